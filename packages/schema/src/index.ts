@@ -1,0 +1,29 @@
+export { SchemaDefinitionError } from './errors.ts';
+export { fromStandardSchema, isStandardSchema, toTypeNode } from './interop/standard-schema.ts';
+export type { Infer, InferField, InferFields, TypeLike } from './ir/infer.ts';
+export * from './ir/type-node.ts';
+export {
+	createJsonSchemaEmitter,
+	type EmitterOptions,
+	JSON_SCHEMA_DIALECT,
+	type JsonSchema,
+	type JsonSchemaEmitter,
+	toJsonSchema,
+} from './json-schema/json-schema-emitter.ts';
+export { defineUnion, listOf, literal, recordOf, type UnionDefinition } from './model/compose.ts';
+export { defineEnum, type EnumOptions } from './model/define-enum.ts';
+export {
+	defineSchemaModel,
+	type FieldDefinition,
+	type ModelDefinition,
+} from './model/define-schema-model.ts';
+export { SCALARS, type ScalarDefinition } from './scalars/scalar-catalog.ts';
+export { ScalarTypeEnum } from './scalars/scalar-type-enum.ts';
+export type { UnknownKeys } from './validate/ajv-instance.ts';
+export {
+	compileValidator,
+	toIssues,
+	type Validator,
+	type ValidatorOptions,
+} from './validate/compile-validator.ts';
+export type { ValidationIssue, ValidationResult } from './validate/issue.ts';

@@ -1,0 +1,80 @@
+import { SchemaDefinitionError } from '../errors.ts';
+import { toTypeNode } from '../interop/standard-schema.ts';
+import type { InferFields, TypeLike } from '../ir/infer.ts';
+import type { FieldNode, ModelNode, TypeNode } from '../ir/type-node.ts';
+
+const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
+
+/** A field as authored: a type (a node or a Standard Schema such as Zod) plus flags. */
+export type FieldDefinition = Omit<FieldNode, 'type'> & { readonly type: TypeLike };
+
+/** A model as authored. */
+export interface ModelDefinition<F extends Record<string, FieldDefinition>> {
+	readonly name: string;
+	readonly description?: string;
+	readonly fields: F;
+}
+
+/**
+ * Defines a named object type. Fields are required unless `isOptional: true`; `isNullable`
+ * allows `null`; `isArray` makes the field a list of its type.
+ *
+ * @example
+ * const Pause = defineSchemaModel({
+ *   name: 'PauseInput',
+ *   fields: { instanceId: { type: ScalarTypeEnum.ID(), isOptional: false } },
+ * });
+ */
+export function defineSchemaModel<const F extends Record<string, FieldDefinition>>(
+	definition: ModelDefinition<F>,
+): ModelNode<InferFields<F>> {
+	const { name, description, fields } = definition ?? ({} as ModelDefinition<F>);
+	if (typeof name !== 'string' || !NAME.test(name)) {
+		throw new SchemaDefinitionError(
+			'CHARTER_INVALID_TYPE_NAME',
+			`model ${JSON.stringify(name)}`,
+			'a model needs a name that is an identifier (letters, digits, underscore)',
+		);
+	}
+	if (typeof fields !== 'object' || fields === null) {
+		throw new SchemaDefinitionError(
+			'CHARTER_INVALID_FIELDS',
+			`model ${name}`,
+			'`fields` must be an object',
+		);
+	}
+	const normalized: Record<string, FieldNode> = {};
+	for (const [field, def] of Object.entries(fields)) {
+		normalized[field] = normalizeField(`model ${name}, field ${field}`, def);
+	}
+	return Object.freeze({
+		kind: 'model',
+		name,
+		...(description ? { description } : {}),
+		fields: Object.freeze(normalized),
+	}) as ModelNode<InferFields<F>>;
+}
+
+function normalizeField(where: string, def: FieldDefinition): FieldNode {
+	if (typeof def !== 'object' || def === null) {
+		throw new SchemaDefinitionError(
+			'CHARTER_INVALID_FIELD',
+			where,
+			'a field must be an object like { type, isOptional }',
+		);
+	}
+	const type = toTypeNode(where, def.type);
+	if (typeof def.isOptional !== 'boolean') {
+		throw new SchemaDefinitionError(
+			'CHARTER_INVALID_FIELD',
+			where,
+			'`isOptional` must be true or false',
+		);
+	}
+	return Object.freeze({ ...def, type });
+}
+
+/** Throws a clear error when `type` is not a type node (a missing import, a typo, a string). */
+export function assertTypeNode(where: string, type: unknown): asserts type is TypeNode {
+	toTypeNode(where, type);
+}

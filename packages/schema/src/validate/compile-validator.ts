@@ -1,0 +1,143 @@
+import type { ErrorObject, ValidateFunction } from 'ajv';
+import type { Infer } from '../ir/infer.ts';
+import type { TypeNode } from '../ir/type-node.ts';
+import { type JsonSchema, toJsonSchema } from '../json-schema/json-schema-emitter.ts';
+import { ajvFor, type UnknownKeys } from './ajv-instance.ts';
+import type { ValidationIssue, ValidationResult } from './issue.ts';
+
+export interface ValidatorOptions {
+	/**
+	 * `strip` (default) silently drops keys a model does not declare; `reject` reports each
+	 * one as an `unknown_key` issue. Defaults declared on fields are filled in either way.
+	 */
+	readonly unknownKeys?: UnknownKeys;
+}
+
+/** A compiled validator. `validate` may fill defaults and strip unknown keys in place. */
+export interface Validator<T> {
+	readonly schema: JsonSchema;
+	validate(value: unknown): ValidationResult<T>;
+	/** Tells whether a value is valid, without building issues. */
+	is(value: unknown): value is T;
+}
+
+/**
+ * Compiles a validator for a type node, once. Validation returns every issue with a JSON
+ * pointer, a code and a message.
+ *
+ * @example
+ * const check = compileValidator(WorkflowInstanceModel);
+ * const result = check.validate(body);
+ * if (!result.ok) console.log(result.issues);
+ */
+export function compileValidator<N extends TypeNode>(
+	node: N,
+	options: ValidatorOptions = {},
+): Validator<Infer<N>> {
+	const schema = toJsonSchema(node);
+	const fn = ajvFor(options.unknownKeys ?? 'strip').compile(schema) as ValidateFunction<Infer<N>>;
+	return {
+		schema,
+		validate(value) {
+			if (fn(value)) return { ok: true, value };
+			return { ok: false, issues: toIssues(fn.errors ?? []) };
+		},
+		is: (value): value is Infer<N> => fn(value),
+	};
+}
+
+/** Turns Ajv's errors into issues; `oneOf`/`anyOf` wrappers are kept only when nothing deeper explains them. */
+export function toIssues(errors: readonly ErrorObject[]): ValidationIssue[] {
+	const issues: ValidationIssue[] = [];
+	const seen = new Set<string>();
+	for (const error of errors) {
+		if (isExplainedElsewhere(error, errors)) continue;
+		const issue = toIssue(error);
+		const id = `${issue.path}\u0000${issue.code}\u0000${issue.message}`;
+		if (!seen.has(id)) {
+			seen.add(id);
+			issues.push(issue);
+		}
+	}
+	return issues;
+}
+
+const COMBINATORS = new Set(['anyOf', 'oneOf']);
+
+/** A combinator failure whose branches already reported something at or below its path. */
+function isExplainedElsewhere(error: ErrorObject, errors: readonly ErrorObject[]): boolean {
+	if (!COMBINATORS.has(error.keyword)) return false;
+	return errors.some(
+		(other) =>
+			other !== error &&
+			!COMBINATORS.has(other.keyword) &&
+			other.instancePath.startsWith(error.instancePath),
+	);
+}
+
+function toIssue(error: ErrorObject): ValidationIssue {
+	const params = error.params as Record<string, unknown>;
+	switch (error.keyword) {
+		case 'required':
+			return {
+				path: `${error.instancePath}/${escapePointer(String(params.missingProperty))}`,
+				code: 'required',
+				message: 'is required',
+			};
+		case 'additionalProperties':
+			return {
+				path: `${error.instancePath}/${escapePointer(String(params.additionalProperty))}`,
+				code: 'unknown_key',
+				message: 'is not a declared field',
+			};
+		case 'enum':
+			return {
+				path: error.instancePath,
+				code: 'enum',
+				message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+			};
+		case 'const':
+			return {
+				path: error.instancePath,
+				code: 'literal',
+				message: `must be ${JSON.stringify(params.allowedValue)}`,
+			};
+		case 'type':
+			return {
+				path: error.instancePath,
+				code: 'type',
+				message: `must be ${describeType(params.type)}`,
+			};
+		case 'format':
+			return {
+				path: error.instancePath,
+				code: 'format',
+				message: `must be a valid ${String(params.format)}`,
+			};
+		case 'discriminator':
+			return {
+				path: error.instancePath,
+				code: 'discriminator',
+				message: error.message ?? 'has an unknown variant tag',
+			};
+		default:
+			return {
+				path: error.instancePath,
+				code: error.keyword,
+				message: error.message ?? 'is invalid',
+			};
+	}
+}
+
+function describeType(type: unknown): string {
+	const list = Array.isArray(type) ? type : [type];
+	return list
+		.map((t) =>
+			t === 'integer' ? 'an integer' : t === 'object' || t === 'array' ? `an ${t}` : `a ${t}`,
+		)
+		.join(' or ');
+}
+
+function escapePointer(segment: string): string {
+	return segment.replaceAll('~', '~0').replaceAll('/', '~1');
+}
