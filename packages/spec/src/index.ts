@@ -1,0 +1,51 @@
+export { ContractDefinitionError } from './errors.ts';
+export {
+	defineEvent,
+	type EventDefinition,
+	type EventSpec,
+	isEventSpec,
+} from './events/define-event.ts';
+export {
+	type ContractRef,
+	defineFeature,
+	type FeatureDefinition,
+	type FeatureSpec,
+} from './features/define-feature.ts';
+export {
+	type Deprecation,
+	KEY_PATTERN,
+	type Meta,
+	type MetaDefinition,
+	normalizeMeta,
+	STABILITIES,
+	type Stability,
+} from './meta/meta.ts';
+export { compareSemver, isSemver, majorOf, parseSemver, type SemVer } from './meta/semver.ts';
+export { defineCommand, defineQuery, isOperationSpec } from './operations/define-operation.ts';
+export type * from './operations/operation-types.ts';
+export {
+	AUTH_LEVELS,
+	type AuthLevel,
+	type Policy,
+	type PolicyDefinition,
+} from './operations/policy.ts';
+export {
+	ContractRegistry,
+	type ContractSpec,
+	createRegistry,
+	type RegistryEntry,
+	type RegistryKind,
+	registryKind,
+} from './registry/contract-registry.ts';
+export { checkReferences, type ReferenceIssue } from './registry/reference-check.ts';
+export {
+	createSnapshot,
+	parseSnapshot,
+	SNAPSHOT_FORMAT,
+	SNAPSHOT_FORMAT_VERSION,
+	type Snapshot,
+	type SnapshotContract,
+	SnapshotFormatError,
+	serializeSnapshot,
+} from './snapshot/snapshot.ts';
+export { pathParameters, type WireNames, wireNames } from './wire/wire-names.ts';

@@ -1,0 +1,189 @@
+import { type Infer, type TypeLike, toTypeNode } from '@charter/schema';
+import { ContractDefinitionError } from '../errors.ts';
+import { isEventSpec, wrap } from '../events/define-event.ts';
+import { type Meta, normalizeMeta } from '../meta/meta.ts';
+import type {
+	EmitDeclaration,
+	EmitInput,
+	EmitSpec,
+	EmittedEvents,
+	ErrorDeclaration,
+	OperationDefinition,
+	OperationKind,
+	OperationSpec,
+} from './operation-types.ts';
+import { AUTH_LEVELS, normalizePolicy } from './policy.ts';
+
+const ERROR_CODE = /^[A-Z][A-Z0-9_]*$/;
+
+/**
+ * Defines a command: an operation that changes state. Served as `POST` and as a GraphQL
+ * mutation; may emit its declared events; honours `Idempotency-Key`.
+ *
+ * @example
+ * export const PauseWorkflowContract = defineCommand({
+ *   meta: { key: 'workflow.instance.pause', version: '1.0.0', stability: 'stable', owners: ['@team'] },
+ *   io: { input: PauseInput, output: WorkflowInstanceModel },
+ *   policy: { auth: 'admin' },
+ * });
+ */
+export function defineCommand<
+	const In extends TypeLike,
+	const Out extends TypeLike,
+	const Em extends readonly EmitInput[] = [],
+>(
+	definition: OperationDefinition<In, Out, Em>,
+): OperationSpec<Infer<In>, Infer<Out>, EmittedEvents<Em>> {
+	return defineOperation('command', definition) as OperationSpec<
+		Infer<In>,
+		Infer<Out>,
+		EmittedEvents<Em>
+	>;
+}
+
+/**
+ * Defines a query: an operation that only reads. Served as `GET` and as a GraphQL query
+ * field; may not emit events.
+ *
+ * @example
+ * export const GetInstance = defineQuery({
+ *   meta: { key: 'workflow.instance.get', version: '1.0.0' },
+ *   io: { input: GetInput, output: WorkflowInstanceModel },
+ *   policy: { auth: 'user' },
+ * });
+ */
+export function defineQuery<const In extends TypeLike, const Out extends TypeLike>(
+	definition: OperationDefinition<In, Out, []>,
+): OperationSpec<Infer<In>, Infer<Out>, never> {
+	return defineOperation('query', definition) as OperationSpec<Infer<In>, Infer<Out>, never>;
+}
+
+function defineOperation(
+	kind: OperationKind,
+	definition: OperationDefinition<TypeLike, TypeLike, readonly EmitInput[]>,
+): OperationSpec {
+	const meta = normalizeMeta(definition?.meta);
+	const key = meta.key;
+	if (typeof definition.io !== 'object' || definition.io === null) {
+		throw new ContractDefinitionError(
+			'CHARTER_MISSING_IO',
+			key,
+			'io',
+			'an operation needs `io: { input, output }`',
+		);
+	}
+	const input = wrap(key, 'io.input', () => toTypeNode('io.input', definition.io.input));
+	const output = wrap(key, 'io.output', () => toTypeNode('io.output', definition.io.output));
+	const policy = checkPolicy(meta, definition.policy);
+	const emits = (definition.sideEffects?.emits ?? []).map((emit, index) =>
+		normalizeEmit(key, index, emit),
+	);
+	if (kind === 'query' && emits.length > 0) {
+		throw new ContractDefinitionError(
+			'CHARTER_QUERY_EMITS',
+			key,
+			'sideEffects.emits',
+			'a query may not emit events; make it a command',
+		);
+	}
+	return Object.freeze({
+		kind,
+		meta,
+		io: Object.freeze({ input, output }),
+		policy,
+		errors: checkErrors(key, definition.errors ?? {}),
+		sideEffects: Object.freeze({
+			emits: Object.freeze(emits),
+			audit: Object.freeze([...(definition.sideEffects?.audit ?? [])]),
+		}),
+		acceptance: Object.freeze({
+			scenarios: Object.freeze([...(definition.acceptance?.scenarios ?? [])]),
+			examples: Object.freeze([...(definition.acceptance?.examples ?? [])]),
+		}),
+		transport: Object.freeze({ ...(definition.transport ?? {}) }),
+		idempotent: definition.idempotent ?? kind === 'query',
+		destructive: definition.destructive ?? kind === 'command',
+	});
+}
+
+function checkPolicy(
+	meta: Meta,
+	policy: OperationDefinition<TypeLike, TypeLike, []>['policy'] | undefined,
+) {
+	if (typeof policy !== 'object' || policy === null || !AUTH_LEVELS.includes(policy.auth)) {
+		throw new ContractDefinitionError(
+			'CHARTER_INVALID_POLICY',
+			meta.key,
+			'policy.auth',
+			`${JSON.stringify(policy?.auth)} is not one of anonymous, user, admin (policies are deny by default: declare one)`,
+		);
+	}
+	return normalizePolicy(policy);
+}
+
+function checkErrors(key: string, errors: Readonly<Record<string, ErrorDeclaration>>) {
+	for (const [code, declaration] of Object.entries(errors)) {
+		if (!ERROR_CODE.test(code)) {
+			throw new ContractDefinitionError(
+				'CHARTER_INVALID_ERROR_CODE',
+				key,
+				`errors.${code}`,
+				'error codes are UPPER_SNAKE_CASE',
+			);
+		}
+		const status = declaration?.status;
+		if (!Number.isInteger(status) || status < 400 || status > 599) {
+			throw new ContractDefinitionError(
+				'CHARTER_INVALID_ERROR_STATUS',
+				key,
+				`errors.${code}.status`,
+				`${JSON.stringify(status)} is not an HTTP error status (400-599)`,
+			);
+		}
+	}
+	return Object.freeze({ ...errors });
+}
+
+function normalizeEmit(key: string, index: number, emit: EmitInput): EmitSpec {
+	const field = `sideEffects.emits[${index}]`;
+	if (isEventSpec(emit)) {
+		return Object.freeze({ key: emit.meta.key, version: emit.meta.version, payload: emit.payload });
+	}
+	if ('event' in emit && isEventSpec(emit.event)) {
+		const { meta, payload } = emit.event;
+		return Object.freeze({
+			key: meta.key,
+			version: meta.version,
+			payload,
+			...(emit.when ? { when: emit.when } : {}),
+		});
+	}
+	const declared = emit as EmitDeclaration;
+	if (typeof declared?.key !== 'string' || typeof declared.version !== 'string') {
+		throw new ContractDefinitionError(
+			'CHARTER_INVALID_EMIT',
+			key,
+			field,
+			'an emitted event needs a key and a version',
+		);
+	}
+	const payload =
+		declared.payload === undefined
+			? undefined
+			: wrap(key, `${field}.payload`, () => toTypeNode(`${field}.payload`, declared.payload));
+	return Object.freeze({
+		key: declared.key,
+		version: declared.version,
+		...(declared.when ? { when: declared.when } : {}),
+		...(payload ? { payload } : {}),
+	});
+}
+
+/** Tells whether a value is an operation contract (command or query). */
+export function isOperationSpec(value: unknown): value is OperationSpec {
+	const kind = (value as { kind?: unknown } | null)?.kind;
+	return (
+		(kind === 'command' || kind === 'query') &&
+		typeof (value as { meta?: unknown }).meta === 'object'
+	);
+}

@@ -1,0 +1,141 @@
+import type { Infer, TypeLike, TypeNode } from '@charter/schema';
+import type { EventSpec } from '../events/define-event.ts';
+import type { Meta, MetaDefinition } from '../meta/meta.ts';
+import type { Policy, PolicyDefinition } from './policy.ts';
+
+/** An error a contract declares it may return. */
+export interface ErrorDeclaration {
+	/** HTTP status, 400-599. */
+	readonly status: number;
+	readonly description: string;
+	/** Shape of the problem's `data`, when the error carries any. */
+	readonly data?: TypeNode;
+}
+
+/** An emitted event declared inline (the seed's form). */
+export interface EmitDeclaration {
+	readonly key: string;
+	readonly version: string;
+	readonly when?: string;
+	readonly payload?: TypeLike;
+}
+
+/** What `sideEffects.emits` accepts: an inline declaration, an event contract, or one with `when`. */
+export type EmitInput =
+	| EmitDeclaration
+	| EventSpec
+	| { readonly event: EventSpec; readonly when?: string };
+
+/** An emitted event in the IR. Without a payload, the event must be registered. */
+export interface EmitSpec {
+	readonly key: string;
+	readonly version: string;
+	readonly when?: string;
+	readonly payload?: TypeNode;
+}
+
+export interface Scenario {
+	readonly key: string;
+	readonly given: readonly string[];
+	readonly when: readonly string[];
+	readonly then: readonly string[];
+}
+
+/** An executable example: the input runs through the executor; the output must match as a partial. */
+export interface Example {
+	readonly key: string;
+	readonly description?: string;
+	/** Scenario key whose fixture prepares the state this example needs. */
+	readonly scenario?: string;
+	readonly input: unknown;
+	readonly output?: unknown;
+	/** Expected error code, for examples of failures. */
+	readonly error?: string;
+}
+
+export interface Acceptance {
+	readonly scenarios: readonly Scenario[];
+	readonly examples: readonly Example[];
+}
+
+export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+
+/** Per-surface overrides of the default wire names. */
+export interface TransportOverrides {
+	readonly rest?: { readonly method?: HttpMethod; readonly path?: string };
+	readonly graphql?: { readonly field?: string };
+	readonly mcp?: { readonly tool?: string };
+}
+
+/** An operation as authored with `defineCommand` or `defineQuery`. */
+export interface OperationDefinition<
+	In extends TypeLike,
+	Out extends TypeLike,
+	Em extends readonly EmitInput[],
+> {
+	readonly meta: MetaDefinition;
+	readonly io: { readonly input: In; readonly output: Out };
+	readonly policy: PolicyDefinition;
+	readonly errors?: Readonly<Record<string, ErrorDeclaration>>;
+	readonly sideEffects?: { readonly emits?: Em; readonly audit?: readonly string[] };
+	readonly acceptance?: {
+		readonly scenarios?: readonly Scenario[];
+		readonly examples?: readonly Example[];
+	};
+	readonly transport?: TransportOverrides;
+	/** Calling twice with the same input has the effect of calling once. */
+	readonly idempotent?: boolean;
+	/** Whether the command may destroy data (MCP's `destructiveHint`); commands default to true. */
+	readonly destructive?: boolean;
+}
+
+export type OperationKind = 'command' | 'query';
+
+/** An event the handler may emit, as a type: its key and payload. */
+export interface EmittedEvent<K extends string = string, P = unknown> {
+	readonly key: K;
+	readonly payload: P;
+}
+
+/** Phantom types carried by an operation, for handler inference. */
+export interface OperationTypes<I, O, E extends EmittedEvent> {
+	readonly input: I;
+	readonly output: O;
+	readonly events: E;
+}
+
+/** An operation in the IR: plain, frozen, JSON-serializable. */
+export interface OperationSpec<I = unknown, O = unknown, E extends EmittedEvent = EmittedEvent> {
+	readonly kind: OperationKind;
+	readonly meta: Meta;
+	readonly io: { readonly input: TypeNode; readonly output: TypeNode };
+	readonly policy: Policy;
+	readonly errors: Readonly<Record<string, ErrorDeclaration>>;
+	readonly sideEffects: { readonly emits: readonly EmitSpec[]; readonly audit: readonly string[] };
+	readonly acceptance: Acceptance;
+	readonly transport: TransportOverrides;
+	readonly idempotent: boolean;
+	readonly destructive: boolean;
+	readonly '~types'?: OperationTypes<I, O, E>;
+}
+
+type EmittedOf<E> =
+	E extends EventSpec<infer K, infer P>
+		? EmittedEvent<K, P>
+		: E extends { readonly event: EventSpec<infer K, infer P> }
+			? EmittedEvent<K, P>
+			: E extends { readonly key: infer K extends string; readonly payload: infer P }
+				? EmittedEvent<K, Infer<P>>
+				: E extends { readonly key: infer K extends string }
+					? EmittedEvent<K, unknown>
+					: never;
+
+/** The union of events an operation may emit, from its `sideEffects.emits`. */
+export type EmittedEvents<Em extends readonly EmitInput[]> = EmittedOf<Em[number]>;
+
+/** Input type of an operation. */
+export type InputOf<S> = S extends OperationSpec<infer I, any, any> ? I : never;
+/** Output type of an operation. */
+export type OutputOf<S> = S extends OperationSpec<any, infer O, any> ? O : never;
+/** Emitted events of an operation. */
+export type EventsOf<S> = S extends OperationSpec<any, any, infer E> ? E : never;

@@ -1,0 +1,112 @@
+import { type JsonSchema, toJsonSchema } from '@charter/schema';
+import type {
+	ContractRegistry,
+	ContractSpec,
+	RegistryKind,
+} from '../registry/contract-registry.ts';
+import { registryKind } from '../registry/contract-registry.ts';
+
+export const SNAPSHOT_FORMAT = 'charter.contracts-lock';
+export const SNAPSHOT_FORMAT_VERSION = 1;
+
+/** One contract in a snapshot: its IR and the JSON Schemas derived from it. */
+export interface SnapshotContract {
+	readonly kind: RegistryKind;
+	readonly key: string;
+	readonly version: string;
+	readonly file?: string;
+	readonly spec: ContractSpec;
+	readonly schemas: Readonly<Record<string, JsonSchema>>;
+}
+
+/** The whole registry as one deterministic document (`contracts.lock.json`). */
+export interface Snapshot {
+	readonly format: typeof SNAPSHOT_FORMAT;
+	readonly formatVersion: number;
+	readonly contracts: readonly SnapshotContract[];
+}
+
+/** Builds the snapshot of a registry: contracts sorted by kind, key and version. */
+export function createSnapshot(registry: ContractRegistry): Snapshot {
+	return {
+		format: SNAPSHOT_FORMAT,
+		formatVersion: SNAPSHOT_FORMAT_VERSION,
+		contracts: registry.all().map(({ spec, file }) => ({
+			kind: registryKind(spec),
+			key: spec.meta.key,
+			version: spec.meta.version,
+			...(file ? { file } : {}),
+			spec,
+			schemas: schemasOf(spec),
+		})),
+	};
+}
+
+function schemasOf(spec: ContractSpec): Record<string, JsonSchema> {
+	switch (spec.kind) {
+		case 'command':
+		case 'query': {
+			const schemas: Record<string, JsonSchema> = {
+				input: toJsonSchema(spec.io.input),
+				output: toJsonSchema(spec.io.output),
+			};
+			for (const emit of spec.sideEffects.emits) {
+				if (emit.payload) schemas[`event:${emit.key}@${emit.version}`] = toJsonSchema(emit.payload);
+			}
+			return schemas;
+		}
+		case 'event':
+			return { payload: toJsonSchema(spec.payload) };
+		case 'feature':
+			return {};
+	}
+}
+
+/** Serializes a snapshot: two-space JSON with a final newline, identical bytes for identical contracts. */
+export function serializeSnapshot(snapshot: Snapshot): string {
+	return `${JSON.stringify(snapshot, null, 2)}\n`;
+}
+
+/** Why a lockfile could not be read. */
+export class SnapshotFormatError extends Error {
+	override readonly name = 'SnapshotFormatError';
+	constructor(
+		readonly code: 'CHARTER_LOCK_CORRUPT' | 'CHARTER_LOCK_FOREIGN' | 'CHARTER_LOCK_TOO_NEW',
+		message: string,
+	) {
+		super(message);
+	}
+}
+
+/**
+ * Parses a lockfile, refusing corrupt JSON, documents that are not Charter lockfiles, and
+ * lockfiles from a newer format version.
+ */
+export function parseSnapshot(text: string, source = 'lockfile'): Snapshot {
+	let data: unknown;
+	try {
+		data = JSON.parse(text);
+	} catch (error) {
+		throw new SnapshotFormatError(
+			'CHARTER_LOCK_CORRUPT',
+			`${source} is not valid JSON: ${(error as Error).message}`,
+		);
+	}
+	const doc = data as Partial<Snapshot> | null;
+	if (typeof doc !== 'object' || doc === null || doc.format !== SNAPSHOT_FORMAT) {
+		throw new SnapshotFormatError(
+			'CHARTER_LOCK_FOREIGN',
+			`${source} is not a Charter lockfile (expected "format": "${SNAPSHOT_FORMAT}")`,
+		);
+	}
+	if (typeof doc.formatVersion !== 'number' || doc.formatVersion > SNAPSHOT_FORMAT_VERSION) {
+		throw new SnapshotFormatError(
+			'CHARTER_LOCK_TOO_NEW',
+			`${source} has format version ${String(doc.formatVersion)}; this Charter reads up to ${SNAPSHOT_FORMAT_VERSION}: upgrade Charter`,
+		);
+	}
+	if (!Array.isArray(doc.contracts)) {
+		throw new SnapshotFormatError('CHARTER_LOCK_CORRUPT', `${source} has no "contracts" list`);
+	}
+	return doc as Snapshot;
+}

@@ -1,0 +1,49 @@
+import { majorOf } from '../meta/semver.ts';
+import type { HttpMethod, OperationSpec } from '../operations/operation-types.ts';
+
+/** The names an operation has on each surface. Only the major version appears in them. */
+export interface WireNames {
+	readonly rest: { readonly method: HttpMethod; readonly path: string };
+	readonly graphql: { readonly type: 'Query' | 'Mutation'; readonly field: string };
+	readonly mcp: { readonly tool: string };
+}
+
+const MCP_TOOL_MAX = 64;
+
+function words(key: string): string[] {
+	return key.split(/[.\-_]/).filter(Boolean);
+}
+
+/**
+ * Computes an operation's wire names: REST `/v{major}/{segments}` (POST for commands, GET for
+ * queries), GraphQL `camelCase` (+`V{major}` from 2), MCP `snake_case` (+`_v{major}` from 2).
+ * Overrides in `transport` win.
+ *
+ * @example wireNames(PauseWorkflowContract).graphql.field // 'workflowInstancePause'
+ */
+export function wireNames(spec: OperationSpec): WireNames {
+	const major = majorOf(spec.meta.version);
+	const parts = words(spec.meta.key);
+	const camel = parts.map((p, i) => (i === 0 ? p : p[0]!.toUpperCase() + p.slice(1))).join('');
+	const t = spec.transport;
+	return {
+		rest: {
+			method: t.rest?.method ?? (spec.kind === 'query' ? 'GET' : 'POST'),
+			path: t.rest?.path ?? `/v${major}/${spec.meta.key.split('.').join('/')}`,
+		},
+		graphql: {
+			type: spec.kind === 'query' ? 'Query' : 'Mutation',
+			field: t.graphql?.field ?? (major >= 2 ? `${camel}V${major}` : camel),
+		},
+		mcp: {
+			tool:
+				t.mcp?.tool ??
+				(major >= 2 ? `${parts.join('_')}_v${major}` : parts.join('_')).slice(0, MCP_TOOL_MAX),
+		},
+	};
+}
+
+/** Path parameter names in a REST path template (`/v1/instances/{id}` -> `['id']`). */
+export function pathParameters(path: string): string[] {
+	return [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
+}
