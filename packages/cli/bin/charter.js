@@ -1,0 +1,8 @@
+#!/usr/bin/env node
+// The CLI and the projects it loads are TypeScript: tsx compiles them on the fly, so users
+// never build before running `charter`.
+import { register } from 'tsx/esm/api';
+
+register();
+const { main } = await import('../src/main.ts');
+process.exitCode = await main(process.argv.slice(2));

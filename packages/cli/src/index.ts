@@ -1,0 +1,14 @@
+export { type Command, type CommandContext, ExitCode, UsageError } from './command.ts';
+export { main } from './main.ts';
+export {
+	type CharterConfig,
+	defineConfig,
+	type ResolvedConfig,
+	type RuleSetting,
+} from './project/config.ts';
+export {
+	findConfigFile,
+	type LoadDiagnostic,
+	loadProject,
+	type Project,
+} from './project/load-project.ts';

@@ -1,0 +1,156 @@
+import { existsSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import {
+	ContractRegistry,
+	type ContractSpec,
+	checkReferences,
+	isEventSpec,
+	isOperationSpec,
+} from '@charter/spec';
+import { glob } from 'tinyglobby';
+import { UsageError } from '../command.ts';
+import { type CharterConfig, CONFIG_FILES, type ResolvedConfig, withDefaults } from './config.ts';
+
+/** A problem found while loading a project: which file, which contract, which field, what. */
+export interface LoadDiagnostic {
+	readonly severity: 'error' | 'warning';
+	readonly code: string;
+	/** Path relative to the project root. */
+	readonly file?: string;
+	readonly key?: string;
+	readonly field?: string;
+	readonly message: string;
+}
+
+/** A loaded project: its config, the registry of every contract found, and what went wrong. */
+export interface Project {
+	readonly root: string;
+	readonly configFile: string;
+	readonly config: ResolvedConfig;
+	readonly registry: ContractRegistry;
+	/** Contract modules that were found, relative to the root, sorted. */
+	readonly files: readonly string[];
+	readonly diagnostics: readonly LoadDiagnostic[];
+}
+
+/** Finds `charter.config.*` in `cwd` or the nearest parent; throws a UsageError when there is none. */
+export function findConfigFile(cwd: string): string {
+	let dir = resolve(cwd);
+	for (;;) {
+		for (const name of CONFIG_FILES) {
+			const candidate = join(dir, name);
+			if (existsSync(candidate)) return candidate;
+		}
+		const parent = dirname(dir);
+		if (parent === dir) {
+			throw new UsageError(
+				`no charter.config.ts in ${resolve(cwd)} or its parents: run \`charter init\` to create a project`,
+				'CHARTER_NO_CONFIG',
+			);
+		}
+		dir = parent;
+	}
+}
+
+/** Imports the config module and checks its shape. */
+export async function loadConfig(configFile: string): Promise<ResolvedConfig> {
+	let loaded: unknown;
+	try {
+		loaded = ((await import(pathToFileURL(configFile).href)) as { default?: unknown }).default;
+	} catch (error) {
+		throw new UsageError(
+			`${configFile} failed to load: ${(error as Error).message}`,
+			'CHARTER_CONFIG_LOAD',
+		);
+	}
+	const config = loaded as CharterConfig | undefined;
+	if (typeof config !== 'object' || config === null || !Array.isArray(config.contracts)) {
+		throw new UsageError(
+			`${configFile}: the default export must be a config with a \`contracts\` list of globs (use defineConfig)`,
+			'CHARTER_CONFIG_INVALID',
+		);
+	}
+	return withDefaults(config);
+}
+
+/**
+ * Loads a project: finds its config, imports every contract module (TypeScript, no build
+ * step) and registers each exported contract with its source file. A module that fails is
+ * reported and the others still load.
+ */
+export async function loadProject(cwd: string, configPath?: string): Promise<Project> {
+	const configFile = configPath ? resolve(cwd, configPath) : findConfigFile(cwd);
+	if (!existsSync(configFile))
+		throw new UsageError(`config file ${configFile} does not exist`, 'CHARTER_NO_CONFIG');
+	const root = dirname(configFile);
+	const config = await loadConfig(configFile);
+	const files = (await glob([...config.contracts], { cwd: root, ignore: ['**/node_modules/**'] }))
+		.map((file) => file.split(sep).join('/'))
+		.sort();
+	const registry = new ContractRegistry();
+	const diagnostics: LoadDiagnostic[] = [];
+	for (const file of files) {
+		await loadModule(root, file, registry, diagnostics);
+	}
+	for (const issue of checkReferences(registry)) {
+		const { code, ...rest } = issue;
+		diagnostics.push({
+			...rest,
+			severity: 'error',
+			code: `CHARTER_${code.toUpperCase().replaceAll('-', '_')}`,
+		});
+	}
+	return { root, configFile, config, registry, files, diagnostics };
+}
+
+async function loadModule(
+	root: string,
+	file: string,
+	registry: ContractRegistry,
+	diagnostics: LoadDiagnostic[],
+): Promise<void> {
+	let exports: Record<string, unknown>;
+	try {
+		exports = (await import(pathToFileURL(join(root, file)).href)) as Record<string, unknown>;
+	} catch (error) {
+		diagnostics.push(describeLoadError(file, error));
+		return;
+	}
+	for (const [exportName, value] of Object.entries(exports)) {
+		if (!isContract(value)) continue;
+		try {
+			registry.register(value, { file, exportName });
+		} catch (error) {
+			diagnostics.push(describeLoadError(file, error));
+		}
+	}
+}
+
+function isContract(value: unknown): value is ContractSpec {
+	return (
+		isOperationSpec(value) ||
+		isEventSpec(value) ||
+		(value as { kind?: unknown } | null)?.kind === 'feature'
+	);
+}
+
+function describeLoadError(file: string, error: unknown): LoadDiagnostic {
+	const e = error as { code?: unknown; key?: unknown; field?: unknown; message?: unknown };
+	const code =
+		typeof e?.code === 'string' && e.code.startsWith('CHARTER_') ? e.code : 'CHARTER_MODULE_LOAD';
+	const message = error instanceof Error ? error.message : String(error);
+	return {
+		severity: 'error',
+		code,
+		file,
+		...(typeof e?.key === 'string' ? { key: e.key } : {}),
+		...(typeof e?.field === 'string' ? { field: e.field } : {}),
+		message: code === 'CHARTER_MODULE_LOAD' ? `module failed to load: ${message}` : message,
+	};
+}
+
+/** Gives a path relative to the project root, with forward slashes. */
+export function relativeToRoot(root: string, path: string): string {
+	return relative(root, path).split(sep).join('/');
+}

@@ -1,0 +1,18 @@
+import type { Output } from '../output/output.ts';
+import { type LoadDiagnostic, loadProject, type Project } from './load-project.ts';
+
+/** Loads the project for a command; usage errors propagate to `main` (exit 2). */
+export async function loadProjectOrFail(cwd: string, configPath?: string): Promise<Project> {
+	return loadProject(cwd, configPath);
+}
+
+/** Prints load diagnostics: file, contract, field, message, code. */
+export function reportDiagnostics(out: Output, diagnostics: readonly LoadDiagnostic[]): void {
+	for (const d of diagnostics) {
+		const where = [d.file, d.key, d.field].filter(Boolean).join(' › ');
+		const label = d.severity === 'error' ? out.style.red('error') : out.style.yellow('warning');
+		out.error(
+			`${label} ${where ? `${out.style.bold(where)}: ` : ''}${d.message} ${out.style.dim(`[${d.code}]`)}`,
+		);
+	}
+}
