@@ -1,7 +1,7 @@
 import { SchemaDefinitionError } from '../errors.ts';
-import { toTypeNode } from '../interop/standard-schema.ts';
+import { isStandardSchema, toTypeNode } from '../interop/standard-schema.ts';
 import type { InferFields, TypeLike } from '../ir/infer.ts';
-import type { FieldNode, ModelNode, TypeNode } from '../ir/type-node.ts';
+import { type FieldNode, isTypeNode, type ModelNode, type TypeNode } from '../ir/type-node.ts';
 
 const NAME = /^[A-Za-z_][A-Za-z0-9_]*$/;
 
@@ -61,6 +61,13 @@ function normalizeField(where: string, def: FieldDefinition): FieldNode {
 			'CHARTER_INVALID_FIELD',
 			where,
 			'a field must be an object like { type, isOptional }',
+		);
+	}
+	if (isTypeNode(def) || isStandardSchema(def)) {
+		throw new SchemaDefinitionError(
+			'CHARTER_INVALID_FIELD',
+			where,
+			'a field is { type, isOptional }, not a bare type: write { type: <the type>, isOptional: false }',
 		);
 	}
 	const type = toTypeNode(where, def.type);

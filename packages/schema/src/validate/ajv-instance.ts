@@ -20,7 +20,9 @@ export function ajvFor(unknownKeys: UnknownKeys): Ajv2020 {
 			strict: false,
 			useDefaults: true,
 			discriminator: true,
-			removeAdditional: unknownKeys === 'strip' ? 'all' : false,
+			// `true`, not `'all'`: only keys a model does not declare are dropped; records
+			// (`additionalProperties: <schema>`) keep and validate theirs.
+			removeAdditional: unknownKeys === 'strip',
 		});
 		(addFormats as unknown as (a: Ajv2020) => void)(ajv);
 		// ISO 8601 times of day, offset optional (RFC 3339's `time` requires one).

@@ -4,6 +4,7 @@ import type { TypeNode } from '../ir/type-node.ts';
 import { type JsonSchema, toJsonSchema } from '../json-schema/json-schema-emitter.ts';
 import { ajvFor, type UnknownKeys } from './ajv-instance.ts';
 import type { ValidationIssue, ValidationResult } from './issue.ts';
+import { createStripper, hasAmbiguousUnion, looseSchema } from './union-strip.ts';
 
 export interface ValidatorOptions {
 	/**
@@ -35,7 +36,9 @@ export function compileValidator<N extends TypeNode>(
 	options: ValidatorOptions = {},
 ): Validator<Infer<N>> {
 	const schema = toJsonSchema(node);
-	const fn = ajvFor(options.unknownKeys ?? 'strip').compile(schema) as ValidateFunction<Infer<N>>;
+	const unknownKeys = options.unknownKeys ?? 'strip';
+	if (unknownKeys === 'strip' && hasAmbiguousUnion(schema)) return unionSafeValidator(schema);
+	const fn = ajvFor(unknownKeys).compile(schema) as ValidateFunction<Infer<N>>;
 	return {
 		schema,
 		validate(value) {
@@ -43,6 +46,23 @@ export function compileValidator<N extends TypeNode>(
 			return { ok: false, issues: toIssues(fn.errors ?? []) };
 		},
 		is: (value): value is Infer<N> => fn(value),
+	};
+}
+
+/** Strip mode for schemas whose unions Ajv would strip while trying branches (see union-strip.ts). */
+function unionSafeValidator<T>(schema: JsonSchema): Validator<T> {
+	const fn = ajvFor('reject').compile(looseSchema(schema)) as ValidateFunction<T>;
+	const strip = createStripper(schema);
+	const is = (value: unknown): value is T => {
+		if (!fn(value)) return false;
+		strip(value);
+		return true;
+	};
+	return {
+		schema,
+		validate: (value) =>
+			is(value) ? { ok: true, value } : { ok: false, issues: toIssues(fn.errors ?? []) },
+		is,
 	};
 }
 
@@ -133,7 +153,11 @@ function describeType(type: unknown): string {
 	const list = Array.isArray(type) ? type : [type];
 	return list
 		.map((t) =>
-			t === 'integer' ? 'an integer' : t === 'object' || t === 'array' ? `an ${t}` : `a ${t}`,
+			t === 'null'
+				? 'null'
+				: t === 'integer' || t === 'object' || t === 'array'
+					? `an ${t}`
+					: `a ${t}`,
 		)
 		.join(' or ');
 }
