@@ -1,13 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { ExitCode, UsageError } from './command.ts';
 import { commands } from './commands/index.ts';
 import { createOutput, type Output } from './output/output.ts';
-
-const VERSION = (
-	JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-		version: string;
-	}
-).version;
+import { VERSION } from './version.ts';
 
 /** Runs the `charter` command line and gives the exit code. */
 export async function main(

@@ -1,5 +1,20 @@
 import type { Command } from '../command.ts';
+import { doctorCommand } from './doctor.ts';
+import { initCommand } from './init.ts';
+import { inspectCommand } from './inspect.ts';
 import { listCommand } from './list.ts';
+import { newCommand } from './new.ts';
+import { snapshotCommand } from './snapshot.ts';
 
-/** Every command, in the order `charter --help` lists them. Add a command by adding its file here. */
-export const commands: readonly Command[] = [listCommand];
+/**
+ * Every command, in the order `charter --help` lists them. To add one, write
+ * `commands/<name>.ts` exporting a {@link Command} and add it here, one per line.
+ */
+export const commands: readonly Command[] = [
+	initCommand,
+	newCommand,
+	listCommand,
+	inspectCommand,
+	snapshotCommand,
+	doctorCommand,
+];

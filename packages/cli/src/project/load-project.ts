@@ -21,6 +21,8 @@ export interface LoadDiagnostic {
 	readonly key?: string;
 	readonly field?: string;
 	readonly message: string;
+	/** Where a module threw (`src/x.ts:12:7`, relative to the root), when the stack says. */
+	readonly location?: string;
 }
 
 /** A loaded project: its config, the registry of every contract found, and what went wrong. */
@@ -31,6 +33,8 @@ export interface Project {
 	readonly registry: ContractRegistry;
 	/** Contract modules that were found, relative to the root, sorted. */
 	readonly files: readonly string[];
+	/** Modules among `files` that threw while being imported (their contracts are missing). */
+	readonly failedFiles: readonly string[];
 	readonly diagnostics: readonly LoadDiagnostic[];
 }
 
@@ -88,11 +92,7 @@ export async function loadProject(cwd: string, configPath?: string): Promise<Pro
 	const files = (await glob([...config.contracts], { cwd: root, ignore: ['**/node_modules/**'] }))
 		.map((file) => file.split(sep).join('/'))
 		.sort();
-	const registry = new ContractRegistry();
-	const diagnostics: LoadDiagnostic[] = [];
-	for (const file of files) {
-		await loadModule(root, file, registry, diagnostics);
-	}
+	const { registry, diagnostics, failedFiles } = await loadModules(root, files);
 	for (const issue of checkReferences(registry)) {
 		const { code, ...rest } = issue;
 		diagnostics.push({
@@ -101,7 +101,24 @@ export async function loadProject(cwd: string, configPath?: string): Promise<Pro
 			code: `CHARTER_${code.toUpperCase().replaceAll('-', '_')}`,
 		});
 	}
-	return { root, configFile, config, registry, files, diagnostics };
+	return { root, configFile, config, registry, files, failedFiles, diagnostics };
+}
+
+/**
+ * Imports contract modules (paths relative to `root`) into a new registry, in the given order.
+ * A module that throws, or a contract that cannot be registered, becomes a diagnostic.
+ */
+export async function loadModules(
+	root: string,
+	files: readonly string[],
+): Promise<{ registry: ContractRegistry; diagnostics: LoadDiagnostic[]; failedFiles: string[] }> {
+	const registry = new ContractRegistry();
+	const diagnostics: LoadDiagnostic[] = [];
+	const failedFiles: string[] = [];
+	for (const file of files) {
+		if (!(await loadModule(root, file, registry, diagnostics))) failedFiles.push(file);
+	}
+	return { registry, diagnostics, failedFiles };
 }
 
 async function loadModule(
@@ -109,22 +126,23 @@ async function loadModule(
 	file: string,
 	registry: ContractRegistry,
 	diagnostics: LoadDiagnostic[],
-): Promise<void> {
+): Promise<boolean> {
 	let exports: Record<string, unknown>;
 	try {
 		exports = (await import(pathToFileURL(join(root, file)).href)) as Record<string, unknown>;
 	} catch (error) {
-		diagnostics.push(describeLoadError(file, error));
-		return;
+		diagnostics.push(describeLoadError(root, file, error));
+		return false;
 	}
 	for (const [exportName, value] of Object.entries(exports)) {
 		if (!isContract(value)) continue;
 		try {
 			registry.register(value, { file, exportName });
 		} catch (error) {
-			diagnostics.push(describeLoadError(file, error));
+			diagnostics.push(describeLoadError(root, file, error));
 		}
 	}
+	return true;
 }
 
 function isContract(value: unknown): value is ContractSpec {
@@ -135,19 +153,41 @@ function isContract(value: unknown): value is ContractSpec {
 	);
 }
 
-function describeLoadError(file: string, error: unknown): LoadDiagnostic {
-	const e = error as { code?: unknown; key?: unknown; field?: unknown; message?: unknown };
+function describeLoadError(root: string, file: string, error: unknown): LoadDiagnostic {
+	const e = error as {
+		code?: unknown;
+		key?: unknown;
+		field?: unknown;
+		reason?: unknown;
+		message?: unknown;
+	};
 	const code =
 		typeof e?.code === 'string' && e.code.startsWith('CHARTER_') ? e.code : 'CHARTER_MODULE_LOAD';
 	const message = error instanceof Error ? error.message : String(error);
+	// A contract error's message repeats key and field, which the diagnostic already carries.
+	const reason = typeof e?.reason === 'string' ? e.reason : message;
+	const location = code === 'CHARTER_MODULE_LOAD' ? throwSite(root, error) : undefined;
 	return {
 		severity: 'error',
 		code,
 		file,
 		...(typeof e?.key === 'string' ? { key: e.key } : {}),
 		...(typeof e?.field === 'string' ? { field: e.field } : {}),
-		message: code === 'CHARTER_MODULE_LOAD' ? `module failed to load: ${message}` : message,
+		message: code === 'CHARTER_MODULE_LOAD' ? `module failed to load: ${reason}` : reason,
+		...(location ? { location } : {}),
 	};
+}
+
+/** Finds the innermost stack frame in the project's own files (not node_modules). */
+function throwSite(root: string, error: unknown): string | undefined {
+	const stack = (error as { stack?: unknown } | null)?.stack;
+	if (typeof stack !== 'string') return undefined;
+	for (const match of stack.matchAll(/\(?((?:file:\/\/)?\/[^():\s]+):(\d+):(\d+)\)?/g)) {
+		const path = match[1]!.replace(/^file:\/\//, '');
+		if (path.includes('/node_modules/') || !path.startsWith(`${resolve(root)}${sep}`)) continue;
+		return `${relativeToRoot(root, path)}:${match[2]}:${match[3]}`;
+	}
+	return undefined;
 }
 
 /** Gives a path relative to the project root, with forward slashes. */

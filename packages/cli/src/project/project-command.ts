@@ -11,8 +11,9 @@ export function reportDiagnostics(out: Output, diagnostics: readonly LoadDiagnos
 	for (const d of diagnostics) {
 		const where = [d.file, d.key, d.field].filter(Boolean).join(' › ');
 		const label = d.severity === 'error' ? out.style.red('error') : out.style.yellow('warning');
+		const at = d.location ? ` (thrown at ${d.location})` : '';
 		out.error(
-			`${label} ${where ? `${out.style.bold(where)}: ` : ''}${d.message} ${out.style.dim(`[${d.code}]`)}`,
+			`${label} ${where ? `${out.style.bold(where)}: ` : ''}${d.message}${at} ${out.style.dim(`[${d.code}]`)}`,
 		);
 	}
 }

@@ -1,0 +1,107 @@
+import type { TemplateFile } from './project-template.ts';
+
+/** What `charter new` can create. */
+export type ContractTemplateKind = 'command' | 'query' | 'event';
+
+export const CONTRACT_TEMPLATE_KINDS: readonly ContractTemplateKind[] = [
+	'command',
+	'query',
+	'event',
+];
+
+/** Gives `BillingInvoiceLineAdd` for `billing.invoice-line.add`. */
+export function pascalCase(key: string): string {
+	return key
+		.split(/[.\-_]/)
+		.filter(Boolean)
+		.map((word) => word[0]!.toUpperCase() + word.slice(1))
+		.join('');
+}
+
+/**
+ * Gives the module for a new contract, named after its key: `billing.invoice.create` becomes
+ * `billing/invoice-create.operations.ts` (events: `.events.ts`), relative to the source folder.
+ */
+export function contractTemplate(kind: ContractTemplateKind, key: string): TemplateFile {
+	const [domain, ...rest] = key.split('.');
+	const base = rest.length > 0 ? rest.join('-') : domain!;
+	const suffix = kind === 'event' ? 'events' : 'operations';
+	return { path: `${domain}/${base}.${suffix}.ts`, text: TEMPLATES[kind](key, pascalCase(key)) };
+}
+
+const model = (
+	name: string,
+	field: string,
+	description: string,
+) => `const ${name}Model = defineSchemaModel({
+	name: '${name}',
+	fields: {
+		${field}: {
+			type: ScalarTypeEnum.ID(),
+			isOptional: false,
+			description: '${description}',
+		},
+	},
+});`;
+
+const meta = (key: string, what: string) => `	meta: {
+		key: '${key}',
+		version: '1.0.0',
+		stability: 'experimental',
+		owners: ['@your-team'],
+		description: 'TODO: ${what}',
+		goal: 'TODO: why callers need it.',
+	},`;
+
+const TEMPLATES: Record<ContractTemplateKind, (key: string, name: string) => string> = {
+	command: (key, name) => `import { defineSchemaModel, ScalarTypeEnum } from '@charter/schema';
+import { defineCommand } from '@charter/spec';
+
+${model(`${name}Input`, 'id', 'TODO: describe the input.')}
+
+${model(`${name}Result`, 'id', 'TODO: describe the result.')}
+
+/** TODO: say what this command changes. */
+export const ${name}Command = defineCommand({
+${meta(key, 'say what this command changes.')}
+	io: { input: ${name}InputModel, output: ${name}ResultModel },
+	policy: { auth: 'user' },
+	errors: {
+		NOT_FOUND: { status: 404, description: 'TODO: when this error happens.' },
+	},
+	acceptance: {
+		scenarios: [],
+		examples: [{ key: 'first-example', input: { id: 'example-1' }, output: { id: 'example-1' } }],
+	},
+});
+`,
+	query: (key, name) => `import { defineSchemaModel, ScalarTypeEnum } from '@charter/schema';
+import { defineQuery } from '@charter/spec';
+
+${model(`${name}Input`, 'id', 'TODO: describe the input.')}
+
+${model(`${name}Result`, 'id', 'TODO: describe the result.')}
+
+/** TODO: say what this query reads. */
+export const ${name}Query = defineQuery({
+${meta(key, 'say what this query reads.')}
+	io: { input: ${name}InputModel, output: ${name}ResultModel },
+	policy: { auth: 'user' },
+	acceptance: {
+		scenarios: [],
+		examples: [{ key: 'first-example', input: { id: 'example-1' }, output: { id: 'example-1' } }],
+	},
+});
+`,
+	event: (key, name) => `import { defineSchemaModel, ScalarTypeEnum } from '@charter/schema';
+import { defineEvent } from '@charter/spec';
+
+${model(`${name}Payload`, 'id', 'TODO: describe the payload.')}
+
+/** TODO: say what happened when this event is emitted. */
+export const ${name}Event = defineEvent({
+${meta(key, 'say what happened.')}
+	payload: ${name}PayloadModel,
+});
+`,
+};
