@@ -53,7 +53,9 @@ export function wrap<T>(key: string, field: string, convert: () => T): T {
 		return convert();
 	} catch (error) {
 		if (error instanceof ContractDefinitionError) throw error;
-		const reason = error instanceof Error ? error.message : String(error);
+		const message = error instanceof Error ? error.message : String(error);
+		// Schema errors start with their own `where`; drop it when it only repeats the field.
+		const reason = message.startsWith(`${field}: `) ? message.slice(field.length + 2) : message;
 		const code = (error as { code?: string }).code ?? 'CHARTER_INVALID_TYPE';
 		throw new ContractDefinitionError(code, key, field, reason);
 	}

@@ -37,7 +37,12 @@ export function defineFeature(definition: FeatureDefinition): FeatureSpec {
 	const toRef =
 		(kind: ContractRef['kind'], field: string) =>
 		(member: MemberInput, index: number): ContractRef => {
-			const ref = 'meta' in member ? member.meta : member;
+			const ref =
+				typeof member !== 'object' || member === null
+					? undefined
+					: 'meta' in member
+						? member.meta
+						: member;
 			if (typeof ref?.key !== 'string' || typeof ref.version !== 'string') {
 				throw new ContractDefinitionError(
 					'CHARTER_INVALID_FEATURE_MEMBER',

@@ -31,15 +31,20 @@ export function defineCommand<
 	const In extends TypeLike,
 	const Out extends TypeLike,
 	const Em extends readonly EmitInput[] = [],
+	const K extends string = string,
 >(
-	definition: OperationDefinition<In, Out, Em>,
-): OperationSpec<Infer<In>, Infer<Out>, EmittedEvents<Em>> {
+	definition: OperationDefinition<In, Out, Em> & { readonly meta: { readonly key: K } },
+): OperationSpec<Infer<In>, Infer<Out>, EmittedEvents<Em>> & KeyOf<K> {
 	return defineOperation('command', definition) as OperationSpec<
 		Infer<In>,
 		Infer<Out>,
 		EmittedEvents<Em>
-	>;
+	> &
+		KeyOf<K>;
 }
+
+/** Keeps the literal key of a contract in its type, so clients can be typed by key. */
+type KeyOf<K extends string> = { readonly meta: { readonly key: K } };
 
 /**
  * Defines a query: an operation that only reads. Served as `GET` and as a GraphQL query
@@ -52,10 +57,15 @@ export function defineCommand<
  *   policy: { auth: 'user' },
  * });
  */
-export function defineQuery<const In extends TypeLike, const Out extends TypeLike>(
-	definition: OperationDefinition<In, Out, []>,
-): OperationSpec<Infer<In>, Infer<Out>, never> {
-	return defineOperation('query', definition) as OperationSpec<Infer<In>, Infer<Out>, never>;
+export function defineQuery<
+	const In extends TypeLike,
+	const Out extends TypeLike,
+	const K extends string = string,
+>(
+	definition: OperationDefinition<In, Out, []> & { readonly meta: { readonly key: K } },
+): OperationSpec<Infer<In>, Infer<Out>, never> & KeyOf<K> {
+	return defineOperation('query', definition) as OperationSpec<Infer<In>, Infer<Out>, never> &
+		KeyOf<K>;
 }
 
 function defineOperation(
@@ -118,6 +128,25 @@ function checkPolicy(
 			`${JSON.stringify(policy?.auth)} is not one of anonymous, user, admin (policies are deny by default: declare one)`,
 		);
 	}
+	const { roles } = policy;
+	const isNames = (list: unknown) =>
+		list === undefined || (Array.isArray(list) && list.every((r) => typeof r === 'string'));
+	const rolesOk =
+		roles === undefined ||
+		(Array.isArray(roles)
+			? isNames(roles)
+			: typeof roles === 'object' &&
+				roles !== null &&
+				isNames((roles as { allOf?: unknown }).allOf) &&
+				isNames((roles as { anyOf?: unknown }).anyOf));
+	if (!rolesOk) {
+		throw new ContractDefinitionError(
+			'CHARTER_INVALID_POLICY',
+			meta.key,
+			'policy.roles',
+			`${JSON.stringify(roles)} is not a list of role names or { allOf, anyOf } lists`,
+		);
+	}
 	return normalizePolicy(policy);
 }
 
@@ -146,6 +175,14 @@ function checkErrors(key: string, errors: Readonly<Record<string, ErrorDeclarati
 
 function normalizeEmit(key: string, index: number, emit: EmitInput): EmitSpec {
 	const field = `sideEffects.emits[${index}]`;
+	if (typeof emit !== 'object' || emit === null) {
+		throw new ContractDefinitionError(
+			'CHARTER_INVALID_EMIT',
+			key,
+			field,
+			`${JSON.stringify(emit) ?? String(emit)} is not an event: use an event contract or { key, version, payload }`,
+		);
+	}
 	if (isEventSpec(emit)) {
 		return Object.freeze({ key: emit.meta.key, version: emit.meta.version, payload: emit.payload });
 	}

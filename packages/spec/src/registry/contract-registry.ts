@@ -41,12 +41,11 @@ export class ContractRegistry {
 		const existing = this.#entries.get(id(kind, key, version));
 		if (existing) {
 			if (existing.spec === spec) return existing;
-			const where = existing.file ? ` (first defined in ${existing.file})` : '';
 			throw new ContractDefinitionError(
 				'CHARTER_DUPLICATE_CONTRACT',
 				key,
 				'meta.version',
-				`${kind} ${key}@${version} is defined twice${where}`,
+				`${kind} ${key}@${version} is defined twice: ${describeOrigin(existing)} and ${describeOrigin({ spec, ...origin })}; bump the version or rename one`,
 			);
 		}
 		const entry: RegistryEntry = { spec, ...origin };
@@ -105,6 +104,11 @@ export class ContractRegistry {
 	get size(): number {
 		return this.#entries.size;
 	}
+}
+
+function describeOrigin(entry: RegistryEntry): string {
+	const where = [entry.file, entry.exportName && `export ${entry.exportName}`].filter(Boolean);
+	return `${entry.spec.kind}${where.length > 0 ? ` (${where.join(', ')})` : ''}`;
 }
 
 const KIND_ORDER: Record<RegistryKind, number> = { operation: 0, event: 1, feature: 2 };

@@ -35,12 +35,18 @@ export function wireNames(spec: OperationSpec): WireNames {
 			type: spec.kind === 'query' ? 'Query' : 'Mutation',
 			field: t.graphql?.field ?? (major >= 2 ? `${camel}V${major}` : camel),
 		},
-		mcp: {
-			tool:
-				t.mcp?.tool ??
-				(major >= 2 ? `${parts.join('_')}_v${major}` : parts.join('_')).slice(0, MCP_TOOL_MAX),
-		},
+		mcp: { tool: t.mcp?.tool ?? mcpTool(parts, major) },
 	};
+}
+
+/** Shortens the base name, never the `_v{major}` suffix, so a long key keeps its version. */
+function mcpTool(parts: readonly string[], major: number): string {
+	const suffix = major >= 2 ? `_v${major}` : '';
+	const base = parts
+		.join('_')
+		.slice(0, MCP_TOOL_MAX - suffix.length)
+		.replace(/_+$/, '');
+	return base + suffix;
 }
 
 /** Path parameter names in a REST path template (`/v1/instances/{id}` -> `['id']`). */
