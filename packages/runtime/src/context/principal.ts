@@ -1,0 +1,31 @@
+/**
+ * Who is calling. An admin is a principal holding the `admin` role. `tenant` scopes records;
+ * `claims` keeps whatever else the identity provider said (for custom deciders).
+ */
+export interface Principal {
+	readonly id: string;
+	readonly roles: readonly string[];
+	readonly permissions: readonly string[];
+	readonly tenant?: string;
+	readonly claims?: Readonly<Record<string, unknown>>;
+}
+
+/** The role that makes a principal an admin (`policy: { auth: 'admin' }`). */
+export const ADMIN_ROLE = 'admin';
+
+/** What a transport knows about a call: lowercased headers and any transport-specific facts. */
+export interface InvocationMetadata {
+	readonly headers?: Readonly<Record<string, string | undefined>>;
+	/** `rest`, `graphql`, `mcp`, `cli`, `test`... */
+	readonly transport?: string;
+	readonly [key: string]: unknown;
+}
+
+/**
+ * Resolves the principal from transport metadata; one function shared by every surface.
+ * Return undefined for an anonymous caller; throw `new ContractError('UNAUTHENTICATED')` for
+ * credentials that are present but invalid.
+ */
+export type ContextProvider = (
+	metadata: InvocationMetadata,
+) => Principal | undefined | Promise<Principal | undefined>;

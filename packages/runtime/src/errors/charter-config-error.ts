@@ -1,0 +1,37 @@
+/**
+ * Codes of configuration and startup faults, each with what it means and what to do.
+ * These are never sent to callers; they stop a server from starting with a clear message.
+ */
+export const CHARTER_ERROR_CODES = {
+	CHARTER_MISSING_HANDLER:
+		'An operation has no handler. Bind one with implement(contract, handler), or set serveUnimplemented to answer 501.',
+	CHARTER_DUPLICATE_BINDING: 'Two handlers are bound to the same operation key and version.',
+	CHARTER_UNKNOWN_BINDING: 'A handler is bound to a contract that is not an operation.',
+	CHARTER_WIRE_NAME_COLLISION:
+		'Two operations claim the same REST method and path, GraphQL field or MCP tool. Rename one or override its transport names.',
+	CHARTER_MISSING_DECIDER:
+		'A policy names a rule that no decider decides. Pass it in createExecutor({ deciders }).',
+	CHARTER_INVALID_OPTION: 'An executor or server option has an invalid value.',
+	CHARTER_UNKNOWN_EVENT:
+		'An operation emits an event that is neither declared with a payload nor registered.',
+} as const;
+
+/** A code from {@link CHARTER_ERROR_CODES}. */
+export type CharterErrorCode = keyof typeof CHARTER_ERROR_CODES;
+
+/**
+ * Signals a configuration or startup fault. `where` names the contract or option at fault.
+ *
+ * @example
+ * throw new CharterConfigError('CHARTER_MISSING_HANDLER', 'workflow.instance.pause@1.0.0', 'no handler is bound');
+ */
+export class CharterConfigError extends Error {
+	override readonly name = 'CharterConfigError';
+	constructor(
+		readonly code: CharterErrorCode,
+		readonly where: string,
+		readonly reason: string,
+	) {
+		super(`[${code}] ${where}: ${reason}. ${CHARTER_ERROR_CODES[code]}`);
+	}
+}

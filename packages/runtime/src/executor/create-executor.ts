@@ -1,0 +1,180 @@
+import {
+	type ContractRegistry,
+	type ContractSpec,
+	createRegistry,
+	isOperationSpec,
+	majorOf,
+	type OperationSpec,
+} from '@charter/spec';
+import { createEventBus, type EventBus } from '../bus/event-bus.ts';
+import { anonymousProvider } from '../context/bearer-token-provider.ts';
+import type { ContextProvider } from '../context/principal.ts';
+import { CharterConfigError } from '../errors/charter-config-error.ts';
+import { createConsoleLogger, type Logger } from '../logging/logger.ts';
+import type { Decider } from '../policy/policy-decider.ts';
+import { createMemoryStores } from '../stores/memory/memory-stores.ts';
+import type { Stores } from '../stores/unit-of-work.ts';
+import { runPipeline } from './execute-pipeline.ts';
+import type { Binding, Handler } from './implement.ts';
+import type { Invocation, InvocationResult } from './invocation.ts';
+import {
+	type CompiledPlan,
+	checkWireCollisions,
+	compilePlan,
+	type OperationPlan,
+} from './operation-plan.ts';
+import { servedOperations } from './served-operations.ts';
+
+/** How to build an executor. */
+export interface ExecutorOptions {
+	/** The contracts to serve; defaults to the contracts of the bindings. */
+	readonly contracts?: ContractRegistry | Iterable<ContractSpec>;
+	readonly bindings: readonly Binding<any>[];
+	/** Resolves the principal from transport metadata; everyone is anonymous by default. */
+	readonly contextProvider?: ContextProvider;
+	/** Persistence; in memory by default. */
+	readonly stores?: Stores;
+	/** Deciders for named policy rules. */
+	readonly deciders?: Readonly<Record<string, Decider>>;
+	/** Serve operations without a handler as 501 instead of refusing to start. */
+	readonly serveUnimplemented?: boolean;
+	/** Receives events after commit; a new in-process bus by default. */
+	readonly bus?: EventBus;
+	readonly logger?: Logger;
+	/** The clock handlers see as `ctx.now()`. */
+	readonly clock?: () => Date;
+	/** Deadline of one invocation, in milliseconds (30 s by default). */
+	readonly timeoutMs?: number;
+	/** How long an in-flight idempotency claim holds before another call may take it over. */
+	readonly idempotencyLeaseMs?: number;
+}
+
+/** The one pipeline every surface calls. */
+export interface Executor {
+	readonly registry: ContractRegistry;
+	/** Served operations, sorted by key and major version. */
+	readonly plans: readonly OperationPlan[];
+	/** Finds a served plan by key and an exact version or any version of its major (latest by default). */
+	plan(key: string, version?: string): OperationPlan | undefined;
+	/** Runs one invocation through the pipeline; never throws. */
+	execute(invocation: Invocation): Promise<InvocationResult>;
+	readonly bus: EventBus;
+	readonly stores: Stores;
+	readonly logger: Logger;
+}
+
+/**
+ * Creates the executor: compiles each served operation into a plan once, and fails fast with
+ * a `CharterConfigError` on a missing handler or a wire name collision.
+ *
+ * @example
+ * const executor = createExecutor({
+ *   bindings: [implement(PauseWorkflowContract, pause)],
+ *   contextProvider: bearerTokenProvider({ tokens: { dev: { id: 'u1' } } }),
+ * });
+ * const result = await executor.execute({ operation: 'workflow.instance.pause', input });
+ */
+export function createExecutor(options: ExecutorOptions): Executor {
+	const timeoutMs = options.timeoutMs ?? 30_000;
+	if (!(Number.isFinite(timeoutMs) && timeoutMs > 0)) {
+		throw new CharterConfigError(
+			'CHARTER_INVALID_OPTION',
+			'timeoutMs',
+			'must be a positive number',
+		);
+	}
+	const logger = options.logger ?? createConsoleLogger('info');
+	const registry = buildRegistry(options);
+	const handlers = indexBindings(options.bindings);
+	const deciders = options.deciders ?? {};
+
+	const plans: CompiledPlan[] = servedOperations(registry).map((spec) => {
+		const id = `${spec.meta.key}@${spec.meta.version}`;
+		const handler = handlers.get(id);
+		if (!handler && !options.serveUnimplemented) {
+			throw new CharterConfigError('CHARTER_MISSING_HANDLER', id, 'no handler is bound');
+		}
+		handlers.delete(id);
+		return compilePlan(spec, handler, registry, deciders);
+	});
+	for (const id of handlers.keys()) {
+		logger.warn('a handler is bound to an operation version that is not served', {
+			operation: id,
+			hint: 'a newer version of the same major is served; bind the handler to it',
+		});
+	}
+	checkWireCollisions(plans);
+
+	const byId = new Map(plans.map((p) => [p.id, p]));
+	const byKey = new Map<string, CompiledPlan[]>();
+	for (const plan of plans) byKey.set(plan.key, [...(byKey.get(plan.key) ?? []), plan]);
+	const resolve = (key: string, version?: string): CompiledPlan | undefined => {
+		const candidates = byKey.get(key);
+		if (!candidates) return undefined;
+		if (version === undefined) {
+			const latest = registry.latest('operation', key)?.spec;
+			const major = latest ? majorOf(latest.meta.version) : undefined;
+			return candidates.find((p) => majorOf(p.version) === major) ?? candidates.at(-1);
+		}
+		const exact = byId.get(`${key}@${version}`);
+		if (exact) return exact;
+		const major = /^v?(\d+)(?:\.|$)/.exec(version);
+		return major ? candidates.find((p) => majorOf(p.version) === Number(major[1])) : undefined;
+	};
+
+	const stores = options.stores ?? createMemoryStores();
+	const bus = options.bus ?? createEventBus({ logger });
+	const env = {
+		stores,
+		bus,
+		logger,
+		contextProvider: options.contextProvider ?? anonymousProvider,
+		clock: options.clock ?? (() => new Date()),
+		timeoutMs,
+		leaseMs: options.idempotencyLeaseMs ?? 5 * 60_000,
+	};
+	return {
+		registry,
+		plans,
+		plan: resolve,
+		execute: (invocation) => runPipeline(env, resolve, invocation),
+		bus,
+		stores,
+		logger,
+	};
+}
+
+function buildRegistry(options: ExecutorOptions): ContractRegistry {
+	const registry = createRegistry();
+	const given = options.contracts;
+	const specs: Iterable<ContractSpec> =
+		given === undefined
+			? []
+			: 'all' in given && typeof given.all === 'function'
+				? given.all().map((e) => e.spec)
+				: (given as Iterable<ContractSpec>);
+	for (const spec of specs) registry.register(spec);
+	for (const binding of options.bindings) {
+		if (!isOperationSpec(binding?.contract)) {
+			throw new CharterConfigError(
+				'CHARTER_UNKNOWN_BINDING',
+				String((binding?.contract as { meta?: { key?: string } })?.meta?.key ?? '(no key)'),
+				'implement() needs a command or query contract',
+			);
+		}
+		registry.register(binding.contract);
+	}
+	return registry;
+}
+
+function indexBindings(bindings: readonly Binding<any>[]): Map<string, Handler<OperationSpec>> {
+	const handlers = new Map<string, Handler<OperationSpec>>();
+	for (const { contract, handler } of bindings) {
+		const id = `${contract.meta.key}@${contract.meta.version}`;
+		if (handlers.has(id)) {
+			throw new CharterConfigError('CHARTER_DUPLICATE_BINDING', id, 'two handlers are bound');
+		}
+		handlers.set(id, handler as Handler<OperationSpec>);
+	}
+	return handlers;
+}

@@ -1,0 +1,188 @@
+import { describe, expect, it } from 'vitest';
+import { as, createTodoApp } from '../../test/fixtures/todo-app.ts';
+
+describe('pipeline order', () => {
+	it('invalid input from an anonymous caller on a user-only operation is 422 (validation precedes authentication)', async () => {
+		const { executor, calls } = createTodoApp();
+		const result = await executor.execute({ operation: 'todo.create', input: { title: '' } });
+		expect(result.ok).toBe(false);
+		if (result.ok) return;
+		expect(result.problem.status).toBe(422);
+		expect(result.problem.code).toBe('VALIDATION_FAILED');
+		expect(result.problem.issues).toEqual([
+			{ path: '/title', code: 'minLength', message: 'must NOT have fewer than 1 characters' },
+		]);
+		expect(calls.create).toBe(0);
+	});
+
+	it('valid input from an anonymous caller on a user-only operation is 401', async () => {
+		const { executor, calls } = createTodoApp();
+		const result = await executor.execute({ operation: 'todo.create', input: { title: 'a' } });
+		expect(!result.ok && result.problem).toMatchObject({ status: 401, code: 'UNAUTHENTICATED' });
+		expect(calls.create).toBe(0);
+	});
+
+	it('an invalid token is 401 even on an anonymous operation (authentication precedes authorization)', async () => {
+		const { executor } = createTodoApp();
+		const result = await executor.execute({
+			operation: 'todo.list',
+			input: {},
+			metadata: { headers: { authorization: 'Bearer nope' } },
+		});
+		expect(!result.ok && result.problem.status).toBe(401);
+	});
+
+	it('a caller denied by policy who reuses an idempotency key gets 403, not 422 (authorization precedes idempotency)', async () => {
+		let open = true;
+		const { executor } = createTodoApp({ deciders: { 'business-hours': () => open } });
+		await executor.execute({
+			operation: 'todo.create',
+			input: { title: 'a' },
+			metadata: as('editor'),
+		});
+		const first = await executor.execute({
+			operation: 'todo.archive',
+			input: { id: 'todo-1' },
+			metadata: as('editor'),
+			idempotencyKey: 'k',
+		});
+		expect(first.ok).toBe(true);
+		open = false;
+		const result = await executor.execute({
+			operation: 'todo.archive',
+			input: { id: 'todo-2' },
+			metadata: as('editor'),
+			idempotencyKey: 'k',
+		});
+		expect(!result.ok && result.problem).toMatchObject({ status: 403, code: 'FORBIDDEN' });
+	});
+
+	it('a handler output that breaks the contract is 500 OUTPUT_CONTRACT_VIOLATION, logged with issues, not exposed', async () => {
+		const { implement } = await import('./implement.ts');
+		const { ListTodos } = await import('../../test/fixtures/todo-contracts.ts');
+		const { executor, logger } = createTodoApp({
+			bindings: [
+				implement(ListTodos, () => ({ items: [{ id: 'x', title: '', done: 'no' }] }) as never),
+			],
+		});
+		const result = await executor.execute({ operation: 'todo.list', input: {} });
+		expect(!result.ok && result.problem).toMatchObject({
+			status: 500,
+			code: 'OUTPUT_CONTRACT_VIOLATION',
+		});
+		expect(!result.ok && result.problem.issues).toBeUndefined();
+		const logged = logger.lines.find((l) => l.message.includes('output breaks its contract'));
+		expect(logged?.fields?.issues).toEqual(
+			expect.arrayContaining([expect.objectContaining({ path: '/items/0/done' })]),
+		);
+	});
+
+	it('coerces flat string values when asked, before validation', async () => {
+		const { executor } = createTodoApp();
+		await executor.execute({
+			operation: 'todo.create',
+			input: { title: 'a' },
+			metadata: as('alice'),
+		});
+		const result = await executor.execute({
+			operation: 'todo.list',
+			input: { done: 'false', limit: '1', tags: 'x' },
+			coerce: true,
+		});
+		expect(result.ok && result.output).toEqual({
+			items: [{ id: 'todo-1', title: 'a', done: false, tenant: 't1' }],
+		});
+		const strict = await executor.execute({ operation: 'todo.list', input: { limit: '1' } });
+		expect(!strict.ok && strict.problem.issues?.[0]).toMatchObject({
+			path: '/limit',
+			code: 'type',
+		});
+	});
+
+	it('refuses __proto__ and constructor keys in any input with 400 UNSAFE_KEY', async () => {
+		const { executor } = createTodoApp();
+		const input = JSON.parse('{"title":"a","nested":{"__proto__":{"polluted":1}}}');
+		const result = await executor.execute({ operation: 'todo.list', input });
+		expect(!result.ok && result.problem).toMatchObject({
+			status: 400,
+			code: 'UNSAFE_KEY',
+			issues: [
+				{
+					path: '/nested/__proto__',
+					code: 'unsafe_key',
+					message: 'the key "__proto__" is not allowed',
+				},
+			],
+		});
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+	});
+
+	it('an unknown operation is 404 UNKNOWN_OPERATION', async () => {
+		const { executor } = createTodoApp();
+		const result = await executor.execute({ operation: 'todo.nope', input: {} });
+		expect(!result.ok && result.problem).toMatchObject({ status: 404, code: 'UNKNOWN_OPERATION' });
+	});
+
+	it('a handler past its deadline is 504 and its events are never released', async () => {
+		const { implement } = await import('./implement.ts');
+		const { CreateTodo } = await import('../../test/fixtures/todo-contracts.ts');
+		const { executor } = createTodoApp({
+			timeoutMs: 30,
+			bindings: [
+				implement(CreateTodo, async (input, ctx) => {
+					const todo = { id: '1', title: input.title, done: false };
+					ctx.emit('todo.created', todo);
+					await new Promise((r) => setTimeout(r, 200));
+					return todo;
+				}),
+			],
+			serveUnimplemented: true,
+		});
+		const result = await executor.execute({
+			operation: 'todo.create',
+			input: { title: 'a' },
+			metadata: as('alice'),
+		});
+		expect(!result.ok && result.problem).toMatchObject({ status: 504, code: 'DEADLINE_EXCEEDED' });
+		await new Promise((r) => setTimeout(r, 250));
+		expect(await executor.stores.outbox.pending()).toEqual([]);
+	});
+
+	it('a caller abort is 499 REQUEST_CANCELLED', async () => {
+		const { implement } = await import('./implement.ts');
+		const { ListTodos } = await import('../../test/fixtures/todo-contracts.ts');
+		const { executor } = createTodoApp({
+			bindings: [
+				implement(
+					ListTodos,
+					(_input, ctx) =>
+						new Promise((_r, reject) =>
+							ctx.signal.addEventListener('abort', () => reject(ctx.signal.reason)),
+						),
+				),
+			],
+			serveUnimplemented: true,
+		});
+		const controller = new AbortController();
+		const pending = executor.execute({
+			operation: 'todo.list',
+			input: {},
+			signal: controller.signal,
+		});
+		controller.abort();
+		const result = await pending;
+		expect(!result.ok && result.problem.status).toBe(499);
+	});
+
+	it('takes the trace id from traceparent and puts it on problems', async () => {
+		const { executor } = createTodoApp();
+		const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+		const result = await executor.execute({
+			operation: 'todo.get',
+			input: {},
+			metadata: { headers: { traceparent } },
+		});
+		expect(result.traceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+		expect(!result.ok && result.problem.traceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+	});
+});

@@ -1,0 +1,56 @@
+import type { EmittedEvent, EventsOf, InputOf, OperationSpec, OutputOf } from '@charter/spec';
+import type { InvocationMetadata, Principal } from '../context/principal.ts';
+import type { Logger } from '../logging/logger.ts';
+import type { TransactionScope } from '../stores/unit-of-work.ts';
+
+/** What a handler receives beside its input. */
+export interface HandlerContext<E extends EmittedEvent = EmittedEvent> {
+	/** The caller, or undefined when anonymous. */
+	readonly principal: Principal | undefined;
+	/**
+	 * Emits one of the contract's declared events. The payload is validated now; the event is
+	 * released (outbox, bus) only if the handler succeeds and the command commits.
+	 */
+	emit<K extends E['key']>(key: K, payload: Extract<E, { key: K }>['payload']): void;
+	/** Aborts at the deadline or when the caller goes away. */
+	readonly signal: AbortSignal;
+	/** A logger bound to the trace id and the operation. */
+	readonly logger: Logger;
+	readonly traceId: string;
+	readonly idempotencyKey: string | undefined;
+	/** The executor's clock. */
+	now(): Date;
+	/** The command's transaction (stores, native handle); undefined for queries. */
+	readonly transaction: TransactionScope | undefined;
+	/** The transport metadata the call came with (headers...). */
+	readonly metadata: InvocationMetadata;
+}
+
+/** A handler typed from its contract. */
+export type Handler<S extends OperationSpec<any, any, any>> = (
+	input: InputOf<S>,
+	ctx: HandlerContext<EventsOf<S>>,
+) => OutputOf<S> | Promise<OutputOf<S>>;
+
+/** A contract bound to its handler: what `createExecutor` serves. */
+export interface Binding<S extends OperationSpec<any, any, any> = OperationSpec<any, any, any>> {
+	readonly contract: S;
+	readonly handler: Handler<S>;
+}
+
+/**
+ * Binds a handler to a contract; input, output and emitted events are typed from the contract.
+ *
+ * @example
+ * export const pause = implement(PauseWorkflowContract, async (input, ctx) => {
+ *   const instance = await instances.pause(input.instanceId, input.reason);
+ *   ctx.emit('workflow.instance.paused', instance);
+ *   return instance;
+ * });
+ */
+export function implement<S extends OperationSpec<any, any, any>>(
+	contract: S,
+	handler: Handler<S>,
+): Binding<S> {
+	return Object.freeze({ contract, handler });
+}

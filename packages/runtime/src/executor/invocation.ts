@@ -1,0 +1,32 @@
+import type { EventEnvelope } from '../bus/event-envelope.ts';
+import type { InvocationMetadata } from '../context/principal.ts';
+import type { Problem } from '../problems/problem.ts';
+
+/** A transport-neutral call of one operation. */
+export interface Invocation {
+	/** The operation key, e.g. `workflow.instance.pause`. */
+	readonly operation: string;
+	/** An exact version, or any version of the wanted major; the latest served by default. */
+	readonly version?: string;
+	readonly input: unknown;
+	readonly metadata?: InvocationMetadata;
+	readonly idempotencyKey?: string;
+	/** Aborts the call when the caller goes away. */
+	readonly signal?: AbortSignal;
+	/** Coerce flat string values (query strings, CLI flags) to the input's field types first. */
+	readonly coerce?: boolean;
+	/** A trace id to use instead of the one from `traceparent` or a new one. */
+	readonly traceId?: string;
+}
+
+/** The neutral result every surface encodes: the output and released events, or a problem. */
+export type InvocationResult =
+	| {
+			readonly ok: true;
+			readonly output: unknown;
+			readonly events: readonly EventEnvelope[];
+			readonly traceId: string;
+			/** True when the output was replayed for a repeated idempotency key. */
+			readonly replayed: boolean;
+	  }
+	| { readonly ok: false; readonly problem: Problem; readonly traceId: string };

@@ -1,0 +1,109 @@
+import { compileValidator, type JsonSchema, type TypeNode, type Validator } from '@charter/schema';
+import {
+	type ContractRegistry,
+	type OperationSpec,
+	pathParameters,
+	type WireNames,
+	wireNames,
+} from '@charter/spec';
+import { CharterConfigError } from '../errors/charter-config-error.ts';
+import { type Authorizer, compilePolicy, type Decider } from '../policy/policy-decider.ts';
+import type { Handler } from './implement.ts';
+
+/** What surfaces read about a served operation: its contract, wire names and schemas. */
+export interface OperationPlan {
+	/** `key@version`. */
+	readonly id: string;
+	readonly key: string;
+	readonly version: string;
+	readonly spec: OperationSpec;
+	readonly wire: WireNames;
+	/** Names of the REST path parameters (`/v1/todos/{id}` -> `['id']`). */
+	readonly pathParams: readonly string[];
+	/** False when served without a handler (`serveUnimplemented`): every call is a 501. */
+	readonly implemented: boolean;
+	/** The JSON Schemas the runtime validates input and output with. */
+	readonly inputSchema: JsonSchema;
+	readonly outputSchema: JsonSchema;
+}
+
+/** A plan with what the pipeline needs, compiled once at startup. */
+export interface CompiledPlan extends OperationPlan {
+	readonly validateInput: Validator<unknown>;
+	readonly validateOutput: Validator<unknown>;
+	readonly authorize: Authorizer;
+	readonly handler: Handler<any> | undefined;
+	/** One validator per declared event key. */
+	readonly events: ReadonlyMap<
+		string,
+		{ version: string; validate: Validator<unknown> | undefined }
+	>;
+}
+
+/** Compiles an operation's plan: validators, policy and event payload checks. */
+export function compilePlan(
+	spec: OperationSpec,
+	handler: Handler<any> | undefined,
+	registry: ContractRegistry,
+	deciders: Readonly<Record<string, Decider>>,
+): CompiledPlan {
+	const id = `${spec.meta.key}@${spec.meta.version}`;
+	const wire = wireNames(spec);
+	const validateInput = compileValidator(spec.io.input);
+	const validateOutput = compileValidator(spec.io.output);
+	const events = new Map<string, { version: string; validate: Validator<unknown> | undefined }>();
+	for (const emit of spec.sideEffects.emits) {
+		if (events.has(emit.key)) continue;
+		const payload: TypeNode | undefined =
+			emit.payload ??
+			(registry.get('event', emit.key, emit.version)?.spec as { payload?: TypeNode })?.payload;
+		if (!payload) {
+			throw new CharterConfigError(
+				'CHARTER_UNKNOWN_EVENT',
+				id,
+				`event ${emit.key}@${emit.version} has no payload declared and is not registered`,
+			);
+		}
+		events.set(emit.key, { version: emit.version, validate: compileValidator(payload) });
+	}
+	return {
+		id,
+		key: spec.meta.key,
+		version: spec.meta.version,
+		spec,
+		wire,
+		pathParams: pathParameters(wire.rest.path),
+		implemented: handler !== undefined,
+		inputSchema: validateInput.schema,
+		outputSchema: validateOutput.schema,
+		validateInput,
+		validateOutput,
+		authorize: compilePolicy(spec, deciders),
+		handler,
+		events,
+	};
+}
+
+/** Fails startup when two plans share a REST method and path, a GraphQL field or an MCP tool. */
+export function checkWireCollisions(plans: readonly OperationPlan[]): void {
+	const seen = new Map<string, string>();
+	const claim = (surface: string, name: string, owner: string) => {
+		const id = `${surface} ${name}`;
+		const other = seen.get(id);
+		if (other) {
+			throw new CharterConfigError(
+				'CHARTER_WIRE_NAME_COLLISION',
+				owner,
+				`${surface} name ${name} is already taken by ${other}`,
+			);
+		}
+		seen.set(id, owner);
+	};
+	for (const plan of plans) {
+		// Paths differing only in parameter names route the same way.
+		const shape = plan.wire.rest.path.replace(/\{[^}]+\}/g, '{}').replace(/\/+$/, '');
+		claim('REST', `${plan.wire.rest.method} ${shape}`, plan.id);
+		claim('GraphQL', `${plan.wire.graphql.type}.${plan.wire.graphql.field}`, plan.id);
+		claim('MCP', plan.wire.mcp.tool, plan.id);
+	}
+}

@@ -1,0 +1,31 @@
+import {
+	type ContractRegistry,
+	majorOf,
+	type OperationSpec,
+	type RegistryEntry,
+} from '@charter/spec';
+
+/**
+ * Picks the operation versions a server serves: per key and major version, the one the
+ * registry's `latest` rule would pick (highest stable, else highest non-deprecated, else
+ * highest). Minor and patch versions never get their own wire names, so only one is served.
+ * Sorted by key, then major.
+ */
+export function servedOperations(registry: ContractRegistry): OperationSpec[] {
+	const groups = new Map<string, RegistryEntry<OperationSpec>[]>();
+	for (const entry of registry.operations()) {
+		const id = `${entry.spec.meta.key}\u0000${majorOf(entry.spec.meta.version)}`;
+		const group = groups.get(id) ?? [];
+		group.push(entry);
+		groups.set(id, group);
+	}
+	return [...groups.values()].map((versions) => {
+		const newestWhere = (test: (e: RegistryEntry<OperationSpec>) => boolean) =>
+			versions.filter(test).at(-1);
+		return (
+			newestWhere((e) => e.spec.meta.stability === 'stable') ??
+			newestWhere((e) => e.spec.meta.stability !== 'deprecated') ??
+			versions.at(-1)!
+		).spec;
+	});
+}

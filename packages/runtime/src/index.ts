@@ -1,0 +1,85 @@
+export { createEventBus, type EventBus, type EventHandler } from './bus/event-bus.ts';
+export type { EventEnvelope } from './bus/event-envelope.ts';
+export {
+	anonymousProvider,
+	bearerTokenProvider,
+	type PrincipalInit,
+} from './context/bearer-token-provider.ts';
+export {
+	ADMIN_ROLE,
+	type ContextProvider,
+	type InvocationMetadata,
+	type Principal,
+} from './context/principal.ts';
+export { traceIdOf } from './context/trace-id.ts';
+export {
+	CHARTER_ERROR_CODES,
+	CharterConfigError,
+	type CharterErrorCode,
+} from './errors/charter-config-error.ts';
+export { coerceInput } from './executor/coerce-input.ts';
+export {
+	createExecutor,
+	type Executor,
+	type ExecutorOptions,
+} from './executor/create-executor.ts';
+export { EventContractViolation } from './executor/emit-buffer.ts';
+export {
+	type Binding,
+	type Handler,
+	type HandlerContext,
+	implement,
+} from './executor/implement.ts';
+export type { Invocation, InvocationResult } from './executor/invocation.ts';
+export { checkWireCollisions, type OperationPlan } from './executor/operation-plan.ts';
+export { servedOperations } from './executor/served-operations.ts';
+export { idempotencyScope } from './idempotency/idempotency-guard.ts';
+export {
+	canonicalJson,
+	findUnsafeKey,
+	type JsonFault,
+	MAX_JSON_DEPTH,
+	parseJsonSafely,
+	UNSAFE_KEYS,
+} from './json/safe-json.ts';
+export {
+	createConsoleLogger,
+	type LogFields,
+	type Logger,
+	silentLogger,
+	withFields,
+} from './logging/logger.ts';
+export {
+	type Authorizer,
+	compilePolicy,
+	type Decider,
+	type DeciderArgs,
+	type Decision,
+} from './policy/policy-decider.ts';
+export { ContractError } from './problems/contract-error.ts';
+export {
+	BUILT_IN_PROBLEMS,
+	type BuiltInProblemCode,
+	buildProblem,
+	createProblem,
+	isProblem,
+	PROBLEM_TYPE_BASE,
+	type Problem,
+	type ProblemIssue,
+	problemType,
+} from './problems/problem.ts';
+export { ProblemError } from './problems/problem-error.ts';
+export type { AuditRecord, AuditStore } from './stores/audit-store.ts';
+export type {
+	ClaimResult,
+	IdempotencyRecord,
+	IdempotencyStore,
+	StoredOutcome,
+} from './stores/idempotency-store.ts';
+export { createMemoryAuditStore } from './stores/memory/memory-audit-store.ts';
+export { createMemoryIdempotencyStore } from './stores/memory/memory-idempotency-store.ts';
+export { createMemoryOutboxStore } from './stores/memory/memory-outbox-store.ts';
+export { createMemoryStores } from './stores/memory/memory-stores.ts';
+export { createMemoryUnitOfWork } from './stores/memory/memory-unit-of-work.ts';
+export type { OutboxEntry, OutboxStore } from './stores/outbox-store.ts';
+export type { Stores, TransactionScope, UnitOfWork } from './stores/unit-of-work.ts';

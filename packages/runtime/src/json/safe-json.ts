@@ -1,0 +1,105 @@
+/** Keys refused in any input, because merging them can rewrite object prototypes. */
+export const UNSAFE_KEYS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
+
+/** Deepest nesting of objects and arrays accepted in an input. */
+export const MAX_JSON_DEPTH = 64;
+
+/** Why a JSON text or value was refused. */
+export interface JsonFault {
+	readonly code: 'MALFORMED_JSON' | 'UNSAFE_KEY';
+	readonly message: string;
+	/** JSON pointer of the offending key, for `UNSAFE_KEY`. */
+	readonly path?: string;
+}
+
+/**
+ * Parses JSON text without the risks of `JSON.parse` on hostile input: nesting deeper than
+ * `maxDepth` and prototype-polluting keys are refused before any value reaches a handler.
+ */
+export function parseJsonSafely(
+	text: string,
+	maxDepth = MAX_JSON_DEPTH,
+): { ok: true; value: unknown } | { ok: false; fault: JsonFault } {
+	const depth = nestingDepth(text);
+	if (depth > maxDepth) {
+		return {
+			ok: false,
+			fault: { code: 'MALFORMED_JSON', message: `nesting deeper than ${maxDepth} levels` },
+		};
+	}
+	let value: unknown;
+	try {
+		value = JSON.parse(text);
+	} catch (error) {
+		return { ok: false, fault: { code: 'MALFORMED_JSON', message: (error as Error).message } };
+	}
+	const unsafe = findUnsafeKey(value, maxDepth);
+	return unsafe ? { ok: false, fault: unsafe } : { ok: true, value };
+}
+
+/**
+ * Finds the first unsafe key (`__proto__`, `constructor`, `prototype`) or excessive nesting in a
+ * value, iteratively so hostile depth cannot overflow the stack.
+ */
+export function findUnsafeKey(value: unknown, maxDepth = MAX_JSON_DEPTH): JsonFault | undefined {
+	const stack: Array<{ value: unknown; path: string; depth: number }> = [
+		{ value, path: '', depth: 0 },
+	];
+	while (stack.length > 0) {
+		const item = stack.pop()!;
+		if (typeof item.value !== 'object' || item.value === null) continue;
+		if (item.depth >= maxDepth) {
+			return { code: 'MALFORMED_JSON', message: `nesting deeper than ${maxDepth} levels` };
+		}
+		if (Array.isArray(item.value)) {
+			item.value.forEach((v, i) => {
+				stack.push({ value: v, path: `${item.path}/${i}`, depth: item.depth + 1 });
+			});
+			continue;
+		}
+		for (const key of Object.keys(item.value)) {
+			const path = `${item.path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
+			if (UNSAFE_KEYS.has(key)) {
+				return { code: 'UNSAFE_KEY', message: `the key "${key}" is not allowed`, path };
+			}
+			stack.push({
+				value: (item.value as Record<string, unknown>)[key],
+				path,
+				depth: item.depth + 1,
+			});
+		}
+	}
+	return undefined;
+}
+
+/** Measures the deepest bracket nesting of JSON text, ignoring brackets inside strings. */
+function nestingDepth(text: string): number {
+	let depth = 0;
+	let max = 0;
+	let inString = false;
+	for (let i = 0; i < text.length; i++) {
+		const c = text.charCodeAt(i);
+		if (inString) {
+			if (c === 92)
+				i++; // backslash: skip the escaped character
+			else if (c === 34) inString = false;
+		} else if (c === 34) inString = true;
+		else if (c === 123 || c === 91) {
+			depth++;
+			if (depth > max) max = depth;
+		} else if (c === 125 || c === 93) depth--;
+	}
+	return max;
+}
+
+/** Serializes a value with sorted object keys, so equal values give equal text. */
+export function canonicalJson(value: unknown): string {
+	if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+	if (typeof value === 'object' && value !== null) {
+		const keys = Object.keys(value)
+			.filter((k) => (value as Record<string, unknown>)[k] !== undefined)
+			.sort();
+		return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+	}
+	return JSON.stringify(value) ?? 'null';
+}

@@ -1,0 +1,108 @@
+import type { OperationSpec, Policy } from '@charter/spec';
+import { ADMIN_ROLE, type Principal } from '../context/principal.ts';
+import { CharterConfigError } from '../errors/charter-config-error.ts';
+
+/** What a custom rule decider sees. */
+export interface DeciderArgs {
+	readonly rule: string;
+	readonly principal: Principal | undefined;
+	readonly operation: OperationSpec;
+	readonly input: unknown;
+}
+
+/** Decides one named policy rule: true allows, false denies. */
+export type Decider = (args: DeciderArgs) => boolean | Promise<boolean>;
+
+/** The outcome of authorization: allowed, or the problem code and why. */
+export type Decision =
+	| { readonly allowed: true }
+	| {
+			readonly allowed: false;
+			readonly code: 'UNAUTHENTICATED' | 'FORBIDDEN';
+			readonly reason: string;
+	  };
+
+/** A policy compiled once per operation. */
+export type Authorizer = (principal: Principal | undefined, input: unknown) => Promise<Decision>;
+
+const ALLOW: Decision = { allowed: true };
+
+/**
+ * Compiles an operation's policy into an authorizer, deny by default: every declared
+ * requirement must hold. Throws `CHARTER_MISSING_DECIDER` at startup for a rule nobody decides.
+ */
+export function compilePolicy(
+	operation: OperationSpec,
+	deciders: Readonly<Record<string, Decider>>,
+): Authorizer {
+	const policy: Policy = operation.policy;
+	const where = `${operation.meta.key}@${operation.meta.version}`;
+	const rules = (policy.rules ?? []).map((rule) => {
+		const decide = Object.hasOwn(deciders, rule) ? deciders[rule] : undefined;
+		if (!decide) {
+			throw new CharterConfigError(
+				'CHARTER_MISSING_DECIDER',
+				where,
+				`policy rule "${rule}" has no decider`,
+			);
+		}
+		return { rule, decide };
+	});
+	const allOf = policy.roles?.allOf ?? [];
+	const anyOf = policy.roles?.anyOf ?? [];
+	const permissions = policy.permissions ?? [];
+	const needsPrincipal =
+		policy.auth !== 'anonymous' ||
+		allOf.length > 0 ||
+		anyOf.length > 0 ||
+		permissions.length > 0 ||
+		policy.tenant === 'required';
+
+	return async (principal, input) => {
+		if (!principal) {
+			if (needsPrincipal) {
+				return {
+					allowed: false,
+					code: 'UNAUTHENTICATED',
+					reason: 'this operation requires an authenticated caller',
+				};
+			}
+		} else {
+			const denied = checkPrincipal(policy, principal, allOf, anyOf, permissions);
+			if (denied) return { allowed: false, code: 'FORBIDDEN', reason: denied };
+		}
+		for (const { rule, decide } of rules) {
+			if ((await decide({ rule, principal, operation, input })) !== true) {
+				return {
+					allowed: false,
+					code: 'FORBIDDEN',
+					reason: `policy rule "${rule}" denied the call`,
+				};
+			}
+		}
+		return ALLOW;
+	};
+}
+
+function checkPrincipal(
+	policy: Policy,
+	principal: Principal,
+	allOf: readonly string[],
+	anyOf: readonly string[],
+	permissions: readonly string[],
+): string | undefined {
+	if (policy.auth === 'admin' && !principal.roles.includes(ADMIN_ROLE)) {
+		return `this operation requires the "${ADMIN_ROLE}" role`;
+	}
+	const missingRole = allOf.find((role) => !principal.roles.includes(role));
+	if (missingRole) return `this operation requires the "${missingRole}" role`;
+	if (anyOf.length > 0 && !anyOf.some((role) => principal.roles.includes(role))) {
+		return `this operation requires one of the roles ${anyOf.map((r) => `"${r}"`).join(', ')}`;
+	}
+	const missingPermission = permissions.find((p) => !principal.permissions.includes(p));
+	if (missingPermission) return `this operation requires the "${missingPermission}" permission`;
+	if (policy.tenant === 'required' && !principal.tenant) {
+		return 'this operation requires a caller that belongs to a tenant';
+	}
+	return undefined;
+}

@@ -1,0 +1,78 @@
+import type { OperationSpec } from '@charter/spec';
+import type { Logger } from '../logging/logger.ts';
+import { ContractError } from './contract-error.ts';
+import { type BUILT_IN_PROBLEMS, buildProblem, createProblem, type Problem } from './problem.ts';
+
+/** Built-in codes a handler or context provider may throw without declaring them. */
+const THROWABLE_BUILT_INS = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT']);
+
+/** An error the pipeline raised on purpose, already a problem. */
+export class ProblemSignal extends Error {
+	constructor(readonly problem: Problem) {
+		super(problem.code);
+	}
+}
+
+/**
+ * Maps anything thrown during an invocation to a problem. Declared contract errors keep
+ * their status and detail; everything else is an opaque 500 that only the log explains.
+ */
+export function toProblem(
+	error: unknown,
+	spec: OperationSpec | undefined,
+	logger: Logger,
+	traceId: string,
+): Problem {
+	if (error instanceof ProblemSignal) return { ...error.problem, traceId };
+	if (error instanceof ContractError) {
+		const declared =
+			spec && Object.hasOwn(spec.errors, error.code) ? spec.errors[error.code] : undefined;
+		if (declared) {
+			return buildProblem({
+				code: error.code,
+				status: declared.status,
+				title: declared.description,
+				detail: error.detail,
+				traceId,
+				data: error.data,
+			});
+		}
+		if (THROWABLE_BUILT_INS.has(error.code)) {
+			const code = error.code as keyof typeof BUILT_IN_PROBLEMS;
+			return createProblem(code, { traceId, ...(error.detail ? { detail: error.detail } : {}) });
+		}
+		logger.error('contract bug: a handler threw an error code its contract does not declare', {
+			code: error.code,
+			detail: error.detail,
+			operation: spec?.meta.key,
+			hint: `declare ${error.code} in the contract's errors, with its HTTP status`,
+		});
+		return opaque(traceId);
+	}
+	const name = (error as { name?: unknown })?.name;
+	if (name === 'TimeoutError') {
+		return createProblem('DEADLINE_EXCEEDED', {
+			traceId,
+			detail: 'the operation ran past its deadline',
+		});
+	}
+	if (name === 'AbortError') return createProblem('REQUEST_CANCELLED', { traceId });
+	if (name === 'EventContractViolation') {
+		logger.error('contract bug: invalid event emitted', {
+			message: (error as Error).message,
+			issues: (error as { issues?: unknown }).issues,
+		});
+		return { ...createProblem('EVENT_CONTRACT_VIOLATION', { traceId }), detail: OPAQUE_DETAIL };
+	}
+	logger.error('unexpected error', {
+		error: error instanceof Error ? error.message : String(error),
+		stack: error instanceof Error ? error.stack : undefined,
+	});
+	return opaque(traceId);
+}
+
+const OPAQUE_DETAIL = 'An unexpected error occurred; quote the traceId when reporting it.';
+
+function opaque(traceId: string): Problem {
+	return createProblem('INTERNAL', { traceId, detail: OPAQUE_DETAIL });
+}

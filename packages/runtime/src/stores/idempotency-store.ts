@@ -1,0 +1,36 @@
+import type { EventEnvelope } from '../bus/event-envelope.ts';
+
+/** The successful result of a command, kept to replay it for the same idempotency key. */
+export interface StoredOutcome {
+	readonly output: unknown;
+	readonly events: readonly EventEnvelope[];
+}
+
+/** One idempotency key as stored: claimed (in flight) or completed with its outcome. */
+export interface IdempotencyRecord {
+	/** `tenant|principal|operation@version|key`: keys never cross callers or operations. */
+	readonly scope: string;
+	/** Digest of the validated input; a different one means the key was reused. */
+	readonly fingerprint: string;
+	readonly state: 'in-flight' | 'completed';
+	readonly outcome?: StoredOutcome;
+	readonly createdAt: string;
+	/** An in-flight claim older than this is abandoned (its process died) and may be taken over. */
+	readonly leaseUntil: string;
+}
+
+/** Whether a claim was won, or the record that holds the key. */
+export type ClaimResult =
+	| { readonly claimed: true }
+	| { readonly claimed: false; readonly record: IdempotencyRecord };
+
+/**
+ * Stores idempotency keys. `claim` must be atomic (insert if absent, or take over an expired
+ * lease); `complete` runs inside the command's transaction, so the outcome commits with it.
+ */
+export interface IdempotencyStore {
+	claim(scope: string, fingerprint: string, at: Date, leaseMs: number): Promise<ClaimResult>;
+	complete(scope: string, outcome: StoredOutcome): Promise<void>;
+	/** Frees a claim after a failure, so the caller may retry with the same key. */
+	release(scope: string): Promise<void>;
+}
