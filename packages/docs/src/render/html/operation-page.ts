@@ -5,7 +5,7 @@ import type {
 	OperationPage,
 	SourceSection,
 } from '../../model/page-model.ts';
-import { html, type SafeHtml } from './html.ts';
+import { html, raw, type SafeHtml } from './html.ts';
 import { layout } from './layout.ts';
 import { link, linkList, snippet, typeSectionHtml } from './sections.ts';
 
@@ -27,7 +27,7 @@ export function sourceSection(source: SourceSection | undefined): SafeHtml {
 	if (!source) return html``;
 	return html`<section aria-labelledby="source"><h2 id="source">Source definition</h2>
 <p>From <code>${source.file}</code>${source.exportName ? html`, export <code>${source.exportName}</code>` : ''}.</p>
-${snippet('source-code', 'source definition', highlightTypeScript(source.code), 'ts')}</section>`;
+${snippet('source-code', 'source definition', raw(highlightTypeScript(source.code)), 'ts')}</section>`;
 }
 
 /** Renders the HTML page of an operation. */
