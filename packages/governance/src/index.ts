@@ -1,4 +1,19 @@
 export {
+	type CheckOptions,
+	checkContracts,
+	findingsFromLoadProblems,
+	type LoadProblem,
+} from './check/check-contracts.ts';
+export {
+	CHECK_RULES,
+	type CheckFinding,
+	type CheckRule,
+	type CheckRuleId,
+	type CheckSeverity,
+	type RuleSetting,
+} from './check/check-rules.ts';
+export { deepPartial } from './check/example-rules.ts';
+export {
 	type DiffOptions,
 	type DiffResult,
 	diffPair,
@@ -18,3 +33,4 @@ export {
 	type TypeDiffRuleId,
 } from './diff/diff-rules.ts';
 export { diffTypes, type TypeChange } from './diff/type-diff.ts';
+export { GovernanceError } from './errors.ts';
