@@ -15,3 +15,16 @@ export const InstanceStatusEnum = defineEnum(
 	},
 	{ description: 'Lifecycle status of a workflow instance.' },
 );
+
+/** What the caller can do on an instance right now (`workflow.instance.actions`). */
+export const InstanceActionKindEnum = defineEnum(
+	'InstanceActionKind',
+	{
+		TRANSITION: { description: 'A human action of the current TASK step.' },
+		DECIDE: { description: 'A decision on one of your approval requests.' },
+		PAUSE: { description: 'Pause the instance (administrators).' },
+		RESUME: { description: 'Resume the instance (administrators).' },
+		CANCEL: { description: 'Cancel the instance (administrators or its starter).' },
+	},
+	{ description: 'Kind of action available on an instance.' },
+);
