@@ -1,5 +1,7 @@
 import type { Command } from '../command.ts';
+import { docsCommand } from './docs.ts';
 import { doctorCommand } from './doctor.ts';
+import { generateCommand } from './generate-docs.ts';
 import { initCommand } from './init.ts';
 import { inspectCommand } from './inspect.ts';
 import { listCommand } from './list.ts';
@@ -17,4 +19,6 @@ export const commands: readonly Command[] = [
 	inspectCommand,
 	snapshotCommand,
 	doctorCommand,
+	generateCommand,
+	docsCommand,
 ];
