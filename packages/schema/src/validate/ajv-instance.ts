@@ -1,5 +1,6 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
+import { isDateTime } from './date-time-format.ts';
 
 /** What happens to keys a model does not declare. */
 export type UnknownKeys = 'strip' | 'reject';
@@ -27,6 +28,7 @@ export function ajvFor(unknownKeys: UnknownKeys): Ajv2020 {
 		(addFormats as unknown as (a: Ajv2020) => void)(ajv);
 		// ISO 8601 times of day, offset optional (RFC 3339's `time` requires one).
 		ajv.addFormat('time', TIME);
+		ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
 		instances.set(unknownKeys, ajv);
 	}
 	return ajv;

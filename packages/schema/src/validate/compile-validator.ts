@@ -68,14 +68,18 @@ function unionSafeValidator<T>(schema: JsonSchema): Validator<T> {
 
 /** Turns Ajv's errors into issues; `oneOf`/`anyOf` wrappers are kept only when nothing deeper explains them. */
 export function toIssues(errors: readonly ErrorObject[]): ValidationIssue[] {
+	// Kept lean: this runs on every rejected request.
+	let combinators = false;
+	for (const error of errors) if (COMBINATORS.has(error.keyword)) combinators = true;
 	const issues: ValidationIssue[] = [];
-	const seen = new Set<string>();
 	for (const error of errors) {
-		if (isExplainedElsewhere(error, errors)) continue;
+		if (combinators && isExplainedElsewhere(error, errors)) continue;
 		const issue = toIssue(error);
-		const id = `${issue.path}\u0000${issue.code}\u0000${issue.message}`;
-		if (!seen.has(id)) {
-			seen.add(id);
+		if (
+			!issues.some(
+				(i) => i.path === issue.path && i.code === issue.code && i.message === issue.message,
+			)
+		) {
 			issues.push(issue);
 		}
 	}
@@ -93,6 +97,18 @@ function isExplainedElsewhere(error: ErrorObject, errors: readonly ErrorObject[]
 			!COMBINATORS.has(other.keyword) &&
 			other.instancePath.startsWith(error.instancePath),
 	);
+}
+
+/** Enum messages by the schema's own `enum` array, which Ajv hands back on every error. */
+const enumMessages = new WeakMap<object, string>();
+
+function enumMessage(allowed: unknown[]): string {
+	let message = enumMessages.get(allowed);
+	if (message === undefined) {
+		message = `must be one of ${allowed.map((v) => JSON.stringify(v)).join(', ')}`;
+		enumMessages.set(allowed, message);
+	}
+	return message;
 }
 
 function toIssue(error: ErrorObject): ValidationIssue {
@@ -114,7 +130,7 @@ function toIssue(error: ErrorObject): ValidationIssue {
 			return {
 				path: error.instancePath,
 				code: 'enum',
-				message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}`,
+				message: enumMessage(params.allowedValues as unknown[]),
 			};
 		case 'const':
 			return {
