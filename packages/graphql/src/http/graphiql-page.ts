@@ -1,0 +1,51 @@
+/**
+ * Renders the in-browser explorer served at GET /graphql. A full GraphiQL needs React and a
+ * bundler, which this package does not carry; this page is a small, dependency-free
+ * explorer that posts to the same endpoint (no CDN, nothing loaded from elsewhere).
+ */
+export function renderExplorerPage(endpoint: string): string {
+	const url = JSON.stringify(endpoint);
+	return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<title>Charter GraphQL</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>
+body{font-family:system-ui,sans-serif;margin:0;display:grid;grid-template-columns:1fr 1fr;grid-template-rows:auto 1fr auto;height:100vh}
+header{grid-column:1/3;padding:.5rem 1rem;background:#1f2937;color:#fff;display:flex;gap:1rem;align-items:center}
+textarea,pre{font-family:ui-monospace,monospace;font-size:13px;margin:0;padding:.75rem;border:0;border-right:1px solid #ddd;resize:none;overflow:auto}
+pre{background:#f8fafc;grid-row:2/4;grid-column:2}
+#variables{border-top:1px solid #ddd;height:8rem}
+label{font-size:13px}
+input{font:inherit;padding:.2rem .4rem}
+button{font:inherit;padding:.3rem 1rem;cursor:pointer}
+</style>
+</head>
+<body>
+<header><strong>Charter GraphQL</strong>
+<button id="run" type="button">Run (Ctrl+Enter)</button>
+<label>Bearer token <input id="token" type="password" autocomplete="off"></label></header>
+<textarea id="query" aria-label="Query" spellcheck="false">{ __schema { queryType { fields { name description } } } }</textarea>
+<pre id="result" aria-live="polite"></pre>
+<textarea id="variables" aria-label="Variables (JSON)" spellcheck="false">{}</textarea>
+<script>
+const endpoint = ${url};
+async function run() {
+  const out = document.getElementById('result');
+  let variables;
+  try { variables = JSON.parse(document.getElementById('variables').value || '{}'); }
+  catch (e) { out.textContent = 'Variables are not valid JSON: ' + e.message; return; }
+  const headers = { 'content-type': 'application/json', accept: 'application/json' };
+  const token = document.getElementById('token').value.trim();
+  if (token) headers.authorization = 'Bearer ' + token;
+  const response = await fetch(endpoint, { method: 'POST', headers, body: JSON.stringify({ query: document.getElementById('query').value, variables }) });
+  out.textContent = response.status + '\\n' + JSON.stringify(await response.json(), null, 2);
+}
+document.getElementById('run').addEventListener('click', run);
+document.addEventListener('keydown', (e) => { if (e.key === 'Enter' && (e.ctrlKey || e.metaKey)) run(); });
+</script>
+</body>
+</html>
+`;
+}

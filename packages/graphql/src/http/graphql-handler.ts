@@ -1,0 +1,220 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ContractRegistry } from '@charter/spec';
+import { type ExecutionResult, execute, type GraphQLSchema, subscribe, validate } from 'graphql';
+import { createHandler as createSseHandler } from 'graphql-sse/lib/use/fetch';
+import { DEFAULT_LIMITS, type QueryLimits } from '../limits/query-limits.ts';
+import { requestError } from '../problems/problem-error.ts';
+import {
+	createGraphqlSchema,
+	type GraphqlContext,
+	type GraphqlSchemaOptions,
+} from '../schema/graphql-schema.ts';
+import { renderExplorerPage } from './graphiql-page.ts';
+import { prepareOperation, runGraphqlRequest } from './graphql-request.ts';
+import { toFetchRequest, writeFetchResponse } from './node-bridge.ts';
+
+/** Options of the GraphQL HTTP endpoint. */
+export interface GraphqlHandlerOptions extends GraphqlSchemaOptions {
+	readonly limits?: QueryLimits;
+	/** Serve the explorer page to browsers on GET (default true). */
+	readonly explorer?: boolean;
+	/** The path the handler answers on (default `/graphql`); other paths get 404. */
+	readonly path?: string;
+	/** Largest request body, in bytes (default 1 MiB). */
+	readonly maxBodyBytes?: number;
+}
+
+/** The GraphQL endpoint: a fetch handler, a node:http handler and the schema they serve. */
+export interface GraphqlHandler {
+	readonly schema: GraphQLSchema;
+	fetch(request: Request): Promise<Response>;
+	node(req: IncomingMessage, res: ServerResponse): Promise<void>;
+}
+
+const JSON_TYPE = 'application/json; charset=utf-8';
+
+/**
+ * Creates the `/graphql` endpoint of a registry: POST (and GET for queries) per
+ * GraphQL-over-HTTP, subscriptions over SSE (the graphql-sse protocol) and an explorer page
+ * for browsers. Bad requests get a 4xx with errors; the handler never throws.
+ *
+ * @example
+ * const graphql = createGraphqlHandler(registry, { executor, events, context });
+ * http.createServer((req, res) => graphql.node(req, res)).listen(4000);
+ */
+export function createGraphqlHandler(
+	registry: ContractRegistry,
+	options: GraphqlHandlerOptions = {},
+): GraphqlHandler {
+	const schema = createGraphqlSchema(registry, options);
+	const limits = { ...DEFAULT_LIMITS, ...options.limits };
+	const path = options.path ?? '/graphql';
+	const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+	const contextOf = (request: Request): GraphqlContext => ({
+		metadata: { headers: headerRecord(request.headers), transport: 'graphql' },
+		signal: request.signal,
+	});
+	// graphql-sse may load another copy of graphql (CJS vs ESM); handing it our own parsed
+	// arguments, `execute` and `subscribe` keeps every schema check in this copy.
+	const sse = createSseHandler<Record<string, unknown>>({
+		schema,
+		validate: (schemaToCheck, document) => validate(schemaToCheck, document),
+		execute: (args) => execute(args),
+		subscribe: (args) => subscribe(args),
+		onSubscribe: (req, params) => {
+			const prepared = prepareOperation(schema, params, limits);
+			if (!prepared.ok) return { errors: prepared.errors } as ExecutionResult;
+			return {
+				schema,
+				document: prepared.document,
+				operationName: params.operationName ?? undefined,
+				variableValues: params.variables ?? undefined,
+				contextValue: contextOf(req.raw) as unknown as Record<string, unknown>,
+			};
+		},
+	});
+
+	async function handle(request: Request): Promise<Response> {
+		const url = new URL(request.url);
+		if (url.pathname !== path)
+			return json(404, [
+				requestError(`no GraphQL endpoint at ${url.pathname}`, 'BAD_REQUEST', 404),
+			]);
+		const accept = request.headers.get('accept') ?? '';
+		if (
+			accept.includes('text/event-stream') ||
+			request.headers.has('x-graphql-event-stream-token') ||
+			request.method === 'PUT' ||
+			request.method === 'DELETE'
+		) {
+			try {
+				return await sse(request);
+			} catch {
+				return json(400, [
+					requestError('the event stream request is not valid', 'BAD_REQUEST', 400),
+				]);
+			}
+		}
+		if (request.method === 'GET') {
+			if (
+				accept.includes('text/html') &&
+				options.explorer !== false &&
+				!url.searchParams.has('query')
+			) {
+				return new Response(renderExplorerPage(path), {
+					headers: { 'content-type': 'text/html; charset=utf-8' },
+				});
+			}
+			const params = fromSearch(url.searchParams);
+			if (!params.ok) return json(400, [requestError(params.message, 'BAD_REQUEST', 400)]);
+			const result = await runGraphqlRequest(
+				schema,
+				params.value,
+				contextOf(request),
+				limits,
+				new Set(['query']),
+			);
+			return new Response(JSON.stringify(result.body), {
+				status: result.status,
+				headers: { 'content-type': JSON_TYPE },
+			});
+		}
+		if (request.method !== 'POST') {
+			return json(
+				405,
+				[
+					requestError(
+						`method ${request.method} is not allowed; use GET or POST`,
+						'BAD_REQUEST',
+						405,
+					),
+				],
+				{
+					allow: 'GET, POST',
+				},
+			);
+		}
+		const type = request.headers.get('content-type') ?? '';
+		if (!/^application\/(json|graphql-response\+json)\b/i.test(type)) {
+			return json(415, [requestError('the body must be application/json', 'BAD_REQUEST', 415)]);
+		}
+		const text = await readLimited(request, maxBodyBytes);
+		if (text === undefined)
+			return json(413, [
+				requestError(`the body exceeds ${maxBodyBytes} bytes`, 'PAYLOAD_TOO_LARGE', 413),
+			]);
+		let params: unknown;
+		try {
+			params = JSON.parse(text);
+		} catch {
+			return json(400, [requestError('the body is not valid JSON', 'BAD_REQUEST', 400)]);
+		}
+		const result = await runGraphqlRequest(schema, params, contextOf(request), limits);
+		return new Response(JSON.stringify(result.body), {
+			status: result.status,
+			headers: { 'content-type': JSON_TYPE },
+		});
+	}
+
+	return {
+		schema,
+		fetch: handle,
+		node: async (req, res) => {
+			const request = await toFetchRequest(req, res, maxBodyBytes);
+			const response = request
+				? await handle(request)
+				: json(413, [
+						requestError(`the body exceeds ${maxBodyBytes} bytes`, 'PAYLOAD_TOO_LARGE', 413),
+					]);
+			await writeFetchResponse(response, req, res);
+		},
+	};
+}
+
+function json(
+	status: number,
+	errors: readonly { toJSON(): unknown }[],
+	headers: Record<string, string> = {},
+): Response {
+	return new Response(JSON.stringify({ errors: errors.map((e) => e.toJSON()) }), {
+		status,
+		headers: { 'content-type': JSON_TYPE, ...headers },
+	});
+}
+
+function headerRecord(headers: Headers): Record<string, string> {
+	const record: Record<string, string> = {};
+	headers.forEach((value, key) => {
+		record[key] = value;
+	});
+	return record;
+}
+
+function fromSearch(
+	search: URLSearchParams,
+): { ok: true; value: unknown } | { ok: false; message: string } {
+	const variables = search.get('variables');
+	let parsed: unknown;
+	if (variables) {
+		try {
+			parsed = JSON.parse(variables);
+		} catch {
+			return { ok: false, message: '"variables" is not valid JSON' };
+		}
+	}
+	return {
+		ok: true,
+		value: {
+			query: search.get('query') ?? undefined,
+			variables: parsed,
+			operationName: search.get('operationName'),
+		},
+	};
+}
+
+async function readLimited(request: Request, max: number): Promise<string | undefined> {
+	const declared = Number(request.headers.get('content-length') ?? '0');
+	if (declared > max) return undefined;
+	const text = await request.text();
+	return Buffer.byteLength(text) > max ? undefined : text;
+}

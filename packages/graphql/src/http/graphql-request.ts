@@ -1,0 +1,175 @@
+import {
+	type DocumentNode,
+	type ExecutionResult,
+	execute,
+	type FormattedExecutionResult,
+	GraphQLError,
+	type GraphQLSchema,
+	getOperationAST,
+	type OperationDefinitionNode,
+	parse,
+	validate,
+} from 'graphql';
+import { checkQueryLimits, type QueryLimits } from '../limits/query-limits.ts';
+import { maskError, requestError } from '../problems/problem-error.ts';
+import type { GraphqlContext } from '../schema/graphql-schema.ts';
+
+/** The parameters of a GraphQL-over-HTTP request. */
+export interface GraphqlParams {
+	readonly query: string;
+	readonly variables?: Readonly<Record<string, unknown>> | null;
+	readonly operationName?: string | null;
+}
+
+/** A response ready to encode: HTTP status and the GraphQL result. */
+export interface GraphqlResponse {
+	readonly status: number;
+	readonly body: FormattedExecutionResult;
+}
+
+/** A document that passed parsing, validation and the limits, or the errors that stopped it. */
+export type PreparedOperation =
+	| {
+			readonly ok: true;
+			readonly document: DocumentNode;
+			readonly operation: OperationDefinitionNode;
+	  }
+	| { readonly ok: false; readonly status: number; readonly errors: readonly GraphQLError[] };
+
+/**
+ * Checks a request before execution: shape, size, syntax (token-limited), schema validation,
+ * operation selection and the depth/cost/introspection limits. Never throws on bad input.
+ */
+export function prepareOperation(
+	schema: GraphQLSchema,
+	params: unknown,
+	limits: Required<QueryLimits>,
+): PreparedOperation {
+	const bad = (message: string, status = 400) => ({
+		ok: false as const,
+		status,
+		errors: [requestError(message, status === 413 ? 'PAYLOAD_TOO_LARGE' : 'BAD_REQUEST', status)],
+	});
+	if (typeof params !== 'object' || params === null || Array.isArray(params)) {
+		return bad('the request must be a JSON object with a "query" string');
+	}
+	const { query, variables, operationName } = params as Record<string, unknown>;
+	if (typeof query !== 'string' || query.trim() === '')
+		return bad('"query" must be a non-empty string');
+	if (
+		variables !== undefined &&
+		variables !== null &&
+		(typeof variables !== 'object' || Array.isArray(variables))
+	) {
+		return bad('"variables" must be an object');
+	}
+	if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') {
+		return bad('"operationName" must be a string');
+	}
+	if (query.length > limits.maxDocumentLength) {
+		return bad(
+			`the document has ${query.length} characters; the limit is ${limits.maxDocumentLength}`,
+			413,
+		);
+	}
+	let document: DocumentNode;
+	try {
+		document = parse(query, { maxTokens: limits.maxTokens });
+	} catch (error) {
+		const base = error instanceof GraphQLError ? error : undefined;
+		return {
+			ok: false,
+			status: 400,
+			errors: [
+				requestError(base?.message ?? 'the document cannot be parsed', 'BAD_REQUEST', 400, base),
+			],
+		};
+	}
+	const invalid = validate(schema, document, undefined, { maxErrors: 20 });
+	if (invalid.length > 0) {
+		return {
+			ok: false,
+			status: 400,
+			errors: invalid.map((e) => requestError(e.message, 'BAD_REQUEST', 400, e)),
+		};
+	}
+	const operation = getOperationAST(
+		document,
+		(operationName as string | null | undefined) ?? undefined,
+	);
+	if (!operation) {
+		return bad(
+			operationName
+				? `no operation named "${operationName}"`
+				: 'the document holds several operations; name one in "operationName"',
+		);
+	}
+	const exceeded = checkQueryLimits(document, operation, limits);
+	if (exceeded.length > 0) return { ok: false, status: 400, errors: exceeded };
+	return { ok: true, document, operation };
+}
+
+/**
+ * Runs a query or mutation request end to end and returns the HTTP status and body.
+ * Variable coercion failures are `VALIDATION_FAILED` request errors (400); problems from
+ * the executor are field errors (200) with the problem in `extensions`; anything unexpected
+ * is masked as an opaque `INTERNAL` error.
+ */
+export async function runGraphqlRequest(
+	schema: GraphQLSchema,
+	params: unknown,
+	context: GraphqlContext,
+	limits: Required<QueryLimits>,
+	allowed: ReadonlySet<'query' | 'mutation' | 'subscription'> = new Set(['query', 'mutation']),
+): Promise<GraphqlResponse> {
+	const prepared = prepareOperation(schema, params, limits);
+	if (!prepared.ok)
+		return { status: prepared.status, body: { errors: prepared.errors.map((e) => e.toJSON()) } };
+	if (!allowed.has(prepared.operation.operation)) {
+		const message =
+			prepared.operation.operation === 'subscription'
+				? 'subscriptions are served over SSE: send "Accept: text/event-stream"'
+				: `${prepared.operation.operation} operations are not allowed with this method; use POST`;
+		return { status: 405, body: { errors: [requestError(message, 'BAD_REQUEST', 405).toJSON()] } };
+	}
+	const { variables, operationName } = params as GraphqlParams;
+	let result: ExecutionResult;
+	try {
+		result = await execute({
+			schema,
+			document: prepared.document,
+			variableValues: variables ?? undefined,
+			operationName: operationName ?? undefined,
+			contextValue: context,
+		});
+	} catch {
+		return {
+			status: 500,
+			body: {
+				errors: [
+					maskError(
+						new GraphQLError('Internal error', { originalError: new Error('execute failed') }),
+					).toJSON(),
+				],
+			},
+		};
+	}
+	if (result.data === undefined && result.errors) {
+		// Only variable coercion fails before any field runs.
+		return {
+			status: 400,
+			body: {
+				errors: result.errors.map((e) =>
+					requestError(e.message, 'VALIDATION_FAILED', 422, e).toJSON(),
+				),
+			},
+		};
+	}
+	return {
+		status: 200,
+		body: {
+			...(result.errors ? { errors: result.errors.map((e) => maskError(e).toJSON()) } : {}),
+			data: result.data ?? null,
+		},
+	};
+}

@@ -1,0 +1,70 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+/**
+ * Converts a node:http request into a fetch `Request`, reading at most `maxBodyBytes`
+ * (undefined when the body is larger). The request's signal aborts when the client goes away.
+ */
+export async function toFetchRequest(
+	req: IncomingMessage,
+	res: ServerResponse,
+	maxBodyBytes: number,
+): Promise<Request | undefined> {
+	const controller = new AbortController();
+	res.on('close', () => controller.abort());
+	const headers = new Headers();
+	for (const [key, value] of Object.entries(req.headers)) {
+		if (value === undefined) continue;
+		for (const v of Array.isArray(value) ? value : [value]) headers.append(key, v);
+	}
+	const method = req.method ?? 'GET';
+	let body: Buffer | undefined;
+	if (method !== 'GET' && method !== 'HEAD') {
+		const chunks: Buffer[] = [];
+		let size = 0;
+		for await (const chunk of req) {
+			size += (chunk as Buffer).length;
+			if (size > maxBodyBytes) return undefined;
+			chunks.push(chunk as Buffer);
+		}
+		body = Buffer.concat(chunks);
+	}
+	const host = req.headers.host ?? 'localhost';
+	return new Request(`http://${host}${req.url ?? '/'}`, {
+		method,
+		headers,
+		...(body ? { body: new Uint8Array(body) } : {}),
+		signal: controller.signal,
+	});
+}
+
+/** Writes a fetch `Response` (streamed bodies included) to a node:http response. */
+export async function writeFetchResponse(
+	response: Response,
+	req: IncomingMessage,
+	res: ServerResponse,
+): Promise<void> {
+	const headers: Record<string, string> = {};
+	response.headers.forEach((value, key) => {
+		headers[key] = value;
+	});
+	res.writeHead(response.status, headers);
+	if (!response.body) {
+		res.end();
+		return;
+	}
+	const reader = response.body.getReader();
+	const stop = () => void reader.cancel().catch(() => {});
+	req.on('close', stop);
+	try {
+		for (;;) {
+			const { done, value } = await reader.read();
+			if (done) break;
+			res.write(value);
+		}
+	} catch {
+		// The client went away mid-stream; nothing left to tell it.
+	} finally {
+		req.off('close', stop);
+		res.end();
+	}
+}

@@ -1,0 +1,102 @@
+import { defineSchemaModel, ScalarTypeEnum } from '@charter/schema';
+import { createRegistry, defineCommand, defineQuery } from '@charter/spec';
+import { buildSchema, printSchema } from 'graphql';
+import { describe, expect, it } from 'vitest';
+import { fixtureRegistry } from '../../test/fixtures/fixture-contracts.ts';
+import { createGraphqlSchema, generateSdl } from './graphql-schema.ts';
+
+describe('generateSdl', () => {
+	const sdl = generateSdl(fixtureRegistry());
+
+	it('is accepted by graphql buildSchema and prints back identically', () => {
+		expect(`${printSchema(buildSchema(sdl))}\n`).toBe(sdl);
+	});
+
+	it('is byte-identical for the same contracts', () => {
+		expect(generateSdl(fixtureRegistry())).toBe(sdl);
+	});
+
+	it('names fields by wire rules: camelCase, V2 from major 2, commands as mutations', () => {
+		expect(sdl).toContain('shapesShapeDescribeV2(input: NonEmptyString!): [Shape!]!');
+		expect(sdl).toMatch(/type Mutation \{[^}]*notesNoteCreate\(input: CreateNoteInput!\): Note!/);
+		expect(sdl).toContain('adminStatsGet: Stats!');
+	});
+
+	it('suffixes an input model with Input when the same model is an output', () => {
+		expect(sdl).toContain('author: AuthorInput');
+		expect(sdl).toContain('input AuthorInput {\n  id: ID!\n  email: EmailAddress\n}');
+		expect(sdl).toContain('type Author {\n  id: ID!\n  email: EmailAddress\n}');
+	});
+
+	it('maps optional or nullable to nullable, lists, records, deprecations and input unions', () => {
+		expect(sdl).toContain('  body: String\n  tags: [String!]!');
+		expect(sdl).toContain('legacyRef: String @deprecated(reason: "Use id")');
+		expect(sdl).toContain('meta: JSONObject');
+		expect(sdl).toContain('ARCHIVED @deprecated(reason: "Use DELETED")');
+		expect(sdl).toContain('input PingInput {\n  at: DateTime!\n  shape: JSON\n}');
+		expect(sdl).toContain('union Shape = Circle | Square');
+	});
+
+	it('adds a subscription field per declared event, stating its auth rule', () => {
+		expect(sdl).toMatch(
+			/type Subscription \{[\s\S]*Requires an authenticated caller[\s\S]*notesNoteCreated: Note!/,
+		);
+	});
+});
+
+describe('createGraphqlSchema name checks', () => {
+	const make = (name: string) =>
+		defineSchemaModel({
+			name,
+			fields: { a: { type: ScalarTypeEnum.String(), isOptional: false } },
+		});
+
+	it('fails fast when two different models claim one GraphQL type name', () => {
+		const q1 = defineQuery({
+			meta: { key: 'a.get', version: '1.0.0' },
+			io: { input: make('In'), output: make('Out') },
+			policy: { auth: 'anonymous' },
+		});
+		const other = defineSchemaModel({
+			name: 'Out',
+			fields: { b: { type: ScalarTypeEnum.Int(), isOptional: false } },
+		});
+		const q2 = defineQuery({
+			meta: { key: 'b.get', version: '1.0.0' },
+			io: { input: make('In'), output: other },
+			policy: { auth: 'anonymous' },
+		});
+		expect(() => createGraphqlSchema(createRegistry([q1, q2]))).toThrow(
+			/CHARTER_GRAPHQL_NAME_CONFLICT\] type Out/,
+		);
+	});
+
+	it('fails fast when a model named like a Charter scalar is served', () => {
+		const q = defineQuery({
+			meta: { key: 'a.get', version: '1.0.0' },
+			io: { input: make('In'), output: make('DateTime') },
+			policy: { auth: 'anonymous' },
+		});
+		expect(() => createGraphqlSchema(createRegistry([q]))).toThrow(/reserved/);
+	});
+
+	it('serves the newest minor of a major on one field and rejects two keys on one field', () => {
+		const v = (version: string) =>
+			defineCommand({
+				meta: { key: 'a.do', version },
+				io: { input: make('In'), output: make('Out') },
+				policy: { auth: 'anonymous' },
+			});
+		const schema = createGraphqlSchema(createRegistry([v('1.0.0'), v('1.3.0'), v('2.0.0')]));
+		expect(Object.keys(schema.getMutationType()!.getFields())).toEqual(['aDo', 'aDoV2']);
+		const clash = defineCommand({
+			meta: { key: 'other', version: '1.0.0' },
+			io: { input: make('In'), output: make('Out') },
+			policy: { auth: 'anonymous' },
+			transport: { graphql: { field: 'aDo' } },
+		});
+		expect(() => createGraphqlSchema(createRegistry([v('1.0.0'), clash]))).toThrow(
+			/CHARTER_WIRE_NAME_COLLISION/,
+		);
+	});
+});

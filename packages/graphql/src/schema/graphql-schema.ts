@@ -1,0 +1,201 @@
+import type { ContractRegistry, OperationSpec } from '@charter/spec';
+import {
+	GraphQLError,
+	type GraphQLFieldConfig,
+	type GraphQLFieldConfigMap,
+	GraphQLObjectType,
+	GraphQLSchema,
+	GraphQLString,
+	printSchema,
+} from 'graphql';
+import type {
+	ContextProvider,
+	EventEnvelope,
+	EventSource,
+	ExecutorPort,
+	InvocationMetadata,
+	Principal,
+} from '../executor/executor-port.ts';
+import { problemToGraphqlError } from '../problems/problem-error.ts';
+import { type SubscribableEvent, subscribableEvents } from '../subscriptions/event-catalog.ts';
+import { eventStream } from '../subscriptions/event-stream.ts';
+import { createTypeMapper, pascal } from '../types/type-mapper.ts';
+import { collectModelNames, decodeInput } from '../types/type-walk.ts';
+import { operationsByField } from './operation-fields.ts';
+
+/** What every resolver receives: the caller's transport metadata. */
+export interface GraphqlContext {
+	readonly metadata: InvocationMetadata;
+	readonly signal?: AbortSignal;
+}
+
+/** What the executable schema binds to. Without `executor`, the schema only describes. */
+export interface GraphqlSchemaOptions {
+	readonly executor?: ExecutorPort;
+	/** The runtime's event bus; without it, Subscription fields end at once. */
+	readonly events?: EventSource;
+	/** The shared context provider, to authenticate subscribers. */
+	readonly context?: ContextProvider;
+}
+
+/**
+ * Builds the executable GraphQL schema of a registry: queries as Query fields, commands as
+ * Mutation fields (named by `wireNames`), declared events as Subscription fields. A model
+ * input becomes one `input` argument; every field resolves through the executor and a
+ * problem becomes a GraphQL error with the problem in `extensions`.
+ *
+ * @example
+ * const schema = createGraphqlSchema(registry, { executor, events, context });
+ */
+export function createGraphqlSchema(
+	registry: ContractRegistry,
+	options: GraphqlSchemaOptions = {},
+): GraphQLSchema {
+	const operations = operationsByField(registry.operations());
+	const events = subscribableEvents(registry);
+	const mapper = createTypeMapper(
+		collectModelNames([
+			...[...operations.values()].map((op) => op.io.output),
+			...events.map((e) => e.payload),
+		]),
+	);
+	const query: GraphQLFieldConfigMap<unknown, GraphqlContext> = {};
+	const mutation: GraphQLFieldConfigMap<unknown, GraphqlContext> = {};
+	for (const [field, spec] of [...operations.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+		(spec.kind === 'query' ? query : mutation)[field] = operationField(spec, field);
+	}
+	const subscription: GraphQLFieldConfigMap<unknown, GraphqlContext> = {};
+	for (const event of events) subscription[event.field] = eventField(event);
+
+	function operationField(
+		spec: OperationSpec,
+		field: string,
+	): GraphQLFieldConfig<unknown, GraphqlContext> {
+		const input = spec.io.input;
+		const hasInput = !(input.kind === 'model' && Object.keys(input.fields).length === 0);
+		const description = [spec.meta.description, spec.meta.goal && `Goal: ${spec.meta.goal}`]
+			.filter(Boolean)
+			.join('\n\n');
+		return {
+			type: mapper.output(spec.io.output, `${pascal(field)}Result`),
+			...(description ? { description } : {}),
+			...(spec.meta.stability === 'deprecated' || spec.meta.deprecation
+				? { deprecationReason: deprecation(spec) }
+				: {}),
+			...(hasInput
+				? { args: { input: { type: mapper.input(input, `${pascal(field)}Input`) } } }
+				: {}),
+			resolve: async (_source, args, context) => {
+				if (!options.executor) {
+					throw new GraphQLError('This schema was built without an executor', {
+						extensions: { code: 'NOT_IMPLEMENTED', status: 501 },
+					});
+				}
+				const result = await options.executor.execute({
+					operation: spec,
+					input: hasInput ? decodeInput(input, (args as { input?: unknown }).input) : {},
+					metadata: { ...context.metadata, transport: 'graphql' },
+					...(context.signal ? { signal: context.signal } : {}),
+				});
+				if (!result.ok) throw problemToGraphqlError(result.problem);
+				return result.output;
+			},
+		};
+	}
+
+	function eventField(event: SubscribableEvent): GraphQLFieldConfig<unknown, GraphqlContext> {
+		return {
+			type: mapper.output(event.payload, `${pascal(event.field)}Event`),
+			description: `${event.description ?? `The ${event.key} event.`}\n\nRequires ${event.anonymous ? 'no authentication' : 'an authenticated caller'}; events of a tenant reach only that tenant's callers.`,
+			subscribe: async (_source, _args, context) => {
+				const principal = await authenticate(context.metadata);
+				if (!event.anonymous && !principal) {
+					throw problemToGraphqlError({
+						type: 'urn:charter:problem:unauthenticated',
+						title: 'Authentication required',
+						status: 401,
+						code: 'UNAUTHENTICATED',
+						detail: `subscribing to ${event.key} requires an authenticated caller`,
+					});
+				}
+				if (!options.events) return emptyStream();
+				return eventStream(options.events, (e) => acceptEvent(event, e, principal));
+			},
+			resolve: (envelope) => (envelope as EventEnvelope).data,
+		};
+	}
+
+	async function authenticate(metadata: InvocationMetadata): Promise<Principal | undefined> {
+		if (!options.context) return undefined;
+		try {
+			return await options.context({ ...metadata, transport: 'graphql' });
+		} catch (error) {
+			throw problemToGraphqlError({
+				type: 'urn:charter:problem:unauthenticated',
+				title: 'Authentication required',
+				status: 401,
+				code: 'UNAUTHENTICATED',
+				detail: (error as { detail?: string }).detail ?? 'the credentials are not valid',
+			});
+		}
+	}
+
+	return new GraphQLSchema({
+		query: new GraphQLObjectType({
+			name: 'Query',
+			fields: Object.keys(query).length > 0 ? query : placeholderQuery(),
+		}),
+		...(Object.keys(mutation).length > 0
+			? { mutation: new GraphQLObjectType({ name: 'Mutation', fields: mutation }) }
+			: {}),
+		...(Object.keys(subscription).length > 0
+			? { subscription: new GraphQLObjectType({ name: 'Subscription', fields: subscription }) }
+			: {}),
+	});
+}
+
+/**
+ * Generates the SDL of a registry's GraphQL schema (`printSchema`), deterministic for the
+ * same contracts.
+ *
+ * @example
+ * writeFileSync('schema.graphql', generateSdl(registry));
+ */
+export function generateSdl(registry: ContractRegistry): string {
+	return `${printSchema(createGraphqlSchema(registry))}\n`;
+}
+
+function acceptEvent(
+	event: SubscribableEvent,
+	envelope: EventEnvelope,
+	principal: Principal | undefined,
+): boolean {
+	if (envelope.type !== event.key) return false;
+	const version = envelope.eventversion;
+	if (typeof version === 'string' && Number.parseInt(version, 10) !== event.major) return false;
+	if (envelope.tenant !== undefined && envelope.tenant !== principal?.tenant) return false;
+	return true;
+}
+
+function deprecation(spec: OperationSpec): string {
+	const d = spec.meta.deprecation;
+	const parts = [
+		d?.reason,
+		d?.replacedBy && `Use ${d.replacedBy}.`,
+		d?.sunset && `Sunset ${d.sunset}.`,
+	];
+	return parts.filter(Boolean).join(' ') || 'Deprecated.';
+}
+
+/** GraphQL requires a Query type; a registry without queries gets a `_empty` field. */
+function placeholderQuery(): GraphQLFieldConfigMap<unknown, GraphqlContext> {
+	return {
+		_empty: {
+			type: GraphQLString,
+			description: 'The registry declares no queries.',
+			resolve: () => null,
+		},
+	};
+}
+
+async function* emptyStream(): AsyncGenerator<never> {}

@@ -1,0 +1,54 @@
+import type { EventEnvelope, EventSource } from '../executor/executor-port.ts';
+
+/**
+ * Turns event-bus callbacks into an async iterator of the events `accept` keeps. The queue is
+ * bounded (oldest dropped) so a slow subscriber cannot grow memory without limit; returning
+ * from the iterator unsubscribes.
+ */
+export function eventStream(
+	source: EventSource,
+	accept: (event: EventEnvelope) => boolean,
+	maxQueue = 1000,
+): AsyncIterableIterator<EventEnvelope> {
+	const queue: EventEnvelope[] = [];
+	let wake: ((result: IteratorResult<EventEnvelope>) => void) | undefined;
+	let done = false;
+	const unsubscribe = source.subscribe((event) => {
+		if (done || !accept(event)) return;
+		if (wake) {
+			const resolve = wake;
+			wake = undefined;
+			resolve({ value: event, done: false });
+			return;
+		}
+		queue.push(event);
+		if (queue.length > maxQueue) queue.shift();
+	});
+	const finish = async (): Promise<IteratorResult<EventEnvelope>> => {
+		if (!done) {
+			done = true;
+			unsubscribe();
+			wake?.({ value: undefined, done: true });
+			wake = undefined;
+		}
+		return { value: undefined, done: true };
+	};
+	return {
+		next: () => {
+			const event = queue.shift();
+			if (event) return Promise.resolve({ value: event, done: false });
+			if (done) return Promise.resolve({ value: undefined, done: true });
+			return new Promise((resolve) => {
+				wake = resolve;
+			});
+		},
+		return: finish,
+		throw: async (error) => {
+			await finish();
+			throw error;
+		},
+		[Symbol.asyncIterator]() {
+			return this;
+		},
+	};
+}

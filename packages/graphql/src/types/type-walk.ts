@@ -1,0 +1,59 @@
+import type { FieldNode, TypeNode } from '@charter/schema';
+
+/** Collects the names of every model reachable from the given nodes. */
+export function collectModelNames(roots: Iterable<TypeNode>): Set<string> {
+	const names = new Set<string>();
+	const seen = new Set<TypeNode>();
+	const visit = (node: TypeNode): void => {
+		if (seen.has(node)) return;
+		seen.add(node);
+		switch (node.kind) {
+			case 'model':
+				names.add(node.name);
+				for (const f of Object.values(node.fields)) visit(f.type);
+				return;
+			case 'array':
+				visit(node.items);
+				return;
+			case 'union':
+				for (const variant of node.variants) visit(variant);
+				return;
+			case 'record':
+				visit(node.values);
+				return;
+			default:
+				return;
+		}
+	};
+	for (const root of roots) visit(root);
+	return names;
+}
+
+/**
+ * Turns GraphQL arguments into a contract input: an explicit `null` for a field that is
+ * optional but not nullable means "absent" (GraphQL cannot express the difference in the
+ * type), so it is dropped instead of failing validation. Everything else passes through.
+ */
+export function decodeInput(node: TypeNode, value: unknown): unknown {
+	if (value === null || typeof value !== 'object') return value;
+	if (Array.isArray(value)) {
+		return node.kind === 'array' ? value.map((item) => decodeInput(node.items, item)) : value;
+	}
+	if (node.kind !== 'model') return { ...value };
+	const out: Record<string, unknown> = {};
+	for (const [key, raw] of Object.entries(value)) {
+		const field = node.fields[key];
+		if (!field) {
+			out[key] = raw;
+			continue;
+		}
+		if (raw === null && field.isOptional && !field.isNullable) continue;
+		out[key] = decodeField(field, raw);
+	}
+	return out;
+}
+
+function decodeField(field: FieldNode, raw: unknown): unknown {
+	if (field.isArray && Array.isArray(raw)) return raw.map((item) => decodeInput(field.type, item));
+	return decodeInput(field.type, raw);
+}
