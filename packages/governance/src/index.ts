@@ -34,3 +34,12 @@ export {
 } from './diff/diff-rules.ts';
 export { diffTypes, type TypeChange } from './diff/type-diff.ts';
 export { GovernanceError } from './errors.ts';
+export {
+	applyVersionPolicy,
+	type Bump,
+	suggestVersions,
+	VERSION_RULES,
+	type VersionFinding,
+	type VersionRuleId,
+	type VersionSuggestion,
+} from './version/version-policy.ts';
