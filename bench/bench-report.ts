@@ -73,10 +73,11 @@ export function formatReport(report: BenchReport): string {
 
 /** Formats ratios with their targets and a met / MISSED verdict. */
 export function formatRatios(ratios: readonly RatioResult[], prefix = ''): string {
-	const head = 'ratio'.padEnd(48) + 'value'.padStart(8) + 'target'.padStart(9) + '  verdict';
+	const width = Math.max(24, ...ratios.map((r) => prefix.length + r.name.length + 2));
+	const head = 'ratio'.padEnd(width) + 'value'.padStart(8) + 'target'.padStart(9) + '  verdict';
 	const rows = ratios.map(
 		(r) =>
-			(prefix + r.name).padEnd(48) +
+			(prefix + r.name).padEnd(width) +
 			r.value.toFixed(2).padStart(8) +
 			`>= ${r.target}`.padStart(9) +
 			(r.value >= r.target ? '  met' : '  MISSED'),
