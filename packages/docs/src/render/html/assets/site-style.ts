@@ -72,6 +72,7 @@ td ul, dd ul { margin: 0; padding-left: 1.1rem; }
 .copy { position: absolute; top: 0.4rem; right: 0.4rem; font-size: 0.8rem; padding: 0.1rem 0.5rem; }
 .filters { display: flex; flex-wrap: wrap; gap: 0.8rem; align-items: end; margin: 1rem 0; }
 .filters label { display: flex; flex-direction: column; font-size: 0.9rem; font-weight: 600; gap: 0.2rem; }
+.filters input, .filters select { font-weight: 400; }
 .entries { list-style: none; padding: 0; margin: 0; display: grid; gap: 0.6rem;
 	grid-template-columns: repeat(auto-fill, minmax(18rem, 1fr)); }
 .entry { border: 1px solid var(--border); border-radius: 8px; padding: 0.6rem 0.8rem; background: var(--panel); }
