@@ -2,10 +2,10 @@ export type {
 	ContextProvider,
 	EventEnvelope,
 	EventSource,
-	ExecutionResult,
 	ExecutorPort,
 	Invocation,
 	InvocationMetadata,
+	InvocationResult,
 	Principal,
 	Problem,
 } from './executor/executor-port.ts';

@@ -1,3 +1,4 @@
+import { servedOperations } from '@charter/runtime';
 import type { ContractRegistry, OperationSpec } from '@charter/spec';
 import {
 	GraphQLError,
@@ -51,7 +52,7 @@ export function createGraphqlSchema(
 	registry: ContractRegistry,
 	options: GraphqlSchemaOptions = {},
 ): GraphQLSchema {
-	const operations = operationsByField(registry.operations());
+	const operations = operationsByField(servedOperations(registry));
 	const events = subscribableEvents(registry);
 	const mapper = createTypeMapper(
 		collectModelNames([
@@ -92,7 +93,8 @@ export function createGraphqlSchema(
 					});
 				}
 				const result = await options.executor.execute({
-					operation: spec,
+					operation: spec.meta.key,
+					version: spec.meta.version,
 					input: hasInput ? decodeInput(input, (args as { input?: unknown }).input) : {},
 					metadata: { ...context.metadata, transport: 'graphql' },
 					...(context.signal ? { signal: context.signal } : {}),
@@ -119,7 +121,7 @@ export function createGraphqlSchema(
 					});
 				}
 				if (!options.events) return emptyStream();
-				return eventStream(options.events, (e) => acceptEvent(event, e, principal));
+				return eventStream(options.events, event.key, (e) => acceptEvent(event, e, principal));
 			},
 			resolve: (envelope) => (envelope as EventEnvelope).data,
 		};

@@ -1,35 +1,23 @@
-import { majorOf, type OperationSpec, type RegistryEntry, wireNames } from '@charter/spec';
+import { majorOf, type OperationSpec, wireNames } from '@charter/spec';
 import { GraphqlSchemaError } from '../types/graphql-schema-error.ts';
 
 /**
- * Picks the operation each GraphQL field serves: one per wire name, the newest version within
- * a major (minor and patch never change a field name). Two different keys on one field fail.
+ * Maps each GraphQL field to the operation it serves, from the executor's served versions
+ * (one per key and major). Two operations on one field fail fast.
  */
-export function operationsByField(
-	entries: readonly RegistryEntry<OperationSpec>[],
-): Map<string, OperationSpec> {
+export function operationsByField(served: readonly OperationSpec[]): Map<string, OperationSpec> {
 	const byField = new Map<string, OperationSpec>();
-	for (const { spec } of entries) {
+	for (const spec of served) {
 		const field = wireNames(spec).graphql.field;
 		const existing = byField.get(field);
-		if (!existing) {
-			byField.set(field, spec);
-			continue;
-		}
-		const sameLine =
-			existing.meta.key === spec.meta.key &&
-			majorOf(existing.meta.version) === majorOf(spec.meta.version);
-		if (!sameLine) {
+		if (existing) {
 			throw new GraphqlSchemaError(
 				'CHARTER_WIRE_NAME_COLLISION',
 				`field ${field}`,
 				`claimed by ${existing.meta.key}@${existing.meta.version} and ${spec.meta.key}@${spec.meta.version}`,
 			);
 		}
-		// Entries come sorted oldest first, so a later one of the same line is newer.
-		if (spec.meta.stability !== 'deprecated' || existing.meta.stability === 'deprecated') {
-			byField.set(field, spec);
-		}
+		byField.set(field, spec);
 	}
 	return byField;
 }

@@ -7,13 +7,14 @@ import type { EventEnvelope, EventSource } from '../executor/executor-port.ts';
  */
 export function eventStream(
 	source: EventSource,
+	key: string,
 	accept: (event: EventEnvelope) => boolean,
 	maxQueue = 1000,
 ): AsyncIterableIterator<EventEnvelope> {
 	const queue: EventEnvelope[] = [];
 	let wake: ((result: IteratorResult<EventEnvelope>) => void) | undefined;
 	let done = false;
-	const unsubscribe = source.subscribe((event) => {
+	const unsubscribe = source.subscribe(key, (event) => {
 		if (done || !accept(event)) return;
 		if (wake) {
 			const resolve = wake;
