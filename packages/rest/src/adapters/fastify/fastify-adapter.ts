@@ -1,0 +1,44 @@
+import type { Readable } from 'node:stream';
+import type { Executor } from '@charter/runtime';
+import type { FastifyInstance } from 'fastify';
+import type { BodyResult } from '../../http/rest-message.ts';
+import { fromNodeRequest } from '../../node/node-request.ts';
+import { createRestRouter, type RestOptions } from '../../router/rest-router.ts';
+
+/**
+ * Creates a Fastify plugin serving Charter's routes under its prefix. Register it with the
+ * same prefix as `basePath`: `app.register(charterFastify(executor, { basePath: '/api' }), { prefix: '/api' })`.
+ * Bodies are read by Charter (its limit, its problems), not by Fastify's parsers.
+ */
+export function charterFastify(executor: Executor, options: RestOptions = {}) {
+	const router = createRestRouter(executor, options);
+	return async (app: FastifyInstance): Promise<void> => {
+		app.removeAllContentTypeParsers();
+		// Hand the raw stream on untouched; the shared router reads it with its own limit.
+		app.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
+		app.all('/*', async (request, reply) => {
+			const stream = request.body as Readable | undefined;
+			const base = fromNodeRequest(request.raw);
+			const response = await router.handle({
+				...base,
+				readBody: (limit) => (stream ? readStream(stream, limit) : Promise.resolve({ text: '' })),
+			});
+			reply.code(response.status).headers(response.headers);
+			return reply.send(response.body ?? '');
+		});
+	};
+}
+
+async function readStream(stream: Readable, limit: number): Promise<BodyResult> {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of stream) {
+		size += (chunk as Buffer).length;
+		if (size > limit) {
+			stream.destroy();
+			return { tooLarge: true };
+		}
+		chunks.push(chunk as Buffer);
+	}
+	return { text: Buffer.concat(chunks).toString('utf8') };
+}

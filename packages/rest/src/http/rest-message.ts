@@ -1,0 +1,24 @@
+/** How a transport's request body reads: its text, or the fact it is over the limit. */
+export type BodyResult = { readonly text: string } | { readonly tooLarge: true };
+
+/** An HTTP request as the shared router sees it, whatever the server or framework. */
+export interface RestRequest {
+	readonly method: string;
+	/** Path and query, e.g. `/v1/todo/list?done=true`. */
+	readonly url: string;
+	/** Lowercased header names; repeated headers joined with `, `. */
+	readonly headers: Readonly<Record<string, string | undefined>>;
+	/** Reads the body up to `limit` bytes. */
+	readBody(limit: number): Promise<BodyResult>;
+	/** Aborts when the client goes away. */
+	readonly signal?: AbortSignal;
+	/** A body a framework already parsed (Express `req.body`), used instead of reading. */
+	readonly parsedBody?: unknown;
+}
+
+/** An HTTP response from the shared router. */
+export interface RestResponse {
+	readonly status: number;
+	readonly headers: Record<string, string>;
+	readonly body?: string;
+}

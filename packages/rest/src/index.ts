@@ -1,0 +1,30 @@
+export { isProblem, type Problem, ProblemError } from '@charter/runtime';
+export { charterExpress } from './adapters/express/express-adapter.ts';
+export { charterFastify } from './adapters/fastify/fastify-adapter.ts';
+export { charterHono } from './adapters/hono/hono-adapter.ts';
+export type {
+	AnyOperation,
+	CallOptions,
+	Client,
+	ClientMethod,
+	ClientTree,
+} from './client/client-types.ts';
+export { type ClientOptions, createClient } from './client/rest-client.ts';
+export { createFetchHandler, fromFetchRequest, toResponse } from './fetch/fetch-handler.ts';
+export type { CorsOptions } from './http/cors.ts';
+export { deprecationHeaders } from './http/deprecation-headers.ts';
+export type { BodyResult, RestRequest, RestResponse } from './http/rest-message.ts';
+export { fromNodeRequest, writeNodeResponse } from './node/node-request.ts';
+export { createRestServer, type RestServer } from './node/node-server.ts';
+export {
+	type OpenApiDocument,
+	type OpenApiOptions,
+	toOpenApi,
+} from './openapi/openapi-export.ts';
+export {
+	createRestRouter,
+	DEFAULT_BODY_LIMIT,
+	problemResponse,
+	type RestOptions,
+	type RestRouter,
+} from './router/rest-router.ts';

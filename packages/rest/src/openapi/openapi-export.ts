@@ -1,0 +1,259 @@
+import { type Executor, servedOperations } from '@charter/runtime';
+import {
+	createJsonSchemaEmitter,
+	type FieldNode,
+	JSON_SCHEMA_DIALECT,
+	type JsonSchema,
+	type JsonSchemaEmitter,
+	type ModelNode,
+} from '@charter/schema';
+import {
+	ContractRegistry,
+	type OperationSpec,
+	pathParameters,
+	type WireNames,
+	wireNames,
+} from '@charter/spec';
+import { PROBLEM_SCHEMAS, policyFacts, problemCodesByStatus } from './openapi-problems.ts';
+
+/** What the document says about itself. */
+export interface OpenApiOptions {
+	readonly title?: string;
+	readonly version?: string;
+	readonly description?: string;
+	readonly servers?: readonly { readonly url: string; readonly description?: string }[];
+	/** Prefix of every path, when the API is mounted under one. */
+	readonly basePath?: string;
+}
+
+/** An OpenAPI 3.1 document (plain JSON). */
+export type OpenApiDocument = Record<string, unknown> & {
+	openapi: '3.1.0';
+	paths: Record<string, Record<string, unknown>>;
+};
+
+interface Served {
+	readonly spec: OperationSpec;
+	readonly wire: WireNames;
+	readonly pathParams: readonly string[];
+}
+
+const PROBLEM_REF = '#/components/schemas/Problem';
+
+/**
+ * Exports the OpenAPI 3.1 document of exactly what the REST server serves: one version per
+ * key and major, the same paths, methods, parameters, schemas and problem responses.
+ * Output is deterministic: the same contracts give the same bytes.
+ *
+ * @example
+ * const doc = toOpenApi(executor, { title: 'Workflow API', version: '1.0.0' });
+ */
+export function toOpenApi(
+	source: Executor | ContractRegistry,
+	options: OpenApiOptions = {},
+): OpenApiDocument {
+	const served: Served[] =
+		source instanceof ContractRegistry
+			? servedOperations(source).map((spec) => {
+					const wire = wireNames(spec);
+					return { spec, wire, pathParams: pathParameters(wire.rest.path) };
+				})
+			: source.plans.map((p) => ({ spec: p.spec, wire: p.wire, pathParams: p.pathParams }));
+	const emitter = createJsonSchemaEmitter({ refPrefix: '#/components/schemas/' });
+	const base = (options.basePath ?? '').replace(/\/+$/, '');
+	const paths: Record<string, Record<string, unknown>> = {};
+	let secured = false;
+	const tags = new Set<string>();
+	for (const op of served) {
+		const path = base + op.wire.rest.path;
+		const operation = describeOperation(op, emitter);
+		if (operation.security) secured = true;
+		for (const tag of operation.tags as string[]) tags.add(tag);
+		paths[path] = { ...paths[path], [op.wire.rest.method.toLowerCase()]: operation };
+	}
+	paths[`${base}/healthz`] = { get: systemOperation('healthz', 'Tell whether the server is up.') };
+	paths[`${base}/openapi.json`] = {
+		get: systemOperation('openapi', 'Give this OpenAPI document.'),
+	};
+	tags.add('system');
+	return {
+		openapi: '3.1.0',
+		jsonSchemaDialect: JSON_SCHEMA_DIALECT,
+		info: {
+			title: options.title ?? 'Charter API',
+			version: options.version ?? '0.0.0',
+			...(options.description ? { description: options.description } : {}),
+		},
+		...(options.servers ? { servers: options.servers.map((s) => ({ ...s })) } : {}),
+		tags: [...tags].sort().map((name) => ({ name })),
+		paths: Object.fromEntries(
+			Object.entries(paths).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+		),
+		components: {
+			schemas: { ...emitter.definitions(), ...PROBLEM_SCHEMAS },
+			...(secured ? { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } } : {}),
+		},
+	};
+}
+
+function describeOperation(op: Served, emitter: JsonSchemaEmitter): Record<string, unknown> {
+	const { spec, wire } = op;
+	const meta = spec.meta;
+	const input = spec.io.input;
+	const fields: Record<string, FieldNode> = input.kind === 'model' ? { ...input.fields } : {};
+	const parameters: Record<string, unknown>[] = op.pathParams.map((name) => ({
+		name,
+		in: 'path',
+		required: true,
+		schema: fields[name] ? emitter.emitField(fields[name]) : { type: 'string' },
+	}));
+	let requestBody: Record<string, unknown> | undefined;
+	if (wire.rest.method === 'GET') {
+		for (const [name, field] of Object.entries(fields)) {
+			if (op.pathParams.includes(name)) continue;
+			parameters.push(queryParameter(name, field, emitter));
+		}
+	} else {
+		requestBody = describeBody(spec, op.pathParams, emitter);
+	}
+	if (spec.kind === 'command') {
+		parameters.push({
+			name: 'Idempotency-Key',
+			in: 'header',
+			required: false,
+			description: 'Replays the stored result of an earlier call with the same key and payload.',
+			schema: { type: 'string', minLength: 1, maxLength: 255 },
+		});
+	}
+	const examples = spec.acceptance.examples.filter(
+		(e) => e.output !== undefined && e.error === undefined,
+	);
+	const responses: Record<string, unknown> = {
+		'200': {
+			description: 'Success.',
+			content: {
+				'application/json': {
+					schema: emitter.emit(spec.io.output),
+					...(examples.length > 0
+						? {
+								examples: Object.fromEntries(
+									examples.map((e) => [
+										e.key,
+										{ ...(e.description ? { summary: e.description } : {}), value: e.output },
+									]),
+								),
+							}
+						: {}),
+				},
+			},
+		},
+	};
+	for (const [status, codes] of problemCodesByStatus(op)) {
+		responses[String(status)] = {
+			description: codes.map((code) => spec.errors[code]?.description ?? code).join('; '),
+			content: {
+				'application/problem+json': {
+					schema: { allOf: [{ $ref: PROBLEM_REF }, { properties: { code: { enum: codes } } }] },
+				},
+			},
+		};
+	}
+	const description = [
+		meta.description,
+		meta.goal ? `**Goal:** ${meta.goal}` : undefined,
+		meta.context ? `**Context:** ${meta.context}` : undefined,
+	].filter(Boolean);
+	const deprecated = meta.stability === 'deprecated' || meta.deprecation !== undefined;
+	const tags = meta.tags.length > 0 ? [...meta.tags] : [meta.key.split('.')[0]!];
+	return {
+		operationId: wire.graphql.field,
+		summary: meta.title ?? meta.description ?? meta.key,
+		...(description.length > 0 ? { description: description.join('\n\n') } : {}),
+		tags,
+		...(deprecated ? { deprecated: true } : {}),
+		...(parameters.length > 0 ? { parameters } : {}),
+		...(requestBody ? { requestBody } : {}),
+		responses,
+		...(policyFacts(op).authenticated ? { security: [{ bearerAuth: [] }] } : {}),
+		'x-charter-key': meta.key,
+		'x-charter-version': meta.version,
+	};
+}
+
+function queryParameter(
+	name: string,
+	field: FieldNode,
+	emitter: JsonSchemaEmitter,
+): Record<string, unknown> {
+	const schema = emitter.emitField(field);
+	const structured =
+		['model', 'record', 'union', 'json-schema'].includes(field.type.kind) ||
+		(field.type.kind === 'scalar' &&
+			(field.type.name === 'JSON' || field.type.name === 'JSONObject'));
+	return {
+		name,
+		in: 'query',
+		required: !field.isOptional,
+		...(field.description ? { description: field.description } : {}),
+		...(field.deprecated ? { deprecated: true } : {}),
+		...(structured
+			? { content: { 'application/json': { schema } } }
+			: { schema, ...(field.isArray ? { style: 'form', explode: true } : {}) }),
+	};
+}
+
+function describeBody(
+	spec: OperationSpec,
+	pathParams: readonly string[],
+	emitter: JsonSchemaEmitter,
+): Record<string, unknown> {
+	const input = spec.io.input;
+	let schema: JsonSchema;
+	let required = true;
+	if (input.kind === 'model') {
+		const bodyFields = Object.fromEntries(
+			Object.entries(input.fields).filter(([name]) => !pathParams.includes(name)),
+		);
+		required = Object.values(bodyFields).some((f) => !f.isOptional);
+		if (pathParams.length > 0) {
+			const { title: _title, ...inline } = emitter.emitInline({
+				...input,
+				fields: bodyFields,
+			} as ModelNode);
+			schema = inline;
+		} else schema = emitter.emit(input);
+	} else schema = emitter.emit(input);
+	const examples = spec.acceptance.examples;
+	return {
+		required,
+		content: {
+			'application/json': {
+				schema,
+				...(examples.length > 0
+					? {
+							examples: Object.fromEntries(
+								examples.map((e) => [
+									e.key,
+									{ ...(e.description ? { summary: e.description } : {}), value: e.input },
+								]),
+							),
+						}
+					: {}),
+			},
+		},
+	};
+}
+
+function systemOperation(operationId: string, summary: string): Record<string, unknown> {
+	return {
+		operationId,
+		summary,
+		tags: ['system'],
+		responses: {
+			'200': {
+				description: 'Success.',
+				content: { 'application/json': { schema: { type: 'object' } } },
+			},
+		},
+	};
+}

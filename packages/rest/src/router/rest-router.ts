@@ -1,0 +1,236 @@
+import {
+	coerceInput,
+	createProblem,
+	type Executor,
+	type OperationPlan,
+	type Problem,
+	parseJsonSafely,
+} from '@charter/runtime';
+import { type CorsOptions, corsHeaders } from '../http/cors.ts';
+import { deprecationHeaders } from '../http/deprecation-headers.ts';
+import type { RestRequest, RestResponse } from '../http/rest-message.ts';
+import { type OpenApiOptions, toOpenApi } from '../openapi/openapi-export.ts';
+import { createRouteTable, type RouteMatch } from './route-table.ts';
+
+/** Options shared by the node server, the fetch handler and the adapters. */
+export interface RestOptions {
+	/** Largest accepted request body in bytes (1 MiB by default). */
+	readonly bodyLimit?: number;
+	readonly cors?: CorsOptions;
+	/** Document served at `/openapi.json`; `false` to not serve it. */
+	readonly openapi?: OpenApiOptions | false;
+	/** A prefix the routes live under when mounted inside an app (`/api`). */
+	readonly basePath?: string;
+}
+
+/** The one router behind every REST entry point. */
+export interface RestRouter {
+	/** Answers a request; `undefined` when no route matches and `passThrough` is set (adapters). */
+	handle(request: RestRequest, passThrough?: false): Promise<RestResponse>;
+	handle(request: RestRequest, passThrough: true): Promise<RestResponse | undefined>;
+}
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
+const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** Creates the shared router over an executor's served plans. */
+export function createRestRouter(executor: Executor, options: RestOptions = {}): RestRouter {
+	const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+	const base = (options.basePath ?? '').replace(/\/+$/, '');
+	const table = createRouteTable(executor.plans);
+	let openapi: string | undefined;
+	const openapiText = () => {
+		openapi ??= JSON.stringify(
+			toOpenApi(executor, options.openapi === false ? {} : { ...options.openapi, basePath: base }),
+		);
+		return openapi;
+	};
+
+	async function handle(
+		request: RestRequest,
+		passThrough = false,
+	): Promise<RestResponse | undefined> {
+		const method = request.method.toUpperCase();
+		const origin = request.headers.origin;
+		const preflight =
+			method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined;
+		const cors = corsHeaders(options.cors, origin, preflight);
+		const reply = (response: RestResponse): RestResponse => ({
+			...response,
+			headers: { ...cors, ...response.headers },
+			...(method === 'HEAD' ? { body: undefined } : {}),
+		});
+		let url: URL;
+		try {
+			url = new URL(request.url, 'http://charter.invalid');
+		} catch {
+			return reply(
+				problemResponse(createProblem('BAD_REQUEST', { detail: 'the request URL is malformed' })),
+			);
+		}
+		if (base && !(url.pathname === base || url.pathname.startsWith(`${base}/`))) {
+			return passThrough ? undefined : reply(notFound(url.pathname));
+		}
+		const path = url.pathname.slice(base.length) || '/';
+
+		if (path === '/healthz' || (path === '/openapi.json' && options.openapi !== false)) {
+			if (method !== 'GET' && method !== 'HEAD') {
+				return reply(methodNotAllowed(['GET', 'HEAD']));
+			}
+			const body = path === '/healthz' ? '{"status":"ok"}' : openapiText();
+			return reply({ status: 200, headers: { 'content-type': 'application/json' }, body });
+		}
+		if (method === 'OPTIONS') {
+			const allow = table.allowed(path);
+			if (!allow) return passThrough ? undefined : reply(notFound(path));
+			return reply({ status: 204, headers: { allow: allow.join(', ') } });
+		}
+		const match: RouteMatch = table.match(method, path);
+		switch (match.kind) {
+			case 'bad-path':
+				return reply(
+					problemResponse(
+						createProblem('BAD_REQUEST', { detail: 'the path is not validly percent-encoded' }),
+					),
+				);
+			case 'not-found':
+				return passThrough ? undefined : reply(notFound(path));
+			case 'method-not-allowed':
+				return reply(methodNotAllowed(match.allow));
+		}
+		return reply(await invoke(match.plan, match.params, url, request, method));
+	}
+
+	async function invoke(
+		plan: OperationPlan,
+		params: Record<string, string>,
+		url: URL,
+		request: RestRequest,
+		method: string,
+	): Promise<RestResponse> {
+		let input: Record<string, unknown>;
+		if (BODY_METHODS.has(method)) {
+			const body = await readJsonBody(request, limit);
+			if ('problem' in body) return problemResponse(body.problem);
+			input = body.value;
+		} else {
+			input = queryInput(url.searchParams);
+		}
+		// Path parameters are strings on the wire: coerce them to their declared field types.
+		const pathInput = coerceInput(plan.spec.io.input, params) as Record<string, unknown>;
+		const idempotencyKey =
+			plan.spec.kind === 'command' ? request.headers['idempotency-key'] : undefined;
+		const result = await executor.execute({
+			operation: plan.key,
+			version: plan.version,
+			input: { ...input, ...pathInput },
+			metadata: { headers: request.headers, transport: 'rest', method, path: url.pathname },
+			coerce: !BODY_METHODS.has(method),
+			...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
+			...(request.signal ? { signal: request.signal } : {}),
+		});
+		const common = { 'x-trace-id': result.traceId, ...deprecationHeaders(plan.spec) };
+		if (!result.ok) return problemResponse(result.problem, common);
+		return {
+			status: 200,
+			headers: {
+				'content-type': 'application/json',
+				...common,
+				...(result.replayed ? { 'idempotent-replayed': 'true' } : {}),
+			},
+			body: JSON.stringify(result.output),
+		};
+	}
+
+	return { handle } as RestRouter;
+}
+
+async function readJsonBody(
+	request: RestRequest,
+	limit: number,
+): Promise<{ value: Record<string, unknown> } | { problem: Problem }> {
+	if (request.parsedBody !== undefined) return asObject(request.parsedBody);
+	const declared = request.headers['content-length'];
+	if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) > limit) {
+		return {
+			problem: createProblem('PAYLOAD_TOO_LARGE', { detail: `the body exceeds ${limit} bytes` }),
+		};
+	}
+	const type = request.headers['content-type'];
+	const body = await request.readBody(limit);
+	if ('tooLarge' in body) {
+		return {
+			problem: createProblem('PAYLOAD_TOO_LARGE', { detail: `the body exceeds ${limit} bytes` }),
+		};
+	}
+	if (body.text.length === 0 && type === undefined) return { value: {} };
+	if (type === undefined || !JSON_TYPE.test(type)) {
+		return {
+			problem: createProblem('UNSUPPORTED_MEDIA_TYPE', {
+				detail: 'send the body as application/json',
+			}),
+		};
+	}
+	if (body.text.trim().length === 0) return { value: {} };
+	const parsed = parseJsonSafely(body.text);
+	if (!parsed.ok) {
+		const { code, message, path } = parsed.fault;
+		return {
+			problem: createProblem(code, {
+				detail: code === 'MALFORMED_JSON' ? `the body is not valid JSON: ${message}` : message,
+				...(path ? { issues: [{ path, code: 'unsafe_key', message }] } : {}),
+			}),
+		};
+	}
+	return asObject(parsed.value);
+}
+
+function asObject(value: unknown): { value: Record<string, unknown> } | { problem: Problem } {
+	if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
+		return { value: value as Record<string, unknown> };
+	}
+	return {
+		problem: createProblem('VALIDATION_FAILED', {
+			detail: 'the body must be a JSON object',
+			issues: [{ path: '', code: 'type', message: 'must be an object' }],
+		}),
+	};
+}
+
+/** Query string to input: repeated keys become lists; coercion happens in the executor. */
+function queryInput(params: URLSearchParams): Record<string, unknown> {
+	const input: Record<string, unknown> = Object.create(null);
+	for (const key of new Set(params.keys())) {
+		const values = params.getAll(key);
+		input[key] = values.length === 1 ? values[0] : values;
+	}
+	return { ...input };
+}
+
+/** Encodes a problem as an `application/problem+json` response. */
+export function problemResponse(
+	problem: Problem,
+	headers: Record<string, string> = {},
+): RestResponse {
+	return {
+		status: problem.status,
+		headers: {
+			'content-type': 'application/problem+json',
+			...headers,
+			...(problem.status === 401 ? { 'www-authenticate': 'Bearer' } : {}),
+		},
+		body: JSON.stringify(problem),
+	};
+}
+
+function notFound(path: string): RestResponse {
+	return problemResponse(createProblem('NOT_FOUND', { detail: `no route for ${path}` }));
+}
+
+function methodNotAllowed(allow: readonly string[]): RestResponse {
+	return problemResponse(
+		createProblem('METHOD_NOT_ALLOWED', { detail: `use ${allow.join(', ')}` }),
+		{ allow: allow.join(', ') },
+	);
+}
