@@ -48,8 +48,22 @@ beforeAll(async () => {
 describe('workflow-system contracts', () => {
 	it('register without duplicates and with zero reference issues', () => {
 		const registry = createRegistry(specs);
-		expect(registry.operations().length).toBeGreaterThanOrEqual(30);
+		expect(registry.operations()).toHaveLength(27);
+		expect(registry.events()).toHaveLength(21);
+		expect(registry.features()).toHaveLength(4);
 		expect(checkReferences(registry)).toEqual([]);
+	});
+
+	it('belong to a feature, every one of them', () => {
+		const members = new Set(
+			specs.flatMap((s) =>
+				s.kind === 'feature' ? s.members.map((m) => `${m.key}@${m.version}`) : [],
+			),
+		);
+		const orphans = specs
+			.filter((s) => s.kind !== 'feature' && !members.has(`${s.meta.key}@${s.meta.version}`))
+			.map((s) => s.meta.key);
+		expect(orphans).toEqual([]);
 	});
 
 	it('all have owners, tags, description, goal and context', () => {
