@@ -73,6 +73,14 @@ function refine(kind: TokenKind, text: string, source: string, end: number): Tok
  */
 export function extractDefinition(source: string, exportName: string | undefined): string {
 	if (!exportName) return source;
+	return indexDefinitions(source).get(exportName) ?? source;
+}
+
+/**
+ * Finds every `export const|let|var NAME = ...;` statement of a module in one pass, each with
+ * its leading doc comment, so a file with many contracts is tokenized once.
+ */
+export function indexDefinitions(source: string): Map<string, string> {
 	const tokens = tokenize(source);
 	const offsets: number[] = [];
 	let offset = 0;
@@ -80,29 +88,37 @@ export function extractDefinition(source: string, exportName: string | undefined
 		offsets.push(offset);
 		offset += token.text.length;
 	}
+	offsets.push(offset);
 	const code = tokens.map((t, i) => ({ ...t, i })).filter((t) => t.kind !== 'space');
-	const start = code.findIndex(
-		(t, n) =>
+	const found = new Map<string, string>();
+	let depth = 0;
+	let open: { name: string; first: number } | undefined;
+	for (let n = 0; n < code.length; n++) {
+		const t = code[n]!;
+		if (depth === 0 && t.text === 'export' && open) {
+			// Without semicolons, a statement ends where the next export begins.
+			found.set(open.name, source.slice(offsets[open.first], offsets[t.i]).trim());
+			open = undefined;
+		}
+		if (
+			depth === 0 &&
 			t.text === 'export' &&
 			['const', 'let', 'var'].includes(code[n + 1]?.text ?? '') &&
-			code[n + 2]?.text === exportName,
-	);
-	if (start < 0) return source;
-	let depth = 0;
-	let end = tokens.length;
-	for (let n = start + 1; n < code.length; n++) {
-		const t = code[n]!;
-		if (t.kind !== 'punctuation' && t.kind !== 'keyword') continue;
-		if ('([{'.includes(t.text)) depth++;
-		else if (')]}'.includes(t.text)) depth--;
-		// A statement ends at `;` at depth 0, or (without semicolons) where the next export begins.
-		if (depth === 0 && (t.text === ';' || t.text === 'export')) {
-			end = t.text === ';' ? t.i + 1 : t.i;
-			break;
+			code[n + 2] !== undefined
+		) {
+			const before = code[n - 1];
+			const first = before?.kind === 'comment' && before.text.startsWith('/**') ? before.i : t.i;
+			open = { name: code[n + 2]!.text, first };
+			continue;
+		}
+		if (t.kind !== 'punctuation') continue;
+		if (t.text === '(' || t.text === '[' || t.text === '{') depth++;
+		else if (t.text === ')' || t.text === ']' || t.text === '}') depth--;
+		else if (t.text === ';' && depth === 0 && open) {
+			found.set(open.name, source.slice(offsets[open.first], offsets[t.i + 1]).trim());
+			open = undefined;
 		}
 	}
-	let first = code[start]!.i;
-	const before = code[start - 1];
-	if (before?.kind === 'comment' && before.text.startsWith('/**')) first = before.i;
-	return source.slice(offsets[first], end < tokens.length ? offsets[end] : source.length).trim();
+	if (open) found.set(open.name, source.slice(offsets[open.first]).trim());
+	return found;
 }

@@ -8,7 +8,7 @@ import {
 	type RegistryEntry,
 	wireNames,
 } from '@charter/spec';
-import { extractDefinition } from '../highlight/ts-tokenizer.ts';
+import { indexDefinitions } from '../highlight/ts-tokenizer.ts';
 import type {
 	DeprecationBanner,
 	DocsModel,
@@ -118,13 +118,19 @@ export function buildDocsModel(
 
 	const hasEventPage = (key: string, version: string) =>
 		Boolean(registry.get('event', key, version)) || inline.has(`${key}@${version}`);
+	const definitions = new Map<string, Map<string, string>>();
 	const sourceOf = (entry: RegistryEntry): SourceSection | undefined => {
 		const text = entry.file ? options.sources?.[entry.file] : undefined;
 		if (!entry.file || text === undefined) return undefined;
+		let found = definitions.get(entry.file);
+		if (!found) {
+			found = indexDefinitions(text);
+			definitions.set(entry.file, found);
+		}
 		return {
 			file: entry.file,
 			...(entry.exportName ? { exportName: entry.exportName } : {}),
-			code: extractDefinition(text, entry.exportName),
+			code: (entry.exportName && found.get(entry.exportName)) || text,
 		};
 	};
 

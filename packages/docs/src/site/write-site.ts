@@ -1,5 +1,5 @@
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import type { SiteFiles } from './render-site.ts';
 
 /** The manifest of files a previous run wrote, so a new run can remove the stale ones. */
@@ -19,19 +19,25 @@ export function writeSite(outDir: string, files: SiteFiles): WriteSiteResult {
 	const root = resolve(outDir);
 	const manifestPath = join(root, MANIFEST);
 	const previous = readManifest(manifestPath);
-	mkdirSync(root, { recursive: true });
+	const folders = new Set<string>();
 	for (const [path, content] of files) {
 		const target = join(root, path);
-		if (!target.startsWith(root)) throw new Error(`refusing to write outside ${root}: ${path}`);
-		mkdirSync(dirname(target), { recursive: true });
+		if (!target.startsWith(root + sep))
+			throw new Error(`refusing to write outside ${root}: ${path}`);
+		const folder = dirname(target);
+		if (!folders.has(folder)) {
+			mkdirSync(folder, { recursive: true });
+			folders.add(folder);
+		}
 		if (!existsSync(target) || readFileSync(target, 'utf8') !== content)
 			writeFileSync(target, content);
 	}
 	const removed = previous.filter((path) => !files.has(path)).sort();
 	for (const path of removed) {
 		const target = join(root, path);
-		if (target.startsWith(root)) rmSync(target, { force: true });
+		if (target.startsWith(root + sep)) rmSync(target, { force: true });
 	}
+	mkdirSync(root, { recursive: true });
 	writeFileSync(manifestPath, `${JSON.stringify({ files: [...files.keys()] }, null, 2)}\n`);
 	return { written: files.size, removed };
 }
