@@ -1,3 +1,4 @@
+export { type BaseSnapshot, loadBaseSnapshot } from './base/load-base.ts';
 export {
 	type CheckOptions,
 	checkContracts,
@@ -33,7 +34,28 @@ export {
 	type TypeDiffRuleId,
 } from './diff/diff-rules.ts';
 export { diffTypes, type TypeChange } from './diff/type-diff.ts';
+export { checkDrift, type DriftEntry, type DriftResult } from './drift/check-drift.ts';
 export { GovernanceError } from './errors.ts';
+export {
+	buildReport,
+	FAIL_ON,
+	type FailOn,
+	type GovernanceReport,
+	REPORT_SCHEMA,
+	REPORT_SCHEMA_VERSION,
+	type ReportParts,
+	type ReportSummary,
+} from './report/governance-report.ts';
+export { renderMarkdown } from './report/report-markdown.ts';
+export { renderSarif } from './report/report-sarif.ts';
+export {
+	checkLine,
+	diffLine,
+	locate,
+	PLAIN_STYLE,
+	renderText,
+	type TextStyle,
+} from './report/report-text.ts';
 export {
 	applyVersionPolicy,
 	type Bump,

@@ -1,0 +1,109 @@
+import type { CheckFinding } from '../check/check-rules.ts';
+import type { DiffFinding } from '../diff/diff-rules.ts';
+import type { GovernanceReport } from './governance-report.ts';
+
+/** Colour functions; identity functions give plain text. */
+export interface TextStyle {
+	bold(text: string): string;
+	dim(text: string): string;
+	red(text: string): string;
+	yellow(text: string): string;
+	green(text: string): string;
+	cyan(text: string): string;
+}
+
+const plain = (text: string) => text;
+/** A style that adds no colour. */
+export const PLAIN_STYLE: TextStyle = {
+	bold: plain,
+	dim: plain,
+	red: plain,
+	yellow: plain,
+	green: plain,
+	cyan: plain,
+};
+
+/** Gives `file › key@version › field`, skipping what is unknown. */
+export function locate(f: {
+	file?: string;
+	key?: string;
+	version?: string;
+	field?: string;
+}): string {
+	const contract = f.key ? `${f.key}${f.version ? `@${f.version}` : ''}` : undefined;
+	return [f.file, contract, f.field].filter(Boolean).join(' › ');
+}
+
+/** Renders one check finding as a line: severity, where, message, rule id. */
+export function checkLine(f: CheckFinding, s: TextStyle = PLAIN_STYLE): string {
+	const label =
+		f.severity === 'error'
+			? s.red('error')
+			: f.severity === 'warning'
+				? s.yellow('warning')
+				: s.cyan('info');
+	return `${label} ${s.bold(locate(f))}: ${f.message} ${s.dim(`[${f.ruleId}]`)}`;
+}
+
+/** Renders one diff finding as a line: severity, contract, path, message, before -> after, rule id. */
+export function diffLine(f: DiffFinding, s: TextStyle = PLAIN_STYLE): string {
+	const color =
+		f.severity === 'breaking'
+			? s.red
+			: f.severity === 'dangerous'
+				? s.yellow
+				: f.severity === 'safe'
+					? s.green
+					: s.cyan;
+	const values =
+		f.before !== undefined || f.after !== undefined
+			? s.dim(` (${JSON.stringify(f.before) ?? '—'} -> ${JSON.stringify(f.after) ?? '—'})`)
+			: '';
+	return `${color(f.severity.padEnd(9))} ${s.bold(`${f.key}@${f.version}`)} ${f.path}: ${f.message}${values} ${s.dim(`[${f.ruleId}]`)}`;
+}
+
+/** Renders a whole report as readable text (coloured when given a colouring style). */
+export function renderText(report: GovernanceReport, s: TextStyle = PLAIN_STYLE): string {
+	const lines: string[] = [];
+	if (report.check) {
+		lines.push(s.bold('check'));
+		for (const f of report.check.findings) lines.push(`  ${checkLine(f, s)}`);
+		if (report.check.findings.length === 0) lines.push(`  ${s.green('ok')} no findings`);
+	}
+	if (report.snapshot) {
+		const { status, lockfile } = report.snapshot;
+		lines.push(s.bold('snapshot'));
+		lines.push(
+			status === 'fresh'
+				? `  ${s.green('ok')} ${lockfile} is up to date`
+				: `  ${s.red('error')} ${lockfile} is ${status}: run \`charter snapshot\``,
+		);
+	}
+	if (report.drift) {
+		lines.push(s.bold('generate --check'));
+		for (const d of report.drift.drifted) {
+			lines.push(
+				`  ${s.red('drift')} ${d.path} ${d.status === 'missing' ? 'is missing' : `differs from line ${d.line}`}`,
+			);
+		}
+		if (report.drift.drifted.length === 0)
+			lines.push(`  ${s.green('ok')} ${report.drift.checked} file(s) up to date`);
+	}
+	if (report.diff) {
+		lines.push(s.bold(`diff against ${report.diff.base}`));
+		for (const f of report.diff.findings) lines.push(`  ${diffLine(f, s)}`);
+		if (report.diff.findings.length === 0) lines.push(`  ${s.green('ok')} no changes`);
+		for (const f of report.diff.policy) {
+			const label = f.severity === 'error' ? s.red('error') : s.yellow('warning');
+			lines.push(
+				`  ${label} ${s.bold(`${f.key}@${f.version}`)}: ${f.message} ${s.dim(`[${f.ruleId}]`)}`,
+			);
+		}
+	}
+	const m = report.summary;
+	const verdict = report.status === 'pass' ? s.green('pass') : s.red('fail');
+	lines.push(
+		`${verdict} ${m.errors} error(s), ${m.warnings} warning(s), ${m.breaking} breaking, ${m.dangerous} dangerous, ${m.safe} safe change(s)${m.driftedFiles ? `, ${m.driftedFiles} drifted file(s)` : ''}${m.staleSnapshot ? ', stale snapshot' : ''} ${s.dim(`(fail on ${report.failOn})`)}`,
+	);
+	return lines.join('\n');
+}
