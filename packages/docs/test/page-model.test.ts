@@ -221,9 +221,9 @@ describe('other pages of the model', () => {
 		expect(byName.priority?.default).toBe('"LOW"');
 		expect(byName.legacy?.deprecated).toBe('Use labels.');
 		expect(task.usedBy.map((u) => u.text)).toEqual([
-			'tasks.task.assigned',
-			'tasks.task.list',
-			'tasks.task.list',
+			'tasks.task.assigned v1.0.0',
+			'tasks.task.list v1.2.0',
+			'tasks.task.list v2.0.0',
 		]);
 		expect(JSON.parse(task.jsonSchema)).toMatchObject({ type: 'object' });
 		const payment = model.modelPages.find((m) => m.name === 'Payment')!;

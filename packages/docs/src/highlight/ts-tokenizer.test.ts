@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { highlightTypeScript } from './highlight-html.ts';
-import { extractDefinition, tokenize } from './ts-tokenizer.ts';
+import { extractDefinition, indexDefinitions, tokenize } from './ts-tokenizer.ts';
 
 describe('tokenize', () => {
 	it('classifies keywords, strings, comments, numbers, properties and types', () => {
@@ -44,6 +44,14 @@ describe('extractDefinition', () => {
 		expect(extractDefinition(source, 'A')).toBe(
 			"/** Doc. */\nexport const A = f({ a: ';', b: [1, 2] });",
 		);
+	});
+
+	it('indexes every export of a module without semicolons in one pass', () => {
+		const bare = '/** A. */\nexport const A = f({\n  x: 1,\n})\nexport const B = [1]\n';
+		expect(Object.fromEntries(indexDefinitions(bare))).toEqual({
+			A: '/** A. */\nexport const A = f({\n  x: 1,\n})',
+			B: 'export const B = [1]',
+		});
 	});
 
 	it('gives the whole file when the export is not found', () => {

@@ -86,10 +86,11 @@ export function buildDocsModel(
 	for (const entry of operations) {
 		const { spec } = entry;
 		const href = operationPath(spec.meta.key, spec.meta.version);
-		catalog.add(spec.io.input, { text: spec.meta.key, href });
-		catalog.add(spec.io.output, { text: spec.meta.key, href });
+		const use = { text: `${spec.meta.key} v${spec.meta.version}`, href };
+		catalog.add(spec.io.input, use);
+		catalog.add(spec.io.output, use);
 		for (const declared of Object.values(spec.errors)) {
-			if (declared.data) catalog.add(declared.data, { text: spec.meta.key, href });
+			if (declared.data) catalog.add(declared.data, use);
 		}
 		for (const emit of spec.sideEffects.emits) {
 			const id = `${emit.key}@${emit.version}`;
@@ -108,12 +109,15 @@ export function buildDocsModel(
 	}
 	for (const { spec } of events) {
 		catalog.add(spec.payload, {
-			text: spec.meta.key,
+			text: `${spec.meta.key} v${spec.meta.version}`,
 			href: eventPath(spec.meta.key, spec.meta.version),
 		});
 	}
 	for (const event of inline.values()) {
-		catalog.add(event.payload, { text: event.key, href: eventPath(event.key, event.version) });
+		catalog.add(event.payload, {
+			text: `${event.key} v${event.version}`,
+			href: eventPath(event.key, event.version),
+		});
 	}
 
 	const hasEventPage = (key: string, version: string) =>

@@ -1,0 +1,88 @@
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import { main } from '../main.ts';
+import { createOutput } from '../output/output.ts';
+
+const EXAMPLE = fileURLToPath(new URL('../../../../examples/workflow-system', import.meta.url));
+const PAUSE = 'operations/workflow.instance.pause@1.0.0.html';
+const temps: string[] = [];
+afterAll(() => {
+	for (const dir of temps) rmSync(dir, { recursive: true, force: true });
+});
+
+async function charter(...args: string[]) {
+	let stdout = '';
+	let stderr = '';
+	const out = createOutput(
+		{
+			stdout: { write: (t: string) => (stdout += t) },
+			stderr: { write: (t: string) => (stderr += t) },
+		},
+		{ NO_COLOR: '1' },
+	);
+	const code = await main(args, out, EXAMPLE);
+	return { code, stdout, stderr };
+}
+
+function tempDir(): string {
+	const dir = mkdtempSync(join(tmpdir(), 'charter-generate-docs-'));
+	temps.push(dir);
+	return dir;
+}
+
+describe('charter generate docs', () => {
+	it('writes the site, then --check says it is current', async () => {
+		const dir = tempDir();
+		const run = await charter('generate', 'docs', '--out', dir, '--json');
+		expect(run.code).toBe(0);
+		expect(JSON.parse(run.stdout)).toMatchObject({ target: 'docs', removed: [] });
+		expect(readFileSync(join(dir, PAUSE), 'utf8')).toContain('<h1>workflow.instance.pause</h1>');
+		expect(existsSync(join(dir, 'index.html'))).toBe(true);
+		expect(existsSync(join(dir, 'markdown', PAUSE.replace('.html', '.md')))).toBe(true);
+		expect(await charter('generate', 'docs', '--out', dir, '--check')).toMatchObject({ code: 0 });
+	});
+
+	it('--check exits 1 and names the files that differ', async () => {
+		const dir = tempDir();
+		await charter('generate', 'docs', '--out', dir);
+		writeFileSync(join(dir, PAUSE), 'edited by hand');
+		const run = await charter('generate', 'docs', '--out', dir, '--check', '--json');
+		expect(run.code).toBe(1);
+		expect(JSON.parse(run.stdout)).toMatchObject({ status: 'stale', stale: [PAUSE] });
+	});
+
+	it('removes pages of contracts that are gone when regenerating', async () => {
+		const dir = tempDir();
+		await charter('generate', 'docs', '--out', dir);
+		const manifest = join(dir, '.charter-docs.json');
+		const listed = JSON.parse(readFileSync(manifest, 'utf8')) as { files: string[] };
+		writeFileSync(join(dir, 'operations/workflow.instance.gone@1.0.0.html'), 'old page');
+		writeFileSync(
+			manifest,
+			JSON.stringify({ files: [...listed.files, 'operations/workflow.instance.gone@1.0.0.html'] }),
+		);
+		const run = await charter('generate', 'docs', '--out', dir);
+		expect(run.stdout).toContain('removed 1 stale');
+		expect(existsSync(join(dir, 'operations/workflow.instance.gone@1.0.0.html'))).toBe(false);
+		expect(existsSync(join(dir, PAUSE))).toBe(true);
+	});
+
+	it('without a target, or with an unknown one, is a usage error', async () => {
+		const [none, unknown] = [await charter('generate'), await charter('generate', 'pdf')];
+		expect(none.code).toBe(2);
+		expect(none.stderr).toContain('name a target: charter generate docs');
+		expect(unknown.code).toBe(2);
+		expect(unknown.stderr).toContain('unknown target "pdf"');
+	});
+});
+
+describe('charter docs', () => {
+	it('rejects a port that is not a number', async () => {
+		const run = await charter('docs', '--port', 'eighty');
+		expect(run.code).toBe(2);
+		expect(run.stderr).toContain('--port eighty is not a port number');
+	});
+});
