@@ -1,3 +1,12 @@
+export {
+	type AppDefinition,
+	type AppEnvironment,
+	type AppInstance,
+	defineApp,
+	type Fixture,
+	isAppDefinition,
+	sequentialIds,
+} from './app/define-app.ts';
 export { createEventBus, type EventBus, type EventHandler } from './bus/event-bus.ts';
 export type { EventEnvelope } from './bus/event-envelope.ts';
 export {
