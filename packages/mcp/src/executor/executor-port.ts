@@ -1,0 +1,18 @@
+import type { Executor } from '@charter/runtime';
+
+/*
+ * The one seam between this surface and @charter/runtime: the surface needs only `execute`
+ * from the executor so tests and hosts may pass any object with it.
+ */
+
+export type {
+	ContextProvider,
+	Invocation,
+	InvocationMetadata,
+	InvocationResult,
+	Principal,
+	Problem,
+} from '@charter/runtime';
+
+/** The executor as this surface sees it. */
+export type ExecutorPort = Pick<Executor, 'execute'>;

@@ -1,0 +1,98 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { ContractRegistry } from '@charter/spec';
+import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import type { ExecutorPort } from '../executor/executor-port.ts';
+import { createMcpCatalog, createMcpServer, type McpServerOptions } from '../server/mcp-server.ts';
+
+/** Options of the Streamable HTTP endpoint. */
+export interface McpHttpOptions extends Omit<McpServerOptions, 'metadata' | 'catalog'> {
+	/** The path the handler answers on (default `/mcp`). */
+	readonly path?: string;
+	/** Largest request body, in bytes (default 1 MiB). */
+	readonly maxBodyBytes?: number;
+}
+
+/** A node:http request handler. */
+export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise<void>;
+
+/**
+ * Creates the MCP Streamable HTTP endpoint (stateless: every POST is answered on its own, as
+ * JSON). The request's headers go to the executor, so the bearer token is resolved by the
+ * runtime's context provider like on every other surface. Bad requests get a JSON-RPC error
+ * with a 4xx status; the handler never throws.
+ *
+ * @example
+ * const mcp = createMcpHttpHandler(executor, registry);
+ * http.createServer((req, res) => void mcp(req, res)).listen(3000);
+ */
+export function createMcpHttpHandler(
+	executor: ExecutorPort,
+	registry: ContractRegistry,
+	options: McpHttpOptions = {},
+): NodeHandler {
+	const catalog = createMcpCatalog(registry, options.docs);
+	const path = options.path ?? '/mcp';
+	const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+	return async (req, res) => {
+		try {
+			const url = new URL(req.url ?? '/', 'http://localhost');
+			if (url.pathname !== path)
+				return reply(res, 404, -32601, `no MCP endpoint at ${url.pathname}`);
+			if (req.method !== 'POST') {
+				res.setHeader('allow', 'POST');
+				return reply(res, 405, -32000, 'this stateless MCP endpoint accepts POST only');
+			}
+			const text = await readBody(req, maxBodyBytes);
+			if (text === undefined)
+				return reply(res, 413, -32600, `the body exceeds ${maxBodyBytes} bytes`);
+			let body: unknown;
+			try {
+				body = JSON.parse(text);
+			} catch {
+				return reply(res, 400, -32700, 'Parse error: the body is not valid JSON');
+			}
+			const server = createMcpServer(executor, registry, {
+				...options,
+				catalog,
+				metadata: { headers: headerRecord(req), transport: 'mcp' },
+			});
+			const transport = new StreamableHTTPServerTransport({
+				sessionIdGenerator: undefined,
+				enableJsonResponse: true,
+			});
+			res.on('close', () => {
+				void transport.close();
+				void server.close();
+			});
+			await server.connect(transport);
+			await transport.handleRequest(req, res, body);
+		} catch {
+			if (!res.headersSent) reply(res, 500, -32603, 'Internal error');
+			else res.end();
+		}
+	};
+}
+
+function reply(res: ServerResponse, status: number, code: number, message: string): void {
+	res.writeHead(status, { 'content-type': 'application/json' });
+	res.end(JSON.stringify({ jsonrpc: '2.0', error: { code, message }, id: null }));
+}
+
+function headerRecord(req: IncomingMessage): Record<string, string> {
+	const record: Record<string, string> = {};
+	for (const [key, value] of Object.entries(req.headers)) {
+		if (value !== undefined) record[key] = Array.isArray(value) ? value.join(', ') : value;
+	}
+	return record;
+}
+
+async function readBody(req: IncomingMessage, max: number): Promise<string | undefined> {
+	const chunks: Buffer[] = [];
+	let size = 0;
+	for await (const chunk of req) {
+		size += (chunk as Buffer).length;
+		if (size > max) return undefined;
+		chunks.push(chunk as Buffer);
+	}
+	return Buffer.concat(chunks).toString('utf8');
+}

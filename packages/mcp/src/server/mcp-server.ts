@@ -1,0 +1,135 @@
+import type { ContractRegistry } from '@charter/spec';
+import { Server } from '@modelcontextprotocol/sdk/server/index.js';
+import {
+	CallToolRequestSchema,
+	type CallToolResult,
+	ErrorCode,
+	ListResourcesRequestSchema,
+	ListToolsRequestSchema,
+	McpError,
+	ReadResourceRequestSchema,
+} from '@modelcontextprotocol/sdk/types.js';
+import type { ExecutorPort, InvocationMetadata, Problem } from '../executor/executor-port.ts';
+import {
+	type ContractResource,
+	contractResources,
+	type DocsRenderer,
+} from '../resources/contract-resources.ts';
+import { buildToolCatalog, type ToolBinding } from '../tools/tool-catalog.ts';
+
+/** Tools and resources compiled once from a registry, shared by every server instance. */
+export interface McpCatalog {
+	readonly tools: ReadonlyMap<string, ToolBinding>;
+	readonly resources: ReadonlyMap<string, ContractResource>;
+}
+
+/** How an MCP server presents itself and calls the executor. */
+export interface McpServerOptions {
+	readonly name?: string;
+	readonly version?: string;
+	/**
+	 * Metadata sent with every call, resolved to a principal by the runtime's context provider:
+	 * on HTTP the request headers; on stdio a configured principal, e.g.
+	 * `{ headers: { authorization: 'Bearer <token>' } }`.
+	 */
+	readonly metadata?: InvocationMetadata;
+	/** Renders a contract's Markdown docs page (e.g. with @charter/docs); IR only without it. */
+	readonly docs?: DocsRenderer;
+	/** A catalog compiled earlier (the HTTP handler compiles once for all requests). */
+	readonly catalog?: McpCatalog;
+}
+
+/** Compiles the tools and resources of a registry. */
+export function createMcpCatalog(registry: ContractRegistry, docs?: DocsRenderer): McpCatalog {
+	return { tools: buildToolCatalog(registry), resources: contractResources(registry, docs) };
+}
+
+/**
+ * Creates an MCP server whose tools are the registry's operations and whose resources are its
+ * contracts. Every call goes through the executor; a problem becomes a tool result with
+ * `isError: true` and the problem as `structuredContent`.
+ *
+ * @example
+ * const server = createMcpServer(executor, registry, { metadata: { headers: { authorization: 'Bearer dev' } } });
+ * await server.connect(new StdioServerTransport());
+ */
+export function createMcpServer(
+	executor: ExecutorPort,
+	registry: ContractRegistry,
+	options: McpServerOptions = {},
+): Server {
+	const catalog = options.catalog ?? createMcpCatalog(registry, options.docs);
+	const server = new Server(
+		{ name: options.name ?? 'charter', version: options.version ?? '0.1.0' },
+		{ capabilities: { tools: {}, resources: {} } },
+	);
+	server.setRequestHandler(ListToolsRequestSchema, () => ({
+		tools: [...catalog.tools.values()].map((b) => b.tool),
+	}));
+	server.setRequestHandler(CallToolRequestSchema, async (request, extra) => {
+		const binding = catalog.tools.get(request.params.name);
+		if (!binding) {
+			throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${request.params.name}`);
+		}
+		const args = request.params.arguments ?? {};
+		const result = await executor.execute({
+			operation: binding.spec.meta.key,
+			version: binding.spec.meta.version,
+			input: binding.wrapsInput ? args.input : args,
+			metadata: { ...options.metadata, transport: 'mcp' },
+			signal: extra.signal,
+		});
+		if (!result.ok) return problemResult(result.problem, binding.wrapsInput);
+		const checked = binding.output.validate(result.output);
+		if (!checked.ok) {
+			return problemResult(
+				{
+					type: 'urn:charter:problem:output-contract-violation',
+					title: 'Internal error',
+					status: 500,
+					code: 'OUTPUT_CONTRACT_VIOLATION',
+					traceId: result.traceId,
+				},
+				false,
+			);
+		}
+		const structured = binding.wrapsOutput ? { result: result.output } : result.output;
+		return {
+			content: [{ type: 'text', text: JSON.stringify(structured) }],
+			structuredContent: structured as Record<string, unknown>,
+		} satisfies CallToolResult;
+	});
+	server.setRequestHandler(ListResourcesRequestSchema, () => ({
+		resources: [...catalog.resources.values()].map((r) => r.resource),
+	}));
+	server.setRequestHandler(ReadResourceRequestSchema, (request) => {
+		const found = catalog.resources.get(request.params.uri);
+		if (!found)
+			throw new McpError(ErrorCode.InvalidParams, `Unknown resource: ${request.params.uri}`);
+		return {
+			contents: [
+				{ uri: found.resource.uri, mimeType: found.resource.mimeType, text: found.read() },
+			],
+		};
+	});
+	return server;
+}
+
+/** Encodes a problem as a failed tool result; input issue paths point into `arguments`. */
+function problemResult(problem: Problem, wrapsInput: boolean): CallToolResult {
+	const located =
+		wrapsInput && problem.issues
+			? { ...problem, issues: problem.issues.map((i) => ({ ...i, path: `/input${i.path}` })) }
+			: problem;
+	return {
+		isError: true,
+		content: [
+			{
+				type: 'text',
+				text: `${problem.status} ${problem.code}: ${problem.detail ?? problem.title}`,
+			},
+			{ type: 'text', text: JSON.stringify(located) },
+		],
+		structuredContent: located as unknown as Record<string, unknown>,
+	};
+}
