@@ -3,6 +3,7 @@ import { join, relative, resolve } from 'node:path';
 import { buildSite, type SiteFiles, writeSite } from '@charter/docs';
 import { parseFlags } from '../args.ts';
 import { type Command, ExitCode, UsageError } from '../command.ts';
+import { checkAllGenerated } from '../generate/generate-check.ts';
 import type { Project } from '../project/load-project.ts';
 import { loadProjectOrFail, reportDiagnostics } from '../project/project-command.ts';
 
@@ -46,6 +47,7 @@ export const generateCommand: Command = {
 	summary: 'Generate artifacts from the contracts (docs: the static docs site)',
 	usage: [
 		'charter generate docs [--out DIR] [--check] [--json] [--config FILE]',
+		'charter generate --check [--json] [--config FILE]   (every artifact: lockfile, docs, ...)',
 		'',
 		'docs: writes the docs site (a page per operation, event and model, an index grouped by',
 		'feature, an offline search index, Markdown twins) into DIR, `<outDir>/docs` by default.',
@@ -55,6 +57,7 @@ export const generateCommand: Command = {
 	async run(args, { cwd, out }) {
 		const flags = parseFlags(args, { boolean: ['check', 'json'], string: ['out', 'config'] });
 		const [target, extra] = flags.positional;
+		if (target === undefined && flags.boolean.check) return checkAllGenerated(flags, cwd, out);
 		if (target === undefined)
 			throw new UsageError(`name a target: charter generate ${TARGETS.join('|')}`);
 		if (!TARGETS.includes(target as (typeof TARGETS)[number])) {

@@ -1,4 +1,7 @@
 import type { Command } from '../command.ts';
+import { checkCommand } from './check.ts';
+import { ciCommand } from './ci.ts';
+import { diffCommand } from './diff.ts';
 import { docsCommand } from './docs.ts';
 import { doctorCommand } from './doctor.ts';
 import { generateCommand } from './generate-docs.ts';
@@ -7,6 +10,8 @@ import { inspectCommand } from './inspect.ts';
 import { listCommand } from './list.ts';
 import { newCommand } from './new.ts';
 import { snapshotCommand } from './snapshot.ts';
+import { testCommand } from './test.ts';
+import { versionCommand } from './version.ts';
 
 /**
  * Every command, in the order `charter --help` lists them. To add one, write
@@ -19,6 +24,11 @@ export const commands: readonly Command[] = [
 	inspectCommand,
 	snapshotCommand,
 	doctorCommand,
+	testCommand,
 	generateCommand,
 	docsCommand,
+	checkCommand,
+	diffCommand,
+	versionCommand,
+	ciCommand,
 ];

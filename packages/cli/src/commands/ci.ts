@@ -1,0 +1,69 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { applyVersionPolicy, diffSnapshots, type ReportParts } from '@charter/governance';
+import { createSnapshot, serializeSnapshot } from '@charter/spec';
+import { parseFlags } from '../args.ts';
+import { type Command, ExitCode, UsageError } from '../command.ts';
+import { checkGenerated } from '../generate/generate-check.ts';
+import {
+	checkProject,
+	failOnOf,
+	formatOf,
+	hasLoadErrors,
+	loadBase,
+	printReport,
+} from '../governance/governance-support.ts';
+import { loadProjectOrFail } from '../project/project-command.ts';
+
+/** `charter ci`: check, snapshot --check, generate --check and diff in one run and one report. */
+export const ciCommand: Command = {
+	name: 'ci',
+	summary: 'Run check, snapshot --check, generate --check and diff in one report',
+	usage: [
+		'charter ci [--base LOCKFILE|GIT_REF] [--format text|json|sarif|markdown] [--fail-on breaking|dangerous|warning|never] [--config FILE]',
+		'',
+		'One run, one report: check findings, lockfile freshness, drifted generated files and',
+		'the changes against --base (the committed lockfile by default) with the version policy.',
+		'json follows packages/governance/src/report/report.schema.json (schemaVersion 1);',
+		'markdown is made for a pull-request comment; sarif for code scanning.',
+		'Exit codes: 0 pass, 1 findings at or above --fail-on (default breaking), 2 usage or',
+		'a bad base, 3 internal error.',
+	].join('\n'),
+	async run(args, { cwd, out }) {
+		const flags = parseFlags(args, { string: ['base', 'format', 'fail-on', 'config'] });
+		if (flags.positional.length > 0)
+			throw new UsageError(`unexpected argument "${flags.positional[0]}"`);
+		const format = formatOf(flags.string.format);
+		const failOn = failOnOf(flags.string['fail-on']);
+		const project = await loadProjectOrFail(cwd, flags.string.config);
+		const lockPath = resolve(project.root, project.config.lockfile);
+		const hasLock = existsSync(lockPath);
+		// An explicit base must be readable (exit 2 otherwise); the default one may not exist yet.
+		const base =
+			flags.string.base !== undefined || hasLock
+				? loadBase(project, cwd, flags.string.base)
+				: undefined;
+		const parts: { -readonly [K in keyof ReportParts]: ReportParts[K] } = {
+			check: { findings: checkProject(project) },
+		};
+		if (!hasLoadErrors(project)) {
+			const current = createSnapshot(project.registry);
+			const text = serializeSnapshot(current);
+			parts.snapshot = {
+				lockfile: project.config.lockfile,
+				status: !hasLock ? 'missing' : readFileSync(lockPath, 'utf8') === text ? 'fresh' : 'stale',
+			};
+			parts.drift = await checkGenerated(project, (g) => g.name !== 'lockfile');
+			if (base) {
+				const diff = diffSnapshots(base.snapshot, current);
+				parts.diff = {
+					base: base.label,
+					findings: diff.findings,
+					policy: applyVersionPolicy(diff),
+				};
+			}
+		}
+		const report = printReport(out, parts, format, failOn);
+		return report.status === 'fail' ? ExitCode.findings : ExitCode.ok;
+	},
+};

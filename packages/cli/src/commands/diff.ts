@@ -1,0 +1,49 @@
+import { applyVersionPolicy, diffSnapshots } from '@charter/governance';
+import { createSnapshot } from '@charter/spec';
+import { parseFlags } from '../args.ts';
+import { type Command, ExitCode, UsageError } from '../command.ts';
+import {
+	failOnOf,
+	formatOf,
+	hasLoadErrors,
+	loadBase,
+	printReport,
+} from '../governance/governance-support.ts';
+import { loadProjectOrFail, reportDiagnostics } from '../project/project-command.ts';
+
+/** `charter diff`: breaking-change detection against a lockfile or a git ref, with the version policy. */
+export const diffCommand: Command = {
+	name: 'diff',
+	summary:
+		'Compare the contracts with a base lockfile or git ref (breaking changes, version policy)',
+	usage: [
+		'charter diff [--base LOCKFILE|GIT_REF] [--format text|json|sarif|markdown] [--fail-on breaking|dangerous|warning|never] [--config FILE]',
+		'',
+		'--base: a lockfile path, or a git ref whose lockfile is read with `git show REF:path`;',
+		'the project lockfile by default. Each change has a rule id and a severity (breaking,',
+		'dangerous, safe, info); input is request data, output, errors and events response data.',
+		'Exits 1 on a breaking change or a version policy error (see --fail-on); 2 on a bad base.',
+	].join('\n'),
+	async run(args, { cwd, out }) {
+		const flags = parseFlags(args, { string: ['base', 'format', 'fail-on', 'config'] });
+		if (flags.positional.length > 0)
+			throw new UsageError(`unexpected argument "${flags.positional[0]}"`);
+		const format = formatOf(flags.string.format);
+		const failOn = failOnOf(flags.string['fail-on']);
+		const project = await loadProjectOrFail(cwd, flags.string.config);
+		const base = loadBase(project, cwd, flags.string.base);
+		if (hasLoadErrors(project)) {
+			reportDiagnostics(out, project.diagnostics);
+			out.error('not compared: fix the contracts that failed to load first');
+			return ExitCode.findings;
+		}
+		const diff = diffSnapshots(base.snapshot, createSnapshot(project.registry));
+		const report = printReport(
+			out,
+			{ diff: { base: base.label, findings: diff.findings, policy: applyVersionPolicy(diff) } },
+			format,
+			failOn,
+		);
+		return report.status === 'fail' ? ExitCode.findings : ExitCode.ok;
+	},
+};

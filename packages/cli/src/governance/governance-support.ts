@@ -1,0 +1,94 @@
+import {
+	buildReport,
+	CHECK_RULES,
+	type CheckFinding,
+	checkContracts,
+	FAIL_ON,
+	type FailOn,
+	findingsFromLoadProblems,
+	GovernanceError,
+	type GovernanceReport,
+	loadBaseSnapshot,
+	type ReportParts,
+	renderMarkdown,
+	renderSarif,
+	renderText,
+} from '@charter/governance';
+import type { Snapshot } from '@charter/spec';
+import { UsageError } from '../command.ts';
+import type { Output } from '../output/output.ts';
+import type { Project } from '../project/load-project.ts';
+import { VERSION } from '../version.ts';
+
+export const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+export type Format = (typeof FORMATS)[number];
+
+/** Reads `--format`, text by default. */
+export function formatOf(value: string | undefined): Format {
+	if (value === undefined) return 'text';
+	if (!FORMATS.includes(value as Format)) {
+		throw new UsageError(`--format must be one of ${FORMATS.join(', ')}, not "${value}"`);
+	}
+	return value as Format;
+}
+
+/** Reads `--fail-on`, breaking by default. */
+export function failOnOf(value: string | undefined): FailOn {
+	if (value === undefined) return 'breaking';
+	if (!FAIL_ON.includes(value as FailOn)) {
+		throw new UsageError(`--fail-on must be one of ${FAIL_ON.join(', ')}, not "${value}"`);
+	}
+	return value as FailOn;
+}
+
+/** Runs every check rule over a loaded project, load problems included. */
+export function checkProject(project: Project): CheckFinding[] {
+	const rules = project.config.rules ?? {};
+	const unknown = Object.keys(rules).filter((id) => !(id in CHECK_RULES));
+	if (unknown.length > 0) {
+		throw new UsageError(
+			`${project.configFile}: unknown rule ${unknown.map((id) => `"${id}"`).join(', ')} in \`rules\`; known rules: ${Object.keys(CHECK_RULES).join(', ')}`,
+			'CHARTER_UNKNOWN_RULE',
+		);
+	}
+	return [
+		...findingsFromLoadProblems(project.diagnostics, rules),
+		...checkContracts(project.registry.all(), { rules, registry: project.registry }),
+	];
+}
+
+/** Loads the base snapshot of a diff (a lockfile or a git ref); bad input is a usage error (exit 2). */
+export function loadBase(project: Project, cwd: string, base: string | undefined) {
+	try {
+		return loadBaseSnapshot(base ?? project.config.lockfile, {
+			cwd: base === undefined ? project.root : cwd,
+			root: project.root,
+			lockfile: project.config.lockfile,
+		});
+	} catch (error) {
+		if (error instanceof GovernanceError) throw new UsageError(error.message, error.code);
+		throw error;
+	}
+}
+
+/** Builds the report and prints it in the chosen format. */
+export function printReport(
+	out: Output,
+	parts: ReportParts,
+	format: Format,
+	failOn: FailOn,
+): GovernanceReport {
+	const report = buildReport(parts, { failOn, toolVersion: VERSION });
+	if (format === 'json') out.json(report);
+	else if (format === 'sarif') out.json(renderSarif(report));
+	else if (format === 'markdown') out.line(renderMarkdown(report).trimEnd());
+	else out.line(renderText(report, out.style));
+	return report;
+}
+
+/** Tells whether any contract module failed to load (a diff would then see false removals). */
+export function hasLoadErrors(project: Project): boolean {
+	return project.diagnostics.some((d) => d.severity === 'error');
+}
+
+export type { Snapshot };
