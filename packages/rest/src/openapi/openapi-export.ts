@@ -1,4 +1,4 @@
-import { type Executor, servedOperations } from '@charter/runtime';
+import { BUILT_IN_PROBLEMS, type Executor, servedOperations } from '@charter/runtime';
 import {
 	createJsonSchemaEmitter,
 	type FieldNode,
@@ -62,12 +62,10 @@ export function toOpenApi(
 	const emitter = createJsonSchemaEmitter({ refPrefix: '#/components/schemas/' });
 	const base = (options.basePath ?? '').replace(/\/+$/, '');
 	const paths: Record<string, Record<string, unknown>> = {};
-	let secured = false;
 	const tags = new Set<string>();
 	for (const op of served) {
 		const path = base + op.wire.rest.path;
 		const operation = describeOperation(op, emitter);
-		if (operation.security) secured = true;
 		for (const tag of operation.tags as string[]) tags.add(tag);
 		paths[path] = { ...paths[path], [op.wire.rest.method.toLowerCase()]: operation };
 	}
@@ -84,14 +82,14 @@ export function toOpenApi(
 			version: options.version ?? '0.0.0',
 			...(options.description ? { description: options.description } : {}),
 		},
-		...(options.servers ? { servers: options.servers.map((s) => ({ ...s })) } : {}),
+		servers: options.servers ? options.servers.map((s) => ({ ...s })) : [{ url: '/' }],
 		tags: [...tags].sort().map((name) => ({ name })),
 		paths: Object.fromEntries(
 			Object.entries(paths).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
 		),
 		components: {
 			schemas: { ...emitter.definitions(), ...PROBLEM_SCHEMAS },
-			...(secured ? { securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } } } : {}),
+			securitySchemes: { bearerAuth: { type: 'http', scheme: 'bearer' } },
 		},
 	};
 }
@@ -150,7 +148,7 @@ function describeOperation(op: Served, emitter: JsonSchemaEmitter): Record<strin
 	};
 	for (const [status, codes] of problemCodesByStatus(op)) {
 		responses[String(status)] = {
-			description: codes.map((code) => spec.errors[code]?.description ?? code).join('; '),
+			description: codes.map((code) => `${code}: ${describeCode(spec, code)}`).join('\n'),
 			content: {
 				'application/problem+json': {
 					schema: { allOf: [{ $ref: PROBLEM_REF }, { properties: { code: { enum: codes } } }] },
@@ -174,7 +172,8 @@ function describeOperation(op: Served, emitter: JsonSchemaEmitter): Record<strin
 		...(parameters.length > 0 ? { parameters } : {}),
 		...(requestBody ? { requestBody } : {}),
 		responses,
-		...(policyFacts(op).authenticated ? { security: [{ bearerAuth: [] }] } : {}),
+		// Anonymous operations still accept (and check) a token: authentication is optional there.
+		security: policyFacts(op).authenticated ? [{ bearerAuth: [] }] : [{}, { bearerAuth: [] }],
 		'x-charter-key': meta.key,
 		'x-charter-version': meta.version,
 	};
@@ -244,11 +243,19 @@ function describeBody(
 	};
 }
 
+function describeCode(spec: OperationSpec, code: string): string {
+	if (Object.hasOwn(spec.errors, code)) return spec.errors[code]!.description;
+	return Object.hasOwn(BUILT_IN_PROBLEMS, code)
+		? BUILT_IN_PROBLEMS[code as keyof typeof BUILT_IN_PROBLEMS].title
+		: code;
+}
+
 function systemOperation(operationId: string, summary: string): Record<string, unknown> {
 	return {
 		operationId,
 		summary,
 		tags: ['system'],
+		security: [],
 		responses: {
 			'200': {
 				description: 'Success.',

@@ -24,7 +24,8 @@ export function charterFastify(executor: Executor, options: RestOptions = {}) {
 				readBody: (limit) => (stream ? readStream(stream, limit) : Promise.resolve({ text: '' })),
 			});
 			reply.code(response.status).headers(response.headers);
-			return reply.send(response.body ?? '');
+			// A Buffer keeps Fastify from appending a charset to the content type.
+			return reply.send(Buffer.from(response.body ?? '', 'utf8'));
 		});
 	};
 }

@@ -1,0 +1,165 @@
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { createRegistry } from '@charter/spec';
+import { describe, expect, it } from 'vitest';
+import { createTodoExecutor, TODO_CONTRACTS, TodoCreated } from '../../test/fixtures/todo-api.ts';
+import { createFetchHandler } from '../fetch/fetch-handler.ts';
+import { toOpenApi } from './openapi-export.ts';
+
+const options = {
+	title: 'Todo API',
+	version: '1.0.0',
+	servers: [{ url: 'https://api.todo.test' }],
+};
+const doc = toOpenApi(createTodoExecutor(), options);
+type Operation = Record<string, any>;
+const op = (path: string, method: string) =>
+	(doc.paths[path] as Record<string, Operation>)[method]!;
+
+describe('OpenAPI 3.1 export', () => {
+	it('is a valid OpenAPI 3.1 document for swagger-parser', async () => {
+		await expect(SwaggerParser.validate(structuredClone(doc) as never)).resolves.toBeTruthy();
+	});
+
+	it('passes redocly lint with zero errors', async () => {
+		const dir = mkdtempSync(join(tmpdir(), 'charter-openapi-'));
+		try {
+			const file = join(dir, 'openapi.json');
+			writeFileSync(file, JSON.stringify(doc));
+			const cli = createRequire(import.meta.url).resolve('@redocly/cli/bin/cli.js');
+			const run = await promisify(execFile)(
+				process.execPath,
+				[cli, 'lint', file, '--format=json'],
+				{
+					env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
+				},
+			).catch((error: { stdout: string }) => error);
+			const report = JSON.parse(run.stdout.slice(run.stdout.indexOf('{'))) as {
+				totals: { errors: number };
+				problems: unknown[];
+			};
+			expect(report.totals.errors, JSON.stringify(report.problems, null, 1)).toBe(0);
+		} finally {
+			rmSync(dir, { recursive: true, force: true });
+		}
+	}, 30_000);
+
+	it('is deterministic, and identical from the registry or the executor', () => {
+		const again = toOpenApi(createTodoExecutor(), options);
+		expect(JSON.stringify(again)).toBe(JSON.stringify(doc));
+		const fromRegistry = toOpenApi(createRegistry([...TODO_CONTRACTS, TodoCreated]), options);
+		expect(JSON.stringify(fromRegistry)).toBe(JSON.stringify(doc));
+	});
+
+	it('describes GET inputs as query parameters and never as a request body', () => {
+		const list = op('/v1/todo/list', 'get');
+		expect(list.requestBody).toBeUndefined();
+		expect(list.parameters).toMatchInlineSnapshot(`
+			[
+			  {
+			    "in": "query",
+			    "name": "done",
+			    "required": false,
+			    "schema": {
+			      "type": "boolean",
+			    },
+			  },
+			  {
+			    "in": "query",
+			    "name": "limit",
+			    "required": false,
+			    "schema": {
+			      "maximum": 100,
+			      "minimum": 1,
+			      "type": "integer",
+			    },
+			  },
+			  {
+			    "explode": true,
+			    "in": "query",
+			    "name": "tags",
+			    "required": false,
+			    "schema": {
+			      "items": {
+			        "type": "string",
+			      },
+			      "type": "array",
+			    },
+			    "style": "form",
+			  },
+			]
+		`);
+		expect(op('/v1/todos/{id}', 'get').parameters).toEqual([
+			{ name: 'id', in: 'path', required: true, schema: { type: 'string', minLength: 1 } },
+		]);
+	});
+
+	it('describes commands with a body, the Idempotency-Key header, examples, meta and every problem response', () => {
+		const create = op('/v1/todo/create', 'post');
+		expect(create.operationId).toBe('todoCreate');
+		expect(create.summary).toBe('Create a to-do.');
+		expect(create.description).toBe(
+			'Create a to-do.\n\n**Goal:** Track a piece of work.\n\n**Context:** Any member of a tenant.',
+		);
+		expect(create.security).toEqual([{ bearerAuth: [] }]);
+		expect(create.requestBody.content['application/json'].schema).toEqual({
+			$ref: '#/components/schemas/CreateTodoInput',
+		});
+		expect(create.requestBody.content['application/json'].examples).toEqual({
+			'create-milk': { value: { title: 'Buy milk' } },
+		});
+		expect(create.parameters.map((p: { name: string }) => p.name)).toEqual(['Idempotency-Key']);
+		expect(Object.keys(create.responses)).toEqual([
+			'200',
+			'400',
+			'401',
+			'404',
+			'409',
+			'413',
+			'415',
+			'422',
+			'500',
+		]);
+		expect(create.responses['409'].content['application/problem+json'].schema.allOf[1]).toEqual({
+			properties: { code: { enum: ['DUPLICATE_TITLE', 'IDEMPOTENCY_IN_FLIGHT'] } },
+		});
+		expect(Object.keys(op('/v1/todos/{id}/complete', 'post').responses)).toContain('403');
+		expect(op('/v1/todo/list', 'get').security).toEqual([{}, { bearerAuth: [] }]);
+		expect(op('/v1/todo/count', 'get').deprecated).toBe(true);
+		// GET inputs become parameters and path-parameter bodies are inline: only what is referenced is named.
+		expect(Object.keys((doc.components as { schemas: object }).schemas)).toEqual([
+			'Count',
+			'CreateTodoInput',
+			'Priority',
+			'Todo',
+			'TodoList',
+			'Problem',
+			'ProblemIssue',
+		]);
+	});
+
+	it('lists exactly the routes the server answers', async () => {
+		const handle = createFetchHandler(createTodoExecutor());
+		const routes = Object.entries(doc.paths).flatMap(([path, methods]) =>
+			Object.keys(methods).map((m) => [m.toUpperCase(), path] as const),
+		);
+		for (const [method, path] of routes) {
+			const response = await handle(
+				new Request(`http://x${path.replace(/\{[^}]+\}/g, 'x')}`, {
+					method,
+					...(method === 'POST'
+						? { body: '{}', headers: { 'content-type': 'application/json' } }
+						: {}),
+				}),
+			);
+			const body = await response.text();
+			expect(response.status, `${method} ${path}`).not.toBe(405);
+			expect(body, `${method} ${path}`).not.toContain('no route for');
+		}
+	});
+});
