@@ -21,13 +21,13 @@ const yesNo = (value: boolean) => (value ? 'yes' : 'no');
 /** Renders a field table: name, type, required, nullable, description, constraints and values. */
 export function fieldTable(root: string, caption: string, fields: readonly FieldRow[]): SafeHtml {
 	return html`<div class="table-wrap" role="region" aria-label="${caption}" tabindex="0">
-<table>
+<table class="fields">
 <caption class="sr-only">${caption}</caption>
 <thead><tr><th scope="col">Name</th><th scope="col">Type</th><th scope="col">Required</th><th scope="col">Nullable</th><th scope="col">Description</th><th scope="col">Constraints and values</th></tr></thead>
 <tbody>
 ${fields.map(
 	(f) =>
-		html`<tr><th scope="row"><code>${f.name}</code></th><td>${typeRef(root, f.type)}</td><td>${yesNo(f.required)}</td><td>${yesNo(f.nullable)}</td><td>${f.description ?? ''}${f.deprecated ? html` <strong>Deprecated:</strong> ${f.deprecated}` : ''}${f.default !== undefined ? html` Default: <code>${f.default}</code>.` : ''}</td><td>${constraintCell(f)}</td></tr>\n`,
+		html`<tr><th scope="row"><code>${f.name}</code></th><td data-label="Type">${typeRef(root, f.type)}</td><td data-label="Required">${yesNo(f.required)}</td><td data-label="Nullable">${yesNo(f.nullable)}</td><td data-label="Description">${f.description ?? ''}${f.deprecated ? html` <strong>Deprecated:</strong> ${f.deprecated}` : ''}${f.default !== undefined ? html` Default: <code>${f.default}</code>.` : ''}</td><td data-label="Constraints">${constraintCell(f)}</td></tr>\n`,
 )}</tbody>
 </table>
 </div>`;

@@ -31,7 +31,7 @@ a:focus-visible, button:focus-visible, input:focus-visible, select:focus-visible
 	outline: 3px solid var(--accent); outline-offset: 2px; }
 code, pre { font-family: ui-monospace, SFMono-Regular, Menlo, Consolas, monospace; font-size: 0.9em; }
 code { background: var(--code-bg); padding: 0.1em 0.3em; border-radius: 4px; overflow-wrap: anywhere; }
-pre { background: var(--code-bg); border: 1px solid var(--border); border-radius: 6px; padding: 0.8rem;
+pre { tab-size: 2; background: var(--code-bg); border: 1px solid var(--border); border-radius: 6px; padding: 0.8rem;
 	overflow-x: auto; margin: 0; }
 pre code { background: none; padding: 0; }
 .skip { position: absolute; left: -999px; top: 0; background: var(--accent); color: var(--accent-fg); padding: 0.5rem; }
@@ -64,6 +64,7 @@ table { border-collapse: collapse; width: 100%; font-size: 0.95rem; }
 th, td { text-align: left; vertical-align: top; padding: 0.45rem 0.6rem; border-bottom: 1px solid var(--border); }
 thead th { background: var(--panel); }
 tbody tr:last-child td, tbody tr:last-child th { border-bottom: 0; }
+th code, td code { overflow-wrap: normal; white-space: nowrap; }
 td ul, dd ul { margin: 0; padding-left: 1.1rem; }
 .gwt { display: grid; grid-template-columns: max-content 1fr; gap: 0.2rem 1rem; }
 .gwt dt { font-weight: 600; }
@@ -92,5 +93,15 @@ td ul, dd ul { margin: 0; padding-left: 1.1rem; }
 	.site-header form input { flex: 1; min-width: 0; }
 	.facts, .gwt { grid-template-columns: 1fr; }
 	.facts dd { margin-bottom: 0.3rem; }
+	/* Field tables become one card per field: six columns do not fit a phone. */
+	table.fields thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
+	table.fields, table.fields tbody, table.fields tr, table.fields th, table.fields td { display: block; }
+	table.fields tr { border-bottom: 1px solid var(--border); padding: 0.4rem 0; }
+	table.fields tbody tr:last-child { border-bottom: 0; }
+	table.fields th, table.fields td { border: 0; padding: 0.15rem 0.6rem; }
+	table.fields td { display: grid; grid-template-columns: 6.5rem 1fr; gap: 0.5rem; }
+	table.fields td::before { content: attr(data-label); font-weight: 600; color: var(--muted); }
+	table.fields td:empty { display: none; }
+	td code { white-space: normal; overflow-wrap: anywhere; }
 }
 `;
