@@ -9,6 +9,7 @@ export {
 } from './app/define-app.ts';
 export { createEventBus, type EventBus, type EventHandler } from './bus/event-bus.ts';
 export type { EventEnvelope } from './bus/event-envelope.ts';
+export { createNatsBus, type NatsBusOptions, type NatsEventBus } from './bus/nats/nats-bus.ts';
 export {
 	anonymousProvider,
 	bearerTokenProvider,
@@ -21,6 +22,11 @@ export {
 	type Principal,
 } from './context/principal.ts';
 export { traceIdOf } from './context/trace-id.ts';
+export {
+	createDurableRuntime,
+	type DurableRuntime,
+	type DurableRuntimeOptions,
+} from './durable/durable-runtime.ts';
 export {
 	CHARTER_ERROR_CODES,
 	CharterConfigError,
@@ -78,7 +84,14 @@ export {
 	problemType,
 } from './problems/problem.ts';
 export { ProblemError } from './problems/problem-error.ts';
-export type { AuditRecord, AuditStore } from './stores/audit-store.ts';
+export {
+	createOutboxRelay,
+	type EventPublisher,
+	type OutboxRelay,
+	type OutboxRelayOptions,
+} from './relay/outbox-relay.ts';
+export type { AuditFilter, AuditRecord, AuditStore } from './stores/audit-store.ts';
+export { createStores, DEFAULT_STORE_URL, type StoreOptions } from './stores/create-stores.ts';
 export type {
 	ClaimResult,
 	IdempotencyRecord,
@@ -91,4 +104,24 @@ export { createMemoryOutboxStore } from './stores/memory/memory-outbox-store.ts'
 export { createMemoryStores } from './stores/memory/memory-stores.ts';
 export { createMemoryUnitOfWork } from './stores/memory/memory-unit-of-work.ts';
 export type { OutboxEntry, OutboxStore } from './stores/outbox-store.ts';
+export {
+	createPostgresStores,
+	type PostgresStoreOptions,
+} from './stores/postgres/postgres-store.ts';
+export type {
+	Migration,
+	MigrationContext,
+	MigrationReport,
+	MigrationSet,
+} from './stores/sql/sql-migrations.ts';
+export type {
+	BatchPublisher,
+	PendingEvent,
+	SqlOutboxStore,
+} from './stores/sql/sql-outbox-store.ts';
+export type { SqlStoreOptions, SqlStores } from './stores/sql/sql-stores.ts';
+export type { SqlDialectName, TableNames } from './stores/sql/sql-tables.ts';
+export { isUnavailable } from './stores/sql/store-unavailable.ts';
+export { maskUrl } from './stores/sql/store-url.ts';
+export { createSqliteStores, type SqliteStoreOptions } from './stores/sqlite/sqlite-store.ts';
 export type { Stores, TransactionScope, UnitOfWork } from './stores/unit-of-work.ts';

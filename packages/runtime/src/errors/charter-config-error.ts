@@ -14,6 +14,12 @@ export const CHARTER_ERROR_CODES = {
 	CHARTER_INVALID_OPTION: 'An executor or server option has an invalid value.',
 	CHARTER_UNKNOWN_EVENT:
 		'An operation emits an event that is neither declared with a payload nor registered.',
+	CHARTER_STORE_URL_INVALID:
+		'The store URL is not understood. Use sqlite:<file> (e.g. sqlite:.charter/charter.db) or postgres://user@host:5432/db.',
+	CHARTER_STORE_UNREACHABLE:
+		'The database cannot be reached or opened. Check that it runs, the URL, the credentials and the file permissions.',
+	CHARTER_BUS_UNREACHABLE:
+		'The event bus cannot be reached. Check that NATS runs with JetStream enabled and the URL (nats://host:4222).',
 } as const;
 
 /** A code from {@link CHARTER_ERROR_CODES}. */

@@ -211,7 +211,8 @@ async function invokeHandler(env: PipelineEnv, plan: CompiledPlan, call: Call): 
 			if (scope !== undefined) await tx.idempotency.complete(scope, { output: value, events });
 			return value;
 		});
-		await publish(env, buffer.envelopes, call.logger);
+		if (env.stores.afterCommit) env.stores.afterCommit(buffer.envelopes);
+		else await publish(env, buffer.envelopes, call.logger);
 		return { ok: true, output, events: buffer.envelopes, traceId, replayed: false };
 	} catch (error) {
 		// The transaction rolled back, its audit record with it: the failure is audited instead.

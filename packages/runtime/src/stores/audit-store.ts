@@ -20,9 +20,23 @@ export interface AuditRecord {
 	readonly finishedAt: string;
 }
 
+/** Which audit records to list; every field narrows the result. */
+export interface AuditFilter {
+	/** One operation key. */
+	readonly operation?: string;
+	/** One principal id. */
+	readonly principal?: string;
+	/** Records started at or after this instant (ISO 8601 or a Date). */
+	readonly since?: string | Date;
+	/** Only the newest `limit` records (still returned oldest first). */
+	readonly limit?: number;
+	/** Records after this position (`seq` of the SQL stores): how `audit tail --follow` pages. */
+	readonly afterSeq?: number;
+}
+
 /** Stores audit records. `append` runs inside the command's transaction on success. */
 export interface AuditStore {
 	append(record: AuditRecord): Promise<void>;
-	/** Records, oldest first, optionally for one operation key. */
-	list(filter?: { operation?: string }): Promise<AuditRecord[]>;
+	/** Records, oldest first, matching the filter. SQL stores add their position as `seq`. */
+	list(filter?: AuditFilter): Promise<AuditRecord[]>;
 }

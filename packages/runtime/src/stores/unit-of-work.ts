@@ -1,3 +1,4 @@
+import type { EventEnvelope } from '../bus/event-envelope.ts';
 import type { AuditStore } from './audit-store.ts';
 import type { IdempotencyStore } from './idempotency-store.ts';
 import type { OutboxStore } from './outbox-store.ts';
@@ -25,4 +26,9 @@ export interface Stores {
 	readonly outbox: OutboxStore;
 	readonly audit: AuditStore;
 	readonly unitOfWork: UnitOfWork;
+	/**
+	 * When set, the executor hands a committed command's events to it (a relay publishes them
+	 * from the outbox) instead of publishing them on the bus itself.
+	 */
+	readonly afterCommit?: (events: readonly EventEnvelope[]) => void;
 }

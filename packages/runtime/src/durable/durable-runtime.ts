@@ -1,0 +1,74 @@
+import { createEventBus, type EventBus } from '../bus/event-bus.ts';
+import { createNatsBus, type NatsBusOptions } from '../bus/nats/nats-bus.ts';
+import { CharterConfigError } from '../errors/charter-config-error.ts';
+import { type Logger, silentLogger } from '../logging/logger.ts';
+import {
+	createOutboxRelay,
+	type OutboxRelay,
+	type OutboxRelayOptions,
+} from '../relay/outbox-relay.ts';
+import { createStores, type StoreOptions } from '../stores/create-stores.ts';
+import type { SqlStores } from '../stores/sql/sql-stores.ts';
+
+/** Where state and events live. */
+export interface DurableRuntimeOptions extends StoreOptions {
+	/** `nats://host:4222` for NATS JetStream; in-process when absent. */
+	readonly busUrl?: string;
+	readonly nats?: Omit<NatsBusOptions, 'url' | 'logger'>;
+	readonly relay?: Pick<OutboxRelayOptions, 'batchSize' | 'pollMs' | 'backoffMs' | 'maxBackoffMs'>;
+	readonly logger?: Logger;
+}
+
+/** Stores, bus and a running relay: pass `stores` and `bus` to `createExecutor`. */
+export interface DurableRuntime {
+	readonly stores: SqlStores;
+	readonly bus: EventBus;
+	readonly relay: OutboxRelay;
+	/** Stops the relay, then closes the bus and the database. */
+	close(): Promise<void>;
+}
+
+/**
+ * Opens the durable runtime: SQL stores by URL (migrated), the event bus (NATS JetStream for a
+ * `nats://` URL, in-process otherwise) and the outbox relay between them, started.
+ *
+ * @example
+ * const runtime = await createDurableRuntime({ url: 'postgres://db/app', busUrl: 'nats://nats:4222' });
+ * const executor = createExecutor({ bindings, stores: runtime.stores, bus: runtime.bus });
+ */
+export async function createDurableRuntime(
+	options: DurableRuntimeOptions = {},
+): Promise<DurableRuntime> {
+	const logger = options.logger ?? silentLogger;
+	const stores = await createStores(options);
+	let bus: EventBus & { close?: () => Promise<void> };
+	try {
+		if (options.busUrl === undefined) bus = createEventBus({ logger });
+		else if (/^nats:\/\//i.test(options.busUrl)) {
+			bus = await createNatsBus({ ...options.nats, url: options.busUrl, logger });
+		} else {
+			throw new CharterConfigError('CHARTER_INVALID_OPTION', 'busUrl', 'expected a nats:// URL');
+		}
+	} catch (error) {
+		await stores.close();
+		throw error;
+	}
+	const relay = createOutboxRelay({
+		...options.relay,
+		outbox: stores.outbox,
+		publisher: bus,
+		onCommit: stores.onCommit,
+		logger,
+	});
+	relay.start();
+	return {
+		stores,
+		bus,
+		relay,
+		async close() {
+			await relay.stop();
+			await bus.close?.();
+			await stores.close();
+		},
+	};
+}

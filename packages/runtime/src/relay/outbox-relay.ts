@@ -1,0 +1,165 @@
+import type { EventEnvelope } from '../bus/event-envelope.ts';
+import { type Logger, silentLogger } from '../logging/logger.ts';
+import type { PendingEvent, SqlOutboxStore } from '../stores/sql/sql-outbox-store.ts';
+
+/** Where the relay publishes: the in-process bus or NATS JetStream. Throws when not delivered. */
+export interface EventPublisher {
+	publish(event: EventEnvelope): Promise<void>;
+}
+
+/** How the relay runs. */
+export interface OutboxRelayOptions {
+	readonly outbox: SqlOutboxStore;
+	readonly publisher: EventPublisher;
+	/** Wakes the relay on commit (the SQL stores' `onCommit`); it also polls. */
+	readonly onCommit?: (listener: () => void) => () => void;
+	readonly logger?: Logger;
+	/** Events claimed per batch (100 by default). */
+	readonly batchSize?: number;
+	/** Poll interval when idle, for commits of other nodes (250 ms by default). */
+	readonly pollMs?: number;
+	/** First retry delay after a failed publish, doubled up to `maxBackoffMs` (100 ms, 10 s). */
+	readonly backoffMs?: number;
+	readonly maxBackoffMs?: number;
+	readonly clock?: () => Date;
+}
+
+/** A running relay. */
+export interface OutboxRelay {
+	/** Starts polling (idempotent). */
+	start(): void;
+	/** Runs batches until the outbox is empty or a publish fails; gives how many were delivered. */
+	drain(): Promise<number>;
+	/** Asks for a batch now (after a commit). */
+	wake(): void;
+	/** Stops polling and waits for the batch in progress. */
+	stop(): Promise<void>;
+	/** Events delivered since start, and consecutive failures. */
+	readonly stats: { delivered: number; failures: number };
+}
+
+/**
+ * Creates the outbox relay: after commit it publishes pending events in commit order per
+ * stream, at least once, marks them delivered, and retries with exponential backoff when the
+ * bus is down. Its only state is the outbox table, so it survives restarts; on PostgreSQL,
+ * relays on several nodes share the outbox (`FOR UPDATE SKIP LOCKED`).
+ *
+ * @example
+ * const relay = createOutboxRelay({ outbox: stores.outbox, publisher: bus, onCommit: stores.onCommit });
+ * relay.start();
+ */
+export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
+	const logger = options.logger ?? silentLogger;
+	const batchSize = options.batchSize ?? 100;
+	const pollMs = options.pollMs ?? 250;
+	const baseBackoff = options.backoffMs ?? 100;
+	const maxBackoff = options.maxBackoffMs ?? 10_000;
+	const clock = options.clock ?? (() => new Date());
+	const stats = { delivered: 0, failures: 0 };
+	let running = false;
+	let timer: NodeJS.Timeout | undefined;
+	let current: Promise<number> | undefined;
+	let again = false;
+	let unsubscribe: (() => void) | undefined;
+
+	const publishBatch = async (events: readonly PendingEvent[]) => {
+		let delivered = 0;
+		for (const event of events) {
+			try {
+				await options.publisher.publish(event.envelope);
+			} catch (error) {
+				return { delivered, error };
+			}
+			delivered++;
+		}
+		return { delivered };
+	};
+
+	/** One pass: batches until empty or a failure (which throws). */
+	const pass = async (): Promise<number> => {
+		let total = 0;
+		for (;;) {
+			let failure: unknown;
+			const delivered = await options.outbox.deliverBatch(
+				batchSize,
+				async (events) => {
+					const result = await publishBatch(events);
+					if (result.error !== undefined) failure = result.error;
+					return result;
+				},
+				clock,
+			);
+			total += delivered;
+			stats.delivered += delivered;
+			if (failure !== undefined) throw failure;
+			if (delivered === 0) return total;
+		}
+	};
+
+	const drain = (): Promise<number> => {
+		if (current) {
+			again = true;
+			return current;
+		}
+		current = (async () => {
+			try {
+				let total = 0;
+				do {
+					again = false;
+					total += await pass();
+				} while (again);
+				stats.failures = 0;
+				return total;
+			} finally {
+				current = undefined;
+			}
+		})();
+		return current;
+	};
+
+	const schedule = (ms: number) => {
+		if (!running) return;
+		clearTimeout(timer);
+		timer = setTimeout(tick, ms);
+		timer.unref?.();
+	};
+
+	const tick = () => {
+		drain().then(
+			() => schedule(pollMs),
+			(error: unknown) => {
+				stats.failures++;
+				const delay = Math.min(maxBackoff, baseBackoff * 2 ** (stats.failures - 1));
+				logger.warn('outbox relay could not publish; retrying', {
+					error: error instanceof Error ? error.message : String(error),
+					retryInMs: delay,
+					failures: stats.failures,
+				});
+				schedule(delay);
+			},
+		);
+	};
+
+	return {
+		stats,
+		start() {
+			if (running) return;
+			running = true;
+			unsubscribe = options.onCommit?.(() => this.wake());
+			schedule(0);
+		},
+		drain,
+		wake() {
+			// During a backoff, a commit must not hammer a bus that is down.
+			if (!running || stats.failures > 0) return;
+			if (current) again = true;
+			else schedule(0);
+		},
+		async stop() {
+			running = false;
+			clearTimeout(timer);
+			unsubscribe?.();
+			await current?.catch(() => {});
+		},
+	};
+}

@@ -1,0 +1,76 @@
+import type { Kysely } from 'kysely';
+import type { AuditFilter, AuditRecord, AuditStore } from '../audit-store.ts';
+import type { AuditRow, TableNames } from './sql-tables.ts';
+import { guarded } from './store-unavailable.ts';
+
+/** Creates the audit log over a Kysely database or transaction. */
+export function createSqlAuditStore(db: Kysely<any>, tables: TableNames): AuditStore {
+	const table = tables.audit;
+	return {
+		append: (record) =>
+			guarded(async () => {
+				await db.insertInto(table).values(toRow(record)).execute();
+			}),
+		list: (filter: AuditFilter = {}) =>
+			guarded(async () => {
+				let query = db.selectFrom(table).selectAll();
+				if (filter.operation !== undefined) query = query.where('operation', '=', filter.operation);
+				if (filter.principal !== undefined) {
+					query = query.where('principal_id', '=', filter.principal);
+				}
+				if (filter.since !== undefined) {
+					query = query.where('started_at', '>=', new Date(filter.since).toISOString());
+				}
+				if (filter.afterSeq !== undefined) query = query.where('seq', '>', filter.afterSeq);
+				// The newest `limit` records, returned oldest first.
+				if (filter.limit !== undefined) {
+					const rows = (await query
+						.orderBy('seq', 'desc')
+						.limit(filter.limit)
+						.execute()) as AuditRow[];
+					return rows.reverse().map(fromRow);
+				}
+				const rows = (await query.orderBy('seq').execute()) as AuditRow[];
+				return rows.map(fromRow);
+			}),
+	};
+}
+
+function toRow(r: AuditRecord): Omit<AuditRow, 'seq'> {
+	return {
+		id: r.id,
+		operation: r.operation,
+		version: r.version,
+		principal_id: r.principalId ?? null,
+		tenant: r.tenant ?? null,
+		input_digest: r.inputDigest,
+		result_code: r.resultCode,
+		status: r.status,
+		replayed: r.replayed ? 1 : 0,
+		idempotency_key: r.idempotencyKey ?? null,
+		trace_id: r.traceId,
+		records: JSON.stringify(r.records),
+		started_at: r.startedAt,
+		finished_at: r.finishedAt,
+	};
+}
+
+function fromRow(row: AuditRow): AuditRecord & { seq: number } {
+	return {
+		seq: Number(row.seq),
+		id: row.id,
+		operation: row.operation,
+		version: row.version,
+		...(row.principal_id !== null ? { principalId: row.principal_id } : {}),
+		...(row.tenant !== null ? { tenant: row.tenant } : {}),
+		inputDigest: row.input_digest,
+		resultCode: row.result_code,
+		status: Number(row.status),
+		replayed: Boolean(Number(row.replayed)),
+		...(row.idempotency_key !== null ? { idempotencyKey: row.idempotency_key } : {}),
+		traceId: row.trace_id,
+		records: JSON.parse(row.records) as string[],
+		startedAt: row.started_at,
+		finishedAt: row.finished_at,
+	};
+}

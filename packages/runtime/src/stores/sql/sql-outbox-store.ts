@@ -1,0 +1,185 @@
+import { type Kysely, sql } from 'kysely';
+import type { EventEnvelope } from '../../bus/event-envelope.ts';
+import type { OutboxEntry, OutboxStore } from '../outbox-store.ts';
+import type { OutboxRow, SqlDialectName, TableNames } from './sql-tables.ts';
+import { guarded } from './store-unavailable.ts';
+
+/** A pending outbox row as the relay sees it. */
+export interface PendingEvent {
+	readonly seq: number;
+	readonly stream: string;
+	readonly envelope: EventEnvelope;
+}
+
+/** Publishes a batch in order; returns how many (a prefix) were delivered, and the error if it stopped early. */
+export type BatchPublisher = (
+	events: readonly PendingEvent[],
+) => Promise<{ delivered: number; error?: unknown }>;
+
+/** The outbox over SQL, plus what the relay needs: claim a batch, deliver it, mark it. */
+export interface SqlOutboxStore extends OutboxStore {
+	/**
+	 * Claims up to `limit` pending events, hands them to `publish` in commit order per stream,
+	 * and marks the delivered prefix. On PostgreSQL the rows stay locked (`FOR UPDATE SKIP
+	 * LOCKED`) until marked, so several relays share the outbox without publishing one event twice
+	 * at once; a stream whose older events another relay holds is left for later.
+	 */
+	deliverBatch(limit: number, publish: BatchPublisher, at: () => Date): Promise<number>;
+	/** Counts events not yet delivered. */
+	countPending(): Promise<number>;
+}
+
+/** Creates the outbox over a Kysely database or transaction. */
+export function createSqlOutboxStore(
+	db: Kysely<any>,
+	dialect: SqlDialectName,
+	tables: TableNames,
+): SqlOutboxStore {
+	const table = tables.outbox;
+	const toEntry = (row: OutboxRow): OutboxEntry => ({
+		envelope: JSON.parse(row.envelope) as EventEnvelope,
+		...(row.delivered_at ? { publishedAt: row.delivered_at } : {}),
+	});
+	const toPending = (row: OutboxRow): PendingEvent => ({
+		seq: Number(row.seq),
+		stream: row.stream,
+		envelope: JSON.parse(row.envelope) as EventEnvelope,
+	});
+	return {
+		append: (events: readonly EventEnvelope[]) =>
+			guarded(async () => {
+				if (events.length === 0) return;
+				await db
+					.insertInto(table)
+					.values(
+						events.map((e) => ({
+							id: e.id,
+							stream: e.type,
+							envelope: JSON.stringify(e),
+							created_at: e.time,
+							delivered_at: null,
+						})),
+					)
+					.execute();
+			}),
+		pending: (limit = 1000) =>
+			guarded(async () => {
+				const rows = (await db
+					.selectFrom(table)
+					.selectAll()
+					.where('delivered_at', 'is', null)
+					.orderBy('seq')
+					.limit(limit)
+					.execute()) as OutboxRow[];
+				return rows.map(toEntry);
+			}),
+		markPublished: (ids, at) =>
+			guarded(async () => {
+				if (ids.length === 0) return;
+				await db
+					.updateTable(table)
+					.set({ delivered_at: at.toISOString() })
+					.where('id', 'in', [...ids])
+					.where('delivered_at', 'is', null)
+					.execute();
+			}),
+		countPending: () =>
+			guarded(async () => {
+				const row = (await db
+					.selectFrom(table)
+					.select((eb) => eb.fn.countAll().as('n'))
+					.where('delivered_at', 'is', null)
+					.executeTakeFirst()) as { n: number | string } | undefined;
+				return Number(row?.n ?? 0);
+			}),
+		deliverBatch(limit, publish, at) {
+			// SQLite: one node, one connection; holding a write lock while publishing would stall
+			// every command, so read, publish, then mark.
+			if (dialect === 'sqlite') {
+				return guarded(async () => {
+					const rows = (await db
+						.selectFrom(table)
+						.selectAll()
+						.where('delivered_at', 'is', null)
+						.orderBy('seq')
+						.limit(limit)
+						.execute()) as OutboxRow[];
+					return finish(db, rows.map(toPending), publish, at);
+				});
+			}
+			return guarded(() =>
+				db.transaction().execute(async (tx) => {
+					const locked = (await tx
+						.selectFrom(table)
+						.selectAll()
+						.where('delivered_at', 'is', null)
+						.orderBy('seq')
+						.limit(limit)
+						.forUpdate()
+						.skipLocked()
+						.execute()) as OutboxRow[];
+					if (locked.length === 0) return 0;
+					const batch = locked.map(toPending);
+					const ready = await headsOfStreams(tx, batch);
+					return finish(tx, ready, publish, at);
+				}),
+			);
+			// Keeps, per stream, only the events with no older pending event outside this batch.
+			async function headsOfStreams(tx: Kysely<any>, batch: PendingEvent[]) {
+				const mine = new Set(batch.map((e) => e.seq));
+				const maxSeq = Math.max(...mine);
+				const others = (await tx
+					.selectFrom(table)
+					.select(['seq', 'stream'])
+					.where('delivered_at', 'is', null)
+					.where('stream', 'in', [...new Set(batch.map((e) => e.stream))])
+					.where('seq', '<=', maxSeq)
+					.orderBy('seq')
+					.execute()) as { seq: number | string; stream: string }[];
+				const blocked = new Set<string>();
+				const ok = new Set<number>();
+				for (const row of others) {
+					const seq = Number(row.seq);
+					if (blocked.has(row.stream)) continue;
+					if (mine.has(seq)) ok.add(seq);
+					else blocked.add(row.stream);
+				}
+				return batch.filter((e) => ok.has(e.seq));
+			}
+		},
+	};
+
+	async function finish(
+		conn: Kysely<any>,
+		events: PendingEvent[],
+		publish: BatchPublisher,
+		at: () => Date,
+	): Promise<number> {
+		if (events.length === 0) return 0;
+		const { delivered, error } = await publish(events);
+		const done = events.slice(0, delivered);
+		if (done.length > 0) {
+			await conn
+				.updateTable(table)
+				.set({ delivered_at: at().toISOString() })
+				.where(
+					'seq',
+					'in',
+					done.map((e) => e.seq),
+				)
+				.execute();
+		}
+		const failed = events[delivered];
+		if (error !== undefined && failed) {
+			await conn
+				.updateTable(table)
+				.set({
+					attempts: sql`attempts + 1`,
+					last_error: error instanceof Error ? error.message : String(error),
+				})
+				.where('seq', '=', failed.seq)
+				.execute();
+		}
+		return delivered;
+	}
+}

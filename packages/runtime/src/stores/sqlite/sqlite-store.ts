@@ -1,0 +1,51 @@
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, SqliteDialect } from 'kysely';
+import { CharterConfigError } from '../../errors/charter-config-error.ts';
+import { openSqlStores, type SqlStoreOptions, type SqlStores } from '../sql/sql-stores.ts';
+
+/** Options of the embedded SQLite stores. */
+export interface SqliteStoreOptions extends SqlStoreOptions {
+	/** The database file, or `:memory:`. */
+	readonly file: string;
+	/**
+	 * `FULL` (default) syncs every commit to disk; `NORMAL` is safe against a process crash in
+	 * WAL mode, but may lose the last commits on power loss.
+	 */
+	readonly synchronous?: 'FULL' | 'NORMAL';
+}
+
+/**
+ * Opens the stores on an SQLite file (created with its folder if missing) in WAL mode, and
+ * runs pending migrations. Throws `CHARTER_STORE_UNREACHABLE` when the file cannot be opened.
+ *
+ * @example
+ * const stores = await createSqliteStores({ file: '.charter/charter.db' });
+ */
+export async function createSqliteStores(options: SqliteStoreOptions): Promise<SqlStores> {
+	const memory = options.file === ':memory:';
+	const path = memory ? options.file : resolve(options.file);
+	let database: Database.Database;
+	try {
+		if (!memory) mkdirSync(dirname(path), { recursive: true });
+		database = new Database(path);
+		database.pragma('journal_mode = WAL');
+		database.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+		database.pragma('busy_timeout = 5000');
+		database.pragma('foreign_keys = ON');
+	} catch (error) {
+		throw new CharterConfigError(
+			'CHARTER_STORE_UNREACHABLE',
+			`sqlite:${options.file}`,
+			`cannot open the database file (${error instanceof Error ? error.message : String(error)})`,
+		);
+	}
+	const db = new Kysely<any>({ dialect: new SqliteDialect({ database }) });
+	try {
+		return await openSqlStores(db, 'sqlite', { ...options, close: () => db.destroy() });
+	} catch (error) {
+		await db.destroy();
+		throw error;
+	}
+}

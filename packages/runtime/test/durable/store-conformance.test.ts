@@ -1,0 +1,157 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import type { EventEnvelope } from '../../src/bus/event-envelope.ts';
+import type { AuditRecord } from '../../src/stores/audit-store.ts';
+import { createMemoryStores } from '../../src/stores/memory/memory-stores.ts';
+import type { Stores } from '../../src/stores/unit-of-work.ts';
+import { announceSkip, PG_URL, postgresTarget, sqliteTarget } from './store-targets.ts';
+
+announceSkip('CHARTER_TEST_PG_URL', 'store conformance over PostgreSQL');
+
+const sqlite = sqliteTarget();
+const postgres = PG_URL ? postgresTarget(PG_URL) : undefined;
+afterAll(async () => {
+	await sqlite.cleanup();
+	await postgres?.cleanup();
+});
+
+const targets: [string, () => Promise<Stores>][] = [
+	['memory', async () => createMemoryStores()],
+	['sqlite', () => sqlite.open()],
+	...(postgres ? [['postgres', () => postgres.open()] as [string, () => Promise<Stores>]] : []),
+];
+
+function envelope(type: string, n: number): EventEnvelope {
+	return {
+		specversion: '1.0',
+		id: `evt-${type}-${n}-${Math.random().toString(36).slice(2)}`,
+		source: 'charter:operation/test@1.0.0',
+		type,
+		time: new Date(Date.UTC(2025, 0, 1, 0, 0, n)).toISOString(),
+		datacontenttype: 'application/json',
+		data: { n },
+		eventversion: '1.0.0',
+		traceid: 'trace-1',
+	};
+}
+
+function auditRecord(n: number, extra: Partial<AuditRecord> = {}): AuditRecord {
+	return {
+		id: `audit-${n}-${Math.random().toString(36).slice(2)}`,
+		operation: 'todo.create',
+		version: '1.0.0',
+		principalId: 'alice',
+		tenant: 't1',
+		inputDigest: 'a'.repeat(64),
+		resultCode: 'OK',
+		status: 200,
+		replayed: false,
+		traceId: `trace-${n}`,
+		records: ['todo.created'],
+		startedAt: new Date(Date.UTC(2025, 0, 1, 0, 0, n)).toISOString(),
+		finishedAt: new Date(Date.UTC(2025, 0, 1, 0, 0, n, 5)).toISOString(),
+		...extra,
+	};
+}
+
+describe.each(targets)('%s stores', (_name, open) => {
+	it('an idempotency key is claimed once; the loser sees the in-flight record', async () => {
+		const { idempotency } = await open();
+		const at = new Date();
+		expect(await idempotency.claim('s1', 'fp', at, 60_000)).toEqual({ claimed: true });
+		const second = await idempotency.claim('s1', 'fp', at, 60_000);
+		expect(second).toMatchObject({
+			claimed: false,
+			record: { scope: 's1', fingerprint: 'fp', state: 'in-flight' },
+		});
+	});
+
+	it('a completed key returns its stored outcome; release frees only in-flight keys', async () => {
+		const { idempotency } = await open();
+		const at = new Date();
+		await idempotency.claim('s2', 'fp', at, 60_000);
+		await idempotency.complete('s2', { output: { id: 'x' }, events: [] });
+		await idempotency.release('s2');
+		const again = await idempotency.claim('s2', 'fp', at, 60_000);
+		expect(again).toMatchObject({
+			claimed: false,
+			record: { state: 'completed', outcome: { output: { id: 'x' }, events: [] } },
+		});
+		await idempotency.claim('s3', 'fp', at, 60_000);
+		await idempotency.release('s3');
+		expect(await idempotency.claim('s3', 'fp2', at, 60_000)).toEqual({ claimed: true });
+	});
+
+	it('an expired in-flight lease is taken over', async () => {
+		const { idempotency } = await open();
+		const at = new Date('2025-01-01T00:00:00Z');
+		await idempotency.claim('s4', 'fp', at, 1000);
+		const later = new Date('2025-01-01T00:00:02Z');
+		expect(await idempotency.claim('s4', 'fp', later, 1000)).toEqual({ claimed: true });
+		expect(await idempotency.claim('s4', 'fp', later, 1000)).toMatchObject({ claimed: false });
+	});
+
+	it('the outbox gives pending events oldest first and forgets published ones', async () => {
+		const { outbox } = await open();
+		const events = [envelope('a.b', 1), envelope('a.c', 2), envelope('a.b', 3)];
+		await outbox.append(events.slice(0, 2));
+		await outbox.append(events.slice(2));
+		expect((await outbox.pending()).map((e) => e.envelope)).toEqual(events);
+		await outbox.markPublished([events[0]!.id], new Date());
+		expect((await outbox.pending(1)).map((e) => e.envelope.id)).toEqual([events[1]!.id]);
+	});
+
+	it('the audit log filters by operation, principal, since and limit, oldest first', async () => {
+		const { audit } = await open();
+		await audit.append(auditRecord(1));
+		await audit.append(auditRecord(2, { operation: 'todo.archive', principalId: 'bob' }));
+		await audit.append(auditRecord(3, { resultCode: 'DUPLICATE_TITLE', status: 409 }));
+		const { principalId: _omit, ...anonymous } = auditRecord(4);
+		await audit.append(anonymous);
+		const all = await audit.list();
+		expect(all.map((r) => r.traceId)).toEqual(['trace-1', 'trace-2', 'trace-3', 'trace-4']);
+		expect(all[3]).not.toHaveProperty('principalId');
+		expect(all[2]).toMatchObject({ resultCode: 'DUPLICATE_TITLE', status: 409, replayed: false });
+		expect((await audit.list({ operation: 'todo.archive' })).map((r) => r.traceId)).toEqual([
+			'trace-2',
+		]);
+		expect((await audit.list({ principal: 'alice' })).map((r) => r.traceId)).toEqual([
+			'trace-1',
+			'trace-3',
+		]);
+		expect((await audit.list({ since: '2025-01-01T00:00:03Z' })).map((r) => r.traceId)).toEqual([
+			'trace-3',
+			'trace-4',
+		]);
+		expect((await audit.list({ limit: 2 })).map((r) => r.traceId)).toEqual(['trace-3', 'trace-4']);
+	});
+
+	it('a unit of work that throws writes nothing; one that resolves writes everything', async () => {
+		const stores = await open();
+		await stores.idempotency.claim('k-fail', 'fp', new Date(), 60_000);
+		await expect(
+			stores.unitOfWork.run(async (tx) => {
+				await tx.outbox.append([envelope('x.y', 1)]);
+				await tx.audit.append(auditRecord(1));
+				await tx.idempotency.complete('k-fail', { output: 1, events: [] });
+				throw new Error('handler failed');
+			}),
+		).rejects.toThrow('handler failed');
+		expect(await stores.outbox.pending()).toEqual([]);
+		expect(await stores.audit.list()).toEqual([]);
+		expect(await stores.idempotency.claim('k-fail', 'fp', new Date(), 60_000)).toMatchObject({
+			record: { state: 'in-flight' },
+		});
+		const result = await stores.unitOfWork.run(async (tx) => {
+			await tx.outbox.append([envelope('x.y', 2)]);
+			await tx.audit.append(auditRecord(2));
+			await tx.idempotency.complete('k-fail', { output: 2, events: [] });
+			return 'done';
+		});
+		expect(result).toBe('done');
+		expect(await stores.outbox.pending()).toHaveLength(1);
+		expect(await stores.audit.list()).toHaveLength(1);
+		expect(await stores.idempotency.claim('k-fail', 'fp', new Date(), 60_000)).toMatchObject({
+			record: { state: 'completed', outcome: { output: 2 } },
+		});
+	});
+});
