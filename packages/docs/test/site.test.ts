@@ -49,6 +49,16 @@ describe('static site', () => {
 		expect([...files.keys()]).toEqual([...files.keys()].sort());
 	});
 
+	it('puts the page model beside each page as JSON', () => {
+		const json = JSON.parse(files.get('operations/workflow.instance.pause@1.0.0.json')!);
+		expect(json).toMatchObject({
+			kind: 'operation',
+			key: 'workflow.instance.pause',
+			path: 'operations/workflow.instance.pause@1.0.0.html',
+		});
+		expect(JSON.parse(files.get('models/WorkflowInstance.json')!).name).toBe('WorkflowInstance');
+	});
+
 	it('escapes titles and descriptions in every page', () => {
 		expect(files.get('index.html')).toContain('<title>Workflow &lt;system&gt;</title>');
 		expect(files.get('models/Task.html')).toContain('A &lt;human&gt; task &amp; its data.');

@@ -20,7 +20,8 @@ export interface SiteOptions {
 }
 
 /**
- * Renders the static site of a page model: index, a page per operation, event and model,
+ * Renders the static site of a page model: index, a page per operation, event and model
+ * (HTML, and its page model as JSON beside it),
  * the search index (JSON, and as a script so it also works from `file://`), CSS and JS.
  * Deterministic: the same model always gives the same bytes.
  */
@@ -35,10 +36,13 @@ export function renderSite(model: DocsModel, options: SiteOptions = {}): SiteFil
 		'search-index.js',
 		`window.CHARTER_SEARCH = ${JSON.stringify(search).replaceAll('</', '<\\/')};\n`,
 	);
-	files.set('docs-model.json', `${JSON.stringify(model, null, 2)}\n`);
 	for (const page of model.operations) files.set(page.path, renderOperationPage(page, model.title));
 	for (const page of model.events) files.set(page.path, renderEventPage(page, model.title));
 	for (const page of model.modelPages) files.set(page.path, renderModelPage(page, model.title));
+	// The page model of every page, beside its HTML, for tools that want the data (Studio, bots).
+	for (const page of [...model.operations, ...model.events, ...model.modelPages]) {
+		files.set(page.path.replace(/\.html$/, '.json'), `${JSON.stringify(page)}\n`);
+	}
 	if (options.markdown) {
 		for (const page of [...model.operations, ...model.events, ...model.modelPages]) {
 			files.set(`markdown/${page.path.replace(/\.html$/, '.md')}`, renderMarkdownPage(page));

@@ -6,9 +6,11 @@ const ESCAPES: Record<string, string> = {
 	"'": '&#39;',
 };
 
+const SPECIAL = /[&<>"']/;
+
 /** Escapes text for HTML content and attribute values. */
 export function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (c) => ESCAPES[c]!);
+	return SPECIAL.test(text) ? text.replace(/[&<>"']/g, (c) => ESCAPES[c]!) : text;
 }
 
 /** HTML that is already safe: produced by `html` or by escaping. */
