@@ -9,6 +9,7 @@ import { initCommand } from './init.ts';
 import { inspectCommand } from './inspect.ts';
 import { listCommand } from './list.ts';
 import { newCommand } from './new.ts';
+import { serveCommand } from './serve.ts';
 import { snapshotCommand } from './snapshot.ts';
 import { testCommand } from './test.ts';
 import { versionCommand } from './version.ts';
@@ -24,6 +25,7 @@ export const commands: readonly Command[] = [
 	inspectCommand,
 	snapshotCommand,
 	doctorCommand,
+	serveCommand,
 	testCommand,
 	generateCommand,
 	docsCommand,

@@ -12,7 +12,7 @@ export const initCommand: Command = {
 	usage: [
 		'charter init [dir] [--force] [--json]',
 		'',
-		'Writes charter.config.ts, package.json, tsconfig.json and src/hello/hello.operations.ts',
+		'Writes charter.config.ts, package.json, tsconfig.json, src/hello/hello.operations.ts and src/handlers.ts',
 		'into dir (the current folder by default). Existing files are never overwritten without',
 		'--force.',
 	].join('\n'),

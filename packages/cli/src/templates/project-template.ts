@@ -17,6 +17,7 @@ export default defineConfig({
 	title: '${name.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}',
 	contracts: ['src/**/*.operations.ts', 'src/**/*.events.ts'],
 	lockfile: 'contracts.lock.json',
+	handlers: 'src/handlers.ts',
 });
 `,
 		},
@@ -32,9 +33,12 @@ export default defineConfig({
 					snapshot: 'charter snapshot',
 					'snapshot:check': 'charter snapshot --check',
 					doctor: 'charter doctor',
+					serve: 'charter serve',
+					test: 'charter test',
 				},
 				dependencies: {
 					'@charter/cli': range,
+					'@charter/runtime': range,
 					'@charter/schema': range,
 					'@charter/spec': range,
 				},
@@ -42,8 +46,38 @@ export default defineConfig({
 		},
 		{ path: 'tsconfig.json', text: TSCONFIG },
 		{ path: 'src/hello/hello.operations.ts', text: HELLO_OPERATIONS },
+		{ path: 'src/handlers.ts', text: HANDLERS },
 	];
 }
+
+const HANDLERS = `import { ContractError, defineApp, implement } from '@charter/runtime';
+import { GetGreetingQuery, SetGreetingCommand } from './hello/hello.operations.ts';
+
+/** The handlers of this project; \`charter serve\` and \`charter test\` create them. */
+export default defineApp({
+	tokens: { 'dev-token': { id: 'dev', description: 'a signed-in developer' } },
+	create() {
+		// Kept in memory for the sample; real state goes through the command's transaction
+		// (ctx.transaction), so it commits with the events and the audit record.
+		const greetings = new Map<string, string>();
+		return {
+			bindings: [
+				implement(GetGreetingQuery, ({ name }) => ({
+					name,
+					message: greetings.get(name) ?? \`Hello, \${name}!\`,
+				})),
+				implement(SetGreetingCommand, ({ name, message }, ctx) => {
+					if (message.trim() === '') throw new ContractError('MESSAGE_REJECTED', 'the message is blank');
+					greetings.set(name, message);
+					ctx.emit('hello.greeting.changed', { name, message });
+					return { name, message };
+				}),
+			],
+			fixtures: { 'set-greeting': { principal: { id: 'dev' } } },
+		};
+	},
+});
+`;
 
 const TSCONFIG = `{
 	"compilerOptions": {

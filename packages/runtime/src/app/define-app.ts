@@ -2,6 +2,7 @@ import type { PrincipalInit } from '../context/bearer-token-provider.ts';
 import type { ContextProvider } from '../context/principal.ts';
 import type { Binding } from '../executor/implement.ts';
 import type { Decider } from '../policy/policy-decider.ts';
+import type { MigrationSet } from '../stores/sql/sql-migrations.ts';
 import type { Stores } from '../stores/unit-of-work.ts';
 
 /** What the host (`charter serve`, `charter test`, a test) gives an app when it creates it. */
@@ -41,6 +42,8 @@ export interface AppDefinition {
 	readonly tokens?: Readonly<Record<string, PrincipalInit & { readonly description?: string }>>;
 	/** Resolves principals in production (JWT, OIDC...); the dev tokens are used otherwise. */
 	readonly contextProvider?: ContextProvider;
+	/** The app's own tables, migrated by SQL stores after Charter's (see `createStores`). */
+	readonly migrations?: readonly MigrationSet[];
 	/** Creates the handlers over the host's stores, clock and ids. */
 	create(environment: AppEnvironment): AppInstance | Promise<AppInstance>;
 }

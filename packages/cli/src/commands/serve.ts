@@ -1,0 +1,124 @@
+import { createDocsHandler } from '@charter/docs';
+import { createGraphqlHandler } from '@charter/graphql';
+import { createMcpHttpHandler } from '@charter/mcp';
+import { createRestServer } from '@charter/rest';
+import { parseFlags } from '../args.ts';
+import { type Command, ExitCode, UsageError } from '../command.ts';
+import { loadApp } from '../host/load-app.ts';
+import { type Host, openHost } from '../host/open-host.ts';
+import type { Output } from '../output/output.ts';
+import { loadProjectOrFail, reportDiagnostics } from '../project/project-command.ts';
+import { atPath, composeListener } from '../serve/compose-listener.ts';
+import { buildProjectSite } from './generate-docs.ts';
+
+/** How long a shutdown waits for in-flight requests before closing connections. */
+const DRAIN_MS = 10_000;
+
+/** `charter serve`: every surface of the project on one port, over durable stores. */
+export const serveCommand: Command = {
+	name: 'serve',
+	summary: 'Serve REST, OpenAPI, GraphQL, MCP and the docs site over SQLite (or PostgreSQL)',
+	usage: [
+		'charter serve [--port N] [--host HOST] [--db URL] [--no-seed] [--config FILE]',
+		'',
+		'Serves REST under /v1, /openapi.json, /graphql, /mcp, /docs and /healthz. Data lives in',
+		'.charter/charter.db by default; --db postgres://... uses PostgreSQL. PORT and',
+		"CHARTER_DB set the defaults. A fresh database gets the app's demo data unless --no-seed.",
+	].join('\n'),
+	async run(args, { cwd, out }) {
+		const flags = parseFlags(args, {
+			boolean: ['no-seed'],
+			string: ['port', 'host', 'db', 'config'],
+		});
+		const port = Number(flags.string.port ?? process.env.PORT ?? 3000);
+		if (!Number.isInteger(port) || port < 0 || port > 65535)
+			throw new UsageError(`--port ${flags.string.port} is not a port number`);
+		const host = flags.string.host ?? '127.0.0.1';
+		const project = await loadProjectOrFail(cwd, flags.string.config);
+		if (project.diagnostics.some((d) => d.severity === 'error')) {
+			reportDiagnostics(out, project.diagnostics);
+			out.error('fix the contracts above before serving them');
+			return ExitCode.findings;
+		}
+		const definition = await loadApp(project);
+		const db = flags.string.db ?? process.env.CHARTER_DB;
+		let hostApp: Host;
+		try {
+			hostApp = await openHost(project, definition, {
+				...(db ? { db } : {}),
+				seed: !flags.boolean['no-seed'],
+			});
+		} catch (error) {
+			const code = (error as { code?: unknown }).code;
+			if (typeof code === 'string' && code.startsWith('CHARTER_'))
+				throw new UsageError((error as Error).message, code);
+			throw error;
+		}
+		const { executor } = hostApp;
+		const title = project.config.title ?? 'Charter API';
+		const rest = createRestServer(executor, { openapi: { title } });
+		const docs = createDocsHandler(buildProjectSite(project));
+		const graphql = createGraphqlHandler(project.registry, {
+			executor,
+			events: executor.bus,
+			context: hostApp.contextProvider,
+		});
+		const mcp = createMcpHttpHandler(executor, project.registry, { name: title });
+		rest.server.removeAllListeners('request');
+		rest.server.on(
+			'request',
+			composeListener([docs, atPath('/graphql', graphql.node), atPath('/mcp', mcp)], rest.listener),
+		);
+		const { url } = await rest.listen(port, host);
+		printBanner(out, url, hostApp, definition.tokens ?? {});
+		await waitForSignal();
+		out.line('\nshutting down: draining requests and the outbox…');
+		const forced = setTimeout(() => rest.server.closeAllConnections(), DRAIN_MS);
+		await new Promise<void>((resolve) => rest.server.close(() => resolve()));
+		clearTimeout(forced);
+		await hostApp.close();
+		out.line('stopped');
+		return ExitCode.ok;
+	},
+};
+
+function printBanner(
+	out: Output,
+	url: string,
+	host: Host,
+	tokens: Record<string, { id: string; description?: string }>,
+) {
+	const { style } = out;
+	out.line(
+		`${style.bold('charter serve')} ${style.dim(`(${host.stores.dialect}${host.seeded ? ', demo data loaded' : ''})`)}`,
+	);
+	out.line(`  REST      ${style.cyan(`${url}/v1/…`)}`);
+	out.line(`  OpenAPI   ${style.cyan(`${url}/openapi.json`)}`);
+	out.line(`  GraphQL   ${style.cyan(`${url}/graphql`)}`);
+	out.line(`  MCP       ${style.cyan(`${url}/mcp`)}`);
+	out.line(`  Docs      ${style.cyan(`${url}/docs/`)}`);
+	out.line(`  Health    ${style.cyan(`${url}/healthz`)}`);
+	const entries = Object.entries(tokens);
+	if (entries.length > 0) {
+		out.line(
+			`\n${style.bold('Demo bearer tokens')} ${style.dim('(Authorization: Bearer <token>)')}`,
+		);
+		const width = Math.max(...entries.map(([token]) => token.length));
+		for (const [token, principal] of entries) {
+			out.line(`  ${token.padEnd(width)}  ${principal.description ?? principal.id}`);
+		}
+	}
+	out.line(style.dim('\nCtrl-C stops the server after in-flight requests finish.'));
+}
+
+function waitForSignal(): Promise<void> {
+	return new Promise((resolve) => {
+		const stop = () => {
+			process.off('SIGINT', stop);
+			process.off('SIGTERM', stop);
+			resolve();
+		};
+		process.on('SIGINT', stop);
+		process.on('SIGTERM', stop);
+	});
+}

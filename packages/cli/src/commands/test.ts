@@ -1,0 +1,45 @@
+import { parseFlags } from '../args.ts';
+import type { Command } from '../command.ts';
+import { ExitCode } from '../command.ts';
+import { loadApp } from '../host/load-app.ts';
+import { loadProjectOrFail, reportDiagnostics } from '../project/project-command.ts';
+import { runExamples } from '../testing/run-examples.ts';
+
+/** `charter test`: runs every acceptance example through the executor against the handlers. */
+export const testCommand: Command = {
+	name: 'test',
+	summary: 'Run every acceptance example against the bound handlers',
+	usage: 'charter test [--json] [--config FILE]',
+	async run(args, { cwd, out }) {
+		const flags = parseFlags(args, { boolean: ['json'], string: ['config'] });
+		const project = await loadProjectOrFail(cwd, flags.string.config);
+		if (project.diagnostics.some((d) => d.severity === 'error')) {
+			reportDiagnostics(out, project.diagnostics);
+			return ExitCode.findings;
+		}
+		const app = await loadApp(project);
+		const reports = await runExamples(project.registry, app);
+		const failed = reports.filter((r) => !r.passed);
+		if (flags.boolean.json) {
+			out.json({
+				passed: reports.length - failed.length,
+				failed: failed.length,
+				examples: reports,
+			});
+			return failed.length > 0 ? ExitCode.findings : ExitCode.ok;
+		}
+		const { style } = out;
+		for (const report of reports) {
+			const mark = report.passed ? style.green('✓') : style.red('✗');
+			out.line(`${mark} ${report.operation}@${report.version} ${style.dim('›')} ${report.example}`);
+			if (report.reason) out.line(`    ${style.red(report.reason)}`);
+			for (const m of report.mismatches ?? []) {
+				out.line(
+					`    ${style.bold(m.path || '/')}: expected ${JSON.stringify(m.expected)}, got ${JSON.stringify(m.actual)}`,
+				);
+			}
+		}
+		out.line(`\n${reports.length - failed.length} passed, ${failed.length} failed`);
+		return failed.length > 0 ? ExitCode.findings : ExitCode.ok;
+	},
+};

@@ -1,0 +1,43 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { type AppDefinition, isAppDefinition } from '@charter/runtime';
+import { UsageError } from '../command.ts';
+import type { Project } from '../project/load-project.ts';
+
+/**
+ * Imports the project's handlers module (`handlers` in charter.config.ts) and checks that it
+ * default-exports `defineApp(...)`.
+ */
+export async function loadApp(project: Project): Promise<AppDefinition> {
+	const entry = project.config.handlers;
+	if (!entry) {
+		throw new UsageError(
+			`${project.configFile}: no \`handlers\` module is configured; add handlers: 'src/handlers.ts' exporting defineApp(...)`,
+			'CHARTER_NO_HANDLERS',
+		);
+	}
+	const file = join(project.root, entry);
+	if (!existsSync(file)) {
+		throw new UsageError(
+			`handlers module ${entry} does not exist (from ${project.configFile})`,
+			'CHARTER_NO_HANDLERS',
+		);
+	}
+	let loaded: unknown;
+	try {
+		loaded = ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
+	} catch (error) {
+		throw new UsageError(
+			`${entry} failed to load: ${(error as Error).message}`,
+			'CHARTER_HANDLERS_LOAD',
+		);
+	}
+	if (!isAppDefinition(loaded)) {
+		throw new UsageError(
+			`${entry} must default-export defineApp({ create(env) { ... } }) from @charter/runtime`,
+			'CHARTER_HANDLERS_INVALID',
+		);
+	}
+	return loaded;
+}

@@ -1,0 +1,92 @@
+import { randomUUID } from 'node:crypto';
+import {
+	type AppDefinition,
+	type AppInstance,
+	bearerTokenProvider,
+	type ContextProvider,
+	createConsoleLogger,
+	createExecutor,
+	createOutboxRelay,
+	createStores,
+	type Executor,
+	type OutboxRelay,
+	type SqlStores,
+} from '@charter/runtime';
+import type { Project } from '../project/load-project.ts';
+
+/** A running app: executor over durable stores, with the outbox relay publishing to the bus. */
+export interface Host {
+	readonly executor: Executor;
+	readonly app: AppInstance;
+	readonly stores: SqlStores;
+	readonly relay: OutboxRelay;
+	/** Resolves principals on every surface: the app's provider, or its dev tokens. */
+	readonly contextProvider: ContextProvider;
+	/** True when the database had no Charter data before this start (the demo seed ran). */
+	readonly seeded: boolean;
+	/** Stops the relay after flushing it, then closes the app and the stores. */
+	close(): Promise<void>;
+}
+
+export interface HostOptions {
+	/** Store URL (`sqlite:...`, `postgres://...`); the project's `.charter/charter.db` by default. */
+	readonly db?: string;
+	/** Load the app's demo data on a fresh database. */
+	readonly seed?: boolean;
+}
+
+/**
+ * Opens the project's app for serving: durable stores (SQLite by default) with the app's
+ * migrations, the executor with the app's handlers and dev tokens, and the outbox relay.
+ */
+export async function openHost(
+	project: Project,
+	definition: AppDefinition,
+	options: HostOptions = {},
+): Promise<Host> {
+	const logger = createConsoleLogger();
+	const stores = await createStores({
+		...(options.db ? { url: options.db } : {}),
+		baseDir: project.root,
+		migrations: definition.migrations ?? [],
+	});
+	const fresh = (await stores.audit.list()).length === 0;
+	const app = await definition.create({
+		stores,
+		clock: () => new Date(),
+		newId: (prefix = 'id') => `${prefix}-${randomUUID()}`,
+	});
+	const contextProvider =
+		definition.contextProvider ?? bearerTokenProvider({ tokens: definition.tokens ?? {} });
+	const executor = createExecutor({
+		contracts: project.registry,
+		bindings: app.bindings,
+		deciders: app.deciders ?? {},
+		contextProvider,
+		stores,
+		logger,
+	});
+	const relay = createOutboxRelay({
+		outbox: stores.outbox,
+		publisher: executor.bus,
+		onCommit: stores.onCommit,
+		logger,
+	});
+	relay.start();
+	const seeded = fresh && options.seed !== false && app.seed !== undefined;
+	if (seeded) await app.seed?.();
+	return {
+		executor,
+		app,
+		stores,
+		relay,
+		contextProvider,
+		seeded,
+		async close() {
+			await relay.drain().catch(() => 0);
+			await relay.stop();
+			await app.close?.();
+			await stores.close();
+		},
+	};
+}

@@ -1,0 +1,105 @@
+import {
+	type AppDefinition,
+	createExecutor,
+	createMemoryStores,
+	type Principal,
+	type PrincipalInit,
+	sequentialIds,
+	silentLogger,
+} from '@charter/runtime';
+import type { ContractRegistry, Example, OperationSpec } from '@charter/spec';
+import { type Mismatch, partialMismatches } from './partial-match.ts';
+
+/** The instant every example runs at, so outputs with timestamps are reproducible. */
+export const EXAMPLE_CLOCK = new Date('2026-01-01T00:00:00.000Z');
+
+/** The result of one acceptance example. */
+export interface ExampleReport {
+	readonly operation: string;
+	readonly version: string;
+	readonly example: string;
+	readonly passed: boolean;
+	/** Why it failed: a problem, a mismatch, a missing fixture. */
+	readonly reason?: string;
+	readonly mismatches?: readonly Mismatch[];
+}
+
+/**
+ * Runs every acceptance example through the executor against a fresh app (memory stores,
+ * fixed clock, sequential ids) prepared by the example's fixture, and compares the output
+ * with the example as a partial, or the problem code with the example's `error`.
+ */
+export async function runExamples(
+	registry: ContractRegistry,
+	app: AppDefinition,
+): Promise<ExampleReport[]> {
+	const reports: ExampleReport[] = [];
+	for (const { spec } of registry.operations()) {
+		for (const example of spec.acceptance.examples) {
+			reports.push(await runExample(registry, app, spec, example));
+		}
+	}
+	return reports;
+}
+
+async function runExample(
+	registry: ContractRegistry,
+	app: AppDefinition,
+	spec: OperationSpec,
+	example: Example,
+): Promise<ExampleReport> {
+	const at = { operation: spec.meta.key, version: spec.meta.version, example: example.key };
+	const instance = await app.create({
+		stores: createMemoryStores(),
+		clock: () => new Date(EXAMPLE_CLOCK),
+		newId: sequentialIds(),
+	});
+	try {
+		const fixture =
+			instance.fixtures?.[example.key] ??
+			(example.scenario ? instance.fixtures?.[example.scenario] : undefined);
+		await fixture?.given?.();
+		const principal = fixture?.principal ? toPrincipal(fixture.principal) : undefined;
+		const executor = createExecutor({
+			contracts: registry,
+			bindings: instance.bindings,
+			deciders: instance.deciders ?? {},
+			contextProvider: () => principal,
+			clock: () => new Date(EXAMPLE_CLOCK),
+			logger: silentLogger,
+			serveUnimplemented: true,
+		});
+		const result = await executor.execute({
+			operation: spec.meta.key,
+			version: spec.meta.version,
+			input: structuredClone(example.input),
+			metadata: { transport: 'test' },
+		});
+		if (example.error !== undefined) {
+			if (!result.ok && result.problem.code === example.error) return { ...at, passed: true };
+			const got = result.ok
+				? 'a success'
+				: `${result.problem.code} (${result.problem.detail ?? result.problem.title})`;
+			return { ...at, passed: false, reason: `expected error ${example.error}, got ${got}` };
+		}
+		if (!result.ok) {
+			const issues = result.problem.issues?.map((i) => ` ${i.path} ${i.message}`).join(';') ?? '';
+			return {
+				...at,
+				passed: false,
+				reason: `${result.problem.code}: ${result.problem.detail ?? result.problem.title}${issues}`,
+			};
+		}
+		const mismatches =
+			example.output === undefined ? [] : partialMismatches(example.output, result.output);
+		return mismatches.length === 0
+			? { ...at, passed: true }
+			: { ...at, passed: false, reason: 'output does not match the example', mismatches };
+	} finally {
+		await instance.close?.();
+	}
+}
+
+function toPrincipal(init: PrincipalInit): Principal {
+	return { roles: [], permissions: [], ...init };
+}

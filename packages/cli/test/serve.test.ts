@@ -1,0 +1,140 @@
+import { execFile, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+// `charter init` gives a project with handlers; `charter test` and `charter serve` run it as a user would.
+const here = fileURLToPath(new URL('.', import.meta.url));
+const BIN = join(here, '../bin/charter.js');
+const TMP = join(here, '.tmp', randomUUID());
+const PROJECT = join(TMP, 'hello');
+const env = { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' };
+
+function charter(
+	cwd: string,
+	...args: string[]
+): Promise<{ code: number; stdout: string; stderr: string }> {
+	return new Promise((resolve) => {
+		execFile(process.execPath, [BIN, ...args], { cwd, env }, (error, stdout, stderr) => {
+			resolve({
+				code: error ? (typeof error.code === 'number' ? error.code : -1) : 0,
+				stdout,
+				stderr,
+			});
+		});
+	});
+}
+
+beforeAll(async () => {
+	mkdirSync(TMP, { recursive: true });
+	expect((await charter(TMP, 'init', 'hello')).code).toBe(0);
+});
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+
+describe('charter test', () => {
+	test('runs every acceptance example of a new project against its handlers', async () => {
+		const run = await charter(PROJECT, 'test', '--json');
+		expect(run.code).toBe(0);
+		const report = JSON.parse(run.stdout) as { passed: number; failed: number };
+		expect(report).toMatchObject({ passed: 2, failed: 0 });
+	});
+
+	test('an example whose output does not match fails with the path of the difference (exit 1)', async () => {
+		const file = join(PROJECT, 'src/hello/hello.operations.ts');
+		const original = readFileSync(file, 'utf8');
+		writeFileSync(
+			file,
+			original.replace(
+				"output: { name: 'Ada', message: 'Hello, Ada!' }",
+				"output: { name: 'Ada', message: 'Bonjour' }",
+			),
+		);
+		try {
+			const run = await charter(PROJECT, 'test');
+			expect(run.code).toBe(1);
+			expect(run.stdout).toContain('✗ hello.greeting.get@1.0.0 › greet-ada');
+			expect(run.stdout).toContain('/message: expected "Bonjour", got "Hello, Ada!"');
+			expect(run.stdout).toContain('1 passed, 1 failed');
+		} finally {
+			writeFileSync(file, original);
+		}
+	});
+});
+
+describe('charter serve', () => {
+	test('serves REST, OpenAPI, GraphQL, MCP, docs and health on SQLite, then stops on SIGTERM', async () => {
+		const server = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { cwd: PROJECT, env });
+		let stdout = '';
+		server.stdout.on('data', (chunk: Buffer) => {
+			stdout += chunk.toString();
+		});
+		server.stderr.on('data', (chunk: Buffer) => {
+			stdout += chunk.toString();
+		});
+		const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
+		try {
+			const base = await new Promise<string>((resolve, reject) => {
+				const timer = setTimeout(() => reject(new Error(`no banner:\n${stdout}`)), 20_000);
+				const poll = setInterval(() => {
+					const match = /OpenAPI\s+(http:\/\/[^/\s]+)\/openapi\.json/.exec(stdout);
+					if (match) {
+						clearInterval(poll);
+						clearTimeout(timer);
+						resolve(match[1]!);
+					}
+				}, 50);
+			});
+			expect(stdout).toContain('(sqlite');
+			expect(stdout).toMatch(/dev-token\s+a signed-in developer/);
+
+			const set = await fetch(`${base}/v1/hello/greeting/set`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json', authorization: 'Bearer dev-token' },
+				body: JSON.stringify({ name: 'Bob', message: 'Hi Bob' }),
+			});
+			expect(set.status).toBe(200);
+			const anonymous = await fetch(`${base}/v1/hello/greeting/set`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ name: 'Bob', message: 'Hi Bob' }),
+			});
+			expect(anonymous.status).toBe(401);
+			expect(anonymous.headers.get('content-type')).toContain('application/problem+json');
+
+			const get = await fetch(`${base}/v1/hello/greeting/get?name=Bob`);
+			expect(await get.json()).toEqual({ name: 'Bob', message: 'Hi Bob' });
+
+			const graphql = await fetch(`${base}/graphql`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ query: '{ helloGreetingGet(input: { name: "Bob" }) { message } }' }),
+			});
+			expect(await graphql.json()).toEqual({ data: { helloGreetingGet: { message: 'Hi Bob' } } });
+
+			const mcp = await fetch(`${base}/mcp`, {
+				method: 'POST',
+				headers: {
+					'content-type': 'application/json',
+					accept: 'application/json, text/event-stream',
+				},
+				body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+			});
+			expect(await mcp.text()).toContain('hello_greeting_set');
+
+			const openapi = (await (await fetch(`${base}/openapi.json`)).json()) as {
+				paths: Record<string, unknown>;
+			};
+			expect(Object.keys(openapi.paths)).toEqual(
+				expect.arrayContaining(['/v1/hello/greeting/get', '/v1/hello/greeting/set']),
+			);
+			expect((await fetch(`${base}/docs/`)).status).toBe(200);
+			expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
+		} finally {
+			server.kill('SIGTERM');
+		}
+		expect(await exited).toBe(0);
+		expect(stdout).toContain('stopped');
+	});
+});
