@@ -102,6 +102,38 @@ describe.skipIf(!hasChromium)('docs site in headless Chromium', () => {
 		await page.close();
 	});
 
+	it('filters the index by tag, owner and stability', async () => {
+		const page = await open('index.html');
+		const visibleHrefs = () =>
+			page
+				.locator('[data-entry]:not([hidden])')
+				.evaluateAll((items) => items.map((i) => i.getAttribute('data-entry')));
+		const search = JSON.parse(files.get('search-index.json')!) as {
+			href: string;
+			tags: string[];
+			owners: string[];
+			stability?: string;
+		}[];
+		const expected = (test: (e: (typeof search)[number]) => boolean) =>
+			search
+				.filter(test)
+				.map((e) => e.href)
+				.sort();
+		await page.selectOption('#filter-tag', 'pause');
+		expect((await visibleHrefs()).sort()).toEqual(expected((e) => e.tags.includes('pause')));
+		await page.selectOption('#filter-tag', '');
+		const stability =
+			search.find((e) => e.stability && e.stability !== 'stable')?.stability ?? 'stable';
+		await page.selectOption('#filter-stability', stability);
+		expect((await visibleHrefs()).sort()).toEqual(expected((e) => e.stability === stability));
+		await page.selectOption('#filter-stability', '');
+		await page.selectOption('#filter-owner', '@example.workflow-system');
+		const owned = await visibleHrefs();
+		expect(owned).toContain(PAUSE);
+		expect(owned.sort()).toEqual(expected((e) => e.owners.includes('@example.workflow-system')));
+		await page.close();
+	});
+
 	it('shows the facts once, the input and output field tables, and working links', async () => {
 		const page = await open(PAUSE);
 		const facts = await page

@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -80,6 +81,35 @@ describe('charter generate docs', () => {
 });
 
 describe('charter docs', () => {
+	it('serves the site at /docs until it is stopped', async () => {
+		const bin = fileURLToPath(new URL('../../bin/charter.js', import.meta.url));
+		const child = spawn(process.execPath, [bin, 'docs', '--port', '0'], {
+			cwd: EXAMPLE,
+			env: { ...process.env, NO_COLOR: '1' },
+		});
+		try {
+			const url = await new Promise<string>((resolve, reject) => {
+				let seen = '';
+				child.stdout.on('data', (chunk: Buffer) => {
+					seen += chunk.toString();
+					const match = /docs at (http:\/\/\S+)/.exec(seen);
+					if (match) resolve(match[1]!);
+				});
+				child.once('exit', (code) =>
+					reject(new Error(`charter docs exited with ${code}: ${seen}`)),
+				);
+			});
+			const page = await fetch(new URL('operations/workflow.instance.pause@1.0.0.html', url));
+			expect(page.status).toBe(200);
+			expect(await page.text()).toContain('<h1>workflow.instance.pause</h1>');
+			const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+			child.kill('SIGTERM');
+			expect(await exited).toBe(0);
+		} finally {
+			if (child.exitCode === null) child.kill('SIGKILL');
+		}
+	});
+
 	it('rejects a port that is not a number', async () => {
 		const run = await charter('docs', '--port', 'eighty');
 		expect(run.code).toBe(2);
