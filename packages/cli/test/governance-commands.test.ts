@@ -1,0 +1,193 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+// Runs the real `charter` bin on a temp project inside the repo, so `@charter/*` resolves.
+const here = fileURLToPath(new URL('.', import.meta.url));
+const BIN = join(here, '../bin/charter.js');
+const TMP = join(here, '.tmp', `governance-${randomUUID()}`);
+
+function charter(cwd: string, ...args: string[]) {
+	return new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
+		execFile(
+			process.execPath,
+			[BIN, ...args],
+			{ cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } },
+			(error, stdout, stderr) => {
+				resolve({ code: error ? Number(error.code ?? -1) : 0, stdout, stderr });
+			},
+		);
+	});
+}
+
+const contract = (
+	fields: string,
+	example = "{ key: 'ok', input: { id: 'a' }, output: { status: 'OPEN' } }",
+) => `
+import { defineEnum, defineSchemaModel, ScalarTypeEnum as S } from '@charter/schema';
+import { defineCommand } from '@charter/spec';
+const Status = defineEnum('Status', ['OPEN', 'CLOSED']);
+export const Close = defineCommand({
+	meta: { key: 'shop.order.close', version: '1.0.0', stability: 'stable', owners: ['@shop'], description: 'Closes an order.', goal: 'Finish orders.' },
+	io: {
+		input: defineSchemaModel({ name: 'CloseInput', fields: { id: { type: S.ID(), isOptional: false }${fields} } }),
+		output: defineSchemaModel({ name: 'Order', fields: { id: { type: S.ID(), isOptional: false }, status: { type: Status, isOptional: false } } }),
+	},
+	policy: { auth: 'user' },
+	acceptance: { examples: [${example}] },
+});
+`;
+
+function project(name: string, source: string): string {
+	const root = join(TMP, name);
+	mkdirSync(join(root, 'src'), { recursive: true });
+	writeFileSync(
+		join(root, 'charter.config.ts'),
+		"import { defineConfig } from '@charter/cli';\nexport default defineConfig({ contracts: ['src/**/*.operations.ts'] });\n",
+	);
+	writeFileSync(join(root, 'src/order.operations.ts'), source);
+	return root;
+}
+
+beforeAll(() => mkdirSync(TMP, { recursive: true }));
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+
+// Each case spawns several CLI processes; a loaded machine needs room.
+const SLOW = { timeout: 240_000 };
+
+describe('governance commands', () => {
+	test(
+		'check flags an example output outside the enum (exit 1), in every format',
+		SLOW,
+		async () => {
+			const root = project(
+				'check',
+				contract('', "{ key: 'bad', input: { id: 'a' }, output: { status: 'paused' } }"),
+			);
+			const text = await charter(root, 'check');
+			expect(text.code).toBe(1);
+			expect(text.stdout).toContain(
+				'error src/order.operations.ts › shop.order.close@1.0.0 › acceptance.examples[0].output.status: example "bad": "paused" must be one of',
+			);
+			expect(text.stdout).toContain('[example-output-valid]');
+			const json = await charter(root, 'check', '--format', 'json');
+			expect(JSON.parse(json.stdout)).toMatchObject({
+				schemaVersion: 1,
+				status: 'fail',
+				summary: { errors: 1 },
+			});
+			const sarif = JSON.parse((await charter(root, 'check', '--format', 'sarif')).stdout);
+			expect(sarif.runs[0].results[0]).toMatchObject({
+				ruleId: 'check/example-output-valid',
+				level: 'error',
+			});
+			const md = await charter(root, 'check', '--format', 'markdown');
+			expect(md.stdout).toContain('## Charter governance: ❌ fail');
+			expect((await charter(root, 'check', '--format', 'yaml')).code).toBe(2);
+		},
+	);
+
+	test(
+		'snapshot, then a breaking change: diff exits 1, version suggest says major, ci fails',
+		SLOW,
+		async () => {
+			const root = project('diff', contract(''));
+			expect((await charter(root, 'snapshot')).code).toBe(0);
+			expect((await charter(root, 'diff')).code).toBe(0);
+			expect((await charter(root, 'generate', '--check')).code).toBe(0);
+			writeFileSync(
+				join(root, 'src/order.operations.ts'),
+				contract(', reason: { type: S.String(), isOptional: false }'),
+			);
+			const diff = await charter(root, 'diff', '--format', 'json');
+			expect(diff.code).toBe(1);
+			const report = JSON.parse(diff.stdout);
+			expect(report.diff.findings).toEqual([
+				expect.objectContaining({
+					ruleId: 'required-field-added',
+					severity: 'breaking',
+					path: '$.input.reason',
+				}),
+			]);
+			expect(report.diff.policy.map((f: { ruleId: string }) => f.ruleId).sort()).toEqual([
+				'breaking-without-major',
+				'released-version-modified',
+			]);
+			const suggest = await charter(root, 'version', 'suggest');
+			expect(suggest.code).toBe(1);
+			expect(suggest.stdout).toMatch(
+				/major\s+shop\.order\.close 1\.0\.0 -> 1\.0\.0 \(minimum 2\.0\.0\) needs 2\.0\.0/,
+			);
+			const drift = await charter(root, 'generate', '--check');
+			expect(drift.code).toBe(1);
+			expect(drift.stdout).toContain('drift contracts.lock.json differs from line');
+			const ci = await charter(root, 'ci', '--format', 'json');
+			expect(ci.code).toBe(1);
+			expect(JSON.parse(ci.stdout)).toMatchObject({
+				status: 'fail',
+				snapshot: { status: 'stale' },
+				summary: { breaking: 1, staleSnapshot: true },
+			});
+			expect((await charter(root, 'ci', '--fail-on', 'never')).code).toBe(0);
+		},
+	);
+
+	test('diff reads the base at a git ref; a ref that does not exist is exit 2', SLOW, async () => {
+		const root = project('git', contract(''));
+		const git = (...args: string[]) =>
+			execFileSync('git', args, {
+				cwd: root,
+				stdio: 'pipe',
+				env: {
+					...process.env,
+					GIT_AUTHOR_NAME: 't',
+					GIT_AUTHOR_EMAIL: 't@t',
+					GIT_COMMITTER_NAME: 't',
+					GIT_COMMITTER_EMAIL: 't@t',
+				},
+			});
+		git('init', '-q');
+		await charter(root, 'snapshot');
+		git('add', '.');
+		git('commit', '-qm', 'base');
+		writeFileSync(
+			join(root, 'src/order.operations.ts'),
+			contract(', note: { type: S.String(), isOptional: true }'),
+		);
+		const diff = await charter(root, 'diff', '--base', 'HEAD');
+		expect(diff.stdout).toContain('safe      shop.order.close@1.0.0 $.input.note');
+		expect(diff.stdout).toContain('[released-version-modified]');
+		const missing = await charter(root, 'diff', '--base', 'no-such-ref');
+		expect(missing.code).toBe(2);
+		expect(missing.stderr).toContain('neither a lockfile nor a git ref that exists');
+	});
+
+	test(
+		'a corrupt, foreign or too new base lockfile is exit 2 with a clear error',
+		SLOW,
+		async () => {
+			const root = project('bad-base', contract(''));
+			writeFileSync(join(root, 'corrupt.json'), '{ nope');
+			writeFileSync(join(root, 'foreign.json'), '{"openapi":"3.1.0"}');
+			writeFileSync(
+				join(root, 'new.json'),
+				'{"format":"charter.contracts-lock","formatVersion":9,"contracts":[]}',
+			);
+			const corrupt = await charter(root, 'diff', '--base', 'corrupt.json');
+			expect([corrupt.code, corrupt.stderr]).toEqual([
+				2,
+				expect.stringContaining('CHARTER_LOCK_CORRUPT'),
+			]);
+			const foreign = await charter(root, 'ci', '--base', 'foreign.json');
+			expect([foreign.code, foreign.stderr]).toEqual([
+				2,
+				expect.stringContaining('not a Charter lockfile'),
+			]);
+			const newer = await charter(root, 'version', 'suggest', '--base', 'new.json');
+			expect([newer.code, newer.stderr]).toEqual([2, expect.stringContaining('upgrade Charter')]);
+		},
+	);
+});
