@@ -297,7 +297,10 @@ export const ValidateDefinitionContract = defineQuery({
 				key: 'validate-dangling',
 				given: ['Definition def-2 is a DRAFT whose start step leads to a missing step "review"'],
 				when: ['A workflow admin validates it'],
-				then: ['It is invalid; the issue points at the transition'],
+				then: [
+					'It is invalid; the first issue points at the transition',
+					'The END step it cuts off is reported too (unreachable, no path to END)',
+				],
 			},
 		],
 		examples: [
@@ -319,6 +322,9 @@ export const ValidateDefinitionContract = defineQuery({
 							code: 'UNKNOWN_TARGET',
 							message: 'no step has the key "review"',
 						},
+						{ path: '/steps', code: 'END_UNREACHABLE' },
+						{ path: '/steps/0', code: 'NO_PATH_TO_END' },
+						{ path: '/steps/1', code: 'UNREACHABLE_STEP' },
 					],
 				},
 			},
@@ -539,6 +545,11 @@ export const GetDefinitionContract = defineQuery({
 					steps: [
 						{ key: 'start', type: 'START' },
 						{ key: 'submit', type: 'TASK' },
+						{ key: 'manager-approval', type: 'APPROVAL' },
+						{ key: 'amount-check', type: 'CONDITION' },
+						{ key: 'finance-approval', type: 'APPROVAL' },
+						{ key: 'approved', type: 'END' },
+						{ key: 'rejected', type: 'END' },
 					],
 				},
 			},

@@ -2,7 +2,7 @@ import { defineEvent } from '@charter/spec';
 import { OWNERS } from '../shared/contract-parts.ts';
 import { TransitionResultModel, WorkflowInstanceModel } from './instance.schema.ts';
 
-const meta = (key: string, description: string, tags: string[]) => ({
+const meta = <const K extends string>(key: K, description: string, tags: string[]) => ({
 	key,
 	version: '1.0.0',
 	stability: 'stable' as const,
