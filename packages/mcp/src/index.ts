@@ -23,6 +23,7 @@ export {
 	type McpCatalog,
 	type McpServerOptions,
 } from './server/mcp-server.ts';
+export { connectGuarded } from './server/params-guard.ts';
 export { serveMcpStdio } from './stdio/mcp-stdio.ts';
 export { buildToolCatalog, McpToolNameCollision, type ToolBinding } from './tools/tool-catalog.ts';
 export { PROBLEM_SCHEMA, toolInputSchema, toolOutputSchema } from './tools/tool-schemas.ts';

@@ -3,6 +3,7 @@ import type { ContractRegistry } from '@charter/spec';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { ExecutorPort } from '../executor/executor-port.ts';
 import { createMcpCatalog, createMcpServer, type McpServerOptions } from '../server/mcp-server.ts';
+import { connectGuarded } from '../server/params-guard.ts';
 
 /** Options of the Streamable HTTP endpoint. */
 export interface McpHttpOptions extends Omit<McpServerOptions, 'metadata' | 'catalog'> {
@@ -64,7 +65,7 @@ export function createMcpHttpHandler(
 				void transport.close();
 				void server.close();
 			});
-			await server.connect(transport);
+			await connectGuarded(server, transport);
 			await transport.handleRequest(req, res, body);
 		} catch {
 			if (!res.headersSent) reply(res, 500, -32603, 'Internal error');

@@ -2,6 +2,7 @@ import type { ContractRegistry } from '@charter/spec';
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { ExecutorPort } from '../executor/executor-port.ts';
 import { createMcpServer, type McpServerOptions } from '../server/mcp-server.ts';
+import { connectGuarded } from '../server/params-guard.ts';
 
 /**
  * Serves the registry's tools and resources over stdio (what `charter mcp` runs). There are
@@ -28,6 +29,6 @@ export async function serveMcpStdio(
 		options.stdin as NodeJS.ReadStream | undefined,
 		options.stdout as NodeJS.WriteStream | undefined,
 	);
-	await server.connect(transport);
+	await connectGuarded(server, transport);
 	return { close: () => server.close() };
 }
