@@ -27,3 +27,4 @@ export {
 	type ValidatorOptions,
 } from './validate/compile-validator.ts';
 export type { ValidationIssue, ValidationResult } from './validate/issue.ts';
+export { createTypeScriptEmitter, type TypeScriptEmitter } from './typescript/typescript-emitter.ts';

@@ -1,0 +1,17 @@
+// The shape of the SDK generated in sdk-generator.test.ts, for typing its dynamic import.
+export interface Problem {
+	status: number;
+	code: string;
+}
+export declare class ProblemError extends Error {
+	readonly problem: Problem;
+}
+interface TodoShape {
+	id: string;
+	title: string;
+	status: 'OPEN' | 'DONE';
+}
+export declare function createApiClient(options: { baseUrl: string; token?: string }): {
+	todoItemAdd(input: { title: string }): Promise<TodoShape>;
+	todoItemGetV2(input: { id: string }): Promise<TodoShape>;
+};
