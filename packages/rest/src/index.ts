@@ -10,6 +10,7 @@ export type {
 	ClientTree,
 } from './client/client-types.ts';
 export { type ClientOptions, createClient } from './client/rest-client.ts';
+export { generateClientSdk, type SdkOptions } from './client/sdk-generator.ts';
 export { createFetchHandler, fromFetchRequest, toResponse } from './fetch/fetch-handler.ts';
 export type { CorsOptions } from './http/cors.ts';
 export { deprecationHeaders } from './http/deprecation-headers.ts';
