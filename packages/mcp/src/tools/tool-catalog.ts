@@ -4,6 +4,8 @@ import { type ContractRegistry, type OperationSpec, wireNames } from '@charter/s
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { toolInputSchema, toolOutputSchema } from './tool-schemas.ts';
 
+const TOOL_NAME = /^[A-Za-z0-9_-]{1,64}$/;
+
 /** A served operation as an MCP tool, with what the call path needs. */
 export interface ToolBinding {
 	readonly tool: Tool;
@@ -37,6 +39,11 @@ export function buildToolCatalog(registry: ContractRegistry): Map<string, ToolBi
 	const tools = new Map<string, ToolBinding>();
 	for (const spec of servedOperations(registry)) {
 		const name = wireNames(spec).mcp.tool;
+		if (!TOOL_NAME.test(name)) {
+			throw new Error(
+				`[CHARTER_INVALID_OPTION] ${spec.meta.key}@${spec.meta.version}: MCP tool name "${name}" must be 1-64 letters, digits, "_" or "-". Fix transport.mcp.tool.`,
+			);
+		}
 		const existing = tools.get(name);
 		if (existing) throw new McpToolNameCollision(name, existing.spec, spec);
 		const input = toolInputSchema(spec.io.input);
