@@ -1,0 +1,112 @@
+import {
+	createExecutor,
+	createMemoryStores,
+	type InvocationResult,
+	type Principal,
+	type PrincipalInit,
+	type Stores,
+	sequentialIds,
+	silentLogger,
+} from '@charter/runtime';
+import { DEMO_PRINCIPALS } from '../src/app/demo-principals.ts';
+import { createWorkflowApp } from '../src/app/workflow-app.ts';
+import { expenseApprovalDefinition } from '../src/demo/expense-approval.ts';
+import type { InstanceStatus } from '../src/domain/instance-state-machine.ts';
+import { createMemoryWorkflowRepositories } from '../src/store/memory/memory-workflow-repository.ts';
+import type { RepositoryProvider } from '../src/store/workflow-repository.ts';
+
+export const { employee, manager, finance, finance2, admin, outsider } = DEMO_PRINCIPALS;
+
+/** Options of a test app: memory stores and repositories unless given. */
+export interface HarnessOptions {
+	readonly stores?: Stores;
+	readonly repositories?: RepositoryProvider;
+	readonly now?: string;
+	readonly newId?: (prefix?: string) => string;
+}
+
+/** The workflow app behind one executor; each call names its principal. */
+export type Harness = Awaited<ReturnType<typeof createHarness>>;
+
+/** Creates the app and an executor whose caller is chosen per call. */
+export function createHarness(options: HarnessOptions = {}) {
+	const repositories = options.repositories ?? createMemoryWorkflowRepositories();
+	const stores = options.stores ?? createMemoryStores();
+	let now = new Date(options.now ?? '2026-01-01T00:00:00.000Z');
+	const clock = () => new Date(now);
+	const app = createWorkflowApp(
+		{ stores, clock, newId: options.newId ?? sequentialIds() },
+		repositories,
+	);
+	const executor = createExecutor({
+		bindings: app.bindings,
+		deciders: app.deciders ?? {},
+		stores,
+		clock,
+		logger: silentLogger,
+		contextProvider: (metadata) => metadata.principal as Principal | undefined,
+	});
+	const call = (who: PrincipalInit, operation: string, input: unknown): Promise<InvocationResult> =>
+		executor.execute({
+			operation,
+			input,
+			metadata: { transport: 'test', principal: { roles: [], permissions: [], ...who } },
+		});
+	/** Calls and returns the output; a problem fails the test with its code. */
+	const ok = async <T = any>(who: PrincipalInit, operation: string, input: unknown): Promise<T> => {
+		const result = await call(who, operation, input);
+		if (!result.ok) {
+			throw new Error(`${operation}: ${result.problem.code} ${result.problem.detail ?? ''}`);
+		}
+		return result.output as T;
+	};
+	/** Calls and returns the problem code, or `OK`. */
+	const codeOf = async (who: PrincipalInit, operation: string, input: unknown) => {
+		const result = await call(who, operation, input);
+		return result.ok ? 'OK' : result.problem.code;
+	};
+	return {
+		app,
+		executor,
+		repositories,
+		call,
+		ok,
+		codeOf,
+		setNow(iso: string) {
+			now = new Date(iso);
+		},
+		/** Publishes a definition (the demo by default) as the admin; returns its id. */
+		async publish(definition: object = expenseApprovalDefinition, who: PrincipalInit = admin) {
+			const draft = await ok<{ id: string }>(who, 'workflow.definition.create', definition);
+			await ok(who, 'workflow.definition.publish', { definitionId: draft.id });
+			return draft.id;
+		},
+		/** Starts an expense as the employee; returns the instance id. */
+		async start(context: object = { amount: 250, reason: 'Taxi' }, key = 'expense-approval') {
+			const started = await ok<{ id: string }>(employee, 'workflow.instance.start', {
+				definitionKey: key,
+				context,
+			});
+			return started.id;
+		},
+		/** The PENDING requests of an instance's current step. */
+		async pending(instanceId: string) {
+			const page = await ok<{ items: { id: string; assigneeId: string; status: string }[] }>(
+				admin,
+				'workflow.approval.list-for-instance',
+				{ instanceId },
+			);
+			return page.items.filter((r) => r.status === 'PENDING');
+		},
+		/** Forces an instance into a status, as if it had got there (matrix tests). */
+		async force(instanceId: string, status: InstanceStatus) {
+			const repos = repositories();
+			const stored = await repos.instances.get(employee.tenant, instanceId);
+			if (!stored) throw new Error(`no instance ${instanceId}`);
+			await repos.instances.update(
+				{ ...stored, status, previousStatus: status === 'PAUSED' ? stored.status : null },
+				stored.revision,
+			);
+		},
+	};
+}
