@@ -1,8 +1,8 @@
 import { serveDocs } from '@charter/docs';
 import { parseFlags } from '../args.ts';
 import { type Command, ExitCode, UsageError } from '../command.ts';
+import { buildProjectSite } from '../generate/project-site.ts';
 import { loadProjectOrFail, reportDiagnostics } from '../project/project-command.ts';
-import { buildProjectSite } from './generate-docs.ts';
 
 /** `charter docs`: builds the docs site in memory and serves it at /docs until interrupted. */
 export const docsCommand: Command = {

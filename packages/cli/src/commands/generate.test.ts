@@ -39,7 +39,7 @@ describe('charter generate docs', () => {
 		const dir = tempDir();
 		const run = await charter('generate', 'docs', '--out', dir, '--json');
 		expect(run.code).toBe(0);
-		expect(JSON.parse(run.stdout)).toMatchObject({ target: 'docs', removed: [] });
+		expect(JSON.parse(run.stdout)).toMatchObject({ generated: [{ target: 'docs', removed: [] }] });
 		expect(readFileSync(join(dir, PAUSE), 'utf8')).toContain('<h1>workflow.instance.pause</h1>');
 		expect(existsSync(join(dir, 'index.html'))).toBe(true);
 		expect(existsSync(join(dir, 'markdown', PAUSE.replace('.html', '.md')))).toBe(true);
@@ -52,7 +52,11 @@ describe('charter generate docs', () => {
 		writeFileSync(join(dir, PAUSE), 'edited by hand');
 		const run = await charter('generate', 'docs', '--out', dir, '--check', '--json');
 		expect(run.code).toBe(1);
-		expect(JSON.parse(run.stdout)).toMatchObject({ status: 'stale', stale: [PAUSE] });
+		const report = JSON.parse(run.stdout) as { status: string; drifted: { path: string }[] };
+		expect(report.status).toBe('drift');
+		expect(report.drifted.map((d) => d.path)).toEqual([
+			expect.stringMatching(new RegExp(`${PAUSE.replaceAll('.', '\\.')}$`)),
+		]);
 	});
 
 	it('removes pages of contracts that are gone when regenerating', async () => {
@@ -71,10 +75,13 @@ describe('charter generate docs', () => {
 		expect(existsSync(join(dir, PAUSE))).toBe(true);
 	});
 
-	it('without a target, or with an unknown one, is a usage error', async () => {
-		const [none, unknown] = [await charter('generate'), await charter('generate', 'pdf')];
-		expect(none.code).toBe(2);
-		expect(none.stderr).toContain('name a target: charter generate docs');
+	it('an unknown target, or --out with several targets, is a usage error', async () => {
+		const [several, unknown] = [
+			await charter('generate', 'docs', 'openapi', '--out', tempDir()),
+			await charter('generate', 'pdf'),
+		];
+		expect(several.code).toBe(2);
+		expect(several.stderr).toContain('--out needs exactly one target');
 		expect(unknown.code).toBe(2);
 		expect(unknown.stderr).toContain('unknown target "pdf"');
 	});
@@ -114,5 +121,32 @@ describe('charter docs', () => {
 		const run = await charter('docs', '--port', 'eighty');
 		expect(run.code).toBe(2);
 		expect(run.stderr).toContain('--port eighty is not a port number');
+	});
+});
+
+describe('charter generate openapi, graphql and client', () => {
+	it('writes each artifact into the folder, then --check finds them current', async () => {
+		const dir = tempDir();
+		for (const target of ['openapi', 'graphql', 'client']) {
+			const run = await charter('generate', target, '--out', dir);
+			expect(run.code).toBe(0);
+		}
+		const openapi = JSON.parse(readFileSync(join(dir, 'openapi.json'), 'utf8')) as {
+			openapi: string;
+			paths: object;
+		};
+		expect(openapi.openapi).toBe('3.1.0');
+		expect(Object.keys(openapi.paths)).toContain('/v1/workflow/instance/pause');
+		expect(readFileSync(join(dir, 'schema.graphql'), 'utf8')).toContain('workflowInstancePause(');
+		expect(readFileSync(join(dir, 'client.ts'), 'utf8')).toContain(
+			'workflowInstancePause: (input: PauseResumeInput',
+		);
+		expect(await charter('generate', 'client', '--out', dir, '--check')).toMatchObject({
+			code: 0,
+		});
+		writeFileSync(join(dir, 'client.ts'), '// edited');
+		expect(await charter('generate', 'client', '--out', dir, '--check')).toMatchObject({
+			code: 1,
+		});
 	});
 });

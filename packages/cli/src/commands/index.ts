@@ -4,7 +4,7 @@ import { ciCommand } from './ci.ts';
 import { diffCommand } from './diff.ts';
 import { docsCommand } from './docs.ts';
 import { doctorCommand } from './doctor.ts';
-import { generateCommand } from './generate-docs.ts';
+import { generateCommand } from './generate.ts';
 import { initCommand } from './init.ts';
 import { inspectCommand } from './inspect.ts';
 import { listCommand } from './list.ts';

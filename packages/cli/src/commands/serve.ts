@@ -4,12 +4,12 @@ import { createMcpHttpHandler } from '@charter/mcp';
 import { createRestServer } from '@charter/rest';
 import { parseFlags } from '../args.ts';
 import { type Command, ExitCode, UsageError } from '../command.ts';
+import { buildProjectSite } from '../generate/project-site.ts';
 import { loadApp } from '../host/load-app.ts';
 import { type Host, openHost } from '../host/open-host.ts';
 import type { Output } from '../output/output.ts';
 import { loadProjectOrFail, reportDiagnostics } from '../project/project-command.ts';
 import { atPath, composeListener } from '../serve/compose-listener.ts';
-import { buildProjectSite } from './generate-docs.ts';
 
 /** How long a shutdown waits for in-flight requests before closing connections. */
 const DRAIN_MS = 10_000;

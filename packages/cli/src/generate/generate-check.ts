@@ -28,6 +28,7 @@ export async function checkAllGenerated(
 	},
 	cwd: string,
 	out: Output,
+	only: (generator: Generator) => boolean = () => true,
 ): Promise<number> {
 	const project = await loadProjectOrFail(cwd, flags.string.config);
 	if (project.diagnostics.some((d) => d.severity === 'error')) {
@@ -35,7 +36,7 @@ export async function checkAllGenerated(
 		out.error('not checked: fix the contracts that failed to load first');
 		return ExitCode.findings;
 	}
-	const result = await checkGenerated(project);
+	const result = await checkGenerated(project, only);
 	if (flags.boolean.json) {
 		out.json({ status: result.drifted.length > 0 ? 'drift' : 'fresh', ...result });
 	} else {
