@@ -3,6 +3,8 @@ import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StdioClientTransport } from '@modelcontextprotocol/sdk/client/stdio.js';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 
 // `charter init` gives a project with handlers; `charter test` and `charter serve` run it as a user would.
@@ -136,5 +138,37 @@ describe('charter serve', () => {
 		}
 		expect(await exited).toBe(0);
 		expect(stdout).toContain('stopped');
+	});
+});
+
+describe('charter mcp', () => {
+	test('serves the operations as tools over stdio, as the principal of CHARTER_TOKEN', async () => {
+		const transport = new StdioClientTransport({
+			command: process.execPath,
+			args: [BIN, 'mcp', '--db', 'sqlite::memory:'],
+			cwd: PROJECT,
+			env: { ...(env as Record<string, string>), CHARTER_TOKEN: 'dev-token' },
+			stderr: 'pipe',
+		});
+		const client = new Client({ name: 'cli-test', version: '1.0.0' });
+		await client.connect(transport);
+		try {
+			const { tools } = await client.listTools();
+			expect(tools.map((t) => t.name).sort()).toEqual(['hello_greeting_get', 'hello_greeting_set']);
+			const set = await client.callTool({
+				name: 'hello_greeting_set',
+				arguments: { name: 'Eve', message: 'Hey Eve' },
+			});
+			expect(set.isError).toBeFalsy();
+			expect(set.structuredContent).toEqual({ name: 'Eve', message: 'Hey Eve' });
+			const invalid = await client.callTool({
+				name: 'hello_greeting_set',
+				arguments: { name: '' },
+			});
+			expect(invalid.isError).toBe(true);
+			expect(invalid.structuredContent).toMatchObject({ status: 422 });
+		} finally {
+			await client.close();
+		}
 	});
 });

@@ -8,6 +8,7 @@ import { generateCommand } from './generate.ts';
 import { initCommand } from './init.ts';
 import { inspectCommand } from './inspect.ts';
 import { listCommand } from './list.ts';
+import { mcpCommand } from './mcp.ts';
 import { newCommand } from './new.ts';
 import { serveCommand } from './serve.ts';
 import { snapshotCommand } from './snapshot.ts';
@@ -26,6 +27,7 @@ export const commands: readonly Command[] = [
 	snapshotCommand,
 	doctorCommand,
 	serveCommand,
+	mcpCommand,
 	testCommand,
 	generateCommand,
 	docsCommand,

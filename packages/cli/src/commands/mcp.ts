@@ -1,0 +1,69 @@
+import { buildDocsModel, renderMarkdownPage } from '@charter/docs';
+import { type DocsRenderer, serveMcpStdio } from '@charter/mcp';
+import { parseFlags } from '../args.ts';
+import { type Command, ExitCode, UsageError } from '../command.ts';
+import { loadApp } from '../host/load-app.ts';
+import { type Host, openHost } from '../host/open-host.ts';
+import type { Project } from '../project/load-project.ts';
+import { loadProjectOrFail, reportDiagnostics } from '../project/project-command.ts';
+
+/**
+ * `charter mcp`: the project's operations as MCP tools over stdio, for an editor or an agent.
+ * stdout carries the protocol, so everything else goes to stderr.
+ */
+export const mcpCommand: Command = {
+	name: 'mcp',
+	summary: 'Serve the operations as MCP tools over stdio (for editors and agents)',
+	usage: [
+		'charter mcp [--token TOKEN] [--db URL] [--config FILE]',
+		'',
+		'Calls run as the principal of TOKEN (or $CHARTER_TOKEN), resolved like a bearer token on',
+		'HTTP; anonymous without one. Data is the same as `charter serve` (--db, $CHARTER_DB).',
+		'Editor config: { "command": "npx", "args": ["charter", "mcp"], "env": { "CHARTER_TOKEN": "..." } }',
+	].join('\n'),
+	async run(args, { cwd, out }) {
+		const flags = parseFlags(args, { string: ['token', 'db', 'config'] });
+		const project = await loadProjectOrFail(cwd, flags.string.config);
+		if (project.diagnostics.some((d) => d.severity === 'error')) {
+			reportDiagnostics(out, project.diagnostics);
+			return ExitCode.findings;
+		}
+		const definition = await loadApp(project);
+		const db = flags.string.db ?? process.env.CHARTER_DB;
+		let host: Host;
+		try {
+			host = await openHost(project, definition, { ...(db ? { db } : {}), seed: false });
+		} catch (error) {
+			const code = (error as { code?: unknown }).code;
+			if (typeof code === 'string' && code.startsWith('CHARTER_'))
+				throw new UsageError((error as Error).message, code);
+			throw error;
+		}
+		const token = flags.string.token ?? process.env.CHARTER_TOKEN;
+		const server = await serveMcpStdio(host.executor, project.registry, {
+			name: project.config.title ?? 'charter',
+			metadata: token ? { headers: { authorization: `Bearer ${token}` } } : {},
+			docs: markdownPages(project),
+		});
+		out.error(
+			`charter mcp: ${host.executor.plans.length} tools on stdio${token ? '' : ' (anonymous)'}`,
+		);
+		await new Promise<void>((resolve) => {
+			process.stdin.once('end', resolve);
+			process.once('SIGINT', resolve);
+			process.once('SIGTERM', resolve);
+		});
+		await server.close();
+		await host.close();
+		return ExitCode.ok;
+	},
+};
+
+/** Renders each contract's docs page as Markdown, for the MCP resources. */
+function markdownPages(project: Project): DocsRenderer {
+	const model = buildDocsModel(project.registry, { title: project.config.title ?? 'Contracts' });
+	const pages = new Map<string, string>();
+	for (const page of [...model.operations, ...model.events])
+		pages.set(`${page.key}@${page.version}`, renderMarkdownPage(page));
+	return (spec) => pages.get(`${spec.meta.key}@${spec.meta.version}`);
+}
