@@ -1,5 +1,5 @@
 import { CharterConfigError } from '../errors/charter-config-error.ts';
-import { createPostgresStores } from './postgres/postgres-store.ts';
+import { createPostgresStores, type PostgresStoreOptions } from './postgres/postgres-store.ts';
 import type { SqlStoreOptions, SqlStores } from './sql/sql-stores.ts';
 import { maskUrl } from './sql/store-url.ts';
 import { createSqliteStores, type SqliteStoreOptions } from './sqlite/sqlite-store.ts';
@@ -8,7 +8,10 @@ import { createSqliteStores, type SqliteStoreOptions } from './sqlite/sqlite-sto
 export const DEFAULT_STORE_URL = 'sqlite:.charter/charter.db';
 
 /** Where the stores live, and the app's migrations. */
-export interface StoreOptions extends SqlStoreOptions, Pick<SqliteStoreOptions, 'synchronous'> {
+export interface StoreOptions
+	extends SqlStoreOptions,
+		Pick<SqliteStoreOptions, 'synchronous'>,
+		Pick<PostgresStoreOptions, 'poolSize' | 'connectTimeoutMs'> {
 	/** `sqlite:<file>` (default `sqlite:.charter/charter.db`), `sqlite::memory:` or `postgres://...`. */
 	readonly url?: string;
 	/** Resolves a relative SQLite file against this folder (the project root); the cwd by default. */

@@ -28,8 +28,10 @@ export async function createPostgresStores(options: PostgresStoreOptions): Promi
 		max: options.poolSize ?? 10,
 		connectionTimeoutMillis: options.connectTimeoutMs ?? 5000,
 	});
-	// An idle client losing its server must not crash the process; the next query reconnects.
+	// A client losing its server (idle in the pool or checked out) must not crash the process:
+	// its query fails (503) and the pool connects afresh for the next one.
 	pool.on('error', () => {});
+	pool.on('connect', (client) => client.on('error', () => {}));
 	try {
 		const client = await pool.connect();
 		client.release();

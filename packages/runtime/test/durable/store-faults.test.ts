@@ -1,0 +1,153 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { createEventBus } from '../../src/bus/event-bus.ts';
+import { CharterConfigError } from '../../src/errors/charter-config-error.ts';
+import { createOutboxRelay } from '../../src/relay/outbox-relay.ts';
+import { createStores } from '../../src/stores/create-stores.ts';
+import { charterMigrations } from '../../src/stores/sql/charter-migrations.ts';
+import { runMigrations } from '../../src/stores/sql/sql-migrations.ts';
+import { tableNames } from '../../src/stores/sql/sql-tables.ts';
+import {
+	asAlice,
+	counterMigrations,
+	counterTable,
+	createCounterExecutor,
+} from '../fixtures/counter-app.ts';
+import { announceSkip, PG_URL, postgresTarget, sqlTargets, uniquePrefix } from './store-targets.ts';
+import { startTcpProxy } from './tcp-proxy.ts';
+
+announceSkip('CHARTER_TEST_PG_URL', 'migrations and faults over PostgreSQL');
+
+const targets = sqlTargets();
+afterAll(async () => {
+	for (const target of targets) await target.cleanup();
+});
+
+describe.each(targets.map((t) => [t.name, t] as const))('migrations on %s', (_n, target) => {
+	it('run once: opening the same database again applies nothing', async () => {
+		const prefix = uniquePrefix('m');
+		const first = await target.open({ prefix, migrations: [counterMigrations] });
+		expect(first.migrations.applied.map((m) => `${m.scope}@${m.version}`)).toEqual([
+			'charter@1',
+			'charter@2',
+			'counter-app@1',
+		]);
+		if (target.name === 'sqlite') return; // a new file per open: covered by the upgrade test
+		const second = await target.open({ prefix, migrations: [counterMigrations] });
+		expect(second.migrations.applied).toEqual([]);
+	});
+
+	it('upgrades a version-1 database with data in it; pending events still leave', async () => {
+		const stores = await target.open({ prefix: uniquePrefix('u') });
+		// Rebuild an old database: drop everything, apply only version 1, write data.
+		const t = stores.tables;
+		for (const table of [t.outbox, t.audit, t.idempotency, t.migrations]) {
+			await stores.db.schema.dropTable(table).ifExists().execute();
+		}
+		await runMigrations(stores.db, stores.dialect, t, [
+			{ scope: 'charter', migrations: charterMigrations.migrations.slice(0, 1) },
+		]);
+		const event = {
+			specversion: '1.0',
+			id: 'old-event',
+			source: 'charter:operation/x@1.0.0',
+			type: 'counter.incremented',
+			time: '2024-01-01T00:00:00.000Z',
+			datacontenttype: 'application/json',
+			data: { id: 'c', value: 1, revision: 1 },
+			eventversion: '1.0.0',
+			traceid: 'tr',
+		};
+		await stores.db
+			.insertInto(t.outbox)
+			.values({ id: event.id, envelope: JSON.stringify(event), created_at: event.time })
+			.execute();
+		const report = await runMigrations(stores.db, stores.dialect, t, [charterMigrations]);
+		expect(report.applied.map((m) => m.version)).toEqual([2]);
+		const row = await stores.db.selectFrom(t.outbox).selectAll().executeTakeFirstOrThrow();
+		expect(row).toMatchObject({ id: 'old-event', stream: 'counter.incremented', attempts: 0 });
+		const bus = createEventBus();
+		const seen: string[] = [];
+		bus.subscribe('*', (e) => {
+			seen.push(e.id);
+		});
+		await createOutboxRelay({ outbox: stores.outbox, publisher: bus }).drain();
+		expect(seen).toEqual(['old-event']);
+	});
+});
+
+describe.skipIf(!PG_URL)('PostgreSQL migrations from two nodes at once', () => {
+	it('apply each version exactly once', async () => {
+		const target = postgresTarget(PG_URL!);
+		const prefix = uniquePrefix('c');
+		const [a, b] = await Promise.all([
+			target.open({ prefix, migrations: [counterMigrations] }),
+			target.open({ prefix, migrations: [counterMigrations] }),
+		]);
+		expect([a.migrations.applied.length, b.migrations.applied.length].sort()).toEqual([0, 3]);
+		const rows = await a.db.selectFrom(tableNames(prefix).migrations).selectAll().execute();
+		expect(rows).toHaveLength(3);
+		await target.cleanup();
+	});
+});
+
+describe('startup faults', () => {
+	it('an unreachable PostgreSQL is CHARTER_STORE_UNREACHABLE naming the URL, password masked', async () => {
+		const error = await createStores({
+			url: 'postgres://app:s3cret@127.0.0.1:1/db',
+			connectTimeoutMs: 1000,
+		}).catch((e: unknown) => e);
+		expect(error).toBeInstanceOf(CharterConfigError);
+		expect(error).toMatchObject({ code: 'CHARTER_STORE_UNREACHABLE' });
+		expect((error as Error).message).toContain('postgres://app:***@127.0.0.1:1/db');
+		expect((error as Error).message).not.toContain('s3cret');
+	});
+
+	it('an SQLite file that cannot be created is CHARTER_STORE_UNREACHABLE', async () => {
+		// The parent "folder" is a regular file.
+		const dir = mkdtempSync(join(tmpdir(), 'charter-ro-'));
+		writeFileSync(join(dir, 'file'), '');
+		const error = await createStores({ url: `sqlite:${dir}/file/x.db` }).catch((e) => e);
+		rmSync(dir, { recursive: true, force: true });
+		expect(error).toMatchObject({ code: 'CHARTER_STORE_UNREACHABLE' });
+		expect((error as Error).message).toContain(`sqlite:${dir}/file/x.db`);
+	});
+
+	it('an unknown URL scheme is CHARTER_STORE_URL_INVALID', async () => {
+		await expect(createStores({ url: 'mysql://root:pw@db/x' })).rejects.toMatchObject({
+			code: 'CHARTER_STORE_URL_INVALID',
+			message: expect.stringContaining('mysql://root:***@db/x'),
+		});
+	});
+});
+
+describe.skipIf(!PG_URL)('PostgreSQL lost while running', () => {
+	it('commands fail with a 503 problem, the process keeps running, and recovers', async () => {
+		const url = new URL(PG_URL!);
+		const proxy = await startTcpProxy(url.hostname, Number(url.port || 5432));
+		url.host = `127.0.0.1:${proxy.port}`;
+		const target = postgresTarget(url.toString());
+		const stores = await target.open({ migrations: [counterMigrations] });
+		const executor = createCounterExecutor({ stores, table: counterTable(stores.tables.outbox) });
+		const run = (key: string) =>
+			executor.execute({
+				operation: 'counter.increment',
+				input: { id: 'x' },
+				metadata: asAlice,
+				idempotencyKey: key,
+			});
+		expect(await run('a')).toMatchObject({ ok: true });
+		await proxy.cut();
+		const lost = await run('b');
+		expect(lost).toMatchObject({
+			ok: false,
+			problem: { status: 503, code: 'STORE_UNAVAILABLE' },
+		});
+		await proxy.restore();
+		expect(await run('b')).toMatchObject({ ok: true, output: { value: 2 } });
+		await target.cleanup();
+		await proxy.close();
+	});
+});
