@@ -13,7 +13,6 @@ export {
 	type CheckSeverity,
 	type RuleSetting,
 } from './check/check-rules.ts';
-export { deepPartial } from './check/example-rules.ts';
 export {
 	type DiffOptions,
 	type DiffResult,
