@@ -1,6 +1,6 @@
 import { type Binding, implement } from '@charter/runtime';
 import { dueTimers } from '../domain/timer-schedule.ts';
-import { InstanceSession, SYSTEM_ACTOR } from '../engine/instance-session.ts';
+import { addSeconds, InstanceSession, SYSTEM_ACTOR } from '../engine/instance-session.ts';
 import {
 	emitEvents,
 	guardRevision,
@@ -88,7 +88,7 @@ export function timerHandlers(deps: WorkflowDeps): Binding<any>[] {
 							expired = true;
 							result.approvalsExpired++;
 						} else {
-							escalate(session, timer.requestId, step.approval?.escalateTo ?? []);
+							escalate(session, timer.requestId, step.approval ?? {});
 							result.approvalsEscalated++;
 						}
 					}
@@ -104,11 +104,16 @@ export function timerHandlers(deps: WorkflowDeps): Binding<any>[] {
 }
 
 /** Marks a request escalated and asks the escalation approvers who hold no request yet. */
-function escalate(session: InstanceSession, requestId: string, escalateTo: readonly string[]) {
+function escalate(
+	session: InstanceSession,
+	requestId: string,
+	approval: { escalateTo?: readonly string[]; expireAfterSeconds?: number },
+) {
 	const request = session.requests.get(requestId)!;
-	session.putRequest({ ...request, escalatedAt: session.env.now });
+	const { now } = session.env;
+	session.putRequest({ ...request, escalatedAt: now });
 	const holders = new Set(session.currentRequests().map((r) => r.assigneeId));
-	for (const assigneeId of escalateTo) {
+	for (const assigneeId of approval.escalateTo ?? []) {
 		if (holders.has(assigneeId)) continue;
 		session.putRequest({
 			...request,
@@ -118,7 +123,9 @@ function escalate(session: InstanceSession, requestId: string, escalateTo: reado
 			escalatedAt: null,
 			delegatedFromId: null,
 			delegatedToId: null,
-			createdAt: session.env.now,
+			// The new approver gets the full time to answer.
+			expiresAt: approval.expireAfterSeconds ? addSeconds(now, approval.expireAfterSeconds) : null,
+			createdAt: now,
 		});
 	}
 	session.events.push({

@@ -14,7 +14,7 @@ import {
 } from '../workflow-repository.ts';
 import { type WorkflowTables, workflowTables } from './workflow-migrations.ts';
 
-// biome-ignore lint/suspicious/noExplicitAny: the app's tables are named at run time (prefix)
+/** The app's tables are named at run time (prefix), so the database is untyped. */
 type Db = Kysely<any>;
 
 const parse = <T>(row: { data: string }): T => JSON.parse(row.data) as T;
