@@ -97,6 +97,7 @@ describe('governance commands', () => {
 			const root = project('diff', contract(''));
 			expect((await charter(root, 'snapshot')).code).toBe(0);
 			expect((await charter(root, 'diff')).code).toBe(0);
+			expect((await charter(root, 'generate')).code).toBe(0);
 			expect((await charter(root, 'generate', '--check')).code).toBe(0);
 			writeFileSync(
 				join(root, 'src/order.operations.ts'),
