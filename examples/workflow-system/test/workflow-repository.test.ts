@@ -2,7 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSqliteStores, type SqlStores } from '@charter/runtime';
+import { createPostgresStores, createSqliteStores, type SqlStores } from '@charter/runtime';
+import { sql } from 'kysely';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
 import { createMemoryWorkflowRepositories } from '../src/store/memory/memory-workflow-repository.ts';
 import { createSqlWorkflowRepositories } from '../src/store/sql/sql-workflow-repository.ts';
@@ -15,29 +16,53 @@ import {
 } from '../src/store/workflow-repository.ts';
 
 const file = join(tmpdir(), `workflow-repo-${randomUUID()}.db`);
-const opened: SqlStores[] = [];
+/** PostgreSQL joins the suite when `CHARTER_TEST_PG_URL` names a database (tables are dropped after). */
+const PG_URL = process.env.CHARTER_TEST_PG_URL;
+const opened: { stores: SqlStores; prefix: string }[] = [];
 afterAll(async () => {
-	for (const stores of opened) await stores.close();
+	for (const { stores, prefix } of opened) {
+		if (stores.dialect === 'postgres') {
+			const rows = await sql<{
+				name: string;
+			}>`select table_name as name from information_schema.tables where table_name like ${`${prefix}%`}`.execute(
+				stores.db,
+			);
+			for (const { name } of rows.rows)
+				await sql`drop table if exists ${sql.table(name)} cascade`.execute(stores.db);
+		}
+		await stores.close();
+	}
 	for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
 });
+if (!PG_URL)
+	console.info('workflow repositories: set CHARTER_TEST_PG_URL to run the suite on PostgreSQL too');
 
-/** Each implementation, fresh per test (SQLite: a new table prefix in one file). */
+/** Each implementation, fresh per test (SQL: a new table prefix). */
 const IMPLEMENTATIONS: [string, () => Promise<RepositoryProvider>][] = [
 	['memory', async () => createMemoryWorkflowRepositories()],
 	[
 		'sqlite',
 		async () => {
 			const tablePrefix = `t${randomUUID().slice(0, 8)}_`;
-			const stores = await createSqliteStores({
-				file,
-				tablePrefix,
-				migrations: [workflowMigrations],
-			});
-			opened.push(stores);
+			const migrations = [workflowMigrations];
+			const stores = await createSqliteStores({ file, tablePrefix, migrations });
+			opened.push({ stores, prefix: tablePrefix });
 			return createSqlWorkflowRepositories(stores.db, stores.tables);
 		},
 	],
 ];
+if (PG_URL) {
+	IMPLEMENTATIONS.push([
+		'postgres',
+		async () => {
+			const tablePrefix = `wfrepo_${randomUUID().slice(0, 8)}_`;
+			const migrations = [workflowMigrations];
+			const stores = await createPostgresStores({ url: PG_URL, tablePrefix, migrations });
+			opened.push({ stores, prefix: tablePrefix });
+			return createSqlWorkflowRepositories(stores.db, stores.tables);
+		},
+	]);
+}
 
 const instance = (id: string, fields: Partial<InstanceRecord> = {}): InstanceRecord => ({
 	id,
