@@ -23,8 +23,6 @@ export interface CommandContext {
 /** One `charter <name>` command; each lives in its own file under `commands/`. */
 export interface Command {
 	readonly name: string;
-	/** One line for `charter --help`. */
-	readonly summary: string;
 	/** Full usage text for `charter <name> --help`. */
 	readonly usage: string;
 	run(args: readonly string[], context: CommandContext): Promise<number>;

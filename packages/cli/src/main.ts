@@ -18,16 +18,17 @@ export async function main(
 		out.line(VERSION);
 		return ExitCode.ok;
 	}
-	const command = commands.find((c) => c.name === name);
-	if (!command) {
+	const entry = commands.find((c) => c.name === name);
+	if (!entry) {
 		out.error(`${out.style.red('error')} unknown command "${name}"; run \`charter --help\``);
 		return ExitCode.usage;
 	}
-	if (rest.includes('--help') || rest.includes('-h')) {
-		out.line(`${command.summary}\n\nUsage: ${command.usage}`);
-		return ExitCode.ok;
-	}
 	try {
+		const command = await entry.load();
+		if (rest.includes('--help') || rest.includes('-h')) {
+			out.line(`${entry.summary}\n\nUsage: ${command.usage}`);
+			return ExitCode.ok;
+		}
 		return await command.run(rest, { cwd, out });
 	} catch (error) {
 		if (error instanceof UsageError) {

@@ -235,7 +235,7 @@ describe('a project made with init', () => {
 	const project = join(TMP, 'my-service');
 	const lockfile = join(project, 'contracts.lock.json');
 
-	test('init writes config, package.json, tsconfig and a sample module', async () => {
+	test('init writes config, package.json, tsconfig, a sample module and its handlers', async () => {
 		const run = await charter(TMP, 'init', 'my-service');
 		expect(run.code).toBe(0);
 		for (const file of [
@@ -243,6 +243,7 @@ describe('a project made with init', () => {
 			'package.json',
 			'tsconfig.json',
 			'src/hello/hello.operations.ts',
+			'src/handlers.ts',
 		]) {
 			expect(existsSync(join(project, file)), file).toBe(true);
 		}
@@ -250,6 +251,7 @@ describe('a project made with init', () => {
 		expect(pkg).toMatchObject({ name: 'my-service', type: 'module' });
 		expect(Object.keys(pkg.dependencies)).toEqual([
 			'@charter/cli',
+			'@charter/runtime',
 			'@charter/schema',
 			'@charter/spec',
 		]);
@@ -264,7 +266,7 @@ describe('a project made with init', () => {
 		expect(refused.stderr).toContain('--force');
 		const forced = await charter(TMP, 'init', 'my-service', '--force', '--json');
 		expect(forced.code).toBe(0);
-		expect(json(forced).overwritten).toHaveLength(4);
+		expect(json(forced).overwritten).toHaveLength(5);
 	});
 
 	test('the sample contracts load cleanly: list shows a query and a command', async () => {

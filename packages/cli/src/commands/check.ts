@@ -6,7 +6,6 @@ import { loadProjectOrFail } from '../project/project-command.ts';
 /** `charter check`: lints every contract against the rules, with the project's overrides. */
 export const checkCommand: Command = {
 	name: 'check',
-	summary: 'Check the contracts against the governance rules',
 	usage: [
 		'charter check [--format text|json|sarif|markdown] [--fail-on breaking|warning|never] [--config FILE]',
 		'',

@@ -18,7 +18,6 @@ import { loadProjectOrFail } from '../project/project-command.ts';
 /** `charter ci`: check, snapshot --check, generate --check and diff in one run and one report. */
 export const ciCommand: Command = {
 	name: 'ci',
-	summary: 'Run check, snapshot --check, generate --check and diff in one report',
 	usage: [
 		'charter ci [--base LOCKFILE|GIT_REF] [--format text|json|sarif|markdown] [--fail-on breaking|dangerous|warning|never] [--config FILE]',
 		'',

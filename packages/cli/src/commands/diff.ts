@@ -14,8 +14,6 @@ import { loadProjectOrFail, reportDiagnostics } from '../project/project-command
 /** `charter diff`: breaking-change detection against a lockfile or a git ref, with the version policy. */
 export const diffCommand: Command = {
 	name: 'diff',
-	summary:
-		'Compare the contracts with a base lockfile or git ref (breaking changes, version policy)',
 	usage: [
 		'charter diff [--base LOCKFILE|GIT_REF] [--format text|json|sarif|markdown] [--fail-on breaking|dangerous|warning|never] [--config FILE]',
 		'',

@@ -7,7 +7,6 @@ import { loadProjectOrFail, reportDiagnostics } from '../project/project-command
 /** `charter docs`: builds the docs site in memory and serves it at /docs until interrupted. */
 export const docsCommand: Command = {
 	name: 'docs',
-	summary: 'Serve the docs site at http://127.0.0.1:PORT/docs/',
 	usage: [
 		'charter docs [--port N] [--host HOST] [--config FILE]',
 		'',

@@ -5,7 +5,6 @@ import { type DoctorCheck, runDoctorChecks } from '../doctor/doctor-checks.ts';
 /** `charter doctor`: checks the environment and the project, as a checklist. */
 export const doctorCommand: Command = {
 	name: 'doctor',
-	summary: 'Check Node.js, the config, contract modules, the lockfile and tsconfig',
 	usage: [
 		'charter doctor [--json] [--config FILE]',
 		'',

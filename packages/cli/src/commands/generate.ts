@@ -19,7 +19,6 @@ const TARGETS = generators.filter((g) => g.name !== 'lockfile');
  */
 export const generateCommand: Command = {
 	name: 'generate',
-	summary: `Generate artifacts from the contracts (${TARGETS.map((g) => g.name).join(', ')})`,
 	usage: [
 		`charter generate [${TARGETS.map((g) => g.name).join('|')}...] [--out DIR] [--json] [--config FILE]`,
 		'charter generate [target...] --check [--json]   (writes nothing; exit 1 on drift)',

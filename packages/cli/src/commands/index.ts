@@ -1,38 +1,93 @@
 import type { Command } from '../command.ts';
-import { checkCommand } from './check.ts';
-import { ciCommand } from './ci.ts';
-import { diffCommand } from './diff.ts';
-import { docsCommand } from './docs.ts';
-import { doctorCommand } from './doctor.ts';
-import { generateCommand } from './generate.ts';
-import { initCommand } from './init.ts';
-import { inspectCommand } from './inspect.ts';
-import { listCommand } from './list.ts';
-import { mcpCommand } from './mcp.ts';
-import { newCommand } from './new.ts';
-import { serveCommand } from './serve.ts';
-import { snapshotCommand } from './snapshot.ts';
-import { testCommand } from './test.ts';
-import { versionCommand } from './version.ts';
+
+/** A command as `charter --help` lists it; its module loads only when the command runs. */
+export interface CommandEntry {
+	readonly name: string;
+	/** One line for `charter --help`. */
+	readonly summary: string;
+	load(): Promise<Command>;
+}
 
 /**
- * Every command, in the order `charter --help` lists them. To add one, write
- * `commands/<name>.ts` exporting a {@link Command} and add it here, one per line.
+ * Every command, in the order `charter --help` lists them. Modules load lazily, so a command
+ * only pays for what it uses (`charter list` never loads the HTTP servers). To add one, write
+ * `commands/<name>.ts` exporting a {@link Command} and add an entry here.
  */
-export const commands: readonly Command[] = [
-	initCommand,
-	newCommand,
-	listCommand,
-	inspectCommand,
-	snapshotCommand,
-	doctorCommand,
-	serveCommand,
-	mcpCommand,
-	testCommand,
-	generateCommand,
-	docsCommand,
-	checkCommand,
-	diffCommand,
-	versionCommand,
-	ciCommand,
+export const commands: readonly CommandEntry[] = [
+	{
+		name: 'init',
+		summary: 'Create a new project: config, package.json, tsconfig, a sample contract and handlers',
+		load: async () => (await import('./init.ts')).initCommand,
+	},
+	{
+		name: 'new',
+		summary: 'Create a command, query or event contract module from a template',
+		load: async () => (await import('./new.ts')).newCommand,
+	},
+	{
+		name: 'list',
+		summary: 'List the contracts of the project',
+		load: async () => (await import('./list.ts')).listCommand,
+	},
+	{
+		name: 'inspect',
+		summary: 'Show one contract: meta, wire names, policy, errors, events, schemas',
+		load: async () => (await import('./inspect.ts')).inspectCommand,
+	},
+	{
+		name: 'snapshot',
+		summary: 'Write contracts.lock.json, or --check that it is current',
+		load: async () => (await import('./snapshot.ts')).snapshotCommand,
+	},
+	{
+		name: 'doctor',
+		summary: 'Check Node.js, the config, contract modules, the lockfile and tsconfig',
+		load: async () => (await import('./doctor.ts')).doctorCommand,
+	},
+	{
+		name: 'serve',
+		summary: 'Serve REST, OpenAPI, GraphQL, MCP and the docs site over SQLite (or PostgreSQL)',
+		load: async () => (await import('./serve.ts')).serveCommand,
+	},
+	{
+		name: 'mcp',
+		summary: 'Serve the operations as MCP tools over stdio (for editors and agents)',
+		load: async () => (await import('./mcp.ts')).mcpCommand,
+	},
+	{
+		name: 'test',
+		summary: 'Run every acceptance example against the bound handlers',
+		load: async () => (await import('./test.ts')).testCommand,
+	},
+	{
+		name: 'generate',
+		summary: 'Generate artifacts from the contracts (openapi, graphql, client, docs)',
+		load: async () => (await import('./generate.ts')).generateCommand,
+	},
+	{
+		name: 'docs',
+		summary: 'Serve the docs site at http://127.0.0.1:PORT/docs/',
+		load: async () => (await import('./docs.ts')).docsCommand,
+	},
+	{
+		name: 'check',
+		summary: 'Check the contracts against the governance rules',
+		load: async () => (await import('./check.ts')).checkCommand,
+	},
+	{
+		name: 'diff',
+		summary:
+			'Compare the contracts with a base lockfile or git ref (breaking changes, version policy)',
+		load: async () => (await import('./diff.ts')).diffCommand,
+	},
+	{
+		name: 'version',
+		summary: 'Suggest the minimum version bump of each changed contract',
+		load: async () => (await import('./version.ts')).versionCommand,
+	},
+	{
+		name: 'ci',
+		summary: 'Run check, snapshot --check, generate --check and diff in one report',
+		load: async () => (await import('./ci.ts')).ciCommand,
+	},
 ];

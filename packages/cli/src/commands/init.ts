@@ -8,7 +8,6 @@ import { VERSION } from '../version.ts';
 /** `charter init`: scaffolds a project with a config and one sample contract module. */
 export const initCommand: Command = {
 	name: 'init',
-	summary: 'Create a new project: config, package.json, tsconfig, a sample contract',
 	usage: [
 		'charter init [dir] [--force] [--json]',
 		'',

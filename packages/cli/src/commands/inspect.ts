@@ -14,7 +14,6 @@ const KINDS: readonly RegistryKind[] = ['operation', 'event', 'feature'];
 /** `charter inspect`: one contract in full, or every contract a module exports. */
 export const inspectCommand: Command = {
 	name: 'inspect',
-	summary: 'Show one contract: meta, wire names, policy, errors, events, schemas',
 	usage: [
 		'charter inspect <key>[@version] [--kind operation|event|feature] [--json] [--config FILE]',
 		'       charter inspect --file <module.ts> [--json]',

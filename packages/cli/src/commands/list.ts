@@ -6,7 +6,6 @@ import { loadProjectOrFail, reportDiagnostics } from '../project/project-command
 /** `charter list`: every contract of the project, one line each, or JSON. */
 export const listCommand: Command = {
 	name: 'list',
-	summary: 'List the contracts of the project',
 	usage: 'charter list [--json] [--config FILE]',
 	async run(args, { cwd, out }) {
 		const flags = parseFlags(args, { boolean: ['json'], string: ['config'] });

@@ -13,7 +13,6 @@ import { loadProjectOrFail, reportDiagnostics } from '../project/project-command
  */
 export const mcpCommand: Command = {
 	name: 'mcp',
-	summary: 'Serve the operations as MCP tools over stdio (for editors and agents)',
 	usage: [
 		'charter mcp [--token TOKEN] [--db URL] [--config FILE]',
 		'',

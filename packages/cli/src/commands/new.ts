@@ -14,7 +14,6 @@ import {
 /** `charter new`: writes a contract module from a template. */
 export const newCommand: Command = {
 	name: 'new',
-	summary: 'Create a command, query or event contract module from a template',
 	usage: [
 		'charter new command|query|event <key> [--dir DIR] [--json]',
 		'',

@@ -17,7 +17,6 @@ const DRAIN_MS = 10_000;
 /** `charter serve`: every surface of the project on one port, over durable stores. */
 export const serveCommand: Command = {
 	name: 'serve',
-	summary: 'Serve REST, OpenAPI, GraphQL, MCP and the docs site over SQLite (or PostgreSQL)',
 	usage: [
 		'charter serve [--port N] [--host HOST] [--db URL] [--no-seed] [--config FILE]',
 		'',

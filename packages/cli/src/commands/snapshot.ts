@@ -23,7 +23,6 @@ type SnapshotStatus = 'written' | 'unchanged' | 'fresh' | 'stale' | 'missing' | 
 /** `charter snapshot`: writes the lockfile of every contract, or checks that it is current. */
 export const snapshotCommand: Command = {
 	name: 'snapshot',
-	summary: 'Write contracts.lock.json, or --check that it is current',
 	usage: [
 		'charter snapshot [--out FILE] [--check] [--json] [--config FILE]',
 		'',

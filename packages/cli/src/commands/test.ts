@@ -8,7 +8,6 @@ import { runExamples } from '../testing/run-examples.ts';
 /** `charter test`: runs every acceptance example through the executor against the handlers. */
 export const testCommand: Command = {
 	name: 'test',
-	summary: 'Run every acceptance example against the bound handlers',
 	usage: 'charter test [--json] [--config FILE]',
 	async run(args, { cwd, out }) {
 		const flags = parseFlags(args, { boolean: ['json'], string: ['config'] });

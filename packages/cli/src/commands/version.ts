@@ -8,7 +8,6 @@ import { loadProjectOrFail, reportDiagnostics } from '../project/project-command
 /** `charter version suggest`: the minimum version bump each contract's changes need. */
 export const versionCommand: Command = {
 	name: 'version',
-	summary: 'Suggest the minimum version bump of each changed contract',
 	usage: [
 		'charter version suggest [--base LOCKFILE|GIT_REF] [--json] [--config FILE]',
 		'',
