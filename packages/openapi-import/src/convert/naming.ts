@@ -1,0 +1,61 @@
+const RESERVED = new Set(
+	'break case catch class const continue debugger default delete do else enum export extends false finally for function if import in instanceof new null return super switch this throw true try typeof var void while with yield let static implements interface package private protected public await any boolean number string symbol object unknown never undefined'.split(
+		' ',
+	),
+);
+
+/** Splits a name into lowercase words: `getPetById` / `pet-store.Pet_v2` -> get, pet, by, id... */
+export function words(name: string): string[] {
+	return name
+		.replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+		.replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+		.split(/[^A-Za-z0-9]+/)
+		.filter(Boolean)
+		.map((w) => w.toLowerCase());
+}
+
+/** Makes a PascalCase identifier from any name; never empty, never starting with a digit. */
+export function pascalCase(name: string): string {
+	const joined = words(name)
+		.map((w) => w[0]!.toUpperCase() + w.slice(1))
+		.join('');
+	if (joined === '') return 'Unnamed';
+	return /^[0-9]/.test(joined) ? `T${joined}` : joined;
+}
+
+/** Makes a camelCase identifier safe to declare (`pet-store` -> `petStore`, `class` -> `class_`). */
+export function camelCase(name: string): string {
+	const pascal = pascalCase(name);
+	const camel = pascal[0]!.toLowerCase() + pascal.slice(1);
+	return RESERVED.has(camel) ? `${camel}_` : camel;
+}
+
+/** Makes a kebab-case key segment that matches Charter's key pattern (`getPetById` -> `get-pet-by-id`). */
+export function keySegment(name: string): string {
+	const kebab = words(name).join('-');
+	if (kebab === '') return 'op';
+	return /^[0-9]/.test(kebab) ? `n${kebab}` : kebab;
+}
+
+/** Tells whether a string is a valid TypeScript identifier that needs no quotes. */
+export function isIdentifier(name: string): boolean {
+	return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
+}
+
+/** Gives unique names: the first claim of a name gets it, later ones get `2`, `3`... */
+export class NameAllocator {
+	readonly #taken = new Set<string>();
+
+	/** Claims `wanted` or the first free `wanted2`, `wanted3`... (`-2` when `separator` is `-`). */
+	claim(wanted: string, separator = ''): string {
+		let name = wanted;
+		for (let i = 2; this.#taken.has(name.toLowerCase()); i++) name = `${wanted}${separator}${i}`;
+		this.#taken.add(name.toLowerCase());
+		return name;
+	}
+
+	/** Tells whether a name is already claimed. */
+	has(name: string): boolean {
+		return this.#taken.has(name.toLowerCase());
+	}
+}

@@ -1,0 +1,46 @@
+import type { LiteralValue, ScalarName } from '@charter/schema';
+
+/** A type as the generated source will spell it; named types are declarations. */
+export type Expr =
+	| {
+			readonly kind: 'scalar';
+			readonly name: ScalarName;
+			readonly constraints?: Readonly<Record<string, number | string>>;
+	  }
+	| { readonly kind: 'ref'; readonly decl: Decl }
+	| {
+			readonly kind: 'array';
+			readonly items: Expr;
+			readonly minItems?: number;
+			readonly maxItems?: number;
+	  }
+	| { readonly kind: 'record'; readonly values: Expr }
+	| { readonly kind: 'literal'; readonly value: LiteralValue }
+	| { readonly kind: 'union'; readonly variants: readonly Expr[] };
+
+/** A model field as generated. */
+export interface FieldExpr {
+	readonly type: Expr;
+	readonly isOptional: boolean;
+	readonly isArray?: boolean;
+	readonly isNullable?: boolean;
+	readonly description?: string;
+	readonly default?: unknown;
+	readonly deprecated?: boolean;
+	readonly examples?: readonly unknown[];
+}
+
+interface DeclBase {
+	/** The exported identifier, also the type's name in the IR (unique in the import). */
+	readonly name: string;
+	/** Output module (relative path without extension) the declaration lives in. */
+	readonly module: string;
+	readonly description?: string;
+}
+
+/** A named declaration in a generated file. */
+export type Decl =
+	| (DeclBase & { readonly kind: 'model'; fields: Record<string, FieldExpr> })
+	| (DeclBase & { readonly kind: 'enum'; readonly values: readonly string[] })
+	| (DeclBase & { readonly kind: 'union'; variants: readonly Expr[] })
+	| (DeclBase & { readonly kind: 'alias'; expr: Expr });

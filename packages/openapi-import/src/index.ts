@@ -1,0 +1,15 @@
+export { type ImportErrorCode, OpenApiImportError } from './document/import-error.ts';
+export { type ImportOptions, type ImportResult, importOpenApi } from './import-openapi.ts';
+export {
+	ImportReport,
+	type ReportCategory,
+	type ReportEntry,
+	renderReport,
+} from './report/import-report.ts';
+export {
+	compareOpenApi,
+	type RoundTripDifference,
+	type RoundTripSummary,
+} from './roundtrip/openapi-compare.ts';
+export { type RefLookup, schemaShape } from './roundtrip/schema-shape.ts';
+export { fileState } from './write/generated-header.ts';
