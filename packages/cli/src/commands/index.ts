@@ -90,4 +90,9 @@ export const commands: readonly CommandEntry[] = [
 		summary: 'Run check, snapshot --check, generate --check and diff in one report',
 		load: async () => (await import('./ci.ts')).ciCommand,
 	},
+	{
+		name: 'openapi',
+		summary: 'Import an OpenAPI 3.0 / 3.1 description as contracts',
+		load: async () => (await import('./openapi.ts')).openapiCommand,
+	},
 ];

@@ -1,0 +1,80 @@
+import { writeFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { importOpenApi, OpenApiImportError, renderReport } from '@charter/openapi-import';
+import { parseFlags } from '../args.ts';
+import { type Command, ExitCode, UsageError } from '../command.ts';
+
+/** `charter openapi import`: contracts from an existing OpenAPI description. */
+export const openapiCommand: Command = {
+	name: 'openapi',
+	summary: 'Import an OpenAPI 3.0 / 3.1 description as contracts',
+	usage: [
+		'charter openapi import <file> --out <dir> [--force] [--report FILE] [--json]',
+		'',
+		'Writes one models/<name>.schema.ts per schema and one <group>/<group>.operations.ts per',
+		'tag (or first path segment), with the real methods, paths, parameters, bodies, responses,',
+		'errors and security. Files edited since they were generated are never overwritten without',
+		'--force. Prints a report of what could not be represented exactly, with JSON paths;',
+		'--report writes all of it as JSON.',
+	].join('\n'),
+	async run(args, { cwd, out }) {
+		const flags = parseFlags(args, { boolean: ['force', 'json'], string: ['out', 'report'] });
+		const [sub, file, ...rest] = flags.positional;
+		if (sub !== 'import') {
+			throw new UsageError(
+				`unknown subcommand ${JSON.stringify(sub ?? '')}: use \`charter openapi import <file> --out <dir>\``,
+			);
+		}
+		if (!file)
+			throw new UsageError('name the OpenAPI file: `charter openapi import <file> --out <dir>`');
+		if (rest.length > 0) throw new UsageError(`unexpected argument "${rest[0]}"`);
+		if (!flags.string.out)
+			throw new UsageError('--out <dir> is required: where the contract files go');
+		const tty = Boolean(process.stderr.isTTY) && !flags.boolean.json;
+		let last = 0;
+		const onProgress = (done: number, total: number) => {
+			const now = Date.now();
+			if (!tty || (now - last < 50 && done < total)) return;
+			last = now;
+			process.stderr.write(`\r\x1b[2Kimporting operations ${done}/${total}`);
+			if (done === total) process.stderr.write('\r\x1b[2K');
+		};
+		let result: ReturnType<typeof importOpenApi>;
+		try {
+			result = importOpenApi({
+				file: resolve(cwd, file),
+				outDir: resolve(cwd, flags.string.out),
+				force: flags.boolean.force === true,
+				onProgress,
+			});
+		} catch (error) {
+			if (tty) process.stderr.write('\r\x1b[2K');
+			if (error instanceof OpenApiImportError) throw new UsageError(error.message, error.code);
+			throw error;
+		}
+		if (flags.string.report) {
+			writeFileSync(
+				resolve(cwd, flags.string.report),
+				`${JSON.stringify(result.report, null, 2)}\n`,
+			);
+		}
+		if (flags.boolean.json) {
+			out.json({
+				operations: result.operations,
+				models: result.models,
+				written: result.written,
+				unchanged: result.unchanged,
+				report: result.report,
+			});
+			return ExitCode.ok;
+		}
+		const { style } = out;
+		out.line(
+			`${style.green('imported')} ${result.operations} operations and ${result.models} models into ${flags.string.out}: ${result.written.length} files written, ${result.unchanged.length} unchanged`,
+		);
+		out.line('');
+		out.line(style.bold(`Import report (${result.report.length} adjustments):`));
+		out.line(renderReport(result.report));
+		return ExitCode.ok;
+	},
+};
