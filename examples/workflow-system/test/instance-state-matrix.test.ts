@@ -90,6 +90,8 @@ describe('status x command matrix through the executor', () => {
 		expect(first.events.map((e) => e.type)).toEqual(['workflow.instance.paused']);
 		expect(second.events).toEqual([]);
 		expect(second.output).toEqual(first.output);
+		// The event shows the instance as saved: same revision as the output.
+		expect(first.events[0]!.data).toEqual(first.output);
 		expect(second.output).toMatchObject({ status: 'PAUSED', previousStatus: 'WAITING' });
 	});
 

@@ -75,9 +75,9 @@ export function approvalHandlers(deps: WorkflowDeps): Binding<any>[] {
 				});
 				const decided = session.requestView(request.id);
 				const outcome = session.settleApproval(ctx.principal!.id, input.comment);
-				await session.save(repositoriesOf(deps, ctx));
 				ctx.emit('workflow.approval.decided', decided);
 				emitEvents(ctx, DecideApprovalContract, session.events);
+				await session.save(repositoriesOf(deps, ctx));
 				return { request: decided, stepOutcome: outcome, instance: session.view() };
 			}),
 		),
@@ -113,13 +113,13 @@ export function approvalHandlers(deps: WorkflowDeps): Binding<any>[] {
 					createdAt: session.env.now,
 				};
 				session.putRequest(replacement);
-				// The delegation changes the step: it takes the instance's revision like a decision.
-				await session.save(repositoriesOf(deps, ctx));
 				const result = {
 					delegated: session.requestView(request.id),
 					request: session.requestView(replacement.id),
 				};
 				ctx.emit('workflow.approval.delegated', result);
+				// The delegation changes the step: it takes the instance's revision like a decision.
+				await session.save(repositoriesOf(deps, ctx));
 				return result;
 			}),
 		),

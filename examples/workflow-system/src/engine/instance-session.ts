@@ -46,15 +46,23 @@ export class InstanceSession {
 	/** Why the instance failed in this session, for the log. */
 	failure: string | undefined;
 
+	/** The instance as it was read, for commands that turn out to be no-ops. */
+	readonly original: InstanceRecord;
+	/** The instance as the command leaves it: already at the next revision, so events show it. */
+	instance: InstanceRecord;
+
 	constructor(
 		readonly definition: DefinitionRecord,
-		public instance: InstanceRecord,
+		instance: InstanceRecord,
 		readonly history: HistoryRecord[],
 		readonly requests: Map<string, ApprovalRequestRecord>,
 		/** The stored revision, or null for an instance not saved yet. */
 		readonly baseRevision: number | null,
 		readonly env: SessionEnv,
-	) {}
+	) {
+		this.original = instance;
+		this.instance = { ...instance, revision: (baseRevision ?? 0) + 1, updatedAt: env.now };
+	}
 
 	/** Reads an instance of the organization with its definition, history and requests. */
 	static async open(
@@ -259,12 +267,12 @@ export class InstanceSession {
 	}
 
 	/**
-	 * Writes the instance (revision + 1; a lost race throws `RevisionConflictError` before
-	 * anything else is written), then the history and requests it changed.
+	 * Writes the instance at its next revision (a lost race throws `RevisionConflictError`
+	 * before anything else is written), then the history and requests it changed. Handlers
+	 * call it last, after emitting, so a refused event leaves nothing written.
 	 */
 	async save(repos: WorkflowRepositories): Promise<void> {
 		const base = this.baseRevision;
-		this.instance = { ...this.instance, revision: (base ?? 0) + 1, updatedAt: this.env.now };
 		if (base === null) await repos.instances.insert(this.instance);
 		else await repos.instances.update(this.instance, base);
 		const entries = this.history.filter((h) => this.dirtyHistory.has(h.sequence));

@@ -87,9 +87,9 @@ export function instanceHandlers(deps: WorkflowDeps): Binding<any>[] {
 				const start = definition.steps.find((s) => s.type === 'START');
 				if (start) session.enter(start.key, starter);
 				else session.fail('the definition has no START step');
-				await session.save(repos);
 				ctx.emit('workflow.instance.started', session.view());
 				emitEvents(ctx, StartWorkflowContract, session.events);
+				await session.save(repos);
 				return session.view();
 			}),
 		),
@@ -112,8 +112,8 @@ export function instanceHandlers(deps: WorkflowDeps): Binding<any>[] {
 					};
 				}
 				session.follow(input.action, ctx.principal!.id, input.comment);
-				await session.save(repositoriesOf(deps, ctx));
 				emitEvents(ctx, TransitionWorkflowContract, session.events);
+				await session.save(repositoriesOf(deps, ctx));
 				return {
 					instance: session.view(),
 					fromStepKey: from,
@@ -125,20 +125,20 @@ export function instanceHandlers(deps: WorkflowDeps): Binding<any>[] {
 			guardRevision(async () => {
 				const session = await open(ctx, input.instanceId);
 				// Pausing a paused instance returns it unchanged, without a second event.
-				if (!session.apply('PAUSE')) return session.view();
+				if (!session.apply('PAUSE')) return instanceView(session.original);
 				session.instance = { ...session.instance, pauseReason: input.reason ?? null };
-				await session.save(repositoriesOf(deps, ctx));
 				ctx.emit('workflow.instance.paused', session.view());
+				await session.save(repositoriesOf(deps, ctx));
 				return session.view();
 			}),
 		),
 		implement(ResumeWorkflowContract, (input, ctx) =>
 			guardRevision(async () => {
 				const session = await open(ctx, input.instanceId);
-				if (!session.apply('RESUME')) return session.view();
+				if (!session.apply('RESUME')) return instanceView(session.original);
 				session.instance = { ...session.instance, pauseReason: null };
-				await session.save(repositoriesOf(deps, ctx));
 				ctx.emit('workflow.instance.resumed', session.view());
+				await session.save(repositoriesOf(deps, ctx));
 				return session.view();
 			}),
 		),
@@ -148,8 +148,8 @@ export function instanceHandlers(deps: WorkflowDeps): Binding<any>[] {
 				session.apply('CANCEL');
 				session.closePendingRequests();
 				session.instance = { ...session.instance, completedAt: session.env.now };
-				await session.save(repositoriesOf(deps, ctx));
 				ctx.emit('workflow.instance.cancelled', session.view());
+				await session.save(repositoriesOf(deps, ctx));
 				return session.view();
 			}),
 		),

@@ -93,8 +93,8 @@ export function timerHandlers(deps: WorkflowDeps): Binding<any>[] {
 						}
 					}
 					if (expired && session.step?.type === 'APPROVAL') session.settleApproval(SYSTEM_ACTOR);
-					await session.save(repos);
 					emitEvents(ctx, SweepTimersContract, session.events);
+					await session.save(repos);
 					result.instanceIds.push(session.instance.id);
 				}
 				return result;
