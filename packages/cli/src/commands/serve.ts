@@ -18,7 +18,7 @@ const DRAIN_MS = 10_000;
 export const serveCommand: Command = {
 	name: 'serve',
 	usage: [
-		'charter serve [--port N] [--host HOST] [--db URL] [--no-seed] [--config FILE]',
+		'charter serve [--port N] [--host HOST] [--db URL] [--bus URL] [--no-seed] [--config FILE]',
 		'',
 		'Serves REST under /v1, /openapi.json, /graphql, /mcp, /docs and /healthz. Data lives in',
 		'.charter/charter.db by default; --db postgres://... uses PostgreSQL. PORT and',
@@ -59,7 +59,7 @@ export const serveCommand: Command = {
 		const docs = createDocsHandler(buildProjectSite(project));
 		const graphql = createGraphqlHandler(project.registry, {
 			executor,
-			events: executor.bus,
+			events: hostApp.bus,
 			context: hostApp.contextProvider,
 		});
 		const mcp = createMcpHttpHandler(executor, project.registry, { name: title });

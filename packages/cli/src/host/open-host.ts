@@ -5,9 +5,9 @@ import {
 	bearerTokenProvider,
 	type ContextProvider,
 	createConsoleLogger,
+	createDurableRuntime,
 	createExecutor,
-	createOutboxRelay,
-	createStores,
+	type EventBus,
 	type Executor,
 	type OutboxRelay,
 	type SqlStores,
@@ -20,6 +20,7 @@ export interface Host {
 	readonly app: AppInstance;
 	readonly stores: SqlStores;
 	readonly relay: OutboxRelay;
+	readonly bus: EventBus;
 	/** Resolves principals on every surface: the app's provider, or its dev tokens. */
 	readonly contextProvider: ContextProvider;
 	/** True when the database had no Charter data before this start (the demo seed ran). */
@@ -31,6 +32,8 @@ export interface Host {
 export interface HostOptions {
 	/** Store URL (`sqlite:...`, `postgres://...`); the project's `.charter/charter.db` by default. */
 	readonly db?: string;
+	/** Event bus URL (`nats://...`); in-process by default. */
+	readonly bus?: string;
 	/** Load the app's demo data on a fresh database. */
 	readonly seed?: boolean;
 }
@@ -45,12 +48,15 @@ export async function openHost(
 	options: HostOptions = {},
 ): Promise<Host> {
 	const logger = createConsoleLogger();
-	const stores = await createStores({
+	const runtime = await createDurableRuntime({
 		...(options.db ? { url: options.db } : {}),
+		...(options.bus ? { busUrl: options.bus } : {}),
 		baseDir: project.root,
 		migrations: definition.migrations ?? [],
+		logger,
 	});
-	const fresh = (await stores.audit.list()).length === 0;
+	const { stores, bus, relay } = runtime;
+	const fresh = (await stores.audit.list({ limit: 1 })).length === 0;
 	const app = await definition.create({
 		stores,
 		clock: () => new Date(),
@@ -64,15 +70,9 @@ export async function openHost(
 		deciders: app.deciders ?? {},
 		contextProvider,
 		stores,
+		bus,
 		logger,
 	});
-	const relay = createOutboxRelay({
-		outbox: stores.outbox,
-		publisher: executor.bus,
-		onCommit: stores.onCommit,
-		logger,
-	});
-	relay.start();
 	const seeded = fresh && options.seed !== false && app.seed !== undefined;
 	if (seeded) await app.seed?.();
 	return {
@@ -80,13 +80,13 @@ export async function openHost(
 		app,
 		stores,
 		relay,
+		bus,
 		contextProvider,
 		seeded,
 		async close() {
 			await relay.drain().catch(() => 0);
-			await relay.stop();
 			await app.close?.();
-			await stores.close();
+			await runtime.close();
 		},
 	};
 }
