@@ -5,6 +5,8 @@ export interface TaskResult {
 	readonly name: string;
 	readonly hz: number;
 	readonly rme: number;
+	/** More columns for this row (latency, a ratio), printed after the margin of error. */
+	readonly extra?: string;
 }
 
 /** A ratio between two tasks and the value it must reach (`value >= target`). */
@@ -63,7 +65,8 @@ export function formatReport(report: BenchReport): string {
 		lines.push(
 			t.name.padEnd(44) +
 				Math.round(t.hz).toLocaleString('en-US').padStart(14) +
-				`  ±${t.rme.toFixed(1)}%`,
+				`  ±${t.rme.toFixed(1)}%`.padEnd(9) +
+				(t.extra ?? ''),
 		);
 	}
 	lines.push('', formatRatios(report.ratios));

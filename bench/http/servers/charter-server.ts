@@ -1,0 +1,33 @@
+import { createRestServer } from '@charter/rest';
+import {
+	bearerTokenProvider,
+	ContractError,
+	createExecutor,
+	implement,
+	silentLogger,
+} from '@charter/runtime';
+import { PauseWorkflowContract } from '../../../examples/workflow-system/src/instance/instance.operations.ts';
+import { pauseInstance, seedInstances, TOKENS } from '../pause-fixture.ts';
+import { announce } from './server-announce.ts';
+
+/*
+ * Charter, full pipeline: the seed's pause contract (policy admin + tenant from a bearer
+ * token, input and output validation, audit record, unit of work over memory stores) served
+ * by createRestServer.
+ */
+
+const instances = seedInstances();
+const pause = implement(PauseWorkflowContract, (input, ctx) => {
+	const paused = pauseInstance(instances, input, ctx.principal?.tenant, ctx.now().toISOString());
+	if (!paused) throw new ContractError('NOT_FOUND', `no instance ${input.instanceId}`);
+	return paused;
+});
+
+const executor = createExecutor({
+	bindings: [pause],
+	contextProvider: bearerTokenProvider({ tokens: TOKENS }),
+	logger: silentLogger,
+});
+const rest = createRestServer(executor, { openapi: false });
+const { port } = await rest.listen(0);
+announce(port);
