@@ -118,13 +118,16 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 			input = queryInput(url.searchParams);
 		}
 		// Path parameters are strings on the wire: coerce them to their declared field types.
-		const pathInput = coerceInput(plan.spec.io.input, params) as Record<string, unknown>;
+		const merged =
+			plan.pathParams.length === 0
+				? input
+				: { ...input, ...(coerceInput(plan.spec.io.input, params) as Record<string, unknown>) };
 		const idempotencyKey =
 			plan.spec.kind === 'command' ? request.headers['idempotency-key'] : undefined;
 		const result = await executor.execute({
 			operation: plan.key,
 			version: plan.version,
-			input: { ...input, ...pathInput },
+			input: merged,
 			metadata: { headers: request.headers, transport: 'rest', method, path: url.pathname },
 			coerce: !BODY_METHODS.has(method),
 			...(idempotencyKey !== undefined ? { idempotencyKey } : {}),

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '../bus/event-envelope.ts';
+import { copyValue } from '../json/copy-value.ts';
 import type { CompiledPlan } from './operation-plan.ts';
 
 /** Thrown by `ctx.emit` when a handler emits an undeclared event or an invalid payload. */
@@ -39,7 +40,7 @@ export function createEmitBuffer(
 				);
 			}
 			// Validate a copy: stripping or defaults must not touch the handler's own objects.
-			const data = structuredClone(payload);
+			const data = copyValue(payload);
 			const result = declared.validate?.validate(data);
 			if (result && !result.ok) {
 				throw new EventContractViolation(

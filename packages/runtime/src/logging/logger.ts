@@ -36,10 +36,25 @@ export const silentLogger: Logger = {
 
 /** Wraps a logger so every line carries the given fields (the trace id, the operation). */
 export function withFields(logger: Logger, bound: LogFields): Logger {
-	return {
-		debug: (m, f) => logger.debug(m, { ...bound, ...f }),
-		info: (m, f) => logger.info(m, { ...bound, ...f }),
-		warn: (m, f) => logger.warn(m, { ...bound, ...f }),
-		error: (m, f) => logger.error(m, { ...bound, ...f }),
-	};
+	// A class, not four closures: the pipeline binds a logger per call and rarely logs.
+	return new BoundLogger(logger, bound);
+}
+
+class BoundLogger implements Logger {
+	constructor(
+		private readonly logger: Logger,
+		private readonly bound: LogFields,
+	) {}
+	debug(message: string, fields?: LogFields): void {
+		this.logger.debug(message, { ...this.bound, ...fields });
+	}
+	info(message: string, fields?: LogFields): void {
+		this.logger.info(message, { ...this.bound, ...fields });
+	}
+	warn(message: string, fields?: LogFields): void {
+		this.logger.warn(message, { ...this.bound, ...fields });
+	}
+	error(message: string, fields?: LogFields): void {
+		this.logger.error(message, { ...this.bound, ...fields });
+	}
 }
