@@ -29,6 +29,15 @@ function charter(
 	});
 }
 
+async function until(check: () => boolean, timeoutMs = 15_000): Promise<boolean> {
+	const deadline = Date.now() + timeoutMs;
+	while (Date.now() < deadline) {
+		if (check()) return true;
+		await new Promise((resolve) => setTimeout(resolve, 100));
+	}
+	return check();
+}
+
 beforeAll(async () => {
 	mkdirSync(TMP, { recursive: true });
 	expect((await charter(TMP, 'init', 'hello')).code).toBe(0);
@@ -89,6 +98,15 @@ describe('charter serve', () => {
 				}, 50);
 			});
 			expect(stdout).toContain('(sqlite');
+			const follower = spawn(process.execPath, [BIN, 'audit', 'tail', '--follow', '--json'], {
+				cwd: PROJECT,
+				env,
+			});
+			let followed = '';
+			follower.stdout.on('data', (chunk: Buffer) => {
+				followed += chunk.toString();
+			});
+			const followerExited = new Promise<number | null>((resolve) => follower.on('exit', resolve));
 			expect(stdout).toMatch(/dev-token\s+a signed-in developer/);
 
 			const set = await fetch(`${base}/v1/hello/greeting/set`, {
@@ -97,6 +115,22 @@ describe('charter serve', () => {
 				body: JSON.stringify({ name: 'Bob', message: 'Hi Bob' }),
 			});
 			expect(set.status).toBe(200);
+			const audited = await until(() => followed.includes('"operation":"hello.greeting.set"'));
+			expect(audited, `audit tail --follow printed:\n${followed}`).toBe(true);
+			follower.kill('SIGINT');
+			expect(await followerExited).toBe(0);
+			const record = followed
+				.trim()
+				.split('\n')
+				.map((line) => JSON.parse(line) as Record<string, unknown>)
+				.find((r) => r.operation === 'hello.greeting.set');
+			expect(record).toMatchObject({
+				resultCode: 'OK',
+				status: 200,
+				principalId: 'dev',
+				replayed: false,
+			});
+			expect(record).not.toHaveProperty('input');
 			const anonymous = await fetch(`${base}/v1/hello/greeting/set`, {
 				method: 'POST',
 				headers: { 'content-type': 'application/json' },
@@ -138,6 +172,21 @@ describe('charter serve', () => {
 		}
 		expect(await exited).toBe(0);
 		expect(stdout).toContain('stopped');
+	});
+});
+
+describe('charter audit tail', () => {
+	test('prints the newest records of the project database, and refuses a bad -n', async () => {
+		const run = await charter(PROJECT, 'audit', 'tail', '-n', '5', '--json');
+		expect(run.code).toBe(0);
+		const records = run.stdout
+			.trim()
+			.split('\n')
+			.map((line) => JSON.parse(line) as { operation: string });
+		expect(records.some((r) => r.operation === 'hello.greeting.set')).toBe(true);
+		const human = await charter(PROJECT, 'audit', 'tail');
+		expect(human.stdout).toMatch(/200 OK\s+hello\.greeting\.set@1\.0\.0 dev/);
+		expect((await charter(PROJECT, 'audit', 'tail', '-n', 'zero')).code).toBe(2);
 	});
 });
 

@@ -55,6 +55,11 @@ export const commands: readonly CommandEntry[] = [
 		load: async () => (await import('./mcp.ts')).mcpCommand,
 	},
 	{
+		name: 'audit',
+		summary: 'Show the newest audit records (`audit tail`, with --follow to keep watching)',
+		load: async () => (await import('./audit.ts')).auditCommand,
+	},
+	{
 		name: 'test',
 		summary: 'Run every acceptance example against the bound handlers',
 		load: async () => (await import('./test.ts')).testCommand,
