@@ -12,4 +12,16 @@ export {
 	type RoundTripSummary,
 } from './roundtrip/openapi-compare.ts';
 export { type RefLookup, schemaShape } from './roundtrip/schema-shape.ts';
+export {
+	type ExpressLikeHandler,
+	fromExpressHandler,
+	parseIfJson,
+} from './wrap/express-handler.ts';
+export { type FastifyLikeHandler, fromFastifyHandler } from './wrap/fastify-handler.ts';
+export {
+	type LegacyRequestParts,
+	legacyRequest,
+	legacyResult,
+	type WrapOptions,
+} from './wrap/legacy-call.ts';
 export { fileState } from './write/generated-header.ts';

@@ -1,0 +1,204 @@
+import { randomUUID } from 'node:crypto';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { toOpenApi } from '@charter/rest';
+import type { OperationSpec } from '@charter/spec';
+import { afterAll, describe, expect, test } from 'vitest';
+import { importOpenApi, OpenApiImportError } from '../src/index.ts';
+import { loadGenerated } from './load-generated.ts';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+const fixture = (name: string) => join(here, 'fixtures', name);
+// Output lives inside the repo (gitignored) so generated files resolve `@charter/*`.
+const TMP = join(here, '.tmp', randomUUID());
+const outDir = (name: string) => join(TMP, name);
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+
+function importError(file: string): OpenApiImportError {
+	try {
+		importOpenApi({ file, outDir: outDir('never'), dryRun: true });
+	} catch (error) {
+		if (error instanceof OpenApiImportError) return error;
+		throw error;
+	}
+	throw new Error('the import did not fail');
+}
+
+describe('bad input', () => {
+	test('a Swagger 2.0 description is refused with a clear message', () => {
+		const error = importError(fixture('swagger2.json'));
+		expect(error.code).toBe('OPENAPI_SWAGGER_2');
+		expect(error.path).toBe('#/swagger');
+		expect(error.message).toContain('OpenAPI 3.0 and 3.1');
+	});
+
+	test('an invalid document names the JSON path that is wrong', () => {
+		const error = importError(fixture('invalid.yaml'));
+		expect(error).toMatchObject({ code: 'OPENAPI_INVALID_DOCUMENT', path: '#/info/version' });
+	});
+
+	test('a broken $ref names where it was found and what it pointed to', () => {
+		const error = importError(fixture('broken-ref.yaml'));
+		expect(error.code).toBe('OPENAPI_BROKEN_REF');
+		expect(error.path).toBe('#/paths/~1a/get/responses/200/content/application~1json/schema');
+		expect(error.message).toContain('#/components/schemas/Missing');
+	});
+
+	test('a file that is not JSON or YAML, or missing, is a clear error', () => {
+		expect(importError(join(here, 'load-generated.ts')).code).toBe('OPENAPI_PARSE_FAILED');
+		expect(importError(fixture('nope.yaml')).code).toBe('OPENAPI_FILE_UNREADABLE');
+	});
+
+	test('a recursive schema falls back to JSON at the back-reference and is reported', async () => {
+		const result = importOpenApi({ file: fixture('recursive.yaml'), outDir: outDir('recursive') });
+		const fallback = result.report.find((e) => e.category === 'fallback');
+		expect(fallback?.path).toBe('#/components/schemas/TreeNode/properties/children/items');
+		expect(fallback?.message).toContain('recursive reference');
+		expect(result.report).toContainEqual(
+			expect.objectContaining({ category: 'version', path: '#/info/version' }),
+		);
+		const registry = await loadGenerated(outDir('recursive'));
+		const [tree] = registry.operations().map((e) => e.spec as OperationSpec);
+		expect(tree?.meta).toMatchObject({ key: 'trees.get-tree', version: '1.0.0' });
+		const output = tree!.io.output;
+		expect(output.kind === 'model' && output.fields.children).toMatchObject({
+			type: { kind: 'scalar', name: 'JSON' },
+			isArray: true,
+		});
+	});
+
+	test('names that are not identifiers are renamed and keys that collide are made unique, both reported', async () => {
+		const result = importOpenApi({
+			file: fixture('awkward-names.yaml'),
+			outDir: outDir('awkward'),
+		});
+		expect(result.report).toContainEqual(
+			expect.objectContaining({
+				category: 'renamed',
+				path: '#/components/schemas/item.v1-record',
+				message: expect.stringContaining('ItemV1Record'),
+			}),
+		);
+		expect(result.report).toContainEqual(
+			expect.objectContaining({
+				category: 'key-collision',
+				path: '#/paths/~1items/post',
+				message: expect.stringContaining('items.list-items-2'),
+			}),
+		);
+		const registry = await loadGenerated(outDir('awkward'));
+		const keys = registry.operations().map((e) => e.spec.meta.key);
+		expect(keys).toEqual([
+			'items.by-id.get',
+			'items.by-id.put',
+			'items.list-items',
+			'items.list-items-2',
+		]);
+		const model = readFileSync(join(outDir('awkward'), 'models/item-v1-record.schema.ts'), 'utf8');
+		expect(model).toContain("'content-type': { type: ScalarTypeEnum.String(), isOptional: true }");
+		expect(model).toContain("'2fa': { type: ScalarTypeEnum.Boolean(), isOptional: true }");
+		// The export is valid: every generated contract loads and serves.
+		expect(Object.keys(toOpenApi(registry).paths)).toContain('/items/{id}');
+	});
+});
+
+describe('what an import keeps', () => {
+	test('refs to other files, path-level parameters, headers, errors, security and deprecation', async () => {
+		const result = importOpenApi({ file: fixture('split/api.yaml'), outDir: outDir('split') });
+		const registry = await loadGenerated(outDir('split'));
+		const byKey = Object.fromEntries(
+			registry.operations().map((e) => [e.spec.meta.key, e.spec as OperationSpec]),
+		);
+		expect(Object.keys(byKey).sort()).toEqual(['health.health', 'orders.cancel', 'orders.get']);
+		const get = byKey['orders.get']!;
+		expect(get).toMatchObject({
+			kind: 'query',
+			meta: {
+				version: '2.1.0',
+				stability: 'experimental',
+				title: 'Get an order',
+				tags: ['orders'],
+			},
+			policy: { auth: 'user' },
+			transport: { rest: { method: 'GET', path: '/orders/{orderId}' } },
+			errors: { NOT_FOUND: { status: 404, description: 'No such order' } },
+		});
+		expect(get.io.input).toMatchObject({
+			kind: 'model',
+			fields: {
+				orderId: { type: { kind: 'scalar', name: 'UUID' }, isOptional: false },
+				'X-Request-Id': { isOptional: true },
+			},
+		});
+		expect(get.io.output).toMatchObject({
+			kind: 'model',
+			name: 'Order',
+			description: 'An order.',
+			fields: {
+				total: { type: { name: 'Float', constraints: { minimum: 0 } }, examples: [12.5] },
+				lines: { type: { kind: 'model', name: 'Line' }, isArray: true },
+				note: { type: { name: 'String' }, isNullable: true, isOptional: true },
+			},
+		});
+		expect(byKey['orders.cancel']).toMatchObject({
+			kind: 'command',
+			meta: { deprecation: { reason: expect.any(String) } },
+			transport: { rest: { method: 'DELETE', path: '/orders/{orderId}' } },
+		});
+		expect(byKey['health.health']?.policy.auth).toBe('anonymous');
+		expect(result.report).toContainEqual(
+			expect.objectContaining({
+				category: 'header-parameter',
+				path: '#/paths/~1orders~1{orderId}/get/parameters/0',
+			}),
+		);
+		expect(result.report).toContainEqual(
+			expect.objectContaining({ category: 'normalized', message: 'status 204 is served as 200' }),
+		);
+		const operations = readFileSync(join(outDir('split'), 'orders/orders.operations.ts'), 'utf8');
+		expect(operations).toContain(
+			'// Header parameters, read from the request headers by the wrappers: X-Request-Id.',
+		);
+		expect(operations).toContain("import { Order } from '../models/order.schema.ts';");
+	});
+});
+
+describe('writing files', () => {
+	test('untouched generated files are rewritten; edited ones are kept unless --force', () => {
+		const dir = outDir('rewrite');
+		const first = importOpenApi({ file: fixture('split/api.yaml'), outDir: dir });
+		expect(first.written.length).toBe(first.files.length);
+		const again = importOpenApi({ file: fixture('split/api.yaml'), outDir: dir });
+		expect(again.written).toEqual([]);
+		expect(again.unchanged.length).toBe(first.files.length);
+
+		const edited = join(dir, 'orders/orders.operations.ts');
+		const text = readFileSync(edited, 'utf8').replace(
+			"stability: 'experimental'",
+			"stability: 'beta'",
+		);
+		writeFileSync(edited, text);
+		const model = join(dir, 'models/order.schema.ts');
+		writeFileSync(model, readFileSync(model, 'utf8').replace('An order.', 'An order!'));
+		// Both edited files would be rewritten: refused, and nothing is written.
+		let error: unknown;
+		try {
+			importOpenApi({ file: fixture('split/api.yaml'), outDir: dir });
+		} catch (e) {
+			error = e;
+		}
+		expect(error).toBeInstanceOf(OpenApiImportError);
+		expect((error as OpenApiImportError).code).toBe('OPENAPI_EDITED_FILES');
+		expect((error as Error).message).toContain('models/order.schema.ts');
+		expect((error as Error).message).toContain('orders/orders.operations.ts');
+		expect(readFileSync(edited, 'utf8')).toBe(text);
+
+		const forced = importOpenApi({ file: fixture('split/api.yaml'), outDir: dir, force: true });
+		expect([...forced.written].sort()).toEqual([
+			'models/order.schema.ts',
+			'orders/orders.operations.ts',
+		]);
+		expect(readFileSync(edited, 'utf8')).toContain("stability: 'experimental'");
+	});
+});
