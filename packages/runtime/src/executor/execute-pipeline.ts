@@ -10,6 +10,7 @@ import { type Logger, withFields } from '../logging/logger.ts';
 import { ProblemSignal, toProblem } from '../problems/error-mapper.ts';
 import { createProblem } from '../problems/problem.ts';
 import type { Stores, TransactionScope } from '../stores/unit-of-work.ts';
+import { CallDeadline } from './call-deadline.ts';
 import { coerceInput } from './coerce-input.ts';
 import { createEmitBuffer } from './emit-buffer.ts';
 import type { HandlerContext } from './implement.ts';
@@ -164,11 +165,11 @@ async function invokeHandler(env: PipelineEnv, plan: CompiledPlan, call: Call): 
 			};
 		}
 	}
-	const { signal, dispose } = deadline(invocation.signal, env.timeoutMs);
+	const deadline = new CallDeadline(invocation.signal, env.timeoutMs);
 	try {
-		return await runCommitted(env, plan, call, signal, key, scope);
+		return await runCommitted(env, plan, call, deadline, key, scope);
 	} finally {
-		dispose();
+		deadline.dispose();
 	}
 }
 
@@ -177,7 +178,7 @@ async function runCommitted(
 	env: PipelineEnv,
 	plan: CompiledPlan,
 	call: Call,
-	signal: AbortSignal,
+	deadline: CallDeadline,
 	key: string | undefined,
 	scope: string | undefined,
 ): Promise<Success> {
@@ -188,7 +189,9 @@ async function runCommitted(
 		const ctx: HandlerContext = {
 			principal,
 			emit: (k, payload) => buffer.emit(k, payload),
-			signal,
+			get signal() {
+				return deadline.signal;
+			},
 			logger: call.logger,
 			traceId,
 			idempotencyKey: key,
@@ -197,9 +200,8 @@ async function runCommitted(
 			metadata: invocation.metadata ?? {},
 		};
 		// 6. handler
-		const output = await untilAborted(
+		const output = await deadline.race(
 			Promise.resolve().then(() => plan.handler!(call.input, ctx)),
-			signal,
 		);
 		// 7. validate output (a copy: stripping must not touch the handler's objects)
 		const copy = copyValue(output);
@@ -214,7 +216,7 @@ async function runCommitted(
 				}),
 			);
 		}
-		if (signal.aborted) throw signal.reason;
+		if (deadline.aborted) throw deadline.reason;
 		return checked.value;
 	};
 	if (!isCommand) {
@@ -254,53 +256,6 @@ async function publish(env: PipelineEnv, events: readonly EventEnvelope[], logge
 		// The relay will publish them again; consumers de-duplicate by id.
 		logger.warn('could not mark events published', { error: String(error) });
 	}
-}
-
-/**
- * The invocation's signal: aborts at the deadline (a `TimeoutError`) or when the caller's
- * signal does. `dispose` clears the timer and the caller listener once the call is over: one
- * `AbortSignal.timeout` per call kept a 30 s timer and its signal alive long after the answer,
- * which under load meant tens of thousands of live timers and a busy garbage collector.
- */
-function deadline(
-	callerSignal: AbortSignal | undefined,
-	timeoutMs: number,
-): { signal: AbortSignal; dispose: () => void } {
-	const controller = new AbortController();
-	const onCallerAbort = () => controller.abort(callerSignal?.reason);
-	const timer = setTimeout(
-		() => controller.abort(new DOMException('The invocation timed out', 'TimeoutError')),
-		timeoutMs,
-	);
-	timer.unref();
-	if (callerSignal?.aborted) onCallerAbort();
-	else callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
-	return {
-		signal: controller.signal,
-		dispose: () => {
-			clearTimeout(timer);
-			callerSignal?.removeEventListener('abort', onCallerAbort);
-		},
-	};
-}
-
-function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
-	if (signal.aborted) return Promise.reject(signal.reason);
-	work.catch(() => {}); // a handler that fails after the deadline must not crash the process
-	return new Promise<T>((resolve, reject) => {
-		const onAbort = () => reject(signal.reason);
-		signal.addEventListener('abort', onAbort, { once: true });
-		work.then(
-			(value) => {
-				signal.removeEventListener('abort', onAbort);
-				resolve(value);
-			},
-			(error: unknown) => {
-				signal.removeEventListener('abort', onAbort);
-				reject(error);
-			},
-		);
-	});
 }
 
 function digest(value: unknown): string {

@@ -1,0 +1,70 @@
+/**
+ * The deadline of one invocation: it ends at the timeout (a `TimeoutError`) or when the
+ * caller's signal aborts, whichever comes first.
+ *
+ * The handler's `AbortSignal` is only made when a handler reads it: most never do, and an
+ * `AbortController` per call (with `AbortSignal.timeout` and `AbortSignal.any`, which also
+ * kept a 30 s timer alive per call) was a large share of the pipeline's own cost.
+ */
+export class CallDeadline {
+	#controller: AbortController | undefined;
+	#aborted = false;
+	#reason: unknown;
+	#reject: ((reason: unknown) => void) | undefined;
+	readonly #timer: ReturnType<typeof setTimeout>;
+	readonly #caller: AbortSignal | undefined;
+	readonly #onCallerAbort = () => this.#abort(this.#caller?.reason);
+
+	constructor(caller: AbortSignal | undefined, timeoutMs: number) {
+		this.#caller = caller;
+		this.#timer = setTimeout(
+			() => this.#abort(new DOMException('The invocation timed out', 'TimeoutError')),
+			timeoutMs,
+		);
+		this.#timer.unref();
+		if (caller?.aborted) this.#abort(caller.reason);
+		else caller?.addEventListener('abort', this.#onCallerAbort, { once: true });
+	}
+
+	/** The signal handed to the handler, made on first use. */
+	get signal(): AbortSignal {
+		if (!this.#controller) {
+			this.#controller = new AbortController();
+			if (this.#aborted) this.#controller.abort(this.#reason);
+		}
+		return this.#controller.signal;
+	}
+
+	get aborted(): boolean {
+		return this.#aborted;
+	}
+
+	get reason(): unknown {
+		return this.#reason;
+	}
+
+	/** Settles like `work`, or rejects with the abort reason when the deadline ends first. */
+	race<T>(work: Promise<T>): Promise<T> {
+		if (this.#aborted) return Promise.reject(this.#reason);
+		work.catch(() => {}); // a handler that fails after the deadline must not crash the process
+		return new Promise<T>((resolve, reject) => {
+			this.#reject = reject;
+			work.then(resolve, reject);
+		});
+	}
+
+	/** Clears the timer and the caller listener once the call is over. */
+	dispose(): void {
+		clearTimeout(this.#timer);
+		this.#caller?.removeEventListener('abort', this.#onCallerAbort);
+		this.#reject = undefined;
+	}
+
+	#abort(reason: unknown): void {
+		if (this.#aborted) return;
+		this.#aborted = true;
+		this.#reason = reason;
+		this.#controller?.abort(reason);
+		this.#reject?.(reason);
+	}
+}
