@@ -10,6 +10,7 @@ export {
 	compareOpenApi,
 	type RoundTripDifference,
 	type RoundTripSummary,
+	renderRoundTrip,
 } from './roundtrip/openapi-compare.ts';
 export { type RefLookup, schemaShape } from './roundtrip/schema-shape.ts';
 export {

@@ -308,7 +308,7 @@ export class SchemaConverter {
 	#model(site: SchemaSite, fields: Record<string, FieldExpr>, schema: JsonObject): Decl {
 		return this.#newDecl({
 			kind: 'model',
-			name: this.#inlineName(site),
+			name: this.#inlineName(site, schema),
 			module: site.module,
 			fields,
 			...descriptionOf(schema),
@@ -316,7 +316,7 @@ export class SchemaConverter {
 	}
 
 	/** The component's own (already claimed) name for its top-level type, else a fresh one. */
-	#inlineName(site: SchemaSite): string {
+	#inlineName(site: SchemaSite, schema?: JsonObject): string {
 		if (
 			site.ownName !== undefined &&
 			site.hint === site.ownName &&
@@ -325,7 +325,9 @@ export class SchemaConverter {
 			this.#ownUsed.add(site.ownName);
 			return site.ownName;
 		}
-		return this.names.claim(site.hint);
+		// An inline schema's own title names it better than its position does.
+		const title = typeof schema?.title === 'string' ? pascalCase(schema.title) : '';
+		return this.names.claim(title && title !== 'Unnamed' ? title : site.hint);
 	}
 
 	readonly #ownUsed = new Set<string>();

@@ -6,6 +6,8 @@ import { type RefLookup, schemaShape } from './schema-shape.ts';
 export interface RoundTripDifference {
 	/** `GET /pets/{id}`. */
 	readonly operation: string;
+	/** JSON path of the operation in the original document. */
+	readonly pointer: string;
 	readonly aspect: 'missing' | 'parameters' | 'request-body' | 'response' | 'errors';
 	readonly detail: string;
 }
@@ -59,7 +61,9 @@ export function compareOpenApi(originalFile: string, exported: JsonObject): Roun
 		differences: [],
 	};
 	const diff = (operation: string, aspect: RoundTripDifference['aspect'], detail: string) => {
-		(summary.differences as RoundTripDifference[]).push({ operation, aspect, detail });
+		const [method, path] = operation.split(' ') as [string, string];
+		const pointer = child('#/paths', path, method.toLowerCase());
+		(summary.differences as RoundTripDifference[]).push({ operation, pointer, aspect, detail });
 		if (aspect !== 'missing') summary.compared[aspect].different++;
 	};
 	const exportedPaths = (exported.paths ?? {}) as Record<string, JsonObject>;
@@ -175,4 +179,22 @@ function firstSchema(content: unknown): unknown {
 	const type = Object.keys(content).find((t) => JSON_MEDIA.test(t)) ?? Object.keys(content)[0];
 	const media = type ? content[type] : undefined;
 	return isObject(media) ? media.schema : undefined;
+}
+
+/** Renders a round-trip summary as text: counts per aspect, then each difference. */
+export function renderRoundTrip(summary: RoundTripSummary, limit = 20): string {
+	const lines = [`${summary.operations} operations`];
+	for (const [aspect, { equal, different }] of Object.entries(summary.compared)) {
+		lines.push(`  ${aspect}: ${equal} equal, ${different} different`);
+	}
+	const missing = summary.differences.filter((d) => d.aspect === 'missing').length;
+	if (missing > 0) lines.push(`  missing: ${missing}`);
+	for (const d of summary.differences.slice(0, limit)) {
+		lines.push(
+			`  ${d.operation} [${d.aspect}] ${d.detail.length > 200 ? `${d.detail.slice(0, 200)}...` : d.detail}`,
+		);
+	}
+	if (summary.differences.length > limit)
+		lines.push(`  ... and ${summary.differences.length - limit} more`);
+	return lines.join('\n');
 }

@@ -15,16 +15,14 @@ const FORMATS: Record<string, string> = {
 	url: 'uri',
 	uuid: 'uuid',
 };
-const CONSTRAINTS = [
-	'minLength',
-	'maxLength',
-	'pattern',
-	'minimum',
-	'maximum',
-	'multipleOf',
-	'minItems',
-	'maxItems',
-];
+const NUMBER_CONSTRAINTS = ['minimum', 'maximum', 'multipleOf'];
+/** The constraints that mean something for each type (validators ignore the others too). */
+const CONSTRAINTS: Record<string, readonly string[]> = {
+	string: ['minLength', 'maxLength', 'pattern'],
+	integer: NUMBER_CONSTRAINTS,
+	number: NUMBER_CONSTRAINTS,
+	array: ['minItems', 'maxItems'],
+};
 
 /**
  * Reduces a schema (OpenAPI 3.0 or 3.1, or Charter's export) to its wire shape, so two
@@ -118,12 +116,13 @@ export function schemaShape(schema: unknown, lookup: RefLookup, maxDepth = 8): u
 			types[0] ??
 			(s.properties || s.additionalProperties ? 'object' : s.items ? 'array' : undefined);
 		const constraints: Json = {};
-		for (const key of CONSTRAINTS)
+		for (const key of CONSTRAINTS[type ?? ''] ?? [])
 			if (typeof s[key] === 'number' || typeof s[key] === 'string') constraints[key] = s[key];
 		for (const [flag, bound] of [
 			['exclusiveMinimum', 'minimum'],
 			['exclusiveMaximum', 'maximum'],
 		] as const) {
+			if (type !== 'integer' && type !== 'number') break;
 			if (typeof s[flag] === 'number') constraints[flag] = s[flag];
 			else if (s[flag] === true && typeof s[bound] === 'number') {
 				constraints[flag] = s[bound];
