@@ -18,16 +18,22 @@ const DRAIN_MS = 10_000;
 export const serveCommand: Command = {
 	name: 'serve',
 	usage: [
-		'charter serve [--port N] [--host HOST] [--db URL] [--bus URL] [--no-seed] [--config FILE]',
+		'charter serve [--port N] [--host HOST] [--db URL] [--bus URL] [--bus-stream NAME]',
+		'              [--timeout MS] [--idempotency-lease MS] [--no-seed] [--config FILE]',
 		'',
 		'Serves REST under /v1, /openapi.json, /graphql, /mcp, /docs and /healthz. Data lives in',
-		'.charter/charter.db by default; --db postgres://... uses PostgreSQL. PORT and',
-		"CHARTER_DB set the defaults. A fresh database gets the app's demo data unless --no-seed.",
+		'.charter/charter.db by default; --db postgres://... uses PostgreSQL. --bus nats://...',
+		'publishes events on NATS JetStream, in the stream --bus-stream (CHARTER_EVENTS by default;',
+		'subjects charter.<name>.<event>). Several nodes on one database and bus act as one.',
+		'--timeout bounds a call (30000 ms); --idempotency-lease is how long the claim of a node',
+		'that died mid-call blocks retries of its key (300000 ms; keep it above --timeout).',
+		'PORT, CHARTER_DB, CHARTER_BUS and CHARTER_BUS_STREAM set the defaults. A fresh database',
+		"gets the app's demo data unless --no-seed.",
 	].join('\n'),
 	async run(args, { cwd, out }) {
 		const flags = parseFlags(args, {
 			boolean: ['no-seed'],
-			string: ['port', 'host', 'db', 'config'],
+			string: ['port', 'host', 'db', 'bus', 'bus-stream', 'timeout', 'idempotency-lease', 'config'],
 		});
 		const port = Number(flags.string.port ?? process.env.PORT ?? 3000);
 		if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -41,10 +47,24 @@ export const serveCommand: Command = {
 		}
 		const definition = await loadApp(project);
 		const db = flags.string.db ?? process.env.CHARTER_DB;
+		const bus = flags.string.bus ?? process.env.CHARTER_BUS;
+		const busStream = flags.string['bus-stream'] ?? process.env.CHARTER_BUS_STREAM;
+		if (busStream !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(busStream))
+			throw new UsageError(`--bus-stream ${busStream}: use 1 to 64 letters, digits, _ or -`);
+		const timeoutMs = millis(flags.string.timeout, '--timeout');
+		const leaseMs = millis(flags.string['idempotency-lease'], '--idempotency-lease');
+		if (leaseMs !== undefined && leaseMs <= (timeoutMs ?? 30_000))
+			throw new UsageError(
+				`--idempotency-lease ${leaseMs} must exceed the call timeout (${timeoutMs ?? 30_000} ms), or a slow call could run twice`,
+			);
 		let hostApp: Host;
 		try {
 			hostApp = await openHost(project, definition, {
 				...(db ? { db } : {}),
+				...(bus ? { bus } : {}),
+				...(busStream ? { busStream } : {}),
+				...(timeoutMs !== undefined ? { timeoutMs } : {}),
+				...(leaseMs !== undefined ? { idempotencyLeaseMs: leaseMs } : {}),
 				seed: !flags.boolean['no-seed'],
 			});
 		} catch (error) {
@@ -108,6 +128,15 @@ function printBanner(
 		}
 	}
 	out.line(style.dim('\nCtrl-C stops the server after in-flight requests finish.'));
+}
+
+/** Reads a positive whole number of milliseconds from a flag, if given. */
+function millis(value: string | undefined, flag: string): number | undefined {
+	if (value === undefined) return undefined;
+	const ms = Number(value);
+	if (!Number.isInteger(ms) || ms < 1)
+		throw new UsageError(`${flag} ${value} is not a positive whole number of milliseconds`);
+	return ms;
 }
 
 function waitForSignal(): Promise<void> {

@@ -34,8 +34,14 @@ export interface HostOptions {
 	readonly db?: string;
 	/** Event bus URL (`nats://...`); in-process by default. */
 	readonly bus?: string;
+	/** The JetStream stream (subjects `charter.<stream>.>`); `CHARTER_EVENTS` by default. */
+	readonly busStream?: string;
 	/** Load the app's demo data on a fresh database. */
 	readonly seed?: boolean;
+	/** How long a call may run (30 s by default). */
+	readonly timeoutMs?: number;
+	/** How long a crashed node's claim on an idempotency key blocks retries (5 min by default). */
+	readonly idempotencyLeaseMs?: number;
 }
 
 /**
@@ -51,6 +57,14 @@ export async function openHost(
 	const runtime = await createDurableRuntime({
 		...(options.db ? { url: options.db } : {}),
 		...(options.bus ? { busUrl: options.bus } : {}),
+		...(options.busStream
+			? {
+					nats: {
+						stream: options.busStream,
+						subjectPrefix: `charter.${options.busStream.toLowerCase()}`,
+					},
+				}
+			: {}),
 		baseDir: project.root,
 		migrations: definition.migrations ?? [],
 		logger,
@@ -72,6 +86,10 @@ export async function openHost(
 		stores,
 		bus,
 		logger,
+		...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+		...(options.idempotencyLeaseMs !== undefined
+			? { idempotencyLeaseMs: options.idempotencyLeaseMs }
+			: {}),
 	});
 	const seeded = fresh && options.seed !== false && app.seed !== undefined;
 	if (seeded) await app.seed?.();
