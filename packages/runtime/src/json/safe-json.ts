@@ -94,12 +94,25 @@ function nestingDepth(text: string): number {
 
 /** Serializes a value with sorted object keys, so equal values give equal text. */
 export function canonicalJson(value: unknown): string {
-	if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-	if (typeof value === 'object' && value !== null) {
-		const keys = Object.keys(value)
-			.filter((k) => (value as Record<string, unknown>)[k] !== undefined)
-			.sort();
-		return `{${keys.map((k) => `${JSON.stringify(k)}:${canonicalJson((value as Record<string, unknown>)[k])}`).join(',')}}`;
+	// Built by concatenation: it runs once per command (the audit digest), so no
+	// filter/map/join arrays per object.
+	if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null';
+	if (Array.isArray(value)) {
+		let out = '[';
+		for (let i = 0; i < value.length; i++) {
+			if (i > 0) out += ',';
+			if (i in value) out += canonicalJson(value[i]); // a hole stays empty, as join does
+		}
+		return `${out}]`;
 	}
-	return JSON.stringify(value) ?? 'null';
+	const record = value as Record<string, unknown>;
+	const keys = Object.keys(record).sort();
+	let out = '{';
+	for (const key of keys) {
+		const item = record[key];
+		if (item === undefined) continue;
+		if (out.length > 1) out += ',';
+		out += `${JSON.stringify(key)}:${canonicalJson(item)}`;
+	}
+	return `${out}}`;
 }
