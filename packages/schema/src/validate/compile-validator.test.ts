@@ -190,3 +190,19 @@ describe('compileValidator', () => {
 		expect(check.schema).toMatchObject({ type: 'object', title: 'Item', required: ['sku'] });
 	});
 });
+
+describe('compileValidator caching', () => {
+	it('compiles once per node and unknown-keys mode, so many executors share validators', () => {
+		const model = defineSchemaModel({
+			name: 'Cached',
+			fields: { id: { type: ScalarTypeEnum.ID(), isOptional: false } },
+		});
+		const first = compileValidator(model);
+		expect(compileValidator(model)).toBe(first);
+		expect(compileValidator(model, { unknownKeys: 'reject' })).not.toBe(first);
+		expect(compileValidator(model, { unknownKeys: 'reject' }).validate({ id: 'a', x: 1 }).ok).toBe(
+			false,
+		);
+		expect(first.validate({ id: 'a', x: 1 })).toEqual({ ok: true, value: { id: 'a' } });
+	});
+});

@@ -35,8 +35,21 @@ export function compileValidator<N extends TypeNode>(
 	node: N,
 	options: ValidatorOptions = {},
 ): Validator<Infer<N>> {
-	const schema = toJsonSchema(node);
 	const unknownKeys = options.unknownKeys ?? 'strip';
+	// Nodes are frozen, so a validator compiled once serves every executor built on them.
+	const cached = compiled.get(node)?.get(unknownKeys);
+	if (cached) return cached as Validator<Infer<N>>;
+	const validator = compile<N>(node, unknownKeys);
+	const byMode = compiled.get(node) ?? new Map<UnknownKeys, Validator<unknown>>();
+	byMode.set(unknownKeys, validator as Validator<unknown>);
+	compiled.set(node, byMode);
+	return validator;
+}
+
+const compiled = new WeakMap<TypeNode, Map<UnknownKeys, Validator<unknown>>>();
+
+function compile<N extends TypeNode>(node: N, unknownKeys: UnknownKeys): Validator<Infer<N>> {
+	const schema = toJsonSchema(node);
 	if (unknownKeys === 'strip' && hasAmbiguousUnion(schema)) return unionSafeValidator(schema);
 	const fn = ajvFor(unknownKeys).compile(schema) as ValidateFunction<Infer<N>>;
 	return {
