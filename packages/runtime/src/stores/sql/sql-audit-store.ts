@@ -1,15 +1,20 @@
 import type { Kysely } from 'kysely';
 import type { AuditFilter, AuditRecord, AuditStore } from '../audit-store.ts';
+import { compileSqlStatements, runStatement, type SqlStatements } from './sql-statements.ts';
 import type { AuditRow, TableNames } from './sql-tables.ts';
 import { guarded } from './store-unavailable.ts';
 
 /** Creates the audit log over a Kysely database or transaction. */
-export function createSqlAuditStore(db: Kysely<any>, tables: TableNames): AuditStore {
+export function createSqlAuditStore(
+	db: Kysely<any>,
+	tables: TableNames,
+	statements: SqlStatements = compileSqlStatements(db, tables),
+): AuditStore {
 	const table = tables.audit;
 	return {
 		append: (record) =>
 			guarded(async () => {
-				await db.insertInto(table).values(toRow(record)).execute();
+				await runStatement(db, statements.insertAudit, toParameters(record));
 			}),
 		list: (filter: AuditFilter = {}) =>
 			guarded(async () => {
@@ -36,23 +41,24 @@ export function createSqlAuditStore(db: Kysely<any>, tables: TableNames): AuditS
 	};
 }
 
-function toRow(r: AuditRecord): Omit<AuditRow, 'seq'> {
-	return {
-		id: r.id,
-		operation: r.operation,
-		version: r.version,
-		principal_id: r.principalId ?? null,
-		tenant: r.tenant ?? null,
-		input_digest: r.inputDigest,
-		result_code: r.resultCode,
-		status: r.status,
-		replayed: r.replayed ? 1 : 0,
-		idempotency_key: r.idempotencyKey ?? null,
-		trace_id: r.traceId,
-		records: JSON.stringify(r.records),
-		started_at: r.startedAt,
-		finished_at: r.finishedAt,
-	};
+/** The audit row's values in `AUDIT_COLUMNS` order. */
+function toParameters(r: AuditRecord): unknown[] {
+	return [
+		r.id,
+		r.operation,
+		r.version,
+		r.principalId ?? null,
+		r.tenant ?? null,
+		r.inputDigest,
+		r.resultCode,
+		r.status,
+		r.replayed ? 1 : 0,
+		r.idempotencyKey ?? null,
+		r.traceId,
+		JSON.stringify(r.records),
+		r.startedAt,
+		r.finishedAt,
+	];
 }
 
 function fromRow(row: AuditRow): AuditRecord & { seq: number } {

@@ -5,6 +5,7 @@ import type {
 	IdempotencyStore,
 	StoredOutcome,
 } from '../idempotency-store.ts';
+import { compileSqlStatements, runStatement, type SqlStatements } from './sql-statements.ts';
 import type { IdempotencyRow, TableNames } from './sql-tables.ts';
 import { guarded } from './store-unavailable.ts';
 
@@ -13,7 +14,11 @@ import { guarded } from './store-unavailable.ts';
  * statement (insert if absent), then a conditional takeover of an expired lease: two nodes
  * racing for one key never both win.
  */
-export function createSqlIdempotencyStore(db: Kysely<any>, tables: TableNames): IdempotencyStore {
+export function createSqlIdempotencyStore(
+	db: Kysely<any>,
+	tables: TableNames,
+	statements: SqlStatements = compileSqlStatements(db, tables),
+): IdempotencyStore {
 	const table = tables.idempotency;
 	return {
 		claim: (scope, fingerprint, at, leaseMs) =>
@@ -54,11 +59,7 @@ export function createSqlIdempotencyStore(db: Kysely<any>, tables: TableNames): 
 			}),
 		complete: (scope, outcome: StoredOutcome) =>
 			guarded(async () => {
-				await db
-					.updateTable(table)
-					.set({ state: 'completed', outcome: JSON.stringify(outcome) })
-					.where('scope', '=', scope)
-					.execute();
+				await runStatement(db, statements.completeIdempotency, [JSON.stringify(outcome), scope]);
 			}),
 		release: (scope) =>
 			guarded(async () => {
@@ -71,7 +72,7 @@ export function createSqlIdempotencyStore(db: Kysely<any>, tables: TableNames): 
 	};
 
 	async function claimAgain(scope: string, fingerprint: string, at: Date, leaseMs: number) {
-		const store = createSqlIdempotencyStore(db, tables);
+		const store = createSqlIdempotencyStore(db, tables, statements);
 		return store.claim(scope, fingerprint, at, leaseMs);
 	}
 }

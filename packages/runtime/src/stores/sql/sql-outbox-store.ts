@@ -1,6 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { EventEnvelope } from '../../bus/event-envelope.ts';
 import type { OutboxEntry, OutboxStore } from '../outbox-store.ts';
+import { compileSqlStatements, runStatement, type SqlStatements } from './sql-statements.ts';
 import type { OutboxRow, SqlDialectName, TableNames } from './sql-tables.ts';
 import { guarded } from './store-unavailable.ts';
 
@@ -34,6 +35,7 @@ export function createSqlOutboxStore(
 	db: Kysely<any>,
 	dialect: SqlDialectName,
 	tables: TableNames,
+	statements: SqlStatements = compileSqlStatements(db, tables),
 ): SqlOutboxStore {
 	const table = tables.outbox;
 	const toEntry = (row: OutboxRow): OutboxEntry => ({
@@ -49,18 +51,9 @@ export function createSqlOutboxStore(
 		append: (events: readonly EventEnvelope[]) =>
 			guarded(async () => {
 				if (events.length === 0) return;
-				await db
-					.insertInto(table)
-					.values(
-						events.map((e) => ({
-							id: e.id,
-							stream: e.type,
-							envelope: JSON.stringify(e),
-							created_at: e.time,
-							delivered_at: null,
-						})),
-					)
-					.execute();
+				const parameters: unknown[] = [];
+				for (const e of events) parameters.push(e.id, e.type, JSON.stringify(e), e.time);
+				await runStatement(db, statements.insertOutbox(events.length), parameters);
 			}),
 		pending: (limit = 1000) =>
 			guarded(async () => {

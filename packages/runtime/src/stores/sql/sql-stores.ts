@@ -6,6 +6,7 @@ import { createSqlAuditStore } from './sql-audit-store.ts';
 import { createSqlIdempotencyStore } from './sql-idempotency-store.ts';
 import { type MigrationReport, type MigrationSet, runMigrations } from './sql-migrations.ts';
 import { createSqlOutboxStore, type SqlOutboxStore } from './sql-outbox-store.ts';
+import { compileSqlStatements } from './sql-statements.ts';
 import { type SqlDialectName, type TableNames, tableNames } from './sql-tables.ts';
 import { createSqlUnitOfWork } from './sql-unit-of-work.ts';
 
@@ -49,15 +50,16 @@ export async function openSqlStores(
 		...(options.migrations ?? []),
 	]);
 	const listeners = new Set<() => void>();
+	const statements = compileSqlStatements(db, tables);
 	return {
 		dialect,
 		tables,
 		db,
 		migrations,
-		idempotency: createSqlIdempotencyStore(db, tables),
-		outbox: createSqlOutboxStore(db, dialect, tables),
-		audit: createSqlAuditStore(db, tables),
-		unitOfWork: createSqlUnitOfWork(db, dialect, tables),
+		idempotency: createSqlIdempotencyStore(db, tables, statements),
+		outbox: createSqlOutboxStore(db, dialect, tables, statements),
+		audit: createSqlAuditStore(db, tables, statements),
+		unitOfWork: createSqlUnitOfWork(db, dialect, tables, statements),
 		afterCommit(events) {
 			if (events.length === 0) return;
 			for (const listener of listeners) listener();

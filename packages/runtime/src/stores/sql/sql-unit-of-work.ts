@@ -3,6 +3,7 @@ import type { TransactionScope, UnitOfWork } from '../unit-of-work.ts';
 import { createSqlAuditStore } from './sql-audit-store.ts';
 import { createSqlIdempotencyStore } from './sql-idempotency-store.ts';
 import { createSqlOutboxStore } from './sql-outbox-store.ts';
+import { compileSqlStatements, type SqlStatements } from './sql-statements.ts';
 import type { SqlDialectName, TableNames } from './sql-tables.ts';
 import { toUnavailable } from './store-unavailable.ts';
 
@@ -15,15 +16,16 @@ export function createSqlUnitOfWork(
 	db: Kysely<any>,
 	dialect: SqlDialectName,
 	tables: TableNames,
+	statements: SqlStatements = compileSqlStatements(db, tables),
 ): UnitOfWork {
 	return {
 		async run(work) {
 			try {
 				return await db.transaction().execute((trx) => {
 					const scope: TransactionScope = {
-						outbox: createSqlOutboxStore(trx, dialect, tables),
-						audit: createSqlAuditStore(trx, tables),
-						idempotency: createSqlIdempotencyStore(trx, tables),
+						outbox: createSqlOutboxStore(trx, dialect, tables, statements),
+						audit: createSqlAuditStore(trx, tables, statements),
+						idempotency: createSqlIdempotencyStore(trx, tables, statements),
 						handle: trx,
 					};
 					return work(scope);

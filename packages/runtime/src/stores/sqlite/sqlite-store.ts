@@ -4,6 +4,7 @@ import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { CharterConfigError } from '../../errors/charter-config-error.ts';
 import { openSqlStores, type SqlStoreOptions, type SqlStores } from '../sql/sql-stores.ts';
+import { withStatementCache } from './sqlite-statement-cache.ts';
 
 /** Options of the embedded SQLite stores. */
 export interface SqliteStoreOptions extends SqlStoreOptions {
@@ -41,7 +42,9 @@ export async function createSqliteStores(options: SqliteStoreOptions): Promise<S
 			`cannot open the database file (${error instanceof Error ? error.message : String(error)})`,
 		);
 	}
-	const db = new Kysely<any>({ dialect: new SqliteDialect({ database }) });
+	const db = new Kysely<any>({
+		dialect: new SqliteDialect({ database: withStatementCache(database) }),
+	});
 	try {
 		return await openSqlStores(db, 'sqlite', { ...options, close: () => db.destroy() });
 	} catch (error) {
