@@ -7,7 +7,6 @@ import { type Command, ExitCode, UsageError } from '../command.ts';
 /** `charter openapi import`: contracts from an existing OpenAPI description. */
 export const openapiCommand: Command = {
 	name: 'openapi',
-	summary: 'Import an OpenAPI 3.0 / 3.1 description as contracts',
 	usage: [
 		'charter openapi import <file> --out <dir> [--force] [--report FILE] [--json]',
 		'',
