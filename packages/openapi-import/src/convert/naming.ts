@@ -42,12 +42,20 @@ export function isIdentifier(name: string): boolean {
 	return /^[A-Za-z_$][A-Za-z0-9_$]*$/.test(name);
 }
 
+/** Globals Biome forbids shadowing; a type with one of these names gets a `Type` suffix. */
+const GLOBALS = new Set(
+	'AggregateError Array ArrayBuffer Atomics BigInt BigInt64Array BigUint64Array Boolean DataView Date Error EvalError FinalizationRegistry Float32Array Float64Array Function Infinity Int16Array Int32Array Int8Array Intl Iterator JSON Map Math NaN Number Object Promise Proxy RangeError ReferenceError Reflect RegExp Set SharedArrayBuffer String Symbol SyntaxError TypeError URIError Uint16Array Uint32Array Uint8Array Uint8ClampedArray WeakMap WeakRef WeakSet'.split(
+		' ',
+	),
+);
+
 /** Gives unique names: the first claim of a name gets it, later ones get `2`, `3`... */
 export class NameAllocator {
 	readonly #taken = new Set<string>();
 
 	/** Claims `wanted` or the first free `wanted2`, `wanted3`... (`-2` when `separator` is `-`). */
-	claim(wanted: string, separator = ''): string {
+	claim(requested: string, separator = ''): string {
+		const wanted = GLOBALS.has(requested) ? `${requested}Type` : requested;
 		let name = wanted;
 		for (let i = 2; this.#taken.has(name.toLowerCase()); i++) name = `${wanted}${separator}${i}`;
 		this.#taken.add(name.toLowerCase());

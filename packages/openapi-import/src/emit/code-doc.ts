@@ -27,7 +27,10 @@ export const call = (callee: string, ...args: Doc[]): Doc => ({ kind: 'call', ca
 /** Quotes a string the way Biome does: single quotes unless that needs more escapes. */
 export function quote(text: string): string {
 	const json = JSON.stringify(text).slice(1, -1);
-	const useDouble = text.includes("'") && !text.includes('"');
+	// Biome picks the quote that needs fewer escapes; single quotes on a tie.
+	const singles = text.split("'").length - 1;
+	const doubles = text.split('"').length - 1;
+	const useDouble = singles > doubles;
 	if (useDouble) return `"${json}"`;
 	return `'${json.replaceAll('\\"', '"').replaceAll("'", "\\'")}'`;
 }
@@ -68,6 +71,15 @@ function flat(doc: Doc): string | undefined {
 			return `{ ${parts.join(', ')} }`;
 		}
 		case 'array': {
+			// A list of several lists or objects, each with several items, is always broken (as Biome does).
+			const matrix =
+				doc.items.length > 1 &&
+				doc.items.every(
+					(i) =>
+						(i.kind === 'array' && i.items.length > 1) ||
+						(i.kind === 'object' && i.entries.length > 1),
+				);
+			if (matrix) return undefined;
 			const parts: string[] = [];
 			for (const item of doc.items) {
 				const f = flat(item);
@@ -174,7 +186,13 @@ function breakArgs(doc: Extract<Doc, { kind: 'call' }>, depth: number): string {
 function entryLine(key: string, v: Doc, depth: number): string {
 	const inner = '\t'.repeat(depth + 1);
 	const column = (depth + 1) * TAB + key.length + 2;
-	if (v.kind === 'raw' && /^['"]/.test(v.text) && column + width(v.text) + 1 > WIDTH) {
+	// Like Prettier, a key shorter than the indent width + 3 never breaks after its colon.
+	if (
+		v.kind === 'raw' &&
+		/^['"]/.test(v.text) &&
+		width(key) >= TAB + 3 &&
+		column + width(v.text) + 1 > WIDTH
+	) {
 		return `${inner}${key}:\n${inner}\t${v.text},`;
 	}
 	return `${inner}${key}: ${print(v, depth + 1, column, ',')},`;
