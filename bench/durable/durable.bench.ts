@@ -8,6 +8,7 @@ import {
 	createNatsBus,
 	createOutboxRelay,
 	createStores,
+	type EventEnvelope,
 	implement,
 	type MigrationSet,
 	type SqlStores,
@@ -28,11 +29,28 @@ import {
 } from '../bench-report.ts';
 
 /*
- * A durable command (state update + outbox row + audit row in one transaction, through the
- * whole executor pipeline) against the same three writes with the bare driver in one
- * transaction, on SQLite and PostgreSQL in the same run; and the relay's events per second
- * to NATS JetStream against bare JetStream publishes of the same events.
+ * A durable command through the whole executor against the same writes with the bare driver
+ * in one transaction, on SQLite and PostgreSQL in the same run; and the relay's events per
+ * second to NATS JetStream against bare JetStream publishes of the same events.
  * PostgreSQL and NATS run when CHARTER_TEST_PG_URL / CHARTER_TEST_NATS_URL are set.
+ *
+ * What each side does per call:
+ * - charter durable command: the pipeline (plan lookup, unsafe-key scan, input copy and
+ *   validation, bearer-token authentication, policy), the handler's state update (Kysely, in
+ *   the command's transaction), the event payload validated into a CloudEvents envelope, the
+ *   output validated, then in ONE transaction: update + one outbox row + one audit row.
+ * - bare transaction: BEGIN; the same update; one outbox row (a CloudEvents envelope of the
+ *   same shape); one audit row; COMMIT. Prepared statements (SQLite), parameterized queries
+ *   on one client (pg).
+ * - "keyed" variants: the command carries a fresh idempotency key, so Charter also claims the
+ *   key (an in-flight row) and records the outcome (output + events) in the same transaction;
+ *   the bare keyed transaction does the same two extra writes (insert the key row, update it
+ *   to completed with the outcome JSON) inside its one transaction.
+ * Durability is the same on both sides: SQLite in WAL mode with synchronous=FULL (every commit
+ * synced), same file; PostgreSQL with the server's commit settings (synchronous_commit as
+ * configured) for both connections. Every round measures all tasks with tinybench; the report
+ * gives each task's median over the rounds (BENCH_ROUNDS, 5 by default): the machine is
+ * shared and noisy.
  */
 
 const Item = defineSchemaModel({
@@ -108,7 +126,17 @@ const invocation = {
 	metadata: { headers: { authorization: 'Bearer bench' } },
 };
 
-function auditValues(stores: SqlStores) {
+/** A charter task: one command, with a fresh idempotency key when `keyed`. */
+function command(executor: ReturnType<typeof durableExecutor>, keyed: boolean) {
+	return async () => {
+		const r = await executor.execute(
+			keyed ? { ...invocation, idempotencyKey: randomUUID() } : invocation,
+		);
+		if (!r.ok) throw new Error(r.problem.code);
+	};
+}
+
+function auditValues(idempotencyKey: string | null) {
 	const now = new Date().toISOString();
 	return [
 		randomUUID(),
@@ -120,7 +148,7 @@ function auditValues(stores: SqlStores) {
 		'OK',
 		200,
 		0,
-		null,
+		idempotencyKey,
 		randomUUID(),
 		'["bench.item.touched"]',
 		now,
@@ -128,8 +156,8 @@ function auditValues(stores: SqlStores) {
 	];
 }
 
-function eventJson(revision: number) {
-	return JSON.stringify({
+function eventOf(revision: number): EventEnvelope {
+	return {
 		specversion: '1.0',
 		id: randomUUID(),
 		source: 'charter:operation/bench.item.touch@1.0.0',
@@ -139,14 +167,28 @@ function eventJson(revision: number) {
 		data: { id: 'item-1', revision },
 		eventversion: '1.0.0',
 		traceid: randomUUID(),
-	});
+		tenant: 't1',
+	};
 }
 
-async function sqliteTasks(dir: string) {
+/** The idempotency row of a bare keyed call: its claim, then its completion with the outcome. */
+function keyClaim(key: string) {
+	const now = new Date();
+	return [
+		`t1|bench|bench.item.touch@1.0.0|${key}`,
+		'd'.repeat(64),
+		'in-flight',
+		now.toISOString(),
+		new Date(now.getTime() + 300_000).toISOString(),
+	];
+}
+
+/** The SQLite tasks: Charter and the bare driver on the same file with the same pragmas. */
+export async function sqliteTasks(dir: string) {
 	const file = join(dir, 'bench.db');
 	const stores = await createStores({ url: `sqlite:${file}`, migrations: [appMigrations] });
 	const executor = durableExecutor(stores);
-	// The bare driver: the same file, pragmas and three writes, prepared statements.
+	// The bare driver: the same file, pragmas and writes, prepared statements.
 	const raw = new Database(file);
 	raw.pragma('journal_mode = WAL');
 	raw.pragma('synchronous = FULL');
@@ -160,23 +202,29 @@ async function sqliteTasks(dir: string) {
 	const audit = raw.prepare(
 		`insert into ${t.audit} (id, operation, version, principal_id, tenant, input_digest, result_code, status, replayed, idempotency_key, trace_id, records, started_at, finished_at) values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
 	);
-	const write = raw.transaction(() => {
-		const row = update.get('item-1') as { revision: number };
-		outbox.run(
-			randomUUID(),
-			'bench.item.touched',
-			eventJson(row.revision),
-			new Date().toISOString(),
-		);
-		audit.run(...auditValues(stores));
+	const claim = raw.prepare(
+		`insert into ${t.idempotency} (scope, fingerprint, state, created_at, lease_until) values (?, ?, ?, ?, ?) on conflict (scope) do nothing returning scope`,
+	);
+	const complete = raw.prepare(
+		`update ${t.idempotency} set state = 'completed', outcome = ? where scope = ?`,
+	);
+	const write = raw.transaction((key: string | null) => {
+		const scope = key === null ? undefined : (claim.get(...keyClaim(key)) as { scope: string });
+		const row = update.get('item-1') as { id: string; revision: number };
+		const event = eventOf(row.revision);
+		outbox.run(event.id, event.type, JSON.stringify(event), event.time);
+		audit.run(...auditValues(key));
+		if (scope) {
+			const output = { id: row.id, revision: row.revision };
+			complete.run(JSON.stringify({ output, events: [event] }), scope.scope);
+		}
 	});
 	return {
 		tasks: {
-			'sqlite: charter durable command': async () => {
-				const r = await executor.execute(invocation);
-				if (!r.ok) throw new Error(r.problem.code);
-			},
-			'sqlite: bare better-sqlite3 transaction': () => write(),
+			'sqlite: charter durable command': command(executor, false),
+			'sqlite: bare better-sqlite3 transaction': () => write(null),
+			'sqlite: charter keyed command': command(executor, true),
+			'sqlite: bare keyed transaction': () => write(randomUUID()),
 		},
 		close: async () => {
 			raw.close();
@@ -185,37 +233,58 @@ async function sqliteTasks(dir: string) {
 	};
 }
 
-async function postgresTasks(url: string) {
+/** The PostgreSQL tasks: Charter's pool and one bare client, same server and settings. */
+export async function postgresTasks(url: string) {
 	const prefix = `bench_${randomUUID().slice(0, 8)}_`;
 	const stores = await createStores({ url, tablePrefix: prefix, migrations: [appMigrations] });
 	const executor = durableExecutor(stores);
 	const client = new pg.Client({ connectionString: url });
 	await client.connect();
 	const t = stores.tables;
-	const write = async () => {
+	const write = async (key: string | null) => {
 		await client.query('begin');
-		const { rows } = await client.query(
-			`update ${itemsTable(stores)} set revision = revision + 1 where id = $1 returning id, revision`,
-			['item-1'],
-		);
-		await client.query(
-			`insert into ${t.outbox} (id, stream, envelope, created_at) values ($1, $2, $3, $4)`,
-			[randomUUID(), 'bench.item.touched', eventJson(rows[0].revision), new Date().toISOString()],
-		);
-		await client.query(
-			`insert into ${t.audit} (id, operation, version, principal_id, tenant, input_digest, result_code, status, replayed, idempotency_key, trace_id, records, started_at, finished_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
-			auditValues(stores),
-		);
-		await client.query('commit');
+		try {
+			let scope: string | undefined;
+			if (key !== null) {
+				const claimed = await client.query(
+					`insert into ${t.idempotency} (scope, fingerprint, state, created_at, lease_until) values ($1, $2, $3, $4, $5) on conflict (scope) do nothing returning scope`,
+					keyClaim(key),
+				);
+				scope = claimed.rows[0].scope;
+			}
+			const { rows } = await client.query(
+				`update ${itemsTable(stores)} set revision = revision + 1 where id = $1 returning id, revision`,
+				['item-1'],
+			);
+			const event = eventOf(rows[0].revision);
+			await client.query(
+				`insert into ${t.outbox} (id, stream, envelope, created_at) values ($1, $2, $3, $4)`,
+				[event.id, event.type, JSON.stringify(event), event.time],
+			);
+			await client.query(
+				`insert into ${t.audit} (id, operation, version, principal_id, tenant, input_digest, result_code, status, replayed, idempotency_key, trace_id, records, started_at, finished_at) values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)`,
+				auditValues(key),
+			);
+			if (scope !== undefined) {
+				const output = { id: rows[0].id, revision: Number(rows[0].revision) };
+				await client.query(
+					`update ${t.idempotency} set state = 'completed', outcome = $1 where scope = $2`,
+					[JSON.stringify({ output, events: [event] }), scope],
+				);
+			}
+			await client.query('commit');
+		} catch (error) {
+			await client.query('rollback');
+			throw error;
+		}
 	};
 	return {
 		stores,
 		tasks: {
-			'postgres: charter durable command': async () => {
-				const r = await executor.execute(invocation);
-				if (!r.ok) throw new Error(r.problem.code);
-			},
-			'postgres: bare pg transaction': write,
+			'postgres: charter durable command': command(executor, false),
+			'postgres: bare pg transaction': () => write(null),
+			'postgres: charter keyed command': command(executor, true),
+			'postgres: bare keyed transaction': () => write(randomUUID()),
 		},
 		close: async () => {
 			for (const table of [t.outbox, t.audit, t.idempotency, t.migrations, itemsTable(stores)]) {
@@ -232,7 +301,7 @@ async function relayRate(stores: SqlStores, natsUrl: string, count: number): Pro
 	const stream = `BENCH_${randomUUID().slice(0, 8).toUpperCase()}`;
 	const prefix = `bench.${stream.toLowerCase()}`;
 	const bus = await createNatsBus({ url: natsUrl, stream, subjectPrefix: prefix });
-	const envelopes = Array.from({ length: count }, (_, i) => JSON.parse(eventJson(i)));
+	const envelopes = Array.from({ length: count }, (_, i) => eventOf(i));
 	await stores.outbox.append(envelopes);
 	const relay = createOutboxRelay({ outbox: stores.outbox, publisher: bus, batchSize: 200 });
 	let start = performance.now();
@@ -256,39 +325,70 @@ async function relayRate(stores: SqlStores, natsUrl: string, count: number): Pro
 	];
 }
 
+/** The Charter/bare pairs, by engine: name, Charter task, bare task. */
+const PAIRS = [
+	[
+		'sqlite durable/bare',
+		'sqlite: charter durable command',
+		'sqlite: bare better-sqlite3 transaction',
+	],
+	['sqlite keyed durable/bare', 'sqlite: charter keyed command', 'sqlite: bare keyed transaction'],
+	['postgres durable/bare', 'postgres: charter durable command', 'postgres: bare pg transaction'],
+	[
+		'postgres keyed durable/bare',
+		'postgres: charter keyed command',
+		'postgres: bare keyed transaction',
+	],
+] as const;
+
+const median = (values: readonly number[]) => {
+	const sorted = [...values].sort((a, b) => a - b);
+	const mid = sorted.length >> 1;
+	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+};
+
+/**
+ * Measures every task in `rounds` tinybench runs and gives each task's median ops/s (its
+ * spread in `extra`), and each pair's median of the per-round ratios.
+ */
+async function measureRounds(tasks: Record<string, () => unknown>, rounds: number) {
+	const runs: Map<string, TaskResult>[] = [];
+	for (let i = 0; i < rounds; i++) runs.push(await measure(tasks));
+	const results = new Map<string, TaskResult>();
+	for (const name of Object.keys(tasks)) {
+		const hz = runs.map((r) => r.get(name)!.hz);
+		const rme = median(runs.map((r) => r.get(name)!.rme));
+		const spread = `${Math.round(Math.min(...hz))}..${Math.round(Math.max(...hz))}`;
+		results.set(name, { name, hz: median(hz), rme, extra: `rounds ${spread}` });
+	}
+	const ratios: RatioResult[] = [];
+	for (const [name, charter, bare] of PAIRS) {
+		if (!(charter in tasks && bare in tasks)) continue;
+		const values = runs.map((r) => ratio(r, name, charter, bare, 0.7).value);
+		ratios.push({ name, value: median(values), target: 0.7 });
+	}
+	return { results, ratios };
+}
+
 /** Runs the durable benchmark. */
 export async function run(): Promise<BenchReport> {
 	const pgUrl = process.env.CHARTER_TEST_PG_URL;
 	const natsUrl = process.env.CHARTER_TEST_NATS_URL;
+	const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
 	const dir = mkdtempSync(join(tmpdir(), 'charter-bench-'));
 	const notes = [
 		'SQLite: WAL, synchronous=FULL (the default: every commit synced) for both sides, same file',
-		'each durable command: pipeline (validate, authenticate, authorize), update + outbox + audit in one transaction',
+		'each durable command: pipeline (validate, authenticate, authorize), update + outbox + audit in one transaction; keyed: + idempotency key claimed and completed in that transaction (bare: the same two writes)',
+		`ops/s: median of ${rounds} rounds (BENCH_ROUNDS); ratios: median of the per-round ratios`,
 	];
 	const sqlite = await sqliteTasks(dir);
 	const postgres = pgUrl ? await postgresTasks(pgUrl) : undefined;
 	try {
-		const results = await measure({ ...sqlite.tasks, ...postgres?.tasks });
-		const ratios: RatioResult[] = [
-			ratio(
-				results,
-				'sqlite durable/bare',
-				'sqlite: charter durable command',
-				'sqlite: bare better-sqlite3 transaction',
-				0.7,
-			),
-		];
-		if (postgres) {
-			ratios.push(
-				ratio(
-					results,
-					'postgres durable/bare',
-					'postgres: charter durable command',
-					'postgres: bare pg transaction',
-					0.7,
-				),
-			);
-		} else notes.push('PostgreSQL skipped: set CHARTER_TEST_PG_URL');
+		const { results, ratios } = await measureRounds(
+			{ ...sqlite.tasks, ...postgres?.tasks },
+			rounds,
+		);
+		if (!postgres) notes.push('PostgreSQL skipped: set CHARTER_TEST_PG_URL');
 		const tasks = [...results.values()];
 		if (postgres && natsUrl) {
 			const rates = await relayRate(postgres.stores, natsUrl, 2000);
