@@ -1,0 +1,117 @@
+import { execFile } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+
+// The real `charter` bin in a child process, in a project inside the repo (gitignored .tmp)
+// so the generated contracts resolve `@charter/*`.
+const here = fileURLToPath(new URL('.', import.meta.url));
+const BIN = join(here, '../bin/charter.js');
+const TMP = join(here, '.tmp', `openapi-${randomUUID()}`);
+const require = createRequire(import.meta.url);
+const examples = dirname(require.resolve('@readme/oas-examples/package.json'));
+
+interface Run {
+	readonly code: number;
+	readonly stdout: string;
+	readonly stderr: string;
+}
+
+function charter(cwd: string, ...args: string[]): Promise<Run> {
+	return new Promise((resolve) => {
+		execFile(
+			process.execPath,
+			[BIN, ...args],
+			{ cwd, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } },
+			(error, stdout, stderr) => {
+				const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+				resolve({ code, stdout, stderr });
+			},
+		);
+	});
+}
+
+beforeAll(() => {
+	mkdirSync(TMP, { recursive: true });
+	writeFileSync(
+		join(TMP, 'charter.config.ts'),
+		"import { defineConfig } from '@charter/cli';\n\nexport default defineConfig({ contracts: ['contracts/**/*.operations.ts'] });\n",
+	);
+});
+afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+
+describe('charter openapi import', () => {
+	test('imports Petstore 3.1 (YAML), prints the report, and the contracts pass charter check', async () => {
+		const file = join(examples, '3.1/yaml/petstore.yaml');
+		const run = await charter(TMP, 'openapi', 'import', file, '--out', 'contracts');
+		expect(run.stderr).toBe('');
+		expect(run.code).toBe(0);
+		expect(run.stdout).toContain(
+			'imported 20 operations and 8 models into contracts: 9 files written',
+		);
+		expect(run.stdout).toContain('header-parameter (1):');
+		expect(run.stdout).toContain('#/paths/~1pet~1{petId}/delete/parameters/0');
+
+		const check = await charter(TMP, 'check', '--format', 'json');
+		const report = JSON.parse(check.stdout) as {
+			status: string;
+			findings?: unknown[];
+			check?: { findings: { severity: string; ruleId: string }[] };
+		};
+		expect(check.code).toBe(0);
+		const findings = JSON.stringify(report);
+		expect(findings).not.toContain('"severity":"error"');
+
+		const list = await charter(TMP, 'list', '--json');
+		const contracts = (
+			JSON.parse(list.stdout) as { contracts: { key: string; wire: { rest: unknown } }[] }
+		).contracts;
+		expect(contracts).toHaveLength(20);
+		expect(contracts.find((c) => c.key === 'pet.get-pet-by-id')?.wire.rest).toEqual({
+			method: 'GET',
+			path: '/pet/{petId}',
+		});
+	});
+
+	test('a second import changes nothing; an edited file needs --force', async () => {
+		const file = join(examples, '3.1/yaml/petstore.yaml');
+		await charter(TMP, 'openapi', 'import', file, '--out', 'again');
+		const second = await charter(TMP, 'openapi', 'import', file, '--out', 'again', '--json');
+		expect(JSON.parse(second.stdout)).toMatchObject({ written: [], operations: 20 });
+
+		const edited = join(TMP, 'again/pet/pet.operations.ts');
+		writeFileSync(edited, `${readFileSync(edited, 'utf8')}\n// my handwritten note\n`);
+		const other = join(examples, '3.0/yaml/petstore.yaml');
+		const refused = await charter(TMP, 'openapi', 'import', other, '--out', 'again');
+		expect(refused.code).toBe(2);
+		expect(refused.stderr).toContain('pet/pet.operations.ts');
+		expect(refused.stderr).toContain('--force');
+		expect(readFileSync(edited, 'utf8')).toContain('// my handwritten note');
+
+		const forced = await charter(TMP, 'openapi', 'import', other, '--out', 'again', '--force');
+		expect(forced.code).toBe(0);
+		expect(readFileSync(edited, 'utf8')).not.toContain('// my handwritten note');
+	});
+
+	test('Swagger 2.0 and usage mistakes are clear errors (exit 2)', async () => {
+		const swagger = await charter(
+			TMP,
+			'openapi',
+			'import',
+			join(examples, '2.0/json/petstore.json'),
+			'--out',
+			'x',
+		);
+		expect(swagger.code).toBe(2);
+		expect(swagger.stderr).toContain('Swagger 2.0');
+		expect(swagger.stderr).toContain('[OPENAPI_SWAGGER_2]');
+		const noOut = await charter(TMP, 'openapi', 'import', 'api.yaml');
+		expect(noOut).toMatchObject({ code: 2 });
+		expect(noOut.stderr).toContain('--out <dir> is required');
+		const wrong = await charter(TMP, 'openapi', 'export');
+		expect(wrong.code).toBe(2);
+	});
+});
