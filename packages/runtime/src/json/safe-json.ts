@@ -42,9 +42,9 @@ export function parseJsonSafely(
  * value, iteratively so hostile depth cannot overflow the stack.
  */
 export function findUnsafeKey(value: unknown, maxDepth = MAX_JSON_DEPTH): JsonFault | undefined {
-	const stack: Array<{ value: unknown; path: string; depth: number }> = [
-		{ value, path: '', depth: 0 },
-	];
+	// Each entry links to its parent; the JSON pointer is only spelled out for a fault, not
+	// for every key of every (safe) input.
+	const stack: Frame[] = [{ value, parent: undefined, key: '', depth: 0 }];
 	while (stack.length > 0) {
 		const item = stack.pop()!;
 		if (typeof item.value !== 'object' || item.value === null) continue;
@@ -52,24 +52,40 @@ export function findUnsafeKey(value: unknown, maxDepth = MAX_JSON_DEPTH): JsonFa
 			return { code: 'MALFORMED_JSON', message: `nesting deeper than ${maxDepth} levels` };
 		}
 		if (Array.isArray(item.value)) {
-			item.value.forEach((v, i) => {
-				stack.push({ value: v, path: `${item.path}/${i}`, depth: item.depth + 1 });
-			});
+			for (let i = 0; i < item.value.length; i++) {
+				stack.push({ value: item.value[i], parent: item, key: String(i), depth: item.depth + 1 });
+			}
 			continue;
 		}
 		for (const key of Object.keys(item.value)) {
-			const path = `${item.path}/${key.replaceAll('~', '~0').replaceAll('/', '~1')}`;
 			if (UNSAFE_KEYS.has(key)) {
+				const path = pointerOf({ value: undefined, parent: item, key, depth: 0 });
 				return { code: 'UNSAFE_KEY', message: `the key "${key}" is not allowed`, path };
 			}
 			stack.push({
 				value: (item.value as Record<string, unknown>)[key],
-				path,
+				parent: item,
+				key,
 				depth: item.depth + 1,
 			});
 		}
 	}
 	return undefined;
+}
+
+interface Frame {
+	readonly value: unknown;
+	readonly parent: Frame | undefined;
+	readonly key: string;
+	readonly depth: number;
+}
+
+function pointerOf(frame: Frame): string {
+	const parts: string[] = [];
+	for (let f: Frame | undefined = frame; f?.parent; f = f.parent) {
+		parts.push(f.key.replaceAll('~', '~0').replaceAll('/', '~1'));
+	}
+	return parts.length === 0 ? '' : `/${parts.reverse().join('/')}`;
 }
 
 /** Measures the deepest bracket nesting of JSON text, ignoring brackets inside strings. */

@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { findUnsafeKey, parseJsonSafely } from './safe-json.ts';
+
+describe('findUnsafeKey', () => {
+	it('finds nothing in a safe value', () => {
+		expect(findUnsafeKey({ a: [1, { b: 'x' }], c: null })).toBeUndefined();
+	});
+
+	it('names the unsafe key with its JSON pointer, escaping ~ and /', () => {
+		const value = JSON.parse('{"a/b":[{"c~d":{"__proto__":{"x":1}}}]}');
+		expect(findUnsafeKey(value)).toEqual({
+			code: 'UNSAFE_KEY',
+			message: 'the key "__proto__" is not allowed',
+			path: '/a~1b/0/c~0d/__proto__',
+		});
+		expect(findUnsafeKey({ constructor: 1 })?.path).toBe('/constructor');
+	});
+
+	it('refuses nesting past the limit', () => {
+		expect(findUnsafeKey([[[1]]], 2)?.code).toBe('MALFORMED_JSON');
+		expect(findUnsafeKey([[1]], 2)).toBeUndefined();
+	});
+});
+
+describe('parseJsonSafely', () => {
+	it('parses safe JSON and refuses a prototype key with its path', () => {
+		expect(parseJsonSafely('{"a":[1]}')).toEqual({ ok: true, value: { a: [1] } });
+		const refused = parseJsonSafely('{"a":{"prototype":1}}');
+		expect(!refused.ok && refused.fault.path).toBe('/a/prototype');
+	});
+});
