@@ -19,6 +19,10 @@ export {
 } from './model/define-schema-model.ts';
 export { SCALARS, type ScalarDefinition } from './scalars/scalar-catalog.ts';
 export { ScalarTypeEnum } from './scalars/scalar-type-enum.ts';
+export {
+	createTypeScriptEmitter,
+	type TypeScriptEmitter,
+} from './typescript/typescript-emitter.ts';
 export type { UnknownKeys } from './validate/ajv-instance.ts';
 export {
 	compileValidator,
@@ -27,4 +31,3 @@ export {
 	type ValidatorOptions,
 } from './validate/compile-validator.ts';
 export type { ValidationIssue, ValidationResult } from './validate/issue.ts';
-export { createTypeScriptEmitter, type TypeScriptEmitter } from './typescript/typescript-emitter.ts';

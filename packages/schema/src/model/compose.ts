@@ -90,7 +90,7 @@ function assertDiscriminated(
 	const seen = new Set<unknown>();
 	variants.forEach((variant, index) => {
 		const field = variant.kind === 'model' ? variant.fields[discriminator] : undefined;
-		if (!field || field.type.kind !== 'literal' || field.isOptional) {
+		if (field?.type.kind !== 'literal' || field.isOptional) {
 			throw new SchemaDefinitionError(
 				'CHARTER_INVALID_UNION',
 				`${where}, variant ${index}`,
