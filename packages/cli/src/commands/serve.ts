@@ -26,7 +26,7 @@ export const serveCommand: Command = {
 		'publishes events on NATS JetStream, in the stream --bus-stream (CHARTER_EVENTS by default;',
 		'subjects charter.<name>.<event>). Several nodes on one database and bus act as one.',
 		'--timeout bounds a call (30000 ms); --idempotency-lease is how long the claim of a node',
-		'that died mid-call blocks retries of its key (300000 ms; keep it above --timeout).',
+		'that died mid-call blocks retries of its key (twice --timeout by default; keep it above).',
 		'PORT, CHARTER_DB, CHARTER_BUS and CHARTER_BUS_STREAM set the defaults. A fresh database',
 		"gets the app's demo data unless --no-seed.",
 	].join('\n'),

@@ -40,7 +40,7 @@ export interface HostOptions {
 	readonly seed?: boolean;
 	/** How long a call may run (30 s by default). */
 	readonly timeoutMs?: number;
-	/** How long a crashed node's claim on an idempotency key blocks retries (5 min by default). */
+	/** How long a crashed node's claim on an idempotency key blocks retries (2 x `timeoutMs` by default). */
 	readonly idempotencyLeaseMs?: number;
 }
 

@@ -4,6 +4,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { as, createTodoApp } from '../../test/fixtures/todo-app.ts';
 import { CreateTodo, GetTodo, ListTodos } from '../../test/fixtures/todo-contracts.ts';
 import { CharterConfigError } from '../errors/charter-config-error.ts';
+import { createMemoryStores } from '../stores/memory/memory-stores.ts';
 import { createExecutor } from './create-executor.ts';
 import { implement } from './implement.ts';
 
@@ -78,6 +79,53 @@ describe('startup', () => {
 			createExecutor({ bindings: [implement(ListTodos, h), implement(ListTodos, h)] }),
 		).toThrowError(/CHARTER_DUPLICATE_BINDING/);
 	});
+});
+
+describe('idempotency lease', () => {
+	/** Runs one keyed command and gives the lease the executor asked the store for. */
+	async function leaseOf(options: { timeoutMs?: number; idempotencyLeaseMs?: number }) {
+		const stores = createMemoryStores();
+		const leases: number[] = [];
+		const claim = stores.idempotency.claim.bind(stores.idempotency);
+		const idempotency = {
+			...stores.idempotency,
+			claim: (...args: Parameters<typeof claim>) => {
+				leases.push(args[3]);
+				return claim(...args);
+			},
+		};
+		const { executor } = createTodoApp({ ...options, stores: { ...stores, idempotency } });
+		const result = await executor.execute({
+			operation: 'todo.create',
+			input: { title: 'a' },
+			metadata: as('alice'),
+			idempotencyKey: 'k-1',
+		});
+		expect(result.ok).toBe(true);
+		return leases;
+	}
+
+	it('holds the claim of a call for twice its deadline by default (60 s)', async () => {
+		expect(await leaseOf({})).toEqual([60_000]);
+		expect(await leaseOf({ timeoutMs: 2_000 })).toEqual([4_000]);
+	});
+
+	it('uses an explicit lease as given', async () => {
+		expect(await leaseOf({ timeoutMs: 2_000, idempotencyLeaseMs: 3_000 })).toEqual([3_000]);
+	});
+
+	it.each([
+		[2_000, 2_000],
+		[30_000, 1_000],
+		[1_000, Number.NaN],
+	])(
+		'refuses a lease that does not exceed the timeout (timeout %d, lease %d)',
+		(timeoutMs, idempotencyLeaseMs) => {
+			expect(() => createTodoApp({ timeoutMs, idempotencyLeaseMs })).toThrowError(
+				/\[CHARTER_INVALID_OPTION\] idempotencyLeaseMs: must exceed timeoutMs/,
+			);
+		},
+	);
 });
 
 describe('events, outbox, bus and audit', () => {

@@ -45,7 +45,11 @@ export interface ExecutorOptions {
 	readonly clock?: () => Date;
 	/** Deadline of one invocation, in milliseconds (30 s by default). */
 	readonly timeoutMs?: number;
-	/** How long an in-flight idempotency claim holds before another call may take it over. */
+	/**
+	 * How long an in-flight idempotency claim holds before another call may take it over: how
+	 * long the keys of a node that died mid-call answer `IDEMPOTENCY_IN_FLIGHT`. Twice
+	 * `timeoutMs` by default (60 s); it must exceed `timeoutMs`, or a slow call could run twice.
+	 */
 	readonly idempotencyLeaseMs?: number;
 }
 
@@ -81,6 +85,14 @@ export function createExecutor(options: ExecutorOptions): Executor {
 			'CHARTER_INVALID_OPTION',
 			'timeoutMs',
 			'must be a positive number',
+		);
+	}
+	const leaseMs = options.idempotencyLeaseMs ?? 2 * timeoutMs;
+	if (!(Number.isFinite(leaseMs) && leaseMs > timeoutMs)) {
+		throw new CharterConfigError(
+			'CHARTER_INVALID_OPTION',
+			'idempotencyLeaseMs',
+			`must exceed timeoutMs (${timeoutMs} ms), or a slow call could run twice`,
 		);
 	}
 	const logger = options.logger ?? createConsoleLogger('info');
@@ -131,7 +143,7 @@ export function createExecutor(options: ExecutorOptions): Executor {
 		contextProvider: options.contextProvider ?? anonymousProvider,
 		clock: options.clock ?? (() => new Date()),
 		timeoutMs,
-		leaseMs: options.idempotencyLeaseMs ?? 5 * 60_000,
+		leaseMs,
 	};
 	return {
 		registry,
