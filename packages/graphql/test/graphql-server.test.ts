@@ -195,6 +195,52 @@ describe('GraphQL subscriptions over SSE', () => {
 		expect(received).toEqual([{ title: 'A', tenant: 'a' }]);
 	});
 
+	it('two subscribers to one event each receive every event published after they connect', async () => {
+		const clients = [0, 1].map(() =>
+			createClient({
+				url,
+				singleConnection: false,
+				headers: { authorization: `Bearer ${TOKENS.user}` },
+				retryAttempts: 0,
+			}),
+		);
+		const received: string[][] = [[], []];
+		let failed: unknown;
+		// The stream opens once its listener on the bus is live: connected means subscribed.
+		await Promise.all(
+			clients.map(
+				(sse, i) =>
+					new Promise<void>((connected, reject) => {
+						sse.subscribe<{ notesNoteCreated: { title: string } }>(
+							{ query: 'subscription { notesNoteCreated { title } }' },
+							{
+								next: (value) => void received[i]!.push(value.data!.notesNoteCreated.title),
+								error: (error) => {
+									failed = error;
+									reject(error);
+								},
+								complete: () => {},
+							},
+							{ connected: () => connected() },
+						);
+					}),
+			),
+		);
+		const titles = ['n1', 'n2', 'n3', 'n4'];
+		for (const title of titles) {
+			await client(TOKENS.user).request(
+				`mutation { notesNoteCreate(input: { title: "${title}" }) { id } }`,
+			);
+		}
+		const end = Date.now() + 5000;
+		while (received.some((r) => r.length < titles.length) && Date.now() < end) {
+			await new Promise((r) => setTimeout(r, 20));
+		}
+		for (const sse of clients) sse.dispose();
+		expect(failed).toBeUndefined();
+		expect(received).toEqual([titles, titles]);
+	});
+
 	it('an anonymous subscriber is refused with UNAUTHENTICATED', async () => {
 		const sse = createClient({ url, singleConnection: false, retryAttempts: 0 });
 		const result = await new Promise<unknown>((resolve, reject) => {

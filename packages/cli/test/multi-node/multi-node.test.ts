@@ -129,15 +129,15 @@ describe.skipIf(!(PG_URL && NATS_URL))('charter serve on several nodes (PostgreS
 			'--bus-stream',
 			stream,
 			'--no-seed',
-			// A node killed mid-call leaves its claim on the key; retries wait for this lease.
+			// A node killed mid-call leaves its claim on the key; retries wait for its lease, by
+			// default twice the timeout (4 s).
 			'--timeout',
 			'2000',
-			'--idempotency-lease',
-			'3000',
 		];
-		const received = new Map<string, number>();
+		// Two GraphQL subscribers on node B: each must get every event (live broadcast).
+		const received = [new Map<string, number>(), new Map<string, number>()] as const;
 		let subscriptionError: unknown;
-		let sse: ReturnType<typeof createClient> | undefined;
+		const sse: ReturnType<typeof createClient>[] = [];
 		try {
 			// 1. two nodes on one database and one bus (they migrate it together)
 			let [a, b] = await Promise.all([
@@ -147,21 +147,37 @@ describe.skipIf(!(PG_URL && NATS_URL))('charter serve on several nodes (PostgreS
 			expect(a.output()).toContain('(postgres)');
 			mark('both nodes up');
 
-			// 2. a subscriber on node B (GraphQL over SSE)
-			sse = createClient({ url: `${b.base}/graphql`, headers: AUTH, retryAttempts: 0 });
-			sse.subscribe<{ accountDeposited: { depositId: string } }>(
-				{ query: 'subscription { accountDeposited { depositId revision } }' },
-				{
-					next: (result) => {
-						const id = result.data?.accountDeposited.depositId;
-						if (id) received.set(id, (received.get(id) ?? 0) + 1);
-					},
-					error: (error) => {
-						subscriptionError = error;
-					},
-					complete: () => {},
-				},
+			// 2. two subscribers on node B (GraphQL over SSE); a stream opens once its listener is
+			// live, and a live listener gets only events published after that.
+			await Promise.all(
+				received.map(
+					(seen) =>
+						new Promise<void>((connected, failed) => {
+							const client = createClient({
+								url: `${b.base}/graphql`,
+								headers: AUTH,
+								retryAttempts: 0,
+							});
+							sse.push(client);
+							client.subscribe<{ accountDeposited: { depositId: string } }>(
+								{ query: 'subscription { accountDeposited { depositId revision } }' },
+								{
+									next: (result) => {
+										const id = result.data?.accountDeposited.depositId;
+										if (id) seen.set(id, (seen.get(id) ?? 0) + 1);
+									},
+									error: (error) => {
+										subscriptionError = error;
+										failed(error);
+									},
+									complete: () => {},
+								},
+								{ connected: () => connected() },
+							);
+						}),
+				),
 			);
+			mark('two subscribers on B');
 
 			const acked = new Map<number, Answer>();
 			const nodeOf = (i: number) => (i % 2 === 0 ? a : b);
@@ -305,17 +321,22 @@ describe.skipIf(!(PG_URL && NATS_URL))('charter serve on several nodes (PostgreS
 			expect(records.filter((r) => r.replayed).length).toBeGreaterThanOrEqual(20 + 1);
 			mark('state and audit checked');
 
-			// Every event reached the subscriber on B at least once (A's outbox included).
-			await until(() => received.size >= n || subscriptionError !== undefined, 20_000, 'events');
+			// Every event reached each subscriber on B at least once (A's outbox included).
+			await until(
+				() => received.every((seen) => seen.size >= n) || subscriptionError !== undefined,
+				20_000,
+				'events',
+			);
 			expect(subscriptionError).toBeUndefined();
-			expect([...received.keys()].sort()).toEqual(
-				range(0, n)
-					.map((i) => `d-${i}`)
-					.sort(),
-			);
-			mark(
-				`events on the subscriber (${[...received.values()].filter((c) => c > 1).length} redelivered)`,
-			);
+			for (const seen of received) {
+				expect([...seen.keys()].sort()).toEqual(
+					range(0, n)
+						.map((i) => `d-${i}`)
+						.sort(),
+				);
+			}
+			const again = received.map((seen) => [...seen.values()].filter((c) => c > 1).length);
+			mark(`events on both subscribers (${again.join(' and ')} redelivered)`);
 
 			// The stream holds each event once: JetStream dropped re-published ids.
 			const ids = await readStreamIds(NATS_URL!, stream);
@@ -325,11 +346,11 @@ describe.skipIf(!(PG_URL && NATS_URL))('charter serve on several nodes (PostgreS
 			console.info('[multi-node] timings (ms since start):', timings);
 			console.info('[multi-node] retried answers:', Object.fromEntries(retryReasons));
 			// An open event stream would hold node B's drain until its deadline.
-			sse.dispose();
+			for (const client of sse) client.dispose();
 			expect(await b.stop()).toBe(0);
 			expect(await a.stop()).toBe(0);
 		} finally {
-			sse?.dispose();
+			for (const client of sse) client.dispose();
 			killAllNodes();
 			await admin.query(`drop database if exists ${database} with (force)`).catch(() => {});
 			await admin.end();

@@ -1,8 +1,9 @@
 import { defineSchemaModel, ScalarTypeEnum } from '@charter/schema';
 import { createRegistry, defineCommand, defineQuery } from '@charter/spec';
-import { buildSchema, printSchema } from 'graphql';
+import { buildSchema, parse, printSchema, subscribe } from 'graphql';
 import { describe, expect, it } from 'vitest';
-import { fixtureRegistry } from '../../test/fixtures/fixture-contracts.ts';
+import { fixtureRegistry, TOKENS } from '../../test/fixtures/fixture-contracts.ts';
+import { fixtureContext } from '../../test/fixtures/fixture-executor.ts';
 import { createGraphqlSchema, generateSdl } from './graphql-schema.ts';
 
 describe('generateSdl', () => {
@@ -98,5 +99,32 @@ describe('createGraphqlSchema name checks', () => {
 		expect(() => createGraphqlSchema(createRegistry([v('1.0.0'), clash]))).toThrow(
 			/CHARTER_WIRE_NAME_COLLISION/,
 		);
+	});
+});
+
+describe('subscriptions', () => {
+	it('answers UNAVAILABLE (503) when the event bus cannot listen, without its reason', async () => {
+		let stopped = 0;
+		const schema = createGraphqlSchema(fixtureRegistry(), {
+			context: fixtureContext,
+			events: {
+				listen: () =>
+					Object.assign(() => void stopped++, {
+						ready: Promise.reject(new Error('nats: stream not found')),
+					}),
+			},
+		});
+		const result = await subscribe({
+			schema,
+			document: parse('subscription { notesNoteCreated { title } }'),
+			contextValue: {
+				metadata: { headers: { authorization: `Bearer ${TOKENS.user}` }, transport: 'graphql' },
+			},
+		});
+		expect(result).toMatchObject({
+			errors: [{ extensions: { code: 'UNAVAILABLE', status: 503 } }],
+		});
+		expect(JSON.stringify(result)).not.toContain('stream not found');
+		expect(stopped).toBe(1);
 	});
 });

@@ -121,7 +121,20 @@ export function createGraphqlSchema(
 					});
 				}
 				if (!options.events) return emptyStream();
-				return eventStream(options.events, event.key, (e) => acceptEvent(event, e, principal));
+				try {
+					return await eventStream(options.events, event.key, (e) =>
+						acceptEvent(event, e, principal),
+					);
+				} catch {
+					// The bus logs why; the caller learns only that events cannot flow now.
+					throw problemToGraphqlError({
+						type: 'urn:charter:problem:unavailable',
+						title: 'Events unavailable',
+						status: 503,
+						code: 'UNAVAILABLE',
+						detail: `the event bus cannot deliver ${event.key} right now; subscribe again later`,
+					});
+				}
 			},
 			resolve: (envelope) => (envelope as EventEnvelope).data,
 		};

@@ -1,20 +1,21 @@
 import type { EventEnvelope, EventSource } from '../executor/executor-port.ts';
 
 /**
- * Turns event-bus callbacks into an async iterator of the events `accept` keeps. The queue is
- * bounded (oldest dropped) so a slow subscriber cannot grow memory without limit; returning
- * from the iterator unsubscribes.
+ * Listens live on the event bus and turns its callbacks into an async iterator of the events
+ * `accept` keeps; resolves once the listener receives new events (rejects if the bus cannot
+ * listen). The queue is bounded (oldest dropped) so a slow subscriber cannot grow memory
+ * without limit; returning from the iterator stops the listener.
  */
-export function eventStream(
+export async function eventStream(
 	source: EventSource,
 	key: string,
 	accept: (event: EventEnvelope) => boolean,
 	maxQueue = 1000,
-): AsyncIterableIterator<EventEnvelope> {
+): Promise<AsyncIterableIterator<EventEnvelope>> {
 	const queue: EventEnvelope[] = [];
 	let wake: ((result: IteratorResult<EventEnvelope>) => void) | undefined;
 	let done = false;
-	const unsubscribe = source.subscribe(key, (event) => {
+	const listener = source.listen(key, (event) => {
 		if (done || !accept(event)) return;
 		if (wake) {
 			const resolve = wake;
@@ -28,13 +29,19 @@ export function eventStream(
 	const finish = async (): Promise<IteratorResult<EventEnvelope>> => {
 		if (!done) {
 			done = true;
-			unsubscribe();
+			listener();
 			wake?.({ value: undefined, done: true });
 			wake = undefined;
 		}
 		return { value: undefined, done: true };
 	};
-	return {
+	try {
+		await listener.ready;
+	} catch (error) {
+		listener();
+		throw error;
+	}
+	const iterator: AsyncIterableIterator<EventEnvelope> = {
 		next: () => {
 			const event = queue.shift();
 			if (event) return Promise.resolve({ value: event, done: false });
@@ -52,4 +59,5 @@ export function eventStream(
 			return this;
 		},
 	};
+	return iterator;
 }

@@ -11,7 +11,13 @@ import {
 } from 'nats';
 import { CharterConfigError } from '../../errors/charter-config-error.ts';
 import { type Logger, silentLogger } from '../../logging/logger.ts';
-import type { EventBus, EventHandler } from '../event-bus.ts';
+import {
+	type EventBus,
+	type EventHandler,
+	type Listener,
+	type SubscribeOptions,
+	toListener,
+} from '../event-bus.ts';
 import type { EventEnvelope } from '../event-envelope.ts';
 
 /** How to reach NATS JetStream and name the stream and consumers. */
@@ -22,7 +28,7 @@ export interface NatsBusOptions {
 	readonly stream?: string;
 	/** Subjects are `<prefix>.<event key>`; `charter.events` by default. */
 	readonly subjectPrefix?: string;
-	/** The queue group: nodes with the same group share each subscription (`charter` by default). */
+	/** The default group of `subscribe`: nodes with the same group share each event (`charter` by default). */
 	readonly group?: string;
 	/** Window in which JetStream drops a re-published event id (2 minutes by default). */
 	readonly duplicateWindowMs?: number;
@@ -35,7 +41,7 @@ export interface NatsBusOptions {
 
 /** The event bus over NATS JetStream. */
 export interface NatsEventBus extends EventBus {
-	/** Resolves when every subscription so far has its durable consumer and is receiving. */
+	/** Resolves when every durable subscription so far has its consumer and is receiving. */
 	ready(): Promise<void>;
 	/** Stops the subscriptions and drains the connection. */
 	close(): Promise<void>;
@@ -46,8 +52,11 @@ export interface NatsEventBus extends EventBus {
  * Connects the event bus to NATS JetStream and creates the stream if missing. `publish` sends
  * one event with its id as `msgID`, so JetStream drops a re-published duplicate; it throws when
  * NATS does not acknowledge (the outbox relay retries). `subscribe` binds a durable consumer per
- * event and group: nodes of one group share the work, an event is acknowledged after its
- * handler succeeds and delivered again after a failure. Throws `CHARTER_BUS_UNREACHABLE`.
+ * event and group (`<group>-<key>`, from the stream's start): nodes of one group share the
+ * work, an event is acknowledged after its handler succeeds and delivered again after a
+ * failure. `listen` creates an ephemeral ordered consumer per listener that delivers only
+ * events stored after it is ready, and is removed when it stops. Throws
+ * `CHARTER_BUS_UNREACHABLE`.
  *
  * @example
  * const bus = await createNatsBus({ url: 'nats://127.0.0.1:4222' });
@@ -82,10 +91,20 @@ export async function createNatsBus(options: NatsBusOptions): Promise<NatsEventB
 	const setups = new Set<Promise<void>>();
 	const running = new Set<ConsumerMessages>();
 
-	const subscribe = (event: EventSpec | string, handler: EventHandler<any>) => {
-		const key = typeof event === 'string' ? event : event.meta.key;
-		const filter = key === '*' ? `${prefix}.>` : `${prefix}.${key}`;
-		const durable = `${group}-${key === '*' ? 'all' : key}`.replace(/[^A-Za-z0-9_-]/g, '_');
+	const keyOf = (event: EventSpec | string) => (typeof event === 'string' ? event : event.meta.key);
+	const filterOf = (key: string) => (key === '*' ? `${prefix}.>` : `${prefix}.${key}`);
+
+	const subscribe = (
+		event: EventSpec | string,
+		handler: EventHandler<any>,
+		opts?: SubscribeOptions,
+	) => {
+		const key = keyOf(event);
+		const filter = filterOf(key);
+		const durable = `${opts?.group ?? group}-${key === '*' ? 'all' : key}`.replace(
+			/[^A-Za-z0-9_-]/g,
+			'_',
+		);
 		let stopped = false;
 		let messages: ConsumerMessages | undefined;
 		const setup = (async () => {
@@ -114,6 +133,63 @@ export async function createNatsBus(options: NatsBusOptions): Promise<NatsEventB
 				void messages.close();
 			}
 		};
+	};
+
+	const listen = (event: EventSpec | string, handler: EventHandler<any>): Listener => {
+		const key = keyOf(event);
+		let stopped = false;
+		let started: { messages: ConsumerMessages; name: string | undefined } | undefined;
+		const release = ({ messages, name }: NonNullable<typeof started>) => {
+			running.delete(messages);
+			void messages.close().then(async () => {
+				// Ordered consumers are ephemeral; deleting spares the server its inactivity timeout.
+				if (name) await jsm.consumers.delete(streamName, name).catch(() => false);
+			});
+		};
+		const stop = () => {
+			if (stopped) return;
+			stopped = true;
+			if (started) release(started);
+		};
+		const ready = (async () => {
+			const consumer = await js.consumers.get(streamName, {
+				filterSubjects: filterOf(key),
+				deliver_policy: DeliverPolicy.New,
+				inactive_threshold: 30_000,
+			});
+			const messages = await consumer.consume({ max_messages: 256 });
+			const info = await consumer.info(true).catch(() => undefined);
+			started = { messages, name: info?.name };
+			if (stopped) return release(started);
+			running.add(messages);
+			void deliverLive(messages, handler, key);
+		})();
+		ready.catch((error: unknown) =>
+			logger.error('NATS listener failed', { event: key, error: String(error) }),
+		);
+		return toListener(stop, ready);
+	};
+
+	// Live delivery: no acknowledgement and no retry; a failing listener is logged.
+	const deliverLive = async (messages: ConsumerMessages, handler: EventHandler, key: string) => {
+		for await (const message of messages) {
+			let event: EventEnvelope;
+			try {
+				event = message.json<EventEnvelope>();
+			} catch {
+				logger.error('NATS message is not a JSON event; dropped', { subject: message.subject });
+				continue;
+			}
+			try {
+				await handler(event);
+			} catch (error) {
+				logger.error('event listener failed', {
+					event: key,
+					eventId: event.id,
+					error: error instanceof Error ? error.message : String(error),
+				});
+			}
+		}
 	};
 
 	// Recent ids per subscription: a redelivery the handler already saw is acknowledged, not run.
@@ -150,6 +226,7 @@ export async function createNatsBus(options: NatsBusOptions): Promise<NatsEventB
 	return {
 		connection: nc,
 		subscribe: subscribe as EventBus['subscribe'],
+		listen: listen as EventBus['listen'],
 		async publish(event) {
 			await js.publish(`${prefix}.${event.type}`, JSON.stringify(event), { msgID: event.id });
 		},
