@@ -51,6 +51,15 @@ export function importOpenApi(options: ImportOptions): ImportResult {
 	const names = new NameAllocator();
 	const schemas = new SchemaConverter(source, report, names);
 	const operations = new OperationConverter(source, schemas, report, names);
+	for (const key of ['servers', 'tags', 'externalDocs'] as const) {
+		if (source.root[key] !== undefined) {
+			report.add(
+				'dropped',
+				`#/${key}`,
+				`top-level \`${key}\` is not kept; set it when you serve or document the API`,
+			);
+		}
+	}
 	const listed = operations.list();
 	const drafts: OperationDraft[] = [];
 	listed.forEach((entry, i) => {

@@ -202,6 +202,14 @@ export class OperationConverter {
 				required && where !== 'header',
 			);
 			field = { ...field, ...annotations(param) };
+			const defaultStyle = where === 'query' || where === 'cookie' ? 'form' : 'simple';
+			if (typeof param.style === 'string' && param.style !== defaultStyle) {
+				this.report.add(
+					'normalized',
+					at,
+					`style "${param.style}" is not kept: Charter reads ${where === 'query' ? 'repeated keys or JSON' : 'plain values'}`,
+				);
+			}
 			if (where === 'header') {
 				headers.push(name);
 				this.report.add(
@@ -285,6 +293,18 @@ export class OperationConverter {
 		};
 	}
 
+	/** Reports examples of a media type: Charter keeps examples on fields, not on bodies. */
+	#mediaExamples(holder: unknown, type: string, at: string): void {
+		const media = isObject(holder) && isObject(holder.content) ? holder.content[type] : undefined;
+		if (isObject(media) && (media.example !== undefined || media.examples !== undefined)) {
+			this.report.add(
+				'dropped',
+				child(at, 'content', type, media.example !== undefined ? 'example' : 'examples'),
+				'body examples are not kept (field examples are); add them as acceptance examples with their expected output',
+			);
+		}
+	}
+
 	#parameters(
 		item: JsonObject,
 		op: JsonObject,
@@ -326,6 +346,7 @@ export class OperationConverter {
 			const bodyAt = child(pointer, 'requestBody');
 			const { value: body } = this.source.deref(op.requestBody, file, bodyAt);
 			const picked = isObject(body) ? pickMedia(body.content) : undefined;
+			if (picked) this.#mediaExamples(body, picked.type, bodyAt);
 			if (isGet) {
 				this.report.add(
 					'dropped',
@@ -424,6 +445,14 @@ export class OperationConverter {
 			const { value } = this.source.deref(responses[status], file, responseAt);
 			const response = isObject(value) ? value : {};
 			const picked = pickMedia(response.content);
+			if (picked) this.#mediaExamples(response, picked.type, responseAt);
+			if (isObject(response.headers) && Object.keys(response.headers).length > 0) {
+				this.report.add(
+					'dropped',
+					child(responseAt, 'headers'),
+					'response headers are not described by Charter',
+				);
+			}
 			return { response, picked, responseAt };
 		};
 		if (primary === undefined) {
