@@ -101,6 +101,19 @@ describe('bad input', () => {
 		// The export is valid: every generated contract loads and serves.
 		expect(Object.keys(toOpenApi(registry).paths)).toContain('/items/{id}');
 	});
+
+	test('a property named __proto__ is left out and reported, never written as a key', async () => {
+		const result = importOpenApi({ file: fixture('proto-key.yaml'), outDir: outDir('proto') });
+		expect(result.report).toContainEqual(
+			expect.objectContaining({
+				category: 'skipped',
+				path: '#/paths/~1things/post/requestBody/content/application~1json/schema/properties/__proto__',
+			}),
+		);
+		const registry = await loadGenerated(outDir('proto'));
+		const input = (registry.operations()[0]?.spec as OperationSpec).io.input;
+		expect(input.kind === 'model' && Object.keys(input.fields)).toEqual(['name']);
+	});
 });
 
 describe('what an import keeps', () => {

@@ -292,6 +292,8 @@ export class SchemaConverter {
 		const required = new Set(Array.isArray(schema.required) ? (schema.required as string[]) : []);
 		const fields: Record<string, FieldExpr> = {};
 		for (const [prop, value] of Object.entries(properties)) {
+			if (this.#unsafe(prop, { file: site.file, pointer: child(site.pointer, 'properties', prop) }))
+				continue;
 			fields[prop] = this.field(
 				value,
 				{
@@ -372,6 +374,7 @@ export class SchemaConverter {
 		this.note('normalized', site, 'allOf is flattened into one model');
 		const fields: Record<string, FieldExpr> = {};
 		for (const [prop, from] of props) {
+			if (this.#unsafe(prop, from)) continue;
 			fields[prop] = this.field(
 				from.schema,
 				{
@@ -459,6 +462,17 @@ export class SchemaConverter {
 		if (variants.length === 0) return { expr: { kind: 'literal', value: null }, nullable: false };
 		if (variants.length === 1) return { expr: variants[0]!, nullable: isNull };
 		return { expr: { kind: 'union', variants }, nullable: isNull };
+	}
+
+	/** Skips (and reports) a property name that would turn into an object's prototype. */
+	#unsafe(name: string, site: Pick<SchemaSite, 'file' | 'pointer'>): boolean {
+		if (name !== '__proto__') return false;
+		this.note(
+			'skipped',
+			site,
+			'a property named __proto__ cannot be a field (and Charter refuses it in input)',
+		);
+		return true;
 	}
 
 	/** Records a report entry at a site. */
