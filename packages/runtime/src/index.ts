@@ -98,10 +98,14 @@ export type {
 	IdempotencyStore,
 	StoredOutcome,
 } from './stores/idempotency-store.ts';
-export { createMemoryAuditStore } from './stores/memory/memory-audit-store.ts';
+export {
+	createMemoryAuditStore,
+	DEFAULT_MEMORY_AUDIT_CAPACITY,
+	type MemoryAuditOptions,
+} from './stores/memory/memory-audit-store.ts';
 export { createMemoryIdempotencyStore } from './stores/memory/memory-idempotency-store.ts';
 export { createMemoryOutboxStore } from './stores/memory/memory-outbox-store.ts';
-export { createMemoryStores } from './stores/memory/memory-stores.ts';
+export { createMemoryStores, type MemoryStoresOptions } from './stores/memory/memory-stores.ts';
 export { createMemoryUnitOfWork } from './stores/memory/memory-unit-of-work.ts';
 export type { OutboxEntry, OutboxStore } from './stores/outbox-store.ts';
 export {

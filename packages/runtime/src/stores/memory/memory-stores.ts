@@ -1,21 +1,28 @@
 import type { Stores } from '../unit-of-work.ts';
-import { createMemoryAuditStore } from './memory-audit-store.ts';
+import { createMemoryAuditStore, type MemoryAuditOptions } from './memory-audit-store.ts';
 import { createMemoryIdempotencyStore } from './memory-idempotency-store.ts';
 import { createMemoryOutboxStore } from './memory-outbox-store.ts';
 import { createMemoryUnitOfWork } from './memory-unit-of-work.ts';
 
+/** Options of the memory stores. */
+export interface MemoryStoresOptions {
+	/** How many audit records to keep (10,000 by default; the oldest are dropped). */
+	readonly audit?: MemoryAuditOptions;
+}
+
 /**
- * Creates every store in memory: the executor's default.
+ * Creates every store in memory: the executor's default. The audit log keeps the newest
+ * 10,000 records unless told otherwise.
  *
  * @example
  * const stores = createMemoryStores();
  * const executor = createExecutor({ bindings, stores });
  * await stores.audit.list();
  */
-export function createMemoryStores(): Stores {
+export function createMemoryStores(options: MemoryStoresOptions = {}): Stores {
 	const idempotency = createMemoryIdempotencyStore();
 	const outbox = createMemoryOutboxStore();
-	const audit = createMemoryAuditStore();
+	const audit = createMemoryAuditStore(options.audit);
 	return {
 		idempotency,
 		outbox,
