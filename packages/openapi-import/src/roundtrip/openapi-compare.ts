@@ -32,12 +32,11 @@ const JSON_MEDIA = /json/i;
  */
 export function compareOpenApi(originalFile: string, exported: JsonObject): RoundTripSummary {
 	const source = new OpenApiSource(originalFile);
-	// Refs are resolved from the main file (refs inside other files that are relative to them
-	// resolve from there only when both files share a directory).
-	const lookupOriginal: RefLookup = (ref) => {
+	// A ref resolves from the file that holds it: the main file, or the file a ref led to.
+	const lookupOriginal: RefLookup = (ref, context) => {
 		try {
-			const t = source.resolve(ref, source.mainFile, '#');
-			return { id: `${t.file}${t.pointer}`, value: t.value };
+			const t = source.resolve(ref, context ?? source.mainFile, '#');
+			return { id: `${t.file}${t.pointer}`, value: t.value, context: t.file };
 		} catch {
 			return undefined;
 		}

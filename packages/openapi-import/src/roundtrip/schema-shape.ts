@@ -3,8 +3,14 @@ type Json = Record<string, unknown>;
 const isObject = (v: unknown): v is Json =>
 	typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** Finds what a `$ref` names: an id (to detect cycles) and the schema. */
-export type RefLookup = (ref: string) => { id: string; value: unknown } | undefined;
+/**
+ * Finds what a `$ref` names: an id (to detect cycles), the schema, and the context (file)
+ * further refs inside it resolve from. `context` is the one of the schema holding the ref.
+ */
+export type RefLookup = (
+	ref: string,
+	context?: string,
+) => { id: string; value: unknown; context?: string } | undefined;
 
 const FORMATS: Record<string, string> = {
 	date: 'date',
@@ -32,15 +38,19 @@ const CONSTRAINTS: Record<string, readonly string[]> = {
  */
 export function schemaShape(schema: unknown, lookup: RefLookup, maxDepth = 8): unknown {
 	const stack = new Set<string>();
+	let context: string | undefined;
 	const walk = (s: unknown, depth: number): unknown => {
 		if (depth > maxDepth) return '...';
 		if (!isObject(s)) return 'any';
 		if (typeof s.$ref === 'string') {
-			const target = lookup(s.$ref);
+			const target = lookup(s.$ref, context);
 			if (!target) return `broken:${s.$ref}`;
 			if (stack.has(target.id)) return 'any';
 			stack.add(target.id);
+			const outer = context;
+			context = target.context ?? context;
 			const out = walk(target.value, depth);
+			context = outer;
 			stack.delete(target.id);
 			return out;
 		}
@@ -52,7 +62,7 @@ export function schemaShape(schema: unknown, lookup: RefLookup, maxDepth = 8): u
 				let m = member;
 				const seen = new Set<string>();
 				while (isObject(m) && typeof m.$ref === 'string') {
-					const t = lookup(m.$ref);
+					const t = lookup(m.$ref, context);
 					if (!t || seen.has(t.id) || level > 16) return;
 					seen.add(t.id);
 					m = t.value;
