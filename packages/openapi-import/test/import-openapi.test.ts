@@ -111,7 +111,8 @@ describe('bad input', () => {
 			}),
 		);
 		const registry = await loadGenerated(outDir('proto'));
-		const input = (registry.operations()[0]?.spec as OperationSpec).io.input;
+		const [entry] = registry.operations();
+		const input = (entry!.spec as OperationSpec).io.input;
 		expect(input.kind === 'model' && Object.keys(input.fields)).toEqual(['name']);
 	});
 });
