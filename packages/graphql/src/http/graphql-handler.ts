@@ -9,14 +9,18 @@ import {
 	type GraphqlContext,
 	type GraphqlSchemaOptions,
 } from '../schema/graphql-schema.ts';
-import { renderExplorerPage } from './graphiql-page.ts';
+import { loadExplorerAssets } from './graphiql-assets.ts';
+import { GRAPHIQL_CSP, renderExplorerPage, renderGraphiqlPage } from './graphiql-page.ts';
 import { prepareOperation, runGraphqlRequest } from './graphql-request.ts';
 import { toFetchRequest, writeFetchResponse } from './node-bridge.ts';
 
 /** Options of the GraphQL HTTP endpoint. */
 export interface GraphqlHandlerOptions extends GraphqlSchemaOptions {
 	readonly limits?: QueryLimits;
-	/** Serve the explorer page to browsers on GET (default true). */
+	/**
+	 * Serve the GraphiQL explorer to browsers on GET, its files under `<path>/assets/`
+	 * (default true).
+	 */
 	readonly explorer?: boolean;
 	/** The path the handler answers on (default `/graphql`); other paths get 404. */
 	readonly path?: string;
@@ -50,6 +54,8 @@ export function createGraphqlHandler(
 	const limits = { ...DEFAULT_LIMITS, ...options.limits };
 	const path = options.path ?? '/graphql';
 	const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+	const assets = options.explorer === false ? undefined : loadExplorerAssets();
+	const assetPrefix = `${path}/assets/`;
 	const contextOf = (request: Request): GraphqlContext => ({
 		metadata: { headers: headerRecord(request.headers), transport: 'graphql' },
 		signal: request.signal,
@@ -76,6 +82,8 @@ export function createGraphqlHandler(
 
 	async function handle(request: Request): Promise<Response> {
 		const url = new URL(request.url);
+		if (assets && url.pathname.startsWith(assetPrefix))
+			return assets.serve(url.pathname.slice(assetPrefix.length), request);
 		if (url.pathname !== path)
 			return json(404, [
 				requestError(`no GraphQL endpoint at ${url.pathname}`, 'BAD_REQUEST', 404),
@@ -101,9 +109,7 @@ export function createGraphqlHandler(
 				options.explorer !== false &&
 				!url.searchParams.has('query')
 			) {
-				return new Response(renderExplorerPage(path), {
-					headers: { 'content-type': 'text/html; charset=utf-8' },
-				});
+				return explorerPage();
 			}
 			const params = fromSearch(url.searchParams);
 			if (!params.ok) return json(400, [requestError(params.message, 'BAD_REQUEST', 400)]);
@@ -153,6 +159,23 @@ export function createGraphqlHandler(
 		return new Response(JSON.stringify(result.body), {
 			status: result.status,
 			headers: { 'content-type': JSON_TYPE },
+		});
+	}
+
+	function explorerPage(): Response {
+		if (!assets) {
+			return new Response(renderExplorerPage(path), {
+				headers: { 'content-type': 'text/html; charset=utf-8' },
+			});
+		}
+		return new Response(renderGraphiqlPage(path, assets), {
+			headers: {
+				'content-type': 'text/html; charset=utf-8',
+				'content-security-policy': GRAPHIQL_CSP,
+				'cache-control': 'no-cache',
+				'x-content-type-options': 'nosniff',
+				'referrer-policy': 'no-referrer',
+			},
 		});
 	}
 
