@@ -5,6 +5,7 @@ import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { progressWriter } from '../src/commands/openapi.ts';
 
 // The real `charter` bin in a child process, in a project inside the repo (gitignored .tmp)
 // so the generated contracts resolve `@charter/*`.
@@ -113,5 +114,24 @@ describe('charter openapi import', () => {
 		expect(noOut.stderr).toContain('--out <dir> is required');
 		const wrong = await charter(TMP, 'openapi', 'export');
 		expect(wrong.code).toBe(2);
+	});
+});
+
+describe('import progress', () => {
+	test('a TTY gets one rewritten line, throttled, cleared at the end; a pipe gets nothing', () => {
+		let text = '';
+		let clock = 0;
+		const progress = progressWriter(
+			{ isTTY: true, write: (t: string) => (text += t) },
+			() => clock,
+		);
+		for (let done = 1; done <= 3; done++) {
+			progress?.(done, 3);
+			clock += 10;
+		}
+		expect(text).toBe(
+			'\r\x1b[2Kimporting operations 1/3\r\x1b[2Kimporting operations 3/3\r\x1b[2K',
+		);
+		expect(progressWriter({ isTTY: false, write: () => undefined })).toBeUndefined();
 	});
 });

@@ -30,21 +30,14 @@ export const openapiCommand: Command = {
 		if (!flags.string.out)
 			throw new UsageError('--out <dir> is required: where the contract files go');
 		const tty = Boolean(process.stderr.isTTY) && !flags.boolean.json;
-		let last = 0;
-		const onProgress = (done: number, total: number) => {
-			const now = Date.now();
-			if (!tty || (now - last < 50 && done < total)) return;
-			last = now;
-			process.stderr.write(`\r\x1b[2Kimporting operations ${done}/${total}`);
-			if (done === total) process.stderr.write('\r\x1b[2K');
-		};
+		const onProgress = tty ? progressWriter(process.stderr) : undefined;
 		let result: ReturnType<typeof importOpenApi>;
 		try {
 			result = importOpenApi({
 				file: resolve(cwd, file),
 				outDir: resolve(cwd, flags.string.out),
 				force: flags.boolean.force === true,
-				onProgress,
+				...(onProgress ? { onProgress } : {}),
 			});
 		} catch (error) {
 			if (tty) process.stderr.write('\r\x1b[2K');
@@ -77,3 +70,22 @@ export const openapiCommand: Command = {
 		return ExitCode.ok;
 	},
 };
+
+/**
+ * Creates a progress indicator that rewrites one stderr line (`importing operations 120/1223`),
+ * at most every 50 ms, and clears it when done. Only for a TTY: logs and pipes get nothing.
+ */
+export function progressWriter(
+	stream: { readonly isTTY?: boolean; write(text: string): unknown },
+	now: () => number = Date.now,
+): ((done: number, total: number) => void) | undefined {
+	if (!stream.isTTY) return undefined;
+	let last = Number.NEGATIVE_INFINITY;
+	return (done, total) => {
+		const time = now();
+		if (time - last < 50 && done < total) return;
+		last = time;
+		stream.write(`\r\x1b[2Kimporting operations ${done}/${total}`);
+		if (done === total) stream.write('\r\x1b[2K');
+	};
+}
