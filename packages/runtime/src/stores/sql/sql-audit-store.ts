@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { AuditFilter, AuditRecord, AuditStore } from '../audit-store.ts';
-import { compileSqlStatements, runStatement, type SqlStatements } from './sql-statements.ts';
+import { runStatement, type SqlStatements } from './sql-statements.ts';
 import type { AuditRow, TableNames } from './sql-tables.ts';
 import { guarded } from './store-unavailable.ts';
 
@@ -8,7 +8,7 @@ import { guarded } from './store-unavailable.ts';
 export function createSqlAuditStore(
 	db: Kysely<any>,
 	tables: TableNames,
-	statements: SqlStatements = compileSqlStatements(db, tables),
+	statements: SqlStatements,
 ): AuditStore {
 	const table = tables.audit;
 	return {

@@ -1,7 +1,7 @@
 import { type Kysely, sql } from 'kysely';
 import type { EventEnvelope } from '../../bus/event-envelope.ts';
 import type { OutboxEntry, OutboxStore } from '../outbox-store.ts';
-import { compileSqlStatements, runStatement, type SqlStatements } from './sql-statements.ts';
+import { runStatement, type SqlStatements } from './sql-statements.ts';
 import type { OutboxRow, SqlDialectName, TableNames } from './sql-tables.ts';
 import { guarded } from './store-unavailable.ts';
 
@@ -35,7 +35,7 @@ export function createSqlOutboxStore(
 	db: Kysely<any>,
 	dialect: SqlDialectName,
 	tables: TableNames,
-	statements: SqlStatements = compileSqlStatements(db, tables),
+	statements: SqlStatements,
 ): SqlOutboxStore {
 	const table = tables.outbox;
 	const toEntry = (row: OutboxRow): OutboxEntry => ({

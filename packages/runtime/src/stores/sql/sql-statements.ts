@@ -1,5 +1,5 @@
 import { CompiledQuery, type Kysely, sql } from 'kysely';
-import type { TableNames } from './sql-tables.ts';
+import type { SqlDialectName, TableNames } from './sql-tables.ts';
 
 /**
  * The SQL of the writes every command makes (outbox rows, audit row, idempotency outcome),
@@ -13,6 +13,13 @@ export interface SqlStatements {
 	readonly insertAudit: string;
 	/** Marks a key completed: parameters `outcome`, `scope`. */
 	readonly completeIdempotency: string;
+	/**
+	 * Claims a key if absent, returning its scope when won: parameters `scope`, `fingerprint`,
+	 * `created_at`, `lease_until`. `lazy` is the same claim for an autocommit statement whose
+	 * commit does not wait for the disk (PostgreSQL: `synchronous_commit` off for that one
+	 * statement's transaction; SQLite has no per-statement form, see the idempotency store).
+	 */
+	readonly claimKey: { readonly strict: string; readonly lazy: string };
 }
 
 /** The outbox columns a command writes, in parameter order. */
@@ -40,7 +47,11 @@ export const AUDIT_COLUMNS = [
 const MAX_CACHED_ROWS = 16;
 
 /** Compiles the hot statements for a database's dialect and table names. */
-export function compileSqlStatements(db: Kysely<any>, tables: TableNames): SqlStatements {
+export function compileSqlStatements(
+	db: Kysely<any>,
+	dialect: SqlDialectName,
+	tables: TableNames,
+): SqlStatements {
 	const row = (columns: readonly string[]) => Object.fromEntries(columns.map((c) => [c, null]));
 	const outbox = new Map<number, string>();
 	return {
@@ -60,7 +71,50 @@ export function compileSqlStatements(db: Kysely<any>, tables: TableNames): SqlSt
 			.set({ state: sql.lit('completed'), outcome: null })
 			.where('scope', '=', '')
 			.compile().sql,
+		claimKey: claimSql(db, dialect, tables),
 	};
+}
+
+function claimSql(db: Kysely<any>, dialect: SqlDialectName, tables: TableNames) {
+	const strict = db
+		.insertInto(tables.idempotency)
+		.values({
+			scope: '',
+			fingerprint: '',
+			state: sql.lit('in-flight'),
+			outcome: sql.lit(null),
+			created_at: '',
+			lease_until: '',
+		})
+		.onConflict((oc) => oc.column('scope').doNothing())
+		.returning('scope')
+		.compile().sql;
+	if (dialect !== 'postgres') return { strict, lazy: strict };
+	// The same insert fed by a one-row select that turns synchronous_commit off for this
+	// statement's own (implicit) transaction only: `set_config(..., true)` is transaction-local.
+	const lazy = db
+		.insertInto(tables.idempotency)
+		.columns(['scope', 'fingerprint', 'state', 'outcome', 'created_at', 'lease_until'])
+		.expression(
+			db
+				.selectFrom(
+					sql<{ off: string }>`(select set_config('synchronous_commit', 'off', true) as off)`.as(
+						'lazy_commit',
+					),
+				)
+				.select([
+					sql`${''}::text`.as('scope'),
+					sql`${''}::text`.as('fingerprint'),
+					sql.lit('in-flight').as('state'),
+					sql`null::text`.as('outcome'),
+					sql`${''}::text`.as('created_at'),
+					sql`${''}::text`.as('lease_until'),
+				]),
+		)
+		.onConflict((oc) => oc.column('scope').doNothing())
+		.returning('scope')
+		.compile().sql;
+	return { strict, lazy };
 }
 
 /** Runs a compiled statement through a database or transaction. */

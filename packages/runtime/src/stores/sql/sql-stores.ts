@@ -3,7 +3,7 @@ import type { EventEnvelope } from '../../bus/event-envelope.ts';
 import type { Stores } from '../unit-of-work.ts';
 import { charterMigrations } from './charter-migrations.ts';
 import { createSqlAuditStore } from './sql-audit-store.ts';
-import { createSqlIdempotencyStore } from './sql-idempotency-store.ts';
+import { type ClaimCommit, createSqlIdempotencyStore } from './sql-idempotency-store.ts';
 import { type MigrationReport, type MigrationSet, runMigrations } from './sql-migrations.ts';
 import { createSqlOutboxStore, type SqlOutboxStore } from './sql-outbox-store.ts';
 import { compileSqlStatements } from './sql-statements.ts';
@@ -42,7 +42,11 @@ export interface SqlStoreOptions {
 export async function openSqlStores(
 	db: Kysely<any>,
 	dialect: SqlDialectName,
-	options: SqlStoreOptions & { close: () => Promise<void> },
+	options: SqlStoreOptions & {
+		close: () => Promise<void>;
+		/** SQLite: the connection's `synchronous` level (`FULL` lets claims skip the sync). */
+		synchronous?: 'FULL' | 'NORMAL';
+	},
 ): Promise<SqlStores> {
 	const tables = tableNames(options.tablePrefix);
 	const migrations = await runMigrations(db, dialect, tables, [
@@ -50,13 +54,15 @@ export async function openSqlStores(
 		...(options.migrations ?? []),
 	]);
 	const listeners = new Set<() => void>();
-	const statements = compileSqlStatements(db, tables);
+	const statements = compileSqlStatements(db, dialect, tables);
+	const claimCommit: ClaimCommit =
+		dialect === 'postgres' ? 'postgres' : options.synchronous === 'FULL' ? 'sqlite-full' : 'strict';
 	return {
 		dialect,
 		tables,
 		db,
 		migrations,
-		idempotency: createSqlIdempotencyStore(db, tables, statements),
+		idempotency: createSqlIdempotencyStore(db, tables, statements, claimCommit),
 		outbox: createSqlOutboxStore(db, dialect, tables, statements),
 		audit: createSqlAuditStore(db, tables, statements),
 		unitOfWork: createSqlUnitOfWork(db, dialect, tables, statements),

@@ -3,7 +3,7 @@ import type { TransactionScope, UnitOfWork } from '../unit-of-work.ts';
 import { createSqlAuditStore } from './sql-audit-store.ts';
 import { createSqlIdempotencyStore } from './sql-idempotency-store.ts';
 import { createSqlOutboxStore } from './sql-outbox-store.ts';
-import { compileSqlStatements, type SqlStatements } from './sql-statements.ts';
+import type { SqlStatements } from './sql-statements.ts';
 import type { SqlDialectName, TableNames } from './sql-tables.ts';
 import { toUnavailable } from './store-unavailable.ts';
 
@@ -16,7 +16,7 @@ export function createSqlUnitOfWork(
 	db: Kysely<any>,
 	dialect: SqlDialectName,
 	tables: TableNames,
-	statements: SqlStatements = compileSqlStatements(db, tables),
+	statements: SqlStatements,
 ): UnitOfWork {
 	return {
 		async run(work) {

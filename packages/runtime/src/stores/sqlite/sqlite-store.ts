@@ -27,12 +27,13 @@ export interface SqliteStoreOptions extends SqlStoreOptions {
 export async function createSqliteStores(options: SqliteStoreOptions): Promise<SqlStores> {
 	const memory = options.file === ':memory:';
 	const path = memory ? options.file : resolve(options.file);
+	const synchronous = options.synchronous ?? 'FULL';
 	let database: Database.Database;
 	try {
 		if (!memory) mkdirSync(dirname(path), { recursive: true });
 		database = new Database(path);
 		database.pragma('journal_mode = WAL');
-		database.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+		database.pragma(`synchronous = ${synchronous}`);
 		database.pragma('busy_timeout = 5000');
 		database.pragma('foreign_keys = ON');
 	} catch (error) {
@@ -46,7 +47,11 @@ export async function createSqliteStores(options: SqliteStoreOptions): Promise<S
 		dialect: new SqliteDialect({ database: withStatementCache(database) }),
 	});
 	try {
-		return await openSqlStores(db, 'sqlite', { ...options, close: () => db.destroy() });
+		return await openSqlStores(db, 'sqlite', {
+			...options,
+			synchronous,
+			close: () => db.destroy(),
+		});
 	} catch (error) {
 		await db.destroy();
 		throw error;
