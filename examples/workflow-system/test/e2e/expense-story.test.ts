@@ -1,7 +1,10 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createClient } from 'graphql-sse';
 import { afterAll, describe, expect, it } from 'vitest';
 import { freePort, type ServeProcess, startServe } from './serve-process.ts';
 
@@ -12,6 +15,68 @@ afterAll(async () => {
 	await server?.stop();
 	for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
 });
+
+const BIN = fileURLToPath(new URL('../../../../packages/cli/bin/charter.js', import.meta.url));
+const PROJECT = fileURLToPath(new URL('../..', import.meta.url));
+
+/** Subscribes to instance events over GraphQL (graphql-sse) and resolves once the stream is live. */
+async function observeInstanceEvents(token: string) {
+	const seen: { event: string; id: string; status: string }[] = [];
+	const client = createClient({
+		url: `${server!.url}/graphql`,
+		headers: { authorization: `Bearer ${token}` },
+		retryAttempts: 0,
+	});
+	const fields = ['workflowInstancePaused', 'workflowInstanceResumed', 'workflowInstanceCompleted'];
+	await Promise.all(
+		fields.map(
+			(field) =>
+				new Promise<void>((connected, failed) => {
+					client.subscribe<Record<string, { id: string; status: string }>>(
+						{ query: `subscription { ${field} { id status } }` },
+						{
+							next: (result) => {
+								const instance = result.data?.[field];
+								if (instance) seen.push({ event: field, ...instance });
+							},
+							error: failed,
+							complete: () => {},
+						},
+						{ connected: () => connected() },
+					);
+				}),
+		),
+	);
+	return { seen, close: () => client.dispose() };
+}
+
+/** The project's audit records, as `charter audit tail --json` prints them. */
+function auditRecords(): Promise<
+	{ operation: string; resultCode: string; principalId?: string; status: number }[]
+> {
+	return new Promise((resolve, reject) => {
+		execFile(
+			process.execPath,
+			[BIN, 'audit', 'tail', '-n', '500', '--json', '--db', `sqlite:${file}`],
+			{ cwd: PROJECT, env: { ...process.env, NO_COLOR: '1' } },
+			(error, stdout) =>
+				error
+					? reject(error)
+					: resolve(
+							stdout
+								.trim()
+								.split('\n')
+								.map((line) => JSON.parse(line)),
+						),
+		);
+	});
+}
+
+async function until(check: () => boolean, timeoutMs = 10_000): Promise<boolean> {
+	const deadline = Date.now() + timeoutMs;
+	while (!check() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 50));
+	return check();
+}
 
 /** Calls one operation over REST: commands are POST with a JSON body, queries GET. */
 async function rest(token: string, method: 'GET' | 'POST', path: string, body?: object) {
@@ -31,7 +96,7 @@ async function rest(token: string, method: 'GET' | 'POST', path: string, body?: 
 }
 
 describe('the expense story over HTTP against charter serve', () => {
-	it('runs from submission to completion across a server restart, scoped per organization', async () => {
+	it('runs from submission to completion across a server restart, scoped per organization; a subscriber sees the events and every command is audited', async () => {
 		const port = await freePort();
 		server = await startServe(port, `sqlite:${file}`);
 
@@ -87,6 +152,8 @@ describe('the expense story over HTTP against charter serve', () => {
 		expect(paused.body).toMatchObject({ status: 'PAUSED', previousStatus: 'WAITING' });
 		await server.stop();
 		server = await startServe(port, `sqlite:${file}`);
+		// A subscriber (GraphQL over SSE) watches the instance events from here on.
+		const observer = await observeInstanceEvents('admin-token');
 
 		const requests = await rest('admin-token', 'GET', 'workflow/approval/list-for-instance', {
 			instanceId,
@@ -112,6 +179,30 @@ describe('the expense story over HTTP against charter serve', () => {
 			stepOutcome: 'APPROVED',
 			instance: { status: 'COMPLETED', currentStepKey: 'approved' },
 		});
+		const observed = await until(() =>
+			observer.seen.some((e) => e.event === 'workflowInstanceCompleted'),
+		);
+		observer.close();
+		expect(observed).toBe(true);
+		expect(observer.seen.filter((e) => e.id === instanceId)).toEqual([
+			{ event: 'workflowInstanceResumed', id: instanceId, status: 'WAITING' },
+			{ event: 'workflowInstanceCompleted', id: instanceId, status: 'COMPLETED' },
+		]);
+
+		// One audit record per command, refused ones included, read back through the CLI.
+		const audit = await auditRecords();
+		const of = (operation: string) => audit.filter((r) => r.operation === operation);
+		expect(of('workflow.instance.pause')).toEqual(
+			expect.arrayContaining([
+				expect.objectContaining({ resultCode: 'OK', principalId: 'user-admin-1' }),
+				expect.objectContaining({ resultCode: 'NOT_FOUND', status: 404 }),
+			]),
+		);
+		expect(of('workflow.instance.resume')).toEqual([expect.objectContaining({ resultCode: 'OK' })]);
+		expect(of('workflow.approval.decide').map((r) => r.resultCode)).toEqual(
+			expect.arrayContaining(['OK', 'FORBIDDEN', 'INVALID_STATE']),
+		);
+
 		const history = await rest('employee-token', 'GET', 'workflow/instance/history', {
 			instanceId,
 		});
