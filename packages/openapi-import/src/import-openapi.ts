@@ -1,5 +1,5 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve, sep } from 'node:path';
 import { NameAllocator } from './convert/naming.ts';
 import { OperationConverter, type OperationDraft } from './convert/operation-converter.ts';
 import { SchemaConverter } from './convert/schema-converter.ts';
@@ -31,6 +31,8 @@ export interface ImportResult {
 	readonly written: readonly string[];
 	/** Files left as they were because nothing changed. */
 	readonly unchanged: readonly string[];
+	/** Generated files of an earlier import that this one no longer writes (left in place). */
+	readonly stale: readonly string[];
 	readonly operations: number;
 	readonly models: number;
 	/** Everything that could not be represented exactly, with JSON paths. */
@@ -112,12 +114,29 @@ export function importOpenApi(options: ImportOptions): ImportResult {
 			written.push(file.path);
 		}
 	}
+	const produced = new Set(files.map((f) => f.path));
+	const stale = existsSync(outDir)
+		? listTs(outDir)
+				.map((file) => relative(outDir, file).split(sep).join('/'))
+				.filter((path) => !produced.has(path))
+				.filter((path) => fileState(readFileSync(join(outDir, path), 'utf8')) !== 'foreign')
+				.sort()
+		: [];
 	return {
 		files,
 		written,
 		unchanged,
+		stale,
 		operations: drafts.length,
 		models: schemas.declarations.filter((d) => d.module.startsWith('models/')).length,
 		report: report.entries,
 	};
+}
+
+function listTs(dir: string): string[] {
+	return readdirSync(dir).flatMap((name) => {
+		const path = join(dir, name);
+		if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : listTs(path);
+		return name.endsWith('.ts') ? [path] : [];
+	});
 }

@@ -215,4 +215,14 @@ describe('writing files', () => {
 		]);
 		expect(readFileSync(edited, 'utf8')).toContain("stability: 'experimental'");
 	});
+
+	test('generated files an import no longer writes are listed as stale, not deleted', () => {
+		const dir = outDir('stale');
+		importOpenApi({ file: fixture('split/api.yaml'), outDir: dir });
+		const other = importOpenApi({ file: fixture('recursive.yaml'), outDir: dir });
+		expect(other.stale).toContain('orders/orders.operations.ts');
+		expect(other.stale).toContain('models/order.schema.ts');
+		expect(other.stale).not.toContain('trees/trees.operations.ts');
+		expect(readFileSync(join(dir, 'orders/orders.operations.ts'), 'utf8')).toContain('orders.get');
+	});
 });

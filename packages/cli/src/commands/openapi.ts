@@ -56,6 +56,7 @@ export const openapiCommand: Command = {
 				models: result.models,
 				written: result.written,
 				unchanged: result.unchanged,
+				stale: result.stale,
 				report: result.report,
 			});
 			return ExitCode.ok;
@@ -64,6 +65,13 @@ export const openapiCommand: Command = {
 		out.line(
 			`${style.green('imported')} ${result.operations} operations and ${result.models} models into ${flags.string.out}: ${result.written.length} files written, ${result.unchanged.length} unchanged`,
 		);
+		if (result.stale.length > 0) {
+			out.line(
+				style.yellow(
+					`${result.stale.length} file(s) from an earlier import are no longer generated (left in place): ${result.stale.join(', ')}`,
+				),
+			);
+		}
 		out.line('');
 		out.line(style.bold(`Import report (${result.report.length} adjustments):`));
 		out.line(renderReport(result.report));
