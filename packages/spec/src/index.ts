@@ -48,4 +48,4 @@ export {
 	SnapshotFormatError,
 	serializeSnapshot,
 } from './snapshot/snapshot.ts';
-export { pathParameters, type WireNames, wireNames } from './wire/wire-names.ts';
+export { graphqlFieldName, pathParameters, type WireNames, wireNames } from './wire/wire-names.ts';

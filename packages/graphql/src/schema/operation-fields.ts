@@ -1,4 +1,4 @@
-import { majorOf, type OperationSpec, wireNames } from '@charter/spec';
+import { graphqlFieldName, majorOf, type OperationSpec, wireNames } from '@charter/spec';
 import { GraphqlSchemaError } from '../types/graphql-schema-error.ts';
 
 /**
@@ -24,8 +24,5 @@ export function operationsByField(served: readonly OperationSpec[]): Map<string,
 
 /** Computes the subscription field of an event: `workflow.instance.paused` -> `workflowInstancePaused` (+`V2`). */
 export function eventFieldName(key: string, version: string): string {
-	const parts = key.split(/[.\-_]/).filter(Boolean);
-	const camel = parts.map((p, i) => (i === 0 ? p : p[0]!.toUpperCase() + p.slice(1))).join('');
-	const major = majorOf(version);
-	return major >= 2 ? `${camel}V${major}` : camel;
+	return graphqlFieldName(key, version);
 }

@@ -24,7 +24,6 @@ function words(key: string): string[] {
 export function wireNames(spec: OperationSpec): WireNames {
 	const major = majorOf(spec.meta.version);
 	const parts = words(spec.meta.key);
-	const camel = parts.map((p, i) => (i === 0 ? p : p[0]!.toUpperCase() + p.slice(1))).join('');
 	const t = spec.transport;
 	return {
 		rest: {
@@ -33,13 +32,26 @@ export function wireNames(spec: OperationSpec): WireNames {
 		},
 		graphql: {
 			type: spec.kind === 'query' ? 'Query' : 'Mutation',
-			field: t.graphql?.field ?? (major >= 2 ? `${camel}V${major}` : camel),
+			field: t.graphql?.field ?? graphqlFieldName(spec.meta.key, spec.meta.version),
 		},
 		mcp: { tool: t.mcp?.tool ?? mcpTool(parts, major) },
 	};
 }
 
 /** Shortens the base name, never the `_v{major}` suffix, so a long key keeps its version. */
+/**
+ * Gives the GraphQL field name of a key at a version: camelCase segments, `V{major}` from
+ * major 2 (`workflow.instance.pause@2.1.0` -> `workflowInstancePauseV2`). Operations and event
+ * subscriptions share this rule.
+ */
+export function graphqlFieldName(key: string, version: string): string {
+	const major = majorOf(version);
+	const camel = words(key)
+		.map((p, i) => (i === 0 ? p : p[0]!.toUpperCase() + p.slice(1)))
+		.join('');
+	return major >= 2 ? `${camel}V${major}` : camel;
+}
+
 function mcpTool(parts: readonly string[], major: number): string {
 	const suffix = major >= 2 ? `_v${major}` : '';
 	const base = parts
