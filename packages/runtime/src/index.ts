@@ -45,7 +45,7 @@ export {
 	type HandlerContext,
 	implement,
 } from './executor/implement.ts';
-export type { Invocation, InvocationResult } from './executor/invocation.ts';
+export type { CallerSignal, Invocation, InvocationResult } from './executor/invocation.ts';
 export { checkWireCollisions, type OperationPlan } from './executor/operation-plan.ts';
 export { servedOperations } from './executor/served-operations.ts';
 export { idempotencyScope } from './idempotency/idempotency-guard.ts';

@@ -1,3 +1,5 @@
+import type { CallerSignal } from '@charter/runtime';
+
 /** How a transport's request body reads: its text, or the fact it is over the limit. */
 export type BodyResult = { readonly text: string } | { readonly tooLarge: true };
 
@@ -10,8 +12,8 @@ export interface RestRequest {
 	readonly headers: Readonly<Record<string, string | undefined>>;
 	/** Reads the body up to `limit` bytes. */
 	readBody(limit: number): Promise<BodyResult>;
-	/** Aborts when the client goes away. */
-	readonly signal?: AbortSignal;
+	/** Aborts when the client goes away (an `AbortSignal` fits). */
+	readonly signal?: CallerSignal;
 	/** A body a framework already parsed (Express `req.body`), used instead of reading. */
 	readonly parsedBody?: unknown;
 }

@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { CallerSignal } from '@charter/runtime';
 import type { BodyResult, RestRequest, RestResponse } from '../http/rest-message.ts';
 
 /** Beyond this many times the limit, an oversized body is no longer drained but cut off. */
@@ -6,22 +7,70 @@ const DRAIN_FACTOR = 8;
 
 /** Translates a node:http request to the router's request. */
 export function fromNodeRequest(req: IncomingMessage, parsedBody?: unknown): RestRequest {
-	const headers: Record<string, string | undefined> = {};
-	for (const [name, value] of Object.entries(req.headers)) {
-		headers[name] = Array.isArray(value) ? value.join(', ') : value;
-	}
-	const controller = new AbortController();
+	const signal = new ClientGoneSignal();
 	req.once('close', () => {
-		if (!req.complete) controller.abort();
+		if (!req.complete) signal.abort();
 	});
 	return {
 		method: req.method ?? 'GET',
 		url: req.url ?? '/',
-		headers,
-		signal: controller.signal,
+		headers: headersOf(req),
+		signal,
 		...(parsedBody !== undefined ? { parsedBody } : {}),
 		readBody: (limit) => readNodeBody(req, limit),
 	};
+}
+
+/**
+ * Node already lowercases header names and joins repeated ones with `, `, except `set-cookie`
+ * (an array): the headers object is used as is unless an array needs joining.
+ */
+function headersOf(req: IncomingMessage): Record<string, string | undefined> {
+	const raw = req.headers;
+	let arrays = false;
+	for (const name in raw) {
+		if (Array.isArray(raw[name])) {
+			arrays = true;
+			break;
+		}
+	}
+	if (!arrays) return raw as Record<string, string | undefined>;
+	const headers: Record<string, string | undefined> = {};
+	for (const [name, value] of Object.entries(raw)) {
+		headers[name] = Array.isArray(value) ? value.join(', ') : value;
+	}
+	return headers;
+}
+
+/**
+ * Aborts when the client goes away mid-request. A plain listener list instead of an
+ * `AbortController`: one of those per request (and the executor's listener on it) cost more
+ * than the rest of the request translation together, for a signal that almost never fires.
+ */
+class ClientGoneSignal implements CallerSignal {
+	aborted = false;
+	reason: unknown;
+	#listeners: (() => void)[] | undefined;
+
+	addEventListener(_type: 'abort', listener: () => void): void {
+		if (this.aborted) return;
+		this.#listeners ??= [];
+		this.#listeners.push(listener);
+	}
+
+	removeEventListener(_type: 'abort', listener: () => void): void {
+		const at = this.#listeners?.indexOf(listener) ?? -1;
+		if (at >= 0) this.#listeners!.splice(at, 1);
+	}
+
+	abort(): void {
+		if (this.aborted) return;
+		this.aborted = true;
+		this.reason = new DOMException('This operation was aborted', 'AbortError');
+		const listeners = this.#listeners ?? [];
+		this.#listeners = undefined;
+		for (const listener of listeners) listener();
+	}
 }
 
 function readNodeBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
@@ -61,10 +110,16 @@ function readNodeBody(req: IncomingMessage, limit: number): Promise<BodyResult> 
 /** Writes the router's response to a node:http response. */
 export function writeNodeResponse(res: ServerResponse, response: RestResponse): void {
 	if (res.headersSent || res.destroyed) return;
-	const body = response.body === undefined ? undefined : Buffer.from(response.body, 'utf8');
+	const { body } = response;
+	if (body === undefined) {
+		res.writeHead(response.status, response.headers);
+		res.end();
+		return;
+	}
 	res.writeHead(response.status, {
 		...response.headers,
-		...(body ? { 'content-length': String(body.length) } : {}),
+		'content-length': String(Buffer.byteLength(body, 'utf8')),
 	});
-	res.end(body);
+	// A string body goes out in one write with the head; a Buffer would be a second chunk.
+	res.end(body, 'utf8');
 }

@@ -1,3 +1,4 @@
+import { request } from 'node:http';
 import { isProblem } from '@charter/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTodoExecutor } from '../../test/fixtures/todo-api.ts';
@@ -70,6 +71,30 @@ describe('REST over node:http', () => {
 		const missing = await fetch(`${url}/v1/todos/nope`, { headers: alice });
 		expect(missing.status).toBe(404);
 		expect((await problemOf(missing)).detail).toBe('no to-do nope');
+	});
+
+	it('normalizes dot segments and decodes percent-encoded path parameters like the URL parser', async () => {
+		const raw = (path: string) =>
+			new Promise<{ status: number; body: string }>((resolve, reject) => {
+				// Options, not a URL string: a URL would remove the dot segments before sending.
+				const { hostname, port } = new URL(url);
+				const req = request({ hostname, port, path, headers: alice }, (res) => {
+					let body = '';
+					res.on('data', (chunk) => {
+						body += chunk;
+					});
+					res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
+				});
+				req.on('error', reject);
+				req.end();
+			});
+		const dotted = await raw('/v1/todos/../todos/./todo-1');
+		expect(dotted.status).toBe(200);
+		expect(JSON.parse(dotted.body).title).toBe('milk');
+		const encoded = await raw('/v1/todos/todo%2D1');
+		expect(encoded.status).toBe(200);
+		expect(JSON.parse(encoded.body).title).toBe('milk');
+		expect((await raw('/v1/todos/%E0%A4%A')).status).toBe(400);
 	});
 
 	it('HEAD answers a GET route without a body; OPTIONS lists the methods', async () => {

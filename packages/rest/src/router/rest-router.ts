@@ -39,6 +39,15 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 	const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
 	const base = (options.basePath ?? '').replace(/\/+$/, '');
 	const table = createRouteTable(executor.plans);
+	const deprecations = new Map<OperationPlan, Record<string, string>>();
+	const deprecationOf = (plan: OperationPlan): Record<string, string> => {
+		let headers = deprecations.get(plan);
+		if (!headers) {
+			headers = deprecationHeaders(plan.spec);
+			deprecations.set(plan, headers);
+		}
+		return headers;
+	};
 	let openapi: string | undefined;
 	const openapiText = () => {
 		openapi ??= JSON.stringify(
@@ -56,15 +65,17 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 		const preflight =
 			method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined;
 		const cors = corsHeaders(options.cors, origin, preflight);
-		const reply = (response: RestResponse): RestResponse => ({
-			...response,
-			headers: { ...cors, ...response.headers },
-			...(method === 'HEAD' ? { body: undefined } : {}),
-		});
-		let url: URL;
-		try {
-			url = new URL(request.url, 'http://charter.invalid');
-		} catch {
+		const plain = method !== 'HEAD' && Object.keys(cors).length === 0;
+		const reply = (response: RestResponse): RestResponse =>
+			plain
+				? response
+				: {
+						...response,
+						headers: { ...cors, ...response.headers },
+						...(method === 'HEAD' ? { body: undefined } : {}),
+					};
+		const url = splitUrl(request.url);
+		if (!url) {
 			return reply(
 				problemResponse(createProblem('BAD_REQUEST', { detail: 'the request URL is malformed' })),
 			);
@@ -105,7 +116,7 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 	async function invoke(
 		plan: OperationPlan,
 		params: Record<string, string>,
-		url: URL,
+		url: RequestUrl,
 		request: RestRequest,
 		method: string,
 	): Promise<RestResponse> {
@@ -115,7 +126,7 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 			if ('problem' in body) return problemResponse(body.problem);
 			input = body.value;
 		} else {
-			input = queryInput(url.searchParams);
+			input = queryInput(new URLSearchParams(url.search));
 		}
 		// Path parameters are strings on the wire: coerce them to their declared field types.
 		const merged =
@@ -133,7 +144,7 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 			...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
 			...(request.signal ? { signal: request.signal } : {}),
 		});
-		const common = { 'x-trace-id': result.traceId, ...deprecationHeaders(plan.spec) };
+		const common = { 'x-trace-id': result.traceId, ...deprecationOf(plan) };
 		if (!result.ok) return problemResponse(result.problem, common);
 		return {
 			status: 200,
@@ -147,6 +158,35 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 	}
 
 	return { handle } as RestRouter;
+}
+
+/** The parts of a request target the router reads. */
+interface RequestUrl {
+	readonly pathname: string;
+	/** The query string with its `?`, or empty. */
+	readonly search: string;
+}
+
+/**
+ * A plain origin-form path (`/v1/x/y`, no dot segments, no characters the URL parser would
+ * encode or rewrite) is already its own `pathname`: taken as is. Anything else goes through
+ * `new URL` for the same normalization as before; undefined when the URL is malformed.
+ */
+const PLAIN_PATH = /^(?:\/(?:[\w~!$&'()*+,;=:@-][\w.~!$&'()*+,;=:@-]*)?)+$/;
+
+function splitUrl(target: string): RequestUrl | undefined {
+	const mark = target.indexOf('?');
+	const pathname = mark === -1 ? target : target.slice(0, mark);
+	if (target.indexOf('#') === -1 && PLAIN_PATH.test(pathname)) {
+		const search = mark === -1 ? '' : target.slice(mark);
+		if (search.length <= 1) return { pathname, search: '' };
+	}
+	try {
+		const url = new URL(target, 'http://charter.invalid');
+		return { pathname: url.pathname, search: url.search };
+	} catch {
+		return undefined;
+	}
 }
 
 async function readJsonBody(

@@ -1,3 +1,5 @@
+import type { CallerSignal } from './invocation.ts';
+
 /**
  * The deadline of one invocation: it ends at the timeout (a `TimeoutError`) or when the
  * caller's signal aborts, whichever comes first.
@@ -12,10 +14,10 @@ export class CallDeadline {
 	#reason: unknown;
 	#reject: ((reason: unknown) => void) | undefined;
 	readonly #timer: ReturnType<typeof setTimeout>;
-	readonly #caller: AbortSignal | undefined;
+	readonly #caller: CallerSignal | undefined;
 	readonly #onCallerAbort = () => this.#abort(this.#caller?.reason);
 
-	constructor(caller: AbortSignal | undefined, timeoutMs: number) {
+	constructor(caller: CallerSignal | undefined, timeoutMs: number) {
 		this.#caller = caller;
 		this.#timer = setTimeout(
 			() => this.#abort(new DOMException('The invocation timed out', 'TimeoutError')),

@@ -2,6 +2,17 @@ import type { EventEnvelope } from '../bus/event-envelope.ts';
 import type { InvocationMetadata } from '../context/principal.ts';
 import type { Problem } from '../problems/problem.ts';
 
+/**
+ * What the executor needs of a caller's abort signal: an `AbortSignal` fits, and so does a
+ * lighter object a transport makes per request (an `AbortController` per request is costly).
+ */
+export interface CallerSignal {
+	readonly aborted: boolean;
+	readonly reason?: unknown;
+	addEventListener(type: 'abort', listener: () => void, options?: { once?: boolean }): void;
+	removeEventListener(type: 'abort', listener: () => void): void;
+}
+
 /** A transport-neutral call of one operation. */
 export interface Invocation {
 	/** The operation key, e.g. `workflow.instance.pause`. */
@@ -12,7 +23,7 @@ export interface Invocation {
 	readonly metadata?: InvocationMetadata;
 	readonly idempotencyKey?: string;
 	/** Aborts the call when the caller goes away. */
-	readonly signal?: AbortSignal;
+	readonly signal?: CallerSignal;
 	/** Coerce flat string values (query strings, CLI flags) to the input's field types first. */
 	readonly coerce?: boolean;
 	/** A trace id to use instead of the one from `traceparent` or a new one. */

@@ -29,3 +29,19 @@ describe('parseJsonSafely', () => {
 		expect(!refused.ok && refused.fault.path).toBe('/a/prototype');
 	});
 });
+
+describe('parseJsonSafely on unsafe keys hidden in escapes', () => {
+	it('refuses a key spelled with \\u escapes, and one nested in an array', () => {
+		const escaped = parseJsonSafely('{"a":{"\\u005f_proto__":{"x":1}}}');
+		expect(!escaped.ok && escaped.fault.path).toBe('/a/__proto__');
+		const nested = parseJsonSafely('[{"b":{"constructor":{}}}]');
+		expect(!nested.ok && nested.fault.path).toBe('/0/b/constructor');
+	});
+
+	it('keeps a value that only mentions the words as data', () => {
+		expect(parseJsonSafely('{"note":"a prototype of the constructor"}')).toEqual({
+			ok: true,
+			value: { note: 'a prototype of the constructor' },
+		});
+	});
+});

@@ -33,9 +33,14 @@ export function parseJsonSafely(
 	} catch (error) {
 		return { ok: false, fault: { code: 'MALFORMED_JSON', message: (error as Error).message } };
 	}
+	// A key can only come out as an unsafe one if the text spells it, or hides it in a
+	// `\u` escape: without either, the walk over the parsed value has nothing to find.
+	if (!MAY_HOLD_UNSAFE_KEY.test(text)) return { ok: true, value };
 	const unsafe = findUnsafeKey(value, maxDepth);
 	return unsafe ? { ok: false, fault: unsafe } : { ok: true, value };
 }
+
+const MAY_HOLD_UNSAFE_KEY = /__proto__|constructor|prototype|\\u/;
 
 /**
  * Finds the first unsafe key (`__proto__`, `constructor`, `prototype`) or excessive nesting in a
