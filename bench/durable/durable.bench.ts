@@ -20,13 +20,7 @@ import Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { connect } from 'nats';
 import pg from 'pg';
-import {
-	type BenchReport,
-	measure,
-	type RatioResult,
-	ratio,
-	type TaskResult,
-} from '../bench-report.ts';
+import { type BenchReport, type RatioResult, ratio, type TaskResult } from '../bench-report.ts';
 
 /*
  * A durable command through the whole executor against the same writes with the bare driver
@@ -48,9 +42,9 @@ import {
  *   to completed with the outcome JSON) inside its one transaction.
  * Durability is the same on both sides: SQLite in WAL mode with synchronous=FULL (every commit
  * synced), same file; PostgreSQL with the server's commit settings (synchronous_commit as
- * configured) for both connections. Every round measures all tasks with tinybench; the report
- * gives each task's median over the rounds (BENCH_ROUNDS, 5 by default): the machine is
- * shared and noisy.
+ * configured) for both connections. Each round times each pair with calls alternating between
+ * Charter and bare, so a slow spell of the shared disk hits both; the report gives each task's
+ * median over the rounds (BENCH_ROUNDS, 5 by default) and each pair's median per-round ratio.
  */
 
 const Item = defineSchemaModel({
@@ -348,25 +342,61 @@ const median = (values: readonly number[]) => {
 };
 
 /**
- * Measures every task in `rounds` tinybench runs and gives each task's median ops/s (its
+ * Times one pair call by call, alternating Charter and bare (so a slow spell of the shared
+ * disk or CPU hits both sides alike), for `ms` after a warm-up. Gives each side's ops/s
+ * (calls over the summed time of its own calls) and the relative margin of error of the mean.
+ */
+async function timePair(charter: () => unknown, bare: () => unknown, ms: number) {
+	const sides = [charter, bare];
+	const times: number[][] = [[], []];
+	for (let i = 0; i < 20; i++) for (const fn of sides) await fn();
+	const end = performance.now() + ms;
+	while (performance.now() < end) {
+		for (let side = 0; side < 2; side++) {
+			const start = performance.now();
+			await sides[side]!();
+			times[side]!.push(performance.now() - start);
+		}
+	}
+	return times.map((t) => {
+		const mean = t.reduce((a, b) => a + b, 0) / t.length;
+		const sd = Math.sqrt(t.reduce((a, b) => a + (b - mean) ** 2, 0) / (t.length - 1));
+		return { hz: 1000 / mean, rme: ((1.96 * sd) / Math.sqrt(t.length) / mean) * 100 };
+	});
+}
+
+/**
+ * Measures every pair in `rounds` interleaved runs and gives each task's median ops/s (its
  * spread in `extra`), and each pair's median of the per-round ratios.
  */
-async function measureRounds(tasks: Record<string, () => unknown>, rounds: number) {
-	const runs: Map<string, TaskResult>[] = [];
-	for (let i = 0; i < rounds; i++) runs.push(await measure(tasks));
+async function measureRounds(tasks: Record<string, () => unknown>, rounds: number, ms: number) {
+	const pairs = PAIRS.filter(([, charter, bare]) => charter in tasks && bare in tasks);
+	const runs = new Map<string, { hz: number; rme: number }[]>();
+	const perRound = new Map<string, number[]>();
+	for (let round = 0; round < rounds; round++) {
+		for (const [name, charter, bare] of pairs) {
+			const [a, b] = await timePair(tasks[charter]!, tasks[bare]!, ms);
+			runs.set(charter, [...(runs.get(charter) ?? []), a!]);
+			runs.set(bare, [...(runs.get(bare) ?? []), b!]);
+			perRound.set(name, [...(perRound.get(name) ?? []), a!.hz / b!.hz]);
+		}
+	}
 	const results = new Map<string, TaskResult>();
-	for (const name of Object.keys(tasks)) {
-		const hz = runs.map((r) => r.get(name)!.hz);
-		const rme = median(runs.map((r) => r.get(name)!.rme));
+	for (const [name, all] of runs) {
+		const hz = all.map((r) => r.hz);
 		const spread = `${Math.round(Math.min(...hz))}..${Math.round(Math.max(...hz))}`;
-		results.set(name, { name, hz: median(hz), rme, extra: `rounds ${spread}` });
+		results.set(name, {
+			name,
+			hz: median(hz),
+			rme: median(all.map((r) => r.rme)),
+			extra: `rounds ${spread}`,
+		});
 	}
-	const ratios: RatioResult[] = [];
-	for (const [name, charter, bare] of PAIRS) {
-		if (!(charter in tasks && bare in tasks)) continue;
-		const values = runs.map((r) => ratio(r, name, charter, bare, 0.7).value);
-		ratios.push({ name, value: median(values), target: 0.7 });
-	}
+	const ratios: RatioResult[] = pairs.map(([name]) => ({
+		name,
+		value: median(perRound.get(name)!),
+		target: 0.7,
+	}));
 	return { results, ratios };
 }
 
@@ -375,11 +405,12 @@ export async function run(): Promise<BenchReport> {
 	const pgUrl = process.env.CHARTER_TEST_PG_URL;
 	const natsUrl = process.env.CHARTER_TEST_NATS_URL;
 	const rounds = Math.max(1, Number(process.env.BENCH_ROUNDS ?? 5));
+	const ms = Math.max(100, Number(process.env.BENCH_PAIR_MS ?? 2000));
 	const dir = mkdtempSync(join(tmpdir(), 'charter-bench-'));
 	const notes = [
 		'SQLite: WAL, synchronous=FULL (the default: every commit synced) for both sides, same file',
 		'each durable command: pipeline (validate, authenticate, authorize), update + outbox + audit in one transaction; keyed: + idempotency key claimed and completed in that transaction (bare: the same two writes)',
-		`ops/s: median of ${rounds} rounds (BENCH_ROUNDS); ratios: median of the per-round ratios`,
+		`each round times each pair for ${ms} ms (BENCH_PAIR_MS), calls alternating Charter and bare; ops/s: median of ${rounds} rounds (BENCH_ROUNDS); ratios: median of the per-round ratios`,
 	];
 	const sqlite = await sqliteTasks(dir);
 	const postgres = pgUrl ? await postgresTasks(pgUrl) : undefined;
@@ -387,6 +418,7 @@ export async function run(): Promise<BenchReport> {
 		const { results, ratios } = await measureRounds(
 			{ ...sqlite.tasks, ...postgres?.tasks },
 			rounds,
+			ms,
 		);
 		if (!postgres) notes.push('PostgreSQL skipped: set CHARTER_TEST_PG_URL');
 		const tasks = [...results.values()];
