@@ -1,4 +1,5 @@
-import { createHash, randomUUID } from 'node:crypto';
+import * as crypto from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import type { EventBus } from '../bus/event-bus.ts';
 import type { EventEnvelope } from '../bus/event-envelope.ts';
 import type { ContextProvider, Principal } from '../context/principal.ts';
@@ -258,8 +259,14 @@ async function publish(env: PipelineEnv, events: readonly EventEnvelope[], logge
 	}
 }
 
+/** One-shot `crypto.hash` (Node 20.12+) skips a Hash object per digest; older Node falls back. */
+const sha256Hex: (text: string) => string =
+	typeof (crypto as { hash?: unknown }).hash === 'function'
+		? (text) => crypto.hash('sha256', text, 'hex')
+		: (text) => crypto.createHash('sha256').update(text).digest('hex');
+
 function digest(value: unknown): string {
-	return createHash('sha256').update(canonicalJson(value)).digest('hex');
+	return sha256Hex(canonicalJson(value));
 }
 
 interface AuditTrail {
