@@ -72,10 +72,13 @@ export const EXPLORER_SCRIPT = `(function () {
   }
 
   var defaultQuery = [
-    '# Charter GraphQL explorer. Queries and mutations are POSTed to ' + endpoint + ';',
-    '# subscriptions stream from it over server-sent events (graphql-sse).',
-    '# Operations that need a signed-in caller: put your token after "Bearer" in',
-    '# the Headers tab below. Run with Ctrl+Enter (Cmd+Enter on a Mac).',
+    '# Charter GraphQL explorer',
+    '#',
+    '# Queries and mutations POST to ' + endpoint + ';',
+    '# subscriptions stream from it (graphql-sse).',
+    '# Signed-in operations: put your token after',
+    '# "Bearer" in the Headers tab below.',
+    '# Run: Ctrl+Enter (Cmd+Enter on a Mac).',
     '',
     '{',
     '  __typename',

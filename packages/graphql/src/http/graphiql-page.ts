@@ -35,6 +35,7 @@ export function renderGraphiqlPage(endpoint: string, assets: ExplorerAssets): st
 <title>Charter GraphQL</title>
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta name="referrer" content="no-referrer">
+<link rel="icon" href="data:,">
 ${tags.join('\n')}
 </head>
 <body>
