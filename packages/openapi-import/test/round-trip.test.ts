@@ -57,10 +57,10 @@ describe.each([
 });
 
 describe('round trip of the GitHub REST API description (@octokit/openapi)', () => {
-	test('imports over a thousand operations in under 10 s and keeps the wire', async () => {
-		const { result, summary, importMs } = await roundTrip(github, 'github');
+	// Its speed (target: under 10 s) is measured by bench/openapi-import, not asserted here.
+	test('imports over a thousand operations and keeps the wire', async () => {
+		const { result, summary } = await roundTrip(github, 'github');
 		expect(result.operations).toBeGreaterThan(1000);
-		expect(importMs).toBeLessThan(10_000);
 		expect(summary.differences.filter((d) => d.aspect === 'missing')).toEqual([]);
 		expect(summary.compared.parameters.different).toBe(0);
 		expect(summary.compared.errors.different).toBe(0);
