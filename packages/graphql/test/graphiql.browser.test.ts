@@ -120,7 +120,7 @@ describe.skipIf(!hasChromium)('GraphiQL explorer in headless Chromium', () => {
 		expect(failures).toEqual([]);
 	});
 
-	it('with the template's empty Bearer, Ctrl+Enter reruns the query and shows UNAUTHENTICATED', async () => {
+	it('with the template and its empty Bearer, Ctrl+Enter reruns the query and shows UNAUTHENTICATED', async () => {
 		await setEditor(
 			page,
 			'.graphiql-editor-tool .graphiql-editor:not(.hidden) .CodeMirror',
