@@ -14,7 +14,7 @@ export function createSqlAuditStore(
 	return {
 		append: (record) =>
 			guarded(async () => {
-				await runStatement(db, statements.insertAudit, toParameters(record));
+				await runStatement(db, statements, statements.insertAudit, toParameters(record));
 			}),
 		list: (filter: AuditFilter = {}) =>
 			guarded(async () => {

@@ -85,7 +85,10 @@ export function createSqlIdempotencyStore(
 			}),
 		complete: (scope, outcome: StoredOutcome) =>
 			guarded(async () => {
-				await runStatement(db, statements.completeIdempotency, [JSON.stringify(outcome), scope]);
+				await runStatement(db, statements, statements.completeIdempotency, [
+					JSON.stringify(outcome),
+					scope,
+				]);
 			}),
 		release: (scope) =>
 			guarded(async () => {

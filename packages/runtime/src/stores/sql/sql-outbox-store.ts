@@ -53,7 +53,7 @@ export function createSqlOutboxStore(
 				if (events.length === 0) return;
 				const parameters: unknown[] = [];
 				for (const e of events) parameters.push(e.id, e.type, JSON.stringify(e), e.time);
-				await runStatement(db, statements.insertOutbox(events.length), parameters);
+				await runStatement(db, statements, statements.insertOutbox(events.length), parameters);
 			}),
 		pending: (limit = 1000) =>
 			guarded(async () => {

@@ -20,7 +20,16 @@ export interface SqlStatements {
 	 * statement's transaction; SQLite has no per-statement form, see the idempotency store).
 	 */
 	readonly claimKey: { readonly strict: string; readonly lazy: string };
+	/**
+	 * SQLite only: runs a statement straight on the driver, synchronously. Used inside a
+	 * transaction only, which holds the single connection: the statement joins that
+	 * transaction without Kysely's per-query machinery.
+	 */
+	readonly direct?: DirectRunner;
 }
+
+/** Runs one statement with its parameters on the driver's connection, synchronously. */
+export type DirectRunner = (text: string, parameters: readonly unknown[]) => void;
 
 /** The outbox columns a command writes, in parameter order. */
 export const OUTBOX_COLUMNS = ['id', 'stream', 'envelope', 'created_at'] as const;
@@ -51,6 +60,7 @@ export function compileSqlStatements(
 	db: Kysely<any>,
 	dialect: SqlDialectName,
 	tables: TableNames,
+	direct?: DirectRunner,
 ): SqlStatements {
 	const row = (columns: readonly string[]) => Object.fromEntries(columns.map((c) => [c, null]));
 	const outbox = new Map<number, string>();
@@ -72,6 +82,7 @@ export function compileSqlStatements(
 			.where('scope', '=', '')
 			.compile().sql,
 		claimKey: claimSql(db, dialect, tables),
+		...(direct ? { direct } : {}),
 	};
 }
 
@@ -117,11 +128,16 @@ function claimSql(db: Kysely<any>, dialect: SqlDialectName, tables: TableNames) 
 	return { strict, lazy };
 }
 
-/** Runs a compiled statement through a database or transaction. */
+/**
+ * Runs a compiled statement through a database or transaction: inside a transaction on SQLite
+ * straight on the driver (the transaction holds the one connection), otherwise through Kysely.
+ */
 export async function runStatement(
 	db: Kysely<any>,
+	statements: SqlStatements,
 	text: string,
 	parameters: readonly unknown[],
 ): Promise<void> {
-	await db.executeQuery(CompiledQuery.raw(text, parameters as unknown[]));
+	if (statements.direct && db.isTransaction) statements.direct(text, parameters);
+	else await db.executeQuery(CompiledQuery.raw(text, parameters as unknown[]));
 }

@@ -6,7 +6,7 @@ import { createSqlAuditStore } from './sql-audit-store.ts';
 import { type ClaimCommit, createSqlIdempotencyStore } from './sql-idempotency-store.ts';
 import { type MigrationReport, type MigrationSet, runMigrations } from './sql-migrations.ts';
 import { createSqlOutboxStore, type SqlOutboxStore } from './sql-outbox-store.ts';
-import { compileSqlStatements } from './sql-statements.ts';
+import { compileSqlStatements, type DirectRunner } from './sql-statements.ts';
 import { type SqlDialectName, type TableNames, tableNames } from './sql-tables.ts';
 import { createSqlUnitOfWork } from './sql-unit-of-work.ts';
 
@@ -46,6 +46,8 @@ export async function openSqlStores(
 		close: () => Promise<void>;
 		/** SQLite: the connection's `synchronous` level (`FULL` lets claims skip the sync). */
 		synchronous?: 'FULL' | 'NORMAL';
+		/** SQLite: runs a statement on the driver, for the stores' writes inside a transaction. */
+		direct?: DirectRunner;
 	},
 ): Promise<SqlStores> {
 	const tables = tableNames(options.tablePrefix);
@@ -54,7 +56,7 @@ export async function openSqlStores(
 		...(options.migrations ?? []),
 	]);
 	const listeners = new Set<() => void>();
-	const statements = compileSqlStatements(db, dialect, tables);
+	const statements = compileSqlStatements(db, dialect, tables, options.direct);
 	const claimCommit: ClaimCommit =
 		dialect === 'postgres' ? 'postgres' : options.synchronous === 'FULL' ? 'sqlite-full' : 'strict';
 	return {

@@ -43,13 +43,17 @@ export async function createSqliteStores(options: SqliteStoreOptions): Promise<S
 			`cannot open the database file (${error instanceof Error ? error.message : String(error)})`,
 		);
 	}
-	const db = new Kysely<any>({
-		dialect: new SqliteDialect({ database: withStatementCache(database) }),
-	});
+	const cached = withStatementCache(database);
+	const db = new Kysely<any>({ dialect: new SqliteDialect({ database: cached }) });
+	// The stores' own writes inside a command's transaction skip Kysely: same connection.
+	const direct = (text: string, parameters: readonly unknown[]) => {
+		cached.prepare(text).run(parameters);
+	};
 	try {
 		return await openSqlStores(db, 'sqlite', {
 			...options,
 			synchronous,
+			direct,
 			close: () => db.destroy(),
 		});
 	} catch (error) {
