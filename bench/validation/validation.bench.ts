@@ -1,43 +1,15 @@
 import { compileValidator, toJsonSchema } from '@charter/schema';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
-import { z } from 'zod';
 import { WorkflowInstanceModel } from '../../examples/workflow-system/src/instance/instance.schema.ts';
 import { type BenchReport, formatReport, measure, ratio } from '../bench-report.ts';
+import { instanceZod as zodInstance } from '../http/pause-fixture.ts';
 
 /*
  * Validation of the seed's WorkflowInstanceModel: Charter's compiled validator vs plain Ajv
  * on the very same JSON Schema (Ajv2020 + ajv-formats, allErrors like Charter) vs an
  * equivalent hand-written Zod 4 schema. Run alone: `npx tsx bench/validation/validation.bench.ts`.
  */
-
-const STATUS = [
-	'PENDING',
-	'RUNNING',
-	'WAITING',
-	'PAUSED',
-	'COMPLETED',
-	'CANCELLED',
-	'FAILED',
-	'TIMEOUT',
-] as const;
-
-const zodInstance = z.object({
-	id: z.string().min(1),
-	definitionKey: z.string().min(1),
-	definitionVersion: z.number().int().min(1),
-	status: z.enum(STATUS),
-	previousStatus: z.enum(STATUS).nullable().optional(),
-	currentStepKey: z.string().nullable().optional(),
-	context: z.record(z.string(), z.unknown()),
-	organizationId: z.string().min(1),
-	startedBy: z.string().min(1),
-	pauseReason: z.string().nullable().optional(),
-	revision: z.number().int().min(0),
-	createdAt: z.iso.datetime({ offset: true }),
-	updatedAt: z.iso.datetime({ offset: true }),
-	completedAt: z.iso.datetime({ offset: true }).nullable().optional(),
-});
 
 const valid = {
 	id: 'inst-456',
