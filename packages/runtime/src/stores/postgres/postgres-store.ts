@@ -3,6 +3,7 @@ import pg from 'pg';
 import { CharterConfigError } from '../../errors/charter-config-error.ts';
 import { openSqlStores, type SqlStoreOptions, type SqlStores } from '../sql/sql-stores.ts';
 import { maskUrl } from '../sql/store-url.ts';
+import { createPostgresDirectRunner } from './postgres-direct-runner.ts';
 
 /** Options of the PostgreSQL stores. */
 export interface PostgresStoreOptions extends SqlStoreOptions {
@@ -45,7 +46,11 @@ export async function createPostgresStores(options: PostgresStoreOptions): Promi
 	}
 	const db = new Kysely<any>({ dialect: new PostgresDialect({ pool }) });
 	try {
-		return await openSqlStores(db, 'postgres', { ...options, close: () => db.destroy() });
+		return await openSqlStores(db, 'postgres', {
+			...options,
+			direct: createPostgresDirectRunner(),
+			close: () => db.destroy(),
+		});
 	} catch (error) {
 		await db.destroy();
 		throw error;

@@ -21,15 +21,22 @@ export interface SqlStatements {
 	 */
 	readonly claimKey: { readonly strict: string; readonly lazy: string };
 	/**
-	 * SQLite only: runs a statement straight on the driver, synchronously. Used inside a
-	 * transaction only, which holds the single connection: the statement joins that
-	 * transaction without Kysely's per-query machinery.
+	 * Runs a statement straight on the connection a transaction holds, without Kysely's
+	 * per-query machinery (SQLite: a cached statement, synchronously; PostgreSQL: a named
+	 * prepared statement on the transaction's client). Used inside a transaction only.
 	 */
 	readonly direct?: DirectRunner;
 }
 
-/** Runs one statement with its parameters on the driver's connection, synchronously. */
-export type DirectRunner = (text: string, parameters: readonly unknown[]) => void;
+/**
+ * Runs one statement with its parameters on the connection the transaction `trx` holds;
+ * returns a promise only when the driver is asynchronous.
+ */
+export type DirectRunner = (
+	trx: Kysely<any>,
+	text: string,
+	parameters: readonly unknown[],
+) => undefined | Promise<unknown>;
 
 /** The outbox columns a command writes, in parameter order. */
 export const OUTBOX_COLUMNS = ['id', 'stream', 'envelope', 'created_at'] as const;
@@ -129,8 +136,8 @@ function claimSql(db: Kysely<any>, dialect: SqlDialectName, tables: TableNames) 
 }
 
 /**
- * Runs a compiled statement through a database or transaction: inside a transaction on SQLite
- * straight on the driver (the transaction holds the one connection), otherwise through Kysely.
+ * Runs a compiled statement through a database or transaction: inside a transaction straight on
+ * the connection it holds when the store has a direct runner, otherwise through Kysely.
  */
 export async function runStatement(
 	db: Kysely<any>,
@@ -138,6 +145,8 @@ export async function runStatement(
 	text: string,
 	parameters: readonly unknown[],
 ): Promise<void> {
-	if (statements.direct && db.isTransaction) statements.direct(text, parameters);
-	else await db.executeQuery(CompiledQuery.raw(text, parameters as unknown[]));
+	if (statements.direct && db.isTransaction) {
+		const pending = statements.direct(db, text, parameters);
+		if (pending !== undefined) await pending;
+	} else await db.executeQuery(CompiledQuery.raw(text, parameters as unknown[]));
 }

@@ -46,8 +46,9 @@ export async function createSqliteStores(options: SqliteStoreOptions): Promise<S
 	const cached = withStatementCache(database);
 	const db = new Kysely<any>({ dialect: new SqliteDialect({ database: cached }) });
 	// The stores' own writes inside a command's transaction skip Kysely: same connection.
-	const direct = (text: string, parameters: readonly unknown[]) => {
+	const direct = (_trx: unknown, text: string, parameters: readonly unknown[]) => {
 		cached.prepare(text).run(parameters);
+		return undefined;
 	};
 	try {
 		return await openSqlStores(db, 'sqlite', {
