@@ -1,4 +1,4 @@
-import { graphqlFieldName, majorOf, type OperationSpec, wireNames } from '@charter/spec';
+import { graphqlFieldName, type OperationSpec, wireNames } from '@charter/spec';
 import { GraphqlSchemaError } from '../types/graphql-schema-error.ts';
 
 /**

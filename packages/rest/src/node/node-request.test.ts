@@ -21,7 +21,7 @@ describe('fromNodeRequest', () => {
 		expect(signal?.aborted).toBe(false);
 		req.emit('close');
 		expect(signal?.aborted).toBe(true);
-		expect((signal?.reason as DOMException | undefined)?.name).toBe('AbortError');
+		expect((signal?.reason as { name?: string } | undefined)?.name).toBe('AbortError');
 		expect(calls).toBe(1);
 	});
 
