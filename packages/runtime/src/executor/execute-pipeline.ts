@@ -13,7 +13,7 @@ import { createProblem } from '../problems/problem.ts';
 import type { Stores, TransactionScope } from '../stores/unit-of-work.ts';
 import { CallDeadline } from './call-deadline.ts';
 import { coerceInput } from './coerce-input.ts';
-import { createEmitBuffer } from './emit-buffer.ts';
+import { createEmitBuffer, type EmitBuffer } from './emit-buffer.ts';
 import type { HandlerContext } from './implement.ts';
 import type { Invocation, InvocationResult } from './invocation.ts';
 import type { CompiledPlan } from './operation-plan.ts';
@@ -183,50 +183,22 @@ async function runCommitted(
 	key: string | undefined,
 	scope: string | undefined,
 ): Promise<Success> {
-	const { invocation, principal, traceId } = call;
+	const { principal, traceId } = call;
 	const isCommand = plan.spec.kind === 'command';
 	const buffer = createEmitBuffer(plan, env.clock, traceId, principal?.tenant);
-	const run = async (transaction: TransactionScope | undefined) => {
-		const ctx: HandlerContext = {
-			principal,
-			emit: (k, payload) => buffer.emit(k, payload),
-			get signal() {
-				return deadline.signal;
-			},
-			logger: call.logger,
-			traceId,
-			idempotencyKey: key,
-			now: env.clock,
-			transaction,
-			metadata: invocation.metadata ?? {},
-		};
-		// 6. handler
-		const output = await deadline.race(
-			Promise.resolve().then(() => plan.handler!(call.input, ctx)),
-		);
-		// 7. validate output (a copy: stripping must not touch the handler's objects)
-		const copy = copyValue(output);
-		const checked = plan.validateOutput.validate(copy);
-		if (!checked.ok) {
-			call.logger.error('contract bug: handler output breaks its contract', {
-				issues: checked.issues,
-			});
-			throw new ProblemSignal(
-				createProblem('OUTPUT_CONTRACT_VIOLATION', {
-					detail: 'An unexpected error occurred; quote the traceId when reporting it.',
-				}),
-			);
-		}
-		if (deadline.aborted) throw deadline.reason;
-		return checked.value;
-	};
 	if (!isCommand) {
-		return { ok: true, output: await run(undefined), events: [], traceId, replayed: false };
+		return {
+			ok: true,
+			output: await runHandler(env, plan, call, deadline, buffer, key, undefined),
+			events: [],
+			traceId,
+			replayed: false,
+		};
 	}
 	try {
 		// 8. commit: handler, outbox, audit and idempotency record in one unit of work
 		const output = await env.stores.unitOfWork.run(async (tx) => {
-			const value = await run(tx);
+			const value = await runHandler(env, plan, call, deadline, buffer, key, tx);
 			const events = buffer.envelopes;
 			if (events.length > 0) await tx.outbox.append(events);
 			await call.audit?.finish('OK', 200, false, tx);
@@ -242,6 +214,52 @@ async function runCommitted(
 		if (scope !== undefined) await env.stores.idempotency.release(scope);
 		throw error;
 	}
+}
+
+/**
+ * Steps 6 and 7: the handler and its output check. A module function, not a closure per call:
+ * under tsx every closure bound to a name pays an `Object.defineProperty` for its name.
+ */
+async function runHandler(
+	env: PipelineEnv,
+	plan: CompiledPlan,
+	call: Call,
+	deadline: CallDeadline,
+	buffer: EmitBuffer,
+	key: string | undefined,
+	transaction: TransactionScope | undefined,
+): Promise<unknown> {
+	const ctx: HandlerContext = {
+		principal: call.principal,
+		// The buffer's `emit` uses no `this`: handed over as is, without a wrapper per call.
+		emit: buffer.emit,
+		get signal() {
+			return deadline.signal;
+		},
+		logger: call.logger,
+		traceId: call.traceId,
+		idempotencyKey: key,
+		now: env.clock,
+		transaction,
+		metadata: call.invocation.metadata ?? {},
+	};
+	// 6. handler
+	const output = await deadline.race(Promise.resolve().then(() => plan.handler!(call.input, ctx)));
+	// 7. validate output (a copy: stripping must not touch the handler's objects)
+	const copy = copyValue(output);
+	const checked = plan.validateOutput.validate(copy);
+	if (!checked.ok) {
+		call.logger.error('contract bug: handler output breaks its contract', {
+			issues: checked.issues,
+		});
+		throw new ProblemSignal(
+			createProblem('OUTPUT_CONTRACT_VIOLATION', {
+				detail: 'An unexpected error occurred; quote the traceId when reporting it.',
+			}),
+		);
+	}
+	if (deadline.aborted) throw deadline.reason;
+	return checked.value;
 }
 
 /** After commit: feed the bus, then mark the outbox entries published. */

@@ -15,20 +15,38 @@ export function createMemoryUnitOfWork(stores: {
 }): UnitOfWork {
 	return {
 		async run(work) {
-			const pending: Array<() => Promise<void>> = [];
-			const later =
-				<A extends unknown[]>(write: (...args: A) => Promise<void>) =>
-				async (...args: A) => {
-					pending.push(() => write(...args));
-				};
+			// Writes are queued as [kind, first, second] triples, not a closure each: the
+			// command path runs this once per call.
+			const pending: unknown[] = [];
 			const tx: TransactionScope = {
-				outbox: { ...stores.outbox, append: later(stores.outbox.append) },
-				audit: { ...stores.audit, append: later(stores.audit.append) },
-				idempotency: { ...stores.idempotency, complete: later(stores.idempotency.complete) },
+				outbox: {
+					...stores.outbox,
+					async append(events) {
+						pending.push(0, events, undefined);
+					},
+				},
+				audit: {
+					...stores.audit,
+					async append(record) {
+						pending.push(1, record, undefined);
+					},
+				},
+				idempotency: {
+					...stores.idempotency,
+					async complete(scope, outcome) {
+						pending.push(2, scope, outcome);
+					},
+				},
 				handle: undefined,
 			};
 			const result = await work(tx);
-			for (const write of pending) await write();
+			for (let i = 0; i < pending.length; i += 3) {
+				const kind = pending[i];
+				const first = pending[i + 1] as never;
+				if (kind === 0) await stores.outbox.append(first);
+				else if (kind === 1) await stores.audit.append(first);
+				else await stores.idempotency.complete(first, pending[i + 2] as never);
+			}
 			return result;
 		},
 	};
