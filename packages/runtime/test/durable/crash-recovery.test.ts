@@ -21,7 +21,12 @@ afterAll(() => {
 });
 
 /** A node process; `acks` fills as it acknowledges commands. */
-function startNode(env: Record<string, string>, from: number, to: number) {
+/**
+ * Starts a node running commands `from`..`to`. With `killAfterAcks`, it is killed with SIGKILL
+ * the moment that many acknowledgements have been read (later ack lines already in the pipe
+ * are ignored, as a client that lost the connection would), so the kill always lands mid-load.
+ */
+function startNode(env: Record<string, string>, from: number, to: number, killAfterAcks?: number) {
 	const child = spawn(process.execPath, ['--import', 'tsx', NODE_SCRIPT], {
 		env: { ...process.env, ...env, CRASH_FROM: String(from), CRASH_TO: String(to) },
 		stdio: ['ignore', 'pipe', 'inherit'],
@@ -30,22 +35,28 @@ function startNode(env: Record<string, string>, from: number, to: number) {
 	const acks = new Set<number>();
 	let done = false;
 	let buffer = '';
+	let killed = false;
+	const kill9 = () => {
+		killed = true;
+		child.kill('SIGKILL');
+		children.delete(child);
+	};
 	child.stdout!.on('data', (chunk: Buffer) => {
 		buffer += chunk.toString();
 		const lines = buffer.split('\n');
 		buffer = lines.pop() ?? '';
 		for (const line of lines) {
 			if (line === 'done') done = true;
-			else if (line.startsWith('ack ')) acks.add(Number(line.slice(4)));
+			else if (line.startsWith('ack ') && !killed) {
+				acks.add(Number(line.slice(4)));
+				if (killAfterAcks !== undefined && acks.size >= killAfterAcks) kill9();
+			}
 		}
 	});
 	return {
 		acks,
 		isDone: () => done,
-		kill9() {
-			child.kill('SIGKILL');
-			children.delete(child);
-		},
+		kill9,
 	};
 }
 
@@ -85,9 +96,8 @@ describe('crash recovery', () => {
 			CRASH_PREFIX: prefix,
 			CRASH_EVENTS_FILE: eventsFile,
 		};
-		const first = startNode(env, 0, n);
+		const first = startNode(env, 0, n, 20);
 		await until(() => first.acks.size >= 20);
-		first.kill9();
 		const acked = first.acks.size;
 		expect(acked).toBeLessThan(n);
 		// The client retries everything (acknowledged keys replay, the rest run).
@@ -115,10 +125,9 @@ describe('crash recovery', () => {
 				CRASH_PREFIX: prefix,
 				CRASH_EVENTS_FILE: eventsFile,
 			};
-			const a = startNode(env, 0, n / 2);
+			const a = startNode(env, 0, n / 2, 10);
 			const b = startNode(env, n / 2, n);
 			await until(() => a.acks.size >= 10);
-			a.kill9();
 			const restarted = startNode(env, 0, n / 2);
 			await until(() => restarted.isDone() && b.isDone());
 			const stores = await createStores({ url: PG_URL!, tablePrefix: prefix });
