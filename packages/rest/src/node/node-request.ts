@@ -17,7 +17,8 @@ export function fromNodeRequest(req: IncomingMessage, parsedBody?: unknown): Res
 		headers: headersOf(req),
 		signal,
 		...(parsedBody !== undefined ? { parsedBody } : {}),
-		readBody: (limit) => readNodeBody(req, limit),
+		// bind, not an arrow: tsx would name a per-request arrow with Object.defineProperty.
+		readBody: readNodeBody.bind(undefined, req),
 	};
 }
 

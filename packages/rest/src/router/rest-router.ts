@@ -66,14 +66,8 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 			method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined;
 		const cors = corsHeaders(options.cors, origin, preflight);
 		const plain = method !== 'HEAD' && Object.keys(cors).length === 0;
-		const reply = (response: RestResponse): RestResponse =>
-			plain
-				? response
-				: {
-						...response,
-						headers: { ...cors, ...response.headers },
-						...(method === 'HEAD' ? { body: undefined } : {}),
-					};
+		// A module function, not a closure per request (tsx names each one with defineProperty).
+		const reply = plain ? plainReply : (response: RestResponse) => withCors(response, cors, method);
 		const url = splitUrl(request.url);
 		if (!url) {
 			return reply(
@@ -158,6 +152,23 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 	}
 
 	return { handle } as RestRouter;
+}
+
+function plainReply(response: RestResponse): RestResponse {
+	return response;
+}
+
+/** Adds the CORS headers to a response; a HEAD response loses its body. */
+function withCors(
+	response: RestResponse,
+	cors: Record<string, string>,
+	method: string,
+): RestResponse {
+	return {
+		...response,
+		headers: { ...cors, ...response.headers },
+		...(method === 'HEAD' ? { body: undefined } : {}),
+	};
 }
 
 /** The parts of a request target the router reads. */
