@@ -15,7 +15,7 @@ export class CallDeadline {
 	#reject: ((reason: unknown) => void) | undefined;
 	readonly #timer: ReturnType<typeof setTimeout>;
 	readonly #caller: CallerSignal | undefined;
-	readonly #onCallerAbort = () => this.#abort(this.#caller?.reason);
+	readonly #onCallerAbort: (() => void) | undefined;
 
 	constructor(caller: CallerSignal | undefined, timeoutMs: number) {
 		this.#caller = caller;
@@ -25,7 +25,12 @@ export class CallDeadline {
 		);
 		this.#timer.unref();
 		if (caller?.aborted) this.#abort(caller.reason);
-		else caller?.addEventListener('abort', this.#onCallerAbort, { once: true });
+		else if (caller) {
+			// Assigned here, not as a field initializer: tsx names an initializer arrow with an
+			// Object.defineProperty on every instance, i.e. every call.
+			this.#onCallerAbort = () => this.#abort(caller.reason);
+			caller.addEventListener('abort', this.#onCallerAbort, { once: true });
+		}
 	}
 
 	/** The signal handed to the handler, made on first use. */
@@ -58,7 +63,7 @@ export class CallDeadline {
 	/** Clears the timer and the caller listener once the call is over. */
 	dispose(): void {
 		clearTimeout(this.#timer);
-		this.#caller?.removeEventListener('abort', this.#onCallerAbort);
+		if (this.#onCallerAbort) this.#caller?.removeEventListener('abort', this.#onCallerAbort);
 		this.#reject = undefined;
 	}
 

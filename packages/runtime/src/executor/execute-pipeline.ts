@@ -10,6 +10,7 @@ import { canonicalJson, findUnsafeKey } from '../json/safe-json.ts';
 import { type Logger, withFields } from '../logging/logger.ts';
 import { ProblemSignal, toProblem } from '../problems/error-mapper.ts';
 import { createProblem } from '../problems/problem.ts';
+import type { AuditRecord } from '../stores/audit-store.ts';
 import type { Stores, TransactionScope } from '../stores/unit-of-work.ts';
 import { CallDeadline } from './call-deadline.ts';
 import { coerceInput } from './coerce-input.ts';
@@ -313,24 +314,25 @@ function startAudit(
 		written: false,
 		async finish(code, status, replayed, tx) {
 			if (trail.written) return;
-			await (tx?.audit ?? env.stores.audit).append({
+			// Optional fields set in place, not spread from a temporary object each.
+			const record: { -readonly [K in keyof AuditRecord]: AuditRecord[K] } = {
 				id: randomUUID(),
 				operation: plan.key,
 				version: plan.version,
-				...(principal ? { principalId: principal.id } : {}),
-				...(principal?.tenant ? { tenant: principal.tenant } : {}),
 				inputDigest: trail.inputDigest,
 				resultCode: code,
 				status,
 				replayed,
-				...(invocation.idempotencyKey !== undefined
-					? { idempotencyKey: invocation.idempotencyKey }
-					: {}),
 				traceId,
 				records: code === 'OK' ? plan.spec.sideEffects.audit : [],
 				startedAt,
 				finishedAt: env.clock().toISOString(),
-			});
+			};
+			if (principal) record.principalId = principal.id;
+			if (principal?.tenant) record.tenant = principal.tenant;
+			if (invocation.idempotencyKey !== undefined)
+				record.idempotencyKey = invocation.idempotencyKey;
+			await (tx?.audit ?? env.stores.audit).append(record);
 			trail.written = true;
 		},
 	};
