@@ -22,7 +22,7 @@ export const mcpCommand: Command = {
 	].join('\n'),
 	async run(args, { cwd, out }) {
 		const flags = parseFlags(args, { string: ['token', 'db', 'config'] });
-		const project = await loadProjectOrFail(cwd, flags.string.config);
+		const project = await loadProjectOrFail(cwd, flags.string.config, { bundle: false });
 		if (project.diagnostics.some((d) => d.severity === 'error')) {
 			reportDiagnostics(out, project.diagnostics);
 			return ExitCode.findings;

@@ -39,7 +39,7 @@ export const serveCommand: Command = {
 		if (!Number.isInteger(port) || port < 0 || port > 65535)
 			throw new UsageError(`--port ${flags.string.port} is not a port number`);
 		const host = flags.string.host ?? '127.0.0.1';
-		const project = await loadProjectOrFail(cwd, flags.string.config);
+		const project = await loadProjectOrFail(cwd, flags.string.config, { bundle: false });
 		if (project.diagnostics.some((d) => d.severity === 'error')) {
 			reportDiagnostics(out, project.diagnostics);
 			out.error('fix the contracts above before serving them');

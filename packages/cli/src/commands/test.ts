@@ -11,7 +11,7 @@ export const testCommand: Command = {
 	usage: 'charter test [--json] [--config FILE]',
 	async run(args, { cwd, out }) {
 		const flags = parseFlags(args, { boolean: ['json'], string: ['config'] });
-		const project = await loadProjectOrFail(cwd, flags.string.config);
+		const project = await loadProjectOrFail(cwd, flags.string.config, { bundle: false });
 		if (project.diagnostics.some((d) => d.severity === 'error')) {
 			reportDiagnostics(out, project.diagnostics);
 			return ExitCode.findings;

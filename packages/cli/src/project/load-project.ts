@@ -10,6 +10,7 @@ import {
 } from '@charter/spec';
 import { glob } from 'tinyglobby';
 import { UsageError } from '../command.ts';
+import { importBundled } from './bundle-modules.ts';
 import { type CharterConfig, CONFIG_FILES, type ResolvedConfig, withDefaults } from './config.ts';
 
 /** A problem found while loading a project: which file, which contract, which field, what. */
@@ -23,6 +24,16 @@ export interface LoadDiagnostic {
 	readonly message: string;
 	/** Where a module threw (`src/x.ts:12:7`, relative to the root), when the stack says. */
 	readonly location?: string;
+}
+
+/** How to load contract modules. */
+export interface LoadOptions {
+	/**
+	 * Bundle the contract modules into one module first (much faster for large projects). The
+	 * contracts are then copies: use it only when no handlers module will import the same
+	 * contracts (serve, test and mcp load without it).
+	 */
+	readonly bundle?: boolean;
 }
 
 /** A loaded project: its config, the registry of every contract found, and what went wrong. */
@@ -83,7 +94,11 @@ export async function loadConfig(configFile: string): Promise<ResolvedConfig> {
  * step) and registers each exported contract with its source file. A module that fails is
  * reported and the others still load.
  */
-export async function loadProject(cwd: string, configPath?: string): Promise<Project> {
+export async function loadProject(
+	cwd: string,
+	configPath?: string,
+	options: LoadOptions = {},
+): Promise<Project> {
 	const configFile = configPath ? resolve(cwd, configPath) : findConfigFile(cwd);
 	if (!existsSync(configFile))
 		throw new UsageError(`config file ${configFile} does not exist`, 'CHARTER_NO_CONFIG');
@@ -92,7 +107,7 @@ export async function loadProject(cwd: string, configPath?: string): Promise<Pro
 	const files = (await glob([...config.contracts], { cwd: root, ignore: ['**/node_modules/**'] }))
 		.map((file) => file.split(sep).join('/'))
 		.sort();
-	const { registry, diagnostics, failedFiles } = await loadModules(root, files);
+	const { registry, diagnostics, failedFiles } = await loadModules(root, files, options);
 	for (const issue of checkReferences(registry)) {
 		const { code, ...rest } = issue;
 		diagnostics.push({
@@ -111,10 +126,17 @@ export async function loadProject(cwd: string, configPath?: string): Promise<Pro
 export async function loadModules(
 	root: string,
 	files: readonly string[],
+	options: LoadOptions = {},
 ): Promise<{ registry: ContractRegistry; diagnostics: LoadDiagnostic[]; failedFiles: string[] }> {
 	const registry = new ContractRegistry();
 	const diagnostics: LoadDiagnostic[] = [];
 	const failedFiles: string[] = [];
+	const bundled = options.bundle && files.length > 1 ? await importBundled(root, files) : undefined;
+	if (bundled) {
+		for (const [file, exports] of bundled)
+			registerExports(file, exports, registry, diagnostics, root);
+		return { registry, diagnostics, failedFiles };
+	}
 	for (const file of files) {
 		if (!(await loadModule(root, file, registry, diagnostics))) failedFiles.push(file);
 	}
@@ -134,6 +156,17 @@ async function loadModule(
 		diagnostics.push(describeLoadError(root, file, error));
 		return false;
 	}
+	registerExports(file, exports, registry, diagnostics, root);
+	return true;
+}
+
+function registerExports(
+	file: string,
+	exports: Record<string, unknown>,
+	registry: ContractRegistry,
+	diagnostics: LoadDiagnostic[],
+	root: string,
+): void {
 	for (const [exportName, value] of Object.entries(exports)) {
 		if (!isContract(value)) continue;
 		try {
@@ -142,7 +175,6 @@ async function loadModule(
 			diagnostics.push(describeLoadError(root, file, error));
 		}
 	}
-	return true;
 }
 
 function isContract(value: unknown): value is ContractSpec {

@@ -1,9 +1,21 @@
 import type { Output } from '../output/output.ts';
-import { type LoadDiagnostic, loadProject, type Project } from './load-project.ts';
+import {
+	type LoadDiagnostic,
+	type LoadOptions,
+	loadProject,
+	type Project,
+} from './load-project.ts';
 
-/** Loads the project for a command; usage errors propagate to `main` (exit 2). */
-export async function loadProjectOrFail(cwd: string, configPath?: string): Promise<Project> {
-	return loadProject(cwd, configPath);
+/**
+ * Loads the project for a command; usage errors propagate to `main` (exit 2). Contract
+ * modules are bundled unless the command also loads the handlers (`{ bundle: false }`).
+ */
+export async function loadProjectOrFail(
+	cwd: string,
+	configPath?: string,
+	options: LoadOptions = { bundle: true },
+): Promise<Project> {
+	return loadProject(cwd, configPath, options);
 }
 
 /** Prints load diagnostics: file, contract, field, message, code. */
