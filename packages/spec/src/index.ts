@@ -46,6 +46,7 @@ export {
 	type Snapshot,
 	type SnapshotContract,
 	SnapshotFormatError,
+	type SnapshotOptions,
 	serializeSnapshot,
 } from './snapshot/snapshot.ts';
 export { graphqlFieldName, pathParameters, type WireNames, wireNames } from './wire/wire-names.ts';

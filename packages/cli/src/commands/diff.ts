@@ -35,7 +35,7 @@ export const diffCommand: Command = {
 			out.error('not compared: fix the contracts that failed to load first');
 			return ExitCode.findings;
 		}
-		const diff = diffSnapshots(base.snapshot, createSnapshot(project.registry));
+		const diff = diffSnapshots(base.snapshot, createSnapshot(project.registry, { schemas: false }));
 		const report = printReport(
 			out,
 			{ diff: { base: base.label, findings: diff.findings, policy: applyVersionPolicy(diff) } },

@@ -28,7 +28,7 @@ export const versionCommand: Command = {
 			return ExitCode.findings;
 		}
 		const suggestions = suggestVersions(
-			diffSnapshots(base.snapshot, createSnapshot(project.registry)),
+			diffSnapshots(base.snapshot, createSnapshot(project.registry, { schemas: false })),
 		);
 		const pending = suggestions.filter((s) => !s.satisfied);
 		if (flags.boolean.json) {

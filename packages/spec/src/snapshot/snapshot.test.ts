@@ -130,3 +130,14 @@ describe('snapshot', () => {
 		});
 	});
 });
+
+describe('createSnapshot without schemas', () => {
+	it('keeps every contract and its IR but derives no JSON Schema, for IR comparisons', () => {
+		const registry = createRegistry([pause]);
+		const full = createSnapshot(registry);
+		const lean = createSnapshot(registry, { schemas: false });
+		expect(lean.contracts.map((c) => c.spec)).toEqual(full.contracts.map((c) => c.spec));
+		expect(lean.contracts.every((c) => Object.keys(c.schemas).length === 0)).toBe(true);
+		expect(Object.keys(full.contracts[0]!.schemas)).toContain('input');
+	});
+});

@@ -26,8 +26,21 @@ export interface Snapshot {
 	readonly contracts: readonly SnapshotContract[];
 }
 
+/** What to put in a snapshot. */
+export interface SnapshotOptions {
+	/**
+	 * Derive each contract's JSON Schemas (the default, and what `contracts.lock.json` holds).
+	 * Comparisons of the IR (diff, version policy) can skip this work.
+	 */
+	readonly schemas?: boolean;
+}
+
 /** Builds the snapshot of a registry: contracts sorted by kind, key and version. */
-export function createSnapshot(registry: ContractRegistry): Snapshot {
+export function createSnapshot(
+	registry: ContractRegistry,
+	options: SnapshotOptions = {},
+): Snapshot {
+	const withSchemas = options.schemas ?? true;
 	return {
 		format: SNAPSHOT_FORMAT,
 		formatVersion: SNAPSHOT_FORMAT_VERSION,
@@ -37,7 +50,7 @@ export function createSnapshot(registry: ContractRegistry): Snapshot {
 			version: spec.meta.version,
 			...(file ? { file } : {}),
 			spec,
-			schemas: schemasOf(spec),
+			schemas: withSchemas ? schemasOf(spec) : {},
 		})),
 	};
 }
