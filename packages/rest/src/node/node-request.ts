@@ -75,37 +75,41 @@ class ClientGoneSignal implements CallerSignal {
 }
 
 function readNodeBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
+	// `resolve` keeps the first result and ignores the later ones: no named `done` helper per
+	// request (tsx would name it with an Object.defineProperty).
 	return new Promise((resolve) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
-		let settled = false;
-		const done = (result: BodyResult) => {
-			if (!settled) {
-				settled = true;
-				resolve(result);
-			}
-		};
 		req.on('data', (chunk: Buffer) => {
 			size += chunk.length;
 			if (size > limit) {
 				chunks.length = 0;
 				// Drain a moderately oversized body so the client reads our 413; cut off a flood.
 				if (size > limit * DRAIN_FACTOR) {
-					done({ tooLarge: true });
+					resolve({ tooLarge: true });
 					req.destroy();
 				}
 				return;
 			}
 			chunks.push(chunk);
 		});
-		req.on('end', () =>
-			done(size > limit ? { tooLarge: true } : { text: Buffer.concat(chunks).toString('utf8') }),
-		);
-		req.on('error', () => done({ tooLarge: true }));
-		req.on('close', () =>
-			done(size > limit ? { tooLarge: true } : { text: Buffer.concat(chunks).toString('utf8') }),
-		);
+		// 'close' follows 'end' on every request: only the first of them decodes the body.
+		let ended = false;
+		req.on('end', () => {
+			ended = true;
+			resolve(size > limit ? { tooLarge: true } : { text: joinChunks(chunks) });
+		});
+		req.on('error', () => resolve({ tooLarge: true }));
+		req.on('close', () => {
+			if (!ended) resolve(size > limit ? { tooLarge: true } : { text: joinChunks(chunks) });
+		});
 	});
+}
+
+/** The body as text; a body in one chunk (the usual case) is decoded without a copy. */
+function joinChunks(chunks: readonly Buffer[]): string {
+	if (chunks.length === 1) return chunks[0]!.toString('utf8');
+	return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Writes the router's response to a node:http response. */

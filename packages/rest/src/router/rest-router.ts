@@ -2,6 +2,7 @@ import {
 	coerceInput,
 	createProblem,
 	type Executor,
+	type Invocation,
 	type OperationPlan,
 	type Problem,
 	parseJsonSafely,
@@ -39,15 +40,12 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 	const limit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
 	const base = (options.basePath ?? '').replace(/\/+$/, '');
 	const table = createRouteTable(executor.plans);
-	const deprecations = new Map<OperationPlan, Record<string, string>>();
-	const deprecationOf = (plan: OperationPlan): Record<string, string> => {
-		let headers = deprecations.get(plan);
-		if (!headers) {
-			headers = deprecationHeaders(plan.spec);
-			deprecations.set(plan, headers);
-		}
-		return headers;
-	};
+	// Per plan, computed once: its deprecation headers, or undefined when it has none (most).
+	const deprecations = new Map<OperationPlan, Record<string, string> | undefined>();
+	for (const plan of executor.plans) {
+		const headers = deprecationHeaders(plan.spec);
+		deprecations.set(plan, Object.keys(headers).length > 0 ? headers : undefined);
+	}
 	let openapi: string | undefined;
 	const openapiText = () => {
 		openapi ??= JSON.stringify(
@@ -115,7 +113,8 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 		method: string,
 	): Promise<RestResponse> {
 		let input: Record<string, unknown>;
-		if (BODY_METHODS.has(method)) {
+		const hasBody = BODY_METHODS.has(method);
+		if (hasBody) {
 			const body = await readJsonBody(request, limit);
 			if ('problem' in body) return problemResponse(body.problem);
 			input = body.value;
@@ -127,28 +126,33 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 			plan.pathParams.length === 0
 				? input
 				: { ...input, ...(coerceInput(plan.spec.io.input, params) as Record<string, unknown>) };
-		const idempotencyKey =
-			plan.spec.kind === 'command' ? request.headers['idempotency-key'] : undefined;
-		const result = await executor.execute({
+		// Built in place, not from conditional spreads: this runs once per request.
+		const invocation: { -readonly [K in keyof Invocation]: Invocation[K] } = {
 			operation: plan.key,
 			version: plan.version,
 			input: merged,
 			metadata: { headers: request.headers, transport: 'rest', method, path: url.pathname },
-			coerce: !BODY_METHODS.has(method),
-			...(idempotencyKey !== undefined ? { idempotencyKey } : {}),
-			...(request.signal ? { signal: request.signal } : {}),
-		});
-		const common = { 'x-trace-id': result.traceId, ...deprecationOf(plan) };
-		if (!result.ok) return problemResponse(result.problem, common);
-		return {
-			status: 200,
-			headers: {
-				'content-type': 'application/json',
-				...common,
-				...(result.replayed ? { 'idempotent-replayed': 'true' } : {}),
-			},
-			body: JSON.stringify(result.output),
+			coerce: !hasBody,
 		};
+		if (plan.spec.kind === 'command') {
+			const idempotencyKey = request.headers['idempotency-key'];
+			if (idempotencyKey !== undefined) invocation.idempotencyKey = idempotencyKey;
+		}
+		if (request.signal) invocation.signal = request.signal;
+		const result = await executor.execute(invocation);
+		const deprecation = deprecations.get(plan);
+		if (!result.ok) {
+			const common: Record<string, string> = { 'x-trace-id': result.traceId };
+			if (deprecation) Object.assign(common, deprecation);
+			return problemResponse(result.problem, common);
+		}
+		const headers: Record<string, string> = {
+			'content-type': 'application/json',
+			'x-trace-id': result.traceId,
+		};
+		if (deprecation) Object.assign(headers, deprecation);
+		if (result.replayed) headers['idempotent-replayed'] = 'true';
+		return { status: 200, headers, body: JSON.stringify(result.output) };
 	}
 
 	return { handle } as RestRouter;
