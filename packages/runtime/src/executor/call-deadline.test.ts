@@ -40,4 +40,24 @@ describe('CallDeadline', () => {
 		caller.abort();
 		expect(deadline.aborted).toBe(false);
 	});
+	it('counts as aborted once its time has passed, even before any timer could fire', () => {
+		const deadline = new CallDeadline(undefined, 5);
+		expect(deadline.aborted).toBe(false);
+		const until = performance.now() + 10;
+		while (performance.now() < until) {
+			// busy: the event loop does not turn
+		}
+		expect(deadline.aborted).toBe(true);
+		expect(deadline.reason).toMatchObject({ name: 'TimeoutError' });
+		expect(deadline.signal.aborted).toBe(true);
+		deadline.dispose();
+	});
+
+	it('aborts a signal read early at the deadline', async () => {
+		const deadline = new CallDeadline(undefined, 15);
+		const signal = deadline.signal;
+		await new Promise((resolve) => signal.addEventListener('abort', resolve));
+		expect(signal.reason).toMatchObject({ name: 'TimeoutError' });
+		deadline.dispose();
+	});
 });

@@ -13,17 +13,17 @@ export class CallDeadline {
 	#aborted = false;
 	#reason: unknown;
 	#reject: ((reason: unknown) => void) | undefined;
-	readonly #timer: ReturnType<typeof setTimeout>;
+	#timer: ReturnType<typeof setTimeout> | undefined;
+	/** When the deadline ends, on the `performance.now()` clock. */
+	readonly #endsAt: number;
 	readonly #caller: CallerSignal | undefined;
 	readonly #onCallerAbort: (() => void) | undefined;
 
 	constructor(caller: CallerSignal | undefined, timeoutMs: number) {
 		this.#caller = caller;
-		this.#timer = setTimeout(
-			() => this.#abort(new DOMException('The invocation timed out', 'TimeoutError')),
-			timeoutMs,
-		);
-		this.#timer.unref();
+		// No timer yet: a timer can only fire while something awaits, so it is started by
+		// `race` or `signal`; a synchronous handler is checked against the clock instead.
+		this.#endsAt = performance.now() + timeoutMs;
 		if (caller?.aborted) this.#abort(caller.reason);
 		else if (caller) {
 			// Assigned here, not as a field initializer: tsx names an initializer arrow with an
@@ -33,16 +33,19 @@ export class CallDeadline {
 		}
 	}
 
-	/** The signal handed to the handler, made on first use. */
+	/** The signal handed to the handler, made on first use; it aborts at the deadline. */
 	get signal(): AbortSignal {
 		if (!this.#controller) {
 			this.#controller = new AbortController();
-			if (this.#aborted) this.#controller.abort(this.#reason);
+			if (this.aborted) this.#controller.abort(this.#reason);
+			else this.#startTimer();
 		}
 		return this.#controller.signal;
 	}
 
+	/** True once the caller aborted or the deadline passed (checked against the clock too). */
 	get aborted(): boolean {
+		if (!this.#aborted && performance.now() >= this.#endsAt) this.#timeOut();
 		return this.#aborted;
 	}
 
@@ -52,8 +55,9 @@ export class CallDeadline {
 
 	/** Settles like `work`, or rejects with the abort reason when the deadline ends first. */
 	race<T>(work: Promise<T>): Promise<T> {
-		if (this.#aborted) return Promise.reject(this.#reason);
+		if (this.aborted) return Promise.reject(this.#reason);
 		work.catch(() => {}); // a handler that fails after the deadline must not crash the process
+		this.#startTimer();
 		return new Promise<T>((resolve, reject) => {
 			this.#reject = reject;
 			work.then(resolve, reject);
@@ -62,9 +66,22 @@ export class CallDeadline {
 
 	/** Clears the timer and the caller listener once the call is over. */
 	dispose(): void {
-		clearTimeout(this.#timer);
+		if (this.#timer !== undefined) clearTimeout(this.#timer);
 		if (this.#onCallerAbort) this.#caller?.removeEventListener('abort', this.#onCallerAbort);
 		this.#reject = undefined;
+	}
+
+	#startTimer(): void {
+		if (this.#timer !== undefined || this.#aborted) return;
+		this.#timer = setTimeout(
+			() => this.#timeOut(),
+			Math.max(0, Math.ceil(this.#endsAt - performance.now())),
+		);
+		this.#timer.unref();
+	}
+
+	#timeOut(): void {
+		this.#abort(new DOMException('The invocation timed out', 'TimeoutError'));
 	}
 
 	#abort(reason: unknown): void {

@@ -148,6 +148,33 @@ describe('pipeline order', () => {
 		expect(await executor.stores.outbox.pending()).toEqual([]);
 	});
 
+	it('a synchronous handler that runs past its deadline is 504 and emits nothing', async () => {
+		const { implement } = await import('./implement.ts');
+		const { CreateTodo } = await import('../../test/fixtures/todo-contracts.ts');
+		const { executor } = createTodoApp({
+			timeoutMs: 20,
+			bindings: [
+				implement(CreateTodo, (input, ctx) => {
+					const todo = { id: '1', title: input.title, done: false };
+					ctx.emit('todo.created', todo);
+					const until = performance.now() + 40;
+					while (performance.now() < until) {
+						// busy: no timer can fire while this runs
+					}
+					return todo;
+				}),
+			],
+			serveUnimplemented: true,
+		});
+		const result = await executor.execute({
+			operation: 'todo.create',
+			input: { title: 'a' },
+			metadata: as('alice'),
+		});
+		expect(!result.ok && result.problem).toMatchObject({ status: 504, code: 'DEADLINE_EXCEEDED' });
+		expect(await executor.stores.outbox.pending()).toEqual([]);
+	});
+
 	it('a caller abort is 499 REQUEST_CANCELLED', async () => {
 		const { implement } = await import('./implement.ts');
 		const { ListTodos } = await import('../../test/fixtures/todo-contracts.ts');

@@ -244,8 +244,11 @@ async function runHandler(
 		transaction,
 		metadata: call.invocation.metadata ?? {},
 	};
-	// 6. handler
-	const output = await deadline.race(Promise.resolve().then(() => plan.handler!(call.input, ctx)));
+	// 6. handler: called directly. Only a promise needs racing against the deadline: nothing
+	// can fire while a synchronous handler runs, so its result is checked after it returns.
+	if (deadline.aborted) throw deadline.reason;
+	const returned: unknown = plan.handler!(call.input, ctx);
+	const output = isThenable(returned) ? await deadline.race(Promise.resolve(returned)) : returned;
 	// 7. validate output (a copy: stripping must not touch the handler's objects)
 	const copy = copyValue(output);
 	const checked = plan.validateOutput.validate(copy);
@@ -261,6 +264,14 @@ async function runHandler(
 	}
 	if (deadline.aborted) throw deadline.reason;
 	return checked.value;
+}
+
+function isThenable(value: unknown): value is PromiseLike<unknown> {
+	return (
+		(typeof value === 'object' || typeof value === 'function') &&
+		value !== null &&
+		typeof (value as { then?: unknown }).then === 'function'
+	);
 }
 
 /** After commit: feed the bus, then mark the outbox entries published. */
