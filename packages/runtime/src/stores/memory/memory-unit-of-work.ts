@@ -1,6 +1,7 @@
-import type { AuditStore } from '../audit-store.ts';
-import type { IdempotencyStore } from '../idempotency-store.ts';
-import type { OutboxStore } from '../outbox-store.ts';
+import type { EventEnvelope } from '../../bus/event-envelope.ts';
+import type { AuditFilter, AuditRecord, AuditStore } from '../audit-store.ts';
+import type { ClaimResult, IdempotencyStore, StoredOutcome } from '../idempotency-store.ts';
+import type { OutboxEntry, OutboxStore } from '../outbox-store.ts';
 import type { TransactionScope, UnitOfWork } from '../unit-of-work.ts';
 
 /**
@@ -15,28 +16,13 @@ export function createMemoryUnitOfWork(stores: {
 }): UnitOfWork {
 	return {
 		async run(work) {
-			// Writes are queued as [kind, first, second] triples, not a closure each: the
-			// command path runs this once per call.
+			// Writes are queued as [kind, first, second] triples, not a closure each, through
+			// small delegating objects rather than spreads of the stores: once per command.
 			const pending: unknown[] = [];
 			const tx: TransactionScope = {
-				outbox: {
-					...stores.outbox,
-					async append(events) {
-						pending.push(0, events, undefined);
-					},
-				},
-				audit: {
-					...stores.audit,
-					async append(record) {
-						pending.push(1, record, undefined);
-					},
-				},
-				idempotency: {
-					...stores.idempotency,
-					async complete(scope, outcome) {
-						pending.push(2, scope, outcome);
-					},
-				},
+				outbox: new QueuedOutbox(stores.outbox, pending),
+				audit: new QueuedAudit(stores.audit, pending),
+				idempotency: new QueuedIdempotency(stores.idempotency, pending),
 				handle: undefined,
 			};
 			const result = await work(tx);
@@ -50,4 +36,52 @@ export function createMemoryUnitOfWork(stores: {
 			return result;
 		},
 	};
+}
+
+/** The outbox inside a memory transaction: appends wait for the commit, reads go through. */
+class QueuedOutbox implements OutboxStore {
+	constructor(
+		private readonly store: OutboxStore,
+		private readonly queue: unknown[],
+	) {}
+	async append(events: readonly EventEnvelope[]): Promise<void> {
+		this.queue.push(0, events, undefined);
+	}
+	pending(limit?: number): Promise<OutboxEntry[]> {
+		return this.store.pending(limit);
+	}
+	markPublished(ids: readonly string[], at: Date): Promise<void> {
+		return this.store.markPublished(ids, at);
+	}
+}
+
+/** The audit log inside a memory transaction: appends wait for the commit. */
+class QueuedAudit implements AuditStore {
+	constructor(
+		private readonly store: AuditStore,
+		private readonly queue: unknown[],
+	) {}
+	async append(record: AuditRecord): Promise<void> {
+		this.queue.push(1, record, undefined);
+	}
+	list(filter?: AuditFilter): Promise<AuditRecord[]> {
+		return this.store.list(filter);
+	}
+}
+
+/** The idempotency store inside a memory transaction: completions wait for the commit. */
+class QueuedIdempotency implements IdempotencyStore {
+	constructor(
+		private readonly store: IdempotencyStore,
+		private readonly queue: unknown[],
+	) {}
+	claim(scope: string, fingerprint: string, at: Date, leaseMs: number): Promise<ClaimResult> {
+		return this.store.claim(scope, fingerprint, at, leaseMs);
+	}
+	async complete(scope: string, outcome: StoredOutcome): Promise<void> {
+		this.queue.push(2, scope, outcome);
+	}
+	release(scope: string): Promise<void> {
+		return this.store.release(scope);
+	}
 }
