@@ -17,7 +17,8 @@ export class EventContractViolation extends Error {
 
 /** Collects a handler's events; they leave the buffer only when the command commits. */
 export interface EmitBuffer {
-	emit(key: string, payload: unknown): void;
+	/** A function for `ctx.emit`: it uses no `this`, so handlers may destructure it. */
+	readonly emit: (key: string, payload: unknown) => void;
 	readonly envelopes: readonly EventEnvelope[];
 }
 
@@ -28,42 +29,67 @@ export function createEmitBuffer(
 	traceId: string,
 	tenant: string | undefined,
 ): EmitBuffer {
-	const envelopes: EventEnvelope[] = [];
-	return {
-		emit(key, payload) {
-			const declared = plan.events.get(key);
-			if (!declared) {
-				throw new EventContractViolation(
-					key,
-					[],
-					`${plan.id} emitted "${key}", which its contract does not declare in sideEffects.emits`,
-				);
-			}
-			// Validate a copy: stripping or defaults must not touch the handler's own objects.
-			const data = copyValue(payload);
-			const result = declared.validate?.validate(data);
-			if (result && !result.ok) {
-				throw new EventContractViolation(
-					key,
-					result.issues,
-					`${plan.id} emitted "${key}" with a payload that breaks its contract`,
-				);
-			}
-			envelopes.push({
-				specversion: '1.0',
-				id: randomUUID(),
-				source: `charter:operation/${plan.id}`,
-				type: key,
-				time: at().toISOString(),
-				datacontenttype: 'application/json',
-				data,
-				eventversion: declared.version,
-				traceid: traceId,
-				...(tenant ? { tenant } : {}),
-			});
-		},
-		get envelopes() {
-			return envelopes;
-		},
-	};
+	return new LazyEmitBuffer(plan, at, traceId, tenant);
+}
+
+/**
+ * Most handlers never emit: the `emit` function and the envelope list are made on first use,
+ * not per call.
+ */
+class LazyEmitBuffer implements EmitBuffer {
+	#emit: ((key: string, payload: unknown) => void) | undefined;
+	#envelopes: EventEnvelope[] | undefined;
+
+	constructor(
+		private readonly plan: CompiledPlan,
+		private readonly at: () => Date,
+		private readonly traceId: string,
+		private readonly tenant: string | undefined,
+	) {}
+
+	get emit(): (key: string, payload: unknown) => void {
+		this.#emit ??= (key, payload) => this.#push(key, payload);
+		return this.#emit;
+	}
+
+	get envelopes(): readonly EventEnvelope[] {
+		this.#envelopes ??= [];
+		return this.#envelopes;
+	}
+
+	#push(key: string, payload: unknown): void {
+		const { plan } = this;
+		const declared = plan.events.get(key);
+		if (!declared) {
+			throw new EventContractViolation(
+				key,
+				[],
+				`${plan.id} emitted "${key}", which its contract does not declare in sideEffects.emits`,
+			);
+		}
+		// Validate a copy: stripping or defaults must not touch the handler's own objects.
+		const data = copyValue(payload);
+		const result = declared.validate?.validate(data);
+		if (result && !result.ok) {
+			throw new EventContractViolation(
+				key,
+				result.issues,
+				`${plan.id} emitted "${key}" with a payload that breaks its contract`,
+			);
+		}
+		const envelope: { -readonly [K in keyof EventEnvelope]: EventEnvelope[K] } = {
+			specversion: '1.0',
+			id: randomUUID(),
+			source: `charter:operation/${plan.id}`,
+			type: key,
+			time: this.at().toISOString(),
+			datacontenttype: 'application/json',
+			data,
+			eventversion: declared.version,
+			traceid: this.traceId,
+		};
+		if (this.tenant) envelope.tenant = this.tenant;
+		this.#envelopes ??= [];
+		this.#envelopes.push(envelope);
+	}
 }

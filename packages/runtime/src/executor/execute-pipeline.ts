@@ -232,8 +232,10 @@ async function runHandler(
 ): Promise<unknown> {
 	const ctx: HandlerContext = {
 		principal: call.principal,
-		// The buffer's `emit` uses no `this`: handed over as is, without a wrapper per call.
-		emit: buffer.emit,
+		// Read from the buffer on use: it makes its `emit` function only for a handler that emits.
+		get emit() {
+			return buffer.emit;
+		},
 		get signal() {
 			return deadline.signal;
 		},
