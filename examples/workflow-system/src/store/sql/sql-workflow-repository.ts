@@ -31,6 +31,16 @@ export function createSqlWorkflowRepositories(db: Db, tables: TableNames): Repos
 }
 
 function repositoriesOver(db: Db, t: WorkflowTables): WorkflowRepositories {
+	/** One record by id, only within the caller's organization (another's id reads as absent). */
+	const getScoped = async <T>(table: string, organizationId: string, id: string) => {
+		const row = await db
+			.selectFrom(table)
+			.select('data')
+			.where('id', '=', id)
+			.where('organization_id', '=', organizationId)
+			.executeTakeFirst();
+		return row ? parse<T>(row) : undefined;
+	};
 	const nextOrdinal = async (table: string) => {
 		const row = (await db
 			.selectFrom(table)
@@ -66,15 +76,7 @@ function repositoriesOver(db: Db, t: WorkflowTables): WorkflowRepositories {
 
 	return {
 		definitions: {
-			async get(organizationId, id) {
-				const row = await db
-					.selectFrom(t.definitions)
-					.select('data')
-					.where('id', '=', id)
-					.where('organization_id', '=', organizationId)
-					.executeTakeFirst();
-				return row ? parse<DefinitionRecord>(row) : undefined;
-			},
+			get: (organizationId, id) => getScoped<DefinitionRecord>(t.definitions, organizationId, id),
 			async versions(organizationId, key) {
 				const rows = await db
 					.selectFrom(t.definitions)
@@ -122,15 +124,7 @@ function repositoriesOver(db: Db, t: WorkflowTables): WorkflowRepositories {
 			},
 		},
 		instances: {
-			async get(organizationId, id) {
-				const row = await db
-					.selectFrom(t.instances)
-					.select('data')
-					.where('id', '=', id)
-					.where('organization_id', '=', organizationId)
-					.executeTakeFirst();
-				return row ? parse<InstanceRecord>(row) : undefined;
-			},
+			get: (organizationId, id) => getScoped<InstanceRecord>(t.instances, organizationId, id),
 			async insert(instance) {
 				await db
 					.insertInto(t.instances)
@@ -207,15 +201,7 @@ function repositoriesOver(db: Db, t: WorkflowTables): WorkflowRepositories {
 			},
 		},
 		approvals: {
-			async get(organizationId, id) {
-				const row = await db
-					.selectFrom(t.requests)
-					.select('data')
-					.where('id', '=', id)
-					.where('organization_id', '=', organizationId)
-					.executeTakeFirst();
-				return row ? parse<ApprovalRequestRecord>(row) : undefined;
-			},
+			get: (organizationId, id) => getScoped<ApprovalRequestRecord>(t.requests, organizationId, id),
 			async forInstance(instanceId, stepKey) {
 				let query = db.selectFrom(t.requests).select('data').where('instance_id', '=', instanceId);
 				if (stepKey !== undefined) query = query.where('step_key', '=', stepKey);
