@@ -1,9 +1,12 @@
-import { isOperationSpec } from '@charter/spec';
+import { runExample } from '@charter/cli';
+import { createRegistry, isOperationSpec } from '@charter/spec';
 import { describe, expect, it } from 'vitest';
-import { partialMismatches, runExample } from './example-runner.ts';
+import app from '../src/handlers.ts';
 import { workflowContracts } from './load-contracts.ts';
 
+// The same runner as `charter test`: fresh memory stores, fixed clock, sequential ids, fixtures.
 const contracts = await workflowContracts();
+const registry = createRegistry(contracts);
 const cases = contracts
 	.filter(isOperationSpec)
 	.flatMap((spec) => spec.acceptance.examples.map((example) => ({ spec, example })));
@@ -16,13 +19,9 @@ describe('acceptance examples run through the executor', () => {
 	it.each(cases.map((c) => [`${c.spec.meta.key} ${c.example.key}`, c] as const))(
 		'%s',
 		async (_name, { spec, example }) => {
-			const result = await runExample(contracts, spec, example);
-			if (example.error !== undefined) {
-				expect(result.ok ? 'a success' : result.problem.code).toBe(example.error);
-				return;
-			}
-			if (!result.ok) throw new Error(`${result.problem.code}: ${result.problem.detail}`);
-			expect(partialMismatches(example.output, result.output)).toEqual([]);
+			const report = await runExample(registry, app, spec, example);
+			expect(report, report.reason).toMatchObject({ passed: true });
+			expect(report.mismatches ?? []).toEqual([]);
 		},
 	);
 });

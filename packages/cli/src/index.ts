@@ -12,3 +12,10 @@ export {
 	loadProject,
 	type Project,
 } from './project/load-project.ts';
+export { type Mismatch, partialMismatches } from './testing/partial-match.ts';
+export {
+	EXAMPLE_CLOCK,
+	type ExampleReport,
+	runExample,
+	runExamples,
+} from './testing/run-examples.ts';

@@ -42,7 +42,13 @@ export async function runExamples(
 	return reports;
 }
 
-async function runExample(
+/**
+ * Runs one acceptance example: a fresh app (memory stores, fixed clock, sequential ids), the
+ * fixture of the example (or of its scenario), then the input through the executor as the
+ * fixture's principal; the output must match the example as a partial, or the problem code
+ * its `error`.
+ */
+export async function runExample(
 	registry: ContractRegistry,
 	app: AppDefinition,
 	spec: OperationSpec,
