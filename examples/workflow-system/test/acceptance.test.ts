@@ -1,15 +1,14 @@
 import { runExample } from '@charter/cli';
-import { createRegistry, isOperationSpec } from '@charter/spec';
+
 import { describe, expect, it } from 'vitest';
 import app from '../src/handlers.ts';
-import { workflowContracts } from './load-contracts.ts';
+import { workflowRegistry } from './load-contracts.ts';
 
 // The same runner as `charter test`: fresh memory stores, fixed clock, sequential ids, fixtures.
-const contracts = await workflowContracts();
-const registry = createRegistry(contracts);
-const cases = contracts
-	.filter(isOperationSpec)
-	.flatMap((spec) => spec.acceptance.examples.map((example) => ({ spec, example })));
+const registry = await workflowRegistry();
+const cases = registry
+	.operations()
+	.flatMap(({ spec }) => spec.acceptance.examples.map((example) => ({ spec, example })));
 
 describe('acceptance examples run through the executor', () => {
 	it('cover every operation of the example', () => {

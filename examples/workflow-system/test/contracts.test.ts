@@ -1,47 +1,19 @@
-import { readdirSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { compileValidator, defineEnum, defineSchemaModel, ScalarTypeEnum } from '@charter/schema';
+import { checkContracts } from '@charter/governance';
 import {
 	type ContractSpec,
 	checkReferences,
 	createRegistry,
-	isEventSpec,
 	isOperationSpec,
 	type OperationSpec,
 } from '@charter/spec';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { partialType } from './partial-type.ts';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const CONTRACT_FILE = /\.(operations|events|feature)\.ts$/;
-
-/** Imports every contract module the config's globs name and collects the contracts they export. */
-async function loadContracts(): Promise<ContractSpec[]> {
-	const files = readdirSync(join(root, 'src'), { recursive: true, encoding: 'utf8' })
-		.filter((file) => CONTRACT_FILE.test(file))
-		.sort();
-	const specs = new Set<ContractSpec>();
-	for (const file of files) {
-		const module = (await import(pathToFileURL(join(root, 'src', file)).href)) as Record<
-			string,
-			unknown
-		>;
-		for (const value of Object.values(module)) {
-			const kind = (value as { kind?: unknown } | null)?.kind;
-			if (isOperationSpec(value) || isEventSpec(value) || kind === 'feature') {
-				specs.add(value as ContractSpec);
-			}
-		}
-	}
-	return [...specs];
-}
+import { workflowRegistry } from './load-contracts.ts';
 
 let specs: ContractSpec[] = [];
 let operations: OperationSpec[] = [];
 
 beforeAll(async () => {
-	specs = await loadContracts();
+	specs = (await workflowRegistry()).all().map((entry) => entry.spec);
 	operations = specs.filter(isOperationSpec);
 });
 
@@ -100,22 +72,9 @@ describe('workflow-system contracts', () => {
 		expect(problems).toEqual([]);
 	});
 
-	it('have examples whose input is valid and whose output is a valid partial', () => {
-		const problems: string[] = [];
-		for (const { meta, io, acceptance } of operations) {
-			const input = compileValidator(io.input, { unknownKeys: 'reject' });
-			const output = compileValidator(partialType(io.output), { unknownKeys: 'reject' });
-			for (const example of acceptance.examples) {
-				const where = `${meta.key} example ${example.key}`;
-				const inputResult = input.validate(structuredClone(example.input));
-				if (!inputResult.ok) problems.push(`${where} input: ${JSON.stringify(inputResult.issues)}`);
-				if (example.output === undefined) continue;
-				const outputResult = output.validate(structuredClone(example.output));
-				if (!outputResult.ok)
-					problems.push(`${where} output: ${JSON.stringify(outputResult.issues)}`);
-			}
-		}
-		expect(problems).toEqual([]);
+	it('pass charter check with no finding: examples valid (outputs as partials), owners, references, wire names', () => {
+		const findings = checkContracts(createRegistry(specs).all());
+		expect(findings.map((f) => `${f.ruleId} ${f.key} ${f.field ?? ''}: ${f.message}`)).toEqual([]);
 	});
 
 	it('declare INVALID_STATE as 409 and NOT_FOUND as 404 wherever they declare them', () => {
@@ -149,34 +108,6 @@ describe('workflow-system contracts', () => {
 			{ key: 'workflow.instance.paused', version: '1.0.0' },
 		]);
 		expect(pause.policy.auth).toBe('admin');
-	});
-});
-
-describe('the partial output check', () => {
-	const Status = defineEnum('ProbeStatus', ['PAUSED', 'RUNNING']);
-	const Probe = defineSchemaModel({
-		name: 'Probe',
-		fields: {
-			id: { type: ScalarTypeEnum.ID(), isOptional: false },
-			status: { type: Status, isOptional: false },
-			at: { type: ScalarTypeEnum.DateTime(), isOptional: false },
-		},
-	});
-	const check = compileValidator(partialType(Probe), { unknownKeys: 'reject' });
-
-	it('accepts a subset of the fields', () => {
-		expect(check.validate({ status: 'PAUSED' }).ok).toBe(true);
-	});
-
-	it('rejects the seed mistake: a lowercase enum value', () => {
-		expect(check.validate({ status: 'paused' })).toMatchObject({
-			ok: false,
-			issues: [{ path: '/status', code: 'enum' }],
-		});
-	});
-
-	it('rejects a misspelled field and a malformed date', () => {
-		expect(check.validate({ stauts: 'PAUSED', at: 'yesterday' })).toMatchObject({ ok: false });
 	});
 });
 

@@ -1,25 +1,17 @@
-import type { ContractSpec } from '@charter/spec';
+import { fileURLToPath } from 'node:url';
+import { loadProject } from '@charter/cli';
+import type { ContractRegistry } from '@charter/spec';
 
-const MODULES = [
-	'../src/definition/definition.operations.ts',
-	'../src/definition/definition.events.ts',
-	'../src/instance/instance.operations.ts',
-	'../src/instance/instance.events.ts',
-	'../src/approval/approval.operations.ts',
-	'../src/approval/approval.events.ts',
-	'../src/timer/timer.operations.ts',
-];
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
 
-/** Imports the example's operation and event modules and collects their contracts. */
-export async function workflowContracts(): Promise<ContractSpec[]> {
-	const specs = new Set<ContractSpec>();
-	for (const path of MODULES) {
-		const module = (await import(path)) as Record<string, unknown>;
-		for (const value of Object.values(module)) {
-			const kind = (value as { kind?: unknown } | null)?.kind;
-			if (kind === 'command' || kind === 'query' || kind === 'event')
-				specs.add(value as ContractSpec);
-		}
+/**
+ * Loads the example's contracts the way the CLI does (charter.config.ts globs), failing on any
+ * load diagnostic. Modules load file by file, so the contracts are the objects the handlers use.
+ */
+export async function workflowRegistry(): Promise<ContractRegistry> {
+	const project = await loadProject(ROOT);
+	if (project.diagnostics.length > 0) {
+		throw new Error(`the example does not load cleanly: ${JSON.stringify(project.diagnostics)}`);
 	}
-	return [...specs];
+	return project.registry;
 }
