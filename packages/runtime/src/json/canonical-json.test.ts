@@ -29,4 +29,38 @@ describe('canonicalJson', () => {
 			{ numRuns: 500 },
 		);
 	});
+
+	it('matches the reference for JSON values with shuffled keys, and leaves them untouched', () => {
+		const shuffled = fc
+			.jsonValue()
+			.chain((value) => fc.tuple(fc.constant(value), fc.integer({ min: 0, max: 1_000 })))
+			.map(([value, seed]) => shuffleKeys(value, seed));
+		fc.assert(
+			fc.property(shuffled, (value) => {
+				const before = JSON.stringify(value);
+				expect(canonicalJson(value)).toBe(reference(value));
+				expect(JSON.stringify(value)).toBe(before);
+			}),
+			{ numRuns: 1_000 },
+		);
+	});
 });
+
+/** Rebuilds a JSON value with each object's keys in a seed-chosen order. */
+function shuffleKeys(value: unknown, seed: number): unknown {
+	if (Array.isArray(value)) return value.map((item) => shuffleKeys(item, seed + 1));
+	if (typeof value !== 'object' || value === null) return value;
+	const keys = Object.keys(value);
+	const order = keys.map((key, i) => ({ key, rank: (i * 7919 + seed) % (keys.length + 3) }));
+	order.sort((a, b) => a.rank - b.rank);
+	const out: Record<string, unknown> = {};
+	for (const { key } of order) {
+		Object.defineProperty(out, key, {
+			value: shuffleKeys((value as Record<string, unknown>)[key], seed + 1),
+			enumerable: true,
+			writable: true,
+			configurable: true,
+		});
+	}
+	return out;
+}

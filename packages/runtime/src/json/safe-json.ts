@@ -115,14 +115,75 @@ function nestingDepth(text: string): number {
 
 /** Serializes a value with sorted object keys, so equal values give equal text. */
 export function canonicalJson(value: unknown): string {
-	// Built by concatenation: it runs once per command (the audit digest), so no
-	// filter/map/join arrays per object.
+	// JSON values (the usual case: validated inputs) are put in key order and serialized by
+	// one JSON.stringify call, which keeps insertion order; an object already in order is not
+	// copied. Anything else takes the general path, which gives the same text for JSON values.
+	const ordered = inKeyOrder(value, 0);
+	if (ordered === UNUSUAL) return generalCanonicalJson(value);
+	return JSON.stringify(ordered) ?? 'null';
+}
+
+const UNUSUAL = Symbol('unusual');
+
+/**
+ * The value with every object's keys in sorted order (the same object when they already
+ * are), or UNUSUAL when JSON.stringify would not serialize it like the general path: holes,
+ * non-plain objects, functions, bigints, and keys that objects do not keep in insertion order
+ * (integer-like ones) or that cannot be assigned (`__proto__`).
+ */
+function inKeyOrder(value: unknown, depth: number): unknown {
+	if (typeof value !== 'object' || value === null) {
+		const type = typeof value;
+		return type === 'string' || type === 'number' || type === 'boolean' || value == null
+			? value
+			: UNUSUAL;
+	}
+	if (depth > MAX_JSON_DEPTH) return UNUSUAL;
+	if (Array.isArray(value)) return arrayInKeyOrder(value, depth);
+	if (Object.getPrototypeOf(value) !== Object.prototype) return UNUSUAL;
+	const record = value as Record<string, unknown>;
+	const keys = Object.keys(record);
+	let sorted = true;
+	let changed = false;
+	for (let i = 0; i < keys.length; i++) {
+		const key = keys[i]!;
+		const first = key.charCodeAt(0);
+		if ((first >= 48 && first <= 57) || key === '__proto__') return UNUSUAL;
+		if (i > 0 && keys[i - 1]! > key) sorted = false;
+		const item = record[key];
+		const ordered = inKeyOrder(item, depth + 1);
+		if (ordered === UNUSUAL) return UNUSUAL;
+		if (ordered !== item) changed = true;
+	}
+	if (sorted && !changed) return value;
+	if (!sorted) keys.sort();
+	const out: Record<string, unknown> = {};
+	for (const key of keys) out[key] = inKeyOrder(record[key], depth + 1);
+	return out;
+}
+
+function arrayInKeyOrder(value: unknown[], depth: number): unknown {
+	if (Object.getPrototypeOf(value) !== Array.prototype) return UNUSUAL;
+	let copy: unknown[] | undefined;
+	for (let i = 0; i < value.length; i++) {
+		if (!(i in value)) return UNUSUAL;
+		const item = value[i];
+		const ordered = inKeyOrder(item, depth + 1);
+		if (ordered === UNUSUAL) return UNUSUAL;
+		if (ordered !== item) copy ??= value.slice();
+		if (copy) copy[i] = ordered;
+	}
+	return copy ?? value;
+}
+
+/** The general path: any value, built by concatenation. */
+function generalCanonicalJson(value: unknown): string {
 	if (typeof value !== 'object' || value === null) return JSON.stringify(value) ?? 'null';
 	if (Array.isArray(value)) {
 		let out = '[';
 		for (let i = 0; i < value.length; i++) {
 			if (i > 0) out += ',';
-			if (i in value) out += canonicalJson(value[i]); // a hole stays empty, as join does
+			if (i in value) out += generalCanonicalJson(value[i]); // a hole stays empty, as join does
 		}
 		return `${out}]`;
 	}
@@ -133,7 +194,7 @@ export function canonicalJson(value: unknown): string {
 		const item = record[key];
 		if (item === undefined) continue;
 		if (out.length > 1) out += ',';
-		out += `${JSON.stringify(key)}:${canonicalJson(item)}`;
+		out += `${JSON.stringify(key)}:${generalCanonicalJson(item)}`;
 	}
 	return `${out}}`;
 }
