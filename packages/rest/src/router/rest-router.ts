@@ -113,11 +113,13 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 		method: string,
 	): Promise<RestResponse> {
 		let input: Record<string, unknown>;
+		let fromSafeJson = false;
 		const hasBody = BODY_METHODS.has(method);
 		if (hasBody) {
 			const body = await readJsonBody(request, limit);
 			if ('problem' in body) return problemResponse(body.problem);
 			input = body.value;
+			fromSafeJson = body.parsed;
 		} else {
 			input = queryInput(new URLSearchParams(url.search));
 		}
@@ -133,6 +135,7 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 			input: merged,
 			metadata: { headers: request.headers, transport: 'rest', method, path: url.pathname },
 			coerce: !hasBody,
+			inputFromSafeJson: fromSafeJson,
 		};
 		if (plan.spec.kind === 'command') {
 			const idempotencyKey = request.headers['idempotency-key'];
@@ -207,8 +210,8 @@ function splitUrl(target: string): RequestUrl | undefined {
 async function readJsonBody(
 	request: RestRequest,
 	limit: number,
-): Promise<{ value: Record<string, unknown> } | { problem: Problem }> {
-	if (request.parsedBody !== undefined) return asObject(request.parsedBody);
+): Promise<BodyValue | { problem: Problem }> {
+	if (request.parsedBody !== undefined) return asObject(request.parsedBody, false);
 	const declared = request.headers['content-length'];
 	if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) > limit) {
 		return {
@@ -222,7 +225,7 @@ async function readJsonBody(
 			problem: createProblem('PAYLOAD_TOO_LARGE', { detail: `the body exceeds ${limit} bytes` }),
 		};
 	}
-	if (body.text.length === 0 && type === undefined) return { value: {} };
+	if (body.text.length === 0 && type === undefined) return { value: {}, parsed: true };
 	if (type === undefined || !JSON_TYPE.test(type)) {
 		return {
 			problem: createProblem('UNSUPPORTED_MEDIA_TYPE', {
@@ -230,7 +233,7 @@ async function readJsonBody(
 			}),
 		};
 	}
-	if (body.text.trim().length === 0) return { value: {} };
+	if (body.text.trim().length === 0) return { value: {}, parsed: true };
 	const parsed = parseJsonSafely(body.text);
 	if (!parsed.ok) {
 		const { code, message, path } = parsed.fault;
@@ -241,12 +244,18 @@ async function readJsonBody(
 			}),
 		};
 	}
-	return asObject(parsed.value);
+	return asObject(parsed.value, true);
 }
 
-function asObject(value: unknown): { value: Record<string, unknown> } | { problem: Problem } {
+/** A request body as an input object; `parsed` when this router parsed it from the text. */
+interface BodyValue {
+	readonly value: Record<string, unknown>;
+	readonly parsed: boolean;
+}
+
+function asObject(value: unknown, parsed: boolean): BodyValue | { problem: Problem } {
 	if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-		return { value: value as Record<string, unknown> };
+		return { value: value as Record<string, unknown>, parsed };
 	}
 	return {
 		problem: createProblem('VALIDATION_FAILED', {

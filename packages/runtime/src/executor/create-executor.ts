@@ -120,14 +120,18 @@ export function createExecutor(options: ExecutorOptions): Executor {
 	const byId = new Map(plans.map((p) => [p.id, p]));
 	const byKey = new Map<string, CompiledPlan[]>();
 	for (const plan of plans) byKey.set(plan.key, [...(byKey.get(plan.key) ?? []), plan]);
+	// The plan a call without a version gets, per key: the latest served version's major
+	// (stable preferred), worked out once here rather than on every call.
+	const byDefault = new Map<string, CompiledPlan>();
+	for (const [key, candidates] of byKey) {
+		const latest = registry.latest('operation', key)?.spec;
+		const major = latest ? majorOf(latest.meta.version) : undefined;
+		byDefault.set(key, candidates.find((p) => majorOf(p.version) === major) ?? candidates.at(-1)!);
+	}
 	const resolve = (key: string, version?: string): CompiledPlan | undefined => {
+		if (version === undefined) return byDefault.get(key);
 		const candidates = byKey.get(key);
 		if (!candidates) return undefined;
-		if (version === undefined) {
-			const latest = registry.latest('operation', key)?.spec;
-			const major = latest ? majorOf(latest.meta.version) : undefined;
-			return candidates.find((p) => majorOf(p.version) === major) ?? candidates.at(-1);
-		}
 		const exact = byId.get(`${key}@${version}`);
 		if (exact) return exact;
 		const major = /^v?(\d+)(?:\.|$)/.exec(version);

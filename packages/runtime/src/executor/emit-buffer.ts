@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '../bus/event-envelope.ts';
+import { isoTimestamp } from '../clock/iso-timestamp.ts';
 import { copyValue } from '../json/copy-value.ts';
 import type { CompiledPlan } from './operation-plan.ts';
 
@@ -32,6 +33,8 @@ export function createEmitBuffer(
 	return new LazyEmitBuffer(plan, at, traceId, tenant);
 }
 
+const NO_EVENTS: readonly EventEnvelope[] = Object.freeze([]);
+
 /**
  * Most handlers never emit: the `emit` function and the envelope list are made on first use,
  * not per call.
@@ -53,8 +56,7 @@ class LazyEmitBuffer implements EmitBuffer {
 	}
 
 	get envelopes(): readonly EventEnvelope[] {
-		this.#envelopes ??= [];
-		return this.#envelopes;
+		return this.#envelopes ?? NO_EVENTS;
 	}
 
 	#push(key: string, payload: unknown): void {
@@ -82,7 +84,7 @@ class LazyEmitBuffer implements EmitBuffer {
 			id: randomUUID(),
 			source: `charter:operation/${plan.id}`,
 			type: key,
-			time: this.at().toISOString(),
+			time: isoTimestamp(this.at()),
 			datacontenttype: 'application/json',
 			data,
 			eventversion: declared.version,

@@ -1,21 +1,20 @@
-import * as crypto from 'node:crypto';
-import { randomUUID } from 'node:crypto';
 import type { EventBus } from '../bus/event-bus.ts';
 import type { EventEnvelope } from '../bus/event-envelope.ts';
-import type { ContextProvider, Principal } from '../context/principal.ts';
+import type { ContextProvider, InvocationMetadata, Principal } from '../context/principal.ts';
 import { traceIdOf } from '../context/trace-id.ts';
 import { claimIdempotencyKey, idempotencyScope } from '../idempotency/idempotency-guard.ts';
 import { copyValue } from '../json/copy-value.ts';
-import { canonicalJson, findUnsafeKey } from '../json/safe-json.ts';
+import { findUnsafeKey } from '../json/safe-json.ts';
 import { type Logger, withFields } from '../logging/logger.ts';
 import { ProblemSignal, toProblem } from '../problems/error-mapper.ts';
 import { createProblem } from '../problems/problem.ts';
-import type { AuditRecord } from '../stores/audit-store.ts';
 import type { Stores, TransactionScope } from '../stores/unit-of-work.ts';
+import { AuditTrail } from './audit-trail.ts';
+import { CallContext } from './call-context.ts';
 import { CallDeadline } from './call-deadline.ts';
 import { coerceInput } from './coerce-input.ts';
 import { createEmitBuffer, type EmitBuffer } from './emit-buffer.ts';
-import type { HandlerContext } from './implement.ts';
+import { inputDigest } from './input-digest.ts';
 import type { Invocation, InvocationResult } from './invocation.ts';
 import type { CompiledPlan } from './operation-plan.ts';
 
@@ -69,42 +68,20 @@ async function runPlan(
 	traceId: string,
 	logger: Logger,
 ): Promise<Success> {
-	// 1. decode / coerce
-	const raw = invocation.input === undefined ? {} : invocation.input;
-	const unsafe = findUnsafeKey(raw);
-	if (unsafe) {
-		const code = unsafe.code === 'UNSAFE_KEY' ? 'UNSAFE_KEY' : 'BAD_REQUEST';
-		throw new ProblemSignal(
-			createProblem(code, {
-				detail: unsafe.message,
-				...(unsafe.path
-					? { issues: [{ path: unsafe.path, code: 'unsafe_key', message: unsafe.message }] }
-					: {}),
-			}),
-		);
-	}
-	const decoded = invocation.coerce ? coerceInput(plan.spec.io.input, raw) : copyValue(raw);
-	// 2. validate input
-	const checked = plan.validateInput.validate(decoded);
-	if (!checked.ok) {
-		throw new ProblemSignal(
-			createProblem('VALIDATION_FAILED', {
-				detail: `the input of ${plan.key} does not match its contract`,
-				issues: checked.issues,
-			}),
-		);
-	}
-	const input = checked.value;
-	const metadata = invocation.metadata ?? {};
-	// 3. authenticate
-	const principal = await env.contextProvider(metadata);
+	// 1-2. decode / coerce, validate input
+	const input = decodeInput(plan, invocation);
+	const metadata = invocation.metadata ?? NO_METADATA;
+	// 3. authenticate (a synchronous provider or policy is not awaited: each await is a tick)
+	const provided = env.contextProvider(metadata);
+	const principal = isThenable(provided) ? await provided : provided;
 	const audit =
 		plan.spec.kind === 'command'
-			? startAudit(env, plan, principal, input, invocation, traceId)
+			? new AuditTrail(plan, principal, invocation.idempotencyKey, traceId, env.clock, input)
 			: undefined;
 	try {
 		// 4. authorize
-		const decision = await plan.authorize(principal, input);
+		const verdict = plan.authorize(principal, input);
+		const decision = isThenable(verdict) ? await verdict : verdict;
 		if (!decision.allowed)
 			throw new ProblemSignal(createProblem(decision.code, { detail: decision.reason }));
 		if (!plan.handler) {
@@ -120,18 +97,59 @@ async function runPlan(
 			logger,
 			audit,
 		});
-		await audit?.finish('OK', 200, result.replayed, undefined);
+		// A replay is audited here; a run was audited inside its transaction.
+		if (audit && !audit.written) await audit.finish('OK', 200, result.replayed, env.stores.audit);
 		return result;
 	} catch (error) {
 		if (audit && !audit.written) {
 			const problem = toProblem(error, plan.spec, logger, traceId);
-			await audit.finish(problem.code, problem.status, false, undefined).catch((e: unknown) => {
-				logger.error('audit write failed', { error: String(e) });
-			});
+			await audit
+				.finish(problem.code, problem.status, false, env.stores.audit)
+				.catch((e: unknown) => {
+					logger.error('audit write failed', { error: String(e) });
+				});
 			throw new ProblemSignal(problem);
 		}
 		throw error;
 	}
+}
+
+const NO_METADATA: InvocationMetadata = Object.freeze({});
+
+/**
+ * Steps 1 and 2: unsafe keys refused, flat values coerced, the input validated. Ajv strips and
+ * fills defaults in place, so it validates a copy, unless the transport handed over a value
+ * it parsed with `parseJsonSafely` and keeps no reference to (already checked, nobody else's).
+ */
+function decodeInput(plan: CompiledPlan, invocation: Invocation): unknown {
+	const raw = invocation.input === undefined ? {} : invocation.input;
+	let decoded: unknown;
+	if (invocation.inputFromSafeJson === true && !invocation.coerce) decoded = raw;
+	else {
+		const unsafe = findUnsafeKey(raw);
+		if (unsafe) {
+			const code = unsafe.code === 'UNSAFE_KEY' ? 'UNSAFE_KEY' : 'BAD_REQUEST';
+			throw new ProblemSignal(
+				createProblem(code, {
+					detail: unsafe.message,
+					...(unsafe.path
+						? { issues: [{ path: unsafe.path, code: 'unsafe_key', message: unsafe.message }] }
+						: {}),
+				}),
+			);
+		}
+		decoded = invocation.coerce ? coerceInput(plan.spec.io.input, raw) : copyValue(raw);
+	}
+	const checked = plan.validateInput.validate(decoded);
+	if (!checked.ok) {
+		throw new ProblemSignal(
+			createProblem('VALIDATION_FAILED', {
+				detail: `the input of ${plan.key} does not match its contract`,
+				issues: checked.issues,
+			}),
+		);
+	}
+	return checked.value;
 }
 
 interface Call {
@@ -153,7 +171,7 @@ async function invokeHandler(env: PipelineEnv, plan: CompiledPlan, call: Call): 
 		const claim = await claimIdempotencyKey(env.stores.idempotency, {
 			scope,
 			key,
-			fingerprint: call.audit?.inputDigest ?? digest(call.input),
+			fingerprint: call.audit?.inputDigest ?? inputDigest(call.input),
 			at: env.clock(),
 			leaseMs: env.leaseMs,
 		});
@@ -185,30 +203,27 @@ async function runCommitted(
 	scope: string | undefined,
 ): Promise<Success> {
 	const { principal, traceId } = call;
-	const isCommand = plan.spec.kind === 'command';
 	const buffer = createEmitBuffer(plan, env.clock, traceId, principal?.tenant);
-	if (!isCommand) {
-		return {
-			ok: true,
-			output: await runHandler(env, plan, call, deadline, buffer, key, undefined),
-			events: [],
-			traceId,
-			replayed: false,
-		};
+	if (plan.spec.kind !== 'command') {
+		const returned = runHandler(env, plan, call, deadline, buffer, key, undefined);
+		const output = isThenable(returned) ? await returned : returned;
+		return { ok: true, output, events: NO_EVENTS, traceId, replayed: false };
 	}
 	try {
 		// 8. commit: handler, outbox, audit and idempotency record in one unit of work
 		const output = await env.stores.unitOfWork.run(async (tx) => {
-			const value = await runHandler(env, plan, call, deadline, buffer, key, tx);
+			const returned = runHandler(env, plan, call, deadline, buffer, key, tx);
+			const value = isThenable(returned) ? await returned : returned;
 			const events = buffer.envelopes;
 			if (events.length > 0) await tx.outbox.append(events);
-			await call.audit?.finish('OK', 200, false, tx);
+			if (call.audit) await call.audit.finish('OK', 200, false, tx.audit);
 			if (scope !== undefined) await tx.idempotency.complete(scope, { output: value, events });
 			return value;
 		});
-		if (env.stores.afterCommit) env.stores.afterCommit(buffer.envelopes);
-		else await publish(env, buffer.envelopes, call.logger);
-		return { ok: true, output, events: buffer.envelopes, traceId, replayed: false };
+		const events = buffer.envelopes;
+		if (env.stores.afterCommit) env.stores.afterCommit(events);
+		else if (events.length > 0) await publish(env, events, call.logger);
+		return { ok: true, output, events, traceId, replayed: false };
 	} catch (error) {
 		// The transaction rolled back, its audit record with it: the failure is audited instead.
 		if (call.audit) call.audit.written = false;
@@ -217,11 +232,14 @@ async function runCommitted(
 	}
 }
 
+const NO_EVENTS: readonly EventEnvelope[] = Object.freeze([]);
+
 /**
- * Steps 6 and 7: the handler and its output check. A module function, not a closure per call:
- * under tsx every closure bound to a name pays an `Object.defineProperty` for its name.
+ * Steps 6 and 7: the handler and its output check; the checked output, or a promise of it for
+ * a handler that returned one. A module function, not a closure per call: under tsx every
+ * closure bound to a name pays an `Object.defineProperty` for its name.
  */
-async function runHandler(
+function runHandler(
 	env: PipelineEnv,
 	plan: CompiledPlan,
 	call: Call,
@@ -229,29 +247,35 @@ async function runHandler(
 	buffer: EmitBuffer,
 	key: string | undefined,
 	transaction: TransactionScope | undefined,
-): Promise<unknown> {
-	const ctx: HandlerContext = {
-		principal: call.principal,
-		// Read from the buffer on use: it makes its `emit` function only for a handler that emits.
-		get emit() {
-			return buffer.emit;
-		},
-		get signal() {
-			return deadline.signal;
-		},
-		logger: call.logger,
-		traceId: call.traceId,
-		idempotencyKey: key,
-		now: env.clock,
+): unknown {
+	const ctx = new CallContext(
+		call.principal,
+		call.logger,
+		call.traceId,
+		key,
+		env.clock,
 		transaction,
-		metadata: call.invocation.metadata ?? {},
-	};
+		call.invocation.metadata ?? NO_METADATA,
+		buffer,
+		deadline,
+	);
 	// 6. handler: called directly. Only a promise needs racing against the deadline: nothing
 	// can fire while a synchronous handler runs, so its result is checked after it returns.
 	if (deadline.aborted) throw deadline.reason;
 	const returned: unknown = plan.handler!(call.input, ctx);
-	const output = isThenable(returned) ? await deadline.race(Promise.resolve(returned)) : returned;
-	// 7. validate output (a copy: stripping must not touch the handler's objects)
+	if (!isThenable(returned)) return checkOutput(plan, call, deadline, returned);
+	return deadline
+		.race(Promise.resolve(returned))
+		.then((output) => checkOutput(plan, call, deadline, output));
+}
+
+/** Step 7: validates a copy of the output (stripping must not touch the handler's objects). */
+function checkOutput(
+	plan: CompiledPlan,
+	call: Call,
+	deadline: CallDeadline,
+	output: unknown,
+): unknown {
 	const copy = copyValue(output);
 	const checked = plan.validateOutput.validate(copy);
 	if (!checked.ok) {
@@ -289,65 +313,4 @@ async function publish(env: PipelineEnv, events: readonly EventEnvelope[], logge
 		// The relay will publish them again; consumers de-duplicate by id.
 		logger.warn('could not mark events published', { error: String(error) });
 	}
-}
-
-/** One-shot `crypto.hash` (Node 20.12+) skips a Hash object per digest; older Node falls back. */
-const sha256Hex: (text: string) => string =
-	typeof (crypto as { hash?: unknown }).hash === 'function'
-		? (text) => crypto.hash('sha256', text, 'hex')
-		: (text) => crypto.createHash('sha256').update(text).digest('hex');
-
-function digest(value: unknown): string {
-	return sha256Hex(canonicalJson(value));
-}
-
-interface AuditTrail {
-	readonly inputDigest: string;
-	written: boolean;
-	finish(
-		code: string,
-		status: number,
-		replayed: boolean,
-		tx: TransactionScope | undefined,
-	): Promise<void>;
-}
-
-/** One audit record per command that reached authentication, written once. */
-function startAudit(
-	env: PipelineEnv,
-	plan: CompiledPlan,
-	principal: Principal | undefined,
-	input: unknown,
-	invocation: Invocation,
-	traceId: string,
-): AuditTrail {
-	const startedAt = env.clock().toISOString();
-	const trail: AuditTrail = {
-		inputDigest: digest(input),
-		written: false,
-		async finish(code, status, replayed, tx) {
-			if (trail.written) return;
-			// Optional fields set in place, not spread from a temporary object each.
-			const record: { -readonly [K in keyof AuditRecord]: AuditRecord[K] } = {
-				id: randomUUID(),
-				operation: plan.key,
-				version: plan.version,
-				inputDigest: trail.inputDigest,
-				resultCode: code,
-				status,
-				replayed,
-				traceId,
-				records: code === 'OK' ? plan.spec.sideEffects.audit : [],
-				startedAt,
-				finishedAt: env.clock().toISOString(),
-			};
-			if (principal) record.principalId = principal.id;
-			if (principal?.tenant) record.tenant = principal.tenant;
-			if (invocation.idempotencyKey !== undefined)
-				record.idempotencyKey = invocation.idempotencyKey;
-			await (tx?.audit ?? env.stores.audit).append(record);
-			trail.written = true;
-		},
-	};
-	return trail;
 }

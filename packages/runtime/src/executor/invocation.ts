@@ -26,6 +26,12 @@ export interface Invocation {
 	readonly signal?: CallerSignal;
 	/** Coerce flat string values (query strings, CLI flags) to the input's field types first. */
 	readonly coerce?: boolean;
+	/**
+	 * True when `input` comes straight from `parseJsonSafely` and the caller keeps no reference
+	 * to it (a REST body): unsafe keys and depth are already checked, so the executor validates
+	 * it in place instead of checking and copying it first.
+	 */
+	readonly inputFromSafeJson?: boolean;
 	/** A trace id to use instead of the one from `traceparent` or a new one. */
 	readonly traceId?: string;
 }

@@ -22,8 +22,11 @@ export type Decision =
 			readonly reason: string;
 	  };
 
-/** A policy compiled once per operation. */
-export type Authorizer = (principal: Principal | undefined, input: unknown) => Promise<Decision>;
+/** A policy compiled once per operation; synchronous unless a rule's decider is async. */
+export type Authorizer = (
+	principal: Principal | undefined,
+	input: unknown,
+) => Decision | Promise<Decision>;
 
 const ALLOW: Decision = { allowed: true };
 
@@ -58,19 +61,23 @@ export function compilePolicy(
 		permissions.length > 0 ||
 		policy.tenant === 'required';
 
-	return async (principal, input) => {
+	const checkCaller = (principal: Principal | undefined): Decision | undefined => {
 		if (!principal) {
-			if (needsPrincipal) {
-				return {
-					allowed: false,
-					code: 'UNAUTHENTICATED',
-					reason: 'this operation requires an authenticated caller',
-				};
-			}
-		} else {
-			const denied = checkPrincipal(policy, principal, allOf, anyOf, permissions);
-			if (denied) return { allowed: false, code: 'FORBIDDEN', reason: denied };
+			if (!needsPrincipal) return undefined;
+			return {
+				allowed: false,
+				code: 'UNAUTHENTICATED',
+				reason: 'this operation requires an authenticated caller',
+			};
 		}
+		const denied = checkPrincipal(policy, principal, allOf, anyOf, permissions);
+		return denied ? { allowed: false, code: 'FORBIDDEN', reason: denied } : undefined;
+	};
+	// Without rules the decision is synchronous: the pipeline then has nothing to await.
+	if (rules.length === 0) return (principal) => checkCaller(principal) ?? ALLOW;
+	return async (principal, input) => {
+		const refused = checkCaller(principal);
+		if (refused) return refused;
 		for (const { rule, decide } of rules) {
 			if ((await decide({ rule, principal, operation, input })) !== true) {
 				return {

@@ -3,6 +3,9 @@ import type { AuditRecord, AuditStore } from '../audit-store.ts';
 /** How many records the memory audit store keeps by default. */
 export const DEFAULT_MEMORY_AUDIT_CAPACITY = 10_000;
 
+/** What `append` returns: a memory append cannot fail, so one settled promise serves all. */
+const APPENDED: Promise<void> = Promise.resolve();
+
 /** Options of the memory audit store. */
 export interface MemoryAuditOptions {
 	/**
@@ -26,9 +29,10 @@ export function createMemoryAuditStore(options: MemoryAuditOptions = {}): AuditS
 	/** How many records were ever appended: the `seq` of the newest one. */
 	let appended = 0;
 	return {
-		async append(record) {
+		append(record) {
 			ring[appended % capacity] = record;
 			appended++;
+			return APPENDED;
 		},
 		async list(filter = {}) {
 			const since = filter.since === undefined ? undefined : new Date(filter.since).getTime();

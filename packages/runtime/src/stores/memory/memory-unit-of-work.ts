@@ -38,14 +38,18 @@ export function createMemoryUnitOfWork(stores: {
 	};
 }
 
+/** What a queued write returns: it cannot fail, so one settled promise serves them all. */
+const QUEUED: Promise<void> = Promise.resolve();
+
 /** The outbox inside a memory transaction: appends wait for the commit, reads go through. */
 class QueuedOutbox implements OutboxStore {
 	constructor(
 		private readonly store: OutboxStore,
 		private readonly queue: unknown[],
 	) {}
-	async append(events: readonly EventEnvelope[]): Promise<void> {
+	append(events: readonly EventEnvelope[]): Promise<void> {
 		this.queue.push(0, events, undefined);
+		return QUEUED;
 	}
 	pending(limit?: number): Promise<OutboxEntry[]> {
 		return this.store.pending(limit);
@@ -61,8 +65,9 @@ class QueuedAudit implements AuditStore {
 		private readonly store: AuditStore,
 		private readonly queue: unknown[],
 	) {}
-	async append(record: AuditRecord): Promise<void> {
+	append(record: AuditRecord): Promise<void> {
 		this.queue.push(1, record, undefined);
+		return QUEUED;
 	}
 	list(filter?: AuditFilter): Promise<AuditRecord[]> {
 		return this.store.list(filter);
@@ -78,8 +83,9 @@ class QueuedIdempotency implements IdempotencyStore {
 	claim(scope: string, fingerprint: string, at: Date, leaseMs: number): Promise<ClaimResult> {
 		return this.store.claim(scope, fingerprint, at, leaseMs);
 	}
-	async complete(scope: string, outcome: StoredOutcome): Promise<void> {
+	complete(scope: string, outcome: StoredOutcome): Promise<void> {
 		this.queue.push(2, scope, outcome);
+		return QUEUED;
 	}
 	release(scope: string): Promise<void> {
 		return this.store.release(scope);

@@ -1,0 +1,58 @@
+import { randomUUID } from 'node:crypto';
+import { isoTimestamp } from '../clock/iso-timestamp.ts';
+import type { Principal } from '../context/principal.ts';
+import type { AuditRecord, AuditStore } from '../stores/audit-store.ts';
+import { inputDigest } from './input-digest.ts';
+import type { CompiledPlan } from './operation-plan.ts';
+
+/**
+ * The audit record of one command that reached authentication, written once: inside the
+ * command's transaction on success, on its own for a refusal or a failure.
+ */
+export class AuditTrail {
+	readonly inputDigest: string;
+	/** True once a record was handed to a store; a rolled-back transaction sets it back. */
+	written = false;
+	readonly #startedAt: string;
+
+	constructor(
+		private readonly plan: CompiledPlan,
+		private readonly principal: Principal | undefined,
+		private readonly idempotencyKey: string | undefined,
+		private readonly traceId: string,
+		private readonly clock: () => Date,
+		input: unknown,
+	) {
+		this.#startedAt = isoTimestamp(clock());
+		this.inputDigest = inputDigest(input);
+	}
+
+	/** Appends the record to `store` unless one was already written. */
+	finish(code: string, status: number, replayed: boolean, store: AuditStore): Promise<void> {
+		if (this.written) return DONE;
+		const { plan, principal } = this;
+		// Optional fields set in place, not spread from a temporary object each.
+		const record: { -readonly [K in keyof AuditRecord]: AuditRecord[K] } = {
+			id: randomUUID(),
+			operation: plan.key,
+			version: plan.version,
+			inputDigest: this.inputDigest,
+			resultCode: code,
+			status,
+			replayed,
+			traceId: this.traceId,
+			records: code === 'OK' ? plan.spec.sideEffects.audit : [],
+			startedAt: this.#startedAt,
+			finishedAt: isoTimestamp(this.clock()),
+		};
+		if (principal) record.principalId = principal.id;
+		if (principal?.tenant) record.tenant = principal.tenant;
+		if (this.idempotencyKey !== undefined) record.idempotencyKey = this.idempotencyKey;
+		// Marked before the write settles: a failed write inside a transaction rolls the
+		// transaction back, and the pipeline then resets `written` to audit the failure.
+		this.written = true;
+		return store.append(record);
+	}
+}
+
+const DONE: Promise<void> = Promise.resolve();
