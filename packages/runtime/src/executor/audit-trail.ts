@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import { isoTimestamp } from '../clock/iso-timestamp.ts';
 import type { Principal } from '../context/principal.ts';
+import { randomUuid } from '../ids/random-ids.ts';
 import type { AuditRecord, AuditStore } from '../stores/audit-store.ts';
 import { inputDigest } from './input-digest.ts';
 import type { CompiledPlan } from './operation-plan.ts';
@@ -33,7 +33,7 @@ export class AuditTrail {
 		const { plan, principal } = this;
 		// Optional fields set in place, not spread from a temporary object each.
 		const record: { -readonly [K in keyof AuditRecord]: AuditRecord[K] } = {
-			id: randomUUID(),
+			id: randomUuid(),
 			operation: plan.key,
 			version: plan.version,
 			inputDigest: this.inputDigest,

@@ -1,6 +1,6 @@
-import { randomUUID } from 'node:crypto';
 import type { EventEnvelope } from '../bus/event-envelope.ts';
 import { isoTimestamp } from '../clock/iso-timestamp.ts';
+import { randomUuid } from '../ids/random-ids.ts';
 import { copyValue } from '../json/copy-value.ts';
 import type { CompiledPlan } from './operation-plan.ts';
 
@@ -81,7 +81,7 @@ class LazyEmitBuffer implements EmitBuffer {
 		}
 		const envelope: { -readonly [K in keyof EventEnvelope]: EventEnvelope[K] } = {
 			specversion: '1.0',
-			id: randomUUID(),
+			id: randomUuid(),
 			source: `charter:operation/${plan.id}`,
 			type: key,
 			time: isoTimestamp(this.at()),
