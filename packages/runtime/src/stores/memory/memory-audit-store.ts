@@ -1,10 +1,14 @@
 import type { AuditRecord, AuditStore } from '../audit-store.ts';
+import { AuditColumns } from './audit-columns.ts';
 
 /** How many records the memory audit store keeps by default. */
 export const DEFAULT_MEMORY_AUDIT_CAPACITY = 10_000;
 
 /** What `append` returns: a memory append cannot fail, so one settled promise serves all. */
 const APPENDED: Promise<void> = Promise.resolve();
+
+/** Slots per block of the ring. */
+const BLOCK_SIZE = 1024;
 
 /** Options of the memory audit store. */
 export interface MemoryAuditOptions {
@@ -18,20 +22,34 @@ export interface MemoryAuditOptions {
 
 /**
  * Creates an audit log in a bounded ring buffer: for tests, dev and a single process. Only the
- * newest `capacity` records are kept (see {@link MemoryAuditOptions}).
+ * newest `capacity` records are kept (see {@link MemoryAuditOptions}). The ring is kept in
+ * columns, mostly outside the JS heap (see audit-columns.ts), so a full log costs the garbage
+ * collector next to nothing.
  */
 export function createMemoryAuditStore(options: MemoryAuditOptions = {}): AuditStore {
 	const capacity = options.capacity ?? DEFAULT_MEMORY_AUDIT_CAPACITY;
 	if (!(Number.isInteger(capacity) && capacity > 0)) {
 		throw new RangeError(`the audit capacity must be a positive integer, got ${capacity}`);
 	}
-	const ring: AuditRecord[] = [];
+	// Blocks of slots, each made on first use: an executor that audits little allocates little.
+	const blocks: AuditColumns[] = [];
+	const blockSize = Math.min(BLOCK_SIZE, capacity);
+	/** The block holding record `seq` (made on first use); `(seq - 1) % blockSize` within it. */
+	const blockOf = (seq: number): AuditColumns => {
+		const block = Math.floor(((seq - 1) % capacity) / blockSize);
+		let columns = blocks[block];
+		if (!columns) {
+			columns = new AuditColumns(blockSize);
+			blocks[block] = columns;
+		}
+		return columns;
+	};
 	/** How many records were ever appended: the `seq` of the newest one. */
 	let appended = 0;
 	return {
 		append(record) {
-			ring[appended % capacity] = record;
 			appended++;
+			blockOf(appended).write(((appended - 1) % capacity) % blockSize, record);
 			return APPENDED;
 		},
 		async list(filter = {}) {
@@ -40,13 +58,14 @@ export function createMemoryAuditStore(options: MemoryAuditOptions = {}): AuditS
 			const matching: AuditRecord[] = [];
 			for (let seq = first + 1; seq <= appended; seq++) {
 				if (filter.afterSeq !== undefined && seq <= filter.afterSeq) continue;
-				const r = ring[(seq - 1) % capacity]!;
+				const columns = blockOf(seq);
+				const at = ((seq - 1) % capacity) % blockSize;
 				if (
-					(filter.operation === undefined || r.operation === filter.operation) &&
-					(filter.principal === undefined || r.principalId === filter.principal) &&
-					(since === undefined || Date.parse(r.startedAt) >= since)
+					(filter.operation === undefined || columns.operation(at) === filter.operation) &&
+					(filter.principal === undefined || columns.principalId(at) === filter.principal) &&
+					(since === undefined || columns.startedAtMs(at) >= since)
 				) {
-					matching.push({ ...r, seq } as AuditRecord);
+					matching.push({ ...columns.read(at), seq } as AuditRecord);
 				}
 			}
 			return filter.limit === undefined ? matching : matching.slice(-filter.limit);
