@@ -39,10 +39,24 @@ export function createRouteTable(plans: readonly OperationPlan[]): RouteTable {
 		return { plan, method: plan.wire.rest.method, segments, params };
 	});
 
+	// Routes without parameters are found by their path at once; only the others are scanned.
+	const literal = new Map<string, Route[]>();
+	const parametric: Route[] = [];
+	for (const route of routes) {
+		if (route.params.length > 0) parametric.push(route);
+		else
+			literal.set(route.plan.wire.rest.path, [
+				...(literal.get(route.plan.wire.rest.path) ?? []),
+				route,
+			]);
+	}
+
 	const candidates = (path: string): { route: Route; values: string[] }[] | undefined => {
-		const parts = path.split('/').slice(1);
 		const found: { route: Route; values: string[] }[] = [];
-		for (const route of routes) {
+		for (const route of literal.get(path) ?? []) found.push({ route, values: [] });
+		if (parametric.length === 0) return found;
+		const parts = path.split('/').slice(1);
+		for (const route of parametric) {
 			if (route.segments.length !== parts.length) continue;
 			const values: string[] = [];
 			let ok = true;
@@ -79,9 +93,9 @@ export function createRouteTable(plans: readonly OperationPlan[]): RouteTable {
 			const hit = found.find((f) => f.route.method === wanted);
 			if (!hit) return { kind: 'method-not-allowed', allow: methodsOf(found) };
 			const params: Record<string, string> = {};
-			hit.route.params.forEach((name, i) => {
-				params[name] = hit.values[i]!;
-			});
+			for (let i = 0; i < hit.route.params.length; i++) {
+				params[hit.route.params[i]!] = hit.values[i]!;
+			}
 			return { kind: 'found', plan: hit.route.plan, params };
 		},
 		allowed(path) {
