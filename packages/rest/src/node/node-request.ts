@@ -7,19 +7,30 @@ const DRAIN_FACTOR = 8;
 
 /** Translates a node:http request to the router's request. */
 export function fromNodeRequest(req: IncomingMessage, parsedBody?: unknown): RestRequest {
-	const signal = new ClientGoneSignal();
-	req.once('close', () => {
-		if (!req.complete) signal.abort();
-	});
-	return {
-		method: req.method ?? 'GET',
-		url: req.url ?? '/',
-		headers: headersOf(req),
-		signal,
-		...(parsedBody !== undefined ? { parsedBody } : {}),
-		// bind, not an arrow: tsx would name a per-request arrow with Object.defineProperty.
-		readBody: readNodeBody.bind(undefined, req),
-	};
+	return new NodeRestRequest(req, parsedBody);
+}
+
+/** The router's view of a node:http request; its body is read on demand. */
+class NodeRestRequest implements RestRequest {
+	readonly method: string;
+	readonly url: string;
+	readonly headers: Readonly<Record<string, string | undefined>>;
+	readonly signal: ClientGoneSignal;
+	readonly parsedBody?: unknown;
+	readonly #req: IncomingMessage;
+
+	constructor(req: IncomingMessage, parsedBody: unknown) {
+		this.#req = req;
+		this.method = req.method ?? 'GET';
+		this.url = req.url ?? '/';
+		this.headers = headersOf(req);
+		this.signal = new ClientGoneSignal(req);
+		if (parsedBody !== undefined) this.parsedBody = parsedBody;
+	}
+
+	readBody(limit: number): Promise<BodyResult> {
+		return readNodeBody(this.#req, limit);
+	}
 }
 
 /**
@@ -47,15 +58,39 @@ function headersOf(req: IncomingMessage): Record<string, string | undefined> {
  * Aborts when the client goes away mid-request. A plain listener list instead of an
  * `AbortController`: one of those per request (and the executor's listener on it) cost more
  * than the rest of the request translation together, for a signal that almost never fires.
+ * It listens to the request only once someone listens to it.
  */
 class ClientGoneSignal implements CallerSignal {
-	aborted = false;
+	#aborted = false;
 	reason: unknown;
 	#listeners: (() => void)[] | undefined;
+	readonly #req: IncomingMessage;
+
+	constructor(req: IncomingMessage) {
+		this.#req = req;
+	}
+
+	get aborted(): boolean {
+		// Nobody listened yet: tell from the request itself whether it was cut off.
+		if (
+			!this.#aborted &&
+			this.#listeners === undefined &&
+			this.#req.destroyed &&
+			!this.#req.complete
+		) {
+			this.abort();
+		}
+		return this.#aborted;
+	}
 
 	addEventListener(_type: 'abort', listener: () => void): void {
 		if (this.aborted) return;
-		this.#listeners ??= [];
+		if (this.#listeners === undefined) {
+			this.#listeners = [];
+			this.#req.on('close', () => {
+				if (!this.#req.complete) this.abort();
+			});
+		}
 		this.#listeners.push(listener);
 	}
 
@@ -65,18 +100,18 @@ class ClientGoneSignal implements CallerSignal {
 	}
 
 	abort(): void {
-		if (this.aborted) return;
-		this.aborted = true;
+		if (this.#aborted) return;
+		this.#aborted = true;
 		this.reason = new DOMException('This operation was aborted', 'AbortError');
 		const listeners = this.#listeners ?? [];
-		this.#listeners = undefined;
+		this.#listeners = [];
 		for (const listener of listeners) listener();
 	}
 }
 
 function readNodeBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
-	// `resolve` keeps the first result and ignores the later ones: no named `done` helper per
-	// request (tsx would name it with an Object.defineProperty).
+	// `resolve` keeps the first result and ignores the later ones. A client that goes away
+	// mid-body gets no answer: node then ends the request with an 'error' (or nothing at all).
 	return new Promise((resolve) => {
 		const chunks: Buffer[] = [];
 		let size = 0;
@@ -93,16 +128,10 @@ function readNodeBody(req: IncomingMessage, limit: number): Promise<BodyResult> 
 			}
 			chunks.push(chunk);
 		});
-		// 'close' follows 'end' on every request: only the first of them decodes the body.
-		let ended = false;
 		req.on('end', () => {
-			ended = true;
 			resolve(size > limit ? { tooLarge: true } : { text: joinChunks(chunks) });
 		});
 		req.on('error', () => resolve({ tooLarge: true }));
-		req.on('close', () => {
-			if (!ended) resolve(size > limit ? { tooLarge: true } : { text: joinChunks(chunks) });
-		});
 	});
 }
 

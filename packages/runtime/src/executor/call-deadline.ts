@@ -17,20 +17,16 @@ export class CallDeadline {
 	/** When the deadline ends, on the `performance.now()` clock. */
 	readonly #endsAt: number;
 	readonly #caller: CallerSignal | undefined;
-	readonly #onCallerAbort: (() => void) | undefined;
+	#onCallerAbort: (() => void) | undefined;
+	/** Set by `dispose`: the call is over, the caller is no longer watched. */
+	#disposed = false;
 
 	constructor(caller: CallerSignal | undefined, timeoutMs: number) {
 		this.#caller = caller;
-		// No timer yet: a timer can only fire while something awaits, so it is started by
-		// `race` or `signal`; a synchronous handler is checked against the clock instead.
+		// No timer and no listener on the caller yet: both are only needed while something
+		// awaits (`race`) or holds the handler's signal; a synchronous handler is checked
+		// against the clock and the caller's `aborted` instead.
 		this.#endsAt = performance.now() + timeoutMs;
-		if (caller?.aborted) this.#abort(caller.reason);
-		else if (caller) {
-			// Assigned here, not as a field initializer: tsx names an initializer arrow with an
-			// Object.defineProperty on every instance, i.e. every call.
-			this.#onCallerAbort = () => this.#abort(caller.reason);
-			caller.addEventListener('abort', this.#onCallerAbort, { once: true });
-		}
 	}
 
 	/** The signal handed to the handler, made on first use; it aborts at the deadline. */
@@ -38,14 +34,17 @@ export class CallDeadline {
 		if (!this.#controller) {
 			this.#controller = new AbortController();
 			if (this.aborted) this.#controller.abort(this.#reason);
-			else this.#startTimer();
+			else this.#watch();
 		}
 		return this.#controller.signal;
 	}
 
-	/** True once the caller aborted or the deadline passed (checked against the clock too). */
+	/** True once the caller aborted or the deadline passed (both checked now too). */
 	get aborted(): boolean {
-		if (!this.#aborted && performance.now() >= this.#endsAt) this.#timeOut();
+		if (!this.#aborted) {
+			if (!this.#disposed && this.#caller?.aborted) this.#abort(this.#caller.reason);
+			else if (performance.now() >= this.#endsAt) this.#timeOut();
+		}
 		return this.#aborted;
 	}
 
@@ -57,7 +56,7 @@ export class CallDeadline {
 	race<T>(work: Promise<T>): Promise<T> {
 		if (this.aborted) return Promise.reject(this.#reason);
 		work.catch(() => {}); // a handler that fails after the deadline must not crash the process
-		this.#startTimer();
+		this.#watch();
 		return new Promise<T>((resolve, reject) => {
 			this.#reject = reject;
 			work.then(resolve, reject);
@@ -66,13 +65,22 @@ export class CallDeadline {
 
 	/** Clears the timer and the caller listener once the call is over. */
 	dispose(): void {
+		this.#disposed = true;
 		if (this.#timer !== undefined) clearTimeout(this.#timer);
 		if (this.#onCallerAbort) this.#caller?.removeEventListener('abort', this.#onCallerAbort);
 		this.#reject = undefined;
 	}
 
-	#startTimer(): void {
+	/** Starts the timer and listens to the caller, once, while the call can still abort. */
+	#watch(): void {
 		if (this.#timer !== undefined || this.#aborted) return;
+		const caller = this.#caller;
+		if (caller) {
+			// Assigned here, not as a field initializer: tsx names an initializer arrow with an
+			// Object.defineProperty on every instance.
+			this.#onCallerAbort = () => this.#abort(caller.reason);
+			caller.addEventListener('abort', this.#onCallerAbort, { once: true });
+		}
 		this.#timer = setTimeout(
 			() => this.#timeOut(),
 			Math.max(0, Math.ceil(this.#endsAt - performance.now())),
