@@ -33,9 +33,9 @@ type Success = Extract<InvocationResult, { ok: true }>;
 
 /**
  * Runs one invocation: resolve plan -> decode/coerce -> validate input -> authenticate ->
- * authorize -> idempotency -> handler -> validate output -> commit -> map result. Never throws.
+ * authorize -> idempotency -> handler -> validate output -> commit -> map result. Never rejects.
  */
-export async function runPipeline(
+export function runPipeline(
 	env: PipelineEnv,
 	resolve: (key: string, version?: string) => CompiledPlan | undefined,
 	invocation: Invocation,
@@ -44,41 +44,40 @@ export async function runPipeline(
 	const plan = resolve(invocation.operation, invocation.version);
 	if (!plan) {
 		const at = invocation.version ? `@${invocation.version}` : '';
-		return {
+		return Promise.resolve({
 			ok: false,
 			traceId,
 			problem: createProblem('UNKNOWN_OPERATION', {
 				traceId,
 				detail: `no operation ${invocation.operation}${at} is served`,
 			}),
-		};
+		});
 	}
-	const logger = withFields(env.logger, { traceId, operation: plan.id });
-	try {
-		return await runPlan(env, plan, invocation, traceId, logger);
-	} catch (error) {
-		return { ok: false, traceId, problem: toProblem(error, plan.spec, logger, traceId) };
-	}
+	return runPlan(env, plan, invocation, traceId);
 }
 
+/**
+ * The steps for a resolved plan; a failure at any step becomes the result's problem. The steps
+ * sit in one async function, not one each: every async frame costs a promise and a tick.
+ */
 async function runPlan(
 	env: PipelineEnv,
 	plan: CompiledPlan,
 	invocation: Invocation,
 	traceId: string,
-	logger: Logger,
-): Promise<Success> {
-	// 1-2. decode / coerce, validate input
-	const input = decodeInput(plan, invocation);
-	const metadata = invocation.metadata ?? NO_METADATA;
-	// 3. authenticate (a synchronous provider or policy is not awaited: each await is a tick)
-	const provided = env.contextProvider(metadata);
-	const principal = isThenable(provided) ? await provided : provided;
-	const audit =
-		plan.spec.kind === 'command'
-			? new AuditTrail(plan, principal, invocation.idempotencyKey, traceId, env.clock, input)
-			: undefined;
+): Promise<InvocationResult> {
+	const logger = withFields(env.logger, { traceId, operation: plan.id });
+	let audit: AuditTrail | undefined;
 	try {
+		// 1-2. decode / coerce, validate input
+		const input = decodeInput(plan, invocation);
+		const metadata = invocation.metadata ?? NO_METADATA;
+		// 3. authenticate (a synchronous provider or policy is not awaited: each await is a tick)
+		const provided = env.contextProvider(metadata);
+		const principal = isThenable(provided) ? await provided : provided;
+		if (plan.spec.kind === 'command') {
+			audit = new AuditTrail(plan, principal, invocation.idempotencyKey, traceId, env.clock, input);
+		}
 		// 4. authorize
 		const verdict = plan.authorize(principal, input);
 		const decision = isThenable(verdict) ? await verdict : verdict;
@@ -101,16 +100,14 @@ async function runPlan(
 		if (audit && !audit.written) await audit.finish('OK', 200, result.replayed, env.stores.audit);
 		return result;
 	} catch (error) {
+		const problem = toProblem(error, plan.spec, logger, traceId);
+		// A command that reached authentication is audited, refusals and failures included.
 		if (audit && !audit.written) {
-			const problem = toProblem(error, plan.spec, logger, traceId);
 			await audit
 				.finish(problem.code, problem.status, false, env.stores.audit)
-				.catch((e: unknown) => {
-					logger.error('audit write failed', { error: String(e) });
-				});
-			throw new ProblemSignal(problem);
+				.catch((e: unknown) => logger.error('audit write failed', { error: String(e) }));
 		}
-		throw error;
+		return { ok: false, traceId, problem };
 	}
 }
 
@@ -161,36 +158,34 @@ interface Call {
 	audit: AuditTrail | undefined;
 }
 
-async function invokeHandler(env: PipelineEnv, plan: CompiledPlan, call: Call): Promise<Success> {
-	const { invocation, principal, traceId } = call;
-	const isCommand = plan.spec.kind === 'command';
+/** Step 5 for a command with an idempotency key, then the handler and the commit. */
+function invokeHandler(env: PipelineEnv, plan: CompiledPlan, call: Call): Promise<Success> {
+	const key = plan.spec.kind === 'command' ? call.invocation.idempotencyKey : undefined;
+	const scope = key === undefined ? undefined : idempotencyScope(call.principal, plan.id, key);
+	if (key === undefined || scope === undefined) return runCommitted(env, plan, call, key, scope);
+	return claimThenRun(env, plan, call, key, scope);
+}
+
+async function claimThenRun(
+	env: PipelineEnv,
+	plan: CompiledPlan,
+	call: Call,
+	key: string,
+	scope: string,
+): Promise<Success> {
 	// 5. idempotency
-	const key = isCommand ? invocation.idempotencyKey : undefined;
-	const scope = key === undefined ? undefined : idempotencyScope(principal, plan.id, key);
-	if (key !== undefined && scope !== undefined) {
-		const claim = await claimIdempotencyKey(env.stores.idempotency, {
-			scope,
-			key,
-			fingerprint: call.audit?.inputDigest ?? inputDigest(call.input),
-			at: env.clock(),
-			leaseMs: env.leaseMs,
-		});
-		if (claim.kind === 'replay') {
-			return {
-				ok: true,
-				output: claim.outcome.output,
-				events: claim.outcome.events,
-				traceId,
-				replayed: true,
-			};
-		}
+	const claim = await claimIdempotencyKey(env.stores.idempotency, {
+		scope,
+		key,
+		fingerprint: call.audit?.inputDigest ?? inputDigest(call.input),
+		at: env.clock(),
+		leaseMs: env.leaseMs,
+	});
+	if (claim.kind === 'replay') {
+		const { output, events } = claim.outcome;
+		return { ok: true, output, events, traceId: call.traceId, replayed: true };
 	}
-	const deadline = new CallDeadline(invocation.signal, env.timeoutMs);
-	try {
-		return await runCommitted(env, plan, call, deadline, key, scope);
-	} finally {
-		deadline.dispose();
-	}
+	return await runCommitted(env, plan, call, key, scope);
 }
 
 /** Steps 6 to 8: the handler, its output check and, for a command, the commit. */
@@ -198,18 +193,18 @@ async function runCommitted(
 	env: PipelineEnv,
 	plan: CompiledPlan,
 	call: Call,
-	deadline: CallDeadline,
 	key: string | undefined,
 	scope: string | undefined,
 ): Promise<Success> {
 	const { principal, traceId } = call;
+	const deadline = new CallDeadline(call.invocation.signal, env.timeoutMs);
 	const buffer = createEmitBuffer(plan, env.clock, traceId, principal?.tenant);
-	if (plan.spec.kind !== 'command') {
-		const returned = runHandler(env, plan, call, deadline, buffer, key, undefined);
-		const output = isThenable(returned) ? await returned : returned;
-		return { ok: true, output, events: NO_EVENTS, traceId, replayed: false };
-	}
 	try {
+		if (plan.spec.kind !== 'command') {
+			const returned = runHandler(env, plan, call, deadline, buffer, key, undefined);
+			const output = isThenable(returned) ? await returned : returned;
+			return { ok: true, output, events: NO_EVENTS, traceId, replayed: false };
+		}
 		// 8. commit: handler, outbox, audit and idempotency record in one unit of work
 		const output = await env.stores.unitOfWork.run(async (tx) => {
 			const returned = runHandler(env, plan, call, deadline, buffer, key, tx);
@@ -225,10 +220,14 @@ async function runCommitted(
 		else if (events.length > 0) await publish(env, events, call.logger);
 		return { ok: true, output, events, traceId, replayed: false };
 	} catch (error) {
-		// The transaction rolled back, its audit record with it: the failure is audited instead.
-		if (call.audit) call.audit.written = false;
-		if (scope !== undefined) await env.stores.idempotency.release(scope);
+		if (plan.spec.kind === 'command') {
+			// The transaction rolled back, its audit record with it: the failure is audited instead.
+			if (call.audit) call.audit.written = false;
+			if (scope !== undefined) await env.stores.idempotency.release(scope);
+		}
 		throw error;
+	} finally {
+		deadline.dispose();
 	}
 }
 
