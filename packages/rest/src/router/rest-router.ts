@@ -9,7 +9,7 @@ import {
 } from '@charter/runtime';
 import { type CorsOptions, corsHeaders } from '../http/cors.ts';
 import { deprecationHeaders } from '../http/deprecation-headers.ts';
-import type { RestRequest, RestResponse } from '../http/rest-message.ts';
+import type { BodyResult, RestRequest, RestResponse } from '../http/rest-message.ts';
 import { type OpenApiOptions, toOpenApi } from '../openapi/openapi-export.ts';
 import { createRouteTable, type RouteMatch } from './route-table.ts';
 
@@ -54,10 +54,17 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 		return openapi;
 	};
 
-	async function handle(
+	// Not async: the common path hands back invoke's promise as is, without a frame of its own.
+	function handle(request: RestRequest, passThrough = false): Promise<RestResponse | undefined> {
+		const routed = route(request, passThrough);
+		return routed instanceof Promise ? routed : Promise.resolve(routed);
+	}
+
+	/** A response now, or the promise of one from the executor. */
+	function route(
 		request: RestRequest,
-		passThrough = false,
-	): Promise<RestResponse | undefined> {
+		passThrough: boolean,
+	): RestResponse | undefined | Promise<RestResponse> {
 		const method = request.method.toUpperCase();
 		const origin = request.headers.origin;
 		const preflight =
@@ -102,7 +109,8 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 			case 'method-not-allowed':
 				return reply(methodNotAllowed(match.allow));
 		}
-		return reply(await invoke(match.plan, match.params, url, request, method));
+		const pending = invoke(match.plan, match.params, url, request, method);
+		return plain ? pending : pending.then(reply);
 	}
 
 	async function invoke(
@@ -116,7 +124,12 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 		let fromSafeJson = false;
 		const hasBody = BODY_METHODS.has(method);
 		if (hasBody) {
-			const body = await readJsonBody(request, limit);
+			// The body is awaited here, not in a helper's async frame: one tick less per request.
+			const body =
+				request.parsedBody !== undefined
+					? asObject(request.parsedBody, false)
+					: (declaredTooLarge(request, limit) ??
+						parseJsonBody(request, await request.readBody(limit), limit));
 			if ('problem' in body) return problemResponse(body.problem);
 			input = body.value;
 			fromSafeJson = body.parsed;
@@ -207,19 +220,24 @@ function splitUrl(target: string): RequestUrl | undefined {
 	}
 }
 
-async function readJsonBody(
-	request: RestRequest,
-	limit: number,
-): Promise<BodyValue | { problem: Problem }> {
-	if (request.parsedBody !== undefined) return asObject(request.parsedBody, false);
+/** The 413 problem when the declared Content-Length is over the limit: no need to read. */
+function declaredTooLarge(request: RestRequest, limit: number): { problem: Problem } | undefined {
 	const declared = request.headers['content-length'];
 	if (declared !== undefined && /^\d+$/.test(declared) && Number(declared) > limit) {
 		return {
 			problem: createProblem('PAYLOAD_TOO_LARGE', { detail: `the body exceeds ${limit} bytes` }),
 		};
 	}
+	return undefined;
+}
+
+/** Parses a read body as a JSON object; the problem when it is too large, not JSON or unsafe. */
+function parseJsonBody(
+	request: RestRequest,
+	body: BodyResult,
+	limit: number,
+): BodyValue | { problem: Problem } {
 	const type = request.headers['content-type'];
-	const body = await request.readBody(limit);
 	if ('tooLarge' in body) {
 		return {
 			problem: createProblem('PAYLOAD_TOO_LARGE', { detail: `the body exceeds ${limit} bytes` }),
