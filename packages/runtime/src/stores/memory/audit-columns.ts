@@ -89,21 +89,58 @@ class TimeColumn {
 	}
 
 	set(slot: number, text: string): void {
-		const ms = Date.parse(text);
-		const exact = Number.isFinite(ms) && isoTimestamp(new Date(ms)) === text;
-		this.#ms[slot] = exact ? ms : Number.NaN;
-		this.#others[slot] = exact ? undefined : text;
+		const ms = isoMillis(text);
+		this.#ms[slot] = ms;
+		this.#others[slot] = Number.isNaN(ms) ? text : undefined;
 	}
 
 	get(slot: number): string {
 		return this.#others[slot] ?? isoTimestamp(new Date(this.#ms[slot]!));
 	}
 
-	/** Milliseconds since the epoch, NaN for text that does not parse. */
+	/** Milliseconds since the epoch, NaN for text that does not parse as a date. */
 	time(slot: number): number {
 		const other = this.#others[slot];
 		return other === undefined ? this.#ms[slot]! : Date.parse(other);
 	}
+}
+
+/**
+ * The instant of a timestamp written exactly as `toISOString` writes it in years 1970-9999
+ * (`2026-01-31T12:00:00.000Z`), so that formatting it back gives the same text; NaN for any
+ * other text. Read digit by digit: `Date.parse` would first flatten the string and accepts
+ * more forms than round-trip.
+ */
+function isoMillis(text: string): number {
+	if (text.length !== 24) return Number.NaN;
+	for (let i = 0; i < 24; i++) {
+		const code = text.charCodeAt(i);
+		const want = ISO_SHAPE.charCodeAt(i);
+		if (want === DIGIT ? code < 0x30 || code > 0x39 : code !== want) return Number.NaN;
+	}
+	const year = number(text, 0, 4);
+	const month = number(text, 5, 2);
+	const day = number(text, 8, 2);
+	const hour = number(text, 11, 2);
+	const minute = number(text, 14, 2);
+	const second = number(text, 17, 2);
+	if (year < 1970 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59) {
+		return Number.NaN;
+	}
+	if (second > 59) return Number.NaN;
+	const ms = Date.UTC(year, month - 1, day, hour, minute, second, number(text, 20, 3));
+	// Date.UTC rolls a day past the month's end over into the next month: not a round trip.
+	return new Date(ms).getUTCDate() === day ? ms : Number.NaN;
+}
+
+/** `d` marks a digit. */
+const ISO_SHAPE = 'dddd-dd-ddTdd:dd:dd.dddZ';
+const DIGIT = 0x64;
+
+function number(text: string, from: number, length: number): number {
+	let value = 0;
+	for (let i = from; i < from + length; i++) value = value * 10 + text.charCodeAt(i) - 0x30;
+	return value;
 }
 
 /** A fixed number of audit record slots, in columns. */

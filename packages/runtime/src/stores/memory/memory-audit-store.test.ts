@@ -82,7 +82,20 @@ describe('createMemoryAuditStore, columns', () => {
 			idempotencyKey: optional,
 			traceId: fc.oneof(hex(32), text),
 			records: fc.array(text, { maxLength: 3 }),
-			startedAt: fc.oneof(iso, text, fc.constant('2026-01-01T00:00:00Z')),
+			startedAt: fc.oneof(
+				iso,
+				text,
+				// Near misses of toISOString's form, kept as their text.
+				fc.constantFrom(
+					'2026-01-01T00:00:00Z',
+					'2026-02-30T00:00:00.000Z',
+					'2026-13-01T00:00:00.000Z',
+					'2026-01-01T24:00:00.000Z',
+					'2026-01-01T00:00:60.000Z',
+					'1969-12-31T23:59:59.999Z',
+					'2026-01-01t00:00:00.000Z',
+				),
+			),
 			finishedAt: fc.oneof(iso, text),
 		})
 		.map((r) => {
