@@ -132,6 +132,9 @@ function readNodeBody(req: IncomingMessage, limit: number): Promise<BodyResult> 
 			resolve(size > limit ? { tooLarge: true } : { text: joinChunks(chunks) });
 		});
 		req.on('error', () => resolve({ tooLarge: true }));
+		// Ask for the body now: node then counts the request as consumed, and does not dump
+		// it (dropping listeners, resuming the stream once more) when the response finishes.
+		req.read(0);
 	});
 }
 
