@@ -1,4 +1,3 @@
-import { isoTimestamp } from '../../clock/iso-timestamp.ts';
 import type { AuditRecord } from '../audit-store.ts';
 
 /*
@@ -6,9 +5,10 @@ import type { AuditRecord } from '../audit-store.ts';
  * of record objects (each with its id, digest, trace id and two timestamps as strings) outlive
  * the young generation, so every record was copied by the scavenger, promoted, and later
  * traced by full collections: under load that cost more than the rest of a command together.
- * Here the per-record strings of their usual shapes are packed as bytes and milliseconds into
+ * Here the ids, digests and trace ids (when of their usual hex shapes) are packed as bytes into
  * buffers outside the JS heap; the other fields are references to strings that are already
- * shared (operation, version, principal...). A value of another shape is kept as it is.
+ * shared (operation, version, principal...) or small (a timestamp from the pipeline is one
+ * cell joining its second's text to a prebuilt suffix). A value of another shape is kept as is.
  */
 
 /**
@@ -78,84 +78,20 @@ function nibble(code: number): number {
 	return -1;
 }
 
-/** A column of ISO timestamps, as milliseconds when the text is exactly `toISOString`'s. */
-class TimeColumn {
-	readonly #ms: Float64Array;
-	readonly #others: (string | undefined)[];
-
-	constructor(capacity: number) {
-		this.#ms = new Float64Array(capacity);
-		this.#others = new Array(capacity);
-	}
-
-	set(slot: number, text: string): void {
-		const ms = isoMillis(text);
-		this.#ms[slot] = ms;
-		this.#others[slot] = Number.isNaN(ms) ? text : undefined;
-	}
-
-	get(slot: number): string {
-		return this.#others[slot] ?? isoTimestamp(new Date(this.#ms[slot]!));
-	}
-
-	/** Milliseconds since the epoch, NaN for text that does not parse as a date. */
-	time(slot: number): number {
-		const other = this.#others[slot];
-		return other === undefined ? this.#ms[slot]! : Date.parse(other);
-	}
-}
-
-/**
- * The instant of a timestamp written exactly as `toISOString` writes it in years 1970-9999
- * (`2026-01-31T12:00:00.000Z`), so that formatting it back gives the same text; NaN for any
- * other text. Read digit by digit: `Date.parse` would first flatten the string and accepts
- * more forms than round-trip.
- */
-function isoMillis(text: string): number {
-	if (text.length !== 24) return Number.NaN;
-	for (let i = 0; i < 24; i++) {
-		const code = text.charCodeAt(i);
-		const want = ISO_SHAPE.charCodeAt(i);
-		if (want === DIGIT ? code < 0x30 || code > 0x39 : code !== want) return Number.NaN;
-	}
-	const year = number(text, 0, 4);
-	const month = number(text, 5, 2);
-	const day = number(text, 8, 2);
-	const hour = number(text, 11, 2);
-	const minute = number(text, 14, 2);
-	const second = number(text, 17, 2);
-	if (year < 1970 || month < 1 || month > 12 || day < 1 || hour > 23 || minute > 59) {
-		return Number.NaN;
-	}
-	if (second > 59) return Number.NaN;
-	const ms = Date.UTC(year, month - 1, day, hour, minute, second, number(text, 20, 3));
-	// Date.UTC rolls a day past the month's end over into the next month: not a round trip.
-	return new Date(ms).getUTCDate() === day ? ms : Number.NaN;
-}
-
-/** `d` marks a digit. */
-const ISO_SHAPE = 'dddd-dd-ddTdd:dd:dd.dddZ';
-const DIGIT = 0x64;
-
-function number(text: string, from: number, length: number): number {
-	let value = 0;
-	for (let i = from; i < from + length; i++) value = value * 10 + text.charCodeAt(i) - 0x30;
-	return value;
-}
-
 /** A fixed number of audit record slots, in columns. */
 export class AuditColumns {
 	readonly #id: HexColumn;
 	readonly #inputDigest: HexColumn;
 	readonly #traceId: HexColumn;
-	readonly #startedAt: TimeColumn;
-	readonly #finishedAt: TimeColumn;
 	readonly #status: Uint16Array;
 	readonly #replayed: Uint8Array;
 	/** Fields kept by reference: strings and lists the records share with their plans. */
 	readonly #operation: string[];
 	readonly #version: string[];
 	readonly #resultCode: string[];
+	/** Timestamps from the pipeline share their second's text: each costs one small cell. */
+	readonly #startedAt: string[];
+	readonly #finishedAt: string[];
 	readonly #records: (readonly string[])[];
 	readonly #principalId: (string | undefined)[];
 	readonly #tenant: (string | undefined)[];
@@ -165,13 +101,13 @@ export class AuditColumns {
 		this.#id = new HexColumn(capacity, 16, [8, 12, 16, 20]);
 		this.#inputDigest = new HexColumn(capacity, 32);
 		this.#traceId = new HexColumn(capacity, 16);
-		this.#startedAt = new TimeColumn(capacity);
-		this.#finishedAt = new TimeColumn(capacity);
 		this.#status = new Uint16Array(capacity);
 		this.#replayed = new Uint8Array(capacity);
 		this.#operation = new Array(capacity);
 		this.#version = new Array(capacity);
 		this.#resultCode = new Array(capacity);
+		this.#startedAt = new Array(capacity);
+		this.#finishedAt = new Array(capacity);
 		this.#records = new Array(capacity);
 		this.#principalId = new Array(capacity);
 		this.#tenant = new Array(capacity);
@@ -182,8 +118,8 @@ export class AuditColumns {
 		this.#id.set(slot, record.id);
 		this.#inputDigest.set(slot, record.inputDigest);
 		this.#traceId.set(slot, record.traceId);
-		this.#startedAt.set(slot, record.startedAt);
-		this.#finishedAt.set(slot, record.finishedAt);
+		this.#startedAt[slot] = record.startedAt;
+		this.#finishedAt[slot] = record.finishedAt;
 		this.#status[slot] = record.status;
 		this.#replayed[slot] = record.replayed ? 1 : 0;
 		this.#operation[slot] = record.operation;
@@ -203,8 +139,8 @@ export class AuditColumns {
 		return this.#principalId[slot];
 	}
 
-	startedAtMs(slot: number): number {
-		return this.#startedAt.time(slot);
+	startedAt(slot: number): string {
+		return this.#startedAt[slot]!;
 	}
 
 	/** The record in a slot, with the fields it was written with. */
@@ -219,8 +155,8 @@ export class AuditColumns {
 			replayed: this.#replayed[slot] === 1,
 			traceId: this.#traceId.get(slot),
 			records: this.#records[slot]!,
-			startedAt: this.#startedAt.get(slot),
-			finishedAt: this.#finishedAt.get(slot),
+			startedAt: this.#startedAt[slot]!,
+			finishedAt: this.#finishedAt[slot]!,
 		};
 		const principalId = this.#principalId[slot];
 		if (principalId !== undefined) record.principalId = principalId;

@@ -63,7 +63,7 @@ export function createMemoryAuditStore(options: MemoryAuditOptions = {}): AuditS
 				if (
 					(filter.operation === undefined || columns.operation(at) === filter.operation) &&
 					(filter.principal === undefined || columns.principalId(at) === filter.principal) &&
-					(since === undefined || columns.startedAtMs(at) >= since)
+					(since === undefined || Date.parse(columns.startedAt(at)) >= since)
 				) {
 					matching.push({ ...columns.read(at), seq } as AuditRecord);
 				}
