@@ -25,8 +25,9 @@ import { startServerChild } from './server-child.ts';
  * without a token, 403 for a non-admin and 400/422 for an invalid body, or its row is not
  * measured.
  *
- * Env: HTTP_BENCH_SECONDS (8), HTTP_BENCH_WARMUP (2), HTTP_BENCH_CONNECTIONS (10),
- * HTTP_BENCH_ROUNDS (1: more rounds interleave the servers and keep each one's median),
+ * Env: HTTP_BENCH_SECONDS (5), HTTP_BENCH_WARMUP (2), HTTP_BENCH_CONNECTIONS (10),
+ * HTTP_BENCH_ROUNDS (3: the rounds interleave the servers and keep each one's median; one
+ * round on this shared 2-core VM swings by a quarter either way),
  * HTTP_BENCH_ONLY (comma-separated server ids), HTTP_BENCH_CPU_PROF (a server id: its child
  * runs with --cpu-prof into bench/http/profiles/).
  * Run alone: `npm run bench:http -w bench`.
@@ -69,10 +70,10 @@ function options(): LoadOptions & { rounds: number } {
 		return value;
 	};
 	return {
-		seconds: num('HTTP_BENCH_SECONDS', 8),
+		seconds: num('HTTP_BENCH_SECONDS', 5),
 		warmupSeconds: num('HTTP_BENCH_WARMUP', 2),
 		connections: num('HTTP_BENCH_CONNECTIONS', 10),
-		rounds: Math.max(1, Math.round(num('HTTP_BENCH_ROUNDS', 1))),
+		rounds: Math.max(1, Math.round(num('HTTP_BENCH_ROUNDS', 3))),
 	};
 }
 
