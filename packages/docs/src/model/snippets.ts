@@ -1,4 +1,4 @@
-import type { TypeNode } from '@charter/schema';
+import { type TypeNode, toJsonSchema } from '@charter/schema';
 import { type OperationSpec, pathParameters, type WireNames } from '@charter/spec';
 import type { Snippets } from './page-model.ts';
 
@@ -33,8 +33,10 @@ function curlSnippet(
 	input: unknown,
 	baseUrl: string,
 ): string {
+	// An object input goes member by member; any other input whole: the body, or `?input=`.
+	const whole = toJsonSchema(spec.io.input).type !== 'object';
 	const body: Record<string, unknown> =
-		typeof input === 'object' && input !== null && !Array.isArray(input)
+		!whole && typeof input === 'object' && input !== null
 			? { ...(input as Record<string, unknown>) }
 			: {};
 	let path = wire.rest.path;
@@ -43,10 +45,14 @@ function curlSnippet(
 		delete body[name];
 	}
 	const lines: string[] = [];
-	if (wire.rest.method === 'GET' || wire.rest.method === 'DELETE') {
+	if (wire.rest.method === 'GET') {
 		const query = new URLSearchParams();
-		for (const [name, value] of Object.entries(body)) {
-			if (value !== null && typeof value !== 'object') query.set(name, String(value));
+		for (const [name, value] of whole ? [['input', input] as const] : Object.entries(body)) {
+			for (const item of Array.isArray(value) ? value : [value]) {
+				if (item !== null && item !== undefined && typeof item !== 'object') {
+					query.append(name, String(item));
+				}
+			}
 		}
 		const qs = query.toString();
 		lines.push(
@@ -58,7 +64,7 @@ function curlSnippet(
 		lines.push(`-H "Authorization: Bearer $TOKEN"`);
 		lines.push(`-H 'Content-Type: application/json'`);
 		if (spec.kind === 'command') lines.push(`-H "Idempotency-Key: $(uuidgen)"`);
-		lines.push(`-d ${shellQuote(JSON.stringify(body))}`);
+		lines.push(`-d ${shellQuote(JSON.stringify(whole ? (input ?? null) : body))}`);
 	}
 	return lines.join(' \\\n  ');
 }

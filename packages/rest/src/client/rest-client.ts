@@ -1,5 +1,6 @@
 import { isProblem, type Problem, ProblemError } from '@charter/runtime';
 import { type OperationSpec, wireNames } from '@charter/spec';
+import { isObjectInput, WHOLE_INPUT_PARAMETER } from '../http/whole-input.ts';
 import type { AnyOperation, CallOptions, Client } from './client-types.ts';
 
 /** Where and how the client calls. */
@@ -34,7 +35,11 @@ export function createClient<const C extends readonly AnyOperation[]>(
 		callOptions: CallOptions = {},
 	): Promise<unknown> {
 		const wire = wireNames(spec).rest;
-		const rest: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+		// An input that is not an object travels whole (see whole-input.ts).
+		const whole = !isObjectInput(spec.io.input);
+		const rest: Record<string, unknown> = whole
+			? { [WHOLE_INPUT_PARAMETER]: input }
+			: { ...(input as Record<string, unknown>) };
 		const path = wire.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
 			const value = rest[name];
 			delete rest[name];
@@ -55,7 +60,7 @@ export function createClient<const C extends readonly AnyOperation[]>(
 			if (query) url += `?${query}`;
 		} else {
 			headers['content-type'] = 'application/json';
-			body = JSON.stringify(rest);
+			body = JSON.stringify(whole ? input : rest);
 		}
 		const response = await doFetch(url, {
 			method: wire.method,

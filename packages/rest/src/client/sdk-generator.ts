@@ -1,5 +1,6 @@
 import { createTypeScriptEmitter } from '@charter/schema';
 import { type ContractRegistry, type OperationSpec, wireNames } from '@charter/spec';
+import { isObjectInput } from '../http/whole-input.ts';
 
 /** Options of the generated SDK. */
 export interface SdkOptions {
@@ -56,6 +57,8 @@ function method(
 	input: string,
 	output: string,
 ): string {
+	// An input that is not an object travels whole (see whole-input.ts).
+	const whole = !isObjectInput(spec.io.input);
 	const doc = [
 		spec.meta.description,
 		spec.meta.deprecation ? `@deprecated ${spec.meta.deprecation.reason ?? ''}`.trim() : undefined,
@@ -66,7 +69,7 @@ function method(
 	return [
 		`\t\t/** ${doc || spec.meta.key} (${spec.kind} ${spec.meta.key}@${spec.meta.version}) */`,
 		`\t\t${name}: (input: ${input}, callOptions?: CallOptions): Promise<${output}> =>`,
-		`\t\t\tcall(${JSON.stringify(rest.method)}, ${JSON.stringify(rest.path)}, input, callOptions) as Promise<${output}>,`,
+		`\t\t\tcall(${JSON.stringify(rest.method)}, ${JSON.stringify(rest.path)}, input, callOptions${whole ? ', true' : ''}) as Promise<${output}>,`,
 	].join('\n');
 }
 
@@ -111,8 +114,9 @@ export interface CallOptions {
 function createCaller(options: ClientOptions) {
 	const doFetch = options.fetch ?? fetch;
 	const base = options.baseUrl.replace(/\\/+$/, '');
-	return async (method: string, template: string, input: unknown, callOptions: CallOptions = {}): Promise<unknown> => {
-		const rest: Record<string, unknown> = { ...(input as Record<string, unknown>) };
+	return async (method: string, template: string, input: unknown, callOptions: CallOptions = {}, whole = false): Promise<unknown> => {
+		// An input that is not an object travels whole: the body, or the \`input\` query parameter.
+		const rest: Record<string, unknown> = whole ? { input } : { ...(input as Record<string, unknown>) };
 		const path = template.replace(/\\{([^}]+)\\}/g, (_m, name: string) => {
 			const value = rest[name];
 			delete rest[name];
@@ -140,7 +144,7 @@ function createCaller(options: ClientOptions) {
 			if (query) url += \`?\${query}\`;
 		} else {
 			headers['content-type'] = 'application/json';
-			body = JSON.stringify(rest);
+			body = JSON.stringify(whole ? input : rest);
 		}
 		const response = await doFetch(url, { method, headers, body, signal: callOptions.signal });
 		const text = await response.text();

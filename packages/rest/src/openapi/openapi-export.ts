@@ -14,6 +14,7 @@ import {
 	type WireNames,
 	wireNames,
 } from '@charter/spec';
+import { isObjectInput, WHOLE_INPUT_PARAMETER } from '../http/whole-input.ts';
 import { PROBLEM_SCHEMAS, policyFacts, problemCodesByStatus } from './openapi-problems.ts';
 
 /** What the document says about itself. */
@@ -106,7 +107,14 @@ function describeOperation(op: Served, emitter: JsonSchemaEmitter): Record<strin
 		schema: fields[name] ? emitter.emitField(fields[name]) : { type: 'string' },
 	}));
 	let requestBody: Record<string, unknown> | undefined;
-	if (wire.rest.method === 'GET') {
+	if (wire.rest.method === 'GET' && !isObjectInput(input)) {
+		// The whole input in one parameter, described like a required field of its type.
+		const whole: FieldNode =
+			input.kind === 'array'
+				? { type: input.items, isOptional: false, isArray: true }
+				: { type: input, isOptional: false };
+		parameters.push(queryParameter(WHOLE_INPUT_PARAMETER, whole, emitter));
+	} else if (wire.rest.method === 'GET') {
 		for (const [name, field] of Object.entries(fields)) {
 			if (op.pathParams.includes(name)) continue;
 			parameters.push(queryParameter(name, field, emitter));

@@ -10,6 +10,7 @@ import {
 import { type CorsOptions, corsHeaders } from '../http/cors.ts';
 import { deprecationHeaders } from '../http/deprecation-headers.ts';
 import type { BodyResult, RestRequest, RestResponse } from '../http/rest-message.ts';
+import { isObjectInput, WHOLE_INPUT_PARAMETER } from '../http/whole-input.ts';
 import { type OpenApiOptions, toOpenApi } from '../openapi/openapi-export.ts';
 import { createRouteTable, type RouteMatch } from './route-table.ts';
 
@@ -42,9 +43,13 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 	const table = createRouteTable(executor.plans);
 	// Per plan, computed once: its deprecation headers, or undefined when it has none (most).
 	const deprecations = new Map<OperationPlan, Record<string, string> | undefined>();
+	// Plans whose input is not an object: it travels whole (see whole-input.ts).
+	const wholeInputs = new Set<OperationPlan>();
 	for (const plan of executor.plans) {
 		const headers = deprecationHeaders(plan.spec);
 		deprecations.set(plan, Object.keys(headers).length > 0 ? headers : undefined);
+		// The executor refuses path parameters on such a plan at startup.
+		if (!isObjectInput(plan.spec.io.input)) wholeInputs.add(plan);
 	}
 	let openapi: string | undefined;
 	const openapiText = () => {
@@ -120,27 +125,32 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 		request: RestRequest,
 		method: string,
 	): Promise<RestResponse> {
-		let input: Record<string, unknown>;
+		let input: unknown;
 		let fromSafeJson = false;
+		const whole = wholeInputs.has(plan);
 		const hasBody = BODY_METHODS.has(method);
 		if (hasBody) {
 			// The body is awaited here, not in a helper's async frame: one tick less per request.
 			const body =
 				request.parsedBody !== undefined
-					? asObject(request.parsedBody, false)
+					? asInput(request.parsedBody, false, whole)
 					: (declaredTooLarge(request, limit) ??
-						parseJsonBody(request, await request.readBody(limit), limit));
+						parseJsonBody(request, await request.readBody(limit), limit, whole));
 			if ('problem' in body) return problemResponse(body.problem);
 			input = body.value;
 			fromSafeJson = body.parsed;
 		} else {
-			input = queryInput(new URLSearchParams(url.search));
+			const query = new URLSearchParams(url.search);
+			input = whole ? wholeQueryInput(query) : queryInput(query);
 		}
 		// Path parameters are strings on the wire: coerce them to their declared field types.
 		const merged =
 			plan.pathParams.length === 0
 				? input
-				: { ...input, ...(coerceInput(plan.spec.io.input, params) as Record<string, unknown>) };
+				: {
+						...(input as Record<string, unknown>),
+						...(coerceInput(plan.spec.io.input, params) as Record<string, unknown>),
+					};
 		// Built in place, not from conditional spreads: this runs once per request.
 		const invocation: { -readonly [K in keyof Invocation]: Invocation[K] } = {
 			operation: plan.key,
@@ -236,6 +246,7 @@ function parseJsonBody(
 	request: RestRequest,
 	body: BodyResult,
 	limit: number,
+	whole: boolean,
 ): BodyValue | { problem: Problem } {
 	const type = request.headers['content-type'];
 	if ('tooLarge' in body) {
@@ -243,7 +254,8 @@ function parseJsonBody(
 			problem: createProblem('PAYLOAD_TOO_LARGE', { detail: `the body exceeds ${limit} bytes` }),
 		};
 	}
-	if (body.text.length === 0 && type === undefined) return { value: {}, parsed: true };
+	const empty: BodyValue = { value: whole ? undefined : {}, parsed: true };
+	if (body.text.length === 0 && type === undefined) return empty;
 	if (type === undefined || !JSON_TYPE.test(type)) {
 		return {
 			problem: createProblem('UNSUPPORTED_MEDIA_TYPE', {
@@ -251,7 +263,7 @@ function parseJsonBody(
 			}),
 		};
 	}
-	if (body.text.trim().length === 0) return { value: {}, parsed: true };
+	if (body.text.trim().length === 0) return empty;
 	const parsed = parseJsonSafely(body.text);
 	if (!parsed.ok) {
 		const { code, message, path } = parsed.fault;
@@ -262,18 +274,23 @@ function parseJsonBody(
 			}),
 		};
 	}
-	return asObject(parsed.value, true);
+	return asInput(parsed.value, true, whole);
 }
 
-/** A request body as an input object; `parsed` when this router parsed it from the text. */
+/** A request body as an input; `parsed` when this router parsed it from the text. */
 interface BodyValue {
-	readonly value: Record<string, unknown>;
+	readonly value: unknown;
 	readonly parsed: boolean;
 }
 
-function asObject(value: unknown, parsed: boolean): BodyValue | { problem: Problem } {
-	if (typeof value === 'object' && value !== null && !Array.isArray(value)) {
-		return { value: value as Record<string, unknown>, parsed };
+/** The body as the input: an object, unless the input travels whole (any JSON value). */
+function asInput(
+	value: unknown,
+	parsed: boolean,
+	whole: boolean,
+): BodyValue | { problem: Problem } {
+	if (whole || (typeof value === 'object' && value !== null && !Array.isArray(value))) {
+		return { value, parsed };
 	}
 	return {
 		problem: createProblem('VALIDATION_FAILED', {
@@ -281,6 +298,12 @@ function asObject(value: unknown, parsed: boolean): BodyValue | { problem: Probl
 			issues: [{ path: '', code: 'type', message: 'must be an object' }],
 		}),
 	};
+}
+
+/** The `input` query parameter as a whole input: a list when repeated, undefined when absent. */
+function wholeQueryInput(params: URLSearchParams): unknown {
+	const values = params.getAll(WHOLE_INPUT_PARAMETER);
+	return values.length === 0 ? undefined : values.length === 1 ? values[0] : values;
 }
 
 /** Query string to input: repeated keys become lists; coercion happens in the executor. */

@@ -12,6 +12,8 @@ export const CHARTER_ERROR_CODES = {
 	CHARTER_MISSING_DECIDER:
 		'A policy names a rule that no decider decides. Pass it in createExecutor({ deciders }).',
 	CHARTER_INVALID_OPTION: 'An executor or server option has an invalid value.',
+	CHARTER_INVALID_REST_PATH:
+		"An operation's REST path names parameters, but its input is not an object: path parameters are fields of the input.",
 	CHARTER_UNKNOWN_EVENT:
 		'An operation emits an event that is neither declared with a payload nor registered.',
 	CHARTER_STORE_URL_INVALID:

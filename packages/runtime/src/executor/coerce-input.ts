@@ -7,12 +7,16 @@ const NUMERIC_SCALARS = new Set(['Int', 'Float', 'Latitude', 'Longitude']);
 /**
  * Coerces flat string values (a query string, CLI flags) to the types an input model's fields
  * declare: numbers, booleans, lists (a single value becomes a one-item list) and JSON for
- * structured fields. Values that do not convert are left as they are, for validation to report.
+ * structured fields. An input that is not a model (a REST query's whole `input` parameter) is
+ * coerced the same way as one field. Values that do not convert are left as they are, for
+ * validation to report.
  */
 export function coerceInput(node: TypeNode, raw: unknown): unknown {
-	if (node.kind !== 'model' || typeof raw !== 'object' || raw === null || Array.isArray(raw)) {
-		return raw;
+	if (node.kind === 'array' && raw !== undefined) {
+		return coerceField({ type: node.items, isOptional: false, isArray: true }, raw);
 	}
+	if (node.kind !== 'model') return coerceValue(node, raw);
+	if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return raw;
 	const out: Record<string, unknown> = {};
 	for (const [name, value] of Object.entries(raw)) {
 		const field = Object.hasOwn(node.fields, name) ? node.fields[name] : undefined;

@@ -66,13 +66,21 @@ export function compilePlan(
 		}
 		events.set(emit.key, { version: emit.version, validate: compileValidator(payload) });
 	}
+	const pathParams = pathParameters(wire.rest.path);
+	if (pathParams.length > 0 && validateInput.schema.type !== 'object') {
+		throw new CharterConfigError(
+			'CHARTER_INVALID_REST_PATH',
+			id,
+			`the REST path ${wire.rest.path} has parameters, which need an object input`,
+		);
+	}
 	return {
 		id,
 		key: spec.meta.key,
 		version: spec.meta.version,
 		spec,
 		wire,
-		pathParams: pathParameters(wire.rest.path),
+		pathParams,
 		implemented: handler !== undefined,
 		inputSchema: validateInput.schema,
 		outputSchema: validateOutput.schema,
