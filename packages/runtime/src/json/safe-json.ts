@@ -20,8 +20,9 @@ export function parseJsonSafely(
 	text: string,
 	maxDepth = MAX_JSON_DEPTH,
 ): { ok: true; value: unknown } | { ok: false; fault: JsonFault } {
-	const depth = nestingDepth(text);
-	if (depth > maxDepth) {
+	// Nesting deeper than maxDepth takes more than maxDepth opening brackets: a shorter text
+	// (most request bodies) cannot have it, and is not scanned.
+	if (text.length > maxDepth && nestingDepth(text) > maxDepth) {
 		return {
 			ok: false,
 			fault: { code: 'MALFORMED_JSON', message: `nesting deeper than ${maxDepth} levels` },
