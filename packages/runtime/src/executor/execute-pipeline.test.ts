@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { as, createTodoApp } from '../../test/fixtures/todo-app.ts';
+import { createEventBus, type EventBus } from '../bus/event-bus.ts';
+import { silentLogger } from '../logging/logger.ts';
+import { createMemoryStores } from '../stores/memory/memory-stores.ts';
 
 describe('pipeline order', () => {
 	it('invalid input from an anonymous caller on a user-only operation is 422 (validation precedes authentication)', async () => {
@@ -211,5 +214,34 @@ describe('pipeline order', () => {
 		});
 		expect(result.traceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
 		expect(!result.ok && result.problem.traceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+	});
+});
+
+describe('after commit', () => {
+	it('a bus that fails to publish neither fails nor repeats a committed command: its events stay pending', async () => {
+		const bus = createEventBus();
+		const failing = Object.assign(Object.create(bus) as EventBus, {
+			publish: () => Promise.reject(new Error('bus down')),
+		});
+		const stores = createMemoryStores();
+		const { executor, calls } = createTodoApp({ bus: failing, stores, logger: silentLogger });
+		const call = () =>
+			executor.execute({
+				operation: 'todo.create',
+				input: { title: 'milk' },
+				metadata: as('alice'),
+				idempotencyKey: 'k1',
+			});
+		const first = await call();
+		expect(first.ok).toBe(true);
+		const again = await call();
+		expect(again).toMatchObject({ ok: true, replayed: true });
+		expect(calls.create).toBe(1);
+		const audit = await stores.audit.list({ operation: 'todo.create' });
+		expect(audit.map((r) => [r.resultCode, r.replayed])).toEqual([
+			['OK', false],
+			['OK', true],
+		]);
+		expect(await stores.outbox.pending()).toHaveLength(1);
 	});
 });

@@ -199,14 +199,15 @@ async function runCommitted(
 	const { principal, traceId } = call;
 	const deadline = new CallDeadline(call.invocation.signal, env.timeoutMs);
 	const buffer = createEmitBuffer(plan, env.clock, traceId, principal?.tenant);
+	let output: unknown;
 	try {
 		if (plan.spec.kind !== 'command') {
 			const returned = runHandler(env, plan, call, deadline, buffer, key, undefined);
-			const output = isThenable(returned) ? await returned : returned;
+			output = isThenable(returned) ? await returned : returned;
 			return { ok: true, output, events: NO_EVENTS, traceId, replayed: false };
 		}
 		// 8. commit: handler, outbox, audit and idempotency record in one unit of work
-		const output = await env.stores.unitOfWork.run(async (tx) => {
+		output = await env.stores.unitOfWork.run(async (tx) => {
 			const returned = runHandler(env, plan, call, deadline, buffer, key, tx);
 			const value = isThenable(returned) ? await returned : returned;
 			const events = buffer.envelopes;
@@ -215,10 +216,6 @@ async function runCommitted(
 			if (scope !== undefined) await tx.idempotency.complete(scope, { output: value, events });
 			return value;
 		});
-		const events = buffer.envelopes;
-		if (env.stores.afterCommit) env.stores.afterCommit(events);
-		else if (events.length > 0) await publish(env, events, call.logger);
-		return { ok: true, output, events, traceId, replayed: false };
 	} catch (error) {
 		if (plan.spec.kind === 'command') {
 			// The transaction rolled back, its audit record with it: the failure is audited instead.
@@ -229,6 +226,11 @@ async function runCommitted(
 	} finally {
 		deadline.dispose();
 	}
+	// Committed: nothing from here on may fail the command (a caller would retry a done thing).
+	const events = buffer.envelopes;
+	if (env.stores.afterCommit) env.stores.afterCommit(events);
+	else if (events.length > 0) await publish(env, events, call.logger);
+	return { ok: true, output, events, traceId, replayed: false };
 }
 
 const NO_EVENTS: readonly EventEnvelope[] = Object.freeze([]);
@@ -299,10 +301,19 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 	);
 }
 
-/** After commit: feed the bus, then mark the outbox entries published. */
+/**
+ * After commit: feed the bus, then mark the outbox entries published. A failure is logged, not
+ * thrown: the command is done, and its events stay pending in the outbox.
+ */
 async function publish(env: PipelineEnv, events: readonly EventEnvelope[], logger: Logger) {
-	if (events.length === 0) return;
-	for (const event of events) await env.bus.publish(event);
+	try {
+		for (const event of events) await env.bus.publish(event);
+	} catch (error) {
+		logger.error('could not publish events after commit; they stay pending in the outbox', {
+			error: String(error),
+		});
+		return;
+	}
 	try {
 		await env.stores.outbox.markPublished(
 			events.map((e) => e.id),
