@@ -1,4 +1,4 @@
-import { type TypeNode, toJsonSchema } from '@charter/schema';
+import { isObjectRoot, type TypeNode } from '@charter/schema';
 import { type OperationSpec, pathParameters, type WireNames } from '@charter/spec';
 import type { Snippets } from './page-model.ts';
 
@@ -34,7 +34,7 @@ function curlSnippet(
 	baseUrl: string,
 ): string {
 	// An object input goes member by member; any other input whole: the body, or `?input=`.
-	const whole = toJsonSchema(spec.io.input).type !== 'object';
+	const whole = !isObjectRoot(spec.io.input);
 	const body: Record<string, unknown> =
 		!whole && typeof input === 'object' && input !== null
 			? { ...(input as Record<string, unknown>) }

@@ -1,5 +1,6 @@
 import {
 	createJsonSchemaEmitter,
+	isObjectRoot,
 	JSON_SCHEMA_DIALECT,
 	type JsonSchema,
 	type TypeNode,
@@ -35,18 +36,13 @@ export const PROBLEM_SCHEMA: JsonSchema = {
 	required: ['type', 'title', 'status', 'code'],
 };
 
-/** Tells whether a type's JSON Schema is an object at the root, as MCP requires. */
-export function isObjectRoot(node: TypeNode): boolean {
-	return toJsonSchema(node).type === 'object';
-}
-
 /**
  * Gives a tool's `inputSchema`: the contract's JSON Schema 2020-12 when its root is an
  * object; otherwise the input wrapped as `{ input: <schema> }` (MCP requires an object).
  */
 export function toolInputSchema(node: TypeNode): { schema: JsonSchema; wrapped: boolean } {
 	const schema = toJsonSchema(node);
-	if (schema.type === 'object') return { schema, wrapped: false };
+	if (isObjectRoot(node)) return { schema, wrapped: false };
 	return { schema: wrap(schema, 'input'), wrapped: true };
 }
 

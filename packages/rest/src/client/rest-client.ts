@@ -1,6 +1,7 @@
 import { isProblem, type Problem, ProblemError } from '@charter/runtime';
+import { isObjectRoot } from '@charter/schema';
 import { type OperationSpec, wireNames } from '@charter/spec';
-import { isObjectInput, WHOLE_INPUT_PARAMETER } from '../http/whole-input.ts';
+import { WHOLE_INPUT_PARAMETER } from '../http/whole-input.ts';
 import type { AnyOperation, CallOptions, Client } from './client-types.ts';
 
 /** Where and how the client calls. */
@@ -36,7 +37,7 @@ export function createClient<const C extends readonly AnyOperation[]>(
 	): Promise<unknown> {
 		const wire = wireNames(spec).rest;
 		// An input that is not an object travels whole (see whole-input.ts).
-		const whole = !isObjectInput(spec.io.input);
+		const whole = !isObjectRoot(spec.io.input);
 		const rest: Record<string, unknown> = whole
 			? { [WHOLE_INPUT_PARAMETER]: input }
 			: { ...(input as Record<string, unknown>) };

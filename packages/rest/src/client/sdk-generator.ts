@@ -1,6 +1,5 @@
-import { createTypeScriptEmitter } from '@charter/schema';
+import { createTypeScriptEmitter, isObjectRoot } from '@charter/schema';
 import { type ContractRegistry, type OperationSpec, wireNames } from '@charter/spec';
-import { isObjectInput } from '../http/whole-input.ts';
 
 /** Options of the generated SDK. */
 export interface SdkOptions {
@@ -58,7 +57,7 @@ function method(
 	output: string,
 ): string {
 	// An input that is not an object travels whole (see whole-input.ts).
-	const whole = !isObjectInput(spec.io.input);
+	const whole = !isObjectRoot(spec.io.input);
 	const doc = [
 		spec.meta.description,
 		spec.meta.deprecation ? `@deprecated ${spec.meta.deprecation.reason ?? ''}`.trim() : undefined,

@@ -2,6 +2,7 @@ import { BUILT_IN_PROBLEMS, type Executor, servedOperations } from '@charter/run
 import {
 	createJsonSchemaEmitter,
 	type FieldNode,
+	isObjectRoot,
 	JSON_SCHEMA_DIALECT,
 	type JsonSchema,
 	type JsonSchemaEmitter,
@@ -14,7 +15,7 @@ import {
 	type WireNames,
 	wireNames,
 } from '@charter/spec';
-import { isObjectInput, WHOLE_INPUT_PARAMETER } from '../http/whole-input.ts';
+import { WHOLE_INPUT_PARAMETER } from '../http/whole-input.ts';
 import { PROBLEM_SCHEMAS, policyFacts, problemCodesByStatus } from './openapi-problems.ts';
 
 /** What the document says about itself. */
@@ -107,7 +108,7 @@ function describeOperation(op: Served, emitter: JsonSchemaEmitter): Record<strin
 		schema: fields[name] ? emitter.emitField(fields[name]) : { type: 'string' },
 	}));
 	let requestBody: Record<string, unknown> | undefined;
-	if (wire.rest.method === 'GET' && !isObjectInput(input)) {
+	if (wire.rest.method === 'GET' && !isObjectRoot(input)) {
 		// The whole input in one parameter, described like a required field of its type.
 		const whole: FieldNode =
 			input.kind === 'array'

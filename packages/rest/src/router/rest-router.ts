@@ -7,10 +7,11 @@ import {
 	type Problem,
 	parseJsonSafely,
 } from '@charter/runtime';
+import { isObjectRoot } from '@charter/schema';
 import { type CorsOptions, corsHeaders } from '../http/cors.ts';
 import { deprecationHeaders } from '../http/deprecation-headers.ts';
 import type { BodyResult, RestRequest, RestResponse } from '../http/rest-message.ts';
-import { isObjectInput, WHOLE_INPUT_PARAMETER } from '../http/whole-input.ts';
+import { WHOLE_INPUT_PARAMETER } from '../http/whole-input.ts';
 import { type OpenApiOptions, toOpenApi } from '../openapi/openapi-export.ts';
 import { createRouteTable, type RouteMatch } from './route-table.ts';
 
@@ -49,7 +50,7 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 		const headers = deprecationHeaders(plan.spec);
 		deprecations.set(plan, Object.keys(headers).length > 0 ? headers : undefined);
 		// The executor refuses path parameters on such a plan at startup.
-		if (!isObjectInput(plan.spec.io.input)) wholeInputs.add(plan);
+		if (!isObjectRoot(plan.spec.io.input)) wholeInputs.add(plan);
 	}
 	let openapi: string | undefined;
 	const openapiText = () => {

@@ -1,4 +1,10 @@
-import { compileValidator, type JsonSchema, type TypeNode, type Validator } from '@charter/schema';
+import {
+	compileValidator,
+	isObjectRoot,
+	type JsonSchema,
+	type TypeNode,
+	type Validator,
+} from '@charter/schema';
 import {
 	type ContractRegistry,
 	type OperationSpec,
@@ -67,7 +73,7 @@ export function compilePlan(
 		events.set(emit.key, { version: emit.version, validate: compileValidator(payload) });
 	}
 	const pathParams = pathParameters(wire.rest.path);
-	if (pathParams.length > 0 && validateInput.schema.type !== 'object') {
+	if (pathParams.length > 0 && !isObjectRoot(spec.io.input)) {
 		throw new CharterConfigError(
 			'CHARTER_INVALID_REST_PATH',
 			id,
