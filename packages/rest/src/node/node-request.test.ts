@@ -43,6 +43,13 @@ describe('fromNodeRequest', () => {
 		expect(calls).toBe(0);
 	});
 
+	it('tells a request cut off mid-body from a complete one, even with nobody listening', () => {
+		const cut = Object.assign(fakeRequest({}), { destroyed: true });
+		expect(fromNodeRequest(cut).signal?.aborted).toBe(true);
+		const done = Object.assign(fakeRequest({}), { destroyed: true, complete: true });
+		expect(fromNodeRequest(done).signal?.aborted).toBe(false);
+	});
+
 	it('joins repeated header values with a comma', () => {
 		const req = fakeRequest({ 'set-cookie': ['a=1', 'b=2'], accept: 'text/plain' });
 		expect(fromNodeRequest(req).headers).toEqual({

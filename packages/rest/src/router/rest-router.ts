@@ -255,8 +255,7 @@ function parseJsonBody(
 			problem: createProblem('PAYLOAD_TOO_LARGE', { detail: `the body exceeds ${limit} bytes` }),
 		};
 	}
-	const empty: BodyValue = { value: whole ? undefined : {}, parsed: true };
-	if (body.text.length === 0 && type === undefined) return empty;
+	if (body.text.length === 0 && type === undefined) return emptyBody(whole);
 	if (type === undefined || !JSON_TYPE.test(type)) {
 		return {
 			problem: createProblem('UNSUPPORTED_MEDIA_TYPE', {
@@ -264,7 +263,7 @@ function parseJsonBody(
 			}),
 		};
 	}
-	if (body.text.trim().length === 0) return empty;
+	if (body.text.trim().length === 0) return emptyBody(whole);
 	const parsed = parseJsonSafely(body.text);
 	if (!parsed.ok) {
 		const { code, message, path } = parsed.fault;
@@ -282,6 +281,11 @@ function parseJsonBody(
 interface BodyValue {
 	readonly value: unknown;
 	readonly parsed: boolean;
+}
+
+/** An empty body: no input for a whole one, an empty object (a fresh one: Ajv may fill it). */
+function emptyBody(whole: boolean): BodyValue {
+	return { value: whole ? undefined : {}, parsed: true };
 }
 
 /** The body as the input: an object, unless the input travels whole (any JSON value). */

@@ -40,6 +40,16 @@ describe('CallDeadline', () => {
 		caller.abort();
 		expect(deadline.aborted).toBe(false);
 	});
+	it('counts as aborted once the caller aborts, without a race listening to it', () => {
+		const caller = new AbortController();
+		const deadline = new CallDeadline(caller.signal, 10_000);
+		expect(deadline.aborted).toBe(false);
+		caller.abort();
+		expect(deadline.aborted).toBe(true);
+		expect(deadline.reason).toMatchObject({ name: 'AbortError' });
+		deadline.dispose();
+	});
+
 	it('counts as aborted once its time has passed, even before any timer could fire', () => {
 		const deadline = new CallDeadline(undefined, 5);
 		expect(deadline.aborted).toBe(false);
