@@ -1,7 +1,8 @@
 import { EventEmitter } from 'node:events';
-import type { IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, request } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { fromNodeRequest } from './node-request.ts';
+import { fromNodeRequest, writeNodeResponse } from './node-request.ts';
 
 function fakeRequest(headers: Record<string, string | string[]>): IncomingMessage & EventEmitter {
 	return Object.assign(new EventEmitter(), {
@@ -56,5 +57,56 @@ describe('fromNodeRequest', () => {
 			'set-cookie': 'a=1, b=2',
 			accept: 'text/plain',
 		});
+	});
+});
+
+describe('writeNodeResponse', () => {
+	/** Serves one response and gives what a client reads of it. */
+	async function served(response: Parameters<typeof writeNodeResponse>[1]) {
+		const server = createServer((_req, res) => writeNodeResponse(res, response));
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const { port } = server.address() as AddressInfo;
+		try {
+			return await new Promise<{
+				status: number;
+				headers: IncomingMessage['headers'];
+				body: string;
+			}>((resolve, reject) => {
+				const req = request({ port, host: '127.0.0.1', path: '/' }, (res) => {
+					let body = '';
+					res.setEncoding('utf8');
+					res.on('data', (chunk: string) => {
+						body += chunk;
+					});
+					res.on('end', () => resolve({ status: res.statusCode!, headers: res.headers, body }));
+				});
+				req.on('error', reject);
+				req.end();
+			});
+		} finally {
+			server.close();
+		}
+	}
+
+	it('sends the status, every header and a byte-exact content-length, not a chunked body', async () => {
+		const body = JSON.stringify({ reason: 'Wartung für Ümlaute ✓' });
+		const got = await served({
+			status: 201,
+			headers: { 'content-type': 'application/json', 'x-trace-id': 'abc123' },
+			body,
+		});
+		expect(got.status).toBe(201);
+		expect(got.headers['content-type']).toBe('application/json');
+		expect(got.headers['x-trace-id']).toBe('abc123');
+		expect(got.headers['content-length']).toBe(String(Buffer.byteLength(body, 'utf8')));
+		expect(got.headers['transfer-encoding']).toBeUndefined();
+		expect(got.body).toBe(body);
+	});
+
+	it('sends a response without a body with its headers only', async () => {
+		const got = await served({ status: 204, headers: { allow: 'GET, HEAD' } });
+		expect(got.status).toBe(204);
+		expect(got.headers.allow).toBe('GET, HEAD');
+		expect(got.body).toBe('');
 	});
 });
