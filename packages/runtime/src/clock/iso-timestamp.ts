@@ -1,11 +1,14 @@
 /**
  * `date.toISOString()`, cheaper: V8 formats every call through printf, which made the audit's
  * two timestamps one of the largest costs of a command. The text of the current whole second
- * is kept, and a timestamp in that second is that text joined to a prebuilt `mmmZ` suffix:
- * one concatenation, which also shares the second's text between the timestamps kept in memory.
+ * is kept, and a timestamp in that second is that text joined to a prebuilt `mmmZ` suffix.
+ * The last timestamp is kept too and handed out again for the same millisecond: under load
+ * dozens of commands share one, and a memory audit log then holds one string for them all
+ * instead of a new one each for the garbage collector to copy and promote.
  */
 export function isoTimestamp(date: Date): string {
 	const ms = date.getTime();
+	if (ms === cachedMs) return cachedText;
 	const second = Math.floor(ms / 1000);
 	if (second !== cachedSecond) {
 		// Outside years 1970-9999 (and for an invalid date, which throws) toISOString decides.
@@ -13,7 +16,9 @@ export function isoTimestamp(date: Date): string {
 		cachedPrefix = date.toISOString().slice(0, 20); // 'YYYY-MM-DDTHH:MM:SS.'
 		cachedSecond = second;
 	}
-	return cachedPrefix + MILLIS_SUFFIX[ms - second * 1000]!;
+	cachedText = cachedPrefix + MILLIS_SUFFIX[ms - second * 1000]!;
+	cachedMs = ms;
+	return cachedText;
 }
 
 /** 9999-12-31T23:59:59.999Z: later years take a sign and six digits. */
@@ -27,3 +32,5 @@ const MILLIS_SUFFIX: readonly string[] = Array.from(
 
 let cachedSecond = Number.NaN;
 let cachedPrefix = '';
+let cachedMs = Number.NaN;
+let cachedText = '';
