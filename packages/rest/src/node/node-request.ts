@@ -155,7 +155,7 @@ export function writeNodeResponse(res: ServerResponse, response: RestResponse): 
 	}
 	// Headers as a flat [name, value, ...] list, not an object spread with `content-length`
 	// added: on Node 20 the spread copies kept each response's header strings alive through two
-	// young-generation collections, which then copied and promoted them (see the bench README).
+	// young-generation collections, which copied and promoted them ("Benchmarks" in the README).
 	const flat: string[] = [];
 	for (const name in response.headers) flat.push(name, response.headers[name]!);
 	flat.push('content-length', String(Buffer.byteLength(body, 'utf8')));

@@ -195,11 +195,11 @@ function withCors(
 	cors: Record<string, string>,
 	method: string,
 ): RestResponse {
-	return {
-		...response,
-		headers: { ...cors, ...response.headers },
-		...(method === 'HEAD' ? { body: undefined } : {}),
-	};
+	// Object.assign, not spreads: see "Benchmarks" in the README (spreads that add keys).
+	const headers = Object.assign({}, cors, response.headers);
+	return method === 'HEAD'
+		? { status: response.status, headers }
+		: Object.assign({}, response, { headers });
 }
 
 /** The parts of a request target the router reads. */

@@ -28,7 +28,7 @@ export function createMemoryIdempotencyStore(): IdempotencyStore & {
 		async complete(scope, outcome: StoredOutcome) {
 			const existing = records.get(scope);
 			if (!existing) return;
-			records.set(scope, { ...existing, state: 'completed', outcome });
+			records.set(scope, Object.assign({}, existing, { state: 'completed' as const, outcome }));
 		},
 		async release(scope) {
 			if (records.get(scope)?.state === 'in-flight') records.delete(scope);

@@ -15,7 +15,7 @@ export function createMemoryOutboxStore(): OutboxStore & { all(): readonly Outbo
 			const wanted = new Set(ids);
 			entries.forEach((entry, index) => {
 				if (wanted.has(entry.envelope.id) && entry.publishedAt === undefined) {
-					entries[index] = { ...entry, publishedAt: at.toISOString() };
+					entries[index] = Object.assign({}, entry, { publishedAt: at.toISOString() });
 				}
 			});
 		},
