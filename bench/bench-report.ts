@@ -9,11 +9,19 @@ export interface TaskResult {
 	readonly extra?: string;
 }
 
-/** A ratio between two tasks and the value it must reach (`value >= target`). */
+/**
+ * A ratio between two tasks and the value it must reach (`value >= target`). A ratio without
+ * a target is reported for reference (against a floor such as hand-written code), not judged.
+ */
 export interface RatioResult {
 	readonly name: string;
 	readonly value: number;
-	readonly target: number;
+	readonly target?: number;
+}
+
+/** Whether a ratio has a target it does not reach. */
+export function isMissed(ratio: RatioResult): boolean {
+	return ratio.target !== undefined && ratio.value < ratio.target;
 }
 
 /** What every `*.bench.ts` module returns from its exported `run()`. */
@@ -82,8 +90,8 @@ export function formatRatios(ratios: readonly RatioResult[], prefix = ''): strin
 		(r) =>
 			(prefix + r.name).padEnd(width) +
 			r.value.toFixed(2).padStart(8) +
-			`>= ${r.target}`.padStart(9) +
-			(r.value >= r.target ? '  met' : '  MISSED'),
+			(r.target === undefined ? '-' : `>= ${r.target}`).padStart(9) +
+			(r.target === undefined ? '  reference' : isMissed(r) ? '  MISSED' : '  met'),
 	);
 	return [head, ...rows].join('\n');
 }

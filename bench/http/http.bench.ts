@@ -195,18 +195,19 @@ export async function run(): Promise<BenchReport> {
 	if (charter !== undefined) {
 		for (const row of rows) {
 			if (row.spec.id === 'charter' || !row.result) continue;
-			ratios.push({
-				name: `charter/${row.spec.id}`,
-				value: charter / row.result.rps,
-				target: row.spec.id === 'fastify' ? 0.9 : 1,
-			});
+			const value = charter / row.result.rps;
+			const name = `charter/${row.spec.id}`;
+			// Hand-written node:http + Ajv is the floor, not a peer: it is faster than Fastify
+			// too, so a target of 1.0 against it would make the 0.9x Fastify target meaningless.
+			if (row.spec.id === 'node-ajv') ratios.push({ name, value });
+			else ratios.push({ name, value, target: row.spec.id === 'fastify' ? 0.9 : 1 });
 		}
 	}
 	const notes = [
 		`${load.connections} connections, warmup ${load.warmupSeconds} s, measure ${load.seconds} s per server, ${load.rounds} round(s) (median); each server in its own child process`,
 		'cpu µs/req: the server process CPU time (user + system, /proc) over the measured seconds, per request: steadier than req/s on a busy machine',
 		`load average (1/5/15 min) before ${fmtLoad(before)}, after ${fmtLoad(after)} on a machine with 2 cores: numbers are noisy`,
-		'targets: charter >= 0.9x fastify + ajv, and ahead (>= 1.0x) of every other peer',
+		'targets: charter >= 0.9x fastify + ajv, and ahead (>= 1.0x) of every other peer; raw node:http + ajv is the floor (hand-written, no framework: no problem documents, trace ids, audit or unsafe-key checks), reported for reference',
 		'every server: bearer token (401/403), input and output validation, the same in-memory pause; fastify validates its output in a preSerialization hook and hono in the handler, since neither checks responses by default',
 		'charter additionally writes an audit record per command in its unit of work (memory stores)',
 		...rows.filter((r) => r.skipped).map((r) => `${r.spec.name}: not measured: ${r.skipped}`),
