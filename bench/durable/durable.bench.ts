@@ -20,7 +20,7 @@ import Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { connect } from 'nats';
 import pg from 'pg';
-import { type BenchReport, type RatioResult, ratio, type TaskResult } from '../bench-report.ts';
+import type { BenchReport, RatioResult, TaskResult } from '../bench-report.ts';
 
 /*
  * A durable command through the whole executor against the same writes with the bare driver
@@ -290,33 +290,68 @@ export async function postgresTasks(url: string) {
 	};
 }
 
-/** Events per second: the relay draining the outbox to JetStream vs bare awaited publishes. */
-async function relayRate(stores: SqlStores, natsUrl: string, count: number): Promise<TaskResult[]> {
+/**
+ * Events per second: the relay draining the outbox to JetStream vs bare awaited publishes, in
+ * rounds after a warm-up round (JIT and connections warm for both), the order of the two
+ * alternating by round; the ratio is the median of the rounds' ratios.
+ */
+async function relayRate(
+	stores: SqlStores,
+	natsUrl: string,
+	perRound: number,
+	rounds: number,
+): Promise<{ tasks: TaskResult[]; ratio: RatioResult }> {
 	const stream = `BENCH_${randomUUID().slice(0, 8).toUpperCase()}`;
 	const prefix = `bench.${stream.toLowerCase()}`;
 	const bus = await createNatsBus({ url: natsUrl, stream, subjectPrefix: prefix });
-	const envelopes = Array.from({ length: count }, (_, i) => eventOf(i));
-	await stores.outbox.append(envelopes);
 	const relay = createOutboxRelay({ outbox: stores.outbox, publisher: bus, batchSize: 200 });
-	let start = performance.now();
-	const delivered = await relay.drain();
-	const relaySeconds = (performance.now() - start) / 1000;
-	// The outbox also holds the benchmarked commands' events: all of them count.
-	if (delivered < count) throw new Error(`relay delivered ${delivered} of ${count}`);
 	const nc = await connect({ servers: natsUrl });
 	const js = nc.jetstream();
-	start = performance.now();
-	for (const e of envelopes)
-		await js.publish(`${prefix}.bare`, JSON.stringify(e), { msgID: `bare-${e.id}` });
-	const bareSeconds = (performance.now() - start) / 1000;
-	const jsm = await nc.jetstreamManager();
-	await jsm.streams.delete(stream);
-	await nc.close();
-	await bus.close();
-	return [
-		{ name: 'relay -> NATS (events/s)', hz: delivered / relaySeconds, rme: 0 },
-		{ name: 'bare JetStream publish (events/s)', hz: count / bareSeconds, rme: 0 },
-	];
+	// The outbox also holds the benchmarked commands' events: drain them before timing.
+	await relay.drain();
+	const relayRun = async () => {
+		await stores.outbox.append(Array.from({ length: perRound }, (_, i) => eventOf(i)));
+		const start = performance.now();
+		const delivered = await relay.drain();
+		if (delivered < perRound) throw new Error(`relay delivered ${delivered} of ${perRound}`);
+		return delivered / ((performance.now() - start) / 1000);
+	};
+	const bareRun = async () => {
+		const envelopes = Array.from({ length: perRound }, (_, i) => eventOf(i));
+		const start = performance.now();
+		for (const e of envelopes) {
+			await js.publish(`${prefix}.bare`, JSON.stringify(e), { msgID: `bare-${e.id}` });
+		}
+		return perRound / ((performance.now() - start) / 1000);
+	};
+	try {
+		await relayRun();
+		await bareRun();
+		const relayRates: number[] = [];
+		const bareRates: number[] = [];
+		for (let round = 0; round < rounds; round++) {
+			if (round % 2 === 0) {
+				relayRates.push(await relayRun());
+				bareRates.push(await bareRun());
+			} else {
+				bareRates.push(await bareRun());
+				relayRates.push(await relayRun());
+			}
+		}
+		const ratios = relayRates.map((rate, i) => rate / bareRates[i]!);
+		return {
+			tasks: [
+				{ name: 'relay -> NATS (events/s)', hz: median(relayRates), rme: 0 },
+				{ name: 'bare JetStream publish (events/s)', hz: median(bareRates), rme: 0 },
+			],
+			ratio: { name: 'relay/bare publish', value: median(ratios), target: 0.7 },
+		};
+	} finally {
+		const jsm = await nc.jetstreamManager();
+		await jsm.streams.delete(stream);
+		await nc.close();
+		await bus.close();
+	}
 }
 
 /** The Charter/bare pairs, by engine: name, Charter task, bare task. */
@@ -423,20 +458,11 @@ export async function run(): Promise<BenchReport> {
 		if (!postgres) notes.push('PostgreSQL skipped: set CHARTER_TEST_PG_URL');
 		const tasks = [...results.values()];
 		if (postgres && natsUrl) {
-			const rates = await relayRate(postgres.stores, natsUrl, 2000);
-			tasks.push(...rates);
-			const byName = new Map(rates.map((r) => [r.name, r]));
-			ratios.push(
-				ratio(
-					byName,
-					'relay/bare publish',
-					'relay -> NATS (events/s)',
-					'bare JetStream publish (events/s)',
-					0.7,
-				),
-			);
+			const relayed = await relayRate(postgres.stores, natsUrl, 1000, rounds);
+			tasks.push(...relayed.tasks);
+			ratios.push(relayed.ratio);
 			notes.push(
-				'relay: 2000 events from the PostgreSQL outbox, batches of 200, each publish awaited (acknowledged by JetStream)',
+				`relay: ${rounds} rounds of 1000 events from the PostgreSQL outbox (batches of 200, each publish awaited, acknowledged by JetStream) against 1000 bare awaited publishes, after a warm-up round; the order alternates by round; ratio: median of the rounds'`,
 			);
 		} else notes.push('relay rate skipped: set CHARTER_TEST_PG_URL and CHARTER_TEST_NATS_URL');
 		return { name: 'durable commands', tasks, ratios, notes };
