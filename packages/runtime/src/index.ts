@@ -104,7 +104,11 @@ export {
 	type MemoryAuditOptions,
 } from './stores/memory/memory-audit-store.ts';
 export { createMemoryIdempotencyStore } from './stores/memory/memory-idempotency-store.ts';
-export { createMemoryOutboxStore } from './stores/memory/memory-outbox-store.ts';
+export {
+	createMemoryOutboxStore,
+	DEFAULT_MEMORY_OUTBOX_CAPACITY,
+	type MemoryOutboxOptions,
+} from './stores/memory/memory-outbox-store.ts';
 export { createMemoryStores, type MemoryStoresOptions } from './stores/memory/memory-stores.ts';
 export { createMemoryUnitOfWork } from './stores/memory/memory-unit-of-work.ts';
 export type { OutboxEntry, OutboxStore } from './stores/outbox-store.ts';
