@@ -102,6 +102,10 @@ export function createSqlOutboxStore(
 			}
 			return guarded(() =>
 				db.transaction().execute(async (tx) => {
+					// Without waiting for the WAL flush at commit: a mark lost in a crash only means
+					// the events are published again, which at-least-once delivery already allows
+					// (and JetStream drops as duplicates by event id).
+					await sql`set local synchronous_commit to off`.execute(tx);
 					const locked = (await tx
 						.selectFrom(table)
 						.selectAll()
