@@ -161,6 +161,13 @@ describe('REST over node:http', () => {
 		expect((await problemOf(response)).code).toBe('UNSAFE_KEY');
 		const query = await fetch(`${url}/v1/todo/list?__proto__=x&constructor=y`);
 		expect(query.status).toBe(400);
+		// On a route with a path parameter the query is merged with it: the key must survive
+		// the merge as a key (a repeated one is a list, which could become a prototype).
+		const merged = await fetch(`${url}/v1/todos/todo-1?__proto__=a&__proto__=b`, {
+			headers: alice,
+		});
+		expect(merged.status).toBe(400);
+		expect((await problemOf(merged)).code).toBe('UNSAFE_KEY');
 		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 	});
 
