@@ -76,7 +76,8 @@ export function createMcpServer(
 			operation: binding.spec.meta.key,
 			version: binding.spec.meta.version,
 			input: binding.wrapsInput ? args.input : args,
-			metadata: { ...options.metadata, transport: 'mcp' },
+			// Object.assign: a spread given more keys outlives the request on Node 20.
+			metadata: Object.assign({}, options.metadata, { transport: 'mcp' }),
 			signal: extra.signal,
 		});
 		if (!result.ok) return problemResult(result.problem, binding.wrapsInput);
@@ -119,7 +120,9 @@ export function createMcpServer(
 function problemResult(problem: Problem, wrapsInput: boolean): CallToolResult {
 	const located =
 		wrapsInput && problem.issues
-			? { ...problem, issues: problem.issues.map((i) => ({ ...i, path: `/input${i.path}` })) }
+			? Object.assign({}, problem, {
+					issues: problem.issues.map((i) => Object.assign({}, i, { path: `/input${i.path}` })),
+				})
 			: problem;
 	return {
 		isError: true,
