@@ -15,7 +15,11 @@ export { createFetchHandler, fromFetchRequest, toResponse } from './fetch/fetch-
 export type { CorsOptions } from './http/cors.ts';
 export { deprecationHeaders } from './http/deprecation-headers.ts';
 export type { BodyResult, RestRequest, RestResponse } from './http/rest-message.ts';
-export { fromNodeRequest, writeNodeResponse } from './node/node-request.ts';
+export {
+	fromNodeRequest,
+	type NodeRequestOptions,
+	writeNodeResponse,
+} from './node/node-request.ts';
 export { createRestServer, type RestServer } from './node/node-server.ts';
 export {
 	type OpenApiDocument,

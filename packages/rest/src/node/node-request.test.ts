@@ -1,8 +1,12 @@
 import { EventEmitter } from 'node:events';
-import { createServer, type IncomingMessage, request } from 'node:http';
+import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { createExecutor, implement, silentLogger } from '@charter/runtime';
+import { defineSchemaModel, ScalarTypeEnum } from '@charter/schema';
+import { defineCommand } from '@charter/spec';
 import { describe, expect, it } from 'vitest';
 import { fromNodeRequest, writeNodeResponse } from './node-request.ts';
+import { createRestServer } from './node-server.ts';
 
 function fakeRequest(headers: Record<string, string | string[]>): IncomingMessage & EventEmitter {
 	return Object.assign(new EventEmitter(), {
@@ -49,6 +53,34 @@ describe('fromNodeRequest', () => {
 		expect(fromNodeRequest(cut).signal?.aborted).toBe(true);
 		const done = Object.assign(fakeRequest({}), { destroyed: true, complete: true });
 		expect(fromNodeRequest(done).signal?.aborted).toBe(false);
+	});
+
+	it('aborts when the response closes unfinished, not when it closes after finishing', () => {
+		const fakeResponse = (finished: boolean) =>
+			Object.assign(new EventEmitter(), {
+				destroyed: false,
+				writableFinished: finished,
+			}) as unknown as ServerResponse & EventEmitter;
+		const complete = () => Object.assign(fakeRequest({}), { complete: true });
+
+		const left = fakeResponse(false);
+		const watched = fromNodeRequest(complete(), { response: left }).signal;
+		let calls = 0;
+		watched?.addEventListener('abort', () => calls++);
+		left.emit('close');
+		expect(watched?.aborted).toBe(true);
+		expect(calls).toBe(1);
+
+		const done = fakeResponse(true);
+		const answered = fromNodeRequest(complete(), { response: done }).signal;
+		answered?.addEventListener('abort', () => calls++);
+		done.emit('close');
+		expect(answered?.aborted).toBe(false);
+		expect(calls).toBe(1);
+
+		// Nobody listening: read from the response itself.
+		const gone = Object.assign(fakeResponse(false), { destroyed: true });
+		expect(fromNodeRequest(complete(), { response: gone }).signal?.aborted).toBe(true);
 	});
 
 	it('joins repeated header values with a comma', () => {
@@ -108,5 +140,62 @@ describe('writeNodeResponse', () => {
 		expect(got.status).toBe(204);
 		expect(got.headers.allow).toBe('GET, HEAD');
 		expect(got.body).toBe('');
+	});
+});
+
+describe('the handler signal over node:http', () => {
+	it('aborts when the client goes away after sending its whole request, mid-handler', async () => {
+		let started!: () => void;
+		const running = new Promise<void>((resolve) => {
+			started = resolve;
+		});
+		let seen!: (aborted: boolean) => void;
+		const outcome = new Promise<boolean>((resolve) => {
+			seen = resolve;
+		});
+		const Slow = defineCommand({
+			meta: { key: 'slow.work', version: '1.0.0', description: 'Work until the caller leaves.' },
+			io: {
+				input: defineSchemaModel({ name: 'SlowInput', fields: {} }),
+				output: ScalarTypeEnum.Boolean(),
+			},
+			policy: { auth: 'anonymous' },
+		});
+		const executor = createExecutor({
+			bindings: [
+				implement(Slow, async (_input, ctx) => {
+					started();
+					// Ends on the caller's abort, or gives up after 5 s (the test then fails).
+					const aborted = await new Promise<boolean>((resolve) => {
+						const timer = setTimeout(() => resolve(false), 5_000);
+						ctx.signal.addEventListener('abort', () => {
+							clearTimeout(timer);
+							resolve(true);
+						});
+					});
+					seen(aborted);
+					return aborted;
+				}),
+			],
+			logger: silentLogger,
+		});
+		const rest = createRestServer(executor, { openapi: false });
+		const { port } = await rest.listen(0);
+		try {
+			const req = request({
+				port,
+				host: '127.0.0.1',
+				method: 'POST',
+				path: '/v1/slow/work',
+				headers: { 'content-type': 'application/json' },
+			});
+			req.on('error', () => {}); // the socket is destroyed on purpose
+			req.end('{}');
+			await running;
+			req.destroy();
+			expect(await outcome).toBe(true);
+		} finally {
+			await rest.close();
+		}
 	});
 });

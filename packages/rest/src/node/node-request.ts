@@ -5,9 +5,19 @@ import type { BodyResult, RestRequest, RestResponse } from '../http/rest-message
 /** Beyond this many times the limit, an oversized body is no longer drained but cut off. */
 const DRAIN_FACTOR = 8;
 
+/** What a host framework adds to a node:http request it hands over. */
+export interface NodeRequestOptions {
+	/** The body, when the host already parsed it (Express's `req.body`). */
+	readonly parsedBody?: unknown;
+	/** The response: a client that goes away before it is finished aborts the call. */
+	readonly response?: ServerResponse;
+	/** Reads the body, when the host owns the stream (Fastify); node's own stream otherwise. */
+	readonly readBody?: (limit: number) => Promise<BodyResult>;
+}
+
 /** Translates a node:http request to the router's request. */
-export function fromNodeRequest(req: IncomingMessage, parsedBody?: unknown): RestRequest {
-	return new NodeRestRequest(req, parsedBody);
+export function fromNodeRequest(req: IncomingMessage, options?: NodeRequestOptions): RestRequest {
+	return new NodeRestRequest(req, options);
 }
 
 /** The router's view of a node:http request; its body is read on demand. */
@@ -18,18 +28,20 @@ class NodeRestRequest implements RestRequest {
 	readonly signal: ClientGoneSignal;
 	readonly parsedBody?: unknown;
 	readonly #req: IncomingMessage;
+	readonly #readBody: ((limit: number) => Promise<BodyResult>) | undefined;
 
-	constructor(req: IncomingMessage, parsedBody: unknown) {
+	constructor(req: IncomingMessage, options: NodeRequestOptions | undefined) {
 		this.#req = req;
 		this.method = req.method ?? 'GET';
 		this.url = req.url ?? '/';
 		this.headers = headersOf(req);
-		this.signal = new ClientGoneSignal(req);
-		if (parsedBody !== undefined) this.parsedBody = parsedBody;
+		this.signal = new ClientGoneSignal(req, options?.response);
+		this.#readBody = options?.readBody;
+		if (options?.parsedBody !== undefined) this.parsedBody = options.parsedBody;
 	}
 
 	readBody(limit: number): Promise<BodyResult> {
-		return readNodeBody(this.#req, limit);
+		return this.#readBody ? this.#readBody(limit) : readNodeBody(this.#req, limit);
 	}
 }
 
@@ -55,32 +67,35 @@ function headersOf(req: IncomingMessage): Record<string, string | undefined> {
 }
 
 /**
- * Aborts when the client goes away mid-request. A plain listener list instead of an
- * `AbortController`: one of those per request (and the executor's listener on it) cost more
- * than the rest of the request translation together, for a signal that almost never fires.
- * It listens to the request only once someone listens to it.
+ * Aborts when the client goes away before its response is finished: mid-body (the request is
+ * cut off) or later, while a handler runs (the response closes unfinished; known only when the
+ * response was given). A plain listener list instead of an `AbortController`: one of those per
+ * request (and the executor's listener on it) cost more than the rest of the request
+ * translation together, for a signal that almost never fires. It listens to the request and
+ * the response only once someone listens to it.
  */
 class ClientGoneSignal implements CallerSignal {
 	#aborted = false;
 	reason: unknown;
 	#listeners: (() => void)[] | undefined;
 	readonly #req: IncomingMessage;
+	readonly #res: ServerResponse | undefined;
 
-	constructor(req: IncomingMessage) {
+	constructor(req: IncomingMessage, res: ServerResponse | undefined) {
 		this.#req = req;
+		this.#res = res;
 	}
 
 	get aborted(): boolean {
-		// Nobody listened yet: tell from the request itself whether it was cut off.
-		if (
-			!this.#aborted &&
-			this.#listeners === undefined &&
-			this.#req.destroyed &&
-			!this.#req.complete
-		) {
-			this.abort();
-		}
+		// Nobody listened yet: tell from the request and the response whether the client left.
+		if (!this.#aborted && this.#listeners === undefined && this.#clientGone()) this.abort();
 		return this.#aborted;
+	}
+
+	#clientGone(): boolean {
+		const req = this.#req;
+		const res = this.#res;
+		return (req.destroyed && !req.complete) || (res?.destroyed === true && !res.writableFinished);
 	}
 
 	addEventListener(_type: 'abort', listener: () => void): void {
@@ -89,6 +104,9 @@ class ClientGoneSignal implements CallerSignal {
 			this.#listeners = [];
 			this.#req.on('close', () => {
 				if (!this.#req.complete) this.abort();
+			});
+			this.#res?.on('close', () => {
+				if (!this.#res!.writableFinished) this.abort();
 			});
 		}
 		this.#listeners.push(listener);

@@ -24,7 +24,7 @@ export interface RestServer {
 export function createRestServer(executor: Executor, options: RestOptions = {}): RestServer {
 	const router = createRestRouter(executor, options);
 	const listener = (req: IncomingMessage, res: ServerResponse) => {
-		router.handle(fromNodeRequest(req)).then(
+		router.handle(fromNodeRequest(req, { response: res })).then(
 			(response) => writeNodeResponse(res, response),
 			(error: unknown) => {
 				executor.logger.error('REST router failed', { error: String(error) });

@@ -14,9 +14,11 @@ export function charterExpress(executor: Executor, options: RestOptions = {}) {
 	const router = createRestRouter(executor, options);
 	return (req: Request, res: Response, next: NextFunction): void => {
 		const parsed = (req as { body?: unknown }).body;
-		router.handle(fromNodeRequest(req, parsed), true).then((response) => {
-			if (response) writeNodeResponse(res, response);
-			else next();
-		}, next);
+		router
+			.handle(fromNodeRequest(req, { parsedBody: parsed, response: res }), true)
+			.then((response) => {
+				if (response) writeNodeResponse(res, response);
+				else next();
+			}, next);
 	};
 }

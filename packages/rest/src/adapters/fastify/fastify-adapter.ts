@@ -18,11 +18,12 @@ export function charterFastify(executor: Executor, options: RestOptions = {}) {
 		app.addContentTypeParser('*', (_req, payload, done) => done(null, payload));
 		app.all('/*', async (request, reply) => {
 			const stream = request.body as Readable | undefined;
-			const base = fromNodeRequest(request.raw);
-			const response = await router.handle({
-				...base,
-				readBody: (limit) => (stream ? readStream(stream, limit) : Promise.resolve({ text: '' })),
-			});
+			const response = await router.handle(
+				fromNodeRequest(request.raw, {
+					response: reply.raw,
+					readBody: (limit) => (stream ? readStream(stream, limit) : Promise.resolve({ text: '' })),
+				}),
+			);
 			reply.code(response.status).headers(response.headers);
 			// A Buffer keeps Fastify from appending a charset to the content type.
 			return reply.send(Buffer.from(response.body ?? '', 'utf8'));
