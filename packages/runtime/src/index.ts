@@ -35,6 +35,7 @@ export {
 export { coerceInput } from './executor/coerce-input.ts';
 export {
 	createExecutor,
+	DEFAULT_IDEMPOTENCY_RETENTION_MS,
 	type Executor,
 	type ExecutorOptions,
 } from './executor/create-executor.ts';

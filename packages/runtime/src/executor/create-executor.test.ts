@@ -5,7 +5,7 @@ import { as, createTodoApp } from '../../test/fixtures/todo-app.ts';
 import { CreateTodo, GetTodo, ListTodos } from '../../test/fixtures/todo-contracts.ts';
 import { CharterConfigError } from '../errors/charter-config-error.ts';
 import { createMemoryStores } from '../stores/memory/memory-stores.ts';
-import { createExecutor } from './create-executor.ts';
+import { createExecutor, DEFAULT_IDEMPOTENCY_RETENTION_MS } from './create-executor.ts';
 import { implement } from './implement.ts';
 
 const Empty = defineSchemaModel({ name: 'Empty', fields: {} });
@@ -123,6 +123,42 @@ describe('idempotency lease', () => {
 		(timeoutMs, idempotencyLeaseMs) => {
 			expect(() => createTodoApp({ timeoutMs, idempotencyLeaseMs })).toThrowError(
 				/\[CHARTER_INVALID_OPTION\] idempotencyLeaseMs: must exceed timeoutMs/,
+			);
+		},
+	);
+});
+
+describe('idempotency retention', () => {
+	it('replays a key for 24 hours by default, then runs the command again', async () => {
+		let now = Date.parse('2026-03-01T09:00:00.000Z');
+		const { executor, calls } = createTodoApp({ clock: () => new Date(now) });
+		const call = () =>
+			executor.execute({
+				operation: 'todo.create',
+				input: { title: 'daily' },
+				metadata: as('alice'),
+				idempotencyKey: 'k-daily',
+			});
+		expect(await call()).toMatchObject({ ok: true, replayed: false });
+		now += DEFAULT_IDEMPOTENCY_RETENTION_MS - 1;
+		expect(await call()).toMatchObject({ ok: true, replayed: true });
+		expect(calls.create).toBe(1);
+		now += 1;
+		// Past its retention the key is new: the command runs (and finds its title taken).
+		expect(await call()).toMatchObject({ ok: false, problem: { code: 'DUPLICATE_TITLE' } });
+		expect(calls.create).toBe(2);
+	});
+
+	it.each([
+		[60_000, 60_000],
+		[60_000, Number.NaN],
+	])(
+		'refuses a retention that does not exceed the lease (lease %d, retention %d)',
+		(lease, retention) => {
+			expect(() =>
+				createTodoApp({ idempotencyLeaseMs: lease, idempotencyRetentionMs: retention }),
+			).toThrowError(
+				/\[CHARTER_INVALID_OPTION\] idempotencyRetentionMs: must exceed idempotencyLeaseMs/,
 			);
 		},
 	);

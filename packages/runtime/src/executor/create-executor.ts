@@ -51,7 +51,15 @@ export interface ExecutorOptions {
 	 * `timeoutMs` by default (60 s); it must exceed `timeoutMs`, or a slow call could run twice.
 	 */
 	readonly idempotencyLeaseMs?: number;
+	/**
+	 * How long a completed idempotency key replays its result (24 hours by default): a key
+	 * claimed longer ago runs its command again, and stores may forget it. `Infinity` keeps keys.
+	 */
+	readonly idempotencyRetentionMs?: number;
 }
+
+/** How long a completed idempotency key replays its result by default: 24 hours. */
+export const DEFAULT_IDEMPOTENCY_RETENTION_MS = 24 * 60 * 60 * 1000;
 
 /** The one pipeline every surface calls. */
 export interface Executor {
@@ -93,6 +101,14 @@ export function createExecutor(options: ExecutorOptions): Executor {
 			'CHARTER_INVALID_OPTION',
 			'idempotencyLeaseMs',
 			`must exceed timeoutMs (${timeoutMs} ms), or a slow call could run twice`,
+		);
+	}
+	const retentionMs = options.idempotencyRetentionMs ?? DEFAULT_IDEMPOTENCY_RETENTION_MS;
+	if (!(retentionMs > leaseMs)) {
+		throw new CharterConfigError(
+			'CHARTER_INVALID_OPTION',
+			'idempotencyRetentionMs',
+			`must exceed idempotencyLeaseMs (${leaseMs} ms): a key must outlive its claim`,
 		);
 	}
 	const logger = options.logger ?? createConsoleLogger('info');
@@ -148,6 +164,7 @@ export function createExecutor(options: ExecutorOptions): Executor {
 		clock: options.clock ?? (() => new Date()),
 		timeoutMs,
 		leaseMs,
+		retentionMs,
 	};
 	return {
 		registry,

@@ -27,6 +27,7 @@ export interface PipelineEnv {
 	readonly clock: () => Date;
 	readonly timeoutMs: number;
 	readonly leaseMs: number;
+	readonly retentionMs: number;
 }
 
 type Success = Extract<InvocationResult, { ok: true }>;
@@ -180,6 +181,7 @@ async function claimThenRun(
 		fingerprint: call.audit?.inputDigest ?? inputDigest(call.input),
 		at: env.clock(),
 		leaseMs: env.leaseMs,
+		retentionMs: env.retentionMs,
 	});
 	if (claim.kind === 'replay') {
 		const { output, events } = claim.outcome;

@@ -26,7 +26,14 @@ export function idempotencyScope(
  */
 export async function claimIdempotencyKey(
 	store: IdempotencyStore,
-	args: { scope: string; key: string; fingerprint: string; at: Date; leaseMs: number },
+	args: {
+		scope: string;
+		key: string;
+		fingerprint: string;
+		at: Date;
+		leaseMs: number;
+		retentionMs?: number;
+	},
 ): Promise<{ kind: 'proceed' } | { kind: 'replay'; outcome: StoredOutcome }> {
 	if (!KEY_PATTERN.test(args.key)) {
 		throw new ProblemSignal(
@@ -35,7 +42,13 @@ export async function claimIdempotencyKey(
 			}),
 		);
 	}
-	const claim = await store.claim(args.scope, args.fingerprint, args.at, args.leaseMs);
+	const claim = await store.claim(
+		args.scope,
+		args.fingerprint,
+		args.at,
+		args.leaseMs,
+		args.retentionMs,
+	);
 	if (claim.claimed) return { kind: 'proceed' };
 	const { record } = claim;
 	if (record.fingerprint !== args.fingerprint) {

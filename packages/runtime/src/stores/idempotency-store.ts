@@ -26,10 +26,18 @@ export type ClaimResult =
 
 /**
  * Stores idempotency keys. `claim` must be atomic (insert if absent, or take over an expired
- * lease); `complete` runs inside the command's transaction, so the outcome commits with it.
+ * lease, or a completed key claimed `retentionMs` or longer ago: past its retention a key is
+ * new again); `complete` runs inside the command's transaction, so the outcome commits with it.
+ * A store may forget keys past their retention; without `retentionMs` keys are kept.
  */
 export interface IdempotencyStore {
-	claim(scope: string, fingerprint: string, at: Date, leaseMs: number): Promise<ClaimResult>;
+	claim(
+		scope: string,
+		fingerprint: string,
+		at: Date,
+		leaseMs: number,
+		retentionMs?: number,
+	): Promise<ClaimResult>;
 	complete(scope: string, outcome: StoredOutcome): Promise<void>;
 	/** Frees a claim after a failure, so the caller may retry with the same key. */
 	release(scope: string): Promise<void>;

@@ -90,6 +90,46 @@ describe.each(targets)('%s stores', (_name, open) => {
 		expect(await idempotency.claim('s4', 'fp', later, 1000)).toMatchObject({ claimed: false });
 	});
 
+	it('a completed key past its retention is new again; without a retention it is kept', async () => {
+		const { idempotency } = await open();
+		const day = 24 * 60 * 60 * 1000;
+		const at = Date.parse('2025-02-01T00:00:00.000Z');
+		const scope = `r-${Math.random().toString(36).slice(2)}`;
+		// An older claim still in flight (never completed) must not shield the key.
+		await idempotency.claim(`${scope}-in-flight`, 'fp', new Date(at - 1), day * 10, day);
+		await idempotency.claim(scope, 'fp', new Date(at), 1000, day);
+		await idempotency.complete(scope, { output: 1, events: [] });
+		expect(await idempotency.claim(scope, 'fp', new Date(at + day - 1), 1000, day)).toMatchObject({
+			claimed: false,
+			record: { state: 'completed', outcome: { output: 1 } },
+		});
+		expect(await idempotency.claim(scope, 'fp', new Date(at + 2 * day), 1000)).toMatchObject({
+			claimed: false,
+			record: { state: 'completed' },
+		});
+		expect(await idempotency.claim(scope, 'fp2', new Date(at + day), 1000, day)).toEqual({
+			claimed: true,
+		});
+		expect(await idempotency.claim(scope, 'fp2', new Date(at + day), 1000, day)).toMatchObject({
+			claimed: false,
+			record: { state: 'in-flight', fingerprint: 'fp2' },
+		});
+	});
+
+	it('forgets completed keys past their retention when a later claim finds them due', async () => {
+		const { idempotency } = await open();
+		const day = 24 * 60 * 60 * 1000;
+		const at = Date.parse('2025-03-01T00:00:00.000Z');
+		const old = `f-${Math.random().toString(36).slice(2)}`;
+		await idempotency.claim(old, 'fp', new Date(at), 1000, day);
+		await idempotency.complete(old, { output: 1, events: [] });
+		await idempotency.claim(`${old}-later`, 'fp', new Date(at + day + 60_000), 1000, day);
+		// Asked again without a retention: only a forgotten key can be claimed afresh.
+		expect(await idempotency.claim(old, 'fp', new Date(at + day + 60_000), 1000)).toEqual({
+			claimed: true,
+		});
+	});
+
 	it('the outbox gives pending events oldest first and forgets published ones', async () => {
 		const { outbox } = await open();
 		const events = [envelope('a.b', 1), envelope('a.c', 2), envelope('a.b', 3)];

@@ -5,23 +5,41 @@ import type {
 	StoredOutcome,
 } from '../idempotency-store.ts';
 
-/** Creates an idempotency store in a Map: for tests, dev and a single process. */
+/**
+ * Creates an idempotency store in a Map: for tests, dev and a single process. Records are kept
+ * in the order they were claimed, so the keys past their retention are the oldest ones: each
+ * claim drops those first, and the Map does not grow without bound.
+ */
 export function createMemoryIdempotencyStore(): IdempotencyStore & {
 	get(scope: string): IdempotencyRecord | undefined;
 } {
 	const records = new Map<string, IdempotencyRecord>();
+
+	/** Drops the oldest records while they are completed and past their retention. */
+	const forgetExpired = (now: number, retentionMs: number) => {
+		for (const [scope, record] of records) {
+			if (!isPastRetention(record, now, retentionMs)) return;
+			records.delete(scope);
+		}
+	};
+
 	return {
-		async claim(scope, fingerprint, at, leaseMs): Promise<ClaimResult> {
+		async claim(scope, fingerprint, at, leaseMs, retentionMs = Number.POSITIVE_INFINITY) {
+			const now = at.getTime();
+			forgetExpired(now, retentionMs);
 			const existing = records.get(scope);
-			const expired =
-				existing?.state === 'in-flight' && Date.parse(existing.leaseUntil) <= at.getTime();
-			if (existing && !expired) return { claimed: false, record: existing };
+			const abandoned = existing?.state === 'in-flight' && Date.parse(existing.leaseUntil) <= now;
+			if (existing && !abandoned && !isPastRetention(existing, now, retentionMs)) {
+				return { claimed: false, record: existing } satisfies ClaimResult;
+			}
+			// Deleted first, so the record moves to the end: the Map stays in claim order.
+			records.delete(scope);
 			records.set(scope, {
 				scope,
 				fingerprint,
 				state: 'in-flight',
 				createdAt: at.toISOString(),
-				leaseUntil: new Date(at.getTime() + leaseMs).toISOString(),
+				leaseUntil: new Date(now + leaseMs).toISOString(),
 			});
 			return { claimed: true };
 		},
@@ -35,4 +53,8 @@ export function createMemoryIdempotencyStore(): IdempotencyStore & {
 		},
 		get: (scope) => records.get(scope),
 	};
+}
+
+function isPastRetention(record: IdempotencyRecord, now: number, retentionMs: number): boolean {
+	return record.state === 'completed' && Date.parse(record.createdAt) + retentionMs <= now;
 }

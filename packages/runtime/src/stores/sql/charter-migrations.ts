@@ -102,5 +102,16 @@ export const charterMigrations: MigrationSet = {
 					.execute();
 			},
 		},
+		{
+			version: 3,
+			name: 'idempotency keys by state and age, to forget them past their retention',
+			async up({ db, tables }) {
+				await db.schema
+					.createIndex(`${tables.idempotency}_age_idx`)
+					.on(tables.idempotency)
+					.columns(['state', 'created_at'])
+					.execute();
+			},
+		},
 	],
 };

@@ -21,10 +21,14 @@ import { guarded } from './store-unavailable.ts';
  */
 export type ClaimCommit = 'strict' | 'postgres' | 'sqlite-full';
 
+/** How often, at most, a store deletes the keys past their retention (from a claim). */
+const FORGET_EVERY_MS = 60_000;
+
 /**
  * Creates the idempotency store over a Kysely database or transaction. A claim is one atomic
- * statement (insert if absent), then a conditional takeover of an expired lease: two nodes
- * racing for one key never both win.
+ * statement (insert if absent), then a conditional takeover of an expired lease or of a key
+ * past its retention: two nodes racing for one key never both win. Keys past their retention
+ * are deleted about once a minute, by the claim that finds them due.
  */
 export function createSqlIdempotencyStore(
 	db: Kysely<any>,
@@ -36,12 +40,15 @@ export function createSqlIdempotencyStore(
 	const commit: ClaimCommit = db.isTransaction ? 'strict' : claimCommit;
 	const insertSql = commit === 'postgres' ? statements.claimKey.lazy : statements.claimKey.strict;
 
+	let forgetDueAt = 0;
+
 	async function claimOn(
 		conn: Kysely<any>,
 		scope: string,
 		fingerprint: string,
 		at: Date,
 		leaseMs: number,
+		retentionMs: number,
 	): Promise<ClaimResult> {
 		const now = at.toISOString();
 		const leaseUntil = new Date(at.getTime() + leaseMs).toISOString();
@@ -49,12 +56,25 @@ export function createSqlIdempotencyStore(
 			CompiledQuery.raw(insertSql, [scope, fingerprint, now, leaseUntil]),
 		);
 		if (inserted.rows.length > 0) return { claimed: true };
+		const claimedBefore = retentionCutoff(at, retentionMs);
 		const taken = await conn
 			.updateTable(table)
-			.set({ fingerprint, created_at: now, lease_until: leaseUntil })
+			.set({
+				fingerprint,
+				state: 'in-flight',
+				outcome: null,
+				created_at: now,
+				lease_until: leaseUntil,
+			})
 			.where('scope', '=', scope)
-			.where('state', '=', 'in-flight')
-			.where('lease_until', '<=', now)
+			.where((eb) =>
+				eb.or([
+					eb.and([eb('state', '=', 'in-flight'), eb('lease_until', '<=', now)]),
+					...(claimedBefore === undefined
+						? []
+						: [eb.and([eb('state', '=', 'completed'), eb('created_at', '<=', claimedBefore)])]),
+				]),
+			)
 			.returning('scope')
 			.executeTakeFirst();
 		if (taken) return { claimed: true };
@@ -64,20 +84,35 @@ export function createSqlIdempotencyStore(
 			.where('scope', '=', scope)
 			.executeTakeFirst()) as IdempotencyRow | undefined;
 		// Released between our statements: try once more from the start.
-		if (!row) return claimOn(conn, scope, fingerprint, at, leaseMs);
+		if (!row) return claimOn(conn, scope, fingerprint, at, leaseMs, retentionMs);
 		return { claimed: false, record: fromRow(row) };
 	}
 
+	/** Deletes the completed keys past their retention, once per FORGET_EVERY_MS at most. */
+	async function forgetExpired(at: Date, retentionMs: number): Promise<void> {
+		const claimedBefore = retentionCutoff(at, retentionMs);
+		if (claimedBefore === undefined || db.isTransaction || at.getTime() < forgetDueAt) return;
+		forgetDueAt = at.getTime() + FORGET_EVERY_MS;
+		await db
+			.deleteFrom(table)
+			.where('state', '=', 'completed')
+			.where('created_at', '<=', claimedBefore)
+			.execute();
+	}
+
 	return {
-		claim: (scope, fingerprint, at, leaseMs) =>
-			guarded(() => {
-				if (commit !== 'sqlite-full') return claimOn(db, scope, fingerprint, at, leaseMs);
+		claim: (scope, fingerprint, at, leaseMs, retentionMs = Number.POSITIVE_INFINITY) =>
+			guarded(async () => {
+				await forgetExpired(at, retentionMs);
+				if (commit !== 'sqlite-full') {
+					return claimOn(db, scope, fingerprint, at, leaseMs, retentionMs);
+				}
 				// One connection for the pragma, the claim and the pragma back: no other statement
 				// runs in between (the SQLite dialect has a single connection behind a mutex).
 				return db.connection().execute(async (conn) => {
 					await sql.raw('pragma synchronous = NORMAL').execute(conn);
 					try {
-						return await claimOn(conn, scope, fingerprint, at, leaseMs);
+						return await claimOn(conn, scope, fingerprint, at, leaseMs, retentionMs);
 					} finally {
 						await sql.raw('pragma synchronous = FULL').execute(conn);
 					}
@@ -99,6 +134,13 @@ export function createSqlIdempotencyStore(
 					.execute();
 			}),
 	};
+}
+
+/** Keys claimed at or before this instant are past their retention; undefined: kept forever. */
+function retentionCutoff(at: Date, retentionMs: number): string | undefined {
+	const cutoff = at.getTime() - retentionMs;
+	// Before 1970 (or never): no key was claimed that long ago.
+	return Number.isFinite(cutoff) && cutoff >= 0 ? new Date(cutoff).toISOString() : undefined;
 }
 
 function fromRow(row: IdempotencyRow): IdempotencyRecord {
