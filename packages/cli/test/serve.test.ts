@@ -173,6 +173,24 @@ describe('charter serve', () => {
 		expect(await exited).toBe(0);
 		expect(stdout).toContain('stopped');
 	});
+
+	test('refuses an idempotency retention that is not a duration or does not outlive the lease', async () => {
+		const words = await charter(PROJECT, 'serve', '--idempotency-retention', 'a-day');
+		expect(words.code).toBe(2);
+		expect(words.stderr).toContain('--idempotency-retention a-day is not a positive whole number');
+		const short = await charter(
+			PROJECT,
+			'serve',
+			'--db',
+			'sqlite::memory:',
+			'--idempotency-lease',
+			'60000',
+			'--idempotency-retention',
+			'1000',
+		);
+		expect(short.code).toBe(2);
+		expect(short.stderr).toContain('idempotencyRetentionMs: must exceed idempotencyLeaseMs');
+	});
 });
 
 describe('charter audit tail', () => {

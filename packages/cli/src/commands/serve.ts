@@ -19,21 +19,33 @@ export const serveCommand: Command = {
 	name: 'serve',
 	usage: [
 		'charter serve [--port N] [--host HOST] [--db URL] [--bus URL] [--bus-stream NAME]',
-		'              [--timeout MS] [--idempotency-lease MS] [--no-seed] [--config FILE]',
+		'              [--timeout MS] [--idempotency-lease MS] [--idempotency-retention MS]',
+		'              [--no-seed] [--config FILE]',
 		'',
 		'Serves REST under /v1, /openapi.json, /graphql, /mcp, /docs and /healthz. Data lives in',
 		'.charter/charter.db by default; --db postgres://... uses PostgreSQL. --bus nats://...',
 		'publishes events on NATS JetStream, in the stream --bus-stream (CHARTER_EVENTS by default;',
 		'subjects charter.<name>.<event>). Several nodes on one database and bus act as one.',
 		'--timeout bounds a call (30000 ms); --idempotency-lease is how long the claim of a node',
-		'that died mid-call blocks retries of its key (twice --timeout by default; keep it above).',
+		'that died mid-call blocks retries of its key (twice --timeout by default; keep it above);',
+		'--idempotency-retention is how long a key replays its result (86400000 ms: 24 hours).',
 		'PORT, CHARTER_DB, CHARTER_BUS and CHARTER_BUS_STREAM set the defaults. A fresh database',
 		"gets the app's demo data unless --no-seed.",
 	].join('\n'),
 	async run(args, { cwd, out }) {
 		const flags = parseFlags(args, {
 			boolean: ['no-seed'],
-			string: ['port', 'host', 'db', 'bus', 'bus-stream', 'timeout', 'idempotency-lease', 'config'],
+			string: [
+				'port',
+				'host',
+				'db',
+				'bus',
+				'bus-stream',
+				'timeout',
+				'idempotency-lease',
+				'idempotency-retention',
+				'config',
+			],
 		});
 		const port = Number(flags.string.port ?? process.env.PORT ?? 3000);
 		if (!Number.isInteger(port) || port < 0 || port > 65535)
@@ -53,6 +65,7 @@ export const serveCommand: Command = {
 			throw new UsageError(`--bus-stream ${busStream}: use 1 to 64 letters, digits, _ or -`);
 		const timeoutMs = millis(flags.string.timeout, '--timeout');
 		const leaseMs = millis(flags.string['idempotency-lease'], '--idempotency-lease');
+		const retentionMs = millis(flags.string['idempotency-retention'], '--idempotency-retention');
 		if (leaseMs !== undefined && leaseMs <= (timeoutMs ?? 30_000))
 			throw new UsageError(
 				`--idempotency-lease ${leaseMs} must exceed the call timeout (${timeoutMs ?? 30_000} ms), or a slow call could run twice`,
@@ -65,6 +78,7 @@ export const serveCommand: Command = {
 				...(busStream ? { busStream } : {}),
 				...(timeoutMs !== undefined ? { timeoutMs } : {}),
 				...(leaseMs !== undefined ? { idempotencyLeaseMs: leaseMs } : {}),
+				...(retentionMs !== undefined ? { idempotencyRetentionMs: retentionMs } : {}),
 				seed: !flags.boolean['no-seed'],
 			});
 		} catch (error) {

@@ -42,6 +42,8 @@ export interface HostOptions {
 	readonly timeoutMs?: number;
 	/** How long a crashed node's claim on an idempotency key blocks retries (2 x `timeoutMs` by default). */
 	readonly idempotencyLeaseMs?: number;
+	/** How long a completed idempotency key replays its result (24 hours by default). */
+	readonly idempotencyRetentionMs?: number;
 }
 
 /**
@@ -89,6 +91,9 @@ export async function openHost(
 		...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
 		...(options.idempotencyLeaseMs !== undefined
 			? { idempotencyLeaseMs: options.idempotencyLeaseMs }
+			: {}),
+		...(options.idempotencyRetentionMs !== undefined
+			? { idempotencyRetentionMs: options.idempotencyRetentionMs }
 			: {}),
 	});
 	const seeded = fresh && options.seed !== false && app.seed !== undefined;
