@@ -15,12 +15,13 @@ export { createFetchHandler, fromFetchRequest, toResponse } from './fetch/fetch-
 export type { CorsOptions } from './http/cors.ts';
 export { deprecationHeaders } from './http/deprecation-headers.ts';
 export type { BodyResult, RestRequest, RestResponse } from './http/rest-message.ts';
+export { atPath, type NodeMount } from './node/node-mounts.ts';
 export {
 	fromNodeRequest,
 	type NodeRequestOptions,
 	writeNodeResponse,
 } from './node/node-request.ts';
-export { createRestServer, type RestServer } from './node/node-server.ts';
+export { createRestServer, type RestServer, type RestServerOptions } from './node/node-server.ts';
 export {
 	type OpenApiDocument,
 	type OpenApiOptions,

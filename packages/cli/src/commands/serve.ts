@@ -1,7 +1,7 @@
 import { createDocsHandler } from '@charter/docs';
 import { createGraphqlHandler } from '@charter/graphql';
 import { createMcpHttpHandler } from '@charter/mcp';
-import { createRestServer } from '@charter/rest';
+import { atPath, createRestServer } from '@charter/rest';
 import { parseFlags } from '../args.ts';
 import { type Command, ExitCode, UsageError } from '../command.ts';
 import { buildProjectSite } from '../generate/project-site.ts';
@@ -9,7 +9,6 @@ import { loadApp } from '../host/load-app.ts';
 import { type Host, openHost } from '../host/open-host.ts';
 import type { Output } from '../output/output.ts';
 import { loadProjectOrFail, reportDiagnostics } from '../project/project-command.ts';
-import { atPath, composeListener } from '../serve/compose-listener.ts';
 
 /** How long a shutdown waits for in-flight requests before closing connections. */
 const DRAIN_MS = 10_000;
@@ -89,7 +88,6 @@ export const serveCommand: Command = {
 		}
 		const { executor } = hostApp;
 		const title = project.config.title ?? 'Charter API';
-		const rest = createRestServer(executor, { openapi: { title } });
 		const docs = createDocsHandler(buildProjectSite(project));
 		const graphql = createGraphqlHandler(project.registry, {
 			executor,
@@ -97,11 +95,10 @@ export const serveCommand: Command = {
 			context: hostApp.contextProvider,
 		});
 		const mcp = createMcpHttpHandler(executor, project.registry, { name: title });
-		rest.server.removeAllListeners('request');
-		rest.server.on(
-			'request',
-			composeListener([docs, atPath('/graphql', graphql.node), atPath('/mcp', mcp)], rest.listener),
-		);
+		const rest = createRestServer(executor, {
+			openapi: { title },
+			mounts: [docs, atPath('/graphql', graphql.node), atPath('/mcp', mcp)],
+		});
 		const { url } = await rest.listen(port, host);
 		printBanner(out, url, hostApp, definition.tokens ?? {});
 		await waitForSignal();

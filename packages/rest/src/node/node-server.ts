@@ -1,12 +1,22 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createProblem, type Executor } from '@charter/runtime';
 import { createRestRouter, problemResponse, type RestOptions } from '../router/rest-router.ts';
+import { type NodeMount, withMounts } from './node-mounts.ts';
 import { fromNodeRequest, writeNodeResponse } from './node-request.ts';
+
+/** Options of the node:http server. */
+export interface RestServerOptions extends RestOptions {
+	/**
+	 * Handlers offered each request first, in order (`atPath('/graphql', handler)`, a docs
+	 * site): what none of them answers goes to the REST routes.
+	 */
+	readonly mounts?: readonly NodeMount[];
+}
 
 /** A node:http server serving an executor over REST. */
 export interface RestServer {
 	readonly server: Server;
-	/** The request listener, to mount on a server you own. */
+	/** The REST request listener (without the mounts), to mount on a server you own. */
 	readonly listener: (req: IncomingMessage, res: ServerResponse) => void;
 	/** Starts listening (port 0 picks a free port); resolves with the base URL. */
 	listen(port?: number, host?: string): Promise<{ url: string; port: number }>;
@@ -21,7 +31,7 @@ export interface RestServer {
  * const rest = createRestServer(executor, { cors: { origins: '*' } });
  * const { url } = await rest.listen(3000);
  */
-export function createRestServer(executor: Executor, options: RestOptions = {}): RestServer {
+export function createRestServer(executor: Executor, options: RestServerOptions = {}): RestServer {
 	const router = createRestRouter(executor, options);
 	const listener = (req: IncomingMessage, res: ServerResponse) => {
 		router.handle(fromNodeRequest(req, { response: res })).then(
@@ -32,7 +42,10 @@ export function createRestServer(executor: Executor, options: RestOptions = {}):
 			},
 		);
 	};
-	const server = createServer(listener);
+	const mounts = options.mounts ?? [];
+	const server = createServer(
+		mounts.length === 0 ? listener : withMounts(mounts, listener, executor.logger),
+	);
 	server.on('clientError', (_error, socket) => {
 		if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
 		else socket.destroy();
