@@ -1,0 +1,115 @@
+// The responses of an operation: the success response as its output, 4xx / 5xx responses as its
+// declared errors; other statuses are reported.
+import { child } from '../document/json-pointer.ts';
+import { isObject, type JsonObject } from '../document/openapi-source.ts';
+import { errorCodeOf } from './error-codes.ts';
+import { pickMedia, reportMediaExamples } from './media-types.ts';
+import { pascalCase } from './naming.ts';
+import type { ErrorDraft } from './operation-draft.ts';
+import type { OperationScope } from './operation-scope.ts';
+import { JSON_ANY, withNull } from './schema-scope.ts';
+import type { Expr } from './type-expr.ts';
+
+/** Converts an operation's responses into its output type and declared errors. */
+export function operationResponses(
+	scope: OperationScope,
+	op: JsonObject,
+	pointer: string,
+	base: string,
+	module: string,
+): { output: Expr; errors: ErrorDraft[] } {
+	const file = scope.source.mainFile;
+	const at = child(pointer, 'responses');
+	const responses = isObject(op.responses) ? op.responses : {};
+	const statuses = Object.keys(responses);
+	const success = statuses.filter((s) => /^2(\d\d|XX)$/i.test(s)).sort();
+	const primary = success.includes('200') ? '200' : success[0];
+	let output: Expr = JSON_ANY;
+	const errors: ErrorDraft[] = [];
+	const media = (status: string) => {
+		const responseAt = child(at, status);
+		const { value } = scope.source.deref(responses[status], file, responseAt);
+		const response = isObject(value) ? value : {};
+		const picked = pickMedia(response.content);
+		if (picked) reportMediaExamples(scope.report, response, picked.type, responseAt);
+		if (isObject(response.headers) && Object.keys(response.headers).length > 0) {
+			scope.report.add(
+				'dropped',
+				child(responseAt, 'headers'),
+				'response headers are not described by Charter',
+			);
+		}
+		return { response, picked, responseAt };
+	};
+	if (primary === undefined) {
+		scope.report.add('normalized', at, 'no success response is declared: the output is any JSON');
+	} else {
+		const { picked, responseAt } = media(primary);
+		if (picked) {
+			const name = scope.names.claim(`${base}Output`);
+			output = withNull(
+				scope.schemas.convert(picked.schema, {
+					file,
+					pointer: child(responseAt, 'content', picked.type, 'schema'),
+					hint: name,
+					module,
+					ownName: name,
+				}),
+			);
+			if (!picked.json)
+				scope.report.add(
+					'normalized',
+					responseAt,
+					`response media type ${picked.type} is served as application/json`,
+				);
+		} else {
+			scope.report.add(
+				'normalized',
+				responseAt,
+				'the success response has no JSON body: the output is any JSON',
+			);
+		}
+		if (primary !== '200')
+			scope.report.add('normalized', responseAt, `status ${primary} is served as 200`);
+	}
+	for (const status of success) {
+		if (status !== primary)
+			scope.report.add(
+				'dropped',
+				child(at, status),
+				`another success status (${status}) is not kept: one output per operation`,
+			);
+	}
+	for (const status of statuses) {
+		if (/^[45](\d\d|XX)$/i.test(status)) {
+			const code = /XX$/i.test(status) ? Number(status[0]) * 100 : Number(status);
+			const { response, picked, responseAt } = media(status);
+			const data = picked
+				? withNull(
+						scope.schemas.convert(picked.schema, {
+							file,
+							pointer: child(responseAt, 'content', picked.type, 'schema'),
+							hint: `${base}${pascalCase(errorCodeOf(code))}`,
+							module,
+						}),
+					)
+				: undefined;
+			errors.push({
+				code: /XX$/i.test(status) ? `HTTP_${status.toUpperCase()}` : errorCodeOf(code),
+				status: code,
+				description:
+					typeof response.description === 'string' ? response.description : errorCodeOf(code),
+				...(data ? { data } : {}),
+			});
+		} else if (status === 'default') {
+			scope.report.add(
+				'dropped',
+				child(at, status),
+				'the `default` response is not kept: unexpected errors are Charter problems',
+			);
+		} else if (!/^2/.test(status)) {
+			scope.report.add('dropped', child(at, status), `status ${status} is not kept`);
+		}
+	}
+	return { output, errors };
+}

@@ -1,0 +1,119 @@
+// Composed schemas: `allOf` flattened into one model, `oneOf` / `anyOf` as unions.
+import { child } from '../document/json-pointer.ts';
+import { isObject, type JsonObject } from '../document/openapi-source.ts';
+import { pascalCase } from './naming.ts';
+import { inlineModel, isUnsafe } from './schema-objects.ts';
+import type { Converted, SchemaScope, SchemaSite } from './schema-scope.ts';
+import type { Expr, FieldExpr } from './type-expr.ts';
+
+interface PropertySource {
+	readonly schema: unknown;
+	readonly file: string;
+	readonly pointer: string;
+}
+
+/** Converts an `allOf`: a lone member is that member, more are merged into one model. */
+export function convertAllOf(scope: SchemaScope, schema: JsonObject, site: SchemaSite): Expr {
+	const members = schema.allOf as unknown[];
+	if (members.length === 1 && schema.properties === undefined) {
+		return scope.convert(members[0], { ...site, pointer: child(site.pointer, 'allOf', 0) }).expr;
+	}
+	// Merge every member's properties into one closed model (inheritance is flattened).
+	const props = new Map<string, PropertySource>();
+	const required = new Set<string>();
+	collect(scope, schema, site.file, site.pointer, props, required, site, 0);
+	scope.note('normalized', site, 'allOf is flattened into one model');
+	const fields: Record<string, FieldExpr> = {};
+	for (const [prop, from] of props) {
+		if (isUnsafe(scope, prop, from)) continue;
+		fields[prop] = scope.field(
+			from.schema,
+			{
+				...site,
+				file: from.file,
+				pointer: from.pointer,
+				hint: `${site.hint}${pascalCase(prop)}`,
+			},
+			required.has(prop),
+		);
+	}
+	return { kind: 'ref', decl: inlineModel(scope, site, fields, schema) };
+}
+
+function collect(
+	scope: SchemaScope,
+	schema: JsonObject,
+	file: string,
+	pointer: string,
+	props: Map<string, PropertySource>,
+	required: Set<string>,
+	site: SchemaSite,
+	depth: number,
+): void {
+	if (depth > 32) {
+		scope.note('fallback', { file, pointer }, 'allOf nests too deep; the rest is left out');
+		return;
+	}
+	if (isObject(schema.properties)) {
+		for (const [prop, value] of Object.entries(schema.properties)) {
+			props.set(prop, { schema: value, file, pointer: child(pointer, 'properties', prop) });
+		}
+	}
+	if (Array.isArray(schema.required)) for (const r of schema.required) required.add(String(r));
+	if (!Array.isArray(schema.allOf)) return;
+	schema.allOf.forEach((member, i) => {
+		const target = scope.source.deref(member, file, child(pointer, 'allOf', i));
+		const value = target.value;
+		if (!isObject(value)) return;
+		const isObjectLike =
+			isObject(value.properties) || value.type === 'object' || Array.isArray(value.allOf);
+		if (!isObjectLike) {
+			scope.note(
+				'fallback',
+				{ file: target.file, pointer: target.pointer },
+				'allOf member is not an object; it is left out of the merged model',
+			);
+			return;
+		}
+		collect(scope, value, target.file, target.pointer, props, required, site, depth + 1);
+	});
+}
+
+/** Converts a `oneOf` / `anyOf` to a union; `null` members make it nullable instead. */
+export function convertUnion(
+	scope: SchemaScope,
+	schema: JsonObject,
+	keyword: 'oneOf' | 'anyOf',
+	site: SchemaSite,
+	nullable: boolean,
+): Converted {
+	const list = schema[keyword] as unknown[];
+	let isNull = nullable;
+	const variants: Expr[] = [];
+	list.forEach((member, i) => {
+		if (isObject(member) && member.type === 'null') {
+			isNull = true;
+			return;
+		}
+		const converted = scope.convert(member, {
+			...site,
+			pointer: child(site.pointer, keyword, i),
+			hint: `${site.hint}${i + 1}`,
+		});
+		if (converted.nullable) isNull = true;
+		variants.push(converted.expr);
+	});
+	if (schema.discriminator !== undefined) {
+		scope.note(
+			'dropped',
+			site,
+			'`discriminator` is not kept: variants are told apart by their shape',
+		);
+	}
+	if (keyword === 'oneOf' && variants.length > 1) {
+		scope.note('normalized', site, 'oneOf becomes a union (anyOf): exclusivity is not checked');
+	}
+	if (variants.length === 0) return { expr: { kind: 'literal', value: null }, nullable: false };
+	if (variants.length === 1) return { expr: variants[0]!, nullable: isNull };
+	return { expr: { kind: 'union', variants }, nullable: isNull };
+}
