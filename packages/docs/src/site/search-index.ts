@@ -1,3 +1,4 @@
+import { indexEntryOf } from '../model/index-groups.ts';
 import type { DocsModel, FieldRow } from '../model/page-model.ts';
 
 /** One searchable page: what the index shows, plus the lowercased text the search matches. */
@@ -30,40 +31,16 @@ export function buildSearchIndex(model: DocsModel): SearchEntry[] {
 		entries.push({ ...entry, text: words.join(' ').toLowerCase() });
 	};
 	for (const page of model.operations) {
-		push(
-			{
-				kind: page.operationKind,
-				title: page.title,
-				version: page.version,
-				...(page.description ? { description: page.description } : {}),
-				stability: page.stability,
-				owners: page.owners,
-				tags: page.tags,
-				href: page.path,
-			},
-			[
-				page.key,
-				page.wire.rest.path,
-				page.wire.graphql.field,
-				page.wire.mcp.tool,
-				...fieldWords(page.input.fields),
-			],
-		);
+		push(indexEntryOf(page), [
+			page.key,
+			page.wire.rest.path,
+			page.wire.graphql.field,
+			page.wire.mcp.tool,
+			...fieldWords(page.input.fields),
+		]);
 	}
 	for (const page of model.events) {
-		push(
-			{
-				kind: 'event',
-				title: page.title,
-				version: page.version,
-				...(page.description ? { description: page.description } : {}),
-				stability: page.stability,
-				owners: page.owners,
-				tags: page.tags,
-				href: page.path,
-			},
-			[page.key, ...fieldWords(page.payload?.fields ?? [])],
-		);
+		push(indexEntryOf(page), [page.key, ...fieldWords(page.payload?.fields ?? [])]);
 	}
 	for (const page of model.modelPages) {
 		push(
