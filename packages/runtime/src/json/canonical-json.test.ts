@@ -15,6 +15,32 @@ function reference(value: unknown): string {
 }
 
 describe('canonicalJson', () => {
+	it('reads each member of nested, unsorted input once, however deep', () => {
+		// Ordering a child again for the copy doubled the work per level: exponential in a
+		// depth the caller controls (a few hundred bytes of body never finished).
+		let reads = 0;
+		const counted = (members: Record<string, unknown>) => {
+			const out = {};
+			for (const [key, member] of Object.entries(members)) {
+				Object.defineProperty(out, key, {
+					enumerable: true,
+					get: () => {
+						reads++;
+						return member;
+					},
+				});
+			}
+			return out;
+		};
+		let value: unknown = counted({ z: 1, a: 2 });
+		const depth = 20;
+		for (let level = 0; level < depth; level++) value = counted({ z: value, a: level });
+		const text = canonicalJson(value);
+		expect(reads).toBe(2 * (depth + 1));
+		reads = 0;
+		expect(text).toBe(reference(value));
+	});
+
 	it('sorts keys at every level and drops undefined members', () => {
 		expect(canonicalJson({ b: 1, a: { d: [2, { f: true, e: null }], c: undefined } })).toBe(
 			'{"a":{"d":[2,{"e":null,"f":true}]},"b":1}',

@@ -144,6 +144,9 @@ function inKeyOrder(value: unknown, depth: number): unknown {
 	if (Object.getPrototypeOf(value) !== Object.prototype) return UNUSUAL;
 	const record = value as Record<string, unknown>;
 	const keys = Object.keys(record);
+	// Each child is put in order once: ordering it again for the copy would double the work
+	// at every level, exponential in the nesting depth a caller controls.
+	const ordered: unknown[] = new Array(keys.length);
 	let sorted = true;
 	let changed = false;
 	for (let i = 0; i < keys.length; i++) {
@@ -152,14 +155,16 @@ function inKeyOrder(value: unknown, depth: number): unknown {
 		if ((first >= 48 && first <= 57) || key === '__proto__') return UNUSUAL;
 		if (i > 0 && keys[i - 1]! > key) sorted = false;
 		const item = record[key];
-		const ordered = inKeyOrder(item, depth + 1);
-		if (ordered === UNUSUAL) return UNUSUAL;
-		if (ordered !== item) changed = true;
+		const child = inKeyOrder(item, depth + 1);
+		if (child === UNUSUAL) return UNUSUAL;
+		if (child !== item) changed = true;
+		ordered[i] = child;
 	}
 	if (sorted && !changed) return value;
-	if (!sorted) keys.sort();
+	const positions = keys.map((_, i) => i);
+	if (!sorted) positions.sort((a, b) => (keys[a]! < keys[b]! ? -1 : 1));
 	const out: Record<string, unknown> = {};
-	for (const key of keys) out[key] = inKeyOrder(record[key], depth + 1);
+	for (const i of positions) out[keys[i]!] = ordered[i];
 	return out;
 }
 
