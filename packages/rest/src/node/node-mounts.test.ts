@@ -23,6 +23,12 @@ beforeAll(async () => {
 			atPath('/boom', () => {
 				throw new Error('mount bug');
 			}),
+			atPath('/half', async (_request, response) => {
+				response.writeHead(200, { 'content-type': 'text/event-stream' });
+				response.write('data: 1\n\n');
+				await new Promise((resolve) => setTimeout(resolve, 10));
+				throw new Error('mount bug mid-answer');
+			}),
 		],
 	});
 	({ url } = await rest.listen(0));
@@ -51,5 +57,11 @@ describe('mounts beside the REST routes', () => {
 		expect(failed.headers.get('content-type')).toBe('application/problem+json');
 		expect((await failed.json()).code).toBe('INTERNAL');
 		expect((await fetch(`${url}/hello`)).status).toBe(200);
+	});
+
+	it('a mount that throws after it began answering has its connection closed, not left open', async () => {
+		const started = await fetch(`${url}/half`);
+		expect(started.status).toBe(200);
+		await expect(started.text()).rejects.toThrow();
 	});
 });

@@ -17,31 +17,38 @@ type Listener = (request: IncomingMessage, response: ServerResponse) => void;
 /**
  * A listener that offers each request to the mounts in order; the REST router answers what
  * none of them owns (an unknown path is its 404 problem). A mount that throws is a 500
- * problem, logged.
+ * problem, logged; one that throws after it began answering has its connection closed.
+ * Mounts that decline synchronously cost the REST routes no promise.
  */
 export function withMounts(mounts: readonly NodeMount[], rest: Listener, logger: Logger): Listener {
-	return (request, response) => {
-		offer(mounts, request, response).then(
-			(answered) => {
-				if (!answered) rest(request, response);
-			},
-			(error: unknown) => {
-				logger.error('a mounted handler failed', { url: request.url, error: String(error) });
-				writeNodeResponse(response, problemResponse(createProblem('INTERNAL')));
-			},
-		);
+	const failed = (request: IncomingMessage, response: ServerResponse, error: unknown) => {
+		logger.error('a mounted handler failed', { url: request.url, error: String(error) });
+		if (response.headersSent) response.destroy();
+		else writeNodeResponse(response, problemResponse(createProblem('INTERNAL')));
 	};
-}
-
-async function offer(
-	mounts: readonly NodeMount[],
-	request: IncomingMessage,
-	response: ServerResponse,
-): Promise<boolean> {
-	for (const mount of mounts) {
-		if (await mount(request, response)) return true;
-	}
-	return false;
+	const offer = (request: IncomingMessage, response: ServerResponse, from: number): void => {
+		for (let i = from; i < mounts.length; i++) {
+			let answered: boolean | Promise<boolean>;
+			try {
+				answered = mounts[i]!(request, response);
+			} catch (error) {
+				failed(request, response, error);
+				return;
+			}
+			if (answered === true) return;
+			if (answered instanceof Promise) {
+				answered.then(
+					(done) => {
+						if (!done) offer(request, response, i + 1);
+					},
+					(error: unknown) => failed(request, response, error),
+				);
+				return;
+			}
+		}
+		rest(request, response);
+	};
+	return (request, response) => offer(request, response, 0);
 }
 
 /** Mounts a handler on one path prefix: `/graphql` owns `/graphql` and `/graphql/...`. */
@@ -49,10 +56,10 @@ export function atPath(
 	prefix: string,
 	handle: (request: IncomingMessage, response: ServerResponse) => void | Promise<void>,
 ): NodeMount {
-	return async (request, response) => {
+	return (request, response) => {
 		const path = (request.url ?? '/').split('?')[0]!;
 		if (path !== prefix && !path.startsWith(`${prefix}/`)) return false;
-		await handle(request, response);
-		return true;
+		const handled = handle(request, response);
+		return handled instanceof Promise ? handled.then(() => true) : true;
 	};
 }

@@ -135,6 +135,16 @@ describe('writeNodeResponse', () => {
 		expect(got.body).toBe(body);
 	});
 
+	it("sends one content-length, the body's own, even when the headers carry a stale one", async () => {
+		const got = await served({
+			status: 200,
+			headers: { 'content-type': 'text/plain', 'Content-Length': '999' },
+			body: 'four',
+		});
+		expect(got.headers['content-length']).toBe('4');
+		expect(got.body).toBe('four');
+	});
+
 	it('sends a response without a body with its headers only', async () => {
 		const got = await served({ status: 204, headers: { allow: 'GET, HEAD' } });
 		expect(got.status).toBe(204);

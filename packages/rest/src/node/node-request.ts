@@ -175,7 +175,10 @@ export function writeNodeResponse(res: ServerResponse, response: RestResponse): 
 	// added: on Node 20 the spread copies kept each response's header strings alive through two
 	// young-generation collections, which copied and promoted them ("Benchmarks" in the README).
 	const flat: string[] = [];
-	for (const name in response.headers) flat.push(name, response.headers[name]!);
+	for (const name in response.headers) {
+		// The length is the body's own: a stale one given in the headers would make two.
+		if (name.toLowerCase() !== 'content-length') flat.push(name, response.headers[name]!);
+	}
 	flat.push('content-length', String(Buffer.byteLength(body, 'utf8')));
 	res.writeHead(response.status, flat);
 	// A string body goes out in one write with the head; a Buffer would be a second chunk.

@@ -61,8 +61,14 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 	};
 
 	// Not async: the common path hands back invoke's promise as is, without a frame of its own.
+	// A throw while routing (say, building /openapi.json) still becomes a rejection.
 	function handle(request: RestRequest, passThrough = false): Promise<RestResponse | undefined> {
-		const routed = route(request, passThrough);
+		let routed: RestResponse | undefined | Promise<RestResponse>;
+		try {
+			routed = route(request, passThrough);
+		} catch (error) {
+			return Promise.reject(error);
+		}
 		return routed instanceof Promise ? routed : Promise.resolve(routed);
 	}
 
