@@ -1,4 +1,4 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { CallDeadline } from './call-deadline.ts';
 
 const never = new Promise<never>(() => {});
@@ -69,5 +69,18 @@ describe('CallDeadline', () => {
 		await new Promise((resolve) => signal.addEventListener('abort', resolve));
 		expect(signal.reason).toMatchObject({ name: 'TimeoutError' });
 		deadline.dispose();
+	});
+
+	it('watches nothing once disposed: a signal read after the call starts no timer', () => {
+		vi.useFakeTimers();
+		try {
+			const caller = new AbortController();
+			const deadline = new CallDeadline(caller.signal, 10_000);
+			deadline.dispose();
+			expect(deadline.signal.aborted).toBe(false);
+			expect(vi.getTimerCount()).toBe(0);
+		} finally {
+			vi.useRealTimers();
+		}
 	});
 });

@@ -73,7 +73,8 @@ export class CallDeadline {
 
 	/** Starts the timer and listens to the caller, once, while the call can still abort. */
 	#watch(): void {
-		if (this.#timer !== undefined || this.#aborted) return;
+		// After dispose (a handler reading ctx.signal once the call is over) nothing is watched.
+		if (this.#timer !== undefined || this.#aborted || this.#disposed) return;
 		const caller = this.#caller;
 		if (caller) {
 			// Assigned here, not as a field initializer: tsx names an initializer arrow with an

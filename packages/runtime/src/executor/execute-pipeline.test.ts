@@ -245,3 +245,33 @@ describe('after commit', () => {
 		expect(await stores.outbox.pending()).toHaveLength(1);
 	});
 });
+
+describe('failures around the commit never make execute() reject or fail a committed command', () => {
+	it('an after-commit listener that throws leaves the command done', async () => {
+		const stores = Object.assign(createMemoryStores(), {
+			afterCommit: () => {
+				throw new Error('listener bug');
+			},
+		});
+		const { executor, calls } = createTodoApp({ stores, logger: silentLogger });
+		const result = await executor.execute({
+			operation: 'todo.create',
+			input: { title: 'kept' },
+			metadata: as('alice'),
+		});
+		expect(result).toMatchObject({ ok: true, output: { title: 'kept' } });
+		expect(calls.create).toBe(1);
+	});
+
+	it('an audit store that throws synchronously while auditing a refusal still gives the refusal', async () => {
+		const stores = createMemoryStores();
+		const audit = Object.assign(Object.create(stores.audit), {
+			append: () => {
+				throw new Error('audit down');
+			},
+		});
+		const { executor } = createTodoApp({ stores: { ...stores, audit }, logger: silentLogger });
+		const result = await executor.execute({ operation: 'todo.create', input: { title: 'a' } });
+		expect(!result.ok && result.problem.status).toBe(401);
+	});
+});

@@ -103,10 +103,13 @@ async function runPlan(
 	} catch (error) {
 		const problem = toProblem(error, plan.spec, logger, traceId);
 		// A command that reached authentication is audited, refusals and failures included.
+		// A store (or clock) that throws, even synchronously, must not make execute() reject.
 		if (audit && !audit.written) {
-			await audit
-				.finish(problem.code, problem.status, false, env.stores.audit)
-				.catch((e: unknown) => logger.error('audit write failed', { error: String(e) }));
+			try {
+				await audit.finish(problem.code, problem.status, false, env.stores.audit);
+			} catch (e) {
+				logger.error('audit write failed', { error: String(e) });
+			}
 		}
 		return { ok: false, traceId, problem };
 	}
@@ -202,6 +205,9 @@ async function runCommitted(
 	const deadline = new CallDeadline(call.invocation.signal, env.timeoutMs);
 	const buffer = createEmitBuffer(plan, env.clock, traceId, principal?.tenant);
 	let output: unknown;
+	// The events the transaction wrote: only those are published, not one a stray promise of
+	// the handler emits after the commit.
+	let committed: readonly EventEnvelope[] = NO_EVENTS;
 	try {
 		if (plan.spec.kind !== 'command') {
 			const returned = runHandler(env, plan, call, deadline, buffer, key, undefined);
@@ -216,6 +222,7 @@ async function runCommitted(
 			if (events.length > 0) await tx.outbox.append(events);
 			if (call.audit) await call.audit.finish('OK', 200, false, tx.audit);
 			if (scope !== undefined) await tx.idempotency.complete(scope, { output: value, events });
+			committed = events;
 			return value;
 		});
 	} catch (error) {
@@ -229,10 +236,16 @@ async function runCommitted(
 		deadline.dispose();
 	}
 	// Committed: nothing from here on may fail the command (a caller would retry a done thing).
-	const events = buffer.envelopes;
-	if (env.stores.afterCommit) env.stores.afterCommit(events);
-	else if (events.length > 0) await publish(env, events, call.logger);
-	return { ok: true, output, events, traceId, replayed: false };
+	if (env.stores.afterCommit) {
+		try {
+			env.stores.afterCommit(committed);
+		} catch (error) {
+			call.logger.error('an after-commit listener failed; the events stay in the outbox', {
+				error: String(error),
+			});
+		}
+	} else if (committed.length > 0) await publish(env, committed, call.logger);
+	return { ok: true, output, events: committed, traceId, replayed: false };
 }
 
 const NO_EVENTS: readonly EventEnvelope[] = Object.freeze([]);
