@@ -8,14 +8,14 @@ import type {
 /**
  * Creates an idempotency store in a Map: for tests, dev and a single process. Records are kept
  * in the order they were claimed, so the keys past their retention are the oldest ones: each
- * claim drops those first, and the Map does not grow without bound.
+ * claim drops those first (with a finite retention, the Map stays bounded by it).
  */
 export function createMemoryIdempotencyStore(): IdempotencyStore & {
 	get(scope: string): IdempotencyRecord | undefined;
 } {
 	const records = new Map<string, IdempotencyRecord>();
 
-	/** Drops the oldest records while they are completed and past their retention. */
+	/** Drops the oldest records while they are past their retention. */
 	const forgetExpired = (now: number, retentionMs: number) => {
 		for (const [scope, record] of records) {
 			if (!isPastRetention(record, now, retentionMs)) return;
@@ -55,6 +55,7 @@ export function createMemoryIdempotencyStore(): IdempotencyStore & {
 	};
 }
 
+/** Past its retention a key is new, in flight or not: its lease ended long before. */
 function isPastRetention(record: IdempotencyRecord, now: number, retentionMs: number): boolean {
-	return record.state === 'completed' && Date.parse(record.createdAt) + retentionMs <= now;
+	return Date.parse(record.createdAt) + retentionMs <= now;
 }

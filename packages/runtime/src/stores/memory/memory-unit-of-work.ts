@@ -80,8 +80,14 @@ class QueuedIdempotency implements IdempotencyStore {
 		private readonly store: IdempotencyStore,
 		private readonly queue: unknown[],
 	) {}
-	claim(scope: string, fingerprint: string, at: Date, leaseMs: number): Promise<ClaimResult> {
-		return this.store.claim(scope, fingerprint, at, leaseMs);
+	claim(
+		scope: string,
+		fingerprint: string,
+		at: Date,
+		leaseMs: number,
+		retentionMs?: number,
+	): Promise<ClaimResult> {
+		return this.store.claim(scope, fingerprint, at, leaseMs, retentionMs);
 	}
 	complete(scope: string, outcome: StoredOutcome): Promise<void> {
 		this.queue.push(2, scope, outcome);

@@ -104,12 +104,12 @@ export const charterMigrations: MigrationSet = {
 		},
 		{
 			version: 3,
-			name: 'idempotency keys by state and age, to forget them past their retention',
+			name: 'idempotency keys by age, to forget them past their retention',
 			async up({ db, tables }) {
 				await db.schema
 					.createIndex(`${tables.idempotency}_age_idx`)
 					.on(tables.idempotency)
-					.columns(['state', 'created_at'])
+					.column('created_at')
 					.execute();
 			},
 		},

@@ -24,11 +24,14 @@ export type ClaimCommit = 'strict' | 'postgres' | 'sqlite-full';
 /** How often, at most, a store deletes the keys past their retention (from a claim). */
 const FORGET_EVERY_MS = 60_000;
 
+/** Keys deleted per statement: a first run over a large backlog must not hold the database. */
+const FORGET_BATCH = 1000;
+
 /**
  * Creates the idempotency store over a Kysely database or transaction. A claim is one atomic
  * statement (insert if absent), then a conditional takeover of an expired lease or of a key
  * past its retention: two nodes racing for one key never both win. Keys past their retention
- * are deleted about once a minute, by the claim that finds them due.
+ * are deleted about once a minute, in the background of the claim that finds them due.
  */
 export function createSqlIdempotencyStore(
 	db: Kysely<any>,
@@ -70,9 +73,8 @@ export function createSqlIdempotencyStore(
 			.where((eb) =>
 				eb.or([
 					eb.and([eb('state', '=', 'in-flight'), eb('lease_until', '<=', now)]),
-					...(claimedBefore === undefined
-						? []
-						: [eb.and([eb('state', '=', 'completed'), eb('created_at', '<=', claimedBefore)])]),
+					// Past its retention a key is new, in flight or not: its lease ended long before.
+					...(claimedBefore === undefined ? [] : [eb('created_at', '<=', claimedBefore)]),
 				]),
 			)
 			.returning('scope')
@@ -88,22 +90,37 @@ export function createSqlIdempotencyStore(
 		return { claimed: false, record: fromRow(row) };
 	}
 
-	/** Deletes the completed keys past their retention, once per FORGET_EVERY_MS at most. */
-	async function forgetExpired(at: Date, retentionMs: number): Promise<void> {
+	/**
+	 * Deletes the keys past their retention, once per FORGET_EVERY_MS at most, in batches. It
+	 * runs beside the claim, not before it: housekeeping that fails (it is retried next time)
+	 * must not fail or slow down the caller's command.
+	 */
+	function forgetExpired(at: Date, retentionMs: number): void {
 		const claimedBefore = retentionCutoff(at, retentionMs);
 		if (claimedBefore === undefined || db.isTransaction || at.getTime() < forgetDueAt) return;
 		forgetDueAt = at.getTime() + FORGET_EVERY_MS;
-		await db
-			.deleteFrom(table)
-			.where('state', '=', 'completed')
-			.where('created_at', '<=', claimedBefore)
-			.execute();
+		const batch = async () => {
+			const expired = db
+				.selectFrom(table)
+				.select('scope')
+				.where('created_at', '<=', claimedBefore)
+				.limit(FORGET_BATCH);
+			const { numDeletedRows } = await db
+				.deleteFrom(table)
+				.where('scope', 'in', expired)
+				.where('created_at', '<=', claimedBefore)
+				.executeTakeFirst();
+			if (numDeletedRows === BigInt(FORGET_BATCH)) await batch();
+		};
+		batch().catch(() => {
+			forgetDueAt = 0;
+		});
 	}
 
 	return {
 		claim: (scope, fingerprint, at, leaseMs, retentionMs = Number.POSITIVE_INFINITY) =>
-			guarded(async () => {
-				await forgetExpired(at, retentionMs);
+			guarded(() => {
+				forgetExpired(at, retentionMs);
 				if (commit !== 'sqlite-full') {
 					return claimOn(db, scope, fingerprint, at, leaseMs, retentionMs);
 				}
