@@ -72,44 +72,54 @@ export async function openHost(
 		logger,
 	});
 	const { stores, bus, relay } = runtime;
-	const fresh = (await stores.audit.list({ limit: 1 })).length === 0;
-	const app = await definition.create({
-		stores,
-		clock: () => new Date(),
-		newId: (prefix = 'id') => `${prefix}-${randomUUID()}`,
-	});
-	const contextProvider =
-		definition.contextProvider ?? bearerTokenProvider({ tokens: definition.tokens ?? {} });
-	const executor = createExecutor({
-		contracts: project.registry,
-		bindings: app.bindings,
-		deciders: app.deciders ?? {},
-		contextProvider,
-		stores,
-		bus,
-		logger,
-		...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
-		...(options.idempotencyLeaseMs !== undefined
-			? { idempotencyLeaseMs: options.idempotencyLeaseMs }
-			: {}),
-		...(options.idempotencyRetentionMs !== undefined
-			? { idempotencyRetentionMs: options.idempotencyRetentionMs }
-			: {}),
-	});
-	const seeded = fresh && options.seed !== false && app.seed !== undefined;
-	if (seeded) await app.seed?.();
-	return {
-		executor,
-		app,
-		stores,
-		relay,
-		bus,
-		contextProvider,
-		seeded,
-		async close() {
-			await relay.drain().catch(() => 0);
-			await app.close?.();
-			await runtime.close();
-		},
-	};
+	// Whatever fails from here (the app, an invalid executor option) closes what was opened:
+	// a database connection or a bus left open would keep the process alive.
+	let app: Awaited<ReturnType<AppDefinition['create']>> | undefined;
+	try {
+		const fresh = (await stores.audit.list({ limit: 1 })).length === 0;
+		const created = await definition.create({
+			stores,
+			clock: () => new Date(),
+			newId: (prefix = 'id') => `${prefix}-${randomUUID()}`,
+		});
+		app = created;
+		const contextProvider =
+			definition.contextProvider ?? bearerTokenProvider({ tokens: definition.tokens ?? {} });
+		const executor = createExecutor({
+			contracts: project.registry,
+			bindings: created.bindings,
+			deciders: created.deciders ?? {},
+			contextProvider,
+			stores,
+			bus,
+			logger,
+			...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
+			...(options.idempotencyLeaseMs !== undefined
+				? { idempotencyLeaseMs: options.idempotencyLeaseMs }
+				: {}),
+			...(options.idempotencyRetentionMs !== undefined
+				? { idempotencyRetentionMs: options.idempotencyRetentionMs }
+				: {}),
+		});
+		const seeded = fresh && options.seed !== false && created.seed !== undefined;
+		if (seeded) await created.seed?.();
+		return {
+			executor,
+			app: created,
+			stores,
+			relay,
+			bus,
+			contextProvider,
+			seeded,
+			async close() {
+				await relay.drain().catch(() => 0);
+				await created.close?.();
+				await runtime.close();
+			},
+		};
+	} catch (error) {
+		await app?.close?.();
+		await runtime.close();
+		throw error;
+	}
 }
