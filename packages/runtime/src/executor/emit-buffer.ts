@@ -33,7 +33,8 @@ export function createEmitBuffer(
 	return new LazyEmitBuffer(plan, at, traceId, tenant);
 }
 
-const NO_EVENTS: readonly EventEnvelope[] = Object.freeze([]);
+/** The events of a call that emitted none, shared. */
+export const NO_EVENTS: readonly EventEnvelope[] = Object.freeze([]);
 
 /**
  * Most handlers never emit: the `emit` function and the envelope list are made on first use,

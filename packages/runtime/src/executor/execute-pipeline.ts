@@ -13,7 +13,7 @@ import { AuditTrail } from './audit-trail.ts';
 import { CallContext } from './call-context.ts';
 import { CallDeadline } from './call-deadline.ts';
 import { coerceInput } from './coerce-input.ts';
-import { createEmitBuffer, type EmitBuffer } from './emit-buffer.ts';
+import { createEmitBuffer, type EmitBuffer, NO_EVENTS } from './emit-buffer.ts';
 import { inputDigest } from './input-digest.ts';
 import type { Invocation, InvocationResult } from './invocation.ts';
 import type { CompiledPlan } from './operation-plan.ts';
@@ -58,8 +58,9 @@ export function runPipeline(
 }
 
 /**
- * The steps for a resolved plan; a failure at any step becomes the result's problem. The steps
- * sit in one async function, not one each: every async frame costs a promise and a tick.
+ * The steps for a resolved plan; a failure at any step becomes the result's problem. Most steps
+ * sit in this one async function, not one each (every async frame costs a promise and a tick);
+ * the idempotency claim and the commit keep frames of their own.
  */
 async function runPlan(
 	env: PipelineEnv,
@@ -247,8 +248,6 @@ async function runCommitted(
 	} else if (committed.length > 0) await publish(env, committed, call.logger);
 	return { ok: true, output, events: committed, traceId, replayed: false };
 }
-
-const NO_EVENTS: readonly EventEnvelope[] = Object.freeze([]);
 
 /**
  * Steps 6 and 7: the handler and its output check; the checked output, or a promise of it for

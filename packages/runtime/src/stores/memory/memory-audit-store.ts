@@ -65,7 +65,7 @@ export function createMemoryAuditStore(options: MemoryAuditOptions = {}): AuditS
 					(filter.principal === undefined || columns.principalId(at) === filter.principal) &&
 					(since === undefined || Date.parse(columns.startedAt(at)) >= since)
 				) {
-					matching.push({ ...columns.read(at), seq } as AuditRecord);
+					matching.push(Object.assign(columns.read(at), { seq }));
 				}
 			}
 			return filter.limit === undefined ? matching : matching.slice(-filter.limit);

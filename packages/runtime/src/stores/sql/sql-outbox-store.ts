@@ -104,7 +104,7 @@ export function createSqlOutboxStore(
 				db.transaction().execute(async (tx) => {
 					// Without waiting for the WAL flush at commit: a mark lost in a crash only means
 					// the events are published again, which at-least-once delivery already allows
-					// (and JetStream drops as duplicates by event id).
+					// (and JetStream drops as duplicates by event id within its duplicate window).
 					await sql`set local synchronous_commit to off`.execute(tx);
 					const locked = (await tx
 						.selectFrom(table)
