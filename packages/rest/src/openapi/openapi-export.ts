@@ -109,10 +109,11 @@ function describeOperation(op: Served, emitter: JsonSchemaEmitter): Record<strin
 	}));
 	let requestBody: Record<string, unknown> | undefined;
 	if (wire.rest.method === 'GET' && !isObjectRoot(input)) {
-		// The whole input in one parameter, described like a required field of its type.
+		// The whole input in one parameter, described like a field of its type: required, but
+		// for a list, whose empty value is no parameter at all.
 		const whole: FieldNode =
 			input.kind === 'array'
-				? { type: input.items, isOptional: false, isArray: true }
+				? { type: input.items, isOptional: true, isArray: true }
 				: { type: input, isOptional: false };
 		parameters.push(queryParameter(WHOLE_INPUT_PARAMETER, whole, emitter));
 	} else if (wire.rest.method === 'GET') {

@@ -44,13 +44,16 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 	const table = createRouteTable(executor.plans);
 	// Per plan, computed once: its deprecation headers, or undefined when it has none (most).
 	const deprecations = new Map<OperationPlan, Record<string, string> | undefined>();
-	// Plans whose input is not an object: it travels whole (see whole-input.ts).
-	const wholeInputs = new Set<OperationPlan>();
+	// Plans whose input is not an object: it travels whole (see whole-input.ts). A list's
+	// absent `input` parameter is the empty list: it has no repeated value to send.
+	const wholeInputs = new Map<OperationPlan, { readonly absent: unknown }>();
 	for (const plan of executor.plans) {
 		const headers = deprecationHeaders(plan.spec);
 		deprecations.set(plan, Object.keys(headers).length > 0 ? headers : undefined);
 		// The executor refuses path parameters on such a plan at startup.
-		if (!isObjectRoot(plan.spec.io.input)) wholeInputs.add(plan);
+		const input = plan.spec.io.input;
+		if (!isObjectRoot(input))
+			wholeInputs.set(plan, { absent: input.kind === 'array' ? [] : undefined });
 	}
 	let openapi: string | undefined;
 	const openapiText = () => {
@@ -134,21 +137,21 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 	): Promise<RestResponse> {
 		let input: unknown;
 		let fromSafeJson = false;
-		const whole = wholeInputs.has(plan);
+		const whole = wholeInputs.get(plan);
 		const hasBody = BODY_METHODS.has(method);
 		if (hasBody) {
 			// The body is awaited here, not in a helper's async frame: one tick less per request.
 			const body =
 				request.parsedBody !== undefined
-					? asInput(request.parsedBody, false, whole)
+					? asInput(request.parsedBody, false, whole !== undefined)
 					: (declaredTooLarge(request, limit) ??
-						parseJsonBody(request, await request.readBody(limit), limit, whole));
+						parseJsonBody(request, await request.readBody(limit), limit, whole !== undefined));
 			if ('problem' in body) return problemResponse(body.problem);
 			input = body.value;
 			fromSafeJson = body.parsed;
 		} else {
 			const query = new URLSearchParams(url.search);
-			input = whole ? wholeQueryInput(query) : queryInput(query);
+			input = whole ? wholeQueryInput(query, whole.absent) : queryInput(query);
 		}
 		// Path parameters are strings on the wire: coerce them to their declared field types.
 		// Merged with fromEntries: it defines keys like a spread (a `__proto__` key stays a key
@@ -313,10 +316,11 @@ function asInput(
 	};
 }
 
-/** The `input` query parameter as a whole input: a list when repeated, undefined when absent. */
-function wholeQueryInput(params: URLSearchParams): unknown {
+/** The `input` query parameter as a whole input: a list when repeated, `absent` when absent. */
+function wholeQueryInput(params: URLSearchParams, absent: unknown): unknown {
 	const values = params.getAll(WHOLE_INPUT_PARAMETER);
-	return values.length === 0 ? undefined : values.length === 1 ? values[0] : values;
+	if (values.length === 0) return absent;
+	return values.length === 1 ? values[0] : values;
 }
 
 /** Query string to input: repeated keys become lists; coercion happens in the executor. */

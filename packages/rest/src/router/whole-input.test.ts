@@ -48,6 +48,8 @@ describe('an input that is not an object, over REST', () => {
 		const missing = await call('/v1/words/shout');
 		expect(missing.status).toBe(422);
 		expect(await call('/v1/numbers/sum?input=two')).toMatchObject({ status: 422 });
+		// A list with no `input` at all is the empty list: there is nothing to repeat.
+		expect(await call('/v1/numbers/sum')).toEqual({ status: 200, body: 0 });
 	});
 
 	it('is the whole JSON body of a command, and a body of another type is a 422', async () => {
@@ -68,6 +70,7 @@ describe('an input that is not an object, over REST', () => {
 		});
 		expect(await client.words.shout('quiet')).toBe('QUIET');
 		expect(await client.numbers.sum([1, 2, 3])).toBe(6);
+		expect(await client.numbers.sum([])).toBe(0);
 		expect(await client.words.count(['x', 'y'])).toBe(2);
 	});
 
@@ -76,7 +79,7 @@ describe('an input that is not an object, over REST', () => {
 			paths: Record<string, Record<string, { parameters?: unknown[]; requestBody?: unknown }>>;
 		};
 		expect(document.paths['/v1/numbers/sum']?.get?.parameters).toEqual([
-			expect.objectContaining({ name: 'input', in: 'query', required: true, explode: true }),
+			expect.objectContaining({ name: 'input', in: 'query', required: false, explode: true }),
 		]);
 		expect(document.paths['/v1/words/count']?.post?.requestBody).toMatchObject({
 			content: { 'application/json': { schema: { type: 'array' } } },
