@@ -3,6 +3,7 @@ import express from 'express';
 import Fastify from 'fastify';
 import { Hono } from 'hono';
 import { describe, expect, it } from 'vitest';
+import { clientGoneFixture } from '../../test/fixtures/client-gone.ts';
 import { createTodoExecutor } from '../../test/fixtures/todo-api.ts';
 import { createFetchHandler } from '../fetch/fetch-handler.ts';
 import { charterExpress } from './express/express-adapter.ts';
@@ -83,6 +84,36 @@ describe.each(Object.keys(mounts))('%s adapter', (name) => {
 				expect(await (await mounted.fetch('/api/own')).json()).toEqual({ own: true });
 		} finally {
 			await mounted.close();
+		}
+	});
+});
+
+describe('a client that leaves while its handler runs aborts ctx.signal', () => {
+	it('through the Express adapter', async () => {
+		const { executor, leaveMidHandler } = clientGoneFixture();
+		const app = express();
+		app.use('/api', charterExpress(executor));
+		const server = app.listen(0, '127.0.0.1');
+		await new Promise((r) => server.once('listening', r));
+		try {
+			const { port } = server.address() as AddressInfo;
+			expect(await leaveMidHandler(port, '/api/v1/slow/work')).toBe(true);
+		} finally {
+			server.closeAllConnections();
+			await new Promise((r) => server.close(() => r(undefined)));
+		}
+	});
+
+	it('through the Fastify adapter', async () => {
+		const { executor, leaveMidHandler } = clientGoneFixture();
+		const app = Fastify();
+		await app.register(charterFastify(executor, { basePath: '/api' }), { prefix: '/api' });
+		await app.listen({ port: 0, host: '127.0.0.1' });
+		try {
+			const { port } = app.server.address() as AddressInfo;
+			expect(await leaveMidHandler(port, '/api/v1/slow/work')).toBe(true);
+		} finally {
+			await app.close();
 		}
 	});
 });

@@ -1,10 +1,8 @@
 import { EventEmitter } from 'node:events';
 import { createServer, type IncomingMessage, request, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createExecutor, implement, silentLogger } from '@charter/runtime';
-import { defineSchemaModel, ScalarTypeEnum } from '@charter/schema';
-import { defineCommand } from '@charter/spec';
 import { describe, expect, it } from 'vitest';
+import { clientGoneFixture } from '../../test/fixtures/client-gone.ts';
 import { fromNodeRequest, writeNodeResponse } from './node-request.ts';
 import { createRestServer } from './node-server.ts';
 
@@ -155,55 +153,11 @@ describe('writeNodeResponse', () => {
 
 describe('the handler signal over node:http', () => {
 	it('aborts when the client goes away after sending its whole request, mid-handler', async () => {
-		let started!: () => void;
-		const running = new Promise<void>((resolve) => {
-			started = resolve;
-		});
-		let seen!: (aborted: boolean) => void;
-		const outcome = new Promise<boolean>((resolve) => {
-			seen = resolve;
-		});
-		const Slow = defineCommand({
-			meta: { key: 'slow.work', version: '1.0.0', description: 'Work until the caller leaves.' },
-			io: {
-				input: defineSchemaModel({ name: 'SlowInput', fields: {} }),
-				output: ScalarTypeEnum.Boolean(),
-			},
-			policy: { auth: 'anonymous' },
-		});
-		const executor = createExecutor({
-			bindings: [
-				implement(Slow, async (_input, ctx) => {
-					started();
-					// Ends on the caller's abort, or gives up after 5 s (the test then fails).
-					const aborted = await new Promise<boolean>((resolve) => {
-						const timer = setTimeout(() => resolve(false), 5_000);
-						ctx.signal.addEventListener('abort', () => {
-							clearTimeout(timer);
-							resolve(true);
-						});
-					});
-					seen(aborted);
-					return aborted;
-				}),
-			],
-			logger: silentLogger,
-		});
+		const { executor, leaveMidHandler } = clientGoneFixture();
 		const rest = createRestServer(executor, { openapi: false });
 		const { port } = await rest.listen(0);
 		try {
-			const req = request({
-				port,
-				host: '127.0.0.1',
-				method: 'POST',
-				path: '/v1/slow/work',
-				headers: { 'content-type': 'application/json' },
-			});
-			req.on('error', () => {}); // the socket is destroyed on purpose
-			req.end('{}');
-			await running;
-			req.destroy();
-			expect(await outcome).toBe(true);
+			expect(await leaveMidHandler(port)).toBe(true);
 		} finally {
 			await rest.close();
 		}
