@@ -1,5 +1,6 @@
 import type { AuditRecord, AuditStore } from '../audit-store.ts';
 import { AuditColumns } from './audit-columns.ts';
+import { ringCapacity } from './ring-capacity.ts';
 
 /** How many records the memory audit store keeps by default. */
 export const DEFAULT_MEMORY_AUDIT_CAPACITY = 10_000;
@@ -27,10 +28,7 @@ export interface MemoryAuditOptions {
  * collector next to nothing.
  */
 export function createMemoryAuditStore(options: MemoryAuditOptions = {}): AuditStore {
-	const capacity = options.capacity ?? DEFAULT_MEMORY_AUDIT_CAPACITY;
-	if (!(Number.isInteger(capacity) && capacity > 0)) {
-		throw new RangeError(`the audit capacity must be a positive integer, got ${capacity}`);
-	}
+	const capacity = ringCapacity('audit', options.capacity, DEFAULT_MEMORY_AUDIT_CAPACITY);
 	// Blocks of slots, each made on first use: an executor that audits little allocates little.
 	const blocks: AuditColumns[] = [];
 	const blockSize = Math.min(BLOCK_SIZE, capacity);

@@ -1,5 +1,7 @@
 import type { EventEnvelope } from '../../bus/event-envelope.ts';
+import { isoTimestamp } from '../../clock/iso-timestamp.ts';
 import type { OutboxEntry, OutboxStore } from '../outbox-store.ts';
+import { ringCapacity } from './ring-capacity.ts';
 
 /** How many published entries the memory outbox keeps by default. */
 export const DEFAULT_MEMORY_OUTBOX_CAPACITY = 10_000;
@@ -28,10 +30,7 @@ interface Slot {
 export function createMemoryOutboxStore(
 	options: MemoryOutboxOptions = {},
 ): OutboxStore & { all(): readonly OutboxEntry[] } {
-	const capacity = options.capacity ?? DEFAULT_MEMORY_OUTBOX_CAPACITY;
-	if (!(Number.isInteger(capacity) && capacity > 0)) {
-		throw new RangeError(`the outbox capacity must be a positive integer, got ${capacity}`);
-	}
+	const capacity = ringCapacity('outbox', options.capacity, DEFAULT_MEMORY_OUTBOX_CAPACITY);
 	let appended = 0;
 	/** Pending entries by position (a Map iterates in insertion order: oldest first). */
 	const pending = new Map<number, Slot>();
@@ -65,7 +64,7 @@ export function createMemoryOutboxStore(
 			return entries;
 		},
 		async markPublished(ids, at) {
-			const publishedAt = at.toISOString();
+			const publishedAt = isoTimestamp(at);
 			for (const id of ids) {
 				for (const seq of pendingById.get(id) ?? []) {
 					const slot = pending.get(seq)!;
