@@ -1,5 +1,6 @@
 import { createTypeScriptEmitter, isObjectRoot } from '@charter/schema';
 import { type ContractRegistry, type OperationSpec, wireNames } from '@charter/spec';
+import { WHOLE_INPUT_PARAMETER } from '../http/whole-input.ts';
 
 /** Options of the generated SDK. */
 export interface SdkOptions {
@@ -115,7 +116,7 @@ function createCaller(options: ClientOptions) {
 	const base = options.baseUrl.replace(/\\/+$/, '');
 	return async (method: string, template: string, input: unknown, callOptions: CallOptions = {}, whole = false): Promise<unknown> => {
 		// An input that is not an object travels whole: the body, or the \`input\` query parameter.
-		const rest: Record<string, unknown> = whole ? { input } : { ...(input as Record<string, unknown>) };
+		const rest: Record<string, unknown> = whole ? { ${WHOLE_INPUT_PARAMETER}: input } : { ...(input as Record<string, unknown>) };
 		const path = template.replace(/\\{([^}]+)\\}/g, (_m, name: string) => {
 			const value = rest[name];
 			delete rest[name];

@@ -3,7 +3,10 @@ import type { InvocationMetadata, Principal } from '../context/principal.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { TransactionScope } from '../stores/unit-of-work.ts';
 
-/** What a handler receives beside its input. */
+/**
+ * What a handler receives beside its input. Pass `ctx` itself on: `emit` and `signal` are
+ * built on first use (getters), so a spread copy (`{ ...ctx }`) does not carry them.
+ */
 export interface HandlerContext<E extends EmittedEvent = EmittedEvent> {
 	/** The caller, or undefined when anonymous. */
 	readonly principal: Principal | undefined;
