@@ -3,7 +3,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { ContractDefinitionError } from '../errors.ts';
 import { defineEvent } from '../events/define-event.ts';
 import { defineCommand, defineQuery, isOperationSpec } from './define-operation.ts';
-import type { EventsOf, InputOf, OutputOf } from './operation-types.ts';
+import type { ErrorCodeOf, EventsOf, InputOf, OutputOf } from './operation-types.ts';
 
 const Input = defineSchemaModel({
 	name: 'PauseInput',
@@ -104,6 +104,22 @@ describe('defineCommand', () => {
 		const spec = defineCommand(base);
 		expectTypeOf<InputOf<typeof spec>>().toEqualTypeOf<{ instanceId: string; reason?: string }>();
 		expectTypeOf<OutputOf<typeof spec>>().toEqualTypeOf<{ id: string }>();
+	});
+
+	it('keeps the declared error codes in the type, for typed clients', () => {
+		const spec = defineCommand({
+			...base,
+			errors: {
+				NOT_FOUND: { status: 404, description: 'No such instance.' },
+				INVALID_STATE: { status: 409, description: 'Not running.' },
+			},
+		});
+		expectTypeOf<ErrorCodeOf<typeof spec>>().toEqualTypeOf<'NOT_FOUND' | 'INVALID_STATE'>();
+		expect(Object.keys(spec.errors)).toEqual(['NOT_FOUND', 'INVALID_STATE']);
+		const query = defineQuery({ ...base, errors: { GONE: { status: 410, description: 'Gone.' } } });
+		expectTypeOf<ErrorCodeOf<typeof query>>().toEqualTypeOf<'GONE'>();
+		const plain = defineCommand(base);
+		expectTypeOf<ErrorCodeOf<typeof plain>>().toEqualTypeOf<never>();
 	});
 
 	describe('errors name the key and the field', () => {

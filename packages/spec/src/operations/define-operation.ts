@@ -3,6 +3,7 @@ import { ContractDefinitionError } from '../errors.ts';
 import { isEventSpec, wrap } from '../events/define-event.ts';
 import { type Meta, normalizeMeta } from '../meta/meta.ts';
 import type {
+	DeclaredErrors,
 	EmitDeclaration,
 	EmitInput,
 	EmitSpec,
@@ -32,15 +33,20 @@ export function defineCommand<
 	const Out extends TypeLike,
 	const Em extends readonly EmitInput[] = [],
 	const K extends string = string,
+	const Er extends Readonly<Record<string, ErrorDeclaration>> = {},
 >(
-	definition: OperationDefinition<In, Out, Em> & { readonly meta: { readonly key: K } },
-): OperationSpec<Infer<In>, Infer<Out>, EmittedEvents<Em>> & KeyOf<K> {
+	definition: OperationDefinition<In, Out, Em> & {
+		readonly meta: { readonly key: K };
+		readonly errors?: Er;
+	},
+): OperationSpec<Infer<In>, Infer<Out>, EmittedEvents<Em>> & KeyOf<K> & DeclaredErrors<Er> {
 	return defineOperation('command', definition) as OperationSpec<
 		Infer<In>,
 		Infer<Out>,
 		EmittedEvents<Em>
 	> &
-		KeyOf<K>;
+		KeyOf<K> &
+		DeclaredErrors<Er>;
 }
 
 /** Keeps the literal key of a contract in its type, so clients can be typed by key. */
@@ -61,11 +67,16 @@ export function defineQuery<
 	const In extends TypeLike,
 	const Out extends TypeLike,
 	const K extends string = string,
+	const Er extends Readonly<Record<string, ErrorDeclaration>> = {},
 >(
-	definition: OperationDefinition<In, Out, []> & { readonly meta: { readonly key: K } },
-): OperationSpec<Infer<In>, Infer<Out>, never> & KeyOf<K> {
+	definition: OperationDefinition<In, Out, []> & {
+		readonly meta: { readonly key: K };
+		readonly errors?: Er;
+	},
+): OperationSpec<Infer<In>, Infer<Out>, never> & KeyOf<K> & DeclaredErrors<Er> {
 	return defineOperation('query', definition) as OperationSpec<Infer<In>, Infer<Out>, never> &
-		KeyOf<K>;
+		KeyOf<K> &
+		DeclaredErrors<Er>;
 }
 
 function defineOperation(

@@ -139,3 +139,16 @@ export type InputOf<S> = S extends OperationSpec<infer I, any, any> ? I : never;
 export type OutputOf<S> = S extends OperationSpec<any, infer O, any> ? O : never;
 /** Emitted events of an operation. */
 export type EventsOf<S> = S extends OperationSpec<any, any, infer E> ? E : never;
+
+/**
+ * Keeps the codes of a contract's `errors` catalogue in its type: a phantom key, never present
+ * at run time, so clients can type the problems a call may return.
+ */
+export interface DeclaredErrors<Er extends Readonly<Record<string, ErrorDeclaration>>> {
+	readonly '~errors'?: Er;
+}
+
+/** The error codes an operation declares in `errors`, as a union (`never` when none). */
+export type ErrorCodeOf<S> = S extends { readonly '~errors'?: infer Er }
+	? Extract<keyof NonNullable<Er>, string>
+	: never;
