@@ -1,4 +1,4 @@
-import { isProblem, type Problem, ProblemError } from '@charter/runtime';
+import { isProblem, type Problem, ProblemError } from '@charter/runtime/problems';
 import { isObjectRoot } from '@charter/schema';
 import { type OperationSpec, wireNames } from '@charter/spec';
 import { WHOLE_INPUT_PARAMETER } from '../http/whole-input.ts';
