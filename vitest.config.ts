@@ -3,10 +3,10 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	test: {
 		include: [
-			'packages/*/src/**/*.test.ts',
-			'packages/*/test/**/*.test.ts',
-			'examples/*/src/**/*.test.ts',
-			'examples/*/test/**/*.test.ts',
+			'packages/*/src/**/*.test.{ts,tsx}',
+			'packages/*/test/**/*.test.{ts,tsx}',
+			'examples/*/src/**/*.test.{ts,tsx}',
+			'examples/*/test/**/*.test.{ts,tsx}',
 		],
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
