@@ -1,9 +1,10 @@
 import type { ModelNode } from '@charter/schema';
 import type { InputOf } from '@charter/spec';
 import { type ReactNode, useId } from 'react';
-import { FormProvider } from 'react-hook-form';
+import { FormProvider, get } from 'react-hook-form';
 import type { AnyOperation } from '../client/charter-client.ts';
 import { ContractFields, type FieldOptions, type WidgetOverrides } from './contract-fields.tsx';
+import { labelOf } from './form-paths.ts';
 import {
 	type ContractFormOptions,
 	type ContractFormReturn,
@@ -61,8 +62,19 @@ export function ContractForm<S extends AnyOperation>(props: ContractFormProps<S>
 		disabled: isSubmitting,
 	};
 	const serverError = (errors.root as Record<string, { message?: string }> | undefined)?.server;
-	const rootError = errors.root?.message;
-	const formError = serverError?.message ?? rootError;
+	// Errors of fields the form does not render would be invisible: they join the alert.
+	const hidden = Object.entries(props.fields ?? {})
+		.filter(([, widget]) => widget === false)
+		.map(([name]) => {
+			const message = (get(errors, name) as { message?: unknown } | undefined)?.message;
+			return typeof message === 'string'
+				? `${props.labels?.[name] ?? labelOf(name.split('.').at(-1)!)}: ${message}`
+				: undefined;
+		})
+		.filter((line) => line !== undefined);
+	const formError = [serverError?.message ?? errors.root?.message, ...hidden]
+		.filter(Boolean)
+		.join(' ');
 	const submit = form.handleSubmit(async (value) => {
 		try {
 			await props.onSubmit(value as InputOf<S>);

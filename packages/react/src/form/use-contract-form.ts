@@ -3,6 +3,7 @@ import { type FieldValues, type UseFormProps, type UseFormReturn, useForm } from
 import type { AnyOperation } from '../client/charter-client.ts';
 import { isProblem, ProblemError } from '../client/charter-client.ts';
 import { contractResolver } from './contract-resolver.ts';
+import { formDefaults } from './form-defaults.ts';
 import { pointerToName } from './form-paths.ts';
 
 /** The form of a contract's input: react-hook-form, validated by Charter's own validator. */
@@ -18,7 +19,8 @@ export type ContractFormOptions<S> = Omit<UseFormProps<InputOf<S> & FieldValues>
 
 /**
  * Creates a react-hook-form form for a contract's input, whose resolver is Charter's compiled
- * validator (the server's schema, messages and JSON pointers).
+ * validator (the server's schema, messages and JSON pointers). Starting values are the fields'
+ * declared defaults (see `formDefaults`) under the given `defaultValues`.
  *
  * @example
  * const form = useContractForm(PauseWorkflowContract, { defaultValues: { instanceId } });
@@ -32,6 +34,7 @@ export function useContractForm<S extends AnyOperation>(
 		mode: 'onSubmit',
 		reValidateMode: 'onChange',
 		...options,
+		defaultValues: formDefaults(contract.io.input, options.defaultValues) as never,
 		resolver: contractResolver(contract.io.input),
 	});
 	return Object.assign(form, {

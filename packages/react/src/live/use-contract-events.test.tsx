@@ -3,9 +3,9 @@ import { createGraphqlHandler } from '@charter/graphql';
 import { createFetchHandler } from '@charter/rest';
 import { bearerTokenProvider } from '@charter/runtime';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
-import { renderHook, waitFor } from '@testing-library/react';
+import { cleanup, renderHook, waitFor } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { createTasksExecutor, TOKEN, tasksRegistry } from '../../test/fixtures/tasks-api.ts';
 import {
 	CompleteTaskContract,
@@ -21,6 +21,8 @@ import { CharterProvider } from '../provider/charter-provider.tsx';
 import { createCharterQueries } from '../query/charter-queries.ts';
 import { useContractQuery } from '../query/contract-hooks.ts';
 import { useContractEvents } from './use-contract-events.ts';
+
+afterEach(cleanup);
 
 /** REST and GraphQL of one executor, in this process; `gets` counts the REST reads. */
 function liveHarness() {

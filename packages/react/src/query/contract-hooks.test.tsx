@@ -1,8 +1,8 @@
 // @vitest-environment happy-dom
 
 import { useSuspenseQuery } from '@tanstack/react-query';
-import { act, renderHook, waitFor } from '@testing-library/react';
-import { describe, expect, it } from 'vitest';
+import { act, cleanup, renderHook, waitFor } from '@testing-library/react';
+import { afterEach, describe, expect, it } from 'vitest';
 import {
 	CompleteTaskContract,
 	CreateTaskContract,
@@ -16,6 +16,8 @@ import { isContractError } from '../client/contract-error.ts';
 import { defineInvalidation, onEvents } from '../invalidation/invalidation-rules.ts';
 import { useContractMutation, useContractQuery } from './contract-hooks.ts';
 import { contractKey } from './query-key.ts';
+
+afterEach(cleanup);
 
 describe('useContractQuery', () => {
 	it('reads a query contract over REST, cached under key, version and canonical input', async () => {
