@@ -22,8 +22,8 @@ import {
 export const DEMO_TOKENS = ['admin-token', 'manager-token', 'employee-token', 'finance-token'];
 export const token = new URLSearchParams(globalThis.location?.search).get('as') ?? DEMO_TOKENS[0]!;
 
-/** The events that change an instance, which the pages listen to. */
-export const INSTANCE_EVENTS = [
+/** The events that change an instance's status; the payload is the instance. */
+const INSTANCE_CHANGES = [
 	InstanceStartedEvent,
 	InstancePausedEvent,
 	InstanceResumedEvent,
@@ -31,8 +31,10 @@ export const INSTANCE_EVENTS = [
 	InstanceCompletedEvent,
 	InstanceFailedEvent,
 	InstanceTimedOutEvent,
-	InstanceTransitionedEvent,
 ] as const;
+
+/** Every event that changes an instance, which the pages listen to. */
+export const INSTANCE_EVENTS = [...INSTANCE_CHANGES, InstanceTransitionedEvent] as const;
 
 const INSTANCE_VIEWS = [
 	GetInstanceContract,
@@ -44,22 +46,11 @@ const INSTANCE_VIEWS = [
 
 /** What each event does to the cache, declared once for the whole app. */
 const invalidation = defineInvalidation([
-	onEvents(
-		[
-			InstanceStartedEvent,
-			InstancePausedEvent,
-			InstanceResumedEvent,
-			InstanceCancelledEvent,
-			InstanceCompletedEvent,
-			InstanceFailedEvent,
-			InstanceTimedOutEvent,
-		],
-		{
-			update: (instance, cache) =>
-				cache.set(GetInstanceContract, { instanceId: instance.id }, instance),
-			invalidate: INSTANCE_VIEWS,
-		},
-	),
+	onEvents(INSTANCE_CHANGES, {
+		update: (instance, cache) =>
+			cache.set(GetInstanceContract, { instanceId: instance.id }, instance),
+		invalidate: INSTANCE_VIEWS,
+	}),
 	onEvents([InstanceTransitionedEvent], {
 		update: (moved, cache) =>
 			cache.set(GetInstanceContract, { instanceId: moved.instance.id }, moved.instance),

@@ -1,23 +1,22 @@
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { build, type PreviewServer, preview } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { CHROMIUM, hasChromium, launchChromium } from '../../../test-support/chromium.ts';
 import {
 	freePort,
 	type ServeProcess,
 	startServe,
 } from '../../workflow-system/test/e2e/serve-process.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const AXE = fileURLToPath(new URL('../../../node_modules/axe-core/axe.min.js', import.meta.url));
 /** Screenshots land in a gitignored folder, for a person to look at. */
 const SHOTS = join(root, '.screenshots');
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium) console.warn(`React example browser test skipped: ${CHROMIUM} is missing`);
 
 describe.skipIf(!hasChromium)('the React example against charter serve, in Chromium', () => {
@@ -42,17 +41,7 @@ describe.skipIf(!hasChromium)('the React example against charter serve, in Chrom
 			preview: { port: 0, host: '127.0.0.1', strictPort: false },
 		});
 		url = site.resolvedUrls!.local[0]!;
-		browser = await chromium.launch({
-			executablePath: CHROMIUM,
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--no-first-run',
-			],
-		});
+		browser = await launchChromium();
 		mkdirSync(SHOTS, { recursive: true });
 	}, 120_000);
 
@@ -96,7 +85,7 @@ describe.skipIf(!hasChromium)('the React example against charter serve, in Chrom
 	const row = (page: Page, reason: string) =>
 		page.locator('tbody tr').filter({ has: page.getByRole('button', { name: reason }) });
 
-	it("pauses through the generated form, and another browser's list shows it without a reload", async () => {
+	it("pauses and resumes through the generated forms, and another browser's list follows without a reload", async () => {
 		const watcher = await openAs('employee-token');
 		await expect
 			.poll(() => row(watcher.page, 'Parking').getByTestId('status').textContent())
@@ -115,8 +104,15 @@ describe.skipIf(!hasChromium)('the React example against charter serve, in Chrom
 			})
 			.toBe('PAUSED');
 		await admin.page.screenshot({ path: join(SHOTS, 'paused.png') });
-		// Paused, it offers resume instead.
-		await admin.page.getByRole('form', { name: 'Resume this instance' }).waitFor();
+		// Paused, it offers resume instead; resuming restores the status it had.
+		const resume = admin.page.getByRole('form', { name: 'Resume this instance' });
+		await resume.getByRole('button', { name: 'Resume' }).click();
+		await expect.poll(() => admin.page.getByTestId('detail-status').textContent()).toBe('WAITING');
+		await expect
+			.poll(() => row(watcher.page, 'Parking').getByTestId('status').textContent(), {
+				timeout: 10_000,
+			})
+			.toBe('WAITING');
 	});
 
 	it('an empty required field shows the validation error and sends nothing; then a decision moves the step', async () => {
