@@ -225,16 +225,17 @@ describe('<ContractForm> shows server problems', () => {
 	});
 });
 
-describe('<ContractForm> widgets are replaceable', () => {
-	const Stars = (props: WidgetProps) => (
-		<input
-			id={props.id}
-			data-testid={`custom-${props.name}`}
-			value={String(props.value ?? '')}
-			onChange={(e) => props.onChange(e.target.value.toUpperCase())}
-		/>
-	);
+/** A replacement control that upper-cases what is typed. */
+const Stars = (props: WidgetProps) => (
+	<input
+		id={props.id}
+		data-testid={`custom-${props.name}`}
+		value={String(props.value ?? '')}
+		onChange={(e) => props.onChange(e.target.value.toUpperCase())}
+	/>
+);
 
+describe('<ContractForm> widgets are replaceable', () => {
 	it('per scalar, per kind and per field; false leaves a field out and keeps its value', async () => {
 		const onSubmit = renderProfile({
 			widgets: { EmailAddress: Stars, enum: Stars },
