@@ -1,5 +1,7 @@
 // The page model of one operation: facts, wire names, input and output, policy, errors,
 // emitted events, acceptance scenarios and examples, snippets and source.
+
+import { sampleValue } from '@charter/schema';
 import {
 	type ContractRegistry,
 	type OperationSpec,
@@ -11,7 +13,7 @@ import { factsOf } from './page-facts.ts';
 import type { OperationPage, PageLink, SourceSection } from './page-model.ts';
 import { eventPath, operationPath } from './page-paths.ts';
 import { describePolicy } from './policy-words.ts';
-import { sampleValue } from './sample-value.ts';
+
 import { buildSnippets } from './snippets.ts';
 import { compareText, type TypeCatalog } from './type-catalog.ts';
 import { typeSection } from './type-describe.ts';
