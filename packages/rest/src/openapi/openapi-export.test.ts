@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import SwaggerParser from '@apidevtools/swagger-parser';
-import { createRegistry } from '@charter/spec';
+import { defineSchemaModel, ScalarTypeEnum } from '@charter/schema';
+import { createRegistry, defineCommand } from '@charter/spec';
 import { describe, expect, it } from 'vitest';
 import { createTodoExecutor, TODO_CONTRACTS, TodoCreated } from '../../test/fixtures/todo-api.ts';
 import { createFetchHandler } from '../fetch/fetch-handler.ts';
@@ -161,5 +162,48 @@ describe('OpenAPI 3.1 export', () => {
 			expect(response.status, `${method} ${path}`).not.toBe(405);
 			expect(body, `${method} ${path}`).not.toContain('no route for');
 		}
+	});
+});
+
+describe('OpenAPI examples', () => {
+	const Note = defineSchemaModel({
+		name: 'Note',
+		fields: {
+			id: { type: ScalarTypeEnum.ID(), isOptional: false },
+			text: { type: ScalarTypeEnum.String(), isOptional: false },
+			pinned: { type: ScalarTypeEnum.Boolean(), isOptional: false },
+		},
+	});
+	const Pin = defineCommand({
+		meta: { key: 'notes.note.pin', version: '1.0.0', description: 'Pin a note.' },
+		io: {
+			input: defineSchemaModel({
+				name: 'PinInput',
+				fields: { id: { type: ScalarTypeEnum.ID(), isOptional: false } },
+			}),
+			output: Note,
+		},
+		policy: { auth: 'user' },
+		transport: { rest: { path: '/v1/notes/{id}/pin' } },
+		acceptance: {
+			examples: [
+				{ key: 'partial', input: { id: 'n-1' }, output: { id: 'n-1', pinned: true } },
+				{ key: 'wrong', input: { id: 'n-2' }, output: { id: 'n-2', pinned: 'yes' } },
+			],
+		},
+	});
+	const pin = (toOpenApi(createRegistry([Pin])).paths['/v1/notes/{id}/pin'] as Operation).post;
+
+	it('publish a partial acceptance output completed into a whole value, and leave out one that cannot be valid', () => {
+		expect(pin.responses['200'].content['application/json'].examples).toEqual({
+			partial: { value: { id: 'n-1', text: 'text', pinned: true } },
+		});
+	});
+
+	it('leave path parameters out of request body examples', () => {
+		expect(pin.requestBody.content['application/json'].examples).toEqual({
+			partial: { value: {} },
+			wrong: { value: {} },
+		});
 	});
 });

@@ -1,5 +1,6 @@
 import { BUILT_IN_PROBLEMS, type Executor, servedOperations } from '@charter/runtime';
 import {
+	completeExample,
 	createJsonSchemaEmitter,
 	type FieldNode,
 	isObjectRoot,
@@ -7,9 +8,11 @@ import {
 	type JsonSchema,
 	type JsonSchemaEmitter,
 	type ModelNode,
+	type TypeNode,
 } from '@charter/schema';
 import {
 	ContractRegistry,
+	type Example,
 	type OperationSpec,
 	pathParameters,
 	type WireNames,
@@ -133,8 +136,11 @@ function describeOperation(op: Served, emitter: JsonSchemaEmitter): Record<strin
 			schema: { type: 'string', minLength: 1, maxLength: 255 },
 		});
 	}
-	const examples = spec.acceptance.examples.filter(
-		(e) => e.output !== undefined && e.error === undefined,
+	// An acceptance output names only the fields it checks: published, it is completed into a
+	// whole valid value, or left out when it cannot be.
+	const examples = exampleObjects(
+		spec.acceptance.examples.filter((e) => e.output !== undefined && e.error === undefined),
+		(e) => completeExample(spec.io.output, e.output),
 	);
 	const responses: Record<string, unknown> = {
 		'200': {
@@ -142,16 +148,7 @@ function describeOperation(op: Served, emitter: JsonSchemaEmitter): Record<strin
 			content: {
 				'application/json': {
 					schema: emitter.emit(spec.io.output),
-					...(examples.length > 0
-						? {
-								examples: Object.fromEntries(
-									examples.map((e) => [
-										e.key,
-										{ ...(e.description ? { summary: e.description } : {}), value: e.output },
-									]),
-								),
-							}
-						: {}),
+					...(examples ? { examples } : {}),
 				},
 			},
 		},
@@ -219,38 +216,49 @@ function describeBody(
 	const input = spec.io.input;
 	let schema: JsonSchema;
 	let required = true;
+	let body: TypeNode = input;
 	if (input.kind === 'model') {
 		const bodyFields = Object.fromEntries(
 			Object.entries(input.fields).filter(([name]) => !pathParams.includes(name)),
 		);
 		required = Object.values(bodyFields).some((f) => !f.isOptional);
 		if (pathParams.length > 0) {
-			const { title: _title, ...inline } = emitter.emitInline({
-				...input,
-				fields: bodyFields,
-			} as ModelNode);
+			body = { ...input, fields: bodyFields } as ModelNode;
+			const { title: _title, ...inline } = emitter.emitInline(body as ModelNode);
 			schema = inline;
 		} else schema = emitter.emit(input);
 	} else schema = emitter.emit(input);
-	const examples = spec.acceptance.examples;
+	// The body of an example is its input less the path parameters, which travel in the path.
+	const examples = exampleObjects(spec.acceptance.examples, (e) => {
+		const value =
+			pathParams.length > 0 && typeof e.input === 'object' && e.input !== null
+				? Object.fromEntries(Object.entries(e.input).filter(([name]) => !pathParams.includes(name)))
+				: e.input;
+		return completeExample(body, value);
+	});
 	return {
 		required,
 		content: {
 			'application/json': {
 				schema,
-				...(examples.length > 0
-					? {
-							examples: Object.fromEntries(
-								examples.map((e) => [
-									e.key,
-									{ ...(e.description ? { summary: e.description } : {}), value: e.input },
-								]),
-							),
-						}
-					: {}),
+				...(examples ? { examples } : {}),
 			},
 		},
 	};
+}
+
+/** The Example Objects of acceptance examples whose published value is valid, by key. */
+function exampleObjects(
+	examples: readonly Example[],
+	published: (example: Example) => unknown,
+): Record<string, unknown> | undefined {
+	const objects: [string, unknown][] = [];
+	for (const e of examples) {
+		const value = published(e);
+		if (value === undefined) continue;
+		objects.push([e.key, { ...(e.description ? { summary: e.description } : {}), value }]);
+	}
+	return objects.length > 0 ? Object.fromEntries(objects) : undefined;
 }
 
 function describeCode(spec: OperationSpec, code: string): string {
