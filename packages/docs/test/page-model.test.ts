@@ -118,7 +118,7 @@ describe('operation page model of the seed contract', () => {
 		expect(JSON.parse(pause.examples[0]!.response!)).toEqual({ id: 'inst-456', status: 'PAUSED' });
 	});
 
-	it('gives ready-to-copy curl, client and GraphQL snippets built from the example', () => {
+	it('gives curl, TypeScript client, GraphQL and MCP snippets built from the first succeeding example', () => {
 		expect(pause.snippets.curl).toContain(
 			"curl -X POST 'http://localhost:3000/v1/workflow/instance/pause'",
 		);
@@ -126,13 +126,22 @@ describe('operation page model of the seed contract', () => {
 		expect(pause.snippets.curl).toContain(
 			`-d '{"instanceId":"inst-456","reason":"System maintenance"}'`,
 		);
-		expect(pause.snippets.client).toContain(
+		expect(pause.snippets.typescript).toContain(
 			`import { PauseWorkflowContract } from './${PAUSE_FILE}';`,
 		);
-		expect(pause.snippets.graphql).toContain(
+		expect(pause.snippets.typescript).toContain(
+			'const result = await client.workflow.instance.pause({',
+		);
+		expect(pause.snippets.graphql.document).toContain(
 			'mutation WorkflowInstancePause($input: PauseResumeInput!)',
 		);
-		expect(pause.snippets.graphql).toContain('workflowInstancePause(input: $input)');
+		expect(pause.snippets.graphql.document).toContain('workflowInstancePause(input: $input)');
+		expect(JSON.parse(pause.snippets.graphql.variables)).toEqual({
+			input: { instanceId: 'inst-456', reason: 'System maintenance' },
+		});
+		expect(pause.snippets.mcp).toContain(
+			`"params":{"name":"workflow_instance_pause","arguments":{"instanceId":"inst-456","reason":"System maintenance"}}`,
+		);
 	});
 
 	it('shows only the contract definition of the source file, with its doc comment', () => {

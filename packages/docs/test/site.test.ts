@@ -1,16 +1,41 @@
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { ContractRegistry } from '@charter/spec';
+import { defineSchemaModel, ScalarTypeEnum } from '@charter/schema';
+import { ContractRegistry, createRegistry, defineQuery } from '@charter/spec';
 import { afterAll, describe, expect, it } from 'vitest';
-import { buildSite, escapeHtml, html, serveDocs, writeSite } from '../src/index.ts';
+import {
+	buildSite,
+	DOCS_CSP,
+	escapeHtml,
+	GuideError,
+	type GuideSource,
+	html,
+	serveDocs,
+	writeSite,
+} from '../src/index.ts';
 import { fixtureRegistry, ListTasksV2, SOURCES } from './fixtures/docs-fixture.ts';
 
-const files = buildSite(fixtureRegistry(), {
+const GUIDES: GuideSource[] = [
+	{
+		section: 'Getting started',
+		path: 'getting-started/first-service.md',
+		text: '# Your first service\n\nFrom nothing to a served contract.\n\n## Create it\n\nSee [operations](../contracts/operations.md#policy).\n\n```ts\nconst a = 1;\n```\n',
+	},
+	{
+		section: 'Contracts',
+		path: 'contracts/operations.md',
+		text: '# Operations\n\nCommands and queries.\n\n## Policy\n\n<!-- charter:include cli -->\n',
+	},
+];
+const SITE_OPTIONS = {
 	title: 'Workflow <system>',
 	sources: SOURCES,
 	markdown: true,
-});
+	guides: GUIDES,
+	includes: { cli: '| command | does |\n|---|---|\n| `charter test` | runs examples |' },
+};
+const files = buildSite(fixtureRegistry(), SITE_OPTIONS);
 const pausePage = files.get('operations/workflow.instance.pause@1.0.0.html')!;
 const temps: string[] = [];
 afterAll(() => {
@@ -43,7 +68,14 @@ describe('static site', () => {
 				'events/tasks.task.assigned@1.0.0.html',
 				'models/WorkflowInstance.html',
 				'models/InstanceStatus.html',
-				'markdown/operations/workflow.instance.pause@1.0.0.md',
+				'operations/workflow.instance.pause@1.0.0.md',
+				'guides/getting-started/first-service.html',
+				'guides/getting-started/first-service.md',
+				'guides/contracts/operations.html',
+				'nav.js',
+				'llms.txt',
+				'llms-full.txt',
+				'assets/theme.js',
 			]),
 		);
 		expect([...files.keys()]).toEqual([...files.keys()].sort());
@@ -101,19 +133,171 @@ describe('static site', () => {
 	});
 
 	it('writes the same bytes for the same contracts', () => {
-		const again = buildSite(fixtureRegistry(), {
-			title: 'Workflow <system>',
-			sources: SOURCES,
-			markdown: true,
-		});
+		const again = buildSite(fixtureRegistry(), SITE_OPTIONS);
 		expect([...again.entries()]).toEqual([...files.entries()]);
 	});
 
 	it('links each Markdown page to sibling Markdown pages', () => {
-		const md = files.get('markdown/operations/workflow.instance.pause@1.0.0.md')!;
+		const md = files.get('operations/workflow.instance.pause@1.0.0.md')!;
 		expect(md).toContain('[PauseResumeInput](../models/PauseResumeInput.md)');
 		expect(md).toContain('- **Version:** 1.0.0');
 		expect(md.match(/\*\*Version:\*\*/g)).toHaveLength(1);
+	});
+});
+
+describe('guides', () => {
+	const guide = files.get('guides/getting-started/first-service.html')!;
+
+	it('render each guide from Markdown, with heading anchors and links to sibling pages', () => {
+		expect(guide).toContain('<h1>Your first service</h1>');
+		expect(guide).toContain('<h2 id="create-it">Create it</h2>');
+		expect(guide).toContain('<a href="../contracts/operations.html#policy">operations</a>');
+		expect(guide).toContain('<span class="tok-keyword">const</span>');
+		expect(guide).toContain('<link rel="stylesheet" href="../../assets/style.css">');
+	});
+
+	it('expand includes generated from code, and refuse an unknown one', () => {
+		expect(files.get('guides/contracts/operations.html')).toContain(
+			'<td><code>charter test</code></td>',
+		);
+		expect(() =>
+			buildSite(fixtureRegistry(), {
+				guides: [{ ...GUIDES[1]!, text: '# X\n<!-- charter:include nope -->' }],
+			}),
+		).toThrow(GuideError);
+		expect(() =>
+			buildSite(fixtureRegistry(), {
+				guides: [{ ...GUIDES[1]!, text: '# X\n<!-- charter:include nope -->' }],
+			}),
+		).toThrow(/unknown include "nope" \(known: none\)/);
+	});
+
+	it('give the sidebar the guide sections first, then each feature with its operations and methods', () => {
+		const nav = JSON.parse(
+			files
+				.get('nav.js')!
+				.replace(/^window\.CHARTER_NAV = /, '')
+				.replace(/;\n$/, ''),
+		);
+		expect(nav.map((g: { title: string }) => g.title).slice(0, 2)).toEqual([
+			'Getting started',
+			'Contracts',
+		]);
+		const links = nav.flatMap((g: { links: object[] }) => g.links);
+		expect(links).toContainEqual({
+			t: 'workflow.instance.pause',
+			h: 'operations/workflow.instance.pause@1.0.0.html',
+			m: 'POST',
+		});
+	});
+
+	it('are in the one search index with their sections, beside the reference', () => {
+		const search = JSON.parse(files.get('search-index.json')!) as { kind: string; href: string }[];
+		expect(search.map((e) => e.href)).toEqual(
+			expect.arrayContaining([
+				'guides/getting-started/first-service.html',
+				'guides/getting-started/first-service.html#create-it',
+				'operations/workflow.instance.pause@1.0.0.html',
+				'models/WorkflowInstance.html',
+			]),
+		);
+	});
+});
+
+describe('for machines', () => {
+	it('llms.txt links every page as Markdown, guides first', () => {
+		const llms = files.get('llms.txt')!;
+		expect(llms.startsWith('# Workflow <system>\n')).toBe(true);
+		expect(llms).toContain(
+			'- [Your first service](guides/getting-started/first-service.md): From nothing to a served contract.',
+		);
+		expect(llms).toContain(
+			'- [workflow.instance.pause](operations/workflow.instance.pause@1.0.0.md): POST /v1/workflow/instance/pause — Pause a running workflow instance.',
+		);
+		expect(llms.indexOf('## Getting started')).toBeLessThan(llms.indexOf('## Operations'));
+	});
+
+	it('llms-full.txt holds every page, and each page has its Markdown twin beside it', () => {
+		const full = files.get('llms-full.txt')!;
+		expect(full).toContain('<!-- source: operations/workflow.instance.pause@1.0.0.md -->');
+		expect(full).toContain(files.get('operations/workflow.instance.pause@1.0.0.md')!.trimEnd());
+		expect(full).toContain('# Operations');
+		for (const path of files.keys()) {
+			if (path.endsWith('.html') && path !== 'index.html')
+				expect(files.has(path.replace(/\.html$/, '.md')), path).toBe(true);
+		}
+		expect(pausePage).toContain(
+			'<link rel="alternate" type="text/markdown" href="workflow.instance.pause@1.0.0.md">',
+		);
+	});
+});
+
+describe('operation pages', () => {
+	it('put the method and path on top, and the request, response and try-it panels beside the prose', () => {
+		expect(pausePage).toContain(
+			'<p class="op-route"><span class="method method-post">POST</span> <code>/v1/workflow/instance/pause</code></p>',
+		);
+		expect(pausePage).toMatch(
+			/<aside class="op-panels"[^>]*>[\s\S]*id="snippet-curl"[\s\S]*id="snippet-typescript"[\s\S]*id="snippet-graphql"[\s\S]*id="snippet-mcp"/,
+		);
+		expect(pausePage).toContain(
+			'<form id="try-it" class="try" data-method="POST" data-path="/v1/workflow/instance/pause" data-whole="false">',
+		);
+	});
+
+	it('show a whole, valid response example, not the partial acceptance output', () => {
+		const page = JSON.parse(files.get('operations/workflow.instance.pause@1.0.0.json')!);
+		const response = JSON.parse(page.responseExample);
+		expect(response).toMatchObject({ id: 'inst-456', status: 'PAUSED' });
+		expect(Object.keys(response)).toEqual(expect.arrayContaining(['definitionKey', 'createdAt']));
+	});
+
+	it("list an enum's values once, folded, and point back to them afterwards", () => {
+		expect(pausePage.match(/<details id="enum-InstanceStatus">/g)).toHaveLength(1);
+		expect(pausePage).toContain(
+			'one of the <a href="#enum-InstanceStatus">InstanceStatus values</a> above',
+		);
+	});
+
+	it('render descriptions as Markdown, without letting markup or script links through', () => {
+		const Evil = defineQuery({
+			meta: {
+				key: 'notes.note.find',
+				version: '1.0.0',
+				description:
+					'Finds **notes**. <script>alert(1)</script> [x](javascript:alert(1)) <img src=x onerror=alert(1)>',
+			},
+			io: {
+				input: defineSchemaModel({
+					name: 'FindInput',
+					fields: {
+						q: {
+							type: ScalarTypeEnum.String(),
+							isOptional: false,
+							description: 'A `query` <b>here</b>',
+						},
+					},
+				}),
+				output: ScalarTypeEnum.Int(),
+			},
+			policy: { auth: 'anonymous' },
+		});
+		const page = buildSite(createRegistry([Evil])).get('operations/notes.note.find@1.0.0.html')!;
+		const main = page.slice(page.indexOf('<main'));
+		expect(main).toContain('Finds <strong>notes</strong>.');
+		expect(main).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
+		expect(main).not.toMatch(/<script|href="javascript:|<img/);
+		expect(main).toContain('A <code>query</code> &lt;b&gt;here&lt;/b&gt;');
+	});
+});
+
+describe('content security', () => {
+	it('has no inline script, no inline style and no event handler attribute on any page', () => {
+		for (const [path, body] of files) {
+			if (!path.endsWith('.html')) continue;
+			expect(body, path).not.toMatch(/<script(?![^>]*\bsrc=)[^>]*>/);
+			expect(body, path).not.toMatch(/\sstyle=|\son[a-z]+=/);
+		}
 	});
 });
 
@@ -159,6 +343,9 @@ describe('docs handler', () => {
 			expect((await fetch(new URL('nope.html', server.url))).status).toBe(404);
 			expect((await fetch(new URL('../../etc/passwd', server.url))).status).toBe(404);
 			expect((await fetch(server.url, { method: 'POST' })).status).toBe(405);
+			expect(index.headers.get('content-security-policy')).toBe(DOCS_CSP);
+			expect(DOCS_CSP).toContain("script-src 'self'");
+			expect(DOCS_CSP).not.toContain('unsafe-inline');
 		} finally {
 			await server.close();
 		}

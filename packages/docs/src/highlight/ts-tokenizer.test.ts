@@ -1,6 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { highlightTypeScript } from './highlight-html.ts';
-import { extractDefinition, indexDefinitions, tokenize } from './ts-tokenizer.ts';
+import {
+	extractDefinition,
+	indexDefinitions,
+	tokenize,
+	withoutInternalComments,
+} from './ts-tokenizer.ts';
 
 describe('tokenize', () => {
 	it('classifies keywords, strings, comments, numbers, properties and types', () => {
@@ -63,6 +68,28 @@ describe('highlightTypeScript', () => {
 	it('escapes HTML inside tokens', () => {
 		expect(highlightTypeScript("const a = '<b>';")).toBe(
 			'<span class="tok-keyword">const</span> a = <span class="tok-string">&#39;&lt;b&gt;&#39;</span>;',
+		);
+	});
+});
+
+describe('withoutInternalComments', () => {
+	it('keeps the leading doc comment and drops the comments inside the definition', () => {
+		const source = [
+			'/** Pauses an instance. */',
+			'export const Pause = defineCommand({',
+			'\t// TODO(ops): revisit after the incident',
+			"\tmeta: { key: 'a.b' }, // internal note",
+			'\t/* legacy */ io: {},',
+			'});',
+		].join('\n');
+		expect(withoutInternalComments(source)).toBe(
+			[
+				'/** Pauses an instance. */',
+				'export const Pause = defineCommand({',
+				"\tmeta: { key: 'a.b' },",
+				'\tio: {},',
+				'});',
+			].join('\n'),
 		);
 	});
 });

@@ -122,3 +122,31 @@ export function indexDefinitions(source: string): Map<string, string> {
 	if (open) found.set(open.name, source.slice(offsets[open.first]).trim());
 	return found;
 }
+
+/**
+ * Removes the comments inside a definition (`//` and `/* *\/` notes meant for its maintainers),
+ * keeping the leading doc comment, which is the definition's public description. A line that
+ * held only a comment goes with it.
+ */
+export function withoutInternalComments(source: string): string {
+	const tokens = tokenize(source);
+	let out = '';
+	tokens.forEach((token, i) => {
+		if (token.kind !== 'comment' || (i === 0 && token.text.startsWith('/**'))) {
+			out += token.text;
+			return;
+		}
+		const lineStart = out.lastIndexOf('\n') + 1;
+		const next = tokens[i + 1];
+		if (out.slice(lineStart).trim() === '' && (next === undefined || next.text.startsWith('\n'))) {
+			// The comment had its line to itself: drop the line's indent and its line break.
+			out = out.slice(0, lineStart);
+			if (next) tokens[i + 1] = { kind: 'space', text: next.text.slice(1) };
+		} else if (next === undefined || next.text.startsWith('\n')) {
+			out = out.replace(/[ \t]+$/, '');
+		} else if (next.kind === 'space') {
+			tokens[i + 1] = { kind: 'space', text: '' };
+		}
+	});
+	return out;
+}

@@ -1,6 +1,7 @@
 import type { ContractRegistry } from '@charter/spec';
 import { emitLinks, featureLinks } from './contract-links.ts';
 import { inlineEventPage, registeredEventPage } from './event-page.ts';
+import { type GuideSource, guideSections } from './guide-pages.ts';
 import { indexGroups } from './index-groups.ts';
 import { modelPage } from './model-page.ts';
 import { operationPage } from './operation-page.ts';
@@ -17,6 +18,10 @@ export interface DocsModelOptions {
 	readonly sources?: Readonly<Record<string, string>>;
 	/** Base URL used in the curl and client snippets. */
 	readonly baseUrl?: string;
+	/** The guides, in sidebar order (Markdown). */
+	readonly guides?: readonly GuideSource[];
+	/** Text that guides include with `<!-- charter:include NAME -->`, by name. */
+	readonly includes?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -85,6 +90,7 @@ export function buildDocsModel(
 
 	return {
 		title: options.title ?? 'Contracts',
+		guides: guideSections(options.guides ?? [], options.includes),
 		groups: indexGroups(features, operationPages, eventPages),
 		models: modelPages.map((page) => ({
 			kind: page.typeKind,

@@ -9,6 +9,9 @@ import { eventPath, operationPath } from './page-paths.ts';
 export function indexEntryOf(page: OperationPage | EventPage): IndexEntry {
 	return {
 		kind: page.kind === 'operation' ? page.operationKind : 'event',
+		...(page.kind === 'operation'
+			? { method: page.wire.rest.method, route: page.wire.rest.path }
+			: {}),
 		title: page.title,
 		version: page.version,
 		...(page.description ? { description: page.description } : {}),

@@ -1,7 +1,7 @@
 // The page model of one operation: facts, wire names, input and output, policy, errors,
 // emitted events, acceptance scenarios and examples, snippets and source.
 
-import { sampleValue } from '@charter/schema';
+import { completeExample, isObjectRoot, sampleValue } from '@charter/schema';
 import {
 	type ContractRegistry,
 	type OperationSpec,
@@ -14,7 +14,7 @@ import type { OperationPage, PageLink, SourceSection } from './page-model.ts';
 import { eventPath, operationPath } from './page-paths.ts';
 import { describePolicy } from './policy-words.ts';
 
-import { buildSnippets } from './snippets.ts';
+import { buildSnippets } from './snippets/build-snippets.ts';
 import { compareText, type TypeCatalog } from './type-catalog.ts';
 import { typeSection } from './type-describe.ts';
 
@@ -39,8 +39,14 @@ export function operationPage(
 	const { spec } = entry;
 	const { meta } = spec;
 	const wire = wireNames(spec);
-	const firstExample = spec.acceptance.examples[0];
-	const input = firstExample ? firstExample.input : sampleValue(spec.io.input);
+	// Snippets and the try-it panel start from the first example that succeeds, so that they
+	// show a call that works.
+	const examples = spec.acceptance.examples;
+	const success = examples.find((e) => e.error === undefined);
+	const input = (success ?? examples[0])?.input ?? sampleValue(spec.io.input);
+	const output =
+		(success?.output !== undefined ? completeExample(spec.io.output, success.output) : undefined) ??
+		completeExample(spec.io.output, sampleValue(spec.io.output));
 	const deprecation = deprecationOf(meta, 'operation', registry);
 	return {
 		kind: 'operation',
@@ -96,6 +102,13 @@ export function operationPage(
 			...(entry.file ? { file: entry.file } : {}),
 			...(entry.exportName ? { exportName: entry.exportName } : {}),
 		}),
+		tryIt: {
+			method: wire.rest.method,
+			path: wire.rest.path,
+			wholeInput: !isObjectRoot(spec.io.input),
+			input: JSON.stringify(input, null, 2) ?? 'null',
+		},
+		...(output !== undefined ? { responseExample: JSON.stringify(output, null, 2) } : {}),
 		...(source ? { source } : {}),
 		features: featuresOf.get(`operation:${meta.key}@${meta.version}`) ?? [],
 		otherVersions: registry

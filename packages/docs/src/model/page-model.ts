@@ -96,11 +96,26 @@ export interface ExampleRow {
 	readonly error?: string;
 }
 
-/** Ready-to-copy calls of the operation. */
+/** Ready-to-run calls of the operation, all written from one input. */
 export interface Snippets {
+	/** curl on the REST route. */
 	readonly curl: string;
-	readonly client: string;
-	readonly graphql: string;
+	/** A TypeScript module calling the typed client. */
+	readonly typescript: string;
+	/** The GraphQL operation, and its variables as JSON. */
+	readonly graphql: { readonly document: string; readonly variables: string };
+	/** curl of an MCP `tools/call` on the Streamable HTTP endpoint. */
+	readonly mcp: string;
+}
+
+/** What the try-it panel sends: the route, and the input it starts from (pretty JSON). */
+export interface TryIt {
+	readonly method: string;
+	/** The route's path template, e.g. `/v1/todos/{id}`. */
+	readonly path: string;
+	/** True when the input is not an object: it travels whole (body, or `input=` for GET). */
+	readonly wholeInput: boolean;
+	readonly input: string;
 }
 
 export interface DeprecationBanner {
@@ -148,6 +163,9 @@ export interface OperationPage extends PageBase {
 	readonly scenarios: readonly ScenarioRow[];
 	readonly examples: readonly ExampleRow[];
 	readonly snippets: Snippets;
+	readonly tryIt: TryIt;
+	/** A whole, valid output (an acceptance output completed, or a sample), pretty JSON. */
+	readonly responseExample?: string;
 	readonly source?: SourceSection;
 	readonly features: readonly PageLink[];
 	readonly otherVersions: readonly PageLink[];
@@ -185,7 +203,23 @@ export interface ModelPage extends PageBase {
 	readonly usedBy: readonly PageLink[];
 }
 
-export type DocsPage = OperationPage | EventPage | ModelPage;
+/** A guide: a Markdown page written by people, in a section of the guides. */
+export interface GuidePage extends PageBase {
+	readonly kind: 'guide';
+	readonly section: string;
+	/** The guide's Markdown, includes expanded. */
+	readonly markdown: string;
+	/** Its `##` headings, with their anchors, for the search and the page's contents. */
+	readonly headings: readonly { readonly text: string; readonly id: string }[];
+}
+
+/** A section of the guides, in order, with its pages in order. */
+export interface GuideSection {
+	readonly title: string;
+	readonly pages: readonly GuidePage[];
+}
+
+export type DocsPage = OperationPage | EventPage | ModelPage | GuidePage;
 
 /** A group of the index: a feature, or `Other` for contracts in no feature. */
 export interface IndexGroup {
@@ -199,6 +233,9 @@ export interface IndexGroup {
 /** One contract, event or model as the index and search see it. */
 export interface IndexEntry {
 	readonly kind: 'command' | 'query' | 'event' | 'model' | 'enum' | 'union';
+	/** The REST method and path of an operation. */
+	readonly method?: string;
+	readonly route?: string;
 	readonly title: string;
 	readonly version?: string;
 	readonly description?: string;
@@ -211,6 +248,7 @@ export interface IndexEntry {
 /** The whole site as data. */
 export interface DocsModel {
 	readonly title: string;
+	readonly guides: readonly GuideSection[];
 	readonly groups: readonly IndexGroup[];
 	readonly models: readonly IndexEntry[];
 	readonly operations: readonly OperationPage[];

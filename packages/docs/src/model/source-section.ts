@@ -1,6 +1,6 @@
 // The source section of a contract page: the contract's own definition cut out of its file.
 import type { RegistryEntry } from '@charter/spec';
-import { indexDefinitions } from '../highlight/ts-tokenizer.ts';
+import { indexDefinitions, withoutInternalComments } from '../highlight/ts-tokenizer.ts';
 import type { SourceSection } from './page-model.ts';
 
 /**
@@ -22,7 +22,7 @@ export function createSourceLookup(
 		return {
 			file: entry.file,
 			...(entry.exportName ? { exportName: entry.exportName } : {}),
-			code: (entry.exportName && found.get(entry.exportName)) || text,
+			code: withoutInternalComments((entry.exportName && found.get(entry.exportName)) || text),
 		};
 	};
 }

@@ -8,7 +8,24 @@ const TYPES: Record<string, string> = {
 	js: 'text/javascript; charset=utf-8',
 	json: 'application/json; charset=utf-8',
 	md: 'text/markdown; charset=utf-8',
+	txt: 'text/plain; charset=utf-8',
 };
+
+/**
+ * The Content-Security-Policy of the docs site: scripts, styles and images from the site only,
+ * no inline script or style, no frames. Requests (`connect-src`) may go to this origin or any
+ * http(s) server, because the try-it panel calls the server the reader configures.
+ */
+export const DOCS_CSP = [
+	"default-src 'none'",
+	"script-src 'self'",
+	"style-src 'self'",
+	"img-src 'self' data:",
+	"connect-src 'self' http: https:",
+	"base-uri 'none'",
+	"form-action 'none'",
+	"frame-ancestors 'none'",
+].join('; ');
 
 export interface DocsHandlerOptions {
 	/** Path the site is mounted at; `/docs` by default. */
@@ -62,6 +79,8 @@ export function createDocsHandler(files: SiteFiles, options: DocsHandlerOptions 
 			'content-length': Buffer.byteLength(body),
 			'cache-control': 'no-cache',
 			'x-content-type-options': 'nosniff',
+			'content-security-policy': DOCS_CSP,
+			'referrer-policy': 'no-referrer',
 		});
 		response.end(request.method === 'HEAD' ? undefined : body);
 		return true;

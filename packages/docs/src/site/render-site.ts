@@ -1,13 +1,17 @@
 import type { ContractRegistry } from '@charter/spec';
 import { buildDocsModel, type DocsModelOptions } from '../model/build-docs-model.ts';
-import type { DocsModel } from '../model/page-model.ts';
-import { SITE_JS } from '../render/html/assets/site-script.ts';
+import type { DocsModel, DocsPage } from '../model/page-model.ts';
+import { SITE_JS, THEME_JS } from '../render/html/assets/site-script.ts';
 import { SITE_CSS } from '../render/html/assets/site-style.ts';
 import { renderEventPage } from '../render/html/event-page.ts';
+import { renderGuidePage } from '../render/html/guide-page.ts';
 import { renderIndexPage } from '../render/html/index-page.ts';
+import type { PageOptions } from '../render/html/layout.ts';
 import { renderModelPage } from '../render/html/model-page.ts';
 import { renderOperationPage } from '../render/html/operation-page.ts';
 import { renderMarkdownPage } from '../render/markdown/markdown-renderer.ts';
+import { allPages, llmsFull, llmsIndex } from './llms-text.ts';
+import { buildNav } from './nav-data.ts';
 import { buildSearchIndex } from './search-index.ts';
 
 /** A generated site: file contents by path relative to the site root, sorted by path. */
@@ -15,38 +19,59 @@ export type SiteFiles = ReadonlyMap<string, string>;
 
 /** Options of the rendered site. */
 export interface SiteOptions {
-	/** Also write a Markdown twin of every page under `markdown/`. */
+	/** Also write a Markdown twin beside every page (`x.md` beside `x.html`), and llms-full.txt. */
 	readonly markdown?: boolean;
 }
 
+/** A script that sets one global, safe to load from `file://` and under a strict CSP. */
+const dataScript = (name: string, data: unknown) =>
+	`window.${name} = ${JSON.stringify(data).replaceAll('</', '<\\/')};\n`;
+
 /**
- * Renders the static site of a page model: index, a page per operation, event and model
- * (HTML, and its page model as JSON beside it),
- * the search index (JSON, and as a script so it also works from `file://`), CSS and JS.
- * Deterministic: the same model always gives the same bytes.
+ * Renders the static site of a page model: the reference index, a page per guide, operation,
+ * event and model (HTML, and its page model as JSON beside it; with `markdown`, its Markdown
+ * too), the sidebar (`nav.js`), the one search index (JSON, and as a script so it also works
+ * from `file://`), `llms.txt`, CSS and JS. Deterministic: the same model always gives the
+ * same bytes.
  */
 export function renderSite(model: DocsModel, options: SiteOptions = {}): SiteFiles {
 	const files = new Map<string, string>();
 	const search = buildSearchIndex(model);
-	files.set('index.html', renderIndexPage(model));
+	const firstGuide = model.guides[0]?.pages[0]?.path;
+	const pageOptions: PageOptions = {
+		...(options.markdown ? { markdown: true } : {}),
+		...(firstGuide ? { firstGuide } : {}),
+	};
+	files.set('index.html', renderIndexPage(model, pageOptions));
 	files.set('assets/style.css', SITE_CSS);
 	files.set('assets/site.js', SITE_JS);
+	files.set('assets/theme.js', THEME_JS);
+	files.set('nav.js', dataScript('CHARTER_NAV', buildNav(model)));
 	files.set('search-index.json', `${JSON.stringify(search)}\n`);
-	files.set(
-		'search-index.js',
-		`window.CHARTER_SEARCH = ${JSON.stringify(search).replaceAll('</', '<\\/')};\n`,
-	);
-	for (const page of model.operations) files.set(page.path, renderOperationPage(page, model.title));
-	for (const page of model.events) files.set(page.path, renderEventPage(page, model.title));
-	for (const page of model.modelPages) files.set(page.path, renderModelPage(page, model.title));
-	// The page model of every page, beside its HTML, for tools that want the data (Studio, bots).
+	files.set('search-index.js', dataScript('CHARTER_SEARCH', search));
+	for (const section of model.guides) {
+		for (const page of section.pages)
+			files.set(page.path, renderGuidePage(page, model.title, pageOptions));
+	}
+	for (const page of model.operations)
+		files.set(page.path, renderOperationPage(page, model.title, pageOptions));
+	for (const page of model.events)
+		files.set(page.path, renderEventPage(page, model.title, pageOptions));
+	for (const page of model.modelPages)
+		files.set(page.path, renderModelPage(page, model.title, pageOptions));
+	// The page model of every contract page, beside its HTML, for tools that want the data.
 	for (const page of [...model.operations, ...model.events, ...model.modelPages]) {
 		files.set(page.path.replace(/\.html$/, '.json'), `${JSON.stringify(page)}\n`);
 	}
+	files.set('llms.txt', llmsIndex(model, options.markdown === true));
 	if (options.markdown) {
-		for (const page of [...model.operations, ...model.events, ...model.modelPages]) {
-			files.set(`markdown/${page.path.replace(/\.html$/, '.md')}`, renderMarkdownPage(page));
+		const markdownOf = new Map<DocsPage, string>();
+		for (const page of allPages(model)) {
+			const text = renderMarkdownPage(page);
+			markdownOf.set(page, text);
+			files.set(page.path.replace(/\.html$/, '.md'), text);
 		}
+		files.set('llms-full.txt', llmsFull(model, markdownOf));
 	}
 	return new Map([...files.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
@@ -55,7 +80,7 @@ export function renderSite(model: DocsModel, options: SiteOptions = {}): SiteFil
  * Builds the page model of a registry and renders its site in one step.
  *
  * @example
- * const files = buildSite(project.registry, { title: project.config.title, sources });
+ * const files = buildSite(project.registry, { title: project.config.title, sources, guides });
  */
 export function buildSite(
 	registry: ContractRegistry,

@@ -1,18 +1,23 @@
 import type { EventPage } from '../../model/page-model.ts';
 import { html } from './html.ts';
-import { layout } from './layout.ts';
-import { deprecationBanner, factList, sourceSection } from './operation-page.ts';
+import { layout, type PageOptions } from './layout.ts';
+import { markdownBlock } from './markdown-html.ts';
+import { deprecationBanner, factList, markdownName, sourceSection } from './operation-page.ts';
 import { link, linkList, typeSectionHtml } from './sections.ts';
 
 const ROOT = '../';
 
 /** Renders the HTML page of an event, registered or declared inline. */
-export function renderEventPage(page: EventPage, siteTitle: string): string {
+export function renderEventPage(
+	page: EventPage,
+	siteTitle: string,
+	options: PageOptions = {},
+): string {
 	const main = html`<article>
 ${deprecationBanner(page.deprecation)}
 <h1>${page.title}</h1>
 ${page.title !== page.key ? html`<p><code>${page.key}</code></p>` : ''}
-${page.description ? html`<p class="lead">${page.description}</p>` : ''}
+${page.description ? html`<div class="lead">${markdownBlock(page.description)}</div>` : ''}
 ${factList(page.facts)}
 <section aria-labelledby="payload"><h2 id="payload">Payload</h2>
 ${page.payload ? typeSectionHtml(ROOT, 'Payload', page.payload) : html`<p>No payload declared.</p>`}
@@ -29,5 +34,13 @@ ${
 ${sourceSection(page.source)}
 ${page.features.length > 0 ? html`<section aria-labelledby="features"><h2 id="features">Features</h2>${linkList(ROOT, page.features)}</section>` : ''}
 </article>`;
-	return layout({ siteTitle, pageTitle: page.title, root: ROOT, main });
+	return layout({
+		siteTitle,
+		pageTitle: page.title,
+		root: ROOT,
+		path: page.path,
+		...(options.markdown ? { markdown: markdownName(page.path) } : {}),
+		...(options.firstGuide ? { firstGuide: options.firstGuide } : {}),
+		main,
+	});
 }

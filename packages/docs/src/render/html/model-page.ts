@@ -1,15 +1,21 @@
 import type { ModelPage } from '../../model/page-model.ts';
 import { html } from './html.ts';
-import { layout } from './layout.ts';
+import { layout, type PageOptions } from './layout.ts';
+import { markdownBlock, markdownInline } from './markdown-html.ts';
+import { markdownName } from './operation-page.ts';
 import { fieldTable, linkList, snippet, typeRef } from './sections.ts';
 
 const ROOT = '../';
 
 /** Renders the HTML page of a model, an enum or a named union. */
-export function renderModelPage(page: ModelPage, siteTitle: string): string {
+export function renderModelPage(
+	page: ModelPage,
+	siteTitle: string,
+	options: PageOptions = {},
+): string {
 	const main = html`<article>
 <h1>${page.name}</h1>
-${page.description ? html`<p class="lead">${page.description}</p>` : ''}
+${page.description ? html`<div class="lead">${markdownBlock(page.description)}</div>` : ''}
 <dl class="facts"><dt>Type</dt><dd>${page.typeKind}</dd></dl>
 ${page.fields.length > 0 ? html`<section aria-labelledby="fields"><h2 id="fields">Fields</h2>${fieldTable(ROOT, `${page.name} fields`, page.fields)}</section>` : ''}
 ${
@@ -17,7 +23,7 @@ ${
 		? html`<section aria-labelledby="values"><h2 id="values">Values</h2>
 <div class="table-wrap"><table><caption class="sr-only">${page.name} values</caption>
 <thead><tr><th scope="col">Value</th><th scope="col">Meaning</th></tr></thead>
-<tbody>${page.enumValues.map((v) => html`<tr><th scope="row"><code>${v.value}</code></th><td>${v.description ?? ''}${v.deprecated ? html` <strong>Deprecated:</strong> ${v.deprecated}` : ''}</td></tr>`)}</tbody>
+<tbody>${page.enumValues.map((v) => html`<tr><th scope="row"><code>${v.value}</code></th><td>${v.description ? markdownInline(v.description) : ''}${v.deprecated ? html` <strong>Deprecated:</strong> ${v.deprecated}` : ''}</td></tr>`)}</tbody>
 </table></div></section>`
 		: ''
 }
@@ -37,7 +43,10 @@ ${snippet('json-schema', `${page.name} JSON Schema`, page.jsonSchema, 'json')}</
 		siteTitle,
 		pageTitle: page.name,
 		root: ROOT,
+		path: page.path,
 		...(page.description ? { description: page.description } : {}),
+		...(options.markdown ? { markdown: markdownName(page.path) } : {}),
+		...(options.firstGuide ? { firstGuide: options.firstGuide } : {}),
 		main,
 	});
 }

@@ -142,16 +142,34 @@ function operation(page: OperationPage): string[] {
 		}
 	}
 	if (page.examples.length > 0) {
-		out.push('## Examples', '');
+		out.push(
+			'## Acceptance examples',
+			'',
+			'An expected output names only the fields the example checks.',
+			'',
+		);
 		for (const x of page.examples) {
 			out.push(`### ${e(x.key)}`, '', 'Request', '', ...fence('json', x.request), '');
-			if (x.response !== undefined) out.push('Response', '', ...fence('json', x.response), '');
+			if (x.response !== undefined)
+				out.push('Expected output (checked fields)', '', ...fence('json', x.response), '');
 			if (x.error) out.push(`Fails with ${code(x.error)}.`, '');
 		}
 	}
-	out.push('## Try it', '', '### curl', '', ...fence('sh', page.snippets.curl), '');
-	out.push('### TypeScript client', '', ...fence('ts', page.snippets.client), '');
-	out.push('### GraphQL', '', ...fence('graphql', page.snippets.graphql), '');
+	out.push('## Request', '', 'Set `TOKEN` to a bearer token first.', '');
+	out.push('### curl', '', ...fence('sh', page.snippets.curl), '');
+	out.push('### TypeScript client', '', ...fence('ts', page.snippets.typescript), '');
+	out.push('### GraphQL', '', ...fence('graphql', page.snippets.graphql.document), '');
+	out.push('Variables', '', ...fence('json', page.snippets.graphql.variables), '');
+	out.push('### MCP', '', ...fence('sh', page.snippets.mcp), '');
+	if (page.responseExample !== undefined)
+		out.push(
+			'## Response',
+			'',
+			'200, a whole example of the output:',
+			'',
+			...fence('json', page.responseExample),
+			'',
+		);
 	if (page.source)
 		out.push(
 			'## Source definition',
@@ -210,10 +228,16 @@ function model(page: ModelPage): string[] {
 	return out;
 }
 
+const renderers: { [K in DocsPage['kind']]: (page: Extract<DocsPage, { kind: K }>) => string[] } = {
+	operation,
+	event,
+	model,
+	guide: (page) => [page.markdown],
+};
+
 /** Renders one page of the model as Markdown (GitHub flavour), links pointing at sibling `.md` pages. */
 export function renderMarkdownPage(page: DocsPage): string {
-	const lines =
-		page.kind === 'operation' ? operation(page) : page.kind === 'event' ? event(page) : model(page);
+	const lines = (renderers[page.kind] as (p: DocsPage) => string[])(page);
 	return `${lines
 		.join('\n')
 		.replace(/\n{3,}/g, '\n\n')

@@ -1,7 +1,7 @@
 import { listOf, ScalarTypeEnum } from '@charter/schema';
 import { defineCommand, defineQuery, wireNames } from '@charter/spec';
 import { describe, expect, it } from 'vitest';
-import { buildSnippets } from './snippets.ts';
+import { buildSnippets } from './build-snippets.ts';
 
 const Sum = defineQuery({
 	meta: { key: 'numbers.sum', version: '1.0.0', description: 'Add numbers.' },
