@@ -23,7 +23,7 @@ export const docsCommand: Command = {
 		}
 		const project = await loadProjectOrFail(cwd, flags.string.config);
 		reportDiagnostics(out, project.diagnostics);
-		const server = await serveDocs(buildProjectSite(project), {
+		const server = await serveDocs(await buildProjectSite(project), {
 			port,
 			host: flags.string.host ?? '127.0.0.1',
 		}).catch((error: Error) => {

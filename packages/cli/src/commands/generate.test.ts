@@ -42,7 +42,9 @@ describe('charter generate docs', () => {
 		expect(JSON.parse(run.stdout)).toMatchObject({ generated: [{ target: 'docs', removed: [] }] });
 		expect(readFileSync(join(dir, PAUSE), 'utf8')).toContain('<h1>workflow.instance.pause</h1>');
 		expect(existsSync(join(dir, 'index.html'))).toBe(true);
-		expect(existsSync(join(dir, 'markdown', PAUSE.replace('.html', '.md')))).toBe(true);
+		expect(existsSync(join(dir, PAUSE.replace('.html', '.md')))).toBe(true);
+		expect(existsSync(join(dir, 'guides/getting-started/first-service.html'))).toBe(true);
+		expect(existsSync(join(dir, 'llms.txt'))).toBe(true);
 		expect(await charter('generate', 'docs', '--out', dir, '--check')).toMatchObject({ code: 0 });
 	});
 

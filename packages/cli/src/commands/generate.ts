@@ -111,7 +111,7 @@ async function write(
 	folder: string,
 ): Promise<{ written: number; removed: string[] }> {
 	if (generator.name === 'docs') {
-		const result = writeSite(folder, buildProjectSite(project));
+		const result = writeSite(folder, await buildProjectSite(project));
 		return { written: result.written, removed: [...result.removed] };
 	}
 	const files = await filesIn(project, generator, folder);

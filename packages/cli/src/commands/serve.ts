@@ -1,7 +1,7 @@
-import { createDocsHandler } from '@charter/docs';
+import { createDocsHandler, type DocsHandler } from '@charter/docs';
 import { createGraphqlHandler } from '@charter/graphql';
 import { createMcpHttpHandler } from '@charter/mcp';
-import { atPath, createRestServer } from '@charter/rest';
+import { atPath, createRestServer, type NodeMount } from '@charter/rest';
 import { parseFlags } from '../args.ts';
 import { type Command, ExitCode, UsageError } from '../command.ts';
 import { buildProjectSite } from '../generate/project-site.ts';
@@ -69,6 +69,13 @@ export const serveCommand: Command = {
 			throw new UsageError(
 				`--idempotency-lease ${leaseMs} must exceed the call timeout (${timeoutMs ?? 30_000} ms), or a slow call could run twice`,
 			);
+		// The site's snippets call this server. Built before listening (so a broken guide is a
+		// usage error before anything is served), and again once port 0 has become a port.
+		const expectedUrl = `http://${host}:${port}`;
+		let docsHandler: DocsHandler = createDocsHandler(
+			await buildProjectSite(project, { baseUrl: expectedUrl }),
+		);
+		const docs: NodeMount = (request, response) => docsHandler(request, response);
 		let hostApp: Host;
 		try {
 			hostApp = await openHost(project, definition, {
@@ -88,7 +95,6 @@ export const serveCommand: Command = {
 		}
 		const { executor } = hostApp;
 		const title = project.config.title ?? 'Charter API';
-		const docs = createDocsHandler(buildProjectSite(project));
 		const graphql = createGraphqlHandler(project.registry, {
 			executor,
 			events: hostApp.bus,
@@ -100,6 +106,8 @@ export const serveCommand: Command = {
 			mounts: [docs, atPath('/graphql', graphql.node), atPath('/mcp', mcp)],
 		});
 		const { url } = await rest.listen(port, host);
+		if (url !== expectedUrl)
+			docsHandler = createDocsHandler(await buildProjectSite(project, { baseUrl: url }));
 		printBanner(out, url, hostApp, definition.tokens ?? {});
 		await waitForSignal();
 		out.line('\nshutting down: draining requests and the outbox…');

@@ -37,11 +37,12 @@ const lockfileGenerator: Generator = {
 
 const docsGenerator: Generator = {
 	name: 'docs',
-	summary: 'the static docs site: a page per operation, event and model, search, Markdown twins',
+	summary:
+		'the static docs site: guides, a page per operation, event and model, search, Markdown twins, llms.txt',
 	folder: (project) => `${project.config.outDir}/docs`,
-	files: (project) =>
+	files: async (project) =>
 		new Map(
-			[...buildProjectSite(project)].map(([path, content]) => [
+			[...(await buildProjectSite(project))].map(([path, content]) => [
 				`${project.config.outDir}/docs/${path}`,
 				content,
 			]),

@@ -15,7 +15,59 @@ export interface CharterConfig {
 	readonly rules?: Readonly<Record<string, RuleSetting>>;
 	/** Title shown in the docs site and the OpenAPI document. */
 	readonly title?: string;
+	/** Folder of Markdown guides with their `guides.json`, relative to the config file. */
+	readonly guides?: string;
 }
+
+/** How the configuration reference describes one option. */
+export interface ConfigOptionDoc {
+	readonly type: string;
+	readonly description: string;
+	readonly default?: string;
+}
+
+/**
+ * Describes every option of `charter.config.ts`, for the generated configuration reference.
+ * Typed by the keys of {@link CharterConfig}: an option added without its entry here fails to
+ * compile, so the reference cannot fall behind.
+ */
+export const CONFIG_OPTIONS: { readonly [K in keyof Required<CharterConfig>]: ConfigOptionDoc } = {
+	contracts: {
+		type: 'string[]',
+		description:
+			'Globs, relative to the config file, of the modules that export contracts (operations, events, features).',
+	},
+	handlers: {
+		type: 'string',
+		description:
+			'The module whose default export is `defineApp(...)`: handler bindings, deciders, fixtures, seed and dev tokens. Needed by `serve`, `test` and `mcp`.',
+	},
+	outDir: {
+		type: 'string',
+		description:
+			'Folder that `charter generate` writes OpenAPI, SDL, the client and the docs site into.',
+		default: '`generated`',
+	},
+	lockfile: {
+		type: 'string',
+		description: 'The snapshot that `charter snapshot` writes and `charter diff` compares with.',
+		default: '`contracts.lock.json`',
+	},
+	rules: {
+		type: 'Record<string, "error" | "warning" | "info" | "off">',
+		description: 'Severity overrides for `charter check`, by rule id.',
+	},
+	title: {
+		type: 'string',
+		description: 'Title of the docs site and of the OpenAPI document.',
+		default: '`Contracts` (docs), `Charter API` (OpenAPI)',
+	},
+	guides: {
+		type: 'string',
+		description:
+			'Folder of Markdown guides, relative to the config file. Its `guides.json` lists the sections and pages in order; the docs site shows them in its sidebar before the reference.',
+	},
+};
 
 /** Config values with their defaults applied. */
 export interface ResolvedConfig extends CharterConfig {
