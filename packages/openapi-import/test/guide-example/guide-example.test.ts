@@ -9,7 +9,10 @@ import { createApp } from './charter-app.ts';
 import { createTodoStore } from './legacy-app.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
-const guide = readFileSync(join(here, '../../../../docs/guides/incremental-adoption.md'), 'utf8');
+const guide = readFileSync(
+	join(here, '../../../../docs/guides/adoption/incremental-adoption.md'),
+	'utf8',
+);
 const TMP = join(here, '../.tmp', randomUUID());
 let server: Server;
 let base: string;
