@@ -130,7 +130,7 @@ describe('operation page model of the seed contract', () => {
 			`import { PauseWorkflowContract } from './${PAUSE_FILE}';`,
 		);
 		expect(pause.snippets.typescript).toContain(
-			'const result = await client.workflow.instance.pause({',
+			'const result = await client.call(PauseWorkflowContract, {',
 		);
 		expect(pause.snippets.graphql.document).toContain(
 			'mutation WorkflowInstancePause($input: PauseResumeInput!)',

@@ -2,7 +2,7 @@ import type { OperationSpec, WireNames } from '@charter/spec';
 import type { Snippets } from '../page-model.ts';
 import { CLIENT_PACKAGE } from './client-package.ts';
 import { graphqlDocument } from './graphql-snippet.ts';
-import { jsLiteral, propertyPath } from './js-literal.ts';
+import { jsLiteral } from './js-literal.ts';
 import { restCall, restUrl } from './rest-call.ts';
 
 /** Where the snippets point, and where the contract is imported from. */
@@ -31,7 +31,7 @@ export function buildSnippets(
 	const baseUrl = (options.baseUrl ?? 'http://localhost:3000').replace(/\/+$/, '');
 	return {
 		curl: curlSnippet(spec, wire, input, baseUrl),
-		typescript: clientSnippet(spec, input, baseUrl, options),
+		typescript: clientSnippet(input, baseUrl, options),
 		graphql: graphqlDocument(spec, wire, input),
 		mcp: mcpSnippet(wire, input, baseUrl),
 	};
@@ -52,12 +52,7 @@ function curlSnippet(
 	return lines.join(' \\\n  ');
 }
 
-function clientSnippet(
-	spec: OperationSpec,
-	input: unknown,
-	baseUrl: string,
-	options: SnippetOptions,
-): string {
+function clientSnippet(input: unknown, baseUrl: string, options: SnippetOptions): string {
 	const name = options.exportName ?? 'contract';
 	const from = options.file ? `./${options.file.replace(/^\.\//, '')}` : './contracts.ts';
 	return [
@@ -68,8 +63,8 @@ function clientSnippet(
 		`\tbaseUrl: '${baseUrl}',`,
 		'\ttoken: process.env.TOKEN,',
 		'});',
-		`const result = await client${propertyPath(spec.meta.key.split('.'))}(${jsLiteral(input, 0)});`,
-		'console.log(result);',
+		`const result = await client.call(${name}, ${jsLiteral(input, 0)});`,
+		'console.log(JSON.stringify(result, null, 2));',
 	].join('\n');
 }
 

@@ -1,10 +1,5 @@
 const IDENTIFIER = /^[A-Za-z_$][\w$]*$/;
 
-/** Gives `.a.b['c-d']`: property access by key segments, bracketed where needed. */
-export function propertyPath(segments: readonly string[]): string {
-	return segments.map((s) => (IDENTIFIER.test(s) ? `.${s}` : `[${quote(s)}]`)).join('');
-}
-
 const quote = (text: string) =>
 	`'${text.replace(/[\\'\n\r\u2028\u2029]/g, (c) => (c === '\\' || c === "'" ? `\\${c}` : `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`))}'`;
 
