@@ -241,7 +241,7 @@ describe('operation pages', () => {
 			/<aside class="op-panels"[^>]*>[\s\S]*id="snippet-curl"[\s\S]*id="snippet-typescript"[\s\S]*id="snippet-graphql"[\s\S]*id="snippet-mcp"/,
 		);
 		expect(pausePage).toContain(
-			'<form id="try-it" class="try" data-method="POST" data-path="/v1/workflow/instance/pause" data-whole="false">',
+			'<form id="try-form" class="try" data-method="POST" data-path="/v1/workflow/instance/pause" data-whole="false">',
 		);
 	});
 

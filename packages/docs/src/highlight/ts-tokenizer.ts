@@ -129,6 +129,9 @@ export function indexDefinitions(source: string): Map<string, string> {
  * held only a comment goes with it.
  */
 export function withoutInternalComments(source: string): string {
+	// Most definitions have no comment past their doc comment: nothing to tokenize then.
+	const body = source.startsWith('/**') ? source.slice(source.indexOf('*/') + 2) : source;
+	if (!body.includes('//') && !body.includes('/*')) return source;
 	const tokens = tokenize(source);
 	let out = '';
 	tokens.forEach((token, i) => {

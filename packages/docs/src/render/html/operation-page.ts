@@ -21,7 +21,7 @@ const ROOT = '../';
 
 /** Renders the facts once, as a definition list. */
 export function factList(facts: readonly Fact[]): SafeHtml {
-	return html`<dl class="facts">${facts.map((f) => html`<dt>${f.label}</dt><dd>${f.value}</dd>`)}</dl>`;
+	return html`<dl class="facts">${facts.map((f) => html`<div><dt>${f.label}</dt><dd>${f.value}</dd></div>`)}</dl>`;
 }
 
 /** Renders the deprecation banner: why, the replacement and the sunset date. */
@@ -144,7 +144,7 @@ ${snippet('response-example', 'Example response', page.responseExample, 'json')}
 		: ''
 }
 <section aria-labelledby="try-it"><h2 id="try-it">Try it</h2>
-<form id="try-it" class="try" data-method="${tryIt.method}" data-path="${tryIt.path}" data-whole="${tryIt.wholeInput ? 'true' : 'false'}">
+<form id="try-form" class="try" data-method="${tryIt.method}" data-path="${tryIt.path}" data-whole="${tryIt.wholeInput ? 'true' : 'false'}">
 <p class="try-route">${methodBadge(tryIt.method)} <code>${tryIt.path}</code></p>
 <label for="try-server">Server</label>
 <input id="try-server" name="server" type="url" autocomplete="off" spellcheck="false" placeholder="https://api.example.com">

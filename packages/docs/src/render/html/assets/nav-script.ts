@@ -41,7 +41,11 @@ export const NAV_JS = `
 				if (link.m) { a.appendChild(badge(link.m)); a.appendChild(document.createTextNode(' ')); }
 				var text = document.createElement('span');
 				text.className = 'nav-text';
-				text.textContent = link.t;
+				// Long keys break after their dots, never inside a word.
+				link.t.split('.').forEach(function (part, i, parts) {
+					text.appendChild(document.createTextNode(part + (i < parts.length - 1 ? '.' : '')));
+					if (i < parts.length - 1) text.appendChild(document.createElement('wbr'));
+				});
 				a.appendChild(text);
 				if (link.h === page) {
 					a.setAttribute('aria-current', 'page');

@@ -22,16 +22,19 @@ export const SEARCH_JS = `
 		}
 		function score(entry, words) {
 			var title = entry.title.toLowerCase();
+			// A title's words: workflow.instance.pause is workflow, instance and pause.
+			var parts = title.split(/[^a-z0-9]+/);
 			var total = 0;
 			for (var i = 0; i < words.length; i++) {
 				var w = words[i];
 				if (entry.text.indexOf(w) < 0) return -1;
 				if (title === w) total += 100;
+				else if (parts.indexOf(w) >= 0) total += 60;
 				else if (title.indexOf(w) === 0) total += 40;
 				else if (title.indexOf(w) >= 0) total += 20;
 				else total += 1;
 			}
-			if (entry.kind === 'guide') total += 3;
+			if (entry.method || entry.kind === 'guide') total += 5;
 			return total;
 		}
 		function close() {
@@ -54,11 +57,16 @@ export const SEARCH_JS = `
 			list.textContent = '';
 			active = -1;
 			if (words.length === 0) return close();
-			results = (window.CHARTER_SEARCH || [])
+			var ranked = (window.CHARTER_SEARCH || [])
 				.map(function (entry) { return { entry: entry, score: score(entry, words) }; })
 				.filter(function (r) { return r.score >= 0; })
-				.sort(function (a, b) { return b.score - a.score; })
-				.slice(0, 12)
+				.sort(function (a, b) { return b.score - a.score; });
+			// Both halves of the site get a place: up to four guide results beside the reference.
+			function isGuide(r) { return r.entry.kind === 'guide' || r.entry.kind === 'section'; }
+			var guides = ranked.filter(isGuide).slice(0, 4);
+			var reference = ranked.filter(function (r) { return !isGuide(r); }).slice(0, 12 - guides.length);
+			var guideFirst = guides.length > 0 && (reference.length === 0 || guides[0].score > reference[0].score);
+			results = (guideFirst ? guides.concat(reference) : reference.concat(guides))
 				.map(function (r) { return r.entry; });
 			if (results.length === 0) {
 				var none = document.createElement('li');

@@ -76,7 +76,7 @@ button { cursor: pointer; }
 .sidebar li a:hover { background: var(--panel); }
 .sidebar a[aria-current='page'] { background: var(--panel); color: var(--accent); font-weight: 600;
 	box-shadow: inset 3px 0 0 var(--accent); }
-.nav-text { overflow-wrap: anywhere; }
+.nav-text { overflow-wrap: break-word; min-width: 0; }
 .nav-heading { margin: 0.9rem 0 0.3rem; font-size: 0.78rem; font-weight: 700; letter-spacing: 0.05em;
 	text-transform: uppercase; color: var(--muted); }
 .nav-heading a { color: inherit; text-decoration: none; }
@@ -92,9 +92,11 @@ h4 { font-size: 0.95rem; margin: 0.8rem 0 0.3rem; }
 .lead, .lead p { font-size: 1.1rem; color: var(--muted); margin-top: 0; }
 .hint { color: var(--muted); font-size: 0.88rem; margin: 0.3rem 0; }
 .eyebrow { margin: 0.6rem 0 0; color: var(--muted); font-size: 0.85rem; font-weight: 600; text-transform: uppercase; letter-spacing: 0.05em; }
-.facts { display: grid; grid-template-columns: max-content 1fr; gap: 0.25rem 1rem; margin: 1rem 0;
-	padding: 0.8rem 1rem; background: var(--panel); border-radius: 8px; border: 1px solid var(--border); }
+.facts { display: flex; flex-wrap: wrap; gap: 0.35rem 1.6rem; margin: 1rem 0;
+	padding: 0.7rem 1rem; background: var(--panel); border-radius: 8px; border: 1px solid var(--border); }
+.facts div { display: flex; gap: 0.45rem; min-width: 0; }
 .facts dt { font-weight: 600; }
+.facts dt::after { content: ':'; }
 .facts dd { margin: 0; overflow-wrap: anywhere; }
 .badge { display: inline-block; font-size: 0.8rem; padding: 0 0.45rem; border-radius: 999px;
 	border: 1px solid var(--border); color: var(--fg); background: var(--panel); white-space: nowrap; }
@@ -189,8 +191,8 @@ details.example summary { cursor: pointer; font-weight: 600; }
 	.sidebar { top: 0; height: 100vh; }
 	.top-links { margin-right: 0; }
 	.site-title { margin-right: auto; }
-	.facts, .gwt { grid-template-columns: 1fr; }
-	.facts dd { margin-bottom: 0.3rem; }
+	.gwt { grid-template-columns: 1fr; }
+	.facts { flex-direction: column; }
 	/* Field tables become one card per field: six columns do not fit a phone. */
 	table.fields thead { position: absolute; width: 1px; height: 1px; overflow: hidden; clip: rect(0 0 0 0); }
 	table.fields, table.fields tbody, table.fields tr, table.fields th, table.fields td { display: block; }

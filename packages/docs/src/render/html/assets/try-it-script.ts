@@ -6,7 +6,7 @@
  */
 export const TRY_IT_JS = `
 	function setupTryIt() {
-		var form = document.getElementById('try-it');
+		var form = document.getElementById('try-form');
 		var out = document.getElementById('try-result');
 		if (!form || !out) return;
 		var server = form.elements.server;
