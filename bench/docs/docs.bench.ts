@@ -11,21 +11,25 @@ import {
 	defineQuery,
 	type OperationSpec,
 } from '@charter/spec';
+import { readGuides } from '../../packages/cli/src/generate/project-guides.ts';
+import { referenceIncludes } from '../../packages/cli/src/generate/reference-includes.ts';
 import { buildDocsModel, renderSite, writeSite } from '../../packages/docs/src/index.ts';
 import { type BenchReport, formatReport } from '../bench-report.ts';
 
 /*
  * Generating the docs site for 1,000 generated contracts (100 features of 10 operations,
  * each with its own input model, shared output models, an enum, a registered event, errors,
- * scenarios, examples and a source file): page model, HTML + Markdown rendering, and writing
- * into a folder. Target: the whole run under 3 s. Run alone: `npx tsx bench/docs/docs.bench.ts`.
+ * scenarios, examples and a source file) with Charter's own guides (docs/guides, with the
+ * generated CLI and configuration references) and the sidebar: page model, HTML + Markdown
+ * rendering (llms.txt and llms-full.txt included), and writing into a folder. Target: the
+ * whole run under 3 s. Run alone: `npx tsx bench/docs/docs.bench.ts`.
  */
 
 const FEATURES = 100;
 const PER_FEATURE = 10;
 const TARGET_MS = 3000;
 
-function project(): { registry: ContractRegistry; sources: Record<string, string> } {
+export function project(): { registry: ContractRegistry; sources: Record<string, string> } {
 	const registry = new ContractRegistry();
 	const sources: Record<string, string> = {};
 	for (let f = 0; f < FEATURES; f++) {
@@ -129,6 +133,8 @@ function median(values: number[]): number {
 /** Measures model, render and write for 1,000 contracts (median of 5 runs after a warmup). */
 export async function run(): Promise<BenchReport> {
 	const { registry, sources } = project();
+	const guides = readGuides(join(import.meta.dirname, '../../docs/guides'));
+	const includes = await referenceIncludes();
 	const out = mkdtempSync(join(tmpdir(), 'charter-docs-bench-'));
 	const times = {
 		model: [] as number[],
@@ -137,16 +143,18 @@ export async function run(): Promise<BenchReport> {
 		total: [] as number[],
 	};
 	let fileCount = 0;
+	let siteBytes = 0;
 	try {
 		for (let i = 0; i < 6; i++) {
 			const t0 = performance.now();
-			const model = buildDocsModel(registry, { title: 'Bench', sources });
+			const model = buildDocsModel(registry, { title: 'Bench', sources, guides, includes });
 			const t1 = performance.now();
 			const files = renderSite(model, { markdown: true });
 			const t2 = performance.now();
 			writeSite(join(out, `run${i % 2}`), files);
 			const t3 = performance.now();
 			fileCount = files.size;
+			siteBytes = [...files.values()].reduce((sum, text) => sum + text.length, 0);
 			if (i === 0) continue; // warmup
 			times.model.push(t1 - t0);
 			times.render.push(t2 - t1);
@@ -174,7 +182,7 @@ export async function run(): Promise<BenchReport> {
 			},
 		],
 		notes: [
-			`${registry.operations().length} operations, ${registry.events().length} events, ${fileCount} files per site`,
+			`${registry.operations().length} operations, ${registry.events().length} events, ${guides.length} guides, ${fileCount} files per site (${Math.round(siteBytes / 1e6)} MB)`,
 			'ops/s are generations per second; median of 5 runs after one warmup; rme not measured',
 		],
 	};
