@@ -1,12 +1,13 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hasChromium, launchChromium } from '../../../../test-support/chromium.ts';
 import { freePort, type ServeProcess, startServe } from './serve-process.ts';
 
 /*
@@ -15,7 +16,6 @@ import { freePort, type ServeProcess, startServe } from './serve-process.ts';
  * try-it panel against this server, dark and phone layouts, axe-core, the CSP.
  */
 
-const CHROMIUM = '/usr/bin/chromium';
 const REPO = fileURLToPath(new URL('../../../..', import.meta.url));
 const AXE = join(REPO, 'node_modules/axe-core/axe.min.js');
 /** Screenshots land in a git-ignored folder, for a human (or agent) to look at. */
@@ -23,9 +23,10 @@ const SHOTS = join(REPO, 'packages/docs/.screenshots');
 const PAUSE = 'operations/workflow.instance.pause@1.0.0.html';
 const GUIDE = 'guides/getting-started/first-service.html';
 const db = join(tmpdir(), `workflow-docs-${randomUUID()}.db`);
-const hasChromium = existsSync(CHROMIUM);
 if (!hasChromium)
-	console.warn(`docs browser tests skipped: ${CHROMIUM} is missing (apt-get install chromium)`);
+	console.warn(
+		'docs browser tests skipped: /usr/bin/chromium is missing (apt-get install chromium)',
+	);
 
 let server: ServeProcess;
 let docs: string;
@@ -94,17 +95,7 @@ describe.skipIf(!hasChromium)('the docs site in headless Chromium', () => {
 	const violations: string[] = [];
 
 	beforeAll(async () => {
-		browser = await chromium.launch({
-			executablePath: CHROMIUM,
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--no-first-run',
-			],
-		});
+		browser = await launchChromium();
 		mkdirSync(SHOTS, { recursive: true });
 	});
 	afterAll(async () => {
