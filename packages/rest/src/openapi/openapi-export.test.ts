@@ -1,13 +1,8 @@
-import { execFile } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { defineSchemaModel, ScalarTypeEnum } from '@charter/schema';
 import { createRegistry, defineCommand } from '@charter/spec';
 import { describe, expect, it } from 'vitest';
+import { redoclyLint } from '../../../../test-support/redocly-lint.ts';
 import { createTodoExecutor, TODO_CONTRACTS, TodoCreated } from '../../test/fixtures/todo-api.ts';
 import { createFetchHandler } from '../fetch/fetch-handler.ts';
 import { toOpenApi } from './openapi-export.ts';
@@ -28,26 +23,8 @@ describe('OpenAPI 3.1 export', () => {
 	});
 
 	it('passes redocly lint with zero errors', async () => {
-		const dir = mkdtempSync(join(tmpdir(), 'charter-openapi-'));
-		try {
-			const file = join(dir, 'openapi.json');
-			writeFileSync(file, JSON.stringify(doc));
-			const cli = createRequire(import.meta.url).resolve('@redocly/cli/bin/cli.js');
-			const run = await promisify(execFile)(
-				process.execPath,
-				[cli, 'lint', file, '--format=json'],
-				{
-					env: { ...process.env, REDOCLY_TELEMETRY: 'off', REDOCLY_SUPPRESS_UPDATE_NOTICE: 'true' },
-				},
-			).catch((error: { stdout: string }) => error);
-			const report = JSON.parse(run.stdout.slice(run.stdout.indexOf('{'))) as {
-				totals: { errors: number };
-				problems: unknown[];
-			};
-			expect(report.totals.errors, JSON.stringify(report.problems, null, 1)).toBe(0);
-		} finally {
-			rmSync(dir, { recursive: true, force: true });
-		}
+		const report = await redoclyLint(doc);
+		expect(report.totals.errors, JSON.stringify(report.problems, null, 1)).toBe(0);
 	}, 30_000);
 
 	it('is deterministic, and identical from the registry or the executor', () => {
