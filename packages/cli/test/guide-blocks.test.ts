@@ -1,12 +1,14 @@
-import { readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSdl } from '@charter/graphql';
+import { wireNames } from '@charter/spec';
 import { buildSchema, parse, validate } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { typeCheck, writeModules } from '../../../test-support/type-check.ts';
 import { commands } from '../src/commands/index.ts';
 import { loadProject } from '../src/project/load-project.ts';
+import { projectTemplate } from '../src/templates/project-template.ts';
 
 /*
  * Every code block of every guide is compiled or checked here: TypeScript is type-checked as a
@@ -120,13 +122,24 @@ describe('the guides', () => {
 	it('have shell commands that name real charter commands and flags, and real routes', async () => {
 		const usages = new Map<string, string>();
 		for (const entry of commands) usages.set(entry.name, (await entry.load()).usage);
-		const project = await loadProject(EXAMPLE);
-		const { wireNames } = await import('@charter/spec');
+		// The getting-started guide calls the sample project a new project starts with (the
+		// template `charter init` writes); the other guides call the example.
+		mkdirSync(join(EXAMPLE, '.charter'), { recursive: true });
+		const sample = mkdtempSync(join(EXAMPLE, '.charter', 'template-'));
+		let projects: Awaited<ReturnType<typeof loadProject>>[];
+		try {
+			for (const file of projectTemplate('my-app', '0.0.0')) {
+				mkdirSync(dirname(join(sample, file.path)), { recursive: true });
+				writeFileSync(join(sample, file.path), file.text);
+			}
+			projects = [await loadProject(EXAMPLE), await loadProject(sample)];
+		} finally {
+			rmSync(sample, { recursive: true, force: true });
+		}
 		const routes = new Set(
-			project.registry.operations().map(({ spec }) => wireNames(spec).rest.path),
+			projects.flatMap((p) => p.registry.operations().map(({ spec }) => wireNames(spec).rest.path)),
 		);
-		// The getting-started guide calls the sample project that `npm create charter` writes.
-		routes.add('/v1/hello/greeting/get');
+		expect(routes).toContain('/v1/hello/greeting/get');
 		// The adoption guide's calls are the requests its own test sends.
 		const adoptionTest = readFileSync(
 			join(REPO, 'packages/openapi-import/test/guide-example/guide-example.test.ts'),
