@@ -89,7 +89,8 @@ describe("the README's first commands", () => {
 	});
 });
 
-describe.skipIf(!hasChromium)('the docs site in headless Chromium', () => {
+// A page load takes seconds when the machine is busy; ten of them make the axe test.
+describe.skipIf(!hasChromium)('the docs site in headless Chromium', { timeout: 180_000 }, () => {
 	let browser: Browser;
 	const outside: string[] = [];
 	const violations: string[] = [];
