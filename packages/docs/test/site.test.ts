@@ -191,6 +191,12 @@ describe('guides', () => {
 		});
 	});
 
+	it('are listed on the reference index, by section', () => {
+		expect(files.get('index.html')).toContain(
+			'<li><strong>Getting started</strong>: <a href="guides/getting-started/first-service.html">Your first service</a></li>',
+		);
+	});
+
 	it('are in the one search index with their sections, beside the reference', () => {
 		const search = JSON.parse(files.get('search-index.json')!) as { kind: string; href: string }[];
 		expect(search.map((e) => e.href)).toEqual(

@@ -82,7 +82,11 @@ function guidePage(source: GuideSource, includes: Readonly<Record<string, string
 			const paragraph: string[] = [];
 			let j = i + 1;
 			while (j < lines.length && lines[j]!.trim() === '') j++;
-			while (j < lines.length && lines[j]!.trim() !== '' && !/^[#>`|-]/.test(lines[j]!)) {
+			while (
+				j < lines.length &&
+				lines[j]!.trim() !== '' &&
+				!/^(#|>|\||- |```|~~~)/.test(lines[j]!)
+			) {
 				paragraph.push(lines[j]!.trim());
 				j++;
 			}

@@ -29,7 +29,7 @@ ${
 	model.guides.length > 0
 		? html`<section aria-labelledby="guides"><h2 id="guides">Guides</h2><ul class="guide-list">${model.guides.map(
 				(section) =>
-					html`<li><a href="${section.pages[0]!.path}">${section.title}</a>${section.pages[0]!.description ? html`: ${markdownInline(section.pages[0]!.description)}` : ''}</li>`,
+					html`<li><strong>${section.title}</strong>: ${section.pages.map((page, i) => html`${i > 0 ? ' · ' : ''}<a href="${page.path}">${page.title}</a>`)}</li>`,
 			)}</ul></section>`
 		: ''
 }
