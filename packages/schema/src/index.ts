@@ -18,6 +18,7 @@ export {
 	type FieldDefinition,
 	type ModelDefinition,
 } from './model/define-schema-model.ts';
+export { Field, f } from './model/field.ts';
 export { completeExample, sampleValue } from './sample/sample-value.ts';
 export { SCALARS, type ScalarDefinition } from './scalars/scalar-catalog.ts';
 export { ScalarTypeEnum } from './scalars/scalar-type-enum.ts';

@@ -16,13 +16,14 @@ export interface ModelDefinition<F extends Record<string, FieldDefinition>> {
 }
 
 /**
- * Defines a named object type. Fields are required unless `isOptional: true`; `isNullable`
- * allows `null`; `isArray` makes the field a list of its type.
+ * Defines a named object type. A field is written in the short syntax (`f.id()`,
+ * `f.string().optional()`, `f.ref(Step).array()`: required unless `.optional()`) or as the
+ * seed's object (`{ type, isOptional, isNullable, isArray }`); both give the same IR.
  *
  * @example
  * const Pause = defineSchemaModel({
  *   name: 'PauseInput',
- *   fields: { instanceId: { type: ScalarTypeEnum.ID(), isOptional: false } },
+ *   fields: { instanceId: f.id(), reason: f.string().optional() },
  * });
  */
 export function defineSchemaModel<const F extends Record<string, FieldDefinition>>(
@@ -56,6 +57,13 @@ export function defineSchemaModel<const F extends Record<string, FieldDefinition
 }
 
 function normalizeField(where: string, def: FieldDefinition): FieldNode {
+	if (typeof def === 'function') {
+		throw new SchemaDefinitionError(
+			'CHARTER_INVALID_FIELD',
+			where,
+			'a field is a value, not a function: call it, as in f.string() or ScalarTypeEnum.String()',
+		);
+	}
 	if (typeof def !== 'object' || def === null) {
 		throw new SchemaDefinitionError(
 			'CHARTER_INVALID_FIELD',
