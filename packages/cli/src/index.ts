@@ -5,6 +5,7 @@ export {
 	defineConfig,
 	type ResolvedConfig,
 	type RuleSetting,
+	type UnimplementedMode,
 } from './project/config.ts';
 export {
 	findConfigFile,

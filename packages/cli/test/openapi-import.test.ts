@@ -1,11 +1,11 @@
-import { execFile } from 'node:child_process';
+import { execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { progressWriter } from '../src/commands/openapi.ts';
+import { importedConfigSource, progressWriter } from '../src/commands/openapi.ts';
 
 // The real `charter` bin in a child process, in a project inside the repo (gitignored .tmp)
 // so the generated contracts resolve `@charter/*`.
@@ -116,6 +116,84 @@ describe('charter openapi import', () => {
 		expect(wrong.code).toBe(2);
 	});
 });
+
+describe('an imported project serves at once', () => {
+	// Outside TMP, whose config would otherwise be found above it.
+	const project = join(here, '.tmp', `fresh-${randomUUID()}`);
+	afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+	test('the import writes a config with unimplemented 501; serve answers every operation with a 501 problem', async () => {
+		mkdirSync(project, { recursive: true });
+		const file = join(examples, '3.1/yaml/petstore.yaml');
+		const run = await charter(project, 'openapi', 'import', file, '--out', 'src/api');
+		expect(run.code).toBe(0);
+		expect(run.stdout).toContain('wrote charter.config.ts');
+		const config = readFileSync(join(project, 'charter.config.ts'), 'utf8');
+		expect(config).toBe(importedConfigSource('Swagger Petstore', 'src/api/**/*.operations.ts'));
+		const guide = readFileSync(
+			join(here, '../../../docs/guides/adoption/openapi-import.md'),
+			'utf8',
+		);
+		expect(guide).toContain(
+			importedConfigSource('Swagger Petstore', 'src/imported/**/*.operations.ts'),
+		);
+
+		const server = spawn(
+			process.execPath,
+			[BIN, 'serve', '--port', '0', '--db', 'sqlite::memory:'],
+			{ cwd: project, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } },
+		);
+		let stdout = '';
+		server.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+		server.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+		const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
+		try {
+			const base = await bannerUrl(() => stdout);
+			expect(stdout).toContain('20 of 20 operations have no handler yet: they answer 501');
+			const response = await fetch(`${base}/user/logout`);
+			expect(response.status).toBe(501);
+			expect(response.headers.get('content-type')).toContain('application/problem+json');
+			expect(await response.json()).toMatchObject({ status: 501, code: 'NOT_IMPLEMENTED' });
+			// The policy still runs first: a secured operation without credentials is a 401.
+			expect((await fetch(`${base}/pet/1`)).status).toBe(401);
+		} finally {
+			server.kill('SIGTERM');
+		}
+		expect(await exited).toBe(0);
+	}, 60_000);
+
+	test('--unimplemented fail refuses to start and names the setting; a bad value is a usage error', async () => {
+		const fail = await charter(
+			project,
+			'serve',
+			'--db',
+			'sqlite::memory:',
+			'--unimplemented',
+			'fail',
+		);
+		expect(fail.code).toBe(2);
+		expect(fail.stderr).toContain('[CHARTER_NO_HANDLERS]');
+		expect(fail.stderr).toContain('--unimplemented 501');
+		const bad = await charter(project, 'serve', '--unimplemented', '404');
+		expect(bad.code).toBe(2);
+		expect(bad.stderr).toContain('--unimplemented 404: use 501 or fail');
+	}, 60_000);
+});
+
+/** Waits for `charter serve`'s banner and returns the server's base URL. */
+function bannerUrl(output: () => string): Promise<string> {
+	return new Promise<string>((resolve, reject) => {
+		const timer = setTimeout(() => reject(new Error(`no banner:\n${output()}`)), 30_000);
+		const poll = setInterval(() => {
+			const match = /OpenAPI\s+(http:\/\/[^/\s]+)\/openapi\.json/.exec(output());
+			if (match) {
+				clearInterval(poll);
+				clearTimeout(timer);
+				resolve(match[1]!);
+			}
+		}, 50);
+	});
+}
 
 describe('import progress', () => {
 	test('a TTY gets one rewritten line, throttled, cleared at the end; a pipe gets nothing', () => {

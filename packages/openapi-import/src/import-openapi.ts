@@ -35,6 +35,8 @@ export interface ImportResult {
 	readonly stale: readonly string[];
 	readonly operations: number;
 	readonly models: number;
+	/** The description's `info.title`. */
+	readonly title: string;
 	/** Everything that could not be represented exactly, with JSON paths. */
 	readonly report: readonly ReportEntry[];
 }
@@ -129,6 +131,7 @@ export function importOpenApi(options: ImportOptions): ImportResult {
 		stale,
 		operations: drafts.length,
 		models: schemas.declarations.filter((d) => d.module.startsWith('models/')).length,
+		title: String((source.root.info as { title?: unknown } | undefined)?.title ?? 'Imported API'),
 		report: report.entries,
 	};
 }

@@ -5,7 +5,11 @@ import { type Command, ExitCode, UsageError } from '../command.ts';
 import { loadApp } from '../host/load-app.ts';
 import { type Host, openHost } from '../host/open-host.ts';
 import type { Project } from '../project/load-project.ts';
-import { loadProjectOrFail, reportDiagnostics } from '../project/project-command.ts';
+import {
+	loadProjectOrFail,
+	reportDiagnostics,
+	unimplementedMode,
+} from '../project/project-command.ts';
 
 /**
  * `charter mcp`: the project's operations as MCP tools over stdio, for an editor or an agent.
@@ -14,24 +18,29 @@ import { loadProjectOrFail, reportDiagnostics } from '../project/project-command
 export const mcpCommand: Command = {
 	name: 'mcp',
 	usage: [
-		'charter mcp [--token TOKEN] [--db URL] [--config FILE]',
+		'charter mcp [--token TOKEN] [--db URL] [--unimplemented 501|fail] [--config FILE]',
 		'',
 		'Calls run as the principal of TOKEN (or $CHARTER_TOKEN), resolved like a bearer token on',
 		'HTTP; anonymous without one. Data is the same as `charter serve` (--db, $CHARTER_DB).',
 		'Editor config: { "command": "npx", "args": ["charter", "mcp"], "env": { "CHARTER_TOKEN": "..." } }',
 	].join('\n'),
 	async run(args, { cwd, out }) {
-		const flags = parseFlags(args, { string: ['token', 'db', 'config'] });
+		const flags = parseFlags(args, { string: ['token', 'db', 'unimplemented', 'config'] });
 		const project = await loadProjectOrFail(cwd, flags.string.config, { bundle: false });
 		if (project.diagnostics.some((d) => d.severity === 'error')) {
 			reportDiagnostics(out, project.diagnostics);
 			return ExitCode.findings;
 		}
-		const definition = await loadApp(project);
+		const unimplemented = unimplementedMode(flags.string.unimplemented, project.config);
+		const definition = await loadApp(project, unimplemented);
 		const db = flags.string.db ?? process.env.CHARTER_DB;
 		let host: Host;
 		try {
-			host = await openHost(project, definition, { ...(db ? { db } : {}), seed: false });
+			host = await openHost(project, definition, {
+				...(db ? { db } : {}),
+				seed: false,
+				unimplemented,
+			});
 		} catch (error) {
 			const code = (error as { code?: unknown }).code;
 			if (typeof code === 'string' && code.startsWith('CHARTER_'))

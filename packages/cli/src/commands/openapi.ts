@@ -1,8 +1,9 @@
 import { writeFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, relative, resolve, sep } from 'node:path';
 import { importOpenApi, OpenApiImportError, renderReport } from '@charter/openapi-import';
 import { parseFlags } from '../args.ts';
 import { type Command, ExitCode, UsageError } from '../command.ts';
+import { findConfigFile } from '../project/load-project.ts';
 
 /** `charter openapi import`: contracts from an existing OpenAPI description. */
 export const openapiCommand: Command = {
@@ -14,7 +15,9 @@ export const openapiCommand: Command = {
 		'tag (or first path segment), with the real methods, paths, parameters, bodies, responses,',
 		'errors and security. Files edited since they were generated are never overwritten without',
 		'--force. Prints a report of what could not be represented exactly, with JSON paths;',
-		'--report writes all of it as JSON.',
+		'--report writes all of it as JSON. Without a charter.config.ts here or above, it writes one',
+		"here whose contracts are the imported ones, with unimplemented: '501': `charter serve` then",
+		'serves every operation at once, each answering 501 until a handler is bound.',
 	].join('\n'),
 	async run(args, { cwd, out }) {
 		const flags = parseFlags(args, { boolean: ['force', 'json'], string: ['out', 'report'] });
@@ -51,7 +54,9 @@ export const openapiCommand: Command = {
 			);
 		}
 		if (flags.boolean.json) {
+			const config = writeConfigIfMissing(cwd, flags.string.out, result.title);
 			out.json({
+				...(config ? { config } : {}),
 				operations: result.operations,
 				models: result.models,
 				written: result.written,
@@ -61,6 +66,7 @@ export const openapiCommand: Command = {
 			});
 			return ExitCode.ok;
 		}
+		const config = writeConfigIfMissing(cwd, flags.string.out, result.title);
 		const { style } = out;
 		out.line(
 			`${style.green('imported')} ${result.operations} operations and ${result.models} models into ${flags.string.out}: ${result.written.length} files written, ${result.unchanged.length} unchanged`,
@@ -72,12 +78,49 @@ export const openapiCommand: Command = {
 				),
 			);
 		}
+		if (config) {
+			out.line(
+				`wrote ${config}: \`charter serve\` serves every operation now, answering 501 until it has a handler`,
+			);
+		}
 		out.line('');
 		out.line(style.bold(`Import report (${result.report.length} adjustments):`));
 		out.line(renderReport(result.report));
 		return ExitCode.ok;
 	},
 };
+
+/**
+ * Writes `charter.config.ts` in `cwd` when no config is found there or above: its contracts are
+ * the imported operations, and operations without a handler answer 501. Returns the file
+ * name written, or undefined when a config already exists.
+ */
+function writeConfigIfMissing(cwd: string, outDir: string, title: string): string | undefined {
+	try {
+		findConfigFile(cwd);
+		return undefined;
+	} catch {
+		const file = join(cwd, 'charter.config.ts');
+		const glob = `${relative(cwd, resolve(cwd, outDir)).split(sep).join('/') || '.'}/**/*.operations.ts`;
+		writeFileSync(file, importedConfigSource(title, glob));
+		return 'charter.config.ts';
+	}
+}
+
+/** The config an import writes: the imported contracts, served at once with 501 answers. */
+export function importedConfigSource(title: string, contractsGlob: string): string {
+	const quote = (text: string) => `'${text.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}'`;
+	return [
+		"import { defineConfig } from '@charter/cli';",
+		'',
+		'export default defineConfig({',
+		`\ttitle: ${quote(title)},`,
+		`\tcontracts: [${quote(contractsGlob)}],`,
+		"\tunimplemented: '501',",
+		'});',
+		'',
+	].join('\n');
+}
 
 /**
  * Creates a progress indicator that rewrites one stderr line (`importing operations 120/1223`),

@@ -8,7 +8,11 @@ import { buildProjectSite } from '../generate/project-site.ts';
 import { loadApp } from '../host/load-app.ts';
 import { type Host, openHost } from '../host/open-host.ts';
 import type { Output } from '../output/output.ts';
-import { loadProjectOrFail, reportDiagnostics } from '../project/project-command.ts';
+import {
+	loadProjectOrFail,
+	reportDiagnostics,
+	unimplementedMode,
+} from '../project/project-command.ts';
 
 /** How long a shutdown waits for in-flight requests before closing connections. */
 const DRAIN_MS = 10_000;
@@ -19,7 +23,7 @@ export const serveCommand: Command = {
 	usage: [
 		'charter serve [--port N] [--host HOST] [--db URL] [--bus URL] [--bus-stream NAME]',
 		'              [--timeout MS] [--idempotency-lease MS] [--idempotency-retention MS]',
-		'              [--no-seed] [--config FILE]',
+		'              [--unimplemented 501|fail] [--no-seed] [--config FILE]',
 		'',
 		'Serves REST under /v1, /openapi.json, /graphql, /mcp, /docs and /healthz. Data lives in',
 		'.charter/charter.db by default; --db postgres://... uses PostgreSQL. --bus nats://...',
@@ -29,7 +33,9 @@ export const serveCommand: Command = {
 		'that died mid-call blocks retries of its key (twice --timeout by default; keep it above);',
 		'--idempotency-retention is how long a key replays its result (86400000 ms: 24 hours).',
 		'PORT, CHARTER_DB, CHARTER_BUS and CHARTER_BUS_STREAM set the defaults. A fresh database',
-		"gets the app's demo data unless --no-seed.",
+		"gets the app's demo data unless --no-seed. --unimplemented 501 answers operations without a",
+		'handler with 501 problems instead of refusing to start (config: unimplemented; an imported',
+		"project's config sets 501).",
 	].join('\n'),
 	async run(args, { cwd, out }) {
 		const flags = parseFlags(args, {
@@ -43,6 +49,7 @@ export const serveCommand: Command = {
 				'timeout',
 				'idempotency-lease',
 				'idempotency-retention',
+				'unimplemented',
 				'config',
 			],
 		});
@@ -56,7 +63,8 @@ export const serveCommand: Command = {
 			out.error('fix the contracts above before serving them');
 			return ExitCode.findings;
 		}
-		const definition = await loadApp(project);
+		const unimplemented = unimplementedMode(flags.string.unimplemented, project.config);
+		const definition = await loadApp(project, unimplemented);
 		const db = flags.string.db ?? process.env.CHARTER_DB;
 		const bus = flags.string.bus ?? process.env.CHARTER_BUS;
 		const busStream = flags.string['bus-stream'] ?? process.env.CHARTER_BUS_STREAM;
@@ -86,6 +94,7 @@ export const serveCommand: Command = {
 				...(leaseMs !== undefined ? { idempotencyLeaseMs: leaseMs } : {}),
 				...(retentionMs !== undefined ? { idempotencyRetentionMs: retentionMs } : {}),
 				seed: !flags.boolean['no-seed'],
+				unimplemented,
 			});
 		} catch (error) {
 			const code = (error as { code?: unknown }).code;
@@ -136,6 +145,13 @@ function printBanner(
 	out.line(`  MCP       ${style.cyan(`${url}/mcp`)}`);
 	out.line(`  Docs      ${style.cyan(`${url}/docs/`)}`);
 	out.line(`  Health    ${style.cyan(`${url}/healthz`)}`);
+	const missing = host.executor.plans.filter((plan) => !plan.implemented).length;
+	if (missing > 0)
+		out.line(
+			style.yellow(
+				`\n${missing} of ${host.executor.plans.length} operations have no handler yet: they answer 501 NOT_IMPLEMENTED`,
+			),
+		);
 	const entries = Object.entries(tokens);
 	if (entries.length > 0) {
 		out.line(

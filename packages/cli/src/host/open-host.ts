@@ -12,6 +12,7 @@ import {
 	type OutboxRelay,
 	type SqlStores,
 } from '@charter/runtime';
+import type { UnimplementedMode } from '../project/config.ts';
 import type { Project } from '../project/load-project.ts';
 
 /** A running app: executor over durable stores, with the outbox relay publishing to the bus. */
@@ -44,6 +45,8 @@ export interface HostOptions {
 	readonly idempotencyLeaseMs?: number;
 	/** How long a completed idempotency key replays its result (24 hours by default). */
 	readonly idempotencyRetentionMs?: number;
+	/** Operations without a handler: refuse to start (`fail`, the default) or answer 501. */
+	readonly unimplemented?: UnimplementedMode;
 }
 
 /**
@@ -93,6 +96,7 @@ export async function openHost(
 			stores,
 			bus,
 			logger,
+			serveUnimplemented: options.unimplemented === '501',
 			...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
 			...(options.idempotencyLeaseMs !== undefined
 				? { idempotencyLeaseMs: options.idempotencyLeaseMs }

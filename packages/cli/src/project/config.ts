@@ -17,6 +17,21 @@ export interface CharterConfig {
 	readonly title?: string;
 	/** Folder of Markdown guides with their `guides.json`, relative to the config file. */
 	readonly guides?: string;
+	/**
+	 * What `serve` and `mcp` do with an operation that has no handler: `'fail'` refuses to
+	 * start (`CHARTER_MISSING_HANDLER`), `'501'` answers every call with a 501 problem.
+	 */
+	readonly unimplemented?: UnimplementedMode;
+}
+
+/** How operations without a handler are served: refused at start, or answered with 501. */
+export type UnimplementedMode = 'fail' | '501';
+
+/** Reads an `unimplemented` setting (config or `--unimplemented`); undefined when not one. */
+export function parseUnimplemented(value: unknown): UnimplementedMode | undefined {
+	return value === 'fail' || value === '501' || value === 501
+		? (String(value) as UnimplementedMode)
+		: undefined;
 }
 
 /** How the configuration reference describes one option. */
@@ -66,6 +81,12 @@ export const CONFIG_OPTIONS: { readonly [K in keyof Required<CharterConfig>]: Co
 		type: 'string',
 		description:
 			'Folder of Markdown guides, relative to the config file. Its `guides.json` lists the sections and pages in order; the docs site shows them in its sidebar before the reference.',
+	},
+	unimplemented: {
+		type: '"fail" | "501"',
+		description:
+			'What `charter serve` and `charter mcp` do with an operation that has no handler: `fail` refuses to start (`CHARTER_MISSING_HANDLER`), `501` answers each call with a 501 `NOT_IMPLEMENTED` problem, so an imported API serves before any handler is written. `--unimplemented` overrides it. `charter openapi import` writes `501` into the config it creates.',
+		default: '`fail`',
 	},
 };
 

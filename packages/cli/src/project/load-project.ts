@@ -11,7 +11,13 @@ import {
 import { glob } from 'tinyglobby';
 import { UsageError } from '../command.ts';
 import { importBundled } from './bundle-modules.ts';
-import { type CharterConfig, CONFIG_FILES, type ResolvedConfig, withDefaults } from './config.ts';
+import {
+	type CharterConfig,
+	CONFIG_FILES,
+	parseUnimplemented,
+	type ResolvedConfig,
+	withDefaults,
+} from './config.ts';
 
 /** A problem found while loading a project: which file, which contract, which field, what. */
 export interface LoadDiagnostic {
@@ -83,6 +89,12 @@ export async function loadConfig(configFile: string): Promise<ResolvedConfig> {
 	if (typeof config !== 'object' || config === null || !Array.isArray(config.contracts)) {
 		throw new UsageError(
 			`${configFile}: the default export must be a config with a \`contracts\` list of globs (use defineConfig)`,
+			'CHARTER_CONFIG_INVALID',
+		);
+	}
+	if (config.unimplemented !== undefined && !parseUnimplemented(config.unimplemented)) {
+		throw new UsageError(
+			`${configFile}: unimplemented is ${JSON.stringify(config.unimplemented)}; use 'fail' or '501'`,
 			'CHARTER_CONFIG_INVALID',
 		);
 	}

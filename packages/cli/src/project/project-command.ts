@@ -1,4 +1,6 @@
+import { UsageError } from '../command.ts';
 import type { Output } from '../output/output.ts';
+import { parseUnimplemented, type UnimplementedMode } from './config.ts';
 import {
 	type LoadDiagnostic,
 	type LoadOptions,
@@ -28,4 +30,18 @@ export function reportDiagnostics(out: Output, diagnostics: readonly LoadDiagnos
 			`${label} ${where ? `${out.style.bold(where)}: ` : ''}${d.message}${at} ${out.style.dim(`[${d.code}]`)}`,
 		);
 	}
+}
+
+/**
+ * Decides how operations without a handler are served: `--unimplemented` when given (a usage
+ * error when it is neither `501` nor `fail`), else the config's `unimplemented`, else `fail`.
+ */
+export function unimplementedMode(
+	flag: string | undefined,
+	config: { readonly unimplemented?: UnimplementedMode },
+): UnimplementedMode {
+	if (flag === undefined) return config.unimplemented ?? 'fail';
+	const mode = parseUnimplemented(flag);
+	if (!mode) throw new UsageError(`--unimplemented ${flag}: use 501 or fail`);
+	return mode;
 }

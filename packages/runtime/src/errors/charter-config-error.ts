@@ -4,7 +4,7 @@
  */
 export const CHARTER_ERROR_CODES = {
 	CHARTER_MISSING_HANDLER:
-		'An operation has no handler. Bind one with implement(contract, handler), or set serveUnimplemented to answer 501.',
+		"An operation has no handler. Bind one with implement(contract, handler), or answer 501 for it: `unimplemented: '501'` in charter.config.ts, `charter serve --unimplemented 501`, or the executor option serveUnimplemented.",
 	CHARTER_DUPLICATE_BINDING: 'Two handlers are bound to the same operation key and version.',
 	CHARTER_UNKNOWN_BINDING: 'A handler is bound to a contract that is not an operation.',
 	CHARTER_WIRE_NAME_COLLISION:
