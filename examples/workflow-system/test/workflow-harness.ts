@@ -1,6 +1,7 @@
 import {
 	createExecutor,
 	createMemoryStores,
+	type Decider,
 	type InvocationResult,
 	type Principal,
 	type PrincipalInit,
@@ -23,6 +24,8 @@ export interface HarnessOptions {
 	readonly repositories?: RepositoryProvider;
 	readonly now?: string;
 	readonly newId?: (prefix?: string) => string;
+	/** Wraps the app's deciders (tests that widen a race window). */
+	readonly deciders?: (app: Readonly<Record<string, Decider>>) => Record<string, Decider>;
 }
 
 /** The workflow app behind one executor; each call names its principal. */
@@ -40,7 +43,7 @@ export function createHarness(options: HarnessOptions = {}) {
 	);
 	const executor = createExecutor({
 		bindings: app.bindings,
-		deciders: app.deciders ?? {},
+		deciders: options.deciders ? options.deciders(app.deciders ?? {}) : (app.deciders ?? {}),
 		stores,
 		clock,
 		logger: silentLogger,

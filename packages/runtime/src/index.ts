@@ -67,10 +67,15 @@ export {
 } from './logging/logger.ts';
 export {
 	type Authorizer,
+	type CompiledPolicy,
 	compilePolicy,
+	type DecideRule,
 	type Decider,
 	type DeciderArgs,
 	type Decision,
+	readsState,
+	type StateDecider,
+	type TransactionAuthorizer,
 } from './policy/policy-decider.ts';
 export { ContractError } from './problems/contract-error.ts';
 export {
@@ -133,4 +138,9 @@ export type { SqlDialectName, TableNames } from './stores/sql/sql-tables.ts';
 export { isUnavailable } from './stores/sql/store-unavailable.ts';
 export { maskUrl } from './stores/sql/store-url.ts';
 export { createSqliteStores, type SqliteStoreOptions } from './stores/sqlite/sqlite-store.ts';
-export type { Stores, TransactionScope, UnitOfWork } from './stores/unit-of-work.ts';
+export type {
+	Stores,
+	TransactionScope,
+	UnitOfWork,
+	UnitOfWorkOptions,
+} from './stores/unit-of-work.ts';

@@ -6,9 +6,10 @@ import { claimIdempotencyKey, idempotencyScope } from '../idempotency/idempotenc
 import { copyValue } from '../json/copy-value.ts';
 import { findUnsafeKey } from '../json/safe-json.ts';
 import { type Logger, withFields } from '../logging/logger.ts';
+import type { Decision } from '../policy/policy-decider.ts';
 import { ProblemSignal, toProblem } from '../problems/error-mapper.ts';
 import { createProblem } from '../problems/problem.ts';
-import type { Stores, TransactionScope } from '../stores/unit-of-work.ts';
+import type { Stores, TransactionScope, UnitOfWorkOptions } from '../stores/unit-of-work.ts';
 import { AuditTrail } from './audit-trail.ts';
 import { CallContext } from './call-context.ts';
 import { CallDeadline } from './call-deadline.ts';
@@ -83,8 +84,7 @@ async function runPlan(
 		// 4. authorize
 		const verdict = plan.authorize(principal, input);
 		const decision = isThenable(verdict) ? await verdict : verdict;
-		if (!decision.allowed)
-			throw new ProblemSignal(createProblem(decision.code, { detail: decision.reason }));
+		if (!decision.allowed) refuse(decision);
 		if (!plan.handler) {
 			throw new ProblemSignal(
 				createProblem('NOT_IMPLEMENTED', { detail: `${plan.id} has no handler yet` }),
@@ -102,7 +102,8 @@ async function runPlan(
 		if (audit && !audit.written) await audit.finish('OK', 200, result.replayed, env.stores.audit);
 		return result;
 	} catch (error) {
-		const problem = toProblem(error, plan.spec, logger, traceId);
+		const translated = env.stores.translateError ? env.stores.translateError(error) : error;
+		const problem = toProblem(translated, plan.spec, logger, traceId);
 		// A command that reached authentication is audited, refusals and failures included.
 		// A store (or clock) that throws, even synchronously, must not make execute() reject.
 		if (audit && !audit.written) {
@@ -117,6 +118,14 @@ async function runPlan(
 }
 
 const NO_METADATA: InvocationMetadata = Object.freeze({});
+
+/** Stops the call with the problem of a denied decision. */
+function refuse(decision: Extract<Decision, { allowed: false }>): never {
+	throw new ProblemSignal(createProblem(decision.code, { detail: decision.reason }));
+}
+
+/** Runs state-reading work in a snapshot (see `UnitOfWorkOptions.readsState`). */
+const READS_STATE: UnitOfWorkOptions = Object.freeze({ readsState: true });
 
 /**
  * Steps 1 and 2: unsafe keys refused, flat values coerced, the input validated. Ajv strips and
@@ -216,16 +225,25 @@ async function runCommitted(
 			return { ok: true, output, events: NO_EVENTS, traceId, replayed: false };
 		}
 		// 8. commit: handler, outbox, audit and idempotency record in one unit of work
-		output = await env.stores.unitOfWork.run(async (tx) => {
-			const returned = runHandler(env, plan, call, deadline, buffer, key, tx);
-			const value = isThenable(returned) ? await returned : returned;
-			const events = buffer.envelopes;
-			if (events.length > 0) await tx.outbox.append(events);
-			if (call.audit) await call.audit.finish('OK', 200, false, tx.audit);
-			if (scope !== undefined) await tx.idempotency.complete(scope, { output: value, events });
-			committed = events;
-			return value;
-		});
+		const authorizeInTransaction = plan.authorizeInTransaction;
+		output = await env.stores.unitOfWork.run(
+			async (tx) => {
+				// 4b. the rules that read state, on the state this transaction then changes
+				if (authorizeInTransaction) {
+					const decision = await authorizeInTransaction(principal, call.input, tx);
+					if (!decision.allowed) refuse(decision);
+				}
+				const returned = runHandler(env, plan, call, deadline, buffer, key, tx);
+				const value = isThenable(returned) ? await returned : returned;
+				const events = buffer.envelopes;
+				if (events.length > 0) await tx.outbox.append(events);
+				if (call.audit) await call.audit.finish('OK', 200, false, tx.audit);
+				if (scope !== undefined) await tx.idempotency.complete(scope, { output: value, events });
+				committed = events;
+				return value;
+			},
+			authorizeInTransaction ? READS_STATE : undefined,
+		);
 	} catch (error) {
 		if (plan.spec.kind === 'command') {
 			// The transaction rolled back, its audit record with it: the failure is audited instead.

@@ -13,7 +13,12 @@ import {
 	wireNames,
 } from '@charter/spec';
 import { CharterConfigError } from '../errors/charter-config-error.ts';
-import { type Authorizer, compilePolicy, type Decider } from '../policy/policy-decider.ts';
+import {
+	type Authorizer,
+	compilePolicy,
+	type Decider,
+	type TransactionAuthorizer,
+} from '../policy/policy-decider.ts';
 import type { Handler } from './implement.ts';
 
 /** What surfaces read about a served operation: its contract, wire names and schemas. */
@@ -38,6 +43,8 @@ export interface CompiledPlan extends OperationPlan {
 	readonly validateInput: Validator<unknown>;
 	readonly validateOutput: Validator<unknown>;
 	readonly authorize: Authorizer;
+	/** A command's rules that read state, decided inside its transaction before the handler. */
+	readonly authorizeInTransaction: TransactionAuthorizer | undefined;
 	readonly handler: Handler<any> | undefined;
 	/** One validator per declared event key. */
 	readonly events: ReadonlyMap<
@@ -80,6 +87,7 @@ export function compilePlan(
 			`the REST path ${wire.rest.path} has parameters, which need an object input`,
 		);
 	}
+	const policy = compilePolicy(spec, deciders);
 	return {
 		id,
 		key: spec.meta.key,
@@ -92,7 +100,8 @@ export function compilePlan(
 		outputSchema: validateOutput.schema,
 		validateInput,
 		validateOutput,
-		authorize: compilePolicy(spec, deciders),
+		authorize: policy.authorize,
+		authorizeInTransaction: policy.authorizeInTransaction,
 		handler,
 		events,
 	};

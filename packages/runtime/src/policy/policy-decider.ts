@@ -1,6 +1,7 @@
 import type { OperationSpec, Policy } from '@charter/spec';
 import { ADMIN_ROLE, type Principal } from '../context/principal.ts';
 import { CharterConfigError } from '../errors/charter-config-error.ts';
+import type { TransactionScope } from '../stores/unit-of-work.ts';
 
 /** What a custom rule decider sees. */
 export interface DeciderArgs {
@@ -8,10 +9,46 @@ export interface DeciderArgs {
 	readonly principal: Principal | undefined;
 	readonly operation: OperationSpec;
 	readonly input: unknown;
+	/**
+	 * The command's transaction, for a decider declared with `readsState` on a command: read the
+	 * state the rule depends on through it (`transaction.handle`), and the handler changes that
+	 * same state. Undefined for queries and for deciders that do not read state.
+	 */
+	readonly transaction?: TransactionScope | undefined;
 }
 
 /** Decides one named policy rule: true allows, false denies. */
-export type Decider = (args: DeciderArgs) => boolean | Promise<boolean>;
+export type DecideRule = (args: DeciderArgs) => boolean | Promise<boolean>;
+
+/**
+ * A decider whose rule depends on stored state (who is assigned to a record, its status...). On
+ * a command it runs inside the command's transaction, after the caller's roles were checked and
+ * before the handler, so it decides on the very state the handler then changes (see
+ * {@link UnitOfWorkOptions.readsState} for what the stores guarantee).
+ */
+export interface StateDecider {
+	readonly readsState: true;
+	readonly decide: DecideRule;
+}
+
+/** Decides one named policy rule: a function, or a {@link StateDecider} for a rule that reads state. */
+export type Decider = DecideRule | StateDecider;
+
+/**
+ * Declares a decider that reads stored state: on a command it is evaluated inside the command's
+ * transaction (`args.transaction`), never against state read before the transaction began.
+ *
+ * @example
+ * deciders: {
+ *   'task-assignee': readsState(async ({ principal, input, transaction }) => {
+ *     const task = await tasks(transaction?.handle).get(input.taskId, { lock: true });
+ *     return !task || task.assigneeId === principal?.id;
+ *   }),
+ * }
+ */
+export function readsState(decide: DecideRule): StateDecider {
+	return Object.freeze({ readsState: true, decide });
+}
 
 /** The outcome of authorization: allowed, or the problem code and why. */
 export type Decision =
@@ -28,29 +65,51 @@ export type Authorizer = (
 	input: unknown,
 ) => Decision | Promise<Decision>;
 
+/** The rules of a command that read state, evaluated inside its transaction before the handler. */
+export type TransactionAuthorizer = (
+	principal: Principal | undefined,
+	input: unknown,
+	transaction: TransactionScope,
+) => Promise<Decision>;
+
+/** An operation's compiled policy: what is checked before the call, and inside its transaction. */
+export interface CompiledPolicy {
+	readonly authorize: Authorizer;
+	/** Set for a command with rules whose deciders read state. */
+	readonly authorizeInTransaction: TransactionAuthorizer | undefined;
+}
+
 const ALLOW: Decision = { allowed: true };
 
 /**
  * Compiles an operation's policy into an authorizer, deny by default: every declared
  * requirement must hold. Throws `CHARTER_MISSING_DECIDER` at startup for a rule nobody decides.
+ * On a command, the rules whose deciders read state are split off into `authorizeInTransaction`.
  */
 export function compilePolicy(
 	operation: OperationSpec,
 	deciders: Readonly<Record<string, Decider>>,
-): Authorizer {
+): CompiledPolicy {
 	const policy: Policy = operation.policy;
 	const where = `${operation.meta.key}@${operation.meta.version}`;
-	const rules = (policy.rules ?? []).map((rule) => {
-		const decide = Object.hasOwn(deciders, rule) ? deciders[rule] : undefined;
-		if (!decide) {
+	const before: CompiledRule[] = [];
+	const inTransaction: CompiledRule[] = [];
+	for (const rule of policy.rules ?? []) {
+		const decider = Object.hasOwn(deciders, rule) ? deciders[rule] : undefined;
+		if (typeof decider === 'function') before.push({ rule, decide: decider });
+		else if (decider?.readsState === true && typeof decider.decide === 'function') {
+			(operation.kind === 'command' ? inTransaction : before).push({
+				rule,
+				decide: decider.decide,
+			});
+		} else {
 			throw new CharterConfigError(
 				'CHARTER_MISSING_DECIDER',
 				where,
 				`policy rule "${rule}" has no decider`,
 			);
 		}
-		return { rule, decide };
-	});
+	}
 	const allOf = policy.roles?.allOf ?? [];
 	const anyOf = policy.roles?.anyOf ?? [];
 	const permissions = policy.permissions ?? [];
@@ -73,22 +132,38 @@ export function compilePolicy(
 		const denied = checkPrincipal(policy, principal, allOf, anyOf, permissions);
 		return denied ? { allowed: false, code: 'FORBIDDEN', reason: denied } : undefined;
 	};
+	const authorizeInTransaction: TransactionAuthorizer | undefined =
+		inTransaction.length === 0
+			? undefined
+			: (principal, input, transaction) =>
+					decideRules(inTransaction, { principal, operation, input, transaction });
 	// Without rules the decision is synchronous: the pipeline then has nothing to await.
-	if (rules.length === 0) return (principal) => checkCaller(principal) ?? ALLOW;
-	return async (principal, input) => {
-		const refused = checkCaller(principal);
-		if (refused) return refused;
-		for (const { rule, decide } of rules) {
-			if ((await decide({ rule, principal, operation, input })) !== true) {
-				return {
-					allowed: false,
-					code: 'FORBIDDEN',
-					reason: `policy rule "${rule}" denied the call`,
-				};
-			}
-		}
-		return ALLOW;
+	if (before.length === 0) {
+		return { authorize: (principal) => checkCaller(principal) ?? ALLOW, authorizeInTransaction };
+	}
+	return {
+		authorize: async (principal, input) =>
+			checkCaller(principal) ?? decideRules(before, { principal, operation, input }),
+		authorizeInTransaction,
 	};
+}
+
+interface CompiledRule {
+	readonly rule: string;
+	readonly decide: DecideRule;
+}
+
+/** Runs rules in declaration order; the first that does not answer `true` denies. */
+async function decideRules(
+	rules: readonly CompiledRule[],
+	args: Omit<DeciderArgs, 'rule'>,
+): Promise<Decision> {
+	for (const { rule, decide } of rules) {
+		if ((await decide({ ...args, rule })) !== true) {
+			return { allowed: false, code: 'FORBIDDEN', reason: `policy rule "${rule}" denied the call` };
+		}
+	}
+	return ALLOW;
 }
 
 function checkPrincipal(

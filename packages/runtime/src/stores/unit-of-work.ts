@@ -15,9 +15,21 @@ export interface TransactionScope {
 	readonly handle: unknown;
 }
 
+/** How a unit of work runs its transaction. */
+export interface UnitOfWorkOptions {
+	/**
+	 * The work decides on state it reads (a command with a policy rule declared `readsState`):
+	 * every read of the transaction sees one snapshot, and writing a row another transaction
+	 * changed since fails with a conflict (409). PostgreSQL runs such a transaction at REPEATABLE
+	 * READ; SQLite's transactions are serialized on its one connection; the memory stores run such
+	 * works one at a time.
+	 */
+	readonly readsState?: boolean;
+}
+
 /** Runs work in one transaction: commits when it resolves, rolls back when it throws. */
 export interface UnitOfWork {
-	run<T>(work: (tx: TransactionScope) => Promise<T>): Promise<T>;
+	run<T>(work: (tx: TransactionScope) => Promise<T>, options?: UnitOfWorkOptions): Promise<T>;
 }
 
 /** Everything the executor persists through. */
@@ -31,4 +43,10 @@ export interface Stores {
 	 * from the outbox) instead of publishing them on the bus itself.
 	 */
 	readonly afterCommit?: (events: readonly EventEnvelope[]) => void;
+	/**
+	 * Turns a store's own failure into what callers should see (a `ProblemSignal`: 503 for a
+	 * lost database, 409 for a constraint or serialization conflict); other errors are returned
+	 * unchanged. The executor applies it to whatever an operation throws, queries included.
+	 */
+	readonly translateError?: (error: unknown) => unknown;
 }

@@ -14,28 +14,40 @@ export function createMemoryUnitOfWork(stores: {
 	audit: AuditStore;
 	idempotency: IdempotencyStore;
 }): UnitOfWork {
-	return {
-		async run(work) {
-			// Writes are queued as [kind, first, second] triples, not a closure each, through
-			// small delegating objects rather than spreads of the stores: once per command.
-			const pending: unknown[] = [];
-			const tx: TransactionScope = {
-				outbox: new QueuedOutbox(stores.outbox, pending),
-				audit: new QueuedAudit(stores.audit, pending),
-				idempotency: new QueuedIdempotency(stores.idempotency, pending),
-				handle: undefined,
-			};
-			const result = await work(tx);
-			for (let i = 0; i < pending.length; i += 3) {
-				const kind = pending[i];
-				const first = pending[i + 1] as never;
-				if (kind === 0) await stores.outbox.append(first);
-				else if (kind === 1) await stores.audit.append(first);
-				else await stores.idempotency.complete(first, pending[i + 2] as never);
-			}
-			return result;
+	// State-reading works (see UnitOfWorkOptions.readsState) run one at a time, in call order.
+	let lastStateful: Promise<unknown> = Promise.resolve();
+	const runSerialized = <T>(work: () => Promise<T>): Promise<T> => {
+		const result = lastStateful.then(work);
+		lastStateful = result.catch(() => undefined);
+		return result;
+	};
+	const unit: UnitOfWork = {
+		run(work, options) {
+			return options?.readsState ? runSerialized(() => runBuffered(work)) : runBuffered(work);
 		},
 	};
+	return unit;
+
+	async function runBuffered<T>(work: (tx: TransactionScope) => Promise<T>): Promise<T> {
+		// Writes are queued as [kind, first, second] triples, not a closure each, through
+		// small delegating objects rather than spreads of the stores: once per command.
+		const pending: unknown[] = [];
+		const tx: TransactionScope = {
+			outbox: new QueuedOutbox(stores.outbox, pending),
+			audit: new QueuedAudit(stores.audit, pending),
+			idempotency: new QueuedIdempotency(stores.idempotency, pending),
+			handle: undefined,
+		};
+		const result = await work(tx);
+		for (let i = 0; i < pending.length; i += 3) {
+			const kind = pending[i];
+			const first = pending[i + 1] as never;
+			if (kind === 0) await stores.outbox.append(first);
+			else if (kind === 1) await stores.audit.append(first);
+			else await stores.idempotency.complete(first, pending[i + 2] as never);
+		}
+		return result;
+	}
 }
 
 /** What a queued write returns: it cannot fail, so one settled promise serves them all. */

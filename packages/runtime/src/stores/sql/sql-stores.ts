@@ -9,6 +9,7 @@ import { createSqlOutboxStore, type SqlOutboxStore } from './sql-outbox-store.ts
 import { compileSqlStatements, type DirectRunner } from './sql-statements.ts';
 import { type SqlDialectName, type TableNames, tableNames } from './sql-tables.ts';
 import { createSqlUnitOfWork } from './sql-unit-of-work.ts';
+import { translateStoreError } from './store-unavailable.ts';
 
 /** The stores over one SQL database, with what the relay, the CLI and apps need beside them. */
 export interface SqlStores extends Stores {
@@ -68,6 +69,7 @@ export async function openSqlStores(
 		outbox: createSqlOutboxStore(db, dialect, tables, statements),
 		audit: createSqlAuditStore(db, tables, statements),
 		unitOfWork: createSqlUnitOfWork(db, dialect, tables, statements),
+		translateError: translateStoreError,
 		afterCommit(events) {
 			if (events.length === 0) return;
 			for (const listener of listeners) listener();

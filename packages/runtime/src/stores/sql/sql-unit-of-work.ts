@@ -5,7 +5,7 @@ import { createSqlIdempotencyStore } from './sql-idempotency-store.ts';
 import { createSqlOutboxStore } from './sql-outbox-store.ts';
 import type { SqlStatements } from './sql-statements.ts';
 import type { SqlDialectName, TableNames } from './sql-tables.ts';
-import { toUnavailable } from './store-unavailable.ts';
+import { translateStoreError } from './store-unavailable.ts';
 
 /**
  * Creates a unit of work over SQL: one database transaction per run. The scope's stores write
@@ -19,9 +19,15 @@ export function createSqlUnitOfWork(
 	statements: SqlStatements,
 ): UnitOfWork {
 	return {
-		async run(work) {
+		async run(work, options) {
+			// PostgreSQL: a rule that reads state and the handler see one snapshot, and a write to
+			// a row changed since fails (40001, a 409). SQLite runs one transaction at a time.
+			const begin =
+				options?.readsState && dialect === 'postgres'
+					? db.transaction().setIsolationLevel('repeatable read')
+					: db.transaction();
 			try {
-				return await db.transaction().execute((trx) => {
+				return await begin.execute((trx) => {
 					const scope: TransactionScope = {
 						outbox: createSqlOutboxStore(trx, dialect, tables, statements),
 						audit: createSqlAuditStore(trx, tables, statements),
@@ -31,7 +37,7 @@ export function createSqlUnitOfWork(
 					return work(scope);
 				});
 			} catch (error) {
-				throw toUnavailable(error);
+				throw translateStoreError(error);
 			}
 		},
 	};

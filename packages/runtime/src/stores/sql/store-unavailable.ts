@@ -1,5 +1,5 @@
 import { ProblemSignal } from '../../problems/error-mapper.ts';
-import { buildProblem } from '../../problems/problem.ts';
+import { buildProblem, createProblem } from '../../problems/problem.ts';
 
 /** Error codes of a lost or refused connection (Node sockets, PostgreSQL classes 08 and 57P). */
 const CONNECTION_CODES = new Set([
@@ -45,11 +45,45 @@ export function toUnavailable(error: unknown): unknown {
 	);
 }
 
-/** Runs store work, turning a lost connection into a 503 problem. */
+/**
+ * Error codes of a write that lost to another transaction: a unique key taken meanwhile
+ * (PostgreSQL 23505, SQLite's constraint codes), a serialization failure (40001) or a deadlock
+ * (40P01). Retrying after reading again may succeed: a 409, never a 500.
+ */
+const CONFLICT_CODES = new Set([
+	'23505',
+	'40001',
+	'40P01',
+	'SQLITE_CONSTRAINT_UNIQUE',
+	'SQLITE_CONSTRAINT_PRIMARYKEY',
+]);
+
+/** Tells whether an error is a write that lost to a concurrent one (a constraint or serialization conflict). */
+export function isConflict(error: unknown): boolean {
+	const code = (error as { code?: unknown })?.code;
+	return typeof code === 'string' && CONFLICT_CODES.has(code);
+}
+
+/**
+ * Maps a store's failure to the problem callers see: a lost database is 503
+ * (`STORE_UNAVAILABLE`), a lost race on a key or a row is 409 (`CONFLICT`); other errors pass.
+ */
+export function translateStoreError(error: unknown): unknown {
+	if (isConflict(error)) {
+		return new ProblemSignal(
+			createProblem('CONFLICT', {
+				detail: 'a concurrent change was committed first; read again and retry',
+			}),
+		);
+	}
+	return toUnavailable(error);
+}
+
+/** Runs store work, turning a lost connection into a 503 problem and a lost race into a 409. */
 export async function guarded<T>(work: () => Promise<T>): Promise<T> {
 	try {
 		return await work();
 	} catch (error) {
-		throw toUnavailable(error);
+		throw translateStoreError(error);
 	}
 }
