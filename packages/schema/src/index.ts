@@ -10,7 +10,7 @@ export {
 	type JsonSchemaEmitter,
 	toJsonSchema,
 } from './json-schema/json-schema-emitter.ts';
-export { isObjectRoot } from './json-schema/object-root.ts';
+export { isObjectRoot, mayOmitInput } from './json-schema/object-root.ts';
 export { defineUnion, listOf, literal, recordOf, type UnionDefinition } from './model/compose.ts';
 export { defineEnum, type EnumOptions } from './model/define-enum.ts';
 export {

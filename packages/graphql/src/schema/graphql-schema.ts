@@ -1,4 +1,5 @@
 import { servedOperations } from '@charter/runtime';
+import { mayOmitInput, type TypeNode } from '@charter/schema';
 import type { ContractRegistry, OperationSpec } from '@charter/spec';
 import {
 	GraphQLError,
@@ -7,6 +8,7 @@ import {
 	GraphQLObjectType,
 	GraphQLSchema,
 	GraphQLString,
+	getNullableType,
 	printSchema,
 } from 'graphql';
 import type {
@@ -74,6 +76,9 @@ export function createGraphqlSchema(
 	): GraphQLFieldConfig<unknown, GraphqlContext> {
 		const input = spec.io.input;
 		const hasInput = !(input.kind === 'model' && Object.keys(input.fields).length === 0);
+		// An input with no required field may be left out: the argument is nullable, absent is {}.
+		const omittable = mayOmitInput(input);
+		const inputType = hasInput ? mapper.input(input, `${pascal(field)}Input`) : undefined;
 		const description = [spec.meta.description, spec.meta.goal && `Goal: ${spec.meta.goal}`]
 			.filter(Boolean)
 			.join('\n\n');
@@ -83,8 +88,8 @@ export function createGraphqlSchema(
 			...(spec.meta.stability === 'deprecated' || spec.meta.deprecation
 				? { deprecationReason: deprecation(spec) }
 				: {}),
-			...(hasInput
-				? { args: { input: { type: mapper.input(input, `${pascal(field)}Input`) } } }
+			...(inputType
+				? { args: { input: { type: omittable ? getNullableType(inputType) : inputType } } }
 				: {}),
 			resolve: async (_source, args, context) => {
 				if (!options.executor) {
@@ -95,7 +100,7 @@ export function createGraphqlSchema(
 				const result = await options.executor.execute({
 					operation: spec.meta.key,
 					version: spec.meta.version,
-					input: hasInput ? decodeInput(input, (args as { input?: unknown }).input) : {},
+					input: decodeArgument(input, (args as { input?: unknown }).input, omittable),
 					// Object.assign: a spread given more keys outlives the request on Node 20.
 					metadata: Object.assign({}, context.metadata, { transport: 'graphql' }),
 					...(context.signal ? { signal: context.signal } : {}),
@@ -215,3 +220,8 @@ function placeholderQuery(): GraphQLFieldConfigMap<unknown, GraphqlContext> {
 }
 
 async function* emptyStream(): AsyncGenerator<never> {}
+
+/** Decodes the `input` argument; a left-out input that may be omitted is `{}`. */
+function decodeArgument(input: TypeNode, value: unknown, omittable: boolean): unknown {
+	return value == null && omittable ? {} : decodeInput(input, value);
+}

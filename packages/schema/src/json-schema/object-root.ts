@@ -17,3 +17,12 @@ export function isObjectRoot(node: TypeNode): boolean {
 }
 
 const objectRoots = new WeakMap<TypeNode, boolean>();
+
+/**
+ * Tells whether an input may be left out altogether: a model none of whose fields is
+ * required. Every surface then reads an absent input as `{}` (REST: no body or parameters,
+ * GraphQL: no `input` argument, MCP: no arguments).
+ */
+export function mayOmitInput(node: TypeNode): boolean {
+	return node.kind === 'model' && Object.values(node.fields).every((field) => field.isOptional);
+}
