@@ -110,6 +110,24 @@ describe('the engine behind start and transition', () => {
 		expect(small).toMatchObject({ status: 'COMPLETED', currentStepKey: 'small' });
 	});
 
+	it('an action of a step the instance has left is CONFLICT (409); one no step offered is INVALID_ACTION (422)', async () => {
+		const h = createHarness();
+		await h.publish();
+		const instanceId = await h.start();
+		const results = await Promise.all(
+			[1, 2].map(() =>
+				h.call(employee, 'workflow.instance.transition', { instanceId, action: 'SUBMIT' }),
+			),
+		);
+		const outcomes = results.map((r) => (r.ok ? 'OK' : `${r.problem.status} ${r.problem.code}`));
+		expect(outcomes.sort()).toEqual(['409 CONFLICT', 'OK']);
+		const unknown = await h.call(employee, 'workflow.instance.transition', {
+			instanceId: await h.start(),
+			action: 'TELEPORT',
+		});
+		expect(!unknown.ok && unknown.problem).toMatchObject({ status: 422, code: 'INVALID_ACTION' });
+	});
+
 	it('pages the instance list with a cursor and refuses a forged one', async () => {
 		const h = createHarness();
 		await h.publish();

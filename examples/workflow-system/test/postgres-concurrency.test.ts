@@ -2,11 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { createPostgresStores, type SqlStores } from '@charter/runtime';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { expenseApprovalDefinition } from '../src/demo/expense-approval.ts';
 import { createSqlWorkflowRepositories } from '../src/store/sql/sql-workflow-repository.ts';
 import { workflowMigrations } from '../src/store/sql/workflow-migrations.ts';
 import type { InstanceRecord } from '../src/store/workflow-records.ts';
 import { RevisionConflictError } from '../src/store/workflow-repository.ts';
-import { createHarness, employee, finance, finance2, manager } from './workflow-harness.ts';
+import { admin, createHarness, employee, finance, finance2, manager } from './workflow-harness.ts';
 
 /** Runs when `CHARTER_TEST_PG_URL` names a PostgreSQL database; its tables are dropped after. */
 const PG_URL = process.env.CHARTER_TEST_PG_URL;
@@ -76,6 +77,46 @@ describe.skipIf(!PG_URL)('concurrent decisions on PostgreSQL', () => {
 			'APPROVED',
 			'APPROVED',
 		]);
+	});
+
+	it('30 concurrent creates of one definition key: each is a new version or CONFLICT (409), never a 500', async () => {
+		const h = createHarness({
+			stores: stores!,
+			repositories: createSqlWorkflowRepositories(stores!.db, stores!.tables),
+			newId: (p = 'id') => `${p}-${randomUUID().slice(0, 8)}`,
+		});
+		const key = `race-${randomUUID().slice(0, 8)}`;
+		const results = await Promise.all(
+			Array.from({ length: 30 }, () =>
+				h.call(admin, 'workflow.definition.create', { ...expenseApprovalDefinition, key }),
+			),
+		);
+		const statuses = results.map((r) => (r.ok ? 200 : r.problem.status));
+		expect(statuses.filter((s) => s !== 200 && s !== 409)).toEqual([]);
+		const created = results.flatMap((r) =>
+			r.ok ? [(r.output as { version: number }).version] : [],
+		);
+		expect(created.length).toBeGreaterThanOrEqual(1);
+		expect(new Set(created).size).toBe(created.length);
+	});
+
+	it('two SUBMITs of one expense at once: one wins, the loser is a 409, never a 422', async () => {
+		const h = createHarness({
+			stores: stores!,
+			repositories: createSqlWorkflowRepositories(stores!.db, stores!.tables),
+			newId: (p = 'id') => `${p}-${randomUUID().slice(0, 8)}`,
+		});
+		await h.publish();
+		for (let round = 0; round < 5; round++) {
+			const instanceId = await h.start({ amount: 40 });
+			const results = await Promise.all(
+				[1, 2].map(() =>
+					h.call(employee, 'workflow.instance.transition', { instanceId, action: 'SUBMIT' }),
+				),
+			);
+			const outcomes = results.map((r) => (r.ok ? 'OK' : `${r.problem.status} ${r.problem.code}`));
+			expect(outcomes.sort()).toEqual(['409 CONFLICT', 'OK']);
+		}
 	});
 
 	it('two overlapping transactions read one revision: the second update is a RevisionConflictError', async () => {

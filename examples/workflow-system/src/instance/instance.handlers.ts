@@ -100,10 +100,7 @@ export function instanceHandlers(deps: WorkflowDeps): Binding<any>[] {
 				session.apply('TRANSITION');
 				const step = session.step;
 				if (step?.type !== 'TASK' || !step.transitions.some((t) => t.action === input.action)) {
-					throw new ContractError(
-						'INVALID_ACTION',
-						`step "${from}" does not offer the action ${input.action}`,
-					);
+					throw staleOrInvalidAction(session, input.action);
 				}
 				if (input.data) {
 					session.instance = {
@@ -232,4 +229,25 @@ export function instanceHandlers(deps: WorkflowDeps): Binding<any>[] {
 			};
 		}),
 	];
+}
+
+/**
+ * The error for an action the current step does not offer: CONFLICT (409) when a step the
+ * instance has left offered it (the caller acted on a state that changed meanwhile, e.g. the
+ * loser of two concurrent SUBMITs), INVALID_ACTION (422) when no step it went through did.
+ */
+function staleOrInvalidAction(session: InstanceSession, action: string): ContractError {
+	const from = session.instance.currentStepKey ?? '';
+	const left = session.history.findLast(
+		(entry) =>
+			entry.leftAt != null &&
+			session.findStep(entry.stepKey)?.transitions.some((t) => t.action === action) === true,
+	);
+	if (left) {
+		return new ContractError(
+			'CONFLICT',
+			`the instance left step "${left.stepKey}", which offers ${action}, and is now on "${from}": read it again`,
+		);
+	}
+	return new ContractError('INVALID_ACTION', `step "${from}" does not offer the action ${action}`);
 }

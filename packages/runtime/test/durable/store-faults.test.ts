@@ -1,9 +1,15 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { defineSchemaModel, ScalarTypeEnum } from '@charter/schema';
+import { defineCommand } from '@charter/spec';
+import type { Kysely } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEventBus } from '../../src/bus/event-bus.ts';
 import { CharterConfigError } from '../../src/errors/charter-config-error.ts';
+import { createExecutor } from '../../src/executor/create-executor.ts';
+import { implement } from '../../src/executor/implement.ts';
+import { silentLogger } from '../../src/logging/logger.ts';
 import { createOutboxRelay } from '../../src/relay/outbox-relay.ts';
 import { createStores } from '../../src/stores/create-stores.ts';
 import { charterMigrations } from '../../src/stores/sql/charter-migrations.ts';
@@ -11,6 +17,7 @@ import { runMigrations } from '../../src/stores/sql/sql-migrations.ts';
 import { tableNames } from '../../src/stores/sql/sql-tables.ts';
 import {
 	asAlice,
+	CounterModel,
 	counterMigrations,
 	counterTable,
 	createCounterExecutor,
@@ -152,3 +159,42 @@ describe.skipIf(!PG_URL)('PostgreSQL lost while running', () => {
 		await proxy.close();
 	});
 });
+
+/** Creates a counter row with a fixed id: the second create of an id breaks its primary key. */
+const CreateCounter = defineCommand({
+	meta: { key: 'counter.create', version: '1.0.0' },
+	io: {
+		input: defineSchemaModel({
+			name: 'CreateCounterInput',
+			fields: { id: { type: ScalarTypeEnum.ID(), isOptional: false } },
+		}),
+		output: CounterModel,
+	},
+	policy: { auth: 'anonymous' },
+});
+
+describe.each(targets.map((t) => [t.name, t] as const))(
+	'a write that loses a race on %s',
+	(_n, target) => {
+		it('a key taken meanwhile (unique constraint) is CONFLICT (409), concurrently too, never a 500', async () => {
+			const stores = await target.open({ migrations: [counterMigrations] });
+			const table = counterTable(stores.tables.outbox);
+			const executor = createExecutor({
+				stores,
+				logger: silentLogger,
+				bindings: [
+					implement(CreateCounter, async (input, ctx) => {
+						const row = { id: input.id, value: 0, revision: 0 };
+						await (ctx.transaction!.handle as Kysely<any>).insertInto(table).values(row).execute();
+						return row;
+					}),
+				],
+			});
+			const create = () => executor.execute({ operation: 'counter.create', input: { id: 'k' } });
+			const results = await Promise.all(Array.from({ length: 12 }, create));
+			const codes = results.map((r) => (r.ok ? 'OK' : `${r.problem.status} ${r.problem.code}`));
+			expect(codes.filter((c) => c === 'OK')).toHaveLength(1);
+			expect(new Set(codes.filter((c) => c !== 'OK'))).toEqual(new Set(['409 CONFLICT']));
+		});
+	},
+);
