@@ -52,6 +52,7 @@ export { servedOperations } from './executor/served-operations.ts';
 export { idempotencyScope } from './idempotency/idempotency-guard.ts';
 export {
 	canonicalJson,
+	faultDetails,
 	findUnsafeKey,
 	type JsonFault,
 	MAX_JSON_DEPTH,

@@ -2,6 +2,7 @@ import {
 	coerceInput,
 	createProblem,
 	type Executor,
+	faultDetails,
 	type Invocation,
 	type OperationPlan,
 	type Problem,
@@ -277,12 +278,14 @@ function parseJsonBody(
 	if (body.text.trim().length === 0) return emptyBody(whole);
 	const parsed = parseJsonSafely(body.text);
 	if (!parsed.ok) {
-		const { code, message, path } = parsed.fault;
+		const { fault } = parsed;
 		return {
-			problem: createProblem(code, {
-				detail: code === 'MALFORMED_JSON' ? `the body is not valid JSON: ${message}` : message,
-				...(path ? { issues: [{ path, code: 'unsafe_key', message }] } : {}),
-			}),
+			problem: createProblem(
+				fault.code,
+				fault.code === 'MALFORMED_JSON'
+					? { detail: `the body is not valid JSON: ${fault.message}` }
+					: faultDetails(fault),
+			),
 		};
 	}
 	return asInput(parsed.value, true, whole);

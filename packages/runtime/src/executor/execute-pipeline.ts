@@ -4,7 +4,7 @@ import type { ContextProvider, InvocationMetadata, Principal } from '../context/
 import { traceIdOf } from '../context/trace-id.ts';
 import { claimIdempotencyKey, idempotencyScope } from '../idempotency/idempotency-guard.ts';
 import { copyValue } from '../json/copy-value.ts';
-import { findUnsafeKey } from '../json/safe-json.ts';
+import { faultDetails, findUnsafeKey } from '../json/safe-json.ts';
 import { type Logger, withFields } from '../logging/logger.ts';
 import type { Decision } from '../policy/policy-decider.ts';
 import { ProblemSignal, toProblem } from '../problems/error-mapper.ts';
@@ -139,15 +139,8 @@ function decodeInput(plan: CompiledPlan, invocation: Invocation): unknown {
 	else {
 		const unsafe = findUnsafeKey(raw);
 		if (unsafe) {
-			const code = unsafe.code === 'UNSAFE_KEY' ? 'UNSAFE_KEY' : 'BAD_REQUEST';
-			throw new ProblemSignal(
-				createProblem(code, {
-					detail: unsafe.message,
-					...(unsafe.path
-						? { issues: [{ path: unsafe.path, code: 'unsafe_key', message: unsafe.message }] }
-						: {}),
-				}),
-			);
+			const code = unsafe.code === 'MALFORMED_JSON' ? 'BAD_REQUEST' : unsafe.code;
+			throw new ProblemSignal(createProblem(code, faultDetails(unsafe)));
 		}
 		decoded = invocation.coerce ? coerceInput(plan.spec.io.input, raw) : copyValue(raw);
 	}

@@ -12,8 +12,25 @@ describe('findUnsafeKey', () => {
 			code: 'UNSAFE_KEY',
 			message: 'the key "__proto__" is not allowed',
 			path: '/a~1b/0/c~0d/__proto__',
+			issueCode: 'unsafe_key',
 		});
 		expect(findUnsafeKey({ constructor: 1 })?.path).toBe('/constructor');
+	});
+
+	it('refuses U+0000 in a string or a key, naming it (no store can keep it everywhere)', () => {
+		expect(findUnsafeKey({ a: ['ok', 'x\u0000y'] })).toEqual({
+			code: 'VALIDATION_FAILED',
+			message: '/a/1 contains the character U+0000 (NUL), which Charter refuses in any input',
+			path: '/a/1',
+			issueCode: 'nul_character',
+		});
+		expect(findUnsafeKey({ 'k\u0000': 1 })?.issueCode).toBe('nul_character');
+		expect(findUnsafeKey('\u0000')?.path).toBe('');
+		expect(parseJsonSafely('{"id":"a\\u0000b"}')).toMatchObject({
+			ok: false,
+			fault: { code: 'VALIDATION_FAILED', path: '/id' },
+		});
+		expect(findUnsafeKey({ a: 'no nul here', b: 'U+0000 spelled out' })).toBeUndefined();
 	});
 
 	it('refuses nesting past the limit', () => {

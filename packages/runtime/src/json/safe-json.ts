@@ -6,11 +6,23 @@ export const MAX_JSON_DEPTH = 64;
 
 /** Why a JSON text or value was refused. */
 export interface JsonFault {
-	readonly code: 'MALFORMED_JSON' | 'UNSAFE_KEY';
+	/** `VALIDATION_FAILED` for a string no store can hold (U+0000). */
+	readonly code: 'MALFORMED_JSON' | 'UNSAFE_KEY' | 'VALIDATION_FAILED';
 	readonly message: string;
-	/** JSON pointer of the offending key, for `UNSAFE_KEY`. */
+	/** JSON pointer of the offending key or string. */
 	readonly path?: string;
+	/** The issue code of that pointer: `unsafe_key` or `nul_character`. */
+	readonly issueCode?: 'unsafe_key' | 'nul_character';
 }
+
+/**
+ * The one character refused in every string of every input, keys included: PostgreSQL's text
+ * and JSON types cannot hold U+0000, so a value with it would fail at the store (a 500), or be
+ * kept by SQLite and the memory stores but not by PostgreSQL. Refusing it everywhere keeps the
+ * stores interchangeable and makes it the caller's 422.
+ */
+const NUL = '\u0000';
+const NUL_MESSAGE = 'contains the character U+0000 (NUL), which Charter refuses in any input';
 
 /**
  * Parses JSON text without the risks of `JSON.parse` on hostile input: nesting deeper than
@@ -35,7 +47,8 @@ export function parseJsonSafely(
 		return { ok: false, fault: { code: 'MALFORMED_JSON', message: (error as Error).message } };
 	}
 	// A key can only come out as an unsafe one if the text spells it, or hides it in a
-	// `\u` escape: without either, the walk over the parsed value has nothing to find.
+	// `\u` escape, and U+0000 can only be written as `\u0000` in JSON: without either, the
+	// walk over the parsed value has nothing to find.
 	if (!MAY_HOLD_UNSAFE_KEY.test(text)) return { ok: true, value };
 	const unsafe = findUnsafeKey(value, maxDepth);
 	return unsafe ? { ok: false, fault: unsafe } : { ok: true, value };
@@ -44,8 +57,8 @@ export function parseJsonSafely(
 const MAY_HOLD_UNSAFE_KEY = /__proto__|constructor|prototype|\\u/;
 
 /**
- * Finds the first unsafe key (`__proto__`, `constructor`, `prototype`) or excessive nesting in a
- * value, iteratively so hostile depth cannot overflow the stack.
+ * Finds the first unsafe key (`__proto__`, `constructor`, `prototype`), string holding U+0000, or
+ * excessive nesting in a value, iteratively so hostile depth cannot overflow the stack.
  */
 export function findUnsafeKey(value: unknown, maxDepth = MAX_JSON_DEPTH): JsonFault | undefined {
 	// Each entry links to its parent; the JSON pointer is only spelled out for a fault, not
@@ -53,6 +66,10 @@ export function findUnsafeKey(value: unknown, maxDepth = MAX_JSON_DEPTH): JsonFa
 	const stack: Frame[] = [{ value, parent: undefined, key: '', depth: 0 }];
 	while (stack.length > 0) {
 		const item = stack.pop()!;
+		if (typeof item.value === 'string') {
+			if (item.value.includes(NUL)) return nulFault(item);
+			continue;
+		}
 		if (typeof item.value !== 'object' || item.value === null) continue;
 		if (item.depth >= maxDepth) {
 			return { code: 'MALFORMED_JSON', message: `nesting deeper than ${maxDepth} levels` };
@@ -66,8 +83,14 @@ export function findUnsafeKey(value: unknown, maxDepth = MAX_JSON_DEPTH): JsonFa
 		for (const key of Object.keys(item.value)) {
 			if (UNSAFE_KEYS.has(key)) {
 				const path = pointerOf({ value: undefined, parent: item, key, depth: 0 });
-				return { code: 'UNSAFE_KEY', message: `the key "${key}" is not allowed`, path };
+				return {
+					code: 'UNSAFE_KEY',
+					message: `the key "${key}" is not allowed`,
+					path,
+					issueCode: 'unsafe_key',
+				};
 			}
+			if (key.includes(NUL)) return nulFault({ value: undefined, parent: item, key, depth: 0 });
 			stack.push({
 				value: (item.value as Record<string, unknown>)[key],
 				parent: item,
@@ -77,6 +100,28 @@ export function findUnsafeKey(value: unknown, maxDepth = MAX_JSON_DEPTH): JsonFa
 		}
 	}
 	return undefined;
+}
+
+/** The detail and issues of a problem made from a fault, the same on every surface. */
+export function faultDetails(fault: JsonFault): {
+	detail: string;
+	issues?: { path: string; code: string; message: string }[];
+} {
+	if (fault.path === undefined || fault.issueCode === undefined) return { detail: fault.message };
+	return {
+		detail: fault.message,
+		issues: [{ path: fault.path, code: fault.issueCode, message: fault.message }],
+	};
+}
+
+function nulFault(frame: Frame): JsonFault {
+	const path = pointerOf(frame);
+	return {
+		code: 'VALIDATION_FAILED',
+		message: `${path === '' ? 'the input' : path} ${NUL_MESSAGE}`,
+		path,
+		issueCode: 'nul_character',
+	};
 }
 
 interface Frame {
