@@ -2,8 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createGraphqlSchema } from '@charter/graphql';
 import { toOpenApi } from '@charter/rest';
+import { createExecutor, silentLogger } from '@charter/runtime';
 import type { OperationSpec } from '@charter/spec';
+import { printSchema } from 'graphql';
 import { afterAll, describe, expect, test } from 'vitest';
 import { importOpenApi, OpenApiImportError } from '../src/index.ts';
 import { loadGenerated } from './load-generated.ts';
@@ -100,6 +103,38 @@ describe('bad input', () => {
 		expect(model).toContain("'2fa': { type: ScalarTypeEnum.Boolean(), isOptional: true }");
 		// The export is valid: every generated contract loads and serves.
 		expect(Object.keys(toOpenApi(registry).paths)).toContain('/items/{id}');
+	});
+
+	test('field names GraphQL cannot spell and patterns the u flag rejects still serve on every surface', async () => {
+		const result = importOpenApi({
+			file: fixture('awkward-names.yaml'),
+			outDir: outDir('surfaces'),
+		});
+		const at = '#/components/schemas/item.v1-record/properties';
+		expect(result.report).toContainEqual(
+			expect.objectContaining({
+				category: 'normalized',
+				path: `${at}/tag`,
+				message: expect.stringContaining('written as `^[a-zA-Z0-9_\\-:]+$`'),
+			}),
+		);
+		expect(result.report).toContainEqual(
+			expect.objectContaining({ category: 'dropped', path: `${at}/lookbehind` }),
+		);
+		const registry = await loadGenerated(outDir('surfaces'));
+		const executor = createExecutor({
+			contracts: registry,
+			bindings: [],
+			serveUnimplemented: true,
+			logger: silentLogger,
+		});
+		const sdl = printSchema(createGraphqlSchema(registry, { executor }));
+		expect(sdl).toContain('include: [String!]');
+		expect(sdl).toContain('teamsAny: String');
+		expect(sdl).toContain('parent: String');
+		expect(sdl).toContain('StartTime: DateTime');
+		const listed = executor.plans.find((plan) => plan.key === 'items.list-items');
+		expect(listed).toBeDefined();
 	});
 
 	test('a property named __proto__ is left out and reported, never written as a key', async () => {

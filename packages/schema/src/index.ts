@@ -34,3 +34,4 @@ export {
 	type ValidatorOptions,
 } from './validate/compile-validator.ts';
 export type { ValidationIssue, ValidationResult } from './validate/issue.ts';
+export { toUnicodePattern, type UnicodePattern } from './validate/unicode-pattern.ts';

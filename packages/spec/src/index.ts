@@ -49,4 +49,10 @@ export {
 	type SnapshotOptions,
 	serializeSnapshot,
 } from './snapshot/snapshot.ts';
+export {
+	graphqlFieldNames,
+	graphqlNameCandidate,
+	isGraphqlName,
+	renamedGraphqlFields,
+} from './wire/graphql-names.ts';
 export { graphqlFieldName, pathParameters, type WireNames, wireNames } from './wire/wire-names.ts';

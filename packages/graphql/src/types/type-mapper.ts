@@ -22,6 +22,7 @@ import {
 	type GraphQLType,
 	GraphQLUnionType,
 } from 'graphql';
+import { fieldNamesOf } from './field-names.ts';
 import { createScalar } from './graphql-scalars.ts';
 import { GraphqlSchemaError } from './graphql-schema-error.ts';
 import { createUnionResolver } from './union-resolver.ts';
@@ -182,10 +183,14 @@ export function createTypeMapper(outputModels: ReadonlySet<string>): TypeMapper 
 					...(node.description ? { description: node.description } : {}),
 					fields: () => {
 						const fields: GraphQLFieldConfigMap<unknown, unknown> = {};
+						const names = fieldNamesOf(node);
 						for (const [name, f] of Object.entries(node.fields)) {
-							assertName(name, `model ${node.name}, field ${name}`);
-							fields[name] = {
-								type: field(f, 'output', node.name + pascal(name)) as GraphQLOutputType,
+							const gql = names.get(name) ?? name;
+							fields[gql] = {
+								type: field(f, 'output', node.name + pascal(gql)) as GraphQLOutputType,
+								...(gql !== name
+									? { resolve: (source: unknown) => (source as Record<string, unknown>)[name] }
+									: {}),
 								...(f.description ? { description: f.description } : {}),
 								...(f.deprecated ? { deprecationReason: reason(f.deprecated) } : {}),
 							};
@@ -207,10 +212,11 @@ export function createTypeMapper(outputModels: ReadonlySet<string>): TypeMapper 
 					...(node.description ? { description: node.description } : {}),
 					fields: () => {
 						const fields: GraphQLInputFieldConfigMap = {};
+						const names = fieldNamesOf(node);
 						for (const [fieldName, f] of Object.entries(node.fields)) {
-							assertName(fieldName, `model ${node.name}, field ${fieldName}`);
-							const type = field(f, 'input', name + pascal(fieldName)) as GraphQLInputType;
-							fields[fieldName] = {
+							const gql = names.get(fieldName) ?? fieldName;
+							const type = field(f, 'input', name + pascal(gql)) as GraphQLInputType;
+							fields[gql] = {
 								type,
 								...(f.description ? { description: f.description } : {}),
 								// GraphQL allows deprecating only input fields a caller may leave out.

@@ -1,6 +1,6 @@
 // String and number schemas as Charter scalars: known string formats, and the length, pattern
 // and bound constraints Charter keeps.
-import type { ScalarName } from '@charter/schema';
+import { type ScalarName, toUnicodePattern } from '@charter/schema';
 import type { JsonObject } from '../document/openapi-source.ts';
 import type { SchemaScope, SchemaSite } from './schema-scope.ts';
 import type { Expr } from './type-expr.ts';
@@ -28,7 +28,26 @@ export function convertString(scope: SchemaScope, schema: JsonObject, site: Sche
 			`string format "${format}" is not checked by Charter (plain string)`,
 		);
 	}
-	return scalar(name, pick(schema, ['minLength', 'maxLength', 'pattern']));
+	const constraints = pick(schema, ['minLength', 'maxLength', 'pattern']);
+	if (typeof constraints.pattern === 'string') {
+		const pattern = toUnicodePattern(constraints.pattern);
+		if (!pattern.ok) {
+			delete constraints.pattern;
+			scope.note(
+				'dropped',
+				site,
+				`pattern \`${String(schema.pattern)}\` does not compile as a Unicode regular expression (${pattern.reason}); not checked`,
+			);
+		} else if (pattern.changed) {
+			constraints.pattern = pattern.pattern;
+			scope.note(
+				'normalized',
+				site,
+				`pattern \`${String(schema.pattern)}\` written as \`${pattern.pattern}\`: the same expression without escapes the Unicode flag rejects`,
+			);
+		}
+	}
+	return scalar(name, constraints);
 }
 
 /** Converts an integer or number schema to Int or Float with its bounds. */

@@ -109,3 +109,16 @@ describe('toJsonSchema', () => {
 		expect(Object.keys(toJsonSchema(Payment).$defs as object)).toEqual(['A', 'Z']);
 	});
 });
+
+describe('patterns', () => {
+	it('are emitted as validators compile them (u flag); one that cannot compile is a definition error', () => {
+		const kept = {
+			kind: 'scalar',
+			name: 'String',
+			constraints: { pattern: '^[a-z\\:]+$' },
+		} as const;
+		expect(toJsonSchema(kept)).toMatchObject({ pattern: '^[a-z:]+$' });
+		const broken = { kind: 'scalar', name: 'String', constraints: { pattern: '(?<=a' } } as const;
+		expect(() => toJsonSchema(broken)).toThrow(/CHARTER_INVALID_PATTERN|not a regular expression/);
+	});
+});

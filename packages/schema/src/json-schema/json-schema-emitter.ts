@@ -1,6 +1,7 @@
 import { SchemaDefinitionError } from '../errors.ts';
 import type { FieldNode, TypeKind, TypeNode } from '../ir/type-node.ts';
 import { SCALARS } from '../scalars/scalar-catalog.ts';
+import { toUnicodePattern } from '../validate/unicode-pattern.ts';
 
 /** A JSON Schema 2020-12 object. */
 export type JsonSchema = Record<string, unknown>;
@@ -36,7 +37,13 @@ type Body<K extends TypeKind> = (
 
 /** One function per kind: adding a kind fails to compile until it is handled here. */
 const bodies: { [K in TypeKind]: Body<K> } = {
-	scalar: (node) => ({ ...SCALARS[node.name].jsonSchema, ...node.constraints }),
+	scalar: (node) => ({
+		...SCALARS[node.name].jsonSchema,
+		...node.constraints,
+		...(node.constraints?.pattern !== undefined
+			? { pattern: unicodePattern(node.constraints.pattern) }
+			: {}),
+	}),
 	enum: (node) => ({
 		type: 'string',
 		title: node.name,
@@ -79,6 +86,20 @@ const bodies: { [K in TypeKind]: Body<K> } = {
 		return rest;
 	},
 };
+
+/**
+ * The pattern as validators compile it (with the `u` flag): escapes that flag rejects are
+ * dropped (`\\:` -> `:`); a pattern that cannot compile at all is a definition error.
+ */
+function unicodePattern(pattern: string): string {
+	const result = toUnicodePattern(pattern);
+	if (result.ok) return result.pattern;
+	throw new SchemaDefinitionError(
+		'CHARTER_INVALID_PATTERN',
+		`pattern ${JSON.stringify(pattern)}`,
+		`is not a regular expression validators can compile (${result.reason}); fix or remove it`,
+	);
+}
 
 /** Creates an emitter; see {@link JsonSchemaEmitter}. */
 export function createJsonSchemaEmitter(options: EmitterOptions = {}): JsonSchemaEmitter {

@@ -1,10 +1,11 @@
-import { type JsonSchema, toJsonSchema } from '@charter/schema';
+import { type JsonSchema, type TypeNode, toJsonSchema } from '@charter/schema';
 import type {
 	ContractRegistry,
 	ContractSpec,
 	RegistryKind,
 } from '../registry/contract-registry.ts';
 import { registryKind } from '../registry/contract-registry.ts';
+import { renamedGraphqlFields } from '../wire/graphql-names.ts';
 
 export const SNAPSHOT_FORMAT = 'charter.contracts-lock';
 export const SNAPSHOT_FORMAT_VERSION = 1;
@@ -17,6 +18,11 @@ export interface SnapshotContract {
 	readonly file?: string;
 	readonly spec: ContractSpec;
 	readonly schemas: Readonly<Record<string, JsonSchema>>;
+	/**
+	 * JSON field names that GraphQL spells differently, per model (`{ Model: { 'include[]':
+	 * 'include' } }`); left out when every name is kept.
+	 */
+	readonly graphqlFields?: Readonly<Record<string, Readonly<Record<string, string>>>>;
 }
 
 /** The whole registry as one deterministic document (`contracts.lock.json`). */
@@ -44,15 +50,31 @@ export function createSnapshot(
 	return {
 		format: SNAPSHOT_FORMAT,
 		formatVersion: SNAPSHOT_FORMAT_VERSION,
-		contracts: registry.all().map(({ spec, file }) => ({
-			kind: registryKind(spec),
-			key: spec.meta.key,
-			version: spec.meta.version,
-			...(file ? { file } : {}),
-			spec,
-			schemas: withSchemas ? schemasOf(spec) : {},
-		})),
+		contracts: registry.all().map(({ spec, file }) => {
+			const graphqlFields = renamedGraphqlFields(typesOf(spec));
+			return {
+				kind: registryKind(spec),
+				key: spec.meta.key,
+				version: spec.meta.version,
+				...(file ? { file } : {}),
+				spec,
+				schemas: withSchemas ? schemasOf(spec) : {},
+				...(Object.keys(graphqlFields).length > 0 ? { graphqlFields } : {}),
+			};
+		}),
 	};
+}
+
+function typesOf(spec: ContractSpec): TypeNode[] {
+	switch (spec.kind) {
+		case 'command':
+		case 'query':
+			return [spec.io.input, spec.io.output];
+		case 'event':
+			return [spec.payload];
+		case 'feature':
+			return [];
+	}
 }
 
 function schemasOf(spec: ContractSpec): Record<string, JsonSchema> {

@@ -80,6 +80,14 @@ describe('wireNames', () => {
 		expect(v3).not.toBe(v1);
 		expect(v1).toMatch(/^[a-z0-9_]+[a-z0-9]$/);
 	});
+
+	it('gives two long keys with the same first 64 characters two MCP tools', () => {
+		const a = wireNames(command(`${'very.long.operation-name.'.repeat(3)}one`, '1.0.0')).mcp.tool;
+		const b = wireNames(command(`${'very.long.operation-name.'.repeat(3)}two`, '1.0.0')).mcp.tool;
+		expect(a).not.toBe(b);
+		expect(a.length).toBe(64);
+		expect(a.slice(0, 50)).toBe(b.slice(0, 50));
+	});
 });
 
 describe('pathParameters', () => {

@@ -38,7 +38,6 @@ export function wireNames(spec: OperationSpec): WireNames {
 	};
 }
 
-/** Shortens the base name, never the `_v{major}` suffix, so a long key keeps its version. */
 /**
  * Gives the GraphQL field name of a key at a version: camelCase segments, `V{major}` from
  * major 2 (`workflow.instance.pause@2.1.0` -> `workflowInstancePauseV2`). Operations and event
@@ -52,13 +51,28 @@ export function graphqlFieldName(key: string, version: string): string {
 	return major >= 2 ? `${camel}V${major}` : camel;
 }
 
+/**
+ * Joins the key's words with `_`. A name longer than MCP allows keeps its start and ends in
+ * `_` + six base-36 characters of a hash of the whole name, so two long keys that share
+ * their first 50 characters still get two tools.
+ */
 function mcpTool(parts: readonly string[], major: number): string {
 	const suffix = major >= 2 ? `_v${major}` : '';
-	const base = parts
-		.join('_')
-		.slice(0, MCP_TOOL_MAX - suffix.length)
-		.replace(/_+$/, '');
-	return base + suffix;
+	const full = parts.join('_');
+	if (full.length + suffix.length <= MCP_TOOL_MAX) return full + suffix;
+	const hash = fnv1a(full).toString(36).padStart(7, '0').slice(-6);
+	const room = MCP_TOOL_MAX - suffix.length - hash.length - 1;
+	return `${full.slice(0, room).replace(/_+$/, '')}_${hash}${suffix}`;
+}
+
+/** 32-bit FNV-1a: a small, stable hash for shortened names. */
+function fnv1a(text: string): number {
+	let hash = 0x811c9dc5;
+	for (let i = 0; i < text.length; i++) {
+		hash ^= text.charCodeAt(i);
+		hash = Math.imul(hash, 0x01000193) >>> 0;
+	}
+	return hash;
 }
 
 /** Path parameter names in a REST path template (`/v1/instances/{id}` -> `['id']`). */
