@@ -2,18 +2,19 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { defineSchemaModel, ScalarTypeEnum } from '@charter/schema';
-import { defineCommand } from '@charter/spec';
-import type { Kysely } from 'kysely';
+import { defineCommand, defineQuery } from '@charter/spec';
+import { type Kysely, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEventBus } from '../../src/bus/event-bus.ts';
 import { CharterConfigError } from '../../src/errors/charter-config-error.ts';
 import { createExecutor } from '../../src/executor/create-executor.ts';
 import { implement } from '../../src/executor/implement.ts';
-import { silentLogger } from '../../src/logging/logger.ts';
+import { type Logger, silentLogger } from '../../src/logging/logger.ts';
 import { createOutboxRelay } from '../../src/relay/outbox-relay.ts';
 import { createStores } from '../../src/stores/create-stores.ts';
 import { charterMigrations } from '../../src/stores/sql/charter-migrations.ts';
 import { runMigrations } from '../../src/stores/sql/sql-migrations.ts';
+import type { SqlStores } from '../../src/stores/sql/sql-stores.ts';
 import { tableNames } from '../../src/stores/sql/sql-tables.ts';
 import {
 	asAlice,
@@ -22,7 +23,15 @@ import {
 	counterTable,
 	createCounterExecutor,
 } from '../fixtures/counter-app.ts';
-import { announceSkip, PG_URL, postgresTarget, sqlTargets, uniquePrefix } from './store-targets.ts';
+import { capturingLogger } from '../fixtures/todo-app.ts';
+import {
+	announceSkip,
+	PG_URL,
+	postgresTarget,
+	sqliteTarget,
+	sqlTargets,
+	uniquePrefix,
+} from './store-targets.ts';
 import { startTcpProxy } from './tcp-proxy.ts';
 
 announceSkip('CHARTER_TEST_PG_URL', 'migrations and faults over PostgreSQL');
@@ -198,3 +207,97 @@ describe.each(targets.map((t) => [t.name, t] as const))(
 		});
 	},
 );
+
+/** Reads a counter through the stores' database: a query outside any transaction. */
+const ReadCounter = defineQuery({
+	meta: { key: 'counter.read', version: '1.0.0' },
+	io: {
+		input: defineSchemaModel({
+			name: 'ReadCounterInput',
+			fields: { id: { type: ScalarTypeEnum.ID(), isOptional: false } },
+		}),
+		output: CounterModel,
+	},
+	policy: { auth: 'anonymous' },
+});
+
+/** The counter app with a query and a create, over the given stores. */
+function counterReadWrite(stores: SqlStores, logger: Logger = silentLogger) {
+	const table = counterTable(stores.tables.outbox);
+	return createExecutor({
+		stores,
+		logger,
+		bindings: [
+			implement(ReadCounter, async (input) => {
+				const row = await stores.db
+					.selectFrom(table)
+					.selectAll()
+					.where('id', '=', input.id)
+					.executeTakeFirst();
+				return row
+					? { id: row.id, value: Number(row.value), revision: Number(row.revision) }
+					: { id: input.id, value: 0, revision: 0 };
+			}),
+			implement(CreateCounter, async (input, ctx) => {
+				const row = { id: input.id, value: 0, revision: 0 };
+				await (ctx.transaction!.handle as Kysely<any>).insertInto(table).values(row).execute();
+				return row;
+			}),
+		],
+	});
+}
+
+describe('a database that cannot serve', () => {
+	it.skipIf(!PG_URL)(
+		'PostgreSQL lost: queries are 503 STORE_UNAVAILABLE too, like commands, and recover',
+		async () => {
+			const url = new URL(PG_URL!);
+			const proxy = await startTcpProxy(url.hostname, Number(url.port || 5432));
+			url.host = `127.0.0.1:${proxy.port}`;
+			const target = postgresTarget(url.toString());
+			try {
+				const stores = await target.open({ migrations: [counterMigrations] });
+				const executor = counterReadWrite(stores);
+				const read = () => executor.execute({ operation: 'counter.read', input: { id: 'q' } });
+				expect(await read()).toMatchObject({ ok: true });
+				await proxy.cut();
+				expect(await read()).toMatchObject({
+					ok: false,
+					problem: { status: 503, code: 'STORE_UNAVAILABLE' },
+				});
+				await proxy.restore();
+				expect(await read()).toMatchObject({ ok: true });
+			} finally {
+				await target.cleanup();
+				await proxy.close();
+			}
+		},
+	);
+
+	it('SQLite turned read-only: commands are 503 STORE_UNAVAILABLE, queries still answer, the failed audit write is logged', async () => {
+		const target = sqliteTarget();
+		try {
+			const stores = await target.open({ migrations: [counterMigrations] });
+			const logger = capturingLogger();
+			const executor = counterReadWrite(stores, logger);
+			// query_only stands for a file or disk that turned read-only under the process: SQLite
+			// answers every write with SQLITE_READONLY, as it does then.
+			await sql`pragma query_only = 1`.execute(stores.db);
+			const created = await executor.execute({ operation: 'counter.create', input: { id: 'r' } });
+			expect(created).toMatchObject({
+				ok: false,
+				problem: { status: 503, code: 'STORE_UNAVAILABLE' },
+			});
+			expect(
+				await executor.execute({ operation: 'counter.read', input: { id: 'r' } }),
+			).toMatchObject({ ok: true });
+			expect(logger.lines.map((l) => l.message)).toContain('audit write failed');
+			await sql`pragma query_only = 0`.execute(stores.db);
+			expect(
+				await executor.execute({ operation: 'counter.create', input: { id: 'r' } }),
+			).toMatchObject({ ok: true });
+		} finally {
+			await target.cleanup();
+		}
+	});
+});

@@ -13,15 +13,22 @@ const CONNECTION_CODES = new Set([
 	'57P02',
 	'57P03',
 	'53300',
-	'SQLITE_BUSY',
-	'SQLITE_CANTOPEN',
-	'SQLITE_IOERR',
 ]);
+
+/**
+ * SQLite result codes (and their extended `_…` forms) of a database that cannot serve writes or
+ * reads right now: locked, unopenable, read-only (a file or disk turned read-only), I/O errors,
+ * a full disk.
+ */
+const SQLITE_UNAVAILABLE = /^SQLITE_(BUSY|CANTOPEN|READONLY|IOERR|FULL)(_|$)/;
 
 /** Tells whether an error means the database cannot be reached right now (retrying may help). */
 export function isUnavailable(error: unknown): boolean {
 	const code = (error as { code?: unknown })?.code;
-	if (typeof code === 'string' && (CONNECTION_CODES.has(code) || code.startsWith('08')))
+	if (
+		typeof code === 'string' &&
+		(CONNECTION_CODES.has(code) || code.startsWith('08') || SQLITE_UNAVAILABLE.test(code))
+	)
 		return true;
 	const message = error instanceof Error ? error.message : '';
 	return /Connection terminated|connection timeout|Client has encountered a connection error|not queryable/i.test(
