@@ -10,6 +10,7 @@ import {
 	parse,
 	validate,
 } from 'graphql';
+import { requestIdempotency } from '../idempotency/request-idempotency.ts';
 import { checkQueryLimits, type QueryLimits } from '../limits/query-limits.ts';
 import { maskError, requestError } from '../problems/problem-error.ts';
 import type { GraphqlContext } from '../schema/graphql-schema.ts';
@@ -19,6 +20,8 @@ export interface GraphqlParams {
 	readonly query: string;
 	readonly variables?: Readonly<Record<string, unknown>> | null;
 	readonly operationName?: string | null;
+	/** `idempotencyKey` here is the request's idempotency key, like the `Idempotency-Key` header. */
+	readonly extensions?: Readonly<Record<string, unknown>> | null;
 }
 
 /** A response ready to encode: HTTP status and the GraphQL result. */
@@ -132,7 +135,14 @@ export async function runGraphqlRequest(
 				: `${prepared.operation.operation} operations are not allowed with this method; use POST`;
 		return { status: 405, body: { errors: [requestError(message, 'BAD_REQUEST', 405).toJSON()] } };
 	}
-	const { variables, operationName } = params as GraphqlParams;
+	const { variables, operationName, extensions } = params as GraphqlParams;
+	const idempotency = requestIdempotency(extensions, context.metadata);
+	if (!idempotency.ok) {
+		return {
+			status: 400,
+			body: { errors: [requestError(idempotency.message, 'BAD_REQUEST', 400).toJSON()] },
+		};
+	}
 	let result: ExecutionResult;
 	try {
 		result = await execute({
@@ -140,7 +150,9 @@ export async function runGraphqlRequest(
 			document: prepared.document,
 			variableValues: variables ?? undefined,
 			operationName: operationName ?? undefined,
-			contextValue: context,
+			contextValue: idempotency.value
+				? Object.assign({}, context, { idempotency: idempotency.value })
+				: context,
 		});
 	} catch {
 		return {
@@ -170,6 +182,7 @@ export async function runGraphqlRequest(
 		body: {
 			...(result.errors ? { errors: result.errors.map((e) => maskError(e).toJSON()) } : {}),
 			data: result.data ?? null,
+			...(idempotency.value?.replayed ? { extensions: { idempotentReplayed: true } } : {}),
 		},
 	};
 }

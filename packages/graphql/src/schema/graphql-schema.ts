@@ -19,6 +19,7 @@ import type {
 	InvocationMetadata,
 	Principal,
 } from '../executor/executor-port.ts';
+import type { RequestIdempotency } from '../idempotency/request-idempotency.ts';
 import { problemToGraphqlError } from '../problems/problem-error.ts';
 import { type SubscribableEvent, subscribableEvents } from '../subscriptions/event-catalog.ts';
 import { eventStream } from '../subscriptions/event-stream.ts';
@@ -30,6 +31,8 @@ import { operationsByField } from './operation-fields.ts';
 export interface GraphqlContext {
 	readonly metadata: InvocationMetadata;
 	readonly signal?: AbortSignal;
+	/** The request's idempotency key, given to every mutation field's command. */
+	readonly idempotency?: RequestIdempotency | undefined;
 }
 
 /** What the executable schema binds to. Without `executor`, the schema only describes. */
@@ -97,6 +100,7 @@ export function createGraphqlSchema(
 						extensions: { code: 'NOT_IMPLEMENTED', status: 501 },
 					});
 				}
+				const idempotency = spec.kind === 'command' ? context.idempotency : undefined;
 				const result = await options.executor.execute({
 					operation: spec.meta.key,
 					version: spec.meta.version,
@@ -104,8 +108,10 @@ export function createGraphqlSchema(
 					// Object.assign: a spread given more keys outlives the request on Node 20.
 					metadata: Object.assign({}, context.metadata, { transport: 'graphql' }),
 					...(context.signal ? { signal: context.signal } : {}),
+					...(idempotency ? { idempotencyKey: idempotency.key } : {}),
 				});
 				if (!result.ok) throw problemToGraphqlError(result.problem);
+				if (idempotency && result.replayed) idempotency.replayed = true;
 				return result.output;
 			},
 		};

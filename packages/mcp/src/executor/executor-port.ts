@@ -2,7 +2,8 @@ import type { Executor } from '@charter/runtime';
 
 /*
  * The one seam between this surface and @charter/runtime: the surface needs only `execute`
- * from the executor so tests and hosts may pass any object with it.
+ * from the executor so tests and hosts may pass any object with it, and the problem catalogue
+ * for the few problems it raises itself.
  */
 
 export type {
@@ -13,6 +14,7 @@ export type {
 	Principal,
 	Problem,
 } from '@charter/runtime';
+export { createProblem } from '@charter/runtime';
 
 /** The executor as this surface sees it. */
 export type ExecutorPort = Pick<Executor, 'execute'>;

@@ -9,7 +9,12 @@ import {
 	McpError,
 	ReadResourceRequestSchema,
 } from '@modelcontextprotocol/sdk/types.js';
-import type { ExecutorPort, InvocationMetadata, Problem } from '../executor/executor-port.ts';
+import {
+	createProblem,
+	type ExecutorPort,
+	type InvocationMetadata,
+	type Problem,
+} from '../executor/executor-port.ts';
 import {
 	type ContractResource,
 	contractResources,
@@ -72,6 +77,8 @@ export function createMcpServer(
 			throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${request.params.name}`);
 		}
 		const args = request.params.arguments ?? {};
+		const key = idempotencyKeyOf(request.params._meta, options.metadata);
+		if (typeof key === 'object') return problemResult(key, false);
 		const result = await executor.execute({
 			operation: binding.spec.meta.key,
 			version: binding.spec.meta.version,
@@ -79,6 +86,7 @@ export function createMcpServer(
 			// Object.assign: a spread given more keys outlives the request on Node 20.
 			metadata: Object.assign({}, options.metadata, { transport: 'mcp' }),
 			signal: extra.signal,
+			...(key !== undefined && binding.spec.kind === 'command' ? { idempotencyKey: key } : {}),
 		});
 		if (!result.ok) return problemResult(result.problem, binding.wrapsInput);
 		const checked = binding.output.validate(result.output);
@@ -98,6 +106,7 @@ export function createMcpServer(
 		return {
 			content: [{ type: 'text', text: JSON.stringify(structured) }],
 			structuredContent: structured as Record<string, unknown>,
+			...(result.replayed ? { _meta: { idempotentReplayed: true } } : {}),
 		} satisfies CallToolResult;
 	});
 	server.setRequestHandler(ListResourcesRequestSchema, () => ({
@@ -114,6 +123,27 @@ export function createMcpServer(
 		};
 	});
 	return server;
+}
+
+/**
+ * The idempotency key of a tool call: `_meta.idempotencyKey`, or the `Idempotency-Key` header
+ * on HTTP (the same key if both are sent); a 400 problem for a key that is not a string or two
+ * keys that differ.
+ */
+function idempotencyKeyOf(
+	meta: Record<string, unknown> | undefined,
+	metadata: InvocationMetadata | undefined,
+): string | undefined | Problem {
+	const fromMeta = meta?.idempotencyKey;
+	const fromHeader = metadata?.headers?.['idempotency-key'];
+	const bad = (detail: string): Problem => createProblem('BAD_REQUEST', { detail });
+	if (fromMeta !== undefined && typeof fromMeta !== 'string') {
+		return bad('"_meta.idempotencyKey" must be a string');
+	}
+	if (fromMeta !== undefined && fromHeader !== undefined && fromMeta !== fromHeader) {
+		return bad('the Idempotency-Key header and "_meta.idempotencyKey" differ; send one key');
+	}
+	return fromMeta ?? fromHeader;
 }
 
 /** Encodes a problem as a failed tool result; input issue paths point into `arguments`. */
