@@ -31,6 +31,7 @@ export {
 } from './schema/graphql-schema.ts';
 export { eventFieldName, operationsByField } from './schema/operation-fields.ts';
 export { type SubscribableEvent, subscribableEvents } from './subscriptions/event-catalog.ts';
+export { DEFAULT_STREAM_LIMITS, type StreamLimits } from './subscriptions/stream-limits.ts';
 export {
 	GRAPHQL_SCHEMA_ERROR_CODES,
 	GraphqlSchemaError,

@@ -9,9 +9,12 @@ import {
 	type GraphqlContext,
 	type GraphqlSchemaOptions,
 } from '../schema/graphql-schema.ts';
+import { DEFAULT_STREAM_LIMITS, SlotCounter } from '../subscriptions/stream-limits.ts';
+import { type CallerOf, StreamReservations } from '../subscriptions/stream-reservations.ts';
 import { loadExplorerAssets } from './graphiql-assets.ts';
 import { GRAPHIQL_CSP, renderExplorerPage, renderGraphiqlPage } from './graphiql-page.ts';
 import { prepareOperation, runGraphqlRequest } from './graphql-request.ts';
+import { errorResponse as json } from './json-response.ts';
 import { toFetchRequest, writeFetchResponse } from './node-bridge.ts';
 
 /** Options of the GraphQL HTTP endpoint. */
@@ -56,14 +59,34 @@ export function createGraphqlHandler(
 	const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
 	const assets = options.explorer === false ? undefined : loadExplorerAssets();
 	const assetPrefix = `${path}/assets/`;
+	const streamLimits = { ...DEFAULT_STREAM_LIMITS, ...options.streamLimits };
+	// The socket's address of each request that came through `node`, for per-client limits.
+	const addresses = new WeakMap<Request, string>();
+	const metadataOf = (request: Request) => {
+		const address = addresses.get(request);
+		return {
+			headers: headerRecord(request.headers),
+			transport: 'graphql',
+			...(address !== undefined ? { clientAddress: address } : {}),
+		};
+	};
 	const contextOf = (request: Request): GraphqlContext => ({
-		metadata: { headers: headerRecord(request.headers), transport: 'graphql' },
+		metadata: metadataOf(request),
 		signal: request.signal,
 	});
+	const callerOf: CallerOf = async (request) => {
+		if (!options.context) return { principal: undefined };
+		try {
+			return { principal: await options.context(metadataOf(request)) };
+		} catch (error) {
+			return { invalid: (error as { detail?: string }).detail ?? 'the credentials are not valid' };
+		}
+	};
 	// graphql-sse may load another copy of graphql (CJS vs ESM); handing it our own parsed
 	// arguments, `execute` and `subscribe` keeps every schema check in this copy.
 	const sse = createSseHandler<Record<string, unknown>>({
 		schema,
+		authenticate: (req): string | undefined => reservations.tokenOf(req.raw),
 		validate: (schemaToCheck, document) => validate(schemaToCheck, document),
 		execute: (args) => execute(args),
 		subscribe: (args) => subscribe(args),
@@ -79,6 +102,12 @@ export function createGraphqlHandler(
 			};
 		},
 	});
+	const reservations: StreamReservations = new StreamReservations(
+		sse,
+		callerOf,
+		new SlotCounter(streamLimits.maxReservationsPerPrincipal, streamLimits.maxReservations),
+		streamLimits,
+	);
 
 	async function handle(request: Request): Promise<Response> {
 		const url = new URL(request.url);
@@ -96,7 +125,7 @@ export function createGraphqlHandler(
 			request.method === 'DELETE'
 		) {
 			try {
-				return await sse(request);
+				return await reservations.handle(request);
 			} catch {
 				return json(400, [
 					requestError('the event stream request is not valid', 'BAD_REQUEST', 400),
@@ -184,6 +213,8 @@ export function createGraphqlHandler(
 		fetch: handle,
 		node: async (req, res) => {
 			const request = await toFetchRequest(req, res, maxBodyBytes);
+			const address = req.socket.remoteAddress;
+			if (request && address !== undefined) addresses.set(request, address);
 			const response = request
 				? await handle(request)
 				: json(413, [
@@ -192,17 +223,6 @@ export function createGraphqlHandler(
 			await writeFetchResponse(response, req, res);
 		},
 	};
-}
-
-function json(
-	status: number,
-	errors: readonly { toJSON(): unknown }[],
-	headers: Record<string, string> = {},
-): Response {
-	return new Response(JSON.stringify({ errors: errors.map((e) => e.toJSON()) }), {
-		status,
-		headers: { 'content-type': JSON_TYPE, ...headers },
-	});
 }
 
 function headerRecord(headers: Headers): Record<string, string> {

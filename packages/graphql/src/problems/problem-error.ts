@@ -15,6 +15,7 @@ export function problemToGraphqlError(problem: Problem): GraphQLError {
 			...(problem.traceId !== undefined ? { traceId: problem.traceId } : {}),
 			...(problem.issues !== undefined ? { issues: problem.issues } : {}),
 			...(problem.data !== undefined ? { data: problem.data } : {}),
+			...(problem.retryAfter !== undefined ? { retryAfter: problem.retryAfter } : {}),
 		},
 	});
 }

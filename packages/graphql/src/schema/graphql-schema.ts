@@ -1,4 +1,4 @@
-import { servedOperations } from '@charter/runtime';
+import { createProblem, servedOperations } from '@charter/runtime';
 import { mayOmitInput, type TypeNode } from '@charter/schema';
 import type { ContractRegistry, OperationSpec } from '@charter/spec';
 import {
@@ -23,6 +23,12 @@ import type { RequestIdempotency } from '../idempotency/request-idempotency.ts';
 import { problemToGraphqlError } from '../problems/problem-error.ts';
 import { type SubscribableEvent, subscribableEvents } from '../subscriptions/event-catalog.ts';
 import { eventStream } from '../subscriptions/event-stream.ts';
+import {
+	DEFAULT_STREAM_LIMITS,
+	SlotCounter,
+	type StreamLimits,
+} from '../subscriptions/stream-limits.ts';
+import { holderOf } from '../subscriptions/stream-reservations.ts';
 import { createTypeMapper, pascal } from '../types/type-mapper.ts';
 import { collectModelNames, decodeInput } from '../types/type-walk.ts';
 import { operationsByField } from './operation-fields.ts';
@@ -42,6 +48,8 @@ export interface GraphqlSchemaOptions {
 	readonly events?: EventSource;
 	/** The shared context provider, to authenticate subscribers. */
 	readonly context?: ContextProvider;
+	/** How many subscriptions may run at once (and graphql-sse reservations, on the handler). */
+	readonly streamLimits?: StreamLimits;
 }
 
 /**
@@ -72,6 +80,11 @@ export function createGraphqlSchema(
 	}
 	const subscription: GraphQLFieldConfigMap<unknown, GraphqlContext> = {};
 	for (const event of events) subscription[event.field] = eventField(event);
+	const streamLimits = { ...DEFAULT_STREAM_LIMITS, ...options.streamLimits };
+	const running = new SlotCounter(
+		streamLimits.maxSubscriptionsPerPrincipal,
+		streamLimits.maxSubscriptions,
+	);
 
 	function operationField(
 		spec: OperationSpec,
@@ -133,9 +146,29 @@ export function createGraphqlSchema(
 					});
 				}
 				if (!options.events) return emptyStream();
+				const release = running.take(holderOf(principal, context.metadata.clientAddress));
+				if (release === 'holder') {
+					throw problemToGraphqlError(
+						createProblem('RATE_LIMITED', {
+							detail: `a caller may run ${streamLimits.maxSubscriptionsPerPrincipal} subscriptions at once; end one first`,
+							retryAfter: 5,
+						}),
+					);
+				}
+				if (release === 'total') {
+					throw problemToGraphqlError(
+						createProblem('UNAVAILABLE', {
+							detail: 'this server runs as many subscriptions as it can; subscribe again later',
+							retryAfter: 5,
+						}),
+					);
+				}
 				try {
-					return await eventStream(options.events, event.key, (e) =>
-						acceptEvent(event, e, principal),
+					return await eventStream(
+						options.events,
+						event.key,
+						(e) => acceptEvent(event, e, principal),
+						{ onEnd: release },
 					);
 				} catch {
 					// The bus logs why; the caller learns only that events cannot flow now.

@@ -4,14 +4,15 @@ import type { EventEnvelope, EventSource } from '../executor/executor-port.ts';
  * Listens live on the event bus and turns its callbacks into an async iterator of the events
  * `accept` keeps; resolves once the listener receives new events (rejects if the bus cannot
  * listen). The queue is bounded (oldest dropped) so a slow subscriber cannot grow memory
- * without limit; returning from the iterator stops the listener.
+ * without limit; returning from the iterator stops the listener and calls `onEnd`.
  */
 export async function eventStream(
 	source: EventSource,
 	key: string,
 	accept: (event: EventEnvelope) => boolean,
-	maxQueue = 1000,
+	options: { readonly maxQueue?: number; readonly onEnd?: () => void } = {},
 ): Promise<AsyncIterableIterator<EventEnvelope>> {
+	const maxQueue = options.maxQueue ?? 1000;
 	const queue: EventEnvelope[] = [];
 	let wake: ((result: IteratorResult<EventEnvelope>) => void) | undefined;
 	let done = false;
@@ -30,6 +31,7 @@ export async function eventStream(
 		if (!done) {
 			done = true;
 			listener();
+			options.onEnd?.();
 			wake?.({ value: undefined, done: true });
 			wake = undefined;
 		}
@@ -39,6 +41,7 @@ export async function eventStream(
 		await listener.ready;
 	} catch (error) {
 		listener();
+		options.onEnd?.();
 		throw error;
 	}
 	const iterator: AsyncIterableIterator<EventEnvelope> = {

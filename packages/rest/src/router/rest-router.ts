@@ -347,6 +347,7 @@ export function problemResponse(
 			'content-type': 'application/problem+json',
 			...headers,
 			...(problem.status === 401 ? { 'www-authenticate': 'Bearer' } : {}),
+			...(problem.retryAfter !== undefined ? { 'retry-after': String(problem.retryAfter) } : {}),
 		},
 		body: JSON.stringify(problem),
 	};

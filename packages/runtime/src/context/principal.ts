@@ -18,6 +18,8 @@ export interface InvocationMetadata {
 	readonly headers?: Readonly<Record<string, string | undefined>>;
 	/** `rest`, `graphql`, `mcp`, `cli`, `test`... */
 	readonly transport?: string;
+	/** The peer's network address, from the socket (never from a header); for per-client limits. */
+	readonly clientAddress?: string;
 	readonly [key: string]: unknown;
 }
 

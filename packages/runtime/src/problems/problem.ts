@@ -16,6 +16,8 @@ export interface Problem {
 	readonly issues?: readonly ProblemIssue[];
 	/** Extra, contract-declared data of a business error. */
 	readonly data?: unknown;
+	/** Seconds after which a retry may succeed (429, 503); surfaces send it as `Retry-After`. */
+	readonly retryAfter?: number;
 }
 
 /** Prefix of every problem `type` URI; the code follows in kebab case. */
@@ -43,11 +45,13 @@ export const BUILT_IN_PROBLEMS = {
 		status: 422,
 		title: 'Idempotency key reused with a different payload',
 	},
+	RATE_LIMITED: { status: 429, title: 'Too many requests' },
 	REQUEST_CANCELLED: { status: 499, title: 'Request cancelled by the caller' },
 	INTERNAL: { status: 500, title: 'Internal error' },
 	OUTPUT_CONTRACT_VIOLATION: { status: 500, title: 'Internal error' },
 	EVENT_CONTRACT_VIOLATION: { status: 500, title: 'Internal error' },
 	NOT_IMPLEMENTED: { status: 501, title: 'Not implemented' },
+	UNAVAILABLE: { status: 503, title: 'Service unavailable' },
 	DEADLINE_EXCEEDED: { status: 504, title: 'Deadline exceeded' },
 } as const satisfies Record<string, { status: number; title: string }>;
 
@@ -67,7 +71,12 @@ export function problemType(code: string): string {
  */
 export function createProblem(
 	code: BuiltInProblemCode,
-	extra: { detail?: string; traceId?: string; issues?: readonly ProblemIssue[] } = {},
+	extra: {
+		detail?: string;
+		traceId?: string;
+		issues?: readonly ProblemIssue[];
+		retryAfter?: number;
+	} = {},
 ): Problem {
 	const { status, title } = BUILT_IN_PROBLEMS[code];
 	return buildProblem({ code, status, title, ...extra });
@@ -82,6 +91,7 @@ export function buildProblem(parts: {
 	traceId?: string | undefined;
 	issues?: readonly ProblemIssue[] | undefined;
 	data?: unknown;
+	retryAfter?: number | undefined;
 }): Problem {
 	return {
 		type: problemType(parts.code),
@@ -92,6 +102,7 @@ export function buildProblem(parts: {
 		...(parts.traceId !== undefined ? { traceId: parts.traceId } : {}),
 		...(parts.issues !== undefined ? { issues: parts.issues } : {}),
 		...(parts.data !== undefined ? { data: parts.data } : {}),
+		...(parts.retryAfter !== undefined ? { retryAfter: parts.retryAfter } : {}),
 	};
 }
 
