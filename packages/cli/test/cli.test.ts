@@ -324,9 +324,24 @@ describe('a project made with init', () => {
 			charter(project, 'new', 'query', 'Billing.Invoice'),
 		]);
 		expect(created.code).toBe(0);
-		expect(created.stdout).toBe('src/billing/invoice-create.operations.ts\n');
-		expect(readFileSync(join(project, created.stdout.trim()), 'utf8')).toContain(
-			"key: 'billing.invoice.create'",
+		expect(created.stdout).toBe(
+			'src/billing/invoice-create.operations.ts\nsrc/billing/invoice-create.handler.ts\n',
+		);
+		expect(
+			readFileSync(join(project, 'src/billing/invoice-create.operations.ts'), 'utf8'),
+		).toContain("key: 'billing.invoice.create'");
+		// The handler stub is bound in the app the config names, so serve and test find it.
+		const app = readFileSync(join(project, 'src/handlers.ts'), 'utf8');
+		expect(app).toContain(
+			"import { billingInvoiceCreateHandler } from './billing/invoice-create.handler.ts';",
+		);
+		expect(app).toMatch(/bindings: \[\n\t+billingInvoiceCreateHandler,/);
+		const tested = await charter(project, 'test', '--json');
+		expect(json(tested).examples).toContainEqual(
+			expect.objectContaining({
+				operation: 'billing.invoice.create',
+				reason: expect.stringContaining("give it a principal in the app's fixtures"),
+			}),
 		);
 		expect(badKey.code).toBe(2);
 		expect(badKey.stderr).toContain('"Billing.Invoice" is not a valid key');

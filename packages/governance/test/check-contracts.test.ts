@@ -132,6 +132,32 @@ describe('charter check rules', () => {
 		]);
 	});
 
+	it('flags generated placeholders left in texts, models and errors, with where they are', () => {
+		const Draft = defineSchemaModel({
+			name: 'DraftInput',
+			description: 'TODO: describe the input.',
+			fields: { id: { type: S.ID(), isOptional: false } },
+		});
+		const findings = checkContracts([
+			{
+				spec: thing(
+					{
+						io: { input: Draft, output: Output },
+						errors: { NOT_FOUND: { status: 404, description: 'TODO: when this error happens.' } },
+					},
+					{ goal: 'TODO: why callers need it.' },
+				),
+			},
+		]).filter((f) => f.ruleId === 'no-placeholder');
+		expect(findings.map((f) => `${f.field}:${f.severity}`).sort()).toEqual([
+			'errors.NOT_FOUND.description:warning',
+			'io.input.description:warning',
+			'meta.goal:warning',
+		]);
+		// A TODO that is not a generated placeholder ("TODO list") is prose, not a finding.
+		expect(ids([thing({}, { description: 'Adds an item to a TODO list.' })])).toEqual([]);
+	});
+
 	it('requires a reason and a replacement or sunset on deprecated contracts', () => {
 		expect(ids([thing({}, { stability: 'deprecated' })])).toEqual(['deprecation-complete:error']);
 		expect(

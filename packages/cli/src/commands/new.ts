@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { KEY_PATTERN } from '@charter/spec';
 import { glob } from 'tinyglobby';
@@ -9,9 +9,12 @@ import {
 	CONTRACT_TEMPLATE_KINDS,
 	type ContractTemplateKind,
 	contractTemplate,
+	handlerName,
+	handlerTemplate,
 } from '../templates/contract-template.ts';
+import { wireHandler } from '../templates/wire-handler.ts';
 
-/** `charter new`: writes a contract module from a template. */
+/** `charter new`: writes a contract module from a template, and a command's or query's handler stub. */
 export const newCommand: Command = {
 	name: 'new',
 	usage: [
@@ -19,7 +22,9 @@ export const newCommand: Command = {
 		'',
 		'The key is dotted lowercase (billing.invoice.create). The module goes to',
 		'<project>/src/<first segment>/<other segments>.operations.ts (events: .events.ts),',
-		'or into DIR when given. An existing file is never overwritten.',
+		'or into DIR when given. A command or query also gets its handler stub beside it',
+		"(<name>.handler.ts), added to the bindings of the config's `handlers` module when",
+		'that module lists them in `bindings: [`. An existing file is never overwritten.',
 	].join('\n'),
 	async run(args, { cwd, out }) {
 		const flags = parseFlags(args, { boolean: ['json'], string: ['dir'] });
@@ -44,20 +49,47 @@ export const newCommand: Command = {
 			? join(resolve(cwd, flags.string.dir), template.path.split('/').at(-1)!)
 			: join(root, 'src', template.path);
 		const shown = relative(cwd, path);
-		if (existsSync(path)) {
-			throw new UsageError(`${shown} already exists; nothing was written`, 'CHARTER_NEW_EXISTS');
+		const stub = kind === 'event' ? undefined : handlerTemplate(key, template);
+		const stubPath = stub && join(dirname(path), stub.path.split('/').at(-1)!);
+		for (const file of [path, stubPath]) {
+			if (file && existsSync(file)) {
+				throw new UsageError(
+					`${relative(cwd, file)} already exists; nothing was written`,
+					'CHARTER_NEW_EXISTS',
+				);
+			}
 		}
 		mkdirSync(dirname(path), { recursive: true });
 		writeFileSync(path, template.text);
-		const matched = configFile ? await matchedByConfig(configFile, path) : undefined;
+		if (stub && stubPath) writeFileSync(stubPath, stub.text);
+		const config = configFile ? await loadConfig(configFile) : undefined;
+		const matched = configFile && config ? matchedByConfig(configFile, config, path) : undefined;
+		const wired =
+			stubPath && configFile && config?.handlers
+				? wireInto(resolve(dirname(configFile), config.handlers), key, stubPath)
+				: undefined;
+		const shownStub = stubPath && relative(cwd, stubPath);
 		if (flags.boolean.json) {
-			out.json({ kind, key, file: shown, ...(matched === undefined ? {} : { matched }) });
+			out.json({
+				kind,
+				key,
+				file: shown,
+				...(shownStub ? { handler: shownStub } : {}),
+				...(wired ? { wiredInto: relative(cwd, wired) } : {}),
+				...(matched === undefined ? {} : { matched: await matched }),
+			});
 			return ExitCode.ok;
 		}
 		out.line(shown);
-		if (matched === false) {
+		if (shownStub) out.line(shownStub);
+		if ((await matched) === false) {
 			out.error(
 				`${out.style.yellow('warning')} ${shown} is not matched by \`contracts\` in ${relative(cwd, configFile!)}; add a glob for it`,
+			);
+		}
+		if (shownStub && !wired) {
+			out.error(
+				`${out.style.yellow('note')} add ${handlerName(key)} (from ${shownStub}) to your app's bindings`,
 			);
 		}
 		return ExitCode.ok;
@@ -73,10 +105,24 @@ function findConfigFileOrNone(cwd: string): string | undefined {
 	}
 }
 
+/** Adds the stub to the app's bindings; gives the app module's path when it did. */
+function wireInto(app: string, key: string, stub: string): string | undefined {
+	if (!existsSync(app)) return undefined;
+	let from = relative(dirname(app), stub).split(sep).join('/');
+	if (!from.startsWith('.')) from = `./${from}`;
+	const wired = wireHandler(readFileSync(app, 'utf8'), handlerName(key), from);
+	if (wired === undefined) return undefined;
+	writeFileSync(app, wired);
+	return app;
+}
+
 /** Tells whether the project's contract globs pick up the new module. */
-async function matchedByConfig(configFile: string, path: string): Promise<boolean> {
+async function matchedByConfig(
+	configFile: string,
+	config: Awaited<ReturnType<typeof loadConfig>>,
+	path: string,
+): Promise<boolean> {
 	const root = dirname(configFile);
-	const config = await loadConfig(configFile);
 	const files = await glob([...config.contracts], { cwd: root, ignore: ['**/node_modules/**'] });
 	const target = relative(root, path).split(sep).join('/');
 	return files.some((file) => file.split(sep).join('/') === target);

@@ -105,3 +105,33 @@ ${meta(key, 'say what happened.')}
 });
 `,
 };
+
+/**
+ * Gives the handler stub of a new command or query, beside its module: it returns the
+ * example's output, so `charter test` passes until the real work is written.
+ */
+export function handlerTemplate(key: string, module: TemplateFile): TemplateFile {
+	const name = pascalCase(key);
+	const contract = `${name}${module.text.includes('defineCommand') ? 'Command' : 'Query'}`;
+	const file = module.path.split('/').at(-1)!;
+	return {
+		path: module.path.replace(/\.operations\.ts$/, '.handler.ts'),
+		text: `import { implement } from '@charter/runtime';
+import { ${contract} } from './${file}';
+
+/** Serves ${key}. */
+export const ${handlerName(key)} = implement(${contract}, async (input, ctx) => {
+	// Write the real work here: a command changes state through ctx.transaction, so it
+	// commits with its events and audit record.
+	ctx.logger.debug('${key} called');
+	return { id: input.id };
+});
+`,
+	};
+}
+
+/** Gives `billingInvoiceCreateHandler` for `billing.invoice.create`. */
+export function handlerName(key: string): string {
+	const name = pascalCase(key);
+	return `${name[0]!.toLowerCase()}${name.slice(1)}Handler`;
+}

@@ -2,11 +2,13 @@ import {
 	type AppDefinition,
 	createExecutor,
 	createMemoryStores,
+	type Logger,
 	type Principal,
 	type PrincipalInit,
 	sequentialIds,
 	silentLogger,
 } from '@charter/runtime';
+import type { ValidationIssue } from '@charter/schema';
 import type { ContractRegistry, Example, OperationSpec } from '@charter/spec';
 import { type Mismatch, partialMismatches } from './partial-match.ts';
 
@@ -55,12 +57,20 @@ export async function runExample(
 	example: Example,
 ): Promise<ExampleReport> {
 	const at = { operation: spec.meta.key, version: spec.meta.version, example: example.key };
+	const outputIssues = outputIssueRecorder();
 	const instance = await app.create({
 		stores: createMemoryStores(),
 		clock: () => new Date(EXAMPLE_CLOCK),
 		newId: sequentialIds(),
 	});
 	try {
+		if (!instance.bindings.some((binding) => binding.contract === spec)) {
+			return {
+				...at,
+				passed: false,
+				reason: `no handler bound for ${spec.meta.key}@${spec.meta.version}: add implement(${spec.meta.key}, …) to the app's bindings (charter new writes a stub)`,
+			};
+		}
 		const fixture =
 			instance.fixtures?.[example.key] ??
 			(example.scenario ? instance.fixtures?.[example.scenario] : undefined);
@@ -72,7 +82,8 @@ export async function runExample(
 			deciders: instance.deciders ?? {},
 			contextProvider: () => principal,
 			clock: () => new Date(EXAMPLE_CLOCK),
-			logger: silentLogger,
+			logger: outputIssues.logger,
+			// Other operations may still lack handlers; this example's has one (checked above).
 			serveUnimplemented: true,
 		});
 		const result = await executor.execute({
@@ -87,6 +98,21 @@ export async function runExample(
 				? 'a success'
 				: `${result.problem.code} (${result.problem.detail ?? result.problem.title})`;
 			return { ...at, passed: false, reason: `expected error ${example.error}, got ${got}` };
+		}
+		if (!result.ok && result.problem.code === 'OUTPUT_CONTRACT_VIOLATION') {
+			const issues = outputIssues.issues.map((i) => `${i.path || '/'} ${i.message}`).join('; ');
+			return {
+				...at,
+				passed: false,
+				reason: `the handler's output breaks the contract: ${issues}`,
+			};
+		}
+		if (!result.ok && result.problem.code === 'UNAUTHENTICATED' && !principal) {
+			return {
+				...at,
+				passed: false,
+				reason: `UNAUTHENTICATED: the example ran anonymously; give it a principal in the app's fixtures (fixtures: { '${example.key}': { principal: { id: 'dev' } } })`,
+			};
 		}
 		if (!result.ok) {
 			const issues = result.problem.issues?.map((i) => ` ${i.path} ${i.message}`).join(';') ?? '';
@@ -104,6 +130,20 @@ export async function runExample(
 	} finally {
 		await instance.close?.();
 	}
+}
+
+/**
+ * A silent logger that keeps the issues of an output the handler returned against its
+ * contract, which the executor logs and does not expose (the caller sees an internal error).
+ */
+function outputIssueRecorder(): { logger: Logger; issues: ValidationIssue[] } {
+	const issues: ValidationIssue[] = [];
+	const logger: Logger = Object.assign({}, silentLogger, {
+		error(_message: string, fields?: { issues?: readonly ValidationIssue[] }) {
+			issues.push(...(fields?.issues ?? []));
+		},
+	});
+	return { logger, issues };
 }
 
 function toPrincipal(init: PrincipalInit): Principal {

@@ -9,6 +9,7 @@ import {
 } from './check-rules.ts';
 import { checkExamples } from './example-rules.ts';
 import { checkMeta } from './meta-rules.ts';
+import { checkPlaceholders } from './placeholder-rules.ts';
 import { checkReferences, checkWire } from './reference-rules.ts';
 
 /** Options of {@link checkContracts}. */
@@ -56,6 +57,7 @@ export function checkContracts(
 		},
 	};
 	checkMeta(ctx);
+	checkPlaceholders(ctx);
 	checkExamples(ctx);
 	checkReferences(ctx, options.registry ?? registryOf(entries));
 	checkWire(ctx);

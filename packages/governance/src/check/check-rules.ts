@@ -34,6 +34,11 @@ export const CHECK_RULES = {
 	),
 	'description-required': rule('description-required', 'warning', 'Contracts have a description.'),
 	'goal-required': rule('goal-required', 'warning', 'Operations state their goal.'),
+	'no-placeholder': rule(
+		'no-placeholder',
+		'warning',
+		'No generated placeholder (TODO:) is left in descriptions, goals, errors or examples.',
+	),
 	'deprecation-complete': rule(
 		'deprecation-complete',
 		'error',

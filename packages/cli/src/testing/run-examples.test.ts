@@ -1,0 +1,64 @@
+import { defineApp, implement } from '@charter/runtime';
+import { defineSchemaModel, f } from '@charter/schema';
+import { createRegistry, defineQuery } from '@charter/spec';
+import { describe, expect, it } from 'vitest';
+import { runExamples } from './run-examples.ts';
+
+const meta = { version: '1.0.0', owners: ['@t'], description: 'x.' } as const;
+const Invoice = defineSchemaModel({
+	name: 'Invoice',
+	fields: {
+		id: f.id(),
+		total: f.decimal(),
+		lines: f.ref(defineSchemaModel({ name: 'Line', fields: { sku: f.string() } })).array(),
+	},
+});
+const example = { key: 'first', input: { id: 'inv-1' } };
+const GetInvoice = defineQuery({
+	meta: { ...meta, key: 'billing.invoice.get' },
+	io: {
+		input: defineSchemaModel({ name: 'GetInvoiceInput', fields: { id: f.id() } }),
+		output: Invoice,
+	},
+	// Signed-in callers only: an unbound handler must not be reported as UNAUTHENTICATED.
+	policy: { auth: 'user' },
+	acceptance: { examples: [example] },
+});
+const registry = createRegistry([GetInvoice]);
+
+describe('charter test reports', () => {
+	it('an operation with no handler bound as that, not as the policy refusal before it', async () => {
+		const [report] = await runExamples(registry, defineApp({ create: () => ({ bindings: [] }) }));
+		expect(report).toMatchObject({ operation: 'billing.invoice.get', passed: false });
+		expect(report?.reason).toMatch(/^no handler bound for billing\.invoice\.get@1\.0\.0/);
+	});
+
+	it('an output that breaks the contract with the JSON pointer of each issue', async () => {
+		const app = defineApp({
+			create: () => ({
+				bindings: [
+					// A wrong output on purpose: a number where the contract says a decimal string.
+					implement(GetInvoice, async () => ({ id: 'inv-1', total: 12.5, lines: [{}] }) as never),
+				],
+				fixtures: { first: { principal: { id: 'ada' } } },
+			}),
+		});
+		const [report] = await runExamples(registry, app);
+		expect(report?.passed).toBe(false);
+		expect(report?.reason).toContain("the handler's output breaks the contract");
+		expect(report?.reason).toContain('/total');
+		expect(report?.reason).toContain('/lines/0/sku');
+	});
+
+	it('a good handler as passed', async () => {
+		const app = defineApp({
+			create: () => ({
+				bindings: [implement(GetInvoice, async ({ id }) => ({ id, total: '12.50', lines: [] }))],
+				fixtures: { first: { principal: { id: 'ada' } } },
+			}),
+		});
+		expect(await runExamples(registry, app)).toEqual([
+			{ operation: 'billing.invoice.get', version: '1.0.0', example: 'first', passed: true },
+		]);
+	});
+});
