@@ -18,6 +18,7 @@ export {
 	type DiffResult,
 	diffPair,
 	diffSnapshots,
+	type PairContext,
 } from './diff/contract-diff.ts';
 export { type ContractPair, pairContracts } from './diff/contract-pairs.ts';
 export {
@@ -32,6 +33,14 @@ export {
 	TYPE_DIFF_RULES,
 	type TypeDiffRuleId,
 } from './diff/diff-rules.ts';
+export {
+	EVENT_SURFACES,
+	OPERATION_SURFACES,
+	SURFACES,
+	type Surface,
+	type SurfaceVerdicts,
+	worstServed,
+} from './diff/surfaces/surfaces.ts';
 export { diffTypes, type TypeChange } from './diff/type-diff.ts';
 export { checkDrift, type DriftEntry, type DriftResult } from './drift/check-drift.ts';
 export { GovernanceError } from './errors.ts';

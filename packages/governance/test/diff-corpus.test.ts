@@ -1,16 +1,21 @@
+import { isDeepStrictEqual } from 'node:util';
 import { createRegistry, createSnapshot } from '@charter/spec';
 import { describe, expect, it } from 'vitest';
-import { diffSnapshots } from '../src/index.ts';
+import { diffSnapshots, SURFACES, worstServed } from '../src/index.ts';
 import { CONTRACT_CASES } from './corpus/contract-cases.ts';
 import type { CorpusCase } from './corpus/corpus-case.ts';
 import { FIELD_CASES, ROWS } from './corpus/field-rows.ts';
+import { SURFACE_CASES } from './corpus/surface-cases.ts';
 
-const CORPUS: readonly CorpusCase[] = [...FIELD_CASES, ...CONTRACT_CASES];
+const CORPUS: readonly CorpusCase[] = [...FIELD_CASES, ...CONTRACT_CASES, ...SURFACE_CASES];
 
 function run(c: CorpusCase) {
 	const base = createSnapshot(createRegistry(c.before));
 	const current = createSnapshot(createRegistry(c.after));
-	const options = c.now ? { now: new Date(c.now) } : {};
+	const options = {
+		...(c.now ? { now: new Date(c.now) } : {}),
+		...(c.served ? { surfaces: c.served } : {}),
+	};
 	return diffSnapshots(base, current, options).findings;
 }
 
@@ -18,19 +23,23 @@ function run(c: CorpusCase) {
 function match(c: CorpusCase) {
 	const findings = [...run(c)];
 	const missing: string[] = [];
-	for (const label of c.expected) {
+	for (const [at, label] of c.expected.entries()) {
 		const [head, path] = label.split('@') as [string, string | undefined];
 		const [ruleId, severity] = head.split(':');
+		const surfaces = c.surfaces?.[at];
 		const index = findings.findIndex(
 			(f) =>
 				f.ruleId === ruleId &&
 				f.severity === severity &&
-				(path === undefined || f.path.startsWith(path)),
+				(path === undefined || f.path.startsWith(path)) &&
+				(surfaces === undefined || isDeepStrictEqual(f.surfaces, surfaces)),
 		);
-		if (index < 0) missing.push(label);
+		if (index < 0) missing.push(surfaces ? `${label} ${JSON.stringify(surfaces)}` : label);
 		else findings.splice(index, 1);
 	}
-	const extra = findings.map((f) => `${f.ruleId}:${f.severity}@${f.path} (${f.message})`);
+	const extra = findings.map(
+		(f) => `${f.ruleId}:${f.severity}@${f.path} ${JSON.stringify(f.surfaces)} (${f.message})`,
+	);
 	return { missing, extra };
 }
 
@@ -44,6 +53,17 @@ describe('diff corpus', () => {
 		for (const row of ROWS) {
 			expect(FIELD_CASES.some((c) => c.name === `input: ${row.name} (top level)`)).toBe(true);
 			expect(FIELD_CASES.some((c) => c.name === `output: ${row.name} (top level)`)).toBe(true);
+		}
+	});
+
+	it('gives every finding its worst verdict on the served surfaces as its severity', () => {
+		for (const c of CORPUS) {
+			for (const f of run(c)) {
+				expect(Object.keys(f.surfaces).length, `${c.name}: ${f.ruleId}`).toBeGreaterThan(0);
+				expect(f.severity, `${c.name}: ${f.ruleId}`).toBe(
+					worstServed(f.surfaces, c.served ?? SURFACES),
+				);
+			}
 		}
 	});
 

@@ -100,6 +100,7 @@ describe('governance reports', () => {
 						version: '1.0.0',
 						path: '$.errors.X',
 						message: 'm',
+						surfaces: { rest: 'dangerous' },
 					},
 				],
 			},

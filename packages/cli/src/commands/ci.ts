@@ -7,6 +7,7 @@ import { type Command, ExitCode, UsageError } from '../command.ts';
 import { checkGenerated } from '../generate/generate-check.ts';
 import {
 	checkProject,
+	diffOptionsOf,
 	failOnOf,
 	formatOf,
 	hasLoadErrors,
@@ -54,7 +55,7 @@ export const ciCommand: Command = {
 			};
 			parts.drift = await checkGenerated(project, (g) => g.name !== 'lockfile');
 			if (base) {
-				const diff = diffSnapshots(base.snapshot, current);
+				const diff = diffSnapshots(base.snapshot, current, diffOptionsOf(project));
 				parts.diff = {
 					base: base.label,
 					findings: diff.findings,

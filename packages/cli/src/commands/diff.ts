@@ -3,6 +3,7 @@ import { createSnapshot } from '@charter/spec';
 import { parseFlags } from '../args.ts';
 import { type Command, ExitCode, UsageError } from '../command.ts';
 import {
+	diffOptionsOf,
 	failOnOf,
 	formatOf,
 	hasLoadErrors,
@@ -35,7 +36,11 @@ export const diffCommand: Command = {
 			out.error('not compared: fix the contracts that failed to load first');
 			return ExitCode.findings;
 		}
-		const diff = diffSnapshots(base.snapshot, createSnapshot(project.registry, { schemas: false }));
+		const diff = diffSnapshots(
+			base.snapshot,
+			createSnapshot(project.registry, { schemas: false }),
+			diffOptionsOf(project),
+		);
 		const report = printReport(
 			out,
 			{ diff: { base: base.label, findings: diff.findings, policy: applyVersionPolicy(diff) } },

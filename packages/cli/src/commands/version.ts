@@ -2,7 +2,7 @@ import { diffSnapshots, suggestVersions } from '@charter/governance';
 import { createSnapshot } from '@charter/spec';
 import { parseFlags } from '../args.ts';
 import { type Command, ExitCode, UsageError } from '../command.ts';
-import { hasLoadErrors, loadBase } from '../governance/governance-support.ts';
+import { diffOptionsOf, hasLoadErrors, loadBase } from '../governance/governance-support.ts';
 import { loadProjectOrFail, reportDiagnostics } from '../project/project-command.ts';
 
 /** `charter version suggest`: the minimum version bump each contract's changes need. */
@@ -28,7 +28,11 @@ export const versionCommand: Command = {
 			return ExitCode.findings;
 		}
 		const suggestions = suggestVersions(
-			diffSnapshots(base.snapshot, createSnapshot(project.registry, { schemas: false })),
+			diffSnapshots(
+				base.snapshot,
+				createSnapshot(project.registry, { schemas: false }),
+				diffOptionsOf(project),
+			),
 		);
 		const pending = suggestions.filter((s) => !s.satisfied);
 		if (flags.boolean.json) {

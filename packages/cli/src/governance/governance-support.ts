@@ -3,6 +3,7 @@ import {
 	CHECK_RULES,
 	type CheckFinding,
 	checkContracts,
+	type DiffOptions,
 	FAIL_ON,
 	type FailOn,
 	findingsFromLoadProblems,
@@ -13,6 +14,7 @@ import {
 	renderMarkdown,
 	renderSarif,
 	renderText,
+	SURFACES,
 } from '@charter/governance';
 import type { Snapshot } from '@charter/spec';
 import { UsageError } from '../command.ts';
@@ -69,6 +71,20 @@ export function loadBase(project: Project, cwd: string, base: string | undefined
 		if (error instanceof GovernanceError) throw new UsageError(error.message, error.code);
 		throw error;
 	}
+}
+
+/** The diff options a project's config asks for: the surfaces it serves. */
+export function diffOptionsOf(project: Project): DiffOptions {
+	const surfaces = project.config.governance?.surfaces;
+	if (surfaces === undefined) return {};
+	const unknown = surfaces.filter((s) => !SURFACES.includes(s));
+	if (!Array.isArray(surfaces) || unknown.length > 0) {
+		throw new UsageError(
+			`${project.configFile}: governance.surfaces must list surfaces among ${SURFACES.join(', ')}; unknown: ${unknown.join(', ')}`,
+			'CHARTER_CONFIG_INVALID',
+		);
+	}
+	return { surfaces };
 }
 
 /** Builds the report and prints it in the chosen format. */

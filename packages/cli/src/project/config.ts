@@ -1,3 +1,5 @@
+import type { Surface } from '@charter/governance';
+
 /** Severity a project may give a check rule, or `off` to silence it. */
 export type RuleSetting = 'error' | 'warning' | 'info' | 'off';
 
@@ -22,6 +24,8 @@ export interface CharterConfig {
 	 * start (`CHARTER_MISSING_HANDLER`), `'501'` answers every call with a 501 problem.
 	 */
 	readonly unimplemented?: UnimplementedMode;
+	/** Governance settings for `charter diff` and `charter ci`. */
+	readonly governance?: GovernanceConfig;
 }
 
 /** How operations without a handler are served: refused at start, or answered with 501. */
@@ -32,6 +36,15 @@ export function parseUnimplemented(value: unknown): UnimplementedMode | undefine
 	return value === 'fail' || value === '501' || value === 501
 		? (String(value) as UnimplementedMode)
 		: undefined;
+}
+
+/** How `charter diff` and `charter ci` judge changes. */
+export interface GovernanceConfig {
+	/**
+	 * The surfaces the project serves (`rest`, `openapi`, `graphql`, `mcp`, `events`, `sdk`);
+	 * a change's severity is its worst verdict on these. Every surface by default.
+	 */
+	readonly surfaces?: readonly Surface[];
 }
 
 /** How the configuration reference describes one option. */
@@ -76,6 +89,12 @@ export const CONFIG_OPTIONS: { readonly [K in keyof Required<CharterConfig>]: Co
 		type: 'string',
 		description: 'Title of the docs site and of the OpenAPI document.',
 		default: '`Contracts` (docs), `Charter API` (OpenAPI)',
+	},
+	governance: {
+		type: '{ surfaces?: ("rest" | "openapi" | "graphql" | "mcp" | "events" | "sdk")[] }',
+		description:
+			"What `charter diff` and `charter ci` judge against. `surfaces`: the surfaces the project serves; each change has a verdict per surface (GraphQL's variable typing, REST's query-string coercion...), and its severity is the worst on the served ones.",
+		default: 'every surface',
 	},
 	guides: {
 		type: 'string',

@@ -9,6 +9,7 @@ import {
 	type SnapshotContract,
 	wireNames,
 } from '@charter/spec';
+import type { GraphQLSchema } from 'graphql';
 import { type ContractPair, pairContracts } from './contract-pairs.ts';
 import {
 	CONTRACT_DIFF_RULES,
@@ -16,15 +17,28 @@ import {
 	type DiffFinding,
 	type DiffSeverity,
 	type Direction,
-	TYPE_DIFF_RULES,
 } from './diff-rules.ts';
 import { diffPolicy } from './policy-diff.ts';
+import { contractVerdicts } from './surfaces/contract-verdicts.ts';
+import { graphqlSchemaOf } from './surfaces/graphql-projection.ts';
+import { SURFACES, type Surface, worstServed } from './surfaces/surfaces.ts';
+import { typeVerdicts } from './surfaces/type-verdicts.ts';
 import { diffTypes } from './type-diff.ts';
 
 /** Options of {@link diffSnapshots}. */
 export interface DiffOptions {
 	/** Today, for sunset dates; the current time by default. */
 	readonly now?: Date;
+	/** The surfaces the project serves: a finding's severity is its worst verdict on them. All by default. */
+	readonly surfaces?: readonly Surface[];
+}
+
+/** What comparing one pair needs besides the pair. */
+export interface PairContext {
+	readonly now: Date;
+	readonly surfaces: readonly Surface[];
+	/** The GraphQL schemas served from the base and the current snapshot (built once, on demand). */
+	readonly graphql: () => { before?: GraphQLSchema; after?: GraphQLSchema };
 }
 
 /** The result of comparing two snapshots. */
@@ -53,15 +67,31 @@ export function diffSnapshots(
 	current: Snapshot,
 	options: DiffOptions = {},
 ): DiffResult {
-	const now = options.now ?? new Date();
+	let schemas: { before?: GraphQLSchema; after?: GraphQLSchema } | undefined;
+	const context: PairContext = {
+		now: options.now ?? new Date(),
+		surfaces: options.surfaces ?? SURFACES,
+		graphql: () => {
+			if (!schemas) {
+				const before = graphqlSchemaOf(base);
+				const after = graphqlSchemaOf(current);
+				schemas = {
+					...(before instanceof Error ? {} : { before }),
+					...(after instanceof Error ? {} : { after }),
+				};
+			}
+			return schemas;
+		},
+	};
 	const pairs = pairContracts(base, current);
 	const findings: DiffFinding[] = [];
-	for (const pair of pairs) findings.push(...diffPair(pair, now));
+	for (const pair of pairs) findings.push(...diffPair(pair, context));
 	return { findings, pairs };
 }
 
 /** Compares one pair of contracts (either side may be missing). */
-export function diffPair(pair: ContractPair, now: Date): DiffFinding[] {
+export function diffPair(pair: ContractPair, context: PairContext): DiffFinding[] {
+	const { now } = context;
 	const findings: DiffFinding[] = [];
 	const { before, after } = pair;
 	const subject = (after ?? before) as SnapshotContract;
@@ -74,9 +104,16 @@ export function diffPair(pair: ContractPair, now: Date): DiffFinding[] {
 	};
 	const emit: Emit = (ruleId, path, message, extra = {}) => {
 		const { severity, ...values } = extra;
+		const surfaces = contractVerdicts(
+			ruleId,
+			pair.kind,
+			path,
+			severity ?? CONTRACT_DIFF_RULES[ruleId].severity,
+		);
 		findings.push({
 			ruleId,
-			severity: severity ?? CONTRACT_DIFF_RULES[ruleId].severity,
+			severity: worstServed(surfaces, context.surfaces),
+			surfaces,
 			...common,
 			path,
 			...values,
@@ -85,10 +122,16 @@ export function diffPair(pair: ContractPair, now: Date): DiffFinding[] {
 	};
 	const types = (a: TypeNode, b: TypeNode, path: string, direction: Direction) => {
 		diffTypes(a, b, path, (change) => {
+			const surfaces = typeVerdicts(change, direction, {
+				before: before!.spec,
+				after: after!.spec,
+				graphql: context.graphql,
+			});
 			findings.push({
 				...common,
 				...change,
-				severity: TYPE_DIFF_RULES[change.ruleId][direction],
+				severity: worstServed(surfaces, context.surfaces),
+				surfaces,
 				message: `${direction === 'request' ? 'request' : 'response'}: ${change.message}`,
 			});
 		});

@@ -1,11 +1,7 @@
-/** How much a change hurts consumers. */
-export type DiffSeverity = 'breaking' | 'dangerous' | 'safe' | 'info';
+import type { DiffSeverity } from './severity.ts';
+import type { SurfaceVerdicts } from './surfaces/surfaces.ts';
 
-/** Which way data flows: a consumer sends request data and receives response data. */
-export type Direction = 'request' | 'response';
-
-/** Severities in order, worst first. */
-export const DIFF_SEVERITIES: readonly DiffSeverity[] = ['breaking', 'dangerous', 'safe', 'info'];
+export { DIFF_SEVERITIES, type DiffSeverity, type Direction, severityRank } from './severity.ts';
 
 interface TypeRule {
 	readonly request: DiffSeverity;
@@ -176,9 +172,6 @@ export interface DiffFinding {
 	readonly after?: unknown;
 	readonly message: string;
 	readonly file?: string;
-}
-
-/** Gives the rank of a severity, 0 for the worst. */
-export function severityRank(severity: DiffSeverity): number {
-	return DIFF_SEVERITIES.indexOf(severity);
+	/** The change's verdict on each surface it reaches; `severity` is the worst on the served ones. */
+	readonly surfaces: SurfaceVerdicts;
 }

@@ -1,5 +1,5 @@
 import type { GovernanceReport } from './governance-report.ts';
-import { locate } from './report-text.ts';
+import { locate, surfaceNote } from './report-text.ts';
 
 const ICON = {
 	breaking: '🔴',
@@ -59,12 +59,12 @@ export function renderMarkdown(report: GovernanceReport): string {
 		if (report.diff.findings.length === 0) out.push('No changes.');
 		else {
 			out.push(
-				'| | Contract | Path | Change | Before | After | Rule |',
-				'|---|---|---|---|---|---|---|',
+				'| | Contract | Path | Change | Before | After | Surfaces | Rule |',
+				'|---|---|---|---|---|---|---|---|',
 			);
 			for (const f of report.diff.findings) {
 				out.push(
-					`| ${ICON[f.severity]} ${f.severity} | ${code(`${f.key}@${f.version}`)} | ${code(f.path)} | ${cell(f.message)} | ${cell(f.before ?? '')} | ${cell(f.after ?? '')} | ${code(f.ruleId)} |`,
+					`| ${ICON[f.severity]} ${f.severity} | ${code(`${f.key}@${f.version}`)} | ${code(f.path)} | ${cell(f.message)} | ${cell(f.before ?? '')} | ${cell(f.after ?? '')} | ${cell(surfaceNote(f) || 'all')} | ${code(f.ruleId)} |`,
 				);
 			}
 		}

@@ -2,6 +2,7 @@ import { CHECK_RULES } from '../check/check-rules.ts';
 import { CONTRACT_DIFF_RULES, TYPE_DIFF_RULES } from '../diff/diff-rules.ts';
 import { VERSION_RULES } from '../version/version-policy.ts';
 import type { GovernanceReport } from './governance-report.ts';
+import { surfaceNote } from './report-text.ts';
 
 type Level = 'error' | 'warning' | 'note' | 'none';
 
@@ -95,10 +96,11 @@ export function renderSarif(report: GovernanceReport): Record<string, unknown> {
 		});
 	}
 	for (const f of report.diff?.findings ?? []) {
+		const surfaces = surfaceNote(f);
 		results.push({
 			ruleId: `diff/${f.ruleId}`,
 			level: DIFF_LEVEL[f.severity],
-			message: { text: `${f.severity}: ${f.message}` },
+			message: { text: `${f.severity}: ${f.message}${surfaces ? ` (${surfaces})` : ''}` },
 			locations: where(f.file, `${f.key}@${f.version}${f.path.slice(1)}`),
 		});
 	}

@@ -1,5 +1,5 @@
 import type { CheckFinding } from '../check/check-rules.ts';
-import type { DiffFinding } from '../diff/diff-rules.ts';
+import { DIFF_SEVERITIES, type DiffFinding } from '../diff/diff-rules.ts';
 import type { GovernanceReport } from './governance-report.ts';
 
 /** Colour functions; identity functions give plain text. */
@@ -59,7 +59,21 @@ export function diffLine(f: DiffFinding, s: TextStyle = PLAIN_STYLE): string {
 		f.before !== undefined || f.after !== undefined
 			? s.dim(` (${JSON.stringify(f.before) ?? '—'} -> ${JSON.stringify(f.after) ?? '—'})`)
 			: '';
-	return `${color(f.severity.padEnd(9))} ${s.bold(`${f.key}@${f.version}`)} ${f.path}: ${f.message}${values} ${s.dim(`[${f.ruleId}]`)}`;
+	const surfaces = surfaceNote(f);
+	return `${color(f.severity.padEnd(9))} ${s.bold(`${f.key}@${f.version}`)} ${f.path}: ${f.message}${values}${surfaces ? s.dim(` {${surfaces}}`) : ''} ${s.dim(`[${f.ruleId}]`)}`;
+}
+
+/**
+ * Describes the verdicts per surface when they differ (`graphql breaking; rest, openapi, mcp,
+ * sdk safe`), worst first; empty when every surface the change reaches agrees.
+ */
+export function surfaceNote(f: DiffFinding): string {
+	const groups = new Map<string, string[]>();
+	for (const severity of DIFF_SEVERITIES) groups.set(severity, []);
+	for (const [surface, severity] of Object.entries(f.surfaces)) groups.get(severity)?.push(surface);
+	const used = [...groups].filter(([, surfaces]) => surfaces.length > 0);
+	if (used.length < 2) return '';
+	return used.map(([severity, surfaces]) => `${surfaces.join(', ')} ${severity}`).join('; ');
 }
 
 /** Renders a whole report as readable text (coloured when given a colouring style). */

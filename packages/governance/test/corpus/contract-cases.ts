@@ -1,6 +1,15 @@
 import { defineSchemaModel, listOf } from '@charter/schema';
 import { defineEvent, defineFeature, defineQuery } from '@charter/spec';
-import { Color, ColorMinus, ColorPlus, type CorpusCase, command, model, S } from './corpus-case.ts';
+import {
+	Color,
+	ColorMinus,
+	ColorPlus,
+	type CorpusCase,
+	command,
+	model,
+	S,
+	verdicts,
+} from './corpus-case.ts';
 
 const Instance = model('Instance', {
 	id: { type: S.ID(), isOptional: false },
@@ -37,6 +46,7 @@ export const CONTRACT_CASES: readonly CorpusCase[] = [
 		before: [command()],
 		after: [],
 		expected: ['contract-removed:breaking@$'],
+		surfaces: [verdicts('breaking')],
 	},
 	{
 		name: 'deprecated contract removed past its sunset',
@@ -81,24 +91,28 @@ export const CONTRACT_CASES: readonly CorpusCase[] = [
 		before: [command()],
 		after: [command({ transport: { rest: { method: 'PUT' } } })],
 		expected: ['rest-route-changed:breaking@$.transport.rest'],
+		surfaces: [{ rest: 'breaking', openapi: 'breaking', sdk: 'breaking' }],
 	},
 	{
 		name: 'REST path changed',
 		before: [command()],
 		after: [command({ transport: { rest: { path: '/v1/things/{id}/do' } } })],
 		expected: ['rest-route-changed:breaking@$.transport.rest'],
+		surfaces: [{ rest: 'breaking', openapi: 'breaking', sdk: 'breaking' }],
 	},
 	{
 		name: 'GraphQL field and MCP tool renamed',
 		before: [command()],
 		after: [command({ transport: { graphql: { field: 'doThing' }, mcp: { tool: 'do_thing' } } })],
 		expected: ['graphql-field-changed:breaking', 'mcp-tool-changed:breaking'],
+		surfaces: [{ graphql: 'breaking' }, { mcp: 'breaking' }],
 	},
 	{
 		name: 'auth tightened user -> admin',
 		before: [command()],
 		after: [command({ policy: { auth: 'admin' } })],
 		expected: ['auth-tightened:breaking@$.policy.auth'],
+		surfaces: [verdicts('breaking')],
 	},
 	{
 		name: 'auth loosened user -> anonymous',
@@ -153,6 +167,7 @@ export const CONTRACT_CASES: readonly CorpusCase[] = [
 		before: [command({ errors: { CONFLICT: { status: 409, description: 'Busy.' } } })],
 		after: [command({ errors: { CONFLICT: { status: 422, description: 'Busy.' } } })],
 		expected: ['error-status-changed:breaking@$.errors.CONFLICT.status'],
+		surfaces: [verdicts('breaking', { graphql: 'dangerous', mcp: 'dangerous' })],
 	},
 	{
 		name: 'error data is response data: a field made optional is breaking',
@@ -185,6 +200,7 @@ export const CONTRACT_CASES: readonly CorpusCase[] = [
 		before: [command(emitWith(Instance))],
 		after: [command()],
 		expected: ['event-removed:breaking@$.sideEffects.emits.corpus.thing.done'],
+		surfaces: [{ events: 'breaking', graphql: 'breaking' }],
 	},
 	{
 		name: 'emitted event added',
@@ -197,6 +213,7 @@ export const CONTRACT_CASES: readonly CorpusCase[] = [
 		before: [command(emitWith(Instance))],
 		after: [command(emitWith(InstancePlus))],
 		expected: ['enum-value-added:dangerous@$.sideEffects.emits.corpus.thing.done.payload.status'],
+		surfaces: [{ events: 'dangerous', graphql: 'dangerous' }],
 	},
 	{
 		name: 'emitted event moved to a new major',
@@ -246,6 +263,7 @@ export const CONTRACT_CASES: readonly CorpusCase[] = [
 		before: [command({ idempotent: true })],
 		after: [command({ idempotent: false })],
 		expected: ['idempotency-changed:dangerous@$.idempotent'],
+		surfaces: [{ rest: 'dangerous', openapi: 'dangerous', sdk: 'dangerous' }],
 	},
 	{
 		name: 'feature lost a member',

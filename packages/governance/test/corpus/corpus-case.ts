@@ -6,7 +6,7 @@ import {
 	ScalarTypeEnum,
 } from '@charter/schema';
 import { type ContractSpec, defineCommand } from '@charter/spec';
-import type { DiffRuleId, DiffSeverity } from '../../src/index.ts';
+import type { DiffRuleId, DiffSeverity, Surface, SurfaceVerdicts } from '../../src/index.ts';
 
 /** One labelled before/after pair and every finding the diff must produce for it. */
 export interface CorpusCase {
@@ -15,6 +15,10 @@ export interface CorpusCase {
 	readonly after: readonly ContractSpec[];
 	/** Every finding expected, as `ruleId:severity` or `ruleId:severity@path`; nothing else may appear. */
 	readonly expected: readonly `${DiffRuleId}:${DiffSeverity}${string}`[];
+	/** The exact verdict per surface of the expected finding at the same index, where given. */
+	readonly surfaces?: readonly (SurfaceVerdicts | undefined)[];
+	/** The surfaces the project serves (all by default). */
+	readonly served?: readonly Surface[];
 	/** Today, for sunset checks. */
 	readonly now?: string;
 }
@@ -55,4 +59,16 @@ export function command(
 		policy: { auth: 'user' },
 		...rest,
 	});
+}
+
+/** Surfaces of an operation's input, output and errors. */
+export const OPERATION: readonly Surface[] = ['rest', 'openapi', 'graphql', 'mcp', 'sdk'];
+
+/** The same verdict on every surface of an operation, with some surfaces overridden. */
+export function verdicts(
+	severity: DiffSeverity,
+	overrides: SurfaceVerdicts = {},
+	reach: readonly Surface[] = OPERATION,
+): SurfaceVerdicts {
+	return { ...Object.fromEntries(reach.map((s) => [s, severity])), ...overrides };
 }

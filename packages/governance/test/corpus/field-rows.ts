@@ -8,7 +8,10 @@ import {
 	model as m,
 	type model,
 	S,
+	verdicts,
 } from './corpus-case.ts';
+
+const RANK: readonly Sev[] = ['breaking', 'dangerous', 'safe', 'info'];
 
 type Fields = Parameters<typeof model>[1];
 type Sev = 'breaking' | 'dangerous' | 'safe' | 'info';
@@ -23,6 +26,8 @@ interface Row {
 	readonly response: Sev;
 	/** Further findings the change implies, the same on both sides. */
 	readonly also?: readonly string[];
+	/** GraphQL's verdict where its typing differs from JSON's (only where GraphQL types the place). */
+	readonly graphql?: { readonly request?: Sev; readonly response?: Sev };
 }
 
 const req = (type: Fields[string]['type'], more: Partial<Fields[string]> = {}) => ({
@@ -71,6 +76,8 @@ export const ROWS: readonly Row[] = [
 		rule: 'optional-field-added',
 		request: 'safe',
 		response: 'safe',
+		// The SDL has no default: GraphQL validation requires the field.
+		graphql: { request: 'breaking' },
 	},
 	{
 		name: 'optional field added',
@@ -143,6 +150,8 @@ export const ROWS: readonly Row[] = [
 		rule: 'type-widened',
 		request: 'safe',
 		response: 'breaking',
+		// A `$a: Int!` variable cannot bind where `Float!` is expected.
+		graphql: { request: 'breaking' },
 	},
 	{
 		name: 'type widened enum -> string',
@@ -151,6 +160,8 @@ export const ROWS: readonly Row[] = [
 		rule: 'type-widened',
 		request: 'safe',
 		response: 'breaking',
+		// A `$a: Color!` variable (or an enum literal) does not fit `String!`.
+		graphql: { request: 'breaking' },
 	},
 	{
 		name: 'type widened: union member added',
@@ -159,6 +170,8 @@ export const ROWS: readonly Row[] = [
 		rule: 'type-widened',
 		request: 'safe',
 		response: 'breaking',
+		// A GraphQL union member the query selects nothing on arrives as `{ __typename }`.
+		graphql: { response: 'dangerous' },
 	},
 	{
 		name: 'type widened: literal -> enum',
@@ -167,6 +180,8 @@ export const ROWS: readonly Row[] = [
 		rule: 'type-widened',
 		request: 'safe',
 		response: 'breaking',
+		// The literal is served as `String!`, the enum as `Color!`.
+		graphql: { request: 'breaking' },
 	},
 	{
 		name: 'type widened: scalar -> JSON',
@@ -175,6 +190,7 @@ export const ROWS: readonly Row[] = [
 		rule: 'type-widened',
 		request: 'safe',
 		response: 'breaking',
+		graphql: { request: 'breaking' },
 	},
 	{
 		name: 'type narrowed float -> int',
@@ -207,6 +223,8 @@ export const ROWS: readonly Row[] = [
 		rule: 'type-narrowed',
 		request: 'breaking',
 		response: 'safe',
+		// A leaf became an object type: selecting it without a selection set is invalid.
+		graphql: { response: 'breaking' },
 	},
 	{
 		name: 'enum value added',
@@ -279,6 +297,8 @@ export const ROWS: readonly Row[] = [
 		rule: 'constraint-loosened',
 		request: 'safe',
 		response: 'dangerous',
+		// Each Charter scalar is its own GraphQL scalar: `$a: NonEmptyString!` does not fit `String!`.
+		graphql: { request: 'breaking' },
 	},
 	{
 		name: 'constraint changed: a different pattern',
@@ -319,17 +339,21 @@ const NESTINGS: readonly {
 	readonly name: string;
 	readonly wrap: (fields: Fields) => Fields;
 	readonly path: string;
+	/** Whether GraphQL types the place (input unions and records are JSON there). */
+	readonly typed: { readonly input: boolean; readonly output: boolean };
 }[] = [
-	{ name: 'top level', wrap: (f) => f, path: '' },
+	{ name: 'top level', wrap: (f) => f, path: '', typed: { input: true, output: true } },
 	{
 		name: 'in a nested model',
 		wrap: (f) => ({ inner: req(m('Outer', { deep: req(m('Deep', f)) })) }),
 		path: '.inner.deep',
+		typed: { input: true, output: true },
 	},
 	{
 		name: 'in a list of models',
 		wrap: (f) => ({ items: req(listOf(m('Item', f))) }),
 		path: '.items[*]',
+		typed: { input: true, output: true },
 	},
 	{
 		name: 'in a union variant',
@@ -346,11 +370,13 @@ const NESTINGS: readonly {
 			),
 		}),
 		path: '.shape<type=circle>',
+		typed: { input: false, output: true },
 	},
 	{
 		name: 'in a record of models',
 		wrap: (f) => ({ byId: req(recordOf(m('Entry', f))) }),
 		path: '.byId.*',
+		typed: { input: false, output: false },
 	},
 ];
 
@@ -362,7 +388,12 @@ function caseFor(
 	const name = side === 'input' ? 'In' : 'Out';
 	const before = command({ [side]: m(name, nesting.wrap(row.before)) });
 	const after = command({ [side]: m(name, nesting.wrap(row.after)) });
-	const severity = side === 'input' ? row.request : row.response;
+	const json = side === 'input' ? row.request : row.response;
+	const own = nesting.typed[side]
+		? row.graphql?.[side === 'input' ? 'request' : 'response']
+		: undefined;
+	const graphql = own ?? json;
+	const severity = RANK.indexOf(graphql) < RANK.indexOf(json) ? graphql : json;
 	return {
 		name: `${side}: ${row.name} (${nesting.name})`,
 		before: [before],
@@ -370,6 +401,7 @@ function caseFor(
 		expected: [
 			`${row.rule}:${severity}@$.${side}${nesting.path}` as CorpusCase['expected'][number],
 		],
+		surfaces: [verdicts(json, { graphql })],
 	};
 }
 
