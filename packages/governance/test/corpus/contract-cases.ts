@@ -263,7 +263,8 @@ export const CONTRACT_CASES: readonly CorpusCase[] = [
 		before: [command({ idempotent: true })],
 		after: [command({ idempotent: false })],
 		expected: ['idempotency-changed:dangerous@$.idempotent'],
-		surfaces: [{ rest: 'dangerous', openapi: 'dangerous', sdk: 'dangerous' }],
+		// REST, GraphQL and MCP all take an idempotency key.
+		surfaces: [verdicts('dangerous')],
 	},
 	{
 		name: 'feature lost a member',

@@ -16,8 +16,6 @@ const REACH: Partial<Record<ContractDiffRuleId, readonly Surface[]>> = {
 	'rest-route-changed': HTTP,
 	'graphql-field-changed': ['graphql'],
 	'mcp-tool-changed': ['mcp'],
-	// Only REST reads an `Idempotency-Key` header.
-	'idempotency-changed': HTTP,
 	'event-added': EVENT_SURFACES,
 	'event-removed': EVENT_SURFACES,
 	'event-version-changed': EVENT_SURFACES,
