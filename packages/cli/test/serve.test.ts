@@ -78,11 +78,13 @@ describe('charter serve', () => {
 	test('serves REST, OpenAPI, GraphQL, MCP, docs and health on SQLite, then stops on SIGTERM', async () => {
 		const server = spawn(process.execPath, [BIN, 'serve', '--port', '0'], { cwd: PROJECT, env });
 		let stdout = '';
+		let stderr = '';
 		server.stdout.on('data', (chunk: Buffer) => {
 			stdout += chunk.toString();
 		});
 		server.stderr.on('data', (chunk: Buffer) => {
 			stdout += chunk.toString();
+			stderr += chunk.toString();
 		});
 		const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
 		try {
@@ -115,6 +117,24 @@ describe('charter serve', () => {
 				body: JSON.stringify({ name: 'Bob', message: 'Hi Bob' }),
 			});
 			expect(set.status).toBe(200);
+			// The access log: a JSON line on stderr (not a TTY), Authorization never in it.
+			const logged = () =>
+				stderr
+					.split('\n')
+					.filter((line) => line.startsWith('{'))
+					.map((line) => JSON.parse(line) as Record<string, unknown>)
+					.find((line) => line.path === '/v1/hello/greeting/set');
+			expect(await until(() => logged() !== undefined)).toBe(true);
+			expect(logged()).toMatchObject({
+				level: 'info',
+				msg: 'request',
+				method: 'POST',
+				status: 200,
+				principalId: 'dev',
+				traceId: set.headers.get('x-trace-id'),
+				durationMs: expect.any(Number),
+			});
+			expect(stderr).not.toContain('dev-token');
 			const audited = await until(() => followed.includes('"operation":"hello.greeting.set"'));
 			expect(audited, `audit tail --follow printed:\n${followed}`).toBe(true);
 			follower.kill('SIGINT');

@@ -60,12 +60,29 @@ export {
 	UNSAFE_KEYS,
 } from './json/safe-json.ts';
 export {
+	type AccessRecord,
+	accessRecordOf,
+	attachAccessRecord,
+} from './logging/access-record.ts';
+export {
 	createConsoleLogger,
+	isLogLevel,
+	LOG_LEVELS,
 	type LogFields,
+	type LogFn,
 	type Logger,
+	type LogLevel,
 	silentLogger,
 	withFields,
 } from './logging/logger.ts';
+export { createLogger, type LoggerOptions } from './logging/pino-logger.ts';
+export {
+	createRedactor,
+	piiFieldNames,
+	REDACTED,
+	type Redactor,
+	SECRET_FIELDS,
+} from './logging/redact.ts';
 export {
 	type Authorizer,
 	type CompiledPolicy,

@@ -36,7 +36,7 @@ export function emitEvents(
 	const emit = ctx.emit as (key: string, payload: unknown) => void;
 	for (const event of events) {
 		if (declared.has(event.key)) emit(event.key, event.payload);
-		else ctx.logger.warn('event not declared by the contract, not emitted', { event: event.key });
+		else ctx.logger.warn({ event: event.key }, 'event not declared by the contract, not emitted');
 	}
 }
 

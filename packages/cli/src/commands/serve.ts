@@ -2,6 +2,7 @@ import { createDocsHandler, type DocsHandler } from '@charter/docs';
 import { createGraphqlHandler } from '@charter/graphql';
 import { createMcpHttpHandler } from '@charter/mcp';
 import { atPath, createRestServer, type NodeMount } from '@charter/rest';
+import { isLogLevel, LOG_LEVELS } from '@charter/runtime';
 import { parseFlags } from '../args.ts';
 import { type Command, ExitCode, UsageError } from '../command.ts';
 import { buildProjectSite } from '../generate/project-site.ts';
@@ -23,7 +24,7 @@ export const serveCommand: Command = {
 	usage: [
 		'charter serve [--port N] [--host HOST] [--db URL] [--bus URL] [--bus-stream NAME]',
 		'              [--timeout MS] [--idempotency-lease MS] [--idempotency-retention MS]',
-		'              [--unimplemented 501|fail] [--no-seed] [--config FILE]',
+		'              [--unimplemented 501|fail] [--no-seed] [--log-level LEVEL] [--config FILE]',
 		'',
 		'Serves REST under /v1, /openapi.json, /graphql, /mcp, /docs and /healthz. Data lives in',
 		'.charter/charter.db by default; --db postgres://... uses PostgreSQL. --bus nats://...',
@@ -36,6 +37,9 @@ export const serveCommand: Command = {
 		"gets the app's demo data unless --no-seed. --unimplemented 501 answers operations without a",
 		'handler with 501 problems instead of refusing to start (config: unimplemented; an imported',
 		"project's config sets 501).",
+		'Logs go to stderr: JSON lines (pretty on a terminal), one per request, from --log-level',
+		'(CHARTER_LOG_LEVEL; debug, info, warn, error, silent; info by default), with tokens,',
+		'Authorization and PII fields redacted.',
 	].join('\n'),
 	async run(args, { cwd, out }) {
 		const flags = parseFlags(args, {
@@ -51,6 +55,7 @@ export const serveCommand: Command = {
 				'idempotency-retention',
 				'unimplemented',
 				'config',
+				'log-level',
 			],
 		});
 		const port = Number(flags.string.port ?? process.env.PORT ?? 3000);
@@ -70,6 +75,11 @@ export const serveCommand: Command = {
 		const busStream = flags.string['bus-stream'] ?? process.env.CHARTER_BUS_STREAM;
 		if (busStream !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(busStream))
 			throw new UsageError(`--bus-stream ${busStream}: use 1 to 64 letters, digits, _ or -`);
+		const logLevel = flags.string['log-level'] ?? process.env.CHARTER_LOG_LEVEL;
+		if (logLevel !== undefined && !isLogLevel(logLevel))
+			throw new UsageError(
+				`${flags.string['log-level'] !== undefined ? '--log-level' : 'CHARTER_LOG_LEVEL'} ${logLevel}: use one of ${LOG_LEVELS.join(', ')}`,
+			);
 		const timeoutMs = millis(flags.string.timeout, '--timeout');
 		const leaseMs = millis(flags.string['idempotency-lease'], '--idempotency-lease');
 		const retentionMs = millis(flags.string['idempotency-retention'], '--idempotency-retention');
@@ -93,6 +103,7 @@ export const serveCommand: Command = {
 				...(timeoutMs !== undefined ? { timeoutMs } : {}),
 				...(leaseMs !== undefined ? { idempotencyLeaseMs: leaseMs } : {}),
 				...(retentionMs !== undefined ? { idempotencyRetentionMs: retentionMs } : {}),
+				...(logLevel !== undefined ? { logLevel } : {}),
 				seed: !flags.boolean['no-seed'],
 				unimplemented,
 			});
@@ -112,6 +123,7 @@ export const serveCommand: Command = {
 		const mcp = createMcpHttpHandler(executor, project.registry, { name: title });
 		const rest = createRestServer(executor, {
 			openapi: { title },
+			accessLog: hostApp.logger,
 			mounts: [docs, atPath('/graphql', graphql.node), atPath('/mcp', mcp)],
 		});
 		const { url } = await rest.listen(port, host);

@@ -4,12 +4,15 @@ import {
 	type AppInstance,
 	bearerTokenProvider,
 	type ContextProvider,
-	createConsoleLogger,
 	createDurableRuntime,
 	createExecutor,
+	createLogger,
 	type EventBus,
 	type Executor,
+	type Logger,
+	type LogLevel,
 	type OutboxRelay,
+	piiFieldNames,
 	type SqlStores,
 } from '@charter/runtime';
 import type { UnimplementedMode } from '../project/config.ts';
@@ -22,6 +25,8 @@ export interface Host {
 	readonly stores: SqlStores;
 	readonly relay: OutboxRelay;
 	readonly bus: EventBus;
+	/** The server's logger (pino), with secrets and the contracts' PII fields redacted. */
+	readonly logger: Logger;
 	/** Resolves principals on every surface: the app's provider, or its dev tokens. */
 	readonly contextProvider: ContextProvider;
 	/** True when the database had no Charter data before this start (the demo seed ran). */
@@ -37,6 +42,8 @@ export interface HostOptions {
 	readonly bus?: string;
 	/** The JetStream stream (subjects `charter.<stream>.>`); `CHARTER_EVENTS` by default. */
 	readonly busStream?: string;
+	/** The lowest level logged (`info` by default). */
+	readonly logLevel?: LogLevel;
 	/** Load the app's demo data on a fresh database. */
 	readonly seed?: boolean;
 	/** How long a call may run (30 s by default). */
@@ -58,7 +65,10 @@ export async function openHost(
 	definition: AppDefinition,
 	options: HostOptions = {},
 ): Promise<Host> {
-	const logger = createConsoleLogger();
+	const logger = createLogger({
+		level: options.logLevel ?? 'info',
+		redact: piiFieldNames(project.registry.events().map((e) => e.spec)),
+	});
 	const runtime = await createDurableRuntime({
 		...(options.db ? { url: options.db } : {}),
 		...(options.bus ? { busUrl: options.bus } : {}),
@@ -113,6 +123,7 @@ export async function openHost(
 			stores,
 			relay,
 			bus,
+			logger,
 			contextProvider,
 			seeded,
 			async close() {

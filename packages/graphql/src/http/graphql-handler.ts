@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { accessRecordOf, attachAccessRecord } from '@charter/runtime';
 import type { ContractRegistry } from '@charter/spec';
 import { type ExecutionResult, execute, type GraphQLSchema, subscribe, validate } from 'graphql';
 import { createHandler as createSseHandler } from 'graphql-sse/lib/use/fetch';
@@ -64,10 +65,12 @@ export function createGraphqlHandler(
 	const addresses = new WeakMap<Request, string>();
 	const metadataOf = (request: Request) => {
 		const address = addresses.get(request);
+		const access = accessRecordOf(request);
 		return {
 			headers: headerRecord(request.headers),
 			transport: 'graphql',
 			...(address !== undefined ? { clientAddress: address } : {}),
+			...(access !== undefined ? { access } : {}),
 		};
 	};
 	const contextOf = (request: Request): GraphqlContext => ({
@@ -215,6 +218,8 @@ export function createGraphqlHandler(
 			const request = await toFetchRequest(req, res, maxBodyBytes);
 			const address = req.socket.remoteAddress;
 			if (request && address !== undefined) addresses.set(request, address);
+			const access = accessRecordOf(req);
+			if (request && access) attachAccessRecord(request, access);
 			const response = request
 				? await handle(request)
 				: json(413, [

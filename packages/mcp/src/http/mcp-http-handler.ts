@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { accessRecordOf, type InvocationMetadata } from '@charter/runtime';
 import type { ContractRegistry } from '@charter/spec';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { ExecutorPort } from '../executor/executor-port.ts';
@@ -55,7 +56,7 @@ export function createMcpHttpHandler(
 			const server = createMcpServer(executor, registry, {
 				...options,
 				catalog,
-				metadata: { headers: headerRecord(req), transport: 'mcp' },
+				metadata: withAccess(req, { headers: headerRecord(req), transport: 'mcp' }),
 			});
 			const transport = new StreamableHTTPServerTransport({
 				sessionIdGenerator: undefined,
@@ -77,6 +78,12 @@ export function createMcpHttpHandler(
 function reply(res: ServerResponse, status: number, code: number, message: string): void {
 	res.writeHead(status, { 'content-type': 'application/json' });
 	res.end(JSON.stringify({ jsonrpc: '2.0', error: { code, message }, id: null }));
+}
+
+/** Adds the request's access record (when its server keeps an access log) to the metadata. */
+function withAccess(req: IncomingMessage, metadata: InvocationMetadata): InvocationMetadata {
+	const access = accessRecordOf(req);
+	return access ? { ...metadata, access } : metadata;
 }
 
 function headerRecord(req: IncomingMessage): Record<string, string> {

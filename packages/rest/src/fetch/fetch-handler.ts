@@ -19,7 +19,7 @@ export function createFetchHandler(
 		try {
 			return toResponse(await router.handle(fromFetchRequest(request)));
 		} catch (error) {
-			executor.logger.error('REST router failed', { error: String(error) });
+			executor.logger.error({ error: String(error) }, 'REST router failed');
 			return toResponse(problemResponse(createProblem('INTERNAL')));
 		}
 	};

@@ -1,4 +1,4 @@
-import type { CallerSignal } from '@charter/runtime';
+import type { AccessRecord, CallerSignal } from '@charter/runtime';
 
 /** How a transport's request body reads: its text, or the fact it is over the limit. */
 export type BodyResult = { readonly text: string } | { readonly tooLarge: true };
@@ -16,6 +16,8 @@ export interface RestRequest {
 	readonly signal?: CallerSignal;
 	/** A body a framework already parsed (Express `req.body`), used instead of reading. */
 	readonly parsedBody?: unknown;
+	/** Where the executor records the trace id and principal for the access log line. */
+	readonly access?: AccessRecord;
 }
 
 /** An HTTP response from the shared router. */

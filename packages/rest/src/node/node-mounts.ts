@@ -22,7 +22,7 @@ type Listener = (request: IncomingMessage, response: ServerResponse) => void;
  */
 export function withMounts(mounts: readonly NodeMount[], rest: Listener, logger: Logger): Listener {
 	const failed = (request: IncomingMessage, response: ServerResponse, error: unknown) => {
-		logger.error('a mounted handler failed', { url: request.url, error: String(error) });
+		logger.error({ url: request.url, error: String(error) }, 'a mounted handler failed');
 		if (response.headersSent) response.destroy();
 		else writeNodeResponse(response, problemResponse(createProblem('INTERNAL')));
 	};

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { CallerSignal } from '@charter/runtime';
+import { type AccessRecord, accessRecordOf, type CallerSignal } from '@charter/runtime';
 import type { BodyResult, RestRequest, RestResponse } from '../http/rest-message.ts';
 
 /** Beyond this many times the limit, an oversized body is no longer drained but cut off. */
@@ -27,6 +27,7 @@ class NodeRestRequest implements RestRequest {
 	readonly headers: Readonly<Record<string, string | undefined>>;
 	readonly signal: ClientGoneSignal;
 	readonly parsedBody?: unknown;
+	readonly access?: AccessRecord;
 	readonly #req: IncomingMessage;
 	readonly #readBody: ((limit: number) => Promise<BodyResult>) | undefined;
 
@@ -38,6 +39,8 @@ class NodeRestRequest implements RestRequest {
 		this.signal = new ClientGoneSignal(req, options?.response);
 		this.#readBody = options?.readBody;
 		if (options?.parsedBody !== undefined) this.parsedBody = options.parsedBody;
+		const access = accessRecordOf(req);
+		if (access !== undefined) this.access = access;
 	}
 
 	readBody(limit: number): Promise<BodyResult> {

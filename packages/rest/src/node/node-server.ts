@@ -1,6 +1,7 @@
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createProblem, type Executor } from '@charter/runtime';
+import { createProblem, type Executor, type Logger } from '@charter/runtime';
 import { createRestRouter, problemResponse, type RestOptions } from '../router/rest-router.ts';
+import { withAccessLog } from './access-log.ts';
 import { type NodeMount, withMounts } from './node-mounts.ts';
 import { fromNodeRequest, writeNodeResponse } from './node-request.ts';
 
@@ -11,6 +12,8 @@ export interface RestServerOptions extends RestOptions {
 	 * site): what none of them answers goes to the REST routes.
 	 */
 	readonly mounts?: readonly NodeMount[];
+	/** Writes one line per request to this logger (method, path, status, duration, trace id, principal). */
+	readonly accessLog?: Logger;
 }
 
 /** A node:http server serving an executor over REST. */
@@ -37,14 +40,15 @@ export function createRestServer(executor: Executor, options: RestServerOptions 
 		router.handle(fromNodeRequest(req, { response: res })).then(
 			(response) => writeNodeResponse(res, response),
 			(error: unknown) => {
-				executor.logger.error('REST router failed', { error: String(error) });
+				executor.logger.error({ error: String(error) }, 'REST router failed');
 				writeNodeResponse(res, problemResponse(createProblem('INTERNAL')));
 			},
 		);
 	};
 	const mounts = options.mounts ?? [];
+	const routed = mounts.length === 0 ? listener : withMounts(mounts, listener, executor.logger);
 	const server = createServer(
-		mounts.length === 0 ? listener : withMounts(mounts, listener, executor.logger),
+		options.accessLog ? withAccessLog(routed, options.accessLog) : routed,
 	);
 	server.on('clientError', (_error, socket) => {
 		if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');

@@ -169,7 +169,16 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 			operation: plan.key,
 			version: plan.version,
 			input: merged,
-			metadata: { headers: request.headers, transport: 'rest', method, path: url.pathname },
+			metadata:
+				request.access === undefined
+					? { headers: request.headers, transport: 'rest', method, path: url.pathname }
+					: {
+							headers: request.headers,
+							transport: 'rest',
+							method,
+							path: url.pathname,
+							access: request.access,
+						},
 			coerce: !hasBody,
 			inputFromSafeJson: fromSafeJson,
 		};

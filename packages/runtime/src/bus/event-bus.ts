@@ -123,12 +123,15 @@ export function createEventBus(options: { logger?: Logger } = {}): EventBus {
 				try {
 					await handler(event);
 				} catch (error) {
-					logger.error('event subscriber failed', {
-						event: event.type,
-						eventId: event.id,
-						traceId: event.traceid,
-						error: error instanceof Error ? error.message : String(error),
-					});
+					logger.error(
+						{
+							event: event.type,
+							eventId: event.id,
+							traceId: event.traceid,
+							error: error instanceof Error ? error.message : String(error),
+						},
+						'event subscriber failed',
+					);
 				}
 			}
 		},

@@ -1,3 +1,5 @@
+import type { AccessRecord } from '../logging/access-record.ts';
+
 /**
  * Who is calling. An admin is a principal holding the `admin` role. `tenant` scopes records;
  * `claims` keeps whatever else the identity provider said (for custom deciders).
@@ -20,6 +22,8 @@ export interface InvocationMetadata {
 	readonly transport?: string;
 	/** The peer's network address, from the socket (never from a header); for per-client limits. */
 	readonly clientAddress?: string;
+	/** Where the pipeline records the trace id and principal for the request's access log line. */
+	readonly access?: AccessRecord;
 	readonly [key: string]: unknown;
 }
 

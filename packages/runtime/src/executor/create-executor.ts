@@ -126,10 +126,13 @@ export function createExecutor(options: ExecutorOptions): Executor {
 		return compilePlan(spec, handler, registry, deciders);
 	});
 	for (const id of handlers.keys()) {
-		logger.warn('a handler is bound to an operation version that is not served', {
-			operation: id,
-			hint: 'a newer version of the same major is served; bind the handler to it',
-		});
+		logger.warn(
+			{
+				operation: id,
+				hint: 'a newer version of the same major is served; bind the handler to it',
+			},
+			'a handler is bound to an operation version that is not served',
+		);
 	}
 	checkWireCollisions(plans);
 

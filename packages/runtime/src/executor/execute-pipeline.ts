@@ -71,6 +71,11 @@ async function runPlan(
 ): Promise<InvocationResult> {
 	const logger = withFields(env.logger, { traceId, operation: plan.id });
 	let audit: AuditTrail | undefined;
+	const access = invocation.metadata?.access;
+	if (access !== undefined) {
+		access.traceId = traceId;
+		access.operation = plan.id;
+	}
 	try {
 		// 1-2. decode / coerce, validate input
 		const input = decodeInput(plan, invocation);
@@ -78,6 +83,7 @@ async function runPlan(
 		// 3. authenticate (a synchronous provider or policy is not awaited: each await is a tick)
 		const provided = env.contextProvider(metadata);
 		const principal = isThenable(provided) ? await provided : provided;
+		if (access !== undefined) access.principalId = principal?.id;
 		if (plan.spec.kind === 'command') {
 			audit = new AuditTrail(plan, principal, invocation.idempotencyKey, traceId, env.clock, input);
 		}
@@ -110,7 +116,7 @@ async function runPlan(
 			try {
 				await audit.finish(problem.code, problem.status, false, env.stores.audit);
 			} catch (e) {
-				logger.error('audit write failed', { error: String(e) });
+				logger.error({ error: String(e) }, 'audit write failed');
 			}
 		}
 		return { ok: false, traceId, problem };
@@ -252,9 +258,12 @@ async function runCommitted(
 		try {
 			env.stores.afterCommit(committed);
 		} catch (error) {
-			call.logger.error('an after-commit listener failed; the events stay in the outbox', {
-				error: String(error),
-			});
+			call.logger.error(
+				{
+					error: String(error),
+				},
+				'an after-commit listener failed; the events stay in the outbox',
+			);
 		}
 	} else if (committed.length > 0) await publish(env, committed, call.logger);
 	return { ok: true, output, events: committed, traceId, replayed: false };
@@ -305,9 +314,12 @@ function checkOutput(
 	const copy = copyValue(output);
 	const checked = plan.validateOutput.validate(copy);
 	if (!checked.ok) {
-		call.logger.error('contract bug: handler output breaks its contract', {
-			issues: checked.issues,
-		});
+		call.logger.error(
+			{
+				issues: checked.issues,
+			},
+			'contract bug: handler output breaks its contract',
+		);
 		throw new ProblemSignal(
 			createProblem('OUTPUT_CONTRACT_VIOLATION', {
 				detail: 'An unexpected error occurred; quote the traceId when reporting it.',
@@ -334,9 +346,12 @@ async function publish(env: PipelineEnv, events: readonly EventEnvelope[], logge
 	try {
 		for (const event of events) await env.bus.publish(event);
 	} catch (error) {
-		logger.error('could not publish events after commit; they stay pending in the outbox', {
-			error: String(error),
-		});
+		logger.error(
+			{
+				error: String(error),
+			},
+			'could not publish events after commit; they stay pending in the outbox',
+		);
 		return;
 	}
 	try {
@@ -346,6 +361,6 @@ async function publish(env: PipelineEnv, events: readonly EventEnvelope[], logge
 		);
 	} catch (error) {
 		// The relay will publish them again; consumers de-duplicate by id.
-		logger.warn('could not mark events published', { error: String(error) });
+		logger.warn({ error: String(error) }, 'could not mark events published');
 	}
 }

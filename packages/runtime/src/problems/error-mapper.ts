@@ -42,12 +42,15 @@ export function toProblem(
 			const code = error.code as keyof typeof BUILT_IN_PROBLEMS;
 			return createProblem(code, { traceId, ...(error.detail ? { detail: error.detail } : {}) });
 		}
-		logger.error('contract bug: a handler threw an error code its contract does not declare', {
-			code: error.code,
-			detail: error.detail,
-			operation: spec?.meta.key,
-			hint: `declare ${error.code} in the contract's errors, with its HTTP status`,
-		});
+		logger.error(
+			{
+				code: error.code,
+				detail: error.detail,
+				operation: spec?.meta.key,
+				hint: `declare ${error.code} in the contract's errors, with its HTTP status`,
+			},
+			'contract bug: a handler threw an error code its contract does not declare',
+		);
 		return opaque(traceId);
 	}
 	const name = (error as { name?: unknown })?.name;
@@ -59,16 +62,22 @@ export function toProblem(
 	}
 	if (name === 'AbortError') return createProblem('REQUEST_CANCELLED', { traceId });
 	if (name === 'EventContractViolation') {
-		logger.error('contract bug: invalid event emitted', {
-			message: (error as Error).message,
-			issues: (error as { issues?: unknown }).issues,
-		});
+		logger.error(
+			{
+				message: (error as Error).message,
+				issues: (error as { issues?: unknown }).issues,
+			},
+			'contract bug: invalid event emitted',
+		);
 		return { ...createProblem('EVENT_CONTRACT_VIOLATION', { traceId }), detail: OPAQUE_DETAIL };
 	}
-	logger.error('unexpected error', {
-		error: error instanceof Error ? error.message : String(error),
-		stack: error instanceof Error ? error.stack : undefined,
-	});
+	logger.error(
+		{
+			error: error instanceof Error ? error.message : String(error),
+			stack: error instanceof Error ? error.stack : undefined,
+		},
+		'unexpected error',
+	);
 	return opaque(traceId);
 }
 

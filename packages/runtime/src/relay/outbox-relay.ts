@@ -130,11 +130,14 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 			(error: unknown) => {
 				stats.failures++;
 				const delay = Math.min(maxBackoff, baseBackoff * 2 ** (stats.failures - 1));
-				logger.warn('outbox relay could not publish; retrying', {
-					error: error instanceof Error ? error.message : String(error),
-					retryInMs: delay,
-					failures: stats.failures,
-				});
+				logger.warn(
+					{
+						error: error instanceof Error ? error.message : String(error),
+						retryInMs: delay,
+						failures: stats.failures,
+					},
+					'outbox relay could not publish; retrying',
+				);
 				schedule(delay);
 			},
 		);

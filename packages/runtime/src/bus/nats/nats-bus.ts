@@ -124,7 +124,7 @@ export async function createNatsBus(options: NatsBusOptions): Promise<NatsEventB
 		})();
 		setups.add(setup);
 		setup.catch((error: unknown) =>
-			logger.error('NATS subscription failed', { event: key, error: String(error) }),
+			logger.error({ event: key, error: String(error) }, 'NATS subscription failed'),
 		);
 		return () => {
 			stopped = true;
@@ -165,7 +165,7 @@ export async function createNatsBus(options: NatsBusOptions): Promise<NatsEventB
 			void deliverLive(messages, handler, key);
 		})();
 		ready.catch((error: unknown) =>
-			logger.error('NATS listener failed', { event: key, error: String(error) }),
+			logger.error({ event: key, error: String(error) }, 'NATS listener failed'),
 		);
 		return toListener(stop, ready);
 	};
@@ -177,17 +177,20 @@ export async function createNatsBus(options: NatsBusOptions): Promise<NatsEventB
 			try {
 				event = message.json<EventEnvelope>();
 			} catch {
-				logger.error('NATS message is not a JSON event; dropped', { subject: message.subject });
+				logger.error({ subject: message.subject }, 'NATS message is not a JSON event; dropped');
 				continue;
 			}
 			try {
 				await handler(event);
 			} catch (error) {
-				logger.error('event listener failed', {
-					event: key,
-					eventId: event.id,
-					error: error instanceof Error ? error.message : String(error),
-				});
+				logger.error(
+					{
+						event: key,
+						eventId: event.id,
+						error: error instanceof Error ? error.message : String(error),
+					},
+					'event listener failed',
+				);
 			}
 		}
 	};
@@ -200,7 +203,7 @@ export async function createNatsBus(options: NatsBusOptions): Promise<NatsEventB
 			try {
 				event = message.json<EventEnvelope>();
 			} catch {
-				logger.error('NATS message is not a JSON event; dropped', { subject: message.subject });
+				logger.error({ subject: message.subject }, 'NATS message is not a JSON event; dropped');
 				message.term();
 				continue;
 			}
@@ -213,11 +216,14 @@ export async function createNatsBus(options: NatsBusOptions): Promise<NatsEventB
 				seen.add(event.id);
 				message.ack();
 			} catch (error) {
-				logger.warn('event subscriber failed; the event will be delivered again', {
-					event: event.type,
-					eventId: event.id,
-					error: error instanceof Error ? error.message : String(error),
-				});
+				logger.warn(
+					{
+						event: event.type,
+						eventId: event.id,
+						error: error instanceof Error ? error.message : String(error),
+					},
+					'event subscriber failed; the event will be delivered again',
+				);
 				message.nak(retryDelayMs);
 			}
 		}
