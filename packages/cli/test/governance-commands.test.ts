@@ -41,12 +41,12 @@ export const Close = defineCommand({
 });
 `;
 
-function project(name: string, source: string): string {
+function project(name: string, source: string, options = ''): string {
 	const root = join(TMP, name);
 	mkdirSync(join(root, 'src'), { recursive: true });
 	writeFileSync(
 		join(root, 'charter.config.ts'),
-		"import { defineConfig } from '@charter/cli';\nexport default defineConfig({ contracts: ['src/**/*.operations.ts'] });\n",
+		`import { defineConfig } from '@charter/cli';\nexport default defineConfig({ contracts: ['src/**/*.operations.ts']${options} });\n`,
 	);
 	writeFileSync(join(root, 'src/order.operations.ts'), source);
 	return root;
@@ -133,6 +133,36 @@ describe('governance commands', () => {
 				summary: { breaking: 1, staleSnapshot: true },
 			});
 			expect((await charter(root, 'ci', '--fail-on', 'never')).code).toBe(0);
+		},
+	);
+
+	test(
+		'generate --check and ci compare only the committed artifacts; a named target is compared when asked',
+		SLOW,
+		async () => {
+			const root = project('committed', contract(''), ", committed: ['openapi']");
+			expect((await charter(root, 'snapshot')).code).toBe(0);
+			expect((await charter(root, 'generate', 'openapi')).code).toBe(0);
+			// graphql, client and docs were never written: they are build output, not drift.
+			const check = await charter(root, 'generate', '--check', '--json');
+			expect(check.code).toBe(0);
+			expect(JSON.parse(check.stdout)).toMatchObject({ status: 'fresh', checked: 2 });
+			const ci = await charter(root, 'ci', '--format', 'json');
+			expect(ci.code).toBe(0);
+			expect(JSON.parse(ci.stdout)).toMatchObject({ status: 'pass', drift: { drifted: [] } });
+			const docs = await charter(root, 'generate', 'docs', '--check');
+			expect(docs.code).toBe(1);
+			writeFileSync(join(root, 'generated/openapi.json'), '{}\n');
+			const drift = await charter(root, 'generate', '--check');
+			expect(drift.code).toBe(1);
+			expect(drift.stdout).toContain('drift generated/openapi.json differs from line 1');
+
+			const wrong = project('committed-unknown', contract(''), ", committed: ['pdf']");
+			const usage = await charter(wrong, 'ci');
+			expect(usage.code).toBe(2);
+			expect(usage.stderr).toContain(
+				'`committed` lists generated artifacts by name (openapi, graphql, client, docs); unknown: pdf',
+			);
 		},
 	);
 

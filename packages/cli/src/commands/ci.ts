@@ -22,8 +22,9 @@ export const ciCommand: Command = {
 	usage: [
 		'charter ci [--base LOCKFILE|GIT_REF] [--format text|json|sarif|markdown] [--fail-on breaking|dangerous|warning|never] [--config FILE]',
 		'',
-		'One run, one report: check findings, lockfile freshness, drifted generated files and',
-		'the changes against --base (the committed lockfile by default) with the version policy.',
+		'One run, one report: check findings, lockfile freshness, drift of the generated files the',
+		"project commits (the config's `committed`) and the changes against --base (the committed",
+		'lockfile by default) with the version policy.',
 		'json follows packages/governance/src/report/report.schema.json (schemaVersion 1);',
 		'markdown is made for a pull-request comment; sarif for code scanning.',
 		'Exit codes: 0 pass, 1 findings at or above --fail-on (default breaking), 2 usage or',

@@ -28,7 +28,8 @@ export const generateCommand: Command = {
 		"Without a target, every artifact is written into the config's outDir (`generated` by",
 		'default). --out DIR replaces the folder of a single target. Output is byte-identical for',
 		'identical contracts; the docs site also removes pages of contracts that are gone.',
-		'--check without a target also compares the lockfile.',
+		"--check without a target compares the lockfile and the config's `committed` artifacts",
+		'(openapi and graphql by default); name a target to compare it wherever it is.',
 	].join('\n'),
 	async run(args, { cwd, out }) {
 		const flags = parseFlags(args, { boolean: ['check', 'json'], string: ['out', 'config'] });

@@ -5,21 +5,35 @@ import type { Project } from '../project/load-project.ts';
 import { loadProjectOrFail, reportDiagnostics } from '../project/project-command.ts';
 import { type Generator, generators } from './generator-table.ts';
 
-/** Regenerates every artifact in memory and compares it with the disk; writes nothing. */
+/**
+ * Whether a generator's output is kept in git: the lockfile always, the others when the
+ * config's `committed` names them. Only these are compared with the disk without a target.
+ */
+export function isCommitted(project: Project, generator: Generator): boolean {
+	return (
+		generator.name === 'lockfile' ||
+		(project.config.committed as readonly string[]).includes(generator.name)
+	);
+}
+
+/**
+ * Regenerates the committed artifacts (those `only` keeps) in memory and compares them with
+ * the disk; writes nothing.
+ */
 export async function checkGenerated(
 	project: Project,
 	only: (generator: Generator) => boolean = () => true,
 ): Promise<DriftResult> {
 	const artifacts = new Map<string, string>();
-	for (const generator of generators.filter(only)) {
+	for (const generator of generators.filter((g) => isCommitted(project, g) && only(g))) {
 		for (const [path, content] of await generator.files(project)) artifacts.set(path, content);
 	}
 	return checkDrift(artifacts, project.root);
 }
 
 /**
- * `charter generate --check` without a target: regenerates every artifact of the generator
- * table in memory, lists the drifted files, writes nothing, exits 1 on drift.
+ * `charter generate --check` without a target: regenerates the lockfile and every committed
+ * artifact in memory, lists the drifted files, writes nothing, exits 1 on drift.
  */
 export async function checkAllGenerated(
 	flags: {
@@ -28,7 +42,6 @@ export async function checkAllGenerated(
 	},
 	cwd: string,
 	out: Output,
-	only: (generator: Generator) => boolean = () => true,
 ): Promise<number> {
 	const project = await loadProjectOrFail(cwd, flags.string.config);
 	if (project.diagnostics.some((d) => d.severity === 'error')) {
@@ -36,7 +49,7 @@ export async function checkAllGenerated(
 		out.error('not checked: fix the contracts that failed to load first');
 		return ExitCode.findings;
 	}
-	const result = await checkGenerated(project, only);
+	const result = await checkGenerated(project);
 	if (flags.boolean.json) {
 		out.json({ status: result.drifted.length > 0 ? 'drift' : 'fresh', ...result });
 	} else {

@@ -3,6 +3,13 @@ import type { Surface } from '@charter/governance';
 /** Severity a project may give a check rule, or `off` to silence it. */
 export type RuleSetting = 'error' | 'warning' | 'info' | 'off';
 
+/** The artifacts `charter generate` writes, by generator name. */
+export const GENERATED_ARTIFACTS = ['openapi', 'graphql', 'client', 'docs'] as const;
+export type GeneratedArtifact = (typeof GENERATED_ARTIFACTS)[number];
+
+/** What a project commits by default: the small files reviewers and API consumers read. */
+export const DEFAULT_COMMITTED: readonly GeneratedArtifact[] = ['openapi', 'graphql'];
+
 /** `charter.config.ts`: where a project's contracts, handlers and outputs are. */
 export interface CharterConfig {
 	/** Globs, relative to the config file, of modules that export contracts. */
@@ -11,6 +18,11 @@ export interface CharterConfig {
 	readonly handlers?: string;
 	/** Folder for generated artifacts (OpenAPI, SDL, client, docs); `generated` by default. */
 	readonly outDir?: string;
+	/**
+	 * Generated artifacts the project keeps in git: only these are compared with the disk by
+	 * `charter generate --check` and `charter ci`. `['openapi', 'graphql']` by default.
+	 */
+	readonly committed?: readonly GeneratedArtifact[];
 	/** Snapshot file; `contracts.lock.json` by default. */
 	readonly lockfile?: string;
 	/** Per-rule severity overrides for `charter check`, by rule id. */
@@ -76,6 +88,12 @@ export const CONFIG_OPTIONS: { readonly [K in keyof Required<CharterConfig>]: Co
 			'Folder that `charter generate` writes OpenAPI, SDL, the client and the docs site into.',
 		default: '`generated`',
 	},
+	committed: {
+		type: `("${GENERATED_ARTIFACTS.join('" | "')}")[]`,
+		description:
+			'The generated artifacts the project commits to git. `charter generate --check` and `charter ci` compare only these with the disk; the others are build output to ignore in git (a clean clone passes `charter ci` without them).',
+		default: `\`${JSON.stringify(DEFAULT_COMMITTED).replaceAll(',', ', ')}\``,
+	},
 	lockfile: {
 		type: 'string',
 		description: 'The snapshot that `charter snapshot` writes and `charter diff` compares with.',
@@ -112,6 +130,7 @@ export const CONFIG_OPTIONS: { readonly [K in keyof Required<CharterConfig>]: Co
 /** Config values with their defaults applied. */
 export interface ResolvedConfig extends CharterConfig {
 	readonly outDir: string;
+	readonly committed: readonly GeneratedArtifact[];
 	readonly lockfile: string;
 }
 
@@ -136,6 +155,7 @@ export function withDefaults(config: CharterConfig): ResolvedConfig {
 	return {
 		...config,
 		outDir: config.outDir ?? 'generated',
+		committed: config.committed ?? DEFAULT_COMMITTED,
 		lockfile: config.lockfile ?? 'contracts.lock.json',
 	};
 }

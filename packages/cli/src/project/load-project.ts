@@ -14,6 +14,7 @@ import { importBundled } from './bundle-modules.ts';
 import {
 	type CharterConfig,
 	CONFIG_FILES,
+	GENERATED_ARTIFACTS,
 	parseUnimplemented,
 	type ResolvedConfig,
 	withDefaults,
@@ -95,6 +96,15 @@ export async function loadConfig(configFile: string): Promise<ResolvedConfig> {
 	if (config.unimplemented !== undefined && !parseUnimplemented(config.unimplemented)) {
 		throw new UsageError(
 			`${configFile}: unimplemented is ${JSON.stringify(config.unimplemented)}; use 'fail' or '501'`,
+			'CHARTER_CONFIG_INVALID',
+		);
+	}
+	const unknown = (config.committed ?? []).filter(
+		(name) => !(GENERATED_ARTIFACTS as readonly string[]).includes(name),
+	);
+	if (!Array.isArray(config.committed ?? []) || unknown.length > 0) {
+		throw new UsageError(
+			`${configFile}: \`committed\` lists generated artifacts by name (${GENERATED_ARTIFACTS.join(', ')}); unknown: ${unknown.join(', ') || String(config.committed)}`,
 			'CHARTER_CONFIG_INVALID',
 		);
 	}
