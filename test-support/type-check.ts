@@ -1,7 +1,8 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ts from 'typescript';
+import { linkedTempFolder } from './temp-folder.ts';
 
 const REPO = resolve(fileURLToPath(new URL('..', import.meta.url)));
 
@@ -14,21 +15,18 @@ export interface ModuleFolder {
 }
 
 /**
- * Writes modules into a fresh folder under `<project>/.charter/` (git-ignored) with a `src`
- * link to the project's own `src`, so that `./src/...` imports resolve as they would in a file
- * at the project root, and `@charter/*` packages resolve from the workspace.
+ * Writes modules into a fresh folder in the OS temp folder with a `src` link to the project's
+ * own `src`, so that `./src/...` imports resolve as they would in a file at the project root,
+ * and `@charter/*` packages resolve from the workspace. Nothing is written into the project.
  */
 export function writeModules(project: string, modules: readonly string[]): ModuleFolder {
-	const base = join(project, '.charter');
-	mkdirSync(base, { recursive: true });
-	const dir = mkdtempSync(join(base, 'modules-'));
-	symlinkSync(join(project, 'src'), join(dir, 'src'), 'dir');
+	const { dir, remove } = linkedTempFolder('charter-modules-', { src: join(project, 'src') });
 	const files = modules.map((text, i) => {
 		const file = join(dir, `module-${i + 1}.ts`);
 		writeFileSync(file, text);
 		return file;
 	});
-	return { dir, files, remove: () => rmSync(dir, { recursive: true, force: true }) };
+	return { dir, files, remove };
 }
 
 /**

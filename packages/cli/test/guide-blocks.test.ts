@@ -1,10 +1,11 @@
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSdl } from '@charter/graphql';
 import { wireNames } from '@charter/spec';
 import { buildSchema, parse, validate } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
+import { linkedTempFolder } from '../../../test-support/temp-folder.ts';
 import { typeCheck, writeModules } from '../../../test-support/type-check.ts';
 import { commands } from '../src/commands/index.ts';
 import { loadProject } from '../src/project/load-project.ts';
@@ -124,8 +125,8 @@ describe('the guides', () => {
 		for (const entry of commands) usages.set(entry.name, (await entry.load()).usage);
 		// The getting-started guide calls the sample project a new project starts with (the
 		// template `charter init` writes); the other guides call the example.
-		mkdirSync(join(EXAMPLE, '.charter'), { recursive: true });
-		const sample = mkdtempSync(join(EXAMPLE, '.charter', 'template-'));
+		const folder = linkedTempFolder('charter-template-');
+		const sample = folder.dir;
 		let projects: Awaited<ReturnType<typeof loadProject>>[];
 		try {
 			for (const file of projectTemplate('my-app', '0.0.0')) {
@@ -134,7 +135,7 @@ describe('the guides', () => {
 			}
 			projects = [await loadProject(EXAMPLE), await loadProject(sample)];
 		} finally {
-			rmSync(sample, { recursive: true, force: true });
+			folder.remove();
 		}
 		const routes = new Set(
 			projects.flatMap((p) => p.registry.operations().map(({ spec }) => wireNames(spec).rest.path)),

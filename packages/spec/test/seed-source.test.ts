@@ -1,10 +1,10 @@
-import { randomUUID } from 'node:crypto';
-import { readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { compileValidator } from '@charter/schema';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { linkedTempFolder } from '../../../test-support/temp-folder.ts';
 import {
 	ContractRegistry,
 	checkReferences,
@@ -15,7 +15,18 @@ import {
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = resolve(here, '../../..');
-const instanceDir = join(root, 'examples/workflow-system/src/instance');
+const srcDir = join(root, 'examples/workflow-system/src');
+
+/** Links to every entry of `src`, with the folder `open` as a real folder of links to its files. */
+function mirrorOf(src: string, open: string): Record<string, string> {
+	const links: Record<string, string> = {};
+	for (const entry of readdirSync(src)) {
+		if (entry !== open) links[`src/${entry}`] = join(src, entry);
+	}
+	for (const entry of readdirSync(join(src, open)))
+		links[`src/${open}/${entry}`] = join(src, open, entry);
+	return links;
+}
 const source = readFileSync(join(here, 'fixtures/seed-pause.source.txt'), 'utf8');
 
 /** Type-checks one file under the repository's strict tsconfig; returns formatted diagnostics. */
@@ -41,23 +52,22 @@ function typeCheck(file: string): string[] {
 }
 
 describe('the seed source definition', () => {
-	// A unique name, so parallel runs and other engineers' files never collide.
-	const file = join(instanceDir, `.seed-pause-${randomUUID()}.ts`);
+	// The source imports './instance.enum' and './instance.schema': it is written into a mirror
+	// of the example's `src` made of links, in the OS temp folder, so nothing is written into
+	// the example and every relative import of the real modules still resolves.
+	const folder = linkedTempFolder('charter-seed-', mirrorOf(srcDir, 'instance'));
+	const file = join(folder.dir, 'src/instance/seed-pause.ts');
 	let diagnostics: string[] = [];
 	let contract: OperationSpec | undefined;
 
 	beforeAll(async () => {
-		try {
-			writeFileSync(file, source);
-			diagnostics = typeCheck(file);
-			const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
-			contract = module.PauseWorkflowContract as OperationSpec;
-		} finally {
-			rmSync(file, { force: true });
-		}
+		writeFileSync(file, source);
+		diagnostics = typeCheck(file);
+		const module = (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+		contract = module.PauseWorkflowContract as OperationSpec;
 	});
 
-	afterAll(() => rmSync(file, { force: true }));
+	afterAll(() => folder.remove());
 
 	it('only rewrites the two import specifiers of the seed', () => {
 		expect(source).toContain("from '@charter/spec'");
@@ -70,19 +80,11 @@ describe('the seed source definition', () => {
 	});
 
 	it('would report a type error (the check is not vacuous)', () => {
-		const broken = join(instanceDir, `.seed-pause-broken-${randomUUID()}.ts`);
-		try {
-			writeFileSync(broken, source.replace("policy: { auth: 'user' }", "policy: { auth: 'root' }"));
-			const found = typeCheck(broken);
-			expect(found.length).toBeGreaterThan(0);
-			expect(found.join('\n')).toContain('"root"');
-		} finally {
-			rmSync(broken, { force: true });
-		}
-	});
-
-	it('leaves no temporary file behind', () => {
-		expect(() => readFileSync(file)).toThrow();
+		const broken = join(folder.dir, 'src/instance/seed-pause-broken.ts');
+		writeFileSync(broken, source.replace("policy: { auth: 'user' }", "policy: { auth: 'root' }"));
+		const found = typeCheck(broken);
+		expect(found.length).toBeGreaterThan(0);
+		expect(found.join('\n')).toContain('"root"');
 	});
 
 	it('evaluates to a command contract that registers', () => {

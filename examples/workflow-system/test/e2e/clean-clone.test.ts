@@ -1,14 +1,15 @@
 import { execFile, execFileSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
+import { linkedTempFolder } from '../../../../test-support/temp-folder.ts';
 
 const REPO = fileURLToPath(new URL('../../../../', import.meta.url));
 const BIN = join(REPO, 'packages/cli/bin/charter.js');
-const clone = mkdtempSync(join(tmpdir(), 'charter-clean-clone-'));
-afterAll(() => rmSync(clone, { recursive: true, force: true }));
+const folder = linkedTempFolder('charter-clean-clone-');
+const clone = folder.dir;
+afterAll(() => folder.remove());
 
 /**
  * Lays out what a fresh clone has: the files git tracks, or would track (new files that are
@@ -36,7 +37,6 @@ function cloneExample(): string {
 		mkdirSync(dirname(join(clone, file)), { recursive: true });
 		copyFileSync(join(REPO, file), join(clone, file));
 	}
-	symlinkSync(join(REPO, 'node_modules'), join(clone, 'node_modules'), 'dir');
 	return join(clone, 'examples/workflow-system');
 }
 
