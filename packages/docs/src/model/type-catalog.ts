@@ -1,4 +1,10 @@
-import type { EnumNode, ModelNode, TypeNode, UnionNode } from '@charter/schema';
+import {
+	type EnumNode,
+	type ModelNode,
+	type TypeNode,
+	typeFingerprint,
+	type UnionNode,
+} from '@charter/schema';
 
 /** A type that gets its own page: a model, an enum or a named union. */
 export type NamedType = ModelNode | EnumNode | (UnionNode & { readonly name: string });
@@ -62,7 +68,7 @@ export class TypeCatalog {
 	#entry(node: NamedType): CatalogEntry {
 		const known = this.#byNode.get(node);
 		if (known) return known;
-		const shape = JSON.stringify(node);
+		const shape = typeFingerprint(node);
 		const sameName = this.#byName.get(node.name) ?? [];
 		let entry = sameName.find((candidate) => candidate.shape === shape)?.entry;
 		if (!entry) {

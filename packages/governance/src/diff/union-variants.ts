@@ -1,5 +1,5 @@
 // Pairs the variants of two unions (by tag, name, value or sole same kind) and labels them in paths.
-import type { ScalarNode, TypeNode, UnionNode } from '@charter/schema';
+import { type ScalarNode, type TypeNode, typeFingerprint, type UnionNode } from '@charter/schema';
 import { describeType } from './describe-type.ts';
 import { nameOf } from './type-node-facts.ts';
 
@@ -28,8 +28,8 @@ export function findVariant(node: TypeNode, variants: readonly TypeNode[], discr
 		const byName = variants.find((v) => nameOf(v) === name && v.kind === node.kind);
 		if (byName) return byName;
 	}
-	const text = JSON.stringify(node);
-	const equal = variants.find((v) => JSON.stringify(v) === text);
+	const text = typeFingerprint(node);
+	const equal = variants.find((v) => typeFingerprint(v) === text);
 	if (equal) return equal;
 	const sameKind = variants.filter(
 		(v) => v.kind === node.kind && (node.kind !== 'scalar' || (v as ScalarNode).name === node.name),

@@ -5,6 +5,7 @@ import {
 	type ScalarName,
 	type TypeKind,
 	type TypeNode,
+	typeFingerprint,
 	type UnionNode,
 } from '@charter/schema';
 import {
@@ -119,7 +120,7 @@ export function createTypeMapper(outputModels: ReadonlySet<string>): TypeMapper 
 			if (!valid) return scalar('String');
 			return claim(
 				node.name,
-				`enum:${JSON.stringify(node)}`,
+				`enum:${typeFingerprint(node)}`,
 				() =>
 					new GraphQLEnumType({
 						name: node.name,
@@ -176,7 +177,7 @@ export function createTypeMapper(outputModels: ReadonlySet<string>): TypeMapper 
 	function objectType(node: ModelNode): GraphQLObjectType {
 		return claim(
 			node.name,
-			`output:${JSON.stringify(node)}`,
+			`output:${typeFingerprint(node)}`,
 			() =>
 				new GraphQLObjectType({
 					name: node.name,
@@ -205,7 +206,7 @@ export function createTypeMapper(outputModels: ReadonlySet<string>): TypeMapper 
 		const name = outputModels.has(node.name) ? `${node.name}Input` : node.name;
 		return claim(
 			name,
-			`input:${JSON.stringify(node)}`,
+			`input:${typeFingerprint(node)}`,
 			() =>
 				new GraphQLInputObjectType({
 					name,
@@ -238,7 +239,7 @@ export function createTypeMapper(outputModels: ReadonlySet<string>): TypeMapper 
 		);
 		if (side === 'input' || models.length !== node.variants.length) return scalar('JSON');
 		const name = node.name ?? `${hint}Union`;
-		return claim(name, `union:${JSON.stringify(node)}`, () => {
+		return claim(name, `union:${typeFingerprint(node)}`, () => {
 			const types = models.map(objectType);
 			return new GraphQLUnionType({
 				name,

@@ -122,3 +122,24 @@ describe('patterns', () => {
 		expect(() => toJsonSchema(broken)).toThrow(/CHARTER_INVALID_PATTERN|not a regular expression/);
 	});
 });
+
+describe('scale', () => {
+	it('emits a type that reuses another at every level once per name (2^40 paths, 41 definitions)', () => {
+		let node: ReturnType<typeof defineSchemaModel> = defineSchemaModel({
+			name: 'Leaf',
+			fields: { a: { type: ScalarTypeEnum.String(), isOptional: false } },
+		});
+		for (let i = 0; i < 40; i++) {
+			node = defineSchemaModel({
+				name: `Level${i}`,
+				fields: {
+					left: { type: node, isOptional: false },
+					right: { type: node, isOptional: true },
+				},
+			});
+		}
+		const schema = toJsonSchema(node);
+		expect(Object.keys(schema.$defs as object)).toHaveLength(40);
+		expect(JSON.stringify(schema).length).toBeLessThan(20_000);
+	});
+});

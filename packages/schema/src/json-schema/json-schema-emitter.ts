@@ -1,4 +1,5 @@
 import { SchemaDefinitionError } from '../errors.ts';
+import { typeFingerprint } from '../ir/type-fingerprint.ts';
 import type { FieldNode, TypeKind, TypeNode } from '../ir/type-node.ts';
 import { SCALARS } from '../scalars/scalar-catalog.ts';
 import { toUnicodePattern } from '../validate/unicode-pattern.ts';
@@ -101,10 +102,17 @@ function unicodePattern(pattern: string): string {
 	);
 }
 
+/** A named definition: a fingerprint of its source node (to detect two types with one name). */
+interface Definition {
+	readonly source: string;
+	readonly node?: TypeNode;
+	readonly schema: JsonSchema;
+}
+
 /** Creates an emitter; see {@link JsonSchemaEmitter}. */
 export function createJsonSchemaEmitter(options: EmitterOptions = {}): JsonSchemaEmitter {
 	const refPrefix = options.refPrefix ?? '#/$defs/';
-	const defs = new Map<string, { source: string; schema: JsonSchema }>();
+	const defs = new Map<string, Definition>();
 
 	const body = (node: TypeNode): JsonSchema => {
 		const schema = (bodies[node.kind] as Body<TypeKind>)(node, emit, emitField);
@@ -119,8 +127,9 @@ export function createJsonSchemaEmitter(options: EmitterOptions = {}): JsonSchem
 	}
 
 	function define(name: string, node: TypeNode): void {
-		const source = JSON.stringify(node);
 		const existing = defs.get(name);
+		if (existing?.node === node) return;
+		const source = typeFingerprint(node);
 		if (existing) {
 			if (existing.source !== source) {
 				throw new SchemaDefinitionError(
@@ -131,9 +140,9 @@ export function createJsonSchemaEmitter(options: EmitterOptions = {}): JsonSchem
 			}
 			return;
 		}
-		defs.set(name, { source, schema: {} });
+		defs.set(name, { source, node, schema: {} });
 		const schema = body(node);
-		defs.set(name, { source, schema });
+		defs.set(name, { source, node, schema });
 		if (node.kind === 'json-schema') liftDefinitions(node.schema, refPrefix, defs);
 	}
 
@@ -213,7 +222,7 @@ function definitionName(node: TypeNode): string | undefined {
 function liftDefinitions(
 	schema: Readonly<Record<string, unknown>>,
 	refPrefix: string,
-	defs: Map<string, { source: string; schema: JsonSchema }>,
+	defs: Map<string, Definition>,
 ): void {
 	const own = schema.$defs as Record<string, JsonSchema> | undefined;
 	for (const [name, def] of Object.entries(own ?? {})) {

@@ -48,17 +48,35 @@ export function compileValidator<N extends TypeNode>(
 
 const compiled = new WeakMap<TypeNode, Map<UnknownKeys, Validator<unknown>>>();
 
+/**
+ * Emits the schema now (so a type that cannot be emitted fails at startup) and compiles it
+ * with Ajv on first use: for an API of a thousand operations, compiling every input and
+ * output validator at startup was most of the start time, and many are never called.
+ */
 function compile<N extends TypeNode>(node: N, unknownKeys: UnknownKeys): Validator<Infer<N>> {
 	const schema = toJsonSchema(node);
+	let built: Validator<Infer<N>> | undefined;
+	const get = () => {
+		built ??= build<Infer<N>>(schema, unknownKeys);
+		return built;
+	};
+	return {
+		schema,
+		validate: (value) => get().validate(value),
+		is: (value): value is Infer<N> => get().is(value),
+	};
+}
+
+function build<T>(schema: JsonSchema, unknownKeys: UnknownKeys): Validator<T> {
 	if (unknownKeys === 'strip' && hasAmbiguousUnion(schema)) return unionSafeValidator(schema);
-	const fn = ajvFor(unknownKeys).compile(schema) as ValidateFunction<Infer<N>>;
+	const fn = ajvFor(unknownKeys).compile(schema) as ValidateFunction<T>;
 	return {
 		schema,
 		validate(value) {
 			if (fn(value)) return { ok: true, value };
 			return { ok: false, issues: toIssues(fn.errors ?? []) };
 		},
-		is: (value): value is Infer<N> => fn(value),
+		is: (value): value is T => fn(value),
 	};
 }
 
