@@ -63,8 +63,12 @@ export function graphqlVerdict(
 	if (b.kind === 'absent') return 'breaking';
 	if (sameType(a.type, b.type)) {
 		if (PRESENCE.has(rule)) return 'safe';
-		// A new union member reaches a client as an object of a type it selected nothing on.
-		if (rule === 'type-widened' && isUnionType(getNullableType(b.type))) return 'dangerous';
+		if (isUnionType(getNullableType(b.type))) {
+			// A new member reaches a client as an object of a type it selected nothing on; a
+			// removed one invalidates every query with a fragment on it.
+			if (rule === 'type-widened') return 'dangerous';
+			if (rule === 'type-narrowed') return 'breaking';
+		}
 		return json;
 	}
 	// Selections: the new type must fit where the old one was read. A leaf stays selectable
