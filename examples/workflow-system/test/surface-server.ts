@@ -47,7 +47,11 @@ export async function startSurfaceServer(
 		stores,
 		logger: silentLogger,
 	});
-	const graphql = createGraphqlHandler(registry, { executor, context: contextProvider });
+	const graphql = createGraphqlHandler(registry, {
+		executor,
+		events: executor.bus,
+		context: contextProvider,
+	});
 	const mcp = createMcpHttpHandler(executor, registry);
 	const rest = createRestServer(executor, {
 		mounts: [atPath('/graphql', graphql.node), atPath('/mcp', mcp)],

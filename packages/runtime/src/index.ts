@@ -83,9 +83,11 @@ export {
 	type Redactor,
 	SECRET_FIELDS,
 } from './logging/redact.ts';
+export { compileEventReadPolicy, type EventReadPolicy } from './policy/event-read-policy.ts';
 export {
 	type Authorizer,
 	type CompiledPolicy,
+	compileCallerCheck,
 	compilePolicy,
 	type DecideRule,
 	type Decider,

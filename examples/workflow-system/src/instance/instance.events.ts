@@ -1,6 +1,13 @@
 import { defineEvent } from '@charter/spec';
-import { OWNERS } from '../shared/contract-parts.ts';
+import { MEMBER_POLICY, OWNERS } from '../shared/contract-parts.ts';
 import { TransitionResultModel, WorkflowInstanceModel } from './instance.schema.ts';
+
+/**
+ * Who receives instance events live: every member of the organization, as anyone who may call
+ * `workflow.instance.get` (some are emitted only by administrators' commands, which alone would
+ * keep them from members).
+ */
+const READ_POLICY = MEMBER_POLICY;
 
 const meta = <const K extends string>(key: K, description: string, tags: string[]) => ({
 	key,
@@ -15,6 +22,7 @@ const meta = <const K extends string>(key: K, description: string, tags: string[
 export const InstanceStartedEvent = defineEvent({
 	meta: meta('workflow.instance.started', 'A workflow instance was started.', ['start']),
 	payload: WorkflowInstanceModel,
+	policy: READ_POLICY,
 });
 
 /** The instance moved from one step to another (human action, approval outcome, timer, condition). */
@@ -23,22 +31,26 @@ export const InstanceTransitionedEvent = defineEvent({
 		'transition',
 	]),
 	payload: TransitionResultModel,
+	policy: READ_POLICY,
 });
 
 /** The seed's event: same key, version and payload as its inline declaration. */
 export const InstancePausedEvent = defineEvent({
 	meta: meta('workflow.instance.paused', 'A workflow instance was paused.', ['pause']),
 	payload: WorkflowInstanceModel,
+	policy: READ_POLICY,
 });
 
 export const InstanceResumedEvent = defineEvent({
 	meta: meta('workflow.instance.resumed', 'A paused workflow instance was resumed.', ['resume']),
 	payload: WorkflowInstanceModel,
+	policy: READ_POLICY,
 });
 
 export const InstanceCancelledEvent = defineEvent({
 	meta: meta('workflow.instance.cancelled', 'A workflow instance was cancelled.', ['cancel']),
 	payload: WorkflowInstanceModel,
+	policy: READ_POLICY,
 });
 
 export const InstanceCompletedEvent = defineEvent({
@@ -46,6 +58,7 @@ export const InstanceCompletedEvent = defineEvent({
 		'complete',
 	]),
 	payload: WorkflowInstanceModel,
+	policy: READ_POLICY,
 });
 
 export const InstanceTimedOutEvent = defineEvent({
@@ -53,6 +66,7 @@ export const InstanceTimedOutEvent = defineEvent({
 		'timer',
 	]),
 	payload: WorkflowInstanceModel,
+	policy: READ_POLICY,
 });
 
 export const InstanceFailedEvent = defineEvent({
@@ -62,4 +76,5 @@ export const InstanceFailedEvent = defineEvent({
 		['failure'],
 	),
 	payload: WorkflowInstanceModel,
+	policy: READ_POLICY,
 });

@@ -40,7 +40,7 @@ describe('generateSdl', () => {
 
 	it('adds a subscription field per declared event, stating its auth rule', () => {
 		expect(sdl).toMatch(
-			/type Subscription \{[\s\S]*Requires an authenticated caller[\s\S]*notesNoteCreated: Note!/,
+			/type Subscription \{[\s\S]*Delivered to callers allowed to call one of the operations that emit it \(notes\.note\.create; their rules aside\)[\s\S]*notesNoteCreated: Note!/,
 		);
 	});
 });

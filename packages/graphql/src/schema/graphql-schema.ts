@@ -133,17 +133,13 @@ export function createGraphqlSchema(
 	function eventField(event: SubscribableEvent): GraphQLFieldConfig<unknown, GraphqlContext> {
 		return {
 			type: mapper.output(event.payload, `${pascal(event.field)}Event`),
-			description: `${event.description ?? `The ${event.key} event.`}\n\nRequires ${event.anonymous ? 'no authentication' : 'an authenticated caller'}; events of a tenant reach only that tenant's callers.`,
+			description: `${event.description ?? `The ${event.key} event.`}\n\n${event.read.description} Events of a tenant reach only that tenant's callers.`,
 			subscribe: async (_source, _args, context) => {
 				const principal = await authenticate(context.metadata);
-				if (!event.anonymous && !principal) {
-					throw problemToGraphqlError({
-						type: 'urn:charter:problem:unauthenticated',
-						title: 'Authentication required',
-						status: 401,
-						code: 'UNAUTHENTICATED',
-						detail: `subscribing to ${event.key} requires an authenticated caller`,
-					});
+				// The event's read policy, as a query's policy: 401 without a caller, 403 without rights.
+				const decision = event.read.decide(principal);
+				if (!decision.allowed) {
+					throw problemToGraphqlError(createProblem(decision.code, { detail: decision.reason }));
 				}
 				if (!options.events) return emptyStream();
 				const release = running.take(holderOf(principal, context.metadata.clientAddress));

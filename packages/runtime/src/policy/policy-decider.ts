@@ -110,28 +110,7 @@ export function compilePolicy(
 			);
 		}
 	}
-	const allOf = policy.roles?.allOf ?? [];
-	const anyOf = policy.roles?.anyOf ?? [];
-	const permissions = policy.permissions ?? [];
-	const needsPrincipal =
-		policy.auth !== 'anonymous' ||
-		allOf.length > 0 ||
-		anyOf.length > 0 ||
-		permissions.length > 0 ||
-		policy.tenant === 'required';
-
-	const checkCaller = (principal: Principal | undefined): Decision | undefined => {
-		if (!principal) {
-			if (!needsPrincipal) return undefined;
-			return {
-				allowed: false,
-				code: 'UNAUTHENTICATED',
-				reason: 'this operation requires an authenticated caller',
-			};
-		}
-		const denied = checkPrincipal(policy, principal, allOf, anyOf, permissions);
-		return denied ? { allowed: false, code: 'FORBIDDEN', reason: denied } : undefined;
-	};
+	const checkCaller = compileCallerCheck(policy);
 	const authorizeInTransaction: TransactionAuthorizer | undefined =
 		inTransaction.length === 0
 			? undefined
@@ -145,6 +124,36 @@ export function compilePolicy(
 		authorize: async (principal, input) =>
 			checkCaller(principal) ?? decideRules(before, { principal, operation, input }),
 		authorizeInTransaction,
+	};
+}
+
+/**
+ * Compiles the caller part of a policy (auth level, roles, permissions, tenant; not the named
+ * rules): gives the refusal, or undefined when the caller is admitted.
+ */
+export function compileCallerCheck(
+	policy: Policy,
+): (principal: Principal | undefined) => Decision | undefined {
+	const allOf = policy.roles?.allOf ?? [];
+	const anyOf = policy.roles?.anyOf ?? [];
+	const permissions = policy.permissions ?? [];
+	const needsPrincipal =
+		policy.auth !== 'anonymous' ||
+		allOf.length > 0 ||
+		anyOf.length > 0 ||
+		permissions.length > 0 ||
+		policy.tenant === 'required';
+	return (principal) => {
+		if (!principal) {
+			if (!needsPrincipal) return undefined;
+			return {
+				allowed: false,
+				code: 'UNAUTHENTICATED',
+				reason: 'this operation requires an authenticated caller',
+			};
+		}
+		const denied = checkPrincipal(policy, principal, allOf, anyOf, permissions);
+		return denied ? { allowed: false, code: 'FORBIDDEN', reason: denied } : undefined;
 	};
 }
 

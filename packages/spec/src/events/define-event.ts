@@ -1,6 +1,7 @@
 import { type Infer, type TypeLike, type TypeNode, toTypeNode } from '@charter/schema';
 import { ContractDefinitionError } from '../errors.ts';
 import { type Meta, type MetaDefinition, normalizeMeta } from '../meta/meta.ts';
+import { checkPolicy, type Policy, type PolicyDefinition } from '../operations/policy.ts';
 
 /** An event as authored. */
 export interface EventDefinition<K extends string, P extends TypeLike> {
@@ -8,6 +9,12 @@ export interface EventDefinition<K extends string, P extends TypeLike> {
 	readonly payload: P;
 	/** JSON pointers (`/email`, `/owner/phone`) of personal data in the payload; kept out of audit digests and logs. */
 	readonly pii?: readonly string[];
+	/**
+	 * Who may receive the event on a live channel (GraphQL subscriptions...): its read policy.
+	 * Without it, a caller receives the event when one of the operations that emit it would
+	 * admit them (rules aside). Named `rules` are not allowed here: they decide on an input.
+	 */
+	readonly policy?: Omit<PolicyDefinition, 'rules'>;
 }
 
 /** An event contract in the IR. */
@@ -16,6 +23,8 @@ export interface EventSpec<K extends string = string, P = unknown> {
 	readonly meta: Meta & { readonly key: K };
 	readonly payload: TypeNode;
 	readonly pii: readonly string[];
+	/** The declared read policy; absent when derived from the emitting operations. */
+	readonly policy?: Policy;
 	readonly '~types'?: { readonly payload: P };
 }
 
@@ -44,7 +53,28 @@ export function defineEvent<const K extends string, const P extends TypeLike>(
 			);
 		}
 	}
-	return Object.freeze({ kind: 'event', meta, payload, pii: Object.freeze([...pii]) });
+	const declared = definition.policy;
+	if (
+		declared !== undefined &&
+		typeof declared === 'object' &&
+		declared !== null &&
+		'rules' in declared
+	) {
+		throw new ContractDefinitionError(
+			'CHARTER_INVALID_POLICY',
+			meta.key,
+			'policy.rules',
+			"an event's read policy cannot name rules: they decide on an operation's input",
+		);
+	}
+	const policy = declared === undefined ? undefined : checkPolicy(meta.key, declared);
+	return Object.freeze({
+		kind: 'event',
+		meta,
+		payload,
+		pii: Object.freeze([...pii]),
+		...(policy ? { policy } : {}),
+	});
 }
 
 /** Runs a type conversion, re-throwing schema errors as contract errors that name the key and field. */

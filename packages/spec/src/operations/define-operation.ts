@@ -1,7 +1,7 @@
 import { type Infer, type TypeLike, toTypeNode } from '@charter/schema';
 import { ContractDefinitionError } from '../errors.ts';
 import { isEventSpec, wrap } from '../events/define-event.ts';
-import { type Meta, normalizeMeta } from '../meta/meta.ts';
+import { normalizeMeta } from '../meta/meta.ts';
 import type {
 	DeclaredErrors,
 	EmitDeclaration,
@@ -13,7 +13,7 @@ import type {
 	OperationKind,
 	OperationSpec,
 } from './operation-types.ts';
-import { AUTH_LEVELS, normalizePolicy } from './policy.ts';
+import { checkPolicy } from './policy.ts';
 
 const ERROR_CODE = /^[A-Z][A-Z0-9_]*$/;
 
@@ -95,7 +95,7 @@ function defineOperation(
 	}
 	const input = wrap(key, 'io.input', () => toTypeNode('io.input', definition.io.input));
 	const output = wrap(key, 'io.output', () => toTypeNode('io.output', definition.io.output));
-	const policy = checkPolicy(meta, definition.policy);
+	const policy = checkPolicy(meta.key, definition.policy);
 	const emits = (definition.sideEffects?.emits ?? []).map((emit, index) =>
 		normalizeEmit(key, index, emit),
 	);
@@ -125,40 +125,6 @@ function defineOperation(
 		idempotent: definition.idempotent ?? kind === 'query',
 		destructive: definition.destructive ?? kind === 'command',
 	});
-}
-
-function checkPolicy(
-	meta: Meta,
-	policy: OperationDefinition<TypeLike, TypeLike, []>['policy'] | undefined,
-) {
-	if (typeof policy !== 'object' || policy === null || !AUTH_LEVELS.includes(policy.auth)) {
-		throw new ContractDefinitionError(
-			'CHARTER_INVALID_POLICY',
-			meta.key,
-			'policy.auth',
-			`${JSON.stringify(policy?.auth)} is not one of anonymous, user, admin (policies are deny by default: declare one)`,
-		);
-	}
-	const { roles } = policy;
-	const isNames = (list: unknown) =>
-		list === undefined || (Array.isArray(list) && list.every((r) => typeof r === 'string'));
-	const rolesOk =
-		roles === undefined ||
-		(Array.isArray(roles)
-			? isNames(roles)
-			: typeof roles === 'object' &&
-				roles !== null &&
-				isNames((roles as { allOf?: unknown }).allOf) &&
-				isNames((roles as { anyOf?: unknown }).anyOf));
-	if (!rolesOk) {
-		throw new ContractDefinitionError(
-			'CHARTER_INVALID_POLICY',
-			meta.key,
-			'policy.roles',
-			`${JSON.stringify(roles)} is not a list of role names or { allOf, anyOf } lists`,
-		);
-	}
-	return normalizePolicy(policy);
 }
 
 function checkErrors(key: string, errors: Readonly<Record<string, ErrorDeclaration>>) {

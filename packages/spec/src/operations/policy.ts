@@ -1,3 +1,5 @@
+import { ContractDefinitionError } from '../errors.ts';
+
 /** Who may call an operation. Enforced by the runtime identically on every surface. */
 export type AuthLevel = 'anonymous' | 'user' | 'admin';
 
@@ -31,4 +33,39 @@ export function normalizePolicy(policy: PolicyDefinition): Policy {
 	if (roles === undefined) return Object.freeze({ ...rest });
 	const normalized = Array.isArray(roles) ? { allOf: [...roles] } : { ...(roles as object) };
 	return Object.freeze({ ...rest, roles: Object.freeze(normalized) });
+}
+
+/**
+ * Checks an authored policy (auth level, role lists) and normalizes it; throws
+ * `CHARTER_INVALID_POLICY` naming the contract and the field.
+ */
+export function checkPolicy(key: string, policy: PolicyDefinition | undefined): Policy {
+	if (typeof policy !== 'object' || policy === null || !AUTH_LEVELS.includes(policy.auth)) {
+		throw new ContractDefinitionError(
+			'CHARTER_INVALID_POLICY',
+			key,
+			'policy.auth',
+			`${JSON.stringify(policy?.auth)} is not one of anonymous, user, admin (policies are deny by default: declare one)`,
+		);
+	}
+	const { roles } = policy;
+	const isNames = (list: unknown) =>
+		list === undefined || (Array.isArray(list) && list.every((r) => typeof r === 'string'));
+	const rolesOk =
+		roles === undefined ||
+		(Array.isArray(roles)
+			? isNames(roles)
+			: typeof roles === 'object' &&
+				roles !== null &&
+				isNames((roles as { allOf?: unknown }).allOf) &&
+				isNames((roles as { anyOf?: unknown }).anyOf));
+	if (!rolesOk) {
+		throw new ContractDefinitionError(
+			'CHARTER_INVALID_POLICY',
+			key,
+			'policy.roles',
+			`${JSON.stringify(roles)} is not a list of role names or { allOf, anyOf } lists`,
+		);
+	}
+	return normalizePolicy(policy);
 }
