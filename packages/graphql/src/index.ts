@@ -21,7 +21,14 @@ export {
 	prepareOperation,
 	runGraphqlRequest,
 } from './http/graphql-request.ts';
-export { checkQueryLimits, DEFAULT_LIMITS, type QueryLimits } from './limits/query-limits.ts';
+export {
+	checkQueryLimits,
+	DEFAULT_LIMITS,
+	measureQuery,
+	type QueryLimits,
+	type QueryMeasure,
+	resolveLimits,
+} from './limits/query-limits.ts';
 export { problemToGraphqlError } from './problems/problem-error.ts';
 export {
 	createGraphqlSchema,

@@ -162,7 +162,7 @@ describe('GraphQL endpoint under malformed input', () => {
 		expect(await response.json()).toMatchObject({
 			errors: [
 				{
-					message: `the query selects ${2 ** 30} fields; the limit is 2000`,
+					message: `the query costs ${2 ** 30} (fields times the sizes of their lists); the limit is 2000: ask for fewer fields or a smaller limit`,
 					extensions: { code: 'QUERY_TOO_COMPLEX', status: 400 },
 				},
 			],

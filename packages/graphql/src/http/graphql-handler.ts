@@ -3,7 +3,7 @@ import { accessRecordOf, attachAccessRecord } from '@charter/runtime';
 import type { ContractRegistry } from '@charter/spec';
 import { type ExecutionResult, execute, type GraphQLSchema, subscribe, validate } from 'graphql';
 import { createHandler as createSseHandler } from 'graphql-sse/lib/use/fetch';
-import { DEFAULT_LIMITS, type QueryLimits } from '../limits/query-limits.ts';
+import { type QueryLimits, resolveLimits } from '../limits/query-limits.ts';
 import { requestError } from '../problems/problem-error.ts';
 import {
 	createGraphqlSchema,
@@ -55,7 +55,7 @@ export function createGraphqlHandler(
 	options: GraphqlHandlerOptions = {},
 ): GraphqlHandler {
 	const schema = createGraphqlSchema(registry, options);
-	const limits = { ...DEFAULT_LIMITS, ...options.limits };
+	const limits = resolveLimits(schema, options.limits);
 	const path = options.path ?? '/graphql';
 	const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
 	const assets = options.explorer === false ? undefined : loadExplorerAssets();

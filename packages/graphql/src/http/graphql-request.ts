@@ -11,7 +11,8 @@ import {
 	validate,
 } from 'graphql';
 import { requestIdempotency } from '../idempotency/request-idempotency.ts';
-import { checkQueryLimits, type QueryLimits } from '../limits/query-limits.ts';
+import { checkAliases, checkQueryLimits, type QueryLimits } from '../limits/query-limits.ts';
+import { jsonSizeUpTo, ResponseBudget } from '../limits/response-budget.ts';
 import { maskError, requestError } from '../problems/problem-error.ts';
 import type { GraphqlContext } from '../schema/graphql-schema.ts';
 
@@ -107,7 +108,16 @@ export function prepareOperation(
 				: 'the document holds several operations; name one in "operationName"',
 		);
 	}
-	const exceeded = checkQueryLimits(document, operation, limits);
+	const exceeded = [
+		...checkAliases(schema, document, limits),
+		...checkQueryLimits(
+			schema,
+			document,
+			operation,
+			limits,
+			variables as Record<string, unknown> | null | undefined,
+		),
+	];
 	if (exceeded.length > 0) return { ok: false, status: 400, errors: exceeded };
 	return { ok: true, document, operation };
 }
@@ -143,17 +153,42 @@ export async function runGraphqlRequest(
 			body: { errors: [requestError(idempotency.message, 'BAD_REQUEST', 400).toJSON()] },
 		};
 	}
+	const budget = new ResponseBudget(limits.maxResultBytes);
+	const deadline = new AbortController();
+	const stop = () => deadline.abort();
+	context.signal?.addEventListener('abort', stop, { once: true });
+	let timer: NodeJS.Timeout | undefined;
+	const timedOut = new Promise<'timeout'>((resolve) => {
+		timer = setTimeout(() => {
+			deadline.abort();
+			resolve('timeout');
+		}, limits.maxRequestMs);
+	});
 	let result: ExecutionResult;
 	try {
-		result = await execute({
-			schema,
-			document: prepared.document,
-			variableValues: variables ?? undefined,
-			operationName: operationName ?? undefined,
-			contextValue: idempotency.value
-				? Object.assign({}, context, { idempotency: idempotency.value })
-				: context,
-		});
+		const outcome = await Promise.race([
+			execute({
+				schema,
+				document: prepared.document,
+				variableValues: variables ?? undefined,
+				operationName: operationName ?? undefined,
+				contextValue: Object.assign(
+					{},
+					context,
+					{ budget, signal: deadline.signal },
+					idempotency.value ? { idempotency: idempotency.value } : {},
+				),
+			}),
+			timedOut,
+		]);
+		if (outcome === 'timeout') {
+			const message = `the request ran past its ${limits.maxRequestMs} ms deadline and was cancelled`;
+			return {
+				status: 504,
+				body: { errors: [requestError(message, 'DEADLINE_EXCEEDED', 504).toJSON()] },
+			};
+		}
+		result = outcome;
 	} catch {
 		return {
 			status: 500,
@@ -164,6 +199,21 @@ export async function runGraphqlRequest(
 					).toJSON(),
 				],
 			},
+		};
+	} finally {
+		clearTimeout(timer);
+		context.signal?.removeEventListener('abort', stop);
+	}
+	if (
+		budget.exceeded ||
+		jsonSizeUpTo(result.data, limits.maxResponseBytes) > limits.maxResponseBytes
+	) {
+		const message = budget.exceeded
+			? `the operations' results would exceed ${limits.maxResultBytes} bytes; ask for fewer items`
+			: `the response would exceed ${limits.maxResponseBytes} bytes; ask for fewer items or fields`;
+		return {
+			status: 400,
+			body: { errors: [requestError(message, 'QUERY_TOO_COMPLEX', 400).toJSON()] },
 		};
 	}
 	if (result.data === undefined && result.errors) {

@@ -23,7 +23,12 @@ export function problemToGraphqlError(problem: Problem): GraphQLError {
 /** Creates a request-level error (bad document, bad variables, limits) with a problem code. */
 export function requestError(
 	message: string,
-	code: 'BAD_REQUEST' | 'VALIDATION_FAILED' | 'QUERY_TOO_COMPLEX' | 'PAYLOAD_TOO_LARGE',
+	code:
+		| 'BAD_REQUEST'
+		| 'VALIDATION_FAILED'
+		| 'QUERY_TOO_COMPLEX'
+		| 'PAYLOAD_TOO_LARGE'
+		| 'DEADLINE_EXCEEDED',
 	status: number,
 	base?: GraphQLError,
 ): GraphQLError {

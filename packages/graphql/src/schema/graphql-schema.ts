@@ -20,7 +20,8 @@ import type {
 	Principal,
 } from '../executor/executor-port.ts';
 import type { RequestIdempotency } from '../idempotency/request-idempotency.ts';
-import { problemToGraphqlError } from '../problems/problem-error.ts';
+import type { ResponseBudget } from '../limits/response-budget.ts';
+import { problemToGraphqlError, requestError } from '../problems/problem-error.ts';
 import { type SubscribableEvent, subscribableEvents } from '../subscriptions/event-catalog.ts';
 import { eventStream } from '../subscriptions/event-stream.ts';
 import {
@@ -39,6 +40,8 @@ export interface GraphqlContext {
 	readonly signal?: AbortSignal;
 	/** The request's idempotency key, given to every mutation field's command. */
 	readonly idempotency?: RequestIdempotency | undefined;
+	/** What the operations' results may still weigh; each result spends it as it arrives. */
+	readonly budget?: ResponseBudget;
 }
 
 /** What the executable schema binds to. Without `executor`, the schema only describes. */
@@ -114,6 +117,7 @@ export function createGraphqlSchema(
 					});
 				}
 				const idempotency = spec.kind === 'command' ? context.idempotency : undefined;
+				if (context.budget?.exceeded) throw tooLarge(context.budget);
 				const result = await options.executor.execute({
 					operation: spec.meta.key,
 					version: spec.meta.version,
@@ -241,6 +245,14 @@ function deprecation(spec: OperationSpec): string {
 		d?.sunset && `Sunset ${d.sunset}.`,
 	];
 	return parts.filter(Boolean).join(' ') || 'Deprecated.';
+}
+
+function tooLarge(budget: ResponseBudget): GraphQLError {
+	return requestError(
+		`the operations' results would exceed ${budget.limit} bytes; ask for fewer items`,
+		'QUERY_TOO_COMPLEX',
+		400,
+	);
 }
 
 /** GraphQL requires a Query type; a registry without queries gets a `_empty` field. */
