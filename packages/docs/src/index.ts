@@ -9,6 +9,7 @@ export {
 export { buildDocsModel, type DocsModelOptions } from './model/build-docs-model.ts';
 export { GuideError, type GuideSource, guidePath } from './model/guide-pages.ts';
 export type * from './model/page-model.ts';
+export { buildSnippets, type SnippetOptions } from './model/snippets/build-snippets.ts';
 export { CLIENT_PACKAGE } from './model/snippets/client-package.ts';
 export { escapeHtml, html, raw, SafeHtml } from './render/html/html.ts';
 export { escapeMarkdown, renderMarkdownPage } from './render/markdown/markdown-renderer.ts';

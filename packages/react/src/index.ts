@@ -8,7 +8,7 @@ export {
 } from './client/contract-error.ts';
 export type { FieldOptions, WidgetOverrides } from './form/contract-fields.tsx';
 export { ContractForm, type ContractFormProps } from './form/contract-form.tsx';
-export { contractResolver, issuesToErrors } from './form/contract-resolver.ts';
+export { contractResolver, type InputValidator, issuesToErrors } from './form/contract-resolver.ts';
 export { pointerToName } from './form/form-paths.ts';
 export {
 	type ContractFormOptions,

@@ -9,7 +9,13 @@ export {
 } from './app/define-app.ts';
 export { createEventBus, type EventBus, type EventHandler } from './bus/event-bus.ts';
 export type { EventEnvelope } from './bus/event-envelope.ts';
+export { eventVisibleTo } from './bus/event-visibility.ts';
 export { createNatsBus, type NatsBusOptions, type NatsEventBus } from './bus/nats/nats-bus.ts';
+export {
+	type CountedEventBus,
+	countSubscribers,
+	type SubscriberCount,
+} from './bus/subscriber-counts.ts';
 export {
 	anonymousProvider,
 	bearerTokenProvider,
@@ -153,6 +159,11 @@ export type {
 	PendingEvent,
 	SqlOutboxStore,
 } from './stores/sql/sql-outbox-store.ts';
+export {
+	type FailedDelivery,
+	type RuntimeStats,
+	readRuntimeStats,
+} from './stores/sql/sql-runtime-stats.ts';
 export type { SqlStoreOptions, SqlStores } from './stores/sql/sql-stores.ts';
 export type { SqlDialectName, TableNames } from './stores/sql/sql-tables.ts';
 export { isUnavailable } from './stores/sql/store-unavailable.ts';

@@ -3,9 +3,11 @@ import { createGraphqlHandler } from '@charter/graphql';
 import { createMcpHttpHandler } from '@charter/mcp';
 import { atPath, createRestServer, type NodeMount } from '@charter/rest';
 import { isLogLevel, LOG_LEVELS } from '@charter/runtime';
+import { createStudio } from '@charter/studio';
 import { parseFlags } from '../args.ts';
 import { type Command, ExitCode, UsageError } from '../command.ts';
 import { buildProjectSite } from '../generate/project-site.ts';
+import { governanceState } from '../governance/governance-state.ts';
 import { loadApp } from '../host/load-app.ts';
 import { type Host, openHost } from '../host/open-host.ts';
 import type { Output } from '../output/output.ts';
@@ -26,7 +28,7 @@ export const serveCommand: Command = {
 		'              [--timeout MS] [--idempotency-lease MS] [--idempotency-retention MS]',
 		'              [--unimplemented 501|fail] [--no-seed] [--log-level LEVEL] [--config FILE]',
 		'',
-		'Serves REST under /v1, /openapi.json, /graphql, /mcp, /docs and /healthz. Data lives in',
+		'Serves REST under /v1, /openapi.json, /graphql, /mcp, /docs, /studio and /healthz. Data lives in',
 		'.charter/charter.db by default; --db postgres://... uses PostgreSQL. --bus nats://...',
 		'publishes events on NATS JetStream, in the stream --bus-stream (CHARTER_EVENTS by default;',
 		'subjects charter.<name>.<event>). Several nodes on one database and bus act as one.',
@@ -121,10 +123,22 @@ export const serveCommand: Command = {
 			context: hostApp.contextProvider,
 		});
 		const mcp = createMcpHttpHandler(executor, project.registry, { name: title });
+		const studio = createStudio({
+			executor,
+			contextProvider: hostApp.contextProvider,
+			stores: hostApp.stores,
+			bus: hostApp.bus,
+			relay: hostApp.relay,
+			title,
+			surfaces: { rest: '', graphql: '/graphql', mcp: '/mcp', docs: '/docs' },
+			// The dev tokens are offered only while they are what authenticates callers.
+			...(definition.contextProvider ? {} : { demoTokens: definition.tokens ?? {} }),
+			governance: () => governanceState(project),
+		});
 		const rest = createRestServer(executor, {
 			openapi: { title },
 			accessLog: hostApp.logger,
-			mounts: [docs, atPath('/graphql', graphql.node), atPath('/mcp', mcp)],
+			mounts: [docs, studio, atPath('/graphql', graphql.node), atPath('/mcp', mcp)],
 		});
 		const { url } = await rest.listen(port, host);
 		if (url !== expectedUrl)
@@ -156,6 +170,7 @@ function printBanner(
 	out.line(`  GraphQL   ${style.cyan(`${url}/graphql`)}`);
 	out.line(`  MCP       ${style.cyan(`${url}/mcp`)}`);
 	out.line(`  Docs      ${style.cyan(`${url}/docs/`)}`);
+	out.line(`  Studio    ${style.cyan(`${url}/studio/`)} ${style.dim('(admin only)')}`);
 	out.line(`  Health    ${style.cyan(`${url}/healthz`)}`);
 	const missing = host.executor.plans.filter((plan) => !plan.implemented).length;
 	if (missing > 0)

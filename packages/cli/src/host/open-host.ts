@@ -4,6 +4,8 @@ import {
 	type AppInstance,
 	bearerTokenProvider,
 	type ContextProvider,
+	type CountedEventBus,
+	countSubscribers,
 	createDurableRuntime,
 	createExecutor,
 	createLogger,
@@ -24,7 +26,8 @@ export interface Host {
 	readonly app: AppInstance;
 	readonly stores: SqlStores;
 	readonly relay: OutboxRelay;
-	readonly bus: EventBus;
+	/** The bus, counting its subscribers (for Studio's health page). */
+	readonly bus: CountedEventBus<EventBus>;
 	/** The server's logger (pino), with secrets and the contracts' PII fields redacted. */
 	readonly logger: Logger;
 	/** Resolves principals on every surface: the app's provider, or its dev tokens. */
@@ -84,7 +87,8 @@ export async function openHost(
 		migrations: definition.migrations ?? [],
 		logger,
 	});
-	const { stores, bus, relay } = runtime;
+	const { stores, relay } = runtime;
+	const bus = countSubscribers(runtime.bus);
 	// Whatever fails from here (the app, an invalid executor option) closes what was opened:
 	// a database connection or a bus left open would keep the process alive.
 	let app: Awaited<ReturnType<AppDefinition['create']>> | undefined;

@@ -1,4 +1,4 @@
-import { createProblem, servedOperations } from '@charter/runtime';
+import { createProblem, eventVisibleTo, servedOperations } from '@charter/runtime';
 import { mayOmitInput, type TypeNode } from '@charter/schema';
 import type { ContractRegistry, OperationSpec } from '@charter/spec';
 import {
@@ -233,8 +233,7 @@ function acceptEvent(
 	if (envelope.type !== event.key) return false;
 	const version = envelope.eventversion;
 	if (typeof version === 'string' && Number.parseInt(version, 10) !== event.major) return false;
-	if (envelope.tenant !== undefined && envelope.tenant !== principal?.tenant) return false;
-	return true;
+	return eventVisibleTo(envelope, principal);
 }
 
 function deprecation(spec: OperationSpec): string {

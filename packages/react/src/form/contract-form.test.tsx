@@ -119,6 +119,36 @@ describe('<ContractForm> validates with Charter before sending', () => {
 		expect(onSubmit).not.toHaveBeenCalled();
 	});
 
+	it('a given validator replaces the compiled one: its issues land on their fields, its value is sent', async () => {
+		const seen: unknown[] = [];
+		const validate = async (input: unknown) => {
+			seen.push(input);
+			const name = (input as { name?: string }).name;
+			return name === 'Ada'
+				? { ok: true as const, value: { name: 'Ada', email: 'ada@example.com', city: 'X' } }
+				: { ok: false as const, issues: [{ path: '/name', code: 'custom', message: 'not Ada' }] };
+		};
+		const onSubmit = renderProfile({ validator: validate });
+		fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+		const name = screen.getByLabelText(/^Name/);
+		await waitFor(() => expect(name.getAttribute('aria-invalid')).toBe('true'));
+		expect(
+			document.getElementById(name.getAttribute('aria-describedby')!.split(' ')[1]!)?.textContent,
+		).toBe('not Ada');
+		// The compiled validator would also have flagged the empty required e-mail; this one did not.
+		expect(screen.getByLabelText(/^Email/).getAttribute('aria-invalid')).toBeNull();
+		expect(onSubmit).not.toHaveBeenCalled();
+		change(/^Name/, 'Ada');
+		fireEvent.click(screen.getByRole('button', { name: 'Save' }));
+		await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+		expect(onSubmit.mock.calls[0]![0]).toEqual({
+			name: 'Ada',
+			email: 'ada@example.com',
+			city: 'X',
+		});
+		expect(seen.length).toBeGreaterThanOrEqual(2);
+	});
+
 	it('sends wire values: numbers, ISO instants, absent empty optionals, null for empty nullables', async () => {
 		const onSubmit = renderProfile();
 		change(/^Name/, 'Ada');

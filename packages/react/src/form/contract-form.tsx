@@ -19,6 +19,8 @@ export interface ContractFormProps<S extends AnyOperation> {
 	/** Sends the valid input (e.g. `mutation.mutateAsync`); a rejection is shown on the form. */
 	readonly onSubmit: (input: InputOf<S>) => unknown | Promise<unknown>;
 	readonly defaultValues?: ContractFormOptions<S>['defaultValues'];
+	/** Validates in place of the compiled validator (e.g. on the server, under a strict CSP). */
+	readonly validator?: ContractFormOptions<S>['validator'];
 	/** A form made with `useContractForm`, to reach its state from outside; one is made otherwise. */
 	readonly form?: ContractFormReturn<S>;
 	/** Replacement controls by scalar name (`DateTime`) or kind (`enum`, `json`). */
@@ -49,6 +51,7 @@ export interface ContractFormProps<S extends AnyOperation> {
 export function ContractForm<S extends AnyOperation>(props: ContractFormProps<S>) {
 	const own = useContractForm(props.contract, {
 		...(props.defaultValues ? { defaultValues: props.defaultValues } : {}),
+		...(props.validator ? { validator: props.validator } : {}),
 	});
 	const form = props.form ?? own;
 	const idPrefix = `charter${useId().replace(/:/g, '')}`;

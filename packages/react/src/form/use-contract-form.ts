@@ -2,7 +2,7 @@ import type { InputOf } from '@charter/spec';
 import { type FieldValues, type UseFormProps, type UseFormReturn, useForm } from 'react-hook-form';
 import type { AnyOperation } from '../client/charter-client.ts';
 import { isProblem, ProblemError } from '../client/charter-client.ts';
-import { contractResolver } from './contract-resolver.ts';
+import { contractResolver, type InputValidator } from './contract-resolver.ts';
 import { formDefaults } from './form-defaults.ts';
 import { pointerToName } from './form-paths.ts';
 
@@ -15,7 +15,10 @@ export type ContractFormReturn<S> = UseFormReturn<InputOf<S> & FieldValues> & {
 };
 
 /** Options of {@link useContractForm}: react-hook-form's, without the resolver (it is the contract's). */
-export type ContractFormOptions<S> = Omit<UseFormProps<InputOf<S> & FieldValues>, 'resolver'>;
+export type ContractFormOptions<S> = Omit<UseFormProps<InputOf<S> & FieldValues>, 'resolver'> & {
+	/** Validates in place of the compiled validator (see {@link InputValidator}). */
+	readonly validator?: InputValidator;
+};
 
 /**
  * Creates a react-hook-form form for a contract's input, whose resolver is Charter's compiled
@@ -30,12 +33,13 @@ export function useContractForm<S extends AnyOperation>(
 	contract: S,
 	options: ContractFormOptions<S> = {},
 ): ContractFormReturn<S> {
+	const { validator, ...formOptions } = options;
 	const form = useForm<InputOf<S> & FieldValues>({
 		mode: 'onSubmit',
 		reValidateMode: 'onChange',
-		...options,
+		...formOptions,
 		defaultValues: formDefaults(contract.io.input, options.defaultValues) as never,
-		resolver: contractResolver(contract.io.input),
+		resolver: contractResolver(contract.io.input, validator),
 	});
 	return Object.assign(form, {
 		contract,

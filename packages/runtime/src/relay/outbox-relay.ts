@@ -34,8 +34,8 @@ export interface OutboxRelay {
 	wake(): void;
 	/** Stops polling and waits for the batch in progress. */
 	stop(): Promise<void>;
-	/** Events delivered since start, and consecutive failures. */
-	readonly stats: { delivered: number; failures: number };
+	/** Events delivered since start, consecutive failures, and when the next try after one is due. */
+	readonly stats: { delivered: number; failures: number; retryAt?: string };
 }
 
 /**
@@ -55,7 +55,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 	const baseBackoff = options.backoffMs ?? 100;
 	const maxBackoff = options.maxBackoffMs ?? 10_000;
 	const clock = options.clock ?? (() => new Date());
-	const stats = { delivered: 0, failures: 0 };
+	const stats: OutboxRelay['stats'] = { delivered: 0, failures: 0 };
 	let running = false;
 	let timer: NodeJS.Timeout | undefined;
 	let current: Promise<number> | undefined;
@@ -109,6 +109,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 					total += await pass();
 				} while (again);
 				stats.failures = 0;
+				delete stats.retryAt;
 				return total;
 			} finally {
 				current = undefined;
@@ -130,6 +131,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 			(error: unknown) => {
 				stats.failures++;
 				const delay = Math.min(maxBackoff, baseBackoff * 2 ** (stats.failures - 1));
+				stats.retryAt = new Date(clock().getTime() + delay).toISOString();
 				logger.warn(
 					{
 						error: error instanceof Error ? error.message : String(error),

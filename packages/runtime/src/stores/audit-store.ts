@@ -26,12 +26,24 @@ export interface AuditFilter {
 	readonly operation?: string;
 	/** One principal id. */
 	readonly principal?: string;
+	/** One tenant (`null`: records of no tenant). */
+	readonly tenant?: string | null;
+	/** `ok` (resultCode `OK`) or `problem` (any other result). */
+	readonly outcome?: 'ok' | 'problem';
+	/** One result code: `OK` or a problem code such as `FORBIDDEN`. */
+	readonly resultCode?: string;
+	/** The records of one trace (the call that caused an event, for instance). */
+	readonly traceId?: string;
 	/** Records started at or after this instant (ISO 8601 or a Date). */
 	readonly since?: string | Date;
+	/** Records started before this instant (ISO 8601 or a Date). */
+	readonly until?: string | Date;
 	/** Only the newest `limit` records (still returned oldest first). */
 	readonly limit?: number;
 	/** Records after this position (`seq` of the SQL stores): how `audit tail --follow` pages. */
 	readonly afterSeq?: number;
+	/** Records before this position: how a reader pages back from the newest. */
+	readonly beforeSeq?: number;
 }
 
 /** Stores audit records. `append` runs inside the command's transaction on success. */

@@ -183,6 +183,30 @@ describe.each(targets)('%s stores', (_name, open) => {
 		expect((await audit.list({ limit: 2 })).map((r) => r.traceId)).toEqual(['trace-3', 'trace-4']);
 	});
 
+	it('the audit log filters by tenant, outcome, result code, trace, time range and pages back by seq', async () => {
+		const { audit } = await open();
+		await audit.append(auditRecord(1));
+		await audit.append(auditRecord(2, { tenant: 't2' }));
+		await audit.append(auditRecord(3, { resultCode: 'FORBIDDEN', status: 403 }));
+		const { tenant: _none, ...untenanted } = auditRecord(4);
+		await audit.append(untenanted);
+		const traces = async (filter: Parameters<typeof audit.list>[0]) =>
+			(await audit.list(filter)).map((r) => r.traceId);
+		expect(await traces({ tenant: 't1' })).toEqual(['trace-1', 'trace-3']);
+		expect(await traces({ tenant: null })).toEqual(['trace-4']);
+		expect(await traces({ outcome: 'problem' })).toEqual(['trace-3']);
+		expect(await traces({ outcome: 'ok', tenant: 't1' })).toEqual(['trace-1']);
+		expect(await traces({ resultCode: 'FORBIDDEN' })).toEqual(['trace-3']);
+		expect(await traces({ traceId: 'trace-2' })).toEqual(['trace-2']);
+		expect(await traces({ since: '2025-01-01T00:00:02Z', until: '2025-01-01T00:00:04Z' })).toEqual([
+			'trace-2',
+			'trace-3',
+		]);
+		const newest = await audit.list({ limit: 2 });
+		const seq = (newest[0] as { seq?: number }).seq!;
+		expect(await traces({ beforeSeq: seq, limit: 2 })).toEqual(['trace-1', 'trace-2']);
+	});
+
 	it('a unit of work that throws writes nothing; one that resolves writes everything', async () => {
 		const stores = await open();
 		await stores.idempotency.claim('k-fail', 'fp', new Date(), 60_000);

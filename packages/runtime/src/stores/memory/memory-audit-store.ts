@@ -1,4 +1,4 @@
-import type { AuditRecord, AuditStore } from '../audit-store.ts';
+import type { AuditFilter, AuditRecord, AuditStore } from '../audit-store.ts';
 import { AuditColumns } from './audit-columns.ts';
 import { ringCapacity } from './ring-capacity.ts';
 
@@ -52,21 +52,35 @@ export function createMemoryAuditStore(options: MemoryAuditOptions = {}): AuditS
 		},
 		async list(filter = {}) {
 			const since = filter.since === undefined ? undefined : new Date(filter.since).getTime();
+			const until = filter.until === undefined ? undefined : new Date(filter.until).getTime();
 			const first = Math.max(0, appended - capacity);
 			const matching: AuditRecord[] = [];
 			for (let seq = first + 1; seq <= appended; seq++) {
 				if (filter.afterSeq !== undefined && seq <= filter.afterSeq) continue;
+				if (filter.beforeSeq !== undefined && seq >= filter.beforeSeq) continue;
 				const columns = blockOf(seq);
 				const at = ((seq - 1) % capacity) % blockSize;
 				if (
 					(filter.operation === undefined || columns.operation(at) === filter.operation) &&
 					(filter.principal === undefined || columns.principalId(at) === filter.principal) &&
-					(since === undefined || Date.parse(columns.startedAt(at)) >= since)
+					(since === undefined || Date.parse(columns.startedAt(at)) >= since) &&
+					(until === undefined || Date.parse(columns.startedAt(at)) < until)
 				) {
-					matching.push(Object.assign(columns.read(at), { seq }));
+					const record = columns.read(at);
+					if (matchesRest(record, filter)) matching.push(Object.assign(record, { seq }));
 				}
 			}
 			return filter.limit === undefined ? matching : matching.slice(-filter.limit);
 		},
 	};
+}
+
+/** The filters the columns are not indexed by, checked on the read record. */
+function matchesRest(record: AuditRecord, filter: AuditFilter): boolean {
+	if (filter.tenant !== undefined && (record.tenant ?? null) !== filter.tenant) return false;
+	if (filter.outcome !== undefined && (record.resultCode === 'OK') !== (filter.outcome === 'ok'))
+		return false;
+	if (filter.resultCode !== undefined && record.resultCode !== filter.resultCode) return false;
+	if (filter.traceId !== undefined && record.traceId !== filter.traceId) return false;
+	return true;
 }

@@ -23,10 +23,25 @@ export function createSqlAuditStore(
 				if (filter.principal !== undefined) {
 					query = query.where('principal_id', '=', filter.principal);
 				}
+				if (filter.tenant !== undefined) {
+					query =
+						filter.tenant === null
+							? query.where('tenant', 'is', null)
+							: query.where('tenant', '=', filter.tenant);
+				}
+				if (filter.outcome !== undefined)
+					query = query.where('result_code', filter.outcome === 'ok' ? '=' : '!=', 'OK');
+				if (filter.resultCode !== undefined)
+					query = query.where('result_code', '=', filter.resultCode);
+				if (filter.traceId !== undefined) query = query.where('trace_id', '=', filter.traceId);
 				if (filter.since !== undefined) {
 					query = query.where('started_at', '>=', new Date(filter.since).toISOString());
 				}
+				if (filter.until !== undefined) {
+					query = query.where('started_at', '<', new Date(filter.until).toISOString());
+				}
 				if (filter.afterSeq !== undefined) query = query.where('seq', '>', filter.afterSeq);
+				if (filter.beforeSeq !== undefined) query = query.where('seq', '<', filter.beforeSeq);
 				// The newest `limit` records, returned oldest first.
 				if (filter.limit !== undefined) {
 					const rows = (await query

@@ -1,0 +1,191 @@
+/*
+ * What Studio's server answers under /studio/api, shared by the server and the browser app
+ * (type-only imports on the app's side). Every route but `demo-principals` needs a principal
+ * holding one of Studio's roles; records are those of the viewer's tenant only.
+ */
+
+import type {
+	EventPage,
+	IndexEntry,
+	IndexGroup,
+	ModelPage,
+	OperationPage,
+	Snippets,
+} from '@charter/docs';
+import type { EventEnvelope } from '@charter/runtime';
+import type { EventSpec, FeatureSpec, OperationSpec } from '@charter/spec';
+
+/** The Studio paths, relative to where Studio is mounted. */
+export const API = {
+	session: 'api/session',
+	demoPrincipals: 'api/demo-principals',
+	catalog: 'api/catalog',
+	audit: 'api/audit',
+	events: 'api/events',
+	health: 'api/health',
+	snippets: 'api/snippets',
+	validate: 'api/validate',
+} as const;
+
+/** Who is looking at Studio. */
+export interface StudioSession {
+	readonly principal: {
+		readonly id: string;
+		readonly roles: readonly string[];
+		readonly permissions: readonly string[];
+		readonly tenant?: string;
+	};
+	/** The roles that open Studio (`admin` by default). */
+	readonly studioRoles: readonly string[];
+	/** Where the other surfaces are mounted on this server. */
+	readonly surfaces: StudioSurfaces;
+	/** What the runtime's policy says of this viewer calling each served operation (`key@version`). */
+	readonly access: Readonly<Record<string, OperationAccess>>;
+}
+
+/** `allowed`, `denied`, or `depends` on policy rules the runtime decides per call. */
+export type OperationAccess = 'allowed' | 'denied' | 'depends';
+
+export interface StudioSurfaces {
+	readonly rest: string;
+	readonly graphql?: string;
+	readonly mcp?: string;
+	readonly docs?: string;
+}
+
+/** A development principal offered by the sign-in page and the principal chooser. */
+export interface DemoPrincipal {
+	readonly token: string;
+	readonly id: string;
+	readonly roles: readonly string[];
+	readonly tenant?: string;
+	readonly description?: string;
+}
+
+/** A finding of `charter check` about one contract. */
+export interface CheckFindingView {
+	readonly ruleId: string;
+	readonly severity: string;
+	readonly key?: string;
+	readonly version?: string;
+	readonly field?: string;
+	readonly message: string;
+}
+
+/** A change of one contract against the lockfile (`charter diff`). */
+export interface ChangeView {
+	readonly ruleId: string;
+	readonly severity: string;
+	readonly kind: string;
+	readonly key: string;
+	readonly version: string;
+	readonly path: string;
+	readonly message: string;
+}
+
+/** Where the contracts stand against governance: findings, and changes since the lockfile. */
+export interface GovernanceState {
+	readonly lockfile: string;
+	/** `fresh`: the lockfile matches the contracts; `stale`: it does not; `missing`: none. */
+	readonly status: 'fresh' | 'stale' | 'missing';
+	readonly findings: readonly CheckFindingView[];
+	readonly changes: readonly ChangeView[];
+}
+
+/** Everything the catalog shows, read from the registry once. */
+export interface StudioCatalog {
+	readonly title: string;
+	/** The docs page model's groups (by feature), entries and filters. */
+	readonly groups: readonly IndexGroup[];
+	readonly models: readonly IndexEntry[];
+	readonly operations: readonly OperationPage[];
+	readonly events: readonly EventPage[];
+	readonly modelPages: readonly ModelPage[];
+	readonly features: readonly FeatureSpec[];
+	readonly filters: {
+		readonly tags: readonly string[];
+		readonly owners: readonly string[];
+		readonly stabilities: readonly string[];
+	};
+	/** The operation contracts themselves (plain data), for forms and the client. */
+	readonly contracts: readonly OperationSpec[];
+	readonly eventContracts: readonly EventSpec[];
+	/** `key@version` of the operations this server serves. */
+	readonly served: readonly string[];
+	readonly governance?: GovernanceState;
+}
+
+/** One audit record as Studio lists it (the store's record and its position). */
+export interface AuditRecordView {
+	readonly seq?: number;
+	readonly id: string;
+	readonly operation: string;
+	readonly version: string;
+	readonly principalId?: string;
+	readonly tenant?: string;
+	readonly inputDigest: string;
+	readonly resultCode: string;
+	readonly status: number;
+	readonly replayed: boolean;
+	readonly idempotencyKey?: string;
+	readonly traceId: string;
+	readonly records: readonly string[];
+	readonly startedAt: string;
+	readonly finishedAt: string;
+}
+
+/** A page of audit records, newest first, and the cursor of the next (older) page. */
+export interface AuditPage {
+	readonly items: readonly AuditRecordView[];
+	readonly nextBefore?: number;
+}
+
+/** One event as the live view gets it: the envelope as published. */
+export type StudioEvent = EventEnvelope;
+
+/** The runtime's state, for the health page. */
+export interface HealthReport {
+	readonly checkedAt: string;
+	readonly store: { readonly dialect: string; readonly ready: boolean; readonly error?: string };
+	readonly bus: { readonly ready: boolean; readonly error?: string };
+	readonly outbox?: {
+		readonly pending: number;
+		readonly oldestPendingAt?: string;
+		readonly lagMs: number;
+		/** Failed deliveries of the viewer's tenant (and of no tenant). */
+		readonly failed: readonly {
+			readonly id: string;
+			readonly type: string;
+			readonly traceId: string;
+			readonly createdAt: string;
+			readonly attempts: number;
+			readonly lastError: string;
+		}[];
+		readonly relay?: {
+			readonly delivered: number;
+			readonly failures: number;
+			readonly retryAt?: string;
+		};
+	};
+	readonly idempotency?: { readonly inFlight: number };
+	readonly subscribers: readonly {
+		readonly event: string;
+		readonly subscriptions: number;
+		readonly listeners: number;
+	}[];
+	/** Served operations per surface, with their wire names. */
+	readonly surfaces: readonly {
+		readonly surface: 'rest' | 'graphql' | 'mcp';
+		readonly mountedAt: string;
+		readonly operations: readonly { readonly id: string; readonly name: string }[];
+	}[];
+}
+
+/** The request of `POST api/snippets` and `POST api/validate`. */
+export interface OperationInput {
+	readonly operation: string;
+	readonly version: string;
+	readonly input: unknown;
+}
+
+export type { Snippets };

@@ -1,0 +1,53 @@
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { type EventBus, eventVisibleTo, type Principal } from '@charter/runtime';
+import { COMMON_HEADERS } from './http-replies.ts';
+
+/** How often an idle stream sends a comment, so proxies and browsers keep it open. */
+const KEEP_ALIVE_MS = 15_000;
+/** Events queued for a slow reader before the oldest are dropped. */
+const MAX_BUFFERED_BYTES = 1024 * 1024;
+
+/**
+ * Streams every event published on the bus from now on as Server-Sent Events (`event: charter`,
+ * `data:` the CloudEvents envelope), keeping those the viewer may see: the same visibility rule
+ * as GraphQL subscriptions (events of another tenant never reach them). A `ready` comment is
+ * sent once the bus listens. The stream ends when the client goes away.
+ */
+export async function streamEvents(
+	bus: Pick<EventBus, 'listen'>,
+	principal: Principal,
+	request: IncomingMessage,
+	response: ServerResponse,
+): Promise<void> {
+	response.writeHead(200, {
+		...COMMON_HEADERS,
+		'content-type': 'text/event-stream; charset=utf-8',
+		connection: 'keep-alive',
+		'x-accel-buffering': 'no',
+	});
+	response.flushHeaders();
+	const listener = bus.listen('*', (envelope) => {
+		if (!eventVisibleTo(envelope, principal)) return;
+		// A reader that stopped reading loses events rather than growing the server's memory.
+		if (response.writableLength > MAX_BUFFERED_BYTES) return;
+		response.write(`event: charter\nid: ${envelope.id}\ndata: ${JSON.stringify(envelope)}\n\n`);
+	});
+	const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
+	keepAlive.unref?.();
+	const stop = () => {
+		clearInterval(keepAlive);
+		listener();
+	};
+	request.once('close', stop);
+	response.once('close', stop);
+	try {
+		await listener.ready;
+		response.write(': ready\n\n');
+	} catch {
+		response.write(
+			'event: unavailable\ndata: {"detail":"the event bus cannot deliver events now"}\n\n',
+		);
+		response.end();
+		stop();
+	}
+}
