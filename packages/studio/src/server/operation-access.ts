@@ -15,7 +15,7 @@ export async function operationAccess(
 	for (const plan of plans) {
 		const rules = plan.spec.policy.rules ?? [];
 		// Every rule allows here, so a refusal comes from the caller alone (auth, roles, tenant).
-		const authorize = compilePolicy(
+		const { authorize } = compilePolicy(
 			plan.spec,
 			Object.fromEntries(rules.map((rule) => [rule, () => true])),
 		);
