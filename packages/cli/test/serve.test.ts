@@ -110,6 +110,7 @@ describe('charter serve', () => {
 			});
 			const followerExited = new Promise<number | null>((resolve) => follower.on('exit', resolve));
 			expect(stdout).toMatch(/dev-token\s+a signed-in developer/);
+			expect(stdout).toMatch(/Token source:.*DEMO TOKENS/);
 
 			const set = await fetch(`${base}/v1/hello/greeting/set`, {
 				method: 'POST',

@@ -22,6 +22,11 @@ export {
 	type PrincipalInit,
 } from './context/bearer-token-provider.ts';
 export {
+	type JwtClaimMapping,
+	type JwtProviderOptions,
+	jwtProvider,
+} from './context/jwt-provider.ts';
+export {
 	ADMIN_ROLE,
 	type ContextProvider,
 	type InvocationMetadata,

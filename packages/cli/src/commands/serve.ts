@@ -179,7 +179,10 @@ function printBanner(
 				`\n${missing} of ${host.executor.plans.length} operations have no handler yet: they answer 501 NOT_IMPLEMENTED`,
 			),
 		);
-	const entries = Object.entries(tokens);
+	const source = host.tokenSource;
+	const said = `\n${style.bold('Token source:')} ${source.description}`;
+	out.line(source.kind === 'demo' || source.kind === 'none' ? style.yellow(said) : said);
+	const entries = source.kind === 'demo' ? Object.entries(tokens) : [];
 	if (entries.length > 0) {
 		out.line(
 			`\n${style.bold('Demo bearer tokens')} ${style.dim('(Authorization: Bearer <token>)')}`,

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import {
 	type AppDefinition,
 	type AppInstance,
-	bearerTokenProvider,
 	type ContextProvider,
 	type CountedEventBus,
 	countSubscribers,
@@ -19,6 +18,7 @@ import {
 } from '@charter/runtime';
 import type { UnimplementedMode } from '../project/config.ts';
 import type { Project } from '../project/load-project.ts';
+import { chooseTokenSource, type TokenSource } from './token-source.ts';
 
 /** A running app: executor over durable stores, with the outbox relay publishing to the bus. */
 export interface Host {
@@ -32,6 +32,8 @@ export interface Host {
 	readonly logger: Logger;
 	/** Resolves principals on every surface: the app's provider, or its dev tokens. */
 	readonly contextProvider: ContextProvider;
+	/** Where principals come from (the app's provider, JWTs, demo tokens or none). */
+	readonly tokenSource: TokenSource;
 	/** True when the database had no Charter data before this start (the demo seed ran). */
 	readonly seeded: boolean;
 	/** Stops the relay after flushing it, then closes the app and the stores. */
@@ -68,6 +70,7 @@ export async function openHost(
 	definition: AppDefinition,
 	options: HostOptions = {},
 ): Promise<Host> {
+	const tokenSource = chooseTokenSource(definition);
 	const logger = createLogger({
 		level: options.logLevel ?? 'info',
 		redact: piiFieldNames(project.registry.events().map((e) => e.spec)),
@@ -100,8 +103,7 @@ export async function openHost(
 			newId: (prefix = 'id') => `${prefix}-${randomUUID()}`,
 		});
 		app = created;
-		const contextProvider =
-			definition.contextProvider ?? bearerTokenProvider({ tokens: definition.tokens ?? {} });
+		const contextProvider = tokenSource.provider;
 		const executor = createExecutor({
 			contracts: project.registry,
 			bindings: created.bindings,
@@ -129,6 +131,7 @@ export async function openHost(
 			bus,
 			logger,
 			contextProvider,
+			tokenSource,
 			seeded,
 			async close() {
 				await relay.drain().catch(() => 0);
