@@ -160,7 +160,7 @@ describe('an imported project serves at once', () => {
 			server.kill('SIGTERM');
 		}
 		expect(await exited).toBe(0);
-	}, 60_000);
+	}, 120_000);
 
 	test('--unimplemented fail refuses to start and names the setting; a bad value is a usage error', async () => {
 		const fail = await charter(
@@ -177,7 +177,7 @@ describe('an imported project serves at once', () => {
 		const bad = await charter(project, 'serve', '--unimplemented', '404');
 		expect(bad.code).toBe(2);
 		expect(bad.stderr).toContain('--unimplemented 404: use 501 or fail');
-	}, 60_000);
+	}, 120_000);
 });
 
 /** Waits for `charter serve`'s banner and returns the server's base URL. */

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { createGraphqlSchema } from '@charter/graphql';
 import { toOpenApi } from '@charter/rest';
 import { createExecutor, silentLogger } from '@charter/runtime';
+import { compileValidator } from '@charter/schema';
 import type { OperationSpec } from '@charter/spec';
 import { printSchema } from 'graphql';
 import { afterAll, describe, expect, test } from 'vitest';
@@ -149,6 +150,25 @@ describe('bad input', () => {
 		const [entry] = registry.operations();
 		const input = (entry!.spec as OperationSpec).io.input;
 		expect(input.kind === 'model' && Object.keys(input.fields)).toEqual(['name']);
+	});
+});
+
+describe('types that keep their meaning', () => {
+	test('null through anyOf, nullable refs under allOf, annotation-only allOf members and keywords beside a lone allOf', async () => {
+		importOpenApi({ file: fixture('null-and-allof.yaml'), outDir: outDir('nulls') });
+		const registry = await loadGenerated(outDir('nulls'));
+		const [entry] = registry.operations();
+		const output = compileValidator((entry!.spec as OperationSpec).io.output);
+		const money = { amount: 1 };
+		expect(output.validate({ maybe: money, code: 'a', wrapped: money, single: money }).ok).toBe(
+			true,
+		);
+		expect(output.validate({ maybe: null, code: 'b', wrapped: null, single: null }).ok).toBe(true);
+		const wrong = output.validate({ maybe: {}, code: 'c', wrapped: 5, single: 'x' });
+		expect(wrong.ok).toBe(false);
+		expect(!wrong.ok && wrong.issues.map((i) => i.path).sort()).toEqual(
+			expect.arrayContaining(['/code', '/maybe/amount', '/single', '/wrapped']),
+		);
 	});
 });
 

@@ -12,11 +12,47 @@ interface PropertySource {
 	readonly pointer: string;
 }
 
-/** Converts an `allOf`: a lone member is that member, more are merged into one model. */
-export function convertAllOf(scope: SchemaScope, schema: JsonObject, site: SchemaSite): Expr {
+/** Keywords that describe a schema without constraining it. */
+const ANNOTATIONS = new Set([
+	'description',
+	'title',
+	'example',
+	'examples',
+	'default',
+	'deprecated',
+	'externalDocs',
+	'readOnly',
+	'writeOnly',
+	'nullable',
+	'xml',
+	'$comment',
+]);
+
+/** Tells whether a schema only annotates (`{ description }`): it adds no constraint to an allOf. */
+function annotatesOnly(member: unknown): boolean {
+	return (
+		isObject(member) &&
+		member.$ref === undefined &&
+		Object.keys(member).every((key) => ANNOTATIONS.has(key) || key.startsWith('x-'))
+	);
+}
+
+/**
+ * Converts an `allOf`. Members that only annotate (`{ description }`, `{ nullable: true }`)
+ * add no constraint; when one constraining member is left (and no `properties` beside the
+ * allOf), the type is that member's, nullable when it or an annotation allows null. More are
+ * merged into one model.
+ */
+export function convertAllOf(scope: SchemaScope, schema: JsonObject, site: SchemaSite): Converted {
 	const members = schema.allOf as unknown[];
-	if (members.length === 1 && schema.properties === undefined) {
-		return scope.convert(members[0], { ...site, pointer: child(site.pointer, 'allOf', 0) }).expr;
+	const constraining = members
+		.map((member, i) => ({ member, i }))
+		.filter(({ member }) => !annotatesOnly(member));
+	const annotatedNull = members.some((m) => isObject(m) && m.nullable === true);
+	if (constraining.length === 1 && schema.properties === undefined) {
+		const { member, i } = constraining[0]!;
+		const converted = scope.convert(member, { ...site, pointer: child(site.pointer, 'allOf', i) });
+		return { expr: converted.expr, nullable: converted.nullable || annotatedNull };
 	}
 	// Merge every member's properties into one closed model (inheritance is flattened).
 	const props = new Map<string, PropertySource>();
@@ -37,7 +73,7 @@ export function convertAllOf(scope: SchemaScope, schema: JsonObject, site: Schem
 			required.has(prop),
 		);
 	}
-	return { kind: 'ref', decl: inlineModel(scope, site, fields, schema) };
+	return { expr: { kind: 'ref', decl: inlineModel(scope, site, fields, schema) }, nullable: false };
 }
 
 function collect(
@@ -64,7 +100,7 @@ function collect(
 	schema.allOf.forEach((member, i) => {
 		const target = scope.source.deref(member, file, child(pointer, 'allOf', i));
 		const value = target.value;
-		if (!isObject(value)) return;
+		if (!isObject(value) || annotatesOnly(value)) return;
 		const isObjectLike =
 			isObject(value.properties) || value.type === 'object' || Array.isArray(value.allOf);
 		if (!isObjectLike) {

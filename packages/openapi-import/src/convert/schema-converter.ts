@@ -65,7 +65,10 @@ export class SchemaConverter implements SchemaScope {
 			}
 		}
 		const nullable = schema.nullable === true || isNullable(schema);
-		if (Array.isArray(schema.allOf)) return { expr: convertAllOf(this, schema, site), nullable };
+		if (Array.isArray(schema.allOf)) {
+			const converted = convertAllOf(this, schema, site);
+			return { expr: converted.expr, nullable: nullable || converted.nullable };
+		}
 		const alternatives = Array.isArray(schema.oneOf)
 			? 'oneOf'
 			: Array.isArray(schema.anyOf)
@@ -138,9 +141,9 @@ export class SchemaConverter implements SchemaScope {
 			return { expr: JSON_ANY, nullable: false };
 		}
 		const existing = this.#byTarget.get(id);
-		const nullable =
-			isObject(target.value) && (target.value.nullable === true || isNullable(target.value));
-		if (existing) return { expr: { kind: 'ref', decl: existing }, nullable };
+		if (existing) {
+			return { expr: { kind: 'ref', decl: existing }, nullable: this.#nullable.has(id) };
+		}
 		const raw =
 			lastSegment(target.pointer) || target.file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
 		const name = this.names.claim(pascalCase(raw));
@@ -162,19 +165,25 @@ export class SchemaConverter implements SchemaScope {
 		};
 		this.#inProgress.add(id);
 		try {
-			const decl = this.#declare(target.value, targetSite, name);
+			const { decl, nullable } = this.#declare(target.value, targetSite, name);
 			this.#byTarget.set(id, decl);
+			// Null stays with every use of the component (`anyOf: [X, {type: 'null'}]`,
+			// `nullable: true`, `type: [.., 'null']`): the declaration itself is the non-null type.
+			if (nullable) this.#nullable.add(id);
 			return { expr: { kind: 'ref', decl }, nullable };
 		} finally {
 			this.#inProgress.delete(id);
 		}
 	}
 
-	/** Converts a component into a declaration with exactly this name. */
-	#declare(schema: unknown, site: SchemaSite, name: string): Decl {
-		const { expr } = this.convert(schema, { ...site, hint: name });
+	/** Targets whose schema allows null. */
+	readonly #nullable = new Set<string>();
+
+	/** Converts a component into a declaration with exactly this name, and tells whether it allows null. */
+	#declare(schema: unknown, site: SchemaSite, name: string): { decl: Decl; nullable: boolean } {
+		const { expr, nullable } = this.convert(schema, { ...site, hint: name });
 		// An inline model or enum created for this site already carries the name: reuse it.
-		if (expr.kind === 'ref' && expr.decl.name === name) return expr.decl;
+		if (expr.kind === 'ref' && expr.decl.name === name) return { decl: expr.decl, nullable };
 		const decl: Decl = {
 			kind: 'alias',
 			name,
@@ -183,7 +192,7 @@ export class SchemaConverter implements SchemaScope {
 			...descriptionOf(schema),
 		};
 		this.declarations.push(decl);
-		return decl;
+		return { decl, nullable };
 	}
 
 	/** Records an inline declaration made by a keyword converter. */

@@ -1,0 +1,112 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { type BenchReport, formatReport } from '../bench-report.ts';
+
+/*
+ * An imported project, as a user runs it, for the largest description at hand: GitHub's REST
+ * API (@octokit/openapi, 13 MB, over 1,100 operations, about 900 component schemas).
+ * Three `charter` processes in a fresh project folder: `openapi import` (which writes a config
+ * serving every operation as 501), `generate openapi`, and `serve` until its banner is
+ * printed (every surface built: REST, GraphQL, MCP, the docs site). Each reports its wall time
+ * and its peak resident memory (maxRSS, printed on exit by peak-rss.mjs).
+ * Targets: each under 10 s and under 1 GB.
+ * Run alone: `npx tsx bench/openapi-import/imported-project.bench.ts`.
+ */
+
+const TARGET_MS = 10_000;
+const TARGET_KB = 1024 * 1024;
+const here = fileURLToPath(new URL('.', import.meta.url));
+const BIN = join(here, '../../packages/cli/bin/charter.js');
+
+interface Measured {
+	readonly ms: number;
+	readonly peakKb: number;
+	readonly output: string;
+}
+
+/** Runs `charter ...` in `cwd` until it exits (or, with `until`, until its output matches, then stops it). */
+function measure(cwd: string, args: readonly string[], until?: RegExp): Promise<Measured> {
+	return new Promise((resolve, reject) => {
+		const started = performance.now();
+		let ms = 0;
+		const child = spawn(process.execPath, [BIN, ...args], {
+			cwd,
+			env: {
+				...process.env,
+				NO_COLOR: '1',
+				NODE_OPTIONS: `--import ${pathToFileURL(join(here, 'peak-rss.mjs')).href}`,
+			},
+		});
+		let output = '';
+		const read = (chunk: Buffer) => {
+			output += chunk.toString();
+			if (until && ms === 0 && until.test(output)) {
+				ms = performance.now() - started;
+				child.kill('SIGTERM');
+			}
+		};
+		child.stdout.on('data', read);
+		child.stderr.on('data', read);
+		child.on('error', reject);
+		child.on('exit', (code) => {
+			const peak = /charter-bench-peak-rss-kb (\d+)/.exec(output);
+			if ((!until && code !== 0) || !peak) {
+				reject(new Error(`charter ${args.join(' ')} failed (${code}):\n${output.slice(-2000)}`));
+				return;
+			}
+			resolve({ ms: ms || performance.now() - started, peakKb: Number(peak[1]), output });
+		});
+	});
+}
+
+export async function run(): Promise<BenchReport> {
+	const require = createRequire(import.meta.url);
+	const file = join(
+		dirname(require.resolve('@octokit/openapi/package.json')),
+		'generated/api.github.com.json',
+	);
+	// Inside the repository, so the generated contracts resolve `@charter/*`.
+	const project = join(here, '../.tmp', `imported-${process.pid}`);
+	mkdirSync(project, { recursive: true });
+	try {
+		const imported = await measure(project, ['openapi', 'import', file, '--out', 'src/api']);
+		const generated = await measure(project, ['generate', 'openapi']);
+		const served = await measure(
+			project,
+			['serve', '--port', '0', '--db', 'sqlite::memory:'],
+			/OpenAPI\s+http:\/\/\S+\/openapi\.json/,
+		);
+		const operations = /imported (\d+) operations and (\d+) models/.exec(imported.output);
+		const phases = [
+			['charter openapi import', imported],
+			['charter generate openapi', generated],
+			['charter serve (until the banner)', served],
+		] as const;
+		return {
+			name: 'imported project: GitHub REST API description, import / generate openapi / serve',
+			tasks: phases.map(([name, m]) => ({
+				name,
+				hz: 1000 / m.ms,
+				rme: 0,
+				extra: `${(m.ms / 1000).toFixed(1)} s, peak ${Math.round(m.peakKb / 1024)} MB`,
+			})),
+			ratios: phases.flatMap(([name, m]) => [
+				{ name: `10 s budget / ${name}`, value: TARGET_MS / m.ms, target: 1 },
+				{ name: `1 GB budget / peak memory of ${name}`, value: TARGET_KB / m.peakKb, target: 1 },
+			]),
+			notes: [
+				`${operations?.[1] ?? '?'} operations, ${operations?.[2] ?? '?'} models; one run each (a cold process is what a user waits for)`,
+				'peak memory is the process maxRSS; serve runs on an in-memory SQLite database',
+			],
+		};
+	} finally {
+		rmSync(project, { recursive: true, force: true });
+	}
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
+	console.log(formatReport(await run()));
+}
