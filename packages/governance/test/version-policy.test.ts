@@ -1,4 +1,4 @@
-import { createRegistry, createSnapshot } from '@charter/spec';
+import { createRegistry, createSnapshot, defineEvent } from '@charter/spec';
 import { describe, expect, it } from 'vitest';
 import { applyVersionPolicy, diffSnapshots, suggestVersions } from '../src/index.ts';
 import { Color, ColorPlus, command, model, S } from './corpus/corpus-case.ts';
@@ -44,6 +44,49 @@ describe('version policy', () => {
 			);
 			expect(policy(d)).toEqual(['breaking-change-unstable:warning']);
 		}
+	});
+
+	it('refuses an inline event payload changed under the same event version, the operation bumped', () => {
+		const emits = (status: typeof Color | typeof ColorPlus) => ({
+			sideEffects: {
+				emits: [{ key: 'corpus.thing.done', version: '1.0.0', payload: Out(status) }],
+			},
+		});
+		const d = diff([command(emits(Color))], [command({ ...emits(ColorPlus), version: '1.1.0' })]);
+		expect(policy(d)).toEqual(['released-event-modified:error']);
+		expect(applyVersionPolicy(d)[0]?.message).toContain('corpus.thing.done@1.0.0');
+	});
+
+	it('accepts the inline event payload change with a new event version', () => {
+		const d = diff(
+			[
+				command({
+					sideEffects: { emits: [{ key: 'corpus.thing.done', version: '1.0.0', payload: Out() }] },
+				}),
+			],
+			[
+				command({
+					version: '1.1.0',
+					sideEffects: {
+						emits: [{ key: 'corpus.thing.done', version: '1.1.0', payload: Out(ColorPlus) }],
+					},
+				}),
+			],
+		);
+		expect(policy(d)).toEqual([]);
+	});
+
+	it('refuses a named event whose payload changed under the same version', () => {
+		const event = (status: typeof Color | typeof ColorPlus) =>
+			defineEvent({
+				meta: { key: 'corpus.thing.done', version: '1.0.0', stability: 'stable' },
+				payload: Out(status),
+			});
+		const d = diffSnapshots(
+			createSnapshot(createRegistry([event(Color)])),
+			createSnapshot(createRegistry([event(ColorPlus)])),
+		);
+		expect(policy(d)).toEqual(['released-version-modified:error']);
 	});
 
 	it('refuses any schema change to a released key@version, even a safe one', () => {

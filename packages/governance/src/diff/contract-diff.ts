@@ -157,7 +157,9 @@ export function diffPair(pair: ContractPair, context: PairContext): DiffFinding[
 			before: a.kind,
 			after: b.kind,
 		});
-		return findings;
+		// A command that became a query (or back) keeps its key: name what moved with it (the
+		// REST method, the GraphQL root type, the events it emitted), not only the kind.
+		if (!isOperation(a) || !isOperation(b)) return findings;
 	}
 	diffMeta(a, b, emit);
 	if (isOperation(a) && isOperation(b)) diffOperation(a, b, emit, types);

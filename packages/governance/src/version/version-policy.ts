@@ -18,6 +18,11 @@ export const VERSION_RULES = {
 		severity: 'error',
 		summary: 'The schema of an already released key@version changed: publish a new version.',
 	},
+	'released-event-modified': {
+		severity: 'error',
+		summary:
+			'An event declared inline changed its payload under the same key@version: publish a new event version.',
+	},
 } as const satisfies Record<string, { severity: CheckSeverity; summary: string }>;
 
 export type VersionRuleId = keyof typeof VERSION_RULES;
@@ -61,6 +66,7 @@ export function applyVersionPolicy(diff: DiffResult): VersionFinding[] {
 				message: `${pair.key}@${before.version} is released and its schema changed: bump the version`,
 			});
 		}
+		findings.push(...inlineEventsModified(pair, at));
 		const breaking = own.filter((f) => f.severity === 'breaking');
 		if (breaking.length === 0 || majorOf(after.version) > majorOf(before.version)) continue;
 		const list = breaking
@@ -75,6 +81,32 @@ export function applyVersionPolicy(diff: DiffResult): VersionFinding[] {
 			ruleId: strict ? 'breaking-without-major' : 'breaking-change-unstable',
 			severity: strict ? 'error' : 'warning',
 			message: `${breaking.length} breaking change(s) (${list}${more}) to a ${stability} contract ${strict ? 'without a new major version: publish' : 'without a new major version; consider'} ${pair.key}@${majorOf(before.version) + 1}.0.0`,
+		});
+	}
+	return findings;
+}
+
+/**
+ * Inline events have no contract of their own, so `released-version-modified` cannot see them:
+ * an event an operation emits in both versions, under the same key@version, must keep its payload.
+ */
+function inlineEventsModified(
+	pair: ContractPair,
+	at: Omit<VersionFinding, 'ruleId' | 'severity' | 'message'>,
+): VersionFinding[] {
+	const a = pair.before?.spec;
+	const b = pair.after?.spec;
+	if (!a || !b || !('sideEffects' in a) || !('sideEffects' in b)) return [];
+	const findings: VersionFinding[] = [];
+	for (const event of a.sideEffects.emits) {
+		const next = b.sideEffects.emits.find((e) => e.key === event.key);
+		if (!next || next.version !== event.version || !event.payload || !next.payload) continue;
+		if (schemaText(event.payload) === schemaText(next.payload)) continue;
+		findings.push({
+			...at,
+			ruleId: 'released-event-modified',
+			severity: 'error',
+			message: `event ${event.key}@${event.version}, emitted by ${pair.key}, changed its payload under the same version: publish ${event.key}@${majorOf(event.version) + 1}.0.0 for a breaking change, a minor version otherwise`,
 		});
 	}
 	return findings;

@@ -81,10 +81,26 @@ export const CONTRACT_CASES: readonly CorpusCase[] = [
 		expected: ['contract-removed:breaking@$'],
 	},
 	{
-		name: 'kind changed (command -> query)',
-		before: [command({ output: Instance })],
+		name: 'kind changed (command -> query): the method, the root type and the events move too',
+		before: [command({ output: Instance, ...emitWith(Instance) })],
 		after: [query()],
-		expected: ['kind-changed:breaking@$.kind'],
+		expected: [
+			'kind-changed:breaking@$.kind',
+			'rest-route-changed:breaking@$.transport.rest',
+			'graphql-field-changed:breaking@$.transport.graphql',
+			'event-removed:breaking@$.sideEffects.emits.corpus.thing.done',
+			'metadata-changed:info@$.meta.owners',
+			'metadata-changed:info@$.meta.description',
+			'metadata-changed:info@$.meta.goal',
+			// A query is idempotent by definition.
+			'idempotency-changed:info@$.idempotent',
+		],
+		surfaces: [
+			verdicts('breaking'),
+			{ rest: 'breaking', openapi: 'breaking', sdk: 'breaking' },
+			{ graphql: 'breaking' },
+			{ events: 'breaking', graphql: 'breaking' },
+		],
 	},
 	{
 		name: 'REST method changed',
