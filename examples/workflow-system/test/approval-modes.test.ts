@@ -223,7 +223,7 @@ describe('approval modes through the executor', () => {
 	});
 
 	it('hands a request on by delegation: the delegate decides, the delegator no longer can', async () => {
-		const h = createHarness();
+		const h = createHarness({ members: [{ id: 'user-d', tenant: DEMO_ORG }] });
 		const { instanceId, byApprover } = await startReview(h, 'ALL');
 		const delegation = await h.ok(approver('user-a'), 'workflow.approval.delegate', {
 			requestId: byApprover.a,
@@ -262,5 +262,30 @@ describe('approval modes through the executor', () => {
 			status: 'COMPLETED',
 			currentStepKey: 'approved',
 		});
+	});
+
+	it('refuses a delegation to the requester (no self-approval), to nobody, or to another organization (INVALID_DELEGATE)', async () => {
+		const h = createHarness({ members: [{ id: 'user-d', tenant: DEMO_ORG }] });
+		const { instanceId, byApprover } = await startReview(h, 'ALL');
+		const delegate = (delegateToId: string) =>
+			h.call(approver('user-a'), 'workflow.approval.delegate', {
+				requestId: byApprover.a,
+				delegateToId,
+			});
+		const starter = (await h.ok(admin, 'workflow.instance.get', { instanceId })).startedBy;
+		for (const [target, detail] of [
+			[starter, `${starter} started this instance and cannot approve it`],
+			['user-nobody', 'user-nobody is not a member of your organization'],
+			['user-globex-1', 'user-globex-1 is not a member of your organization'],
+		] as const) {
+			const refused = await delegate(target);
+			expect(!refused.ok && refused.problem).toMatchObject({
+				status: 422,
+				code: 'INVALID_DELEGATE',
+				detail,
+			});
+		}
+		expect((await h.pending(instanceId)).map((r) => r.assigneeId)).toEqual(APPROVERS);
+		expect((await delegate('user-d')).ok).toBe(true);
 	});
 });

@@ -52,4 +52,18 @@ describe('workflow.timer.sweep', () => {
 		const h = createHarness();
 		expect(await h.codeOf(employee, 'workflow.timer.sweep', {})).toBe('FORBIDDEN');
 	});
+
+	it('a leap second (…T23:59:60Z) is read as the last millisecond of its minute, not a 500', async () => {
+		const h = createHarness();
+		await h.publish();
+		const instanceId = await h.start();
+		await h.ok(employee, 'workflow.instance.transition', { instanceId, action: 'SUBMIT' });
+		const swept = await h.call(admin, 'workflow.timer.sweep', { now: '2026-01-02T23:59:60Z' });
+		expect(swept).toMatchObject({ ok: true, output: { now: '2026-01-02T23:59:60Z' } });
+		// One millisecond short of the 2-day escalation; the second after it escalates.
+		expect(!swept.ok || swept.output).toMatchObject({ approvalsEscalated: 0 });
+		expect(
+			await h.ok(admin, 'workflow.timer.sweep', { now: '2026-01-03T00:00:00Z' }),
+		).toMatchObject({ approvalsEscalated: 1 });
+	});
 });

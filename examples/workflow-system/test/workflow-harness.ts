@@ -9,7 +9,7 @@ import {
 	sequentialIds,
 	silentLogger,
 } from '@charter/runtime';
-import { DEMO_PRINCIPALS } from '../src/app/demo-principals.ts';
+import { DEMO_PRINCIPALS, demoMembers } from '../src/app/demo-principals.ts';
 import { createWorkflowApp } from '../src/app/workflow-app.ts';
 import { expenseApprovalDefinition } from '../src/demo/expense-approval.ts';
 import type { InstanceStatus } from '../src/domain/instance-state-machine.ts';
@@ -24,6 +24,8 @@ export interface HarnessOptions {
 	readonly repositories?: RepositoryProvider;
 	readonly now?: string;
 	readonly newId?: (prefix?: string) => string;
+	/** Members beyond the demo's people (delegation targets of a test's own workflow). */
+	readonly members?: readonly { readonly id: string; readonly tenant: string }[];
 	/** Wraps the app's deciders (tests that widen a race window). */
 	readonly deciders?: (app: Readonly<Record<string, Decider>>) => Record<string, Decider>;
 }
@@ -40,6 +42,7 @@ export function createHarness(options: HarnessOptions = {}) {
 	const app = createWorkflowApp(
 		{ stores, clock, newId: options.newId ?? sequentialIds() },
 		repositories,
+		demoMembers(options.members),
 	);
 	const executor = createExecutor({
 		bindings: app.bindings,

@@ -1,4 +1,5 @@
 import type { PrincipalInit } from '@charter/runtime';
+import type { MemberDirectory } from '../shared/handler-kit.ts';
 
 /** The demo organization, and another one to show tenant isolation. */
 export const DEMO_ORG = 'org-acme';
@@ -13,6 +14,28 @@ export const DEMO_PRINCIPALS = {
 	admin: { id: 'user-admin-1', roles: ['admin', 'workflow-admin'], tenant: DEMO_ORG },
 	outsider: { id: 'user-globex-1', roles: ['admin', 'workflow-admin'], tenant: OTHER_ORG },
 } as const satisfies Record<string, PrincipalInit>;
+
+/** Members without a token: the expense workflow's escalation target, and a deputy to delegate to. */
+const TOKENLESS_MEMBERS = [
+	{ id: 'user-director-1', tenant: DEMO_ORG },
+	{ id: 'user-deputy-1', tenant: DEMO_ORG },
+];
+
+/**
+ * The demo's member directory: who belongs to which organization (delegation checks its target
+ * against it). A real deployment answers from its identity provider instead.
+ */
+export function demoMembers(
+	more: readonly { readonly id: string; readonly tenant: string }[] = [],
+): MemberDirectory {
+	const byOrganization = new Map<string, Set<string>>();
+	for (const { id, tenant } of [...Object.values(DEMO_PRINCIPALS), ...TOKENLESS_MEMBERS, ...more]) {
+		byOrganization.set(tenant, (byOrganization.get(tenant) ?? new Set()).add(id));
+	}
+	return {
+		has: (organizationId, userId) => byOrganization.get(organizationId)?.has(userId) === true,
+	};
+}
 
 /** Development bearer tokens; `charter serve` prints them with their descriptions. */
 export const DEMO_TOKENS: Record<string, PrincipalInit & { description: string }> = {

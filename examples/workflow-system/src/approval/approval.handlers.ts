@@ -96,6 +96,19 @@ export function approvalHandlers(deps: WorkflowDeps): Binding<any>[] {
 						`${input.delegateToId} is the assignee or already holds a request of this step`,
 					);
 				}
+				// No self-approval: the member who started the instance never decides on it.
+				if (input.delegateToId === session.instance.startedBy) {
+					throw new ContractError(
+						'INVALID_DELEGATE',
+						`${input.delegateToId} started this instance and cannot approve it`,
+					);
+				}
+				if (!deps.members.has(organizationOf(ctx), input.delegateToId)) {
+					throw new ContractError(
+						'INVALID_DELEGATE',
+						`${input.delegateToId} is not a member of your organization`,
+					);
+				}
 				session.putRequest({
 					...request,
 					status: 'DELEGATED',

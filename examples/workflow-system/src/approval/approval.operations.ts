@@ -161,7 +161,8 @@ export const DelegateApprovalContract = defineCommand({
 		ALREADY_DECIDED: { status: 409, description: 'Only a PENDING request can be delegated.' },
 		INVALID_DELEGATE: {
 			status: 422,
-			description: 'The delegate is the assignee, or already holds a request of this step.',
+			description:
+				'The delegate is the assignee, already holds a request of this step, started the instance (no self-approval), or is not a member of the organization.',
 		},
 	},
 	sideEffects: { emits: [ApprovalDelegatedEvent], audit: ['workflow.approval.delegated'] },

@@ -8,10 +8,16 @@ import {
 } from '../store/workflow-repository.ts';
 import type { IdSource } from './id-source.ts';
 
+/** Who belongs to which organization: delegation checks its target against it. */
+export interface MemberDirectory {
+	has(organizationId: string, userId: string): boolean;
+}
+
 /** What every handler of the workflow system is built on. */
 export interface WorkflowDeps {
 	readonly repositories: RepositoryProvider;
 	readonly ids: IdSource;
+	readonly members: MemberDirectory;
 }
 
 /** Gives the repositories of a call: inside the command's transaction when there is one. */

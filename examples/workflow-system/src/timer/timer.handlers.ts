@@ -1,4 +1,4 @@
-import { type Binding, implement } from '@charter/runtime';
+import { type Binding, implement, parseTimestamp } from '@charter/runtime';
 import { dueTimers } from '../domain/timer-schedule.ts';
 import { addSeconds, InstanceSession, SYSTEM_ACTOR } from '../engine/instance-session.ts';
 import {
@@ -16,6 +16,8 @@ export function timerHandlers(deps: WorkflowDeps): Binding<any>[] {
 		implement(SweepTimersContract, (input, ctx) =>
 			guardRevision(async () => {
 				const now = input.now ?? ctx.now().toISOString();
+				// A leap second (`…:60`, valid RFC 3339) reads as the last millisecond of its minute.
+				const at = parseTimestamp(now).toISOString();
 				const organizationId = organizationOf(ctx);
 				const repos = repositoriesOf(deps, ctx);
 				const result = {
@@ -32,7 +34,7 @@ export function timerHandlers(deps: WorkflowDeps): Binding<any>[] {
 				for (const open of await repos.instances.listOpen(organizationId)) {
 					const session = await InstanceSession.open(
 						repos,
-						{ ids: deps.ids, now: new Date(now).toISOString() },
+						{ ids: deps.ids, now: at },
 						organizationId,
 						open.id,
 					);
@@ -48,7 +50,7 @@ export function timerHandlers(deps: WorkflowDeps): Binding<any>[] {
 							escalateAfterSeconds: step.approval?.escalateAfterSeconds,
 							requests: session.currentRequests(),
 						},
-						now,
+						at,
 					);
 					if (timers.length === 0) continue;
 					// Timers of a paused instance are held until it resumes.
