@@ -11,12 +11,12 @@ export { createEventBus, type EventBus, type EventHandler } from './bus/event-bu
 export type { EventEnvelope } from './bus/event-envelope.ts';
 export { eventVisibleTo } from './bus/event-visibility.ts';
 export { createNatsBus, type NatsBusOptions, type NatsEventBus } from './bus/nats/nats-bus.ts';
-export { parseTimestamp } from './clock/parse-timestamp.ts';
 export {
 	type CountedEventBus,
 	countSubscribers,
 	type SubscriberCount,
 } from './bus/subscriber-counts.ts';
+export { parseTimestamp } from './clock/parse-timestamp.ts';
 export {
 	anonymousProvider,
 	bearerTokenProvider,

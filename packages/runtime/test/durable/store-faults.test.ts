@@ -263,7 +263,7 @@ describe('a database that cannot serve', () => {
 				await proxy.cut();
 				expect(await read()).toMatchObject({
 					ok: false,
-					problem: { status: 503, code: 'STORE_UNAVAILABLE' },
+					problem: { status: 503, code: 'STORE_UNAVAILABLE', retryAfter: 5 },
 				});
 				await proxy.restore();
 				expect(await read()).toMatchObject({ ok: true });

@@ -36,6 +36,9 @@ export function isUnavailable(error: unknown): boolean {
 	);
 }
 
+/** The `Retry-After` of a 503 for an unavailable database, in seconds. */
+export const STORE_RETRY_AFTER_SECONDS = 5;
+
 /**
  * Maps a lost database to a 503 problem (`STORE_UNAVAILABLE`); other errors pass through.
  * The executor turns the signal into the problem callers see; the process keeps running.
@@ -48,6 +51,7 @@ export function toUnavailable(error: unknown): unknown {
 			status: 503,
 			title: 'Storage unavailable',
 			detail: 'the database cannot be reached right now; retry later',
+			retryAfter: STORE_RETRY_AFTER_SECONDS,
 		}),
 	);
 }
