@@ -77,13 +77,14 @@ describe('bad input', () => {
 			file: fixture('awkward-names.yaml'),
 			outDir: outDir('awkward'),
 		});
-		expect(result.report).toContainEqual(
+		// Re-casing is the naming rule, not a rename; a name that is taken or shadows a global is.
+		const renamed = result.report.filter((e) => e.category === 'renamed');
+		expect(renamed).toEqual([
 			expect.objectContaining({
-				category: 'renamed',
-				path: '#/components/schemas/item.v1-record',
-				message: expect.stringContaining('ItemV1Record'),
+				path: '#/components/schemas/Error',
+				message: 'schema "Error" is named ErrorType (Error is taken or shadows a JavaScript global)',
 			}),
-		);
+		]);
 		expect(result.report).toContainEqual(
 			expect.objectContaining({
 				category: 'key-collision',

@@ -3,7 +3,7 @@
 import { lastSegment } from '../document/json-pointer.ts';
 import { isObject, type JsonObject, type OpenApiSource } from '../document/openapi-source.ts';
 import type { ImportReport } from '../report/import-report.ts';
-import { keySegment, type NameAllocator, pascalCase } from './naming.ts';
+import { keySegment, type NameAllocator, pascalCase, words } from './naming.ts';
 import { annotations, descriptionOf } from './schema-annotations.ts';
 import { convertAllOf, convertUnion } from './schema-composition.ts';
 import { convertEnum, literalOf } from './schema-enums.ts';
@@ -147,11 +147,12 @@ export class SchemaConverter implements SchemaScope {
 		const raw =
 			lastSegment(target.pointer) || target.file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
 		const name = this.names.claim(pascalCase(raw));
-		if (name !== raw) {
+		// Re-casing alone (`simple-user` -> `SimpleUser`) is the naming rule, not a rename.
+		if (name !== raw && !isRecasing(raw, name)) {
 			this.report.add(
 				'renamed',
 				target.pointer,
-				`schema ${JSON.stringify(raw)} is named ${name} (not a valid or free identifier)`,
+				`schema ${JSON.stringify(raw)} is named ${name} (${renameReason(raw, name)})`,
 				target.file === this.source.mainFile ? undefined : this.source.display(target.file),
 			);
 		}
@@ -231,6 +232,17 @@ export class SchemaConverter implements SchemaScope {
 			site.file === this.source.mainFile ? undefined : this.source.display(site.file),
 		);
 	}
+}
+
+/** Tells whether a name differs from another only by case and word separators. */
+function isRecasing(raw: string, name: string): boolean {
+	return words(raw).join('') === name.toLowerCase();
+}
+
+function renameReason(raw: string, name: string): string {
+	const recased = pascalCase(raw);
+	if (name !== recased) return `${recased} is taken or shadows a JavaScript global`;
+	return 'characters an identifier cannot hold are left out';
 }
 
 function isNullable(schema: JsonObject): boolean {
