@@ -82,7 +82,8 @@ describe('bad input', () => {
 		expect(renamed).toEqual([
 			expect.objectContaining({
 				path: '#/components/schemas/Error',
-				message: 'schema "Error" is named ErrorType (Error is taken or shadows a JavaScript global)',
+				message:
+					'schema "Error" is named ErrorType (Error is taken or shadows a JavaScript global)',
 			}),
 		]);
 		expect(result.report).toContainEqual(
