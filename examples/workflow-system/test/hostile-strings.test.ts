@@ -1,42 +1,25 @@
-import { randomUUID } from 'node:crypto';
-import { createPostgresStores, type SqlStores } from '@charter/runtime';
-import { sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createSqlWorkflowRepositories } from '../src/store/sql/sql-workflow-repository.ts';
-import { workflowMigrations } from '../src/store/sql/workflow-migrations.ts';
+import { openPostgresTables, PG_URL } from './postgres-tables.ts';
 import { type SurfaceServer, startSurfaceServer } from './surface-server.ts';
 
 /**
  * A string with U+0000 cannot be stored by PostgreSQL: every surface refuses it at validation
  * (422, with the field's pointer), on every store, before any handler or store sees it.
  */
-const PG_URL = process.env.CHARTER_TEST_PG_URL;
-const prefix = `wfnul_${randomUUID().slice(0, 8)}_`;
-let pg: SqlStores | undefined;
-
-afterAll(async () => {
-	if (!pg) return;
-	const rows = await sql<{ name: string }>`select table_name as name from information_schema.tables
-		where table_name like ${`${prefix}%`}`.execute(pg.db);
-	for (const { name } of rows.rows) {
-		await sql`drop table if exists ${sql.table(name)} cascade`.execute(pg.db);
-	}
-	await pg.close();
-});
+let tables: Awaited<ReturnType<typeof openPostgresTables>> | undefined;
+afterAll(() => tables?.drop());
 
 const targets: [string, () => Promise<SurfaceServer>][] = [['memory', () => startSurfaceServer()]];
 if (PG_URL) {
 	targets.push([
 		'postgres',
 		async () => {
-			pg = await createPostgresStores({
-				url: PG_URL,
-				tablePrefix: prefix,
-				migrations: [workflowMigrations],
-			});
+			tables = await openPostgresTables('wfnul');
+			const { stores } = tables;
 			return startSurfaceServer({
-				stores: pg,
-				repositories: createSqlWorkflowRepositories(pg.db, pg.tables),
+				stores,
+				repositories: createSqlWorkflowRepositories(stores.db, stores.tables),
 			});
 		},
 	]);

@@ -1,36 +1,23 @@
 import { randomUUID } from 'node:crypto';
-import { createPostgresStores, type SqlStores } from '@charter/runtime';
-import { sql } from 'kysely';
+import type { SqlStores } from '@charter/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expenseApprovalDefinition } from '../src/demo/expense-approval.ts';
 import { createSqlWorkflowRepositories } from '../src/store/sql/sql-workflow-repository.ts';
-import { workflowMigrations } from '../src/store/sql/workflow-migrations.ts';
 import type { InstanceRecord } from '../src/store/workflow-records.ts';
 import { RevisionConflictError } from '../src/store/workflow-repository.ts';
+import { openPostgresTables, PG_URL } from './postgres-tables.ts';
 import { admin, createHarness, employee, finance, finance2, manager } from './workflow-harness.ts';
 
 /** Runs when `CHARTER_TEST_PG_URL` names a PostgreSQL database; its tables are dropped after. */
-const PG_URL = process.env.CHARTER_TEST_PG_URL;
-const prefix = `wfpg_${randomUUID().slice(0, 8)}_`;
+let tables: Awaited<ReturnType<typeof openPostgresTables>> | undefined;
 let stores: SqlStores | undefined;
 
-afterAll(async () => {
-	if (!stores) return;
-	const rows = await sql<{ name: string }>`select table_name as name from information_schema.tables
-		where table_name like ${`${prefix}%`}`.execute(stores.db);
-	for (const { name } of rows.rows) {
-		await sql`drop table if exists ${sql.table(name)} cascade`.execute(stores.db);
-	}
-	await stores.close();
-});
+afterAll(() => tables?.drop());
 
 describe.skipIf(!PG_URL)('concurrent decisions on PostgreSQL', () => {
 	beforeAll(async () => {
-		stores = await createPostgresStores({
-			url: PG_URL!,
-			tablePrefix: prefix,
-			migrations: [workflowMigrations],
-		});
+		tables = await openPostgresTables('wfpg');
+		stores = tables.stores;
 	});
 
 	it('two approvers of one ALL step at once: each commits or gets CONFLICT, and after retries nothing is lost', async () => {

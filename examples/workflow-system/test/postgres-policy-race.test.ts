@@ -1,15 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import {
-	createPostgresStores,
-	type Decider,
-	type DeciderArgs,
-	readsState,
-	type SqlStores,
-} from '@charter/runtime';
-import { sql } from 'kysely';
+import { type Decider, type DeciderArgs, readsState } from '@charter/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSqlWorkflowRepositories } from '../src/store/sql/sql-workflow-repository.ts';
-import { workflowMigrations } from '../src/store/sql/workflow-migrations.ts';
+import { openPostgresTables, PG_URL } from './postgres-tables.ts';
 import { createHarness, employee, finance, type Harness, manager } from './workflow-harness.ts';
 
 /**
@@ -18,19 +11,8 @@ import { createHarness, employee, finance, type Harness, manager } from './workf
  * non-assignee's SUBMIT racing that decision must never go through. Runs when
  * `CHARTER_TEST_PG_URL` names a PostgreSQL database; its tables are dropped after.
  */
-const PG_URL = process.env.CHARTER_TEST_PG_URL;
-const prefix = `wfrace_${randomUUID().slice(0, 8)}_`;
-let stores: SqlStores | undefined;
-
-afterAll(async () => {
-	if (!stores) return;
-	const rows = await sql<{ name: string }>`select table_name as name from information_schema.tables
-		where table_name like ${`${prefix}%`}`.execute(stores.db);
-	for (const { name } of rows.rows) {
-		await sql`drop table if exists ${sql.table(name)} cascade`.execute(stores.db);
-	}
-	await stores.close();
-});
+let tables: Awaited<ReturnType<typeof openPostgresTables>> | undefined;
+afterAll(() => tables?.drop());
 
 /** A gate the attacker's rule waits at after deciding, until the manager's decision is in. */
 interface Gate {
@@ -90,11 +72,8 @@ describe.skipIf(!PG_URL)('a policy rule that reads state, raced on PostgreSQL', 
 	let h: Harness;
 
 	beforeAll(async () => {
-		stores = await createPostgresStores({
-			url: PG_URL!,
-			tablePrefix: prefix,
-			migrations: [workflowMigrations],
-		});
+		tables = await openPostgresTables('wfrace');
+		const { stores } = tables;
 		h = createHarness({
 			stores,
 			repositories: createSqlWorkflowRepositories(stores.db, stores.tables),
