@@ -72,6 +72,14 @@ export {
 	UNSAFE_KEYS,
 } from './json/safe-json.ts';
 export {
+	createMemoryRateLimitStore,
+	DEFAULT_RATE_LIMITS,
+	type RateLimitHit,
+	type RateLimitRule,
+	type RateLimitStore,
+	type RateLimits,
+} from './limits/rate-limits.ts';
+export {
 	type AccessRecord,
 	accessRecordOf,
 	attachAccessRecord,

@@ -154,7 +154,7 @@ export function createGraphqlHandler(
 			);
 			return new Response(JSON.stringify(result.body), {
 				status: result.status,
-				headers: { 'content-type': JSON_TYPE },
+				headers: { 'content-type': JSON_TYPE, ...result.headers },
 			});
 		}
 		if (request.method !== 'POST') {
@@ -190,7 +190,7 @@ export function createGraphqlHandler(
 		const result = await runGraphqlRequest(schema, params, contextOf(request), limits);
 		return new Response(JSON.stringify(result.body), {
 			status: result.status,
-			headers: { 'content-type': JSON_TYPE },
+			headers: { 'content-type': JSON_TYPE, ...result.headers },
 		});
 	}
 

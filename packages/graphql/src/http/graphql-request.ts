@@ -29,6 +29,8 @@ export interface GraphqlParams {
 export interface GraphqlResponse {
 	readonly status: number;
 	readonly body: FormattedExecutionResult;
+	/** `Retry-After` when a field was refused for a while (rate limits, unavailable). */
+	readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** A document that passed parsing, validation and the limits, or the errors that stopped it. */
@@ -227,8 +229,12 @@ export async function runGraphqlRequest(
 			},
 		};
 	}
+	const retryAfter = result.errors
+		?.map((e) => e.extensions?.retryAfter)
+		.find((r) => typeof r === 'number');
 	return {
 		status: 200,
+		...(retryAfter !== undefined ? { headers: { 'retry-after': String(retryAfter) } } : {}),
 		body: {
 			...(result.errors ? { errors: result.errors.map((e) => maskError(e).toJSON()) } : {}),
 			data: result.data ?? null,

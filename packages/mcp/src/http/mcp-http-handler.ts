@@ -56,7 +56,11 @@ export function createMcpHttpHandler(
 			const server = createMcpServer(executor, registry, {
 				...options,
 				catalog,
-				metadata: withAccess(req, { headers: headerRecord(req), transport: 'mcp' }),
+				metadata: withAccess(req, {
+					headers: headerRecord(req),
+					transport: 'mcp',
+					...(req.socket?.remoteAddress ? { clientAddress: req.socket.remoteAddress } : {}),
+				}),
 			});
 			const transport = new StreamableHTTPServerTransport({
 				sessionIdGenerator: undefined,

@@ -18,6 +18,8 @@ export interface RestRequest {
 	readonly parsedBody?: unknown;
 	/** Where the executor records the trace id and principal for the access log line. */
 	readonly access?: AccessRecord;
+	/** The peer's address from the socket, for per-client rate limits. */
+	readonly clientAddress?: string | undefined;
 }
 
 /** An HTTP response from the shared router. */

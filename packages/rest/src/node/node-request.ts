@@ -26,6 +26,7 @@ class NodeRestRequest implements RestRequest {
 	readonly url: string;
 	readonly headers: Readonly<Record<string, string | undefined>>;
 	readonly signal: ClientGoneSignal;
+	readonly clientAddress: string | undefined;
 	readonly parsedBody?: unknown;
 	readonly access?: AccessRecord;
 	readonly #req: IncomingMessage;
@@ -36,6 +37,7 @@ class NodeRestRequest implements RestRequest {
 		this.method = req.method ?? 'GET';
 		this.url = req.url ?? '/';
 		this.headers = headersOf(req);
+		this.clientAddress = req.socket?.remoteAddress;
 		this.signal = new ClientGoneSignal(req, options?.response);
 		this.#readBody = options?.readBody;
 		if (options?.parsedBody !== undefined) this.parsedBody = options.parsedBody;

@@ -171,12 +171,19 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 			input: merged,
 			metadata:
 				request.access === undefined
-					? { headers: request.headers, transport: 'rest', method, path: url.pathname }
+					? {
+							headers: request.headers,
+							transport: 'rest',
+							method,
+							path: url.pathname,
+							clientAddress: request.clientAddress,
+						}
 					: {
 							headers: request.headers,
 							transport: 'rest',
 							method,
 							path: url.pathname,
+							clientAddress: request.clientAddress,
 							access: request.access,
 						},
 			coerce: !hasBody,

@@ -27,6 +27,11 @@ export class AuditTrail {
 		this.inputDigest = inputDigest(input);
 	}
 
+	/** True when the caller was anonymous. */
+	get anonymous(): boolean {
+		return this.principal === undefined;
+	}
+
 	/** Appends the record to `store` unless one was already written. */
 	finish(code: string, status: number, replayed: boolean, store: AuditStore): Promise<void> {
 		if (this.written) return DONE;

@@ -10,6 +10,8 @@ import { createEventBus, type EventBus } from '../bus/event-bus.ts';
 import { anonymousProvider } from '../context/bearer-token-provider.ts';
 import type { ContextProvider } from '../context/principal.ts';
 import { CharterConfigError } from '../errors/charter-config-error.ts';
+import { RateLimiter, type RateLimits } from '../limits/rate-limits.ts';
+import { RefusalSampler } from '../limits/refusal-sampler.ts';
 import { createConsoleLogger, type Logger } from '../logging/logger.ts';
 import type { Decider } from '../policy/policy-decider.ts';
 import { createMemoryStores } from '../stores/memory/memory-stores.ts';
@@ -56,6 +58,8 @@ export interface ExecutorOptions {
 	 * claimed longer ago runs its command again, and stores may forget it. `Infinity` keeps keys.
 	 */
 	readonly idempotencyRetentionMs?: number;
+	/** Rate limits per client address and per principal (429 with `retryAfter`); none by default. */
+	readonly rateLimits?: RateLimits;
 }
 
 /** How long a completed idempotency key replays its result by default: 24 hours. */
@@ -168,6 +172,8 @@ export function createExecutor(options: ExecutorOptions): Executor {
 		timeoutMs,
 		leaseMs,
 		retentionMs,
+		rateLimiter: options.rateLimits ? new RateLimiter(options.rateLimits) : undefined,
+		refusals: new RefusalSampler(logger),
 	};
 	return {
 		registry,

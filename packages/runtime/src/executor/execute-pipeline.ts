@@ -5,6 +5,8 @@ import { traceIdOf } from '../context/trace-id.ts';
 import { claimIdempotencyKey, idempotencyScope } from '../idempotency/idempotency-guard.ts';
 import { copyValue } from '../json/copy-value.ts';
 import { faultDetails, findUnsafeKey } from '../json/safe-json.ts';
+import type { RateLimiter } from '../limits/rate-limits.ts';
+import type { RefusalSampler } from '../limits/refusal-sampler.ts';
 import { type Logger, withFields } from '../logging/logger.ts';
 import type { Decision } from '../policy/policy-decider.ts';
 import { ProblemSignal, toProblem } from '../problems/error-mapper.ts';
@@ -29,6 +31,10 @@ export interface PipelineEnv {
 	readonly timeoutMs: number;
 	readonly leaseMs: number;
 	readonly retentionMs: number;
+	/** Rate limits per address and principal; none when undefined. */
+	readonly rateLimiter?: RateLimiter | undefined;
+	/** Samples the audit records of anonymous refusals. */
+	readonly refusals: RefusalSampler;
 }
 
 type Success = Extract<InvocationResult, { ok: true }>;
@@ -80,9 +86,12 @@ async function runPlan(
 		// 1-2. decode / coerce, validate input
 		const input = decodeInput(plan, invocation);
 		const metadata = invocation.metadata ?? NO_METADATA;
+		// Rate limits: per address before authentication (a flood of bad tokens counts too).
+		if (env.rateLimiter) await env.rateLimiter.checkAddress(plan.key, metadata.clientAddress);
 		// 3. authenticate (a synchronous provider or policy is not awaited: each await is a tick)
 		const provided = env.contextProvider(metadata);
 		const principal = isThenable(provided) ? await provided : provided;
+		if (env.rateLimiter) await env.rateLimiter.checkPrincipal(plan.key, principal);
 		if (access !== undefined) access.principalId = principal?.id;
 		if (plan.spec.kind === 'command') {
 			audit = new AuditTrail(plan, principal, invocation.idempotencyKey, traceId, env.clock, input);
@@ -112,7 +121,12 @@ async function runPlan(
 		const problem = toProblem(translated, plan.spec, logger, traceId);
 		// A command that reached authentication is audited, refusals and failures included.
 		// A store (or clock) that throws, even synchronously, must not make execute() reject.
-		if (audit && !audit.written) {
+		// Anonymous refusals are sampled: a flood must not write one audit row per call.
+		const sampledOut =
+			audit?.anonymous &&
+			problem.status < 500 &&
+			!env.refusals.keep(plan.key, problem.code, Date.now());
+		if (audit && !audit.written && !sampledOut) {
 			try {
 				await audit.finish(problem.code, problem.status, false, env.stores.audit);
 			} catch (e) {

@@ -1,0 +1,52 @@
+import type { Server } from 'node:http';
+import { bearerTokenProvider, createExecutor, implement, silentLogger } from '@charter/runtime';
+import { defineSchemaModel, ScalarTypeEnum } from '@charter/schema';
+import { defineCommand } from '@charter/spec';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRestServer } from './node-server.ts';
+
+const Touch = defineCommand({
+	meta: { key: 'demo.thing.touch', version: '1.0.0', description: 'Touch a thing.' },
+	io: {
+		input: defineSchemaModel({
+			name: 'TouchInput',
+			fields: { id: { type: ScalarTypeEnum.String(), isOptional: false } },
+		}),
+		output: defineSchemaModel({
+			name: 'Touched',
+			fields: { id: { type: ScalarTypeEnum.String(), isOptional: false } },
+		}),
+	},
+	policy: { auth: 'user' },
+});
+
+describe('429 on REST with Retry-After', () => {
+	let server: Server;
+	let url: string;
+	beforeAll(async () => {
+		const executor = createExecutor({
+			bindings: [implement(Touch, (input) => ({ id: input.id }))],
+			contextProvider: bearerTokenProvider({ tokens: { ada: { id: 'ada' } } }),
+			logger: silentLogger,
+			rateLimits: { perAddress: { limit: 1, windowMs: 30_000 } },
+		});
+		const rest = createRestServer(executor);
+		server = rest.server;
+		url = (await rest.listen(0)).url;
+	});
+	afterAll(() => new Promise((resolve) => server.close(resolve)));
+
+	it('counts calls by the socket address and answers a RATE_LIMITED problem', async () => {
+		const send = () =>
+			fetch(`${url}/v1/demo/thing/touch`, {
+				method: 'POST',
+				headers: { authorization: 'Bearer ada', 'content-type': 'application/json' },
+				body: '{"id":"x"}',
+			});
+		expect((await send()).status).toBe(200);
+		const refused = await send();
+		expect(refused.status).toBe(429);
+		expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+		expect(await refused.json()).toMatchObject({ code: 'RATE_LIMITED', status: 429 });
+	});
+});
