@@ -1,6 +1,7 @@
 export { SchemaDefinitionError } from './errors.ts';
 export { fromStandardSchema, isStandardSchema, toTypeNode } from './interop/standard-schema.ts';
 export type { Infer, InferField, InferFields, TypeLike } from './ir/infer.ts';
+export { reachableModels } from './ir/reachable-models.ts';
 export { typeFingerprint } from './ir/type-fingerprint.ts';
 export * from './ir/type-node.ts';
 export {

@@ -1,33 +1,9 @@
-import type { FieldNode, ModelNode, TypeNode } from '@charter/schema';
+import { type FieldNode, type ModelNode, reachableModels, type TypeNode } from '@charter/schema';
 import { fieldNamesOf } from './field-names.ts';
 
 /** Collects the names of every model reachable from the given nodes. */
 export function collectModelNames(roots: Iterable<TypeNode>): Set<string> {
-	const names = new Set<string>();
-	const seen = new Set<TypeNode>();
-	const visit = (node: TypeNode): void => {
-		if (seen.has(node)) return;
-		seen.add(node);
-		switch (node.kind) {
-			case 'model':
-				names.add(node.name);
-				for (const f of Object.values(node.fields)) visit(f.type);
-				return;
-			case 'array':
-				visit(node.items);
-				return;
-			case 'union':
-				for (const variant of node.variants) visit(variant);
-				return;
-			case 'record':
-				visit(node.values);
-				return;
-			default:
-				return;
-		}
-	};
-	for (const root of roots) visit(root);
-	return names;
+	return new Set(reachableModels(roots).map((model) => model.name));
 }
 
 const jsonNameCache = new WeakMap<ModelNode, ReadonlyMap<string, string>>();

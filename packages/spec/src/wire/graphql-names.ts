@@ -1,4 +1,4 @@
-import type { ModelNode, TypeNode } from '@charter/schema';
+import { type ModelNode, reachableModels, type TypeNode } from '@charter/schema';
 
 const GRAPHQL_NAME = /^[_A-Za-z][_0-9A-Za-z]*$/;
 
@@ -59,31 +59,10 @@ export function renamedGraphqlFields(
 	roots: Iterable<TypeNode>,
 ): Record<string, Record<string, string>> {
 	const renamed: Record<string, Record<string, string>> = {};
-	const seen = new Set<TypeNode>();
-	const visit = (node: TypeNode): void => {
-		if (seen.has(node)) return;
-		seen.add(node);
-		switch (node.kind) {
-			case 'model': {
-				const changed = changedNames(node);
-				if (changed) renamed[node.name] = changed;
-				for (const field of Object.values(node.fields)) visit(field.type);
-				return;
-			}
-			case 'array':
-				visit(node.items);
-				return;
-			case 'union':
-				for (const variant of node.variants) visit(variant);
-				return;
-			case 'record':
-				visit(node.values);
-				return;
-			default:
-				return;
-		}
-	};
-	for (const root of roots) visit(root);
+	for (const model of reachableModels(roots)) {
+		const changed = changedNames(model);
+		if (changed) renamed[model.name] = changed;
+	}
 	return Object.fromEntries(Object.entries(renamed).sort(([a], [b]) => (a < b ? -1 : 1)));
 }
 
