@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { API, type StudioCatalog, type StudioSession } from '../../src/api/studio-api.ts';
 import { createLiveFeed, type LiveFeed, useFeed } from './live-feed.ts';
 import { AuditPage } from './pages/audit-page.tsx';
@@ -56,8 +56,13 @@ function SignedIn(props: { readonly token: string; readonly session: StudioSessi
 	const { token, session } = props;
 	const { signOut } = useSessionState();
 	const route = useRoute();
-	const feed = useMemo(() => createLiveFeed(token), [token]);
-	useEffect(() => () => feed.close(), [feed]);
+	// Opened in an effect, so a remount (StrictMode's, in development) opens a new stream.
+	const [feed, setFeed] = useState<LiveFeed>();
+	useEffect(() => {
+		const opened = createLiveFeed(token);
+		setFeed(opened);
+		return () => opened.close();
+	}, [token]);
 	const catalog = useQuery<StudioCatalog>({
 		queryKey: ['studio', 'catalog', token],
 		queryFn: ({ signal }) => studioFetch(API.catalog, token, { signal }),
@@ -87,7 +92,7 @@ function SignedIn(props: { readonly token: string; readonly session: StudioSessi
 					</ul>
 				</nav>
 				<div className="who">
-					<FeedBadge feed={feed} />
+					{feed ? <FeedBadge feed={feed} /> : null}
 					<span data-testid="viewer">
 						{session.principal.id}
 						{session.principal.tenant ? ` · ${session.principal.tenant}` : ''}
@@ -101,7 +106,7 @@ function SignedIn(props: { readonly token: string; readonly session: StudioSessi
 			<main id="content" tabIndex={-1}>
 				{catalog.error ? (
 					<p role="alert">The catalog could not be read: {(catalog.error as Error).message}</p>
-				) : !catalog.data ? (
+				) : !catalog.data || !feed ? (
 					<p>Loading the catalog…</p>
 				) : (
 					<Page page={current.path} ctx={{ token, session, catalog: catalog.data, feed }} />
