@@ -46,7 +46,16 @@ export type DocsHandler = (request: IncomingMessage, response: ServerResponse) =
 export function createDocsHandler(files: SiteFiles, options: DocsHandlerOptions = {}): DocsHandler {
 	const base = (options.basePath ?? '/docs').replace(/\/+$/, '');
 	return (request, response) => {
-		const url = new URL(request.url ?? '/', 'http://localhost');
+		// A target that is not a path (`//`, `//[`, `/\\`) is not the site's: the REST router
+		// answers it with its 400 or 404 problem.
+		const target = request.url ?? '/';
+		if (
+			!target.startsWith('/') ||
+			target.startsWith('//') ||
+			!URL.canParse(target, 'http://localhost')
+		)
+			return false;
+		const url = new URL(target, 'http://localhost');
 		const path = url.pathname;
 		if (path !== base && !path.startsWith(`${base}/`)) return false;
 		if (request.method !== 'GET' && request.method !== 'HEAD') {

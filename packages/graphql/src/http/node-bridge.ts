@@ -28,8 +28,10 @@ export async function toFetchRequest(
 		}
 		body = Buffer.concat(chunks);
 	}
-	const host = req.headers.host ?? 'localhost';
-	return new Request(`http://${host}${req.url ?? '/'}`, {
+	// A malformed Host header must not make the URL invalid: the path is what routes.
+	const host = URL.canParse(`http://${req.headers.host}/`) ? req.headers.host : 'localhost';
+	const target = req.url?.startsWith('/') ? req.url : '/';
+	return new Request(`http://${host}${target}`, {
 		method,
 		headers,
 		...(body ? { body: new Uint8Array(body) } : {}),
