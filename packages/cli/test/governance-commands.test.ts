@@ -221,4 +221,50 @@ describe('governance commands', () => {
 			expect([newer.code, newer.stderr]).toEqual([2, expect.stringContaining('upgrade Charter')]);
 		},
 	);
+
+	test(
+		'diff honours an unexpired waiver from charter.waivers.json and lists it; an expired one fails',
+		SLOW,
+		async () => {
+			const root = project('waivers', contract(''));
+			await charter(root, 'snapshot');
+			writeFileSync(
+				join(root, 'src/order.operations.ts'),
+				contract(', note: { type: S.String(), isOptional: false }').replace(
+					"version: '1.0.0'",
+					"version: '2.0.0'",
+				),
+			);
+			const waivers = (expires: string) =>
+				writeFileSync(
+					join(root, 'charter.waivers.json'),
+					JSON.stringify({
+						waivers: [
+							{
+								change: 'shop.order.close@2.0.0:required-field-added:$.input.note',
+								reason: 'The only caller sends it.',
+								approvedBy: '@shop',
+								expires,
+							},
+						],
+					}),
+				);
+			waivers('2999-12-31');
+			const kept = await charter(root, 'diff');
+			expect(kept.stdout).toContain(
+				'waived shop.order.close@2.0.0:required-field-added:$.input.note',
+			);
+			expect(kept.code).toBe(0);
+			waivers('2000-01-01');
+			const expired = await charter(root, 'diff');
+			expect(expired.stdout).toContain('expired on 2000-01-01');
+			expect(expired.code).toBe(1);
+			writeFileSync(join(root, 'charter.waivers.json'), '{"waivers":[{"change":"x"}]}');
+			const invalid = await charter(root, 'diff');
+			expect([invalid.code, invalid.stderr]).toEqual([
+				2,
+				expect.stringContaining('reason is missing'),
+			]);
+		},
+	);
 });

@@ -73,3 +73,11 @@ export {
 	type VersionRuleId,
 	type VersionSuggestion,
 } from './version/version-policy.ts';
+export {
+	applyWaivers,
+	changeId,
+	isExpired,
+	parseWaivers,
+	type Waiver,
+	type WaiverResult,
+} from './waivers/waivers.ts';

@@ -73,6 +73,7 @@ describe('governance reports', () => {
 			breaking: 1,
 			dangerous: 0,
 			safe: 0,
+			waived: 0,
 			driftedFiles: 1,
 			staleSnapshot: true,
 		});

@@ -1,13 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { applyVersionPolicy, diffSnapshots, type ReportParts } from '@charter/governance';
+import type { ReportParts } from '@charter/governance';
 import { createSnapshot, serializeSnapshot } from '@charter/spec';
 import { parseFlags } from '../args.ts';
 import { type Command, ExitCode, UsageError } from '../command.ts';
 import { checkGenerated } from '../generate/generate-check.ts';
 import {
 	checkProject,
-	diffOptionsOf,
+	diffWithPolicy,
 	failOnOf,
 	formatOf,
 	hasLoadErrors,
@@ -55,14 +55,7 @@ export const ciCommand: Command = {
 				status: !hasLock ? 'missing' : readFileSync(lockPath, 'utf8') === text ? 'fresh' : 'stale',
 			};
 			parts.drift = await checkGenerated(project, (g) => g.name !== 'lockfile');
-			if (base) {
-				const diff = diffSnapshots(base.snapshot, current, diffOptionsOf(project));
-				parts.diff = {
-					base: base.label,
-					findings: diff.findings,
-					policy: applyVersionPolicy(diff),
-				};
-			}
+			if (base) parts.diff = diffWithPolicy(project, base, current);
 		}
 		const report = printReport(out, parts, format, failOn);
 		return report.status === 'fail' ? ExitCode.findings : ExitCode.ok;

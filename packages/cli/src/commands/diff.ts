@@ -1,9 +1,8 @@
-import { applyVersionPolicy, diffSnapshots } from '@charter/governance';
 import { createSnapshot } from '@charter/spec';
 import { parseFlags } from '../args.ts';
 import { type Command, ExitCode, UsageError } from '../command.ts';
 import {
-	diffOptionsOf,
+	diffWithPolicy,
 	failOnOf,
 	formatOf,
 	hasLoadErrors,
@@ -36,17 +35,12 @@ export const diffCommand: Command = {
 			out.error('not compared: fix the contracts that failed to load first');
 			return ExitCode.findings;
 		}
-		const diff = diffSnapshots(
-			base.snapshot,
+		const diff = diffWithPolicy(
+			project,
+			base,
 			createSnapshot(project.registry, { schemas: false }),
-			diffOptionsOf(project),
 		);
-		const report = printReport(
-			out,
-			{ diff: { base: base.label, findings: diff.findings, policy: applyVersionPolicy(diff) } },
-			format,
-			failOn,
-		);
+		const report = printReport(out, { diff }, format, failOn);
 		return report.status === 'fail' ? ExitCode.findings : ExitCode.ok;
 	},
 };

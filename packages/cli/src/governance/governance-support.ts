@@ -1,20 +1,27 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
+	applyVersionPolicy,
+	applyWaivers,
 	buildReport,
 	CHECK_RULES,
 	type CheckFinding,
 	checkContracts,
 	type DiffOptions,
+	diffSnapshots,
 	FAIL_ON,
 	type FailOn,
 	findingsFromLoadProblems,
 	GovernanceError,
 	type GovernanceReport,
 	loadBaseSnapshot,
+	parseWaivers,
 	type ReportParts,
 	renderMarkdown,
 	renderSarif,
 	renderText,
 	SURFACES,
+	type Waiver,
 } from '@charter/governance';
 import type { Snapshot } from '@charter/spec';
 import { UsageError } from '../command.ts';
@@ -85,6 +92,49 @@ export function diffOptionsOf(project: Project): DiffOptions {
 		);
 	}
 	return { surfaces };
+}
+
+/** The file beside the config that may list waivers: `{ "waivers": [...] }`. */
+export const WAIVERS_FILE = 'charter.waivers.json';
+
+/** Reads the project's waivers (config `governance.waivers` and `charter.waivers.json`); bad ones are usage errors. */
+export function loadWaivers(project: Project): Waiver[] {
+	try {
+		const waivers = parseWaivers(project.config.governance?.waivers ?? [], project.configFile);
+		const file = join(project.root, WAIVERS_FILE);
+		if (existsSync(file)) {
+			let data: unknown;
+			try {
+				data = JSON.parse(readFileSync(file, 'utf8'));
+			} catch (error) {
+				throw new UsageError(
+					`${file}: not JSON (${(error as Error).message})`,
+					'CHARTER_WAIVERS_INVALID',
+				);
+			}
+			waivers.push(...parseWaivers((data as { waivers?: unknown })?.waivers, file));
+		}
+		return waivers;
+	} catch (error) {
+		if (error instanceof GovernanceError) throw new UsageError(error.message, error.code);
+		throw error;
+	}
+}
+
+/** Diffs a base with the current contracts, applies the waivers, then the version policy. */
+export function diffWithPolicy(
+	project: Project,
+	base: { readonly snapshot: Snapshot; readonly label: string },
+	current: Snapshot,
+): NonNullable<ReportParts['diff']> {
+	const diff = diffSnapshots(base.snapshot, current, diffOptionsOf(project));
+	const waivers = applyWaivers(diff.findings, loadWaivers(project));
+	return {
+		base: base.label,
+		findings: waivers.findings,
+		policy: applyVersionPolicy({ ...diff, findings: waivers.findings }),
+		waivers: { used: waivers.used, expired: waivers.expired },
+	};
 }
 
 /** Builds the report and prints it in the chosen format. */

@@ -1,4 +1,4 @@
-import type { Surface } from '@charter/governance';
+import type { Surface, Waiver } from '@charter/governance';
 
 /** Severity a project may give a check rule, or `off` to silence it. */
 export type RuleSetting = 'error' | 'warning' | 'info' | 'off';
@@ -57,6 +57,11 @@ export interface GovernanceConfig {
 	 * a change's severity is its worst verdict on these. Every surface by default.
 	 */
 	readonly surfaces?: readonly Surface[];
+	/**
+	 * Changes accepted on purpose: `{ change: 'key@version:ruleId:path', reason, approvedBy,
+	 * expires: 'YYYY-MM-DD' }`. `charter.waivers.json` beside the config may list more.
+	 */
+	readonly waivers?: readonly Waiver[];
 }
 
 /** How the configuration reference describes one option. */
@@ -109,9 +114,9 @@ export const CONFIG_OPTIONS: { readonly [K in keyof Required<CharterConfig>]: Co
 		default: '`Contracts` (docs), `Charter API` (OpenAPI)',
 	},
 	governance: {
-		type: '{ surfaces?: ("rest" | "openapi" | "graphql" | "mcp" | "events" | "sdk")[] }',
+		type: '{ surfaces?: ("rest" | "openapi" | "graphql" | "mcp" | "events" | "sdk")[]; waivers?: { change, reason, approvedBy, expires }[] }',
 		description:
-			"What `charter diff` and `charter ci` judge against. `surfaces`: the surfaces the project serves; each change has a verdict per surface (GraphQL's variable typing, REST's query-string coercion...), and its severity is the worst on the served ones.",
+			'What `charter diff` and `charter ci` judge against. `surfaces`: the surfaces the project serves; each change has a verdict per surface (GraphQL\'s variable typing, REST\'s query-string coercion...), and its severity is the worst on the served ones. `waivers`: changes accepted on purpose, each with its id (`key@version:ruleId:path`), a reason, the approving owner and an expiry date; `charter.waivers.json` (`{ "waivers": [...] }`) beside the config may list more. An unexpired waiver keeps its change from failing `charter diff` and `charter ci`; an expired one is an error.',
 		default: 'every surface',
 	},
 	guides: {

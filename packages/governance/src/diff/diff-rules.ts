@@ -174,4 +174,11 @@ export interface DiffFinding {
 	readonly file?: string;
 	/** The change's verdict on each surface it reaches; `severity` is the worst on the served ones. */
 	readonly surfaces: SurfaceVerdicts;
+	/** The waiver that accepts this change: it is reported, and fails no run. */
+	readonly waiver?: {
+		readonly change: string;
+		readonly reason: string;
+		readonly approvedBy: string;
+		readonly expires: string;
+	};
 }

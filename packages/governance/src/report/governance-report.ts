@@ -2,6 +2,7 @@ import type { CheckFinding } from '../check/check-rules.ts';
 import type { DiffFinding } from '../diff/diff-rules.ts';
 import type { DriftEntry } from '../drift/check-drift.ts';
 import type { VersionFinding } from '../version/version-policy.ts';
+import type { Waiver } from '../waivers/waivers.ts';
 
 export const REPORT_SCHEMA = 'charter.governance-report';
 /** Bumped on any incompatible change to the JSON report; see `report.schema.json`. */
@@ -23,6 +24,11 @@ export interface ReportParts {
 		readonly base: string;
 		readonly findings: readonly DiffFinding[];
 		readonly policy: readonly VersionFinding[];
+		/** Waivers the run read: those that accepted a change, and those past their expiry (errors). */
+		readonly waivers?: {
+			readonly used: readonly Waiver[];
+			readonly expired: readonly Waiver[];
+		};
 	};
 }
 
@@ -34,6 +40,8 @@ export interface ReportSummary {
 	readonly breaking: number;
 	readonly dangerous: number;
 	readonly safe: number;
+	/** Breaking and dangerous changes accepted by a waiver (not in `breaking` or `dangerous`). */
+	readonly waived: number;
 	readonly driftedFiles: number;
 	readonly staleSnapshot: boolean;
 }
@@ -60,11 +68,15 @@ export function buildReport(
 	const failOn = options.failOn ?? 'breaking';
 	const checks = parts.check?.findings ?? [];
 	const policy = parts.diff?.policy ?? [];
-	const changes = parts.diff?.findings ?? [];
+	const all = parts.diff?.findings ?? [];
+	const changes = all.filter((f) => !f.waiver);
+	const expired = parts.diff?.waivers?.expired.length ?? 0;
 	const count = <T>(list: readonly T[], test: (item: T) => boolean) => list.filter(test).length;
 	const summary: ReportSummary = {
 		errors:
-			count(checks, (f) => f.severity === 'error') + count(policy, (f) => f.severity === 'error'),
+			count(checks, (f) => f.severity === 'error') +
+			count(policy, (f) => f.severity === 'error') +
+			expired,
 		warnings:
 			count(checks, (f) => f.severity === 'warning') +
 			count(policy, (f) => f.severity === 'warning'),
@@ -73,6 +85,7 @@ export function buildReport(
 		breaking: count(changes, (f) => f.severity === 'breaking'),
 		dangerous: count(changes, (f) => f.severity === 'dangerous'),
 		safe: count(changes, (f) => f.severity === 'safe'),
+		waived: all.length - changes.length,
 		driftedFiles: parts.drift?.drifted.length ?? 0,
 		staleSnapshot: parts.snapshot !== undefined && parts.snapshot.status !== 'fresh',
 	};

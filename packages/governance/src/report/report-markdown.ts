@@ -68,6 +68,26 @@ export function renderMarkdown(report: GovernanceReport): string {
 				);
 			}
 		}
+		for (const w of report.diff.waivers?.expired ?? []) {
+			out.push(
+				'',
+				`🔴 **error** waiver for ${code(w.change)} expired on ${w.expires} (approved by ${cell(w.approvedBy)})`,
+			);
+		}
+		if ((report.diff.waivers?.used.length ?? 0) > 0) {
+			out.push(
+				'',
+				'#### Waivers used',
+				'',
+				'| Change | Reason | Approved by | Until |',
+				'|---|---|---|---|',
+			);
+			for (const w of report.diff.waivers?.used ?? []) {
+				out.push(
+					`| ${code(w.change)} | ${cell(w.reason)} | ${cell(w.approvedBy)} | ${w.expires} |`,
+				);
+			}
+		}
 		for (const f of report.diff.policy) {
 			out.push(
 				'',

@@ -60,7 +60,8 @@ export function diffLine(f: DiffFinding, s: TextStyle = PLAIN_STYLE): string {
 			? s.dim(` (${JSON.stringify(f.before) ?? '—'} -> ${JSON.stringify(f.after) ?? '—'})`)
 			: '';
 	const surfaces = surfaceNote(f);
-	return `${color(f.severity.padEnd(9))} ${s.bold(`${f.key}@${f.version}`)} ${f.path}: ${f.message}${values}${surfaces ? s.dim(` {${surfaces}}`) : ''} ${s.dim(`[${f.ruleId}]`)}`;
+	const waived = f.waiver ? s.cyan(' (waived)') : '';
+	return `${color(f.severity.padEnd(9))}${waived} ${s.bold(`${f.key}@${f.version}`)} ${f.path}: ${f.message}${values}${surfaces ? s.dim(` {${surfaces}}`) : ''} ${s.dim(`[${f.ruleId}]`)}`;
 }
 
 /**
@@ -107,6 +108,16 @@ export function renderText(report: GovernanceReport, s: TextStyle = PLAIN_STYLE)
 		lines.push(s.bold(`diff against ${report.diff.base}`));
 		for (const f of report.diff.findings) lines.push(`  ${diffLine(f, s)}`);
 		if (report.diff.findings.length === 0) lines.push(`  ${s.green('ok')} no changes`);
+		for (const w of report.diff.waivers?.expired ?? []) {
+			lines.push(
+				`  ${s.red('error')} waiver for ${s.bold(w.change)} expired on ${w.expires} (approved by ${w.approvedBy}): renew it or remove it ${s.dim('[waiver-expired]')}`,
+			);
+		}
+		for (const w of report.diff.waivers?.used ?? []) {
+			lines.push(
+				`  ${s.cyan('waived')} ${s.bold(w.change)}: ${w.reason} (approved by ${w.approvedBy}, until ${w.expires})`,
+			);
+		}
 		for (const f of report.diff.policy) {
 			const label = f.severity === 'error' ? s.red('error') : s.yellow('warning');
 			lines.push(
@@ -117,7 +128,7 @@ export function renderText(report: GovernanceReport, s: TextStyle = PLAIN_STYLE)
 	const m = report.summary;
 	const verdict = report.status === 'pass' ? s.green('pass') : s.red('fail');
 	lines.push(
-		`${verdict} ${m.errors} error(s), ${m.warnings} warning(s), ${m.breaking} breaking, ${m.dangerous} dangerous, ${m.safe} safe change(s)${m.driftedFiles ? `, ${m.driftedFiles} drifted file(s)` : ''}${m.staleSnapshot ? ', stale snapshot' : ''} ${s.dim(`(fail on ${report.failOn})`)}`,
+		`${verdict} ${m.errors} error(s), ${m.warnings} warning(s), ${m.breaking} breaking, ${m.dangerous} dangerous, ${m.safe} safe change(s)${m.waived ? `, ${m.waived} waived` : ''}${m.driftedFiles ? `, ${m.driftedFiles} drifted file(s)` : ''}${m.staleSnapshot ? ', stale snapshot' : ''} ${s.dim(`(fail on ${report.failOn})`)}`,
 	);
 	return lines.join('\n');
 }

@@ -67,7 +67,8 @@ export function applyVersionPolicy(diff: DiffResult): VersionFinding[] {
 			});
 		}
 		findings.push(...inlineEventsModified(pair, at));
-		const breaking = own.filter((f) => f.severity === 'breaking');
+		// A waived change was accepted on purpose: it needs no new major version.
+		const breaking = own.filter((f) => f.severity === 'breaking' && !f.waiver);
 		if (breaking.length === 0 || majorOf(after.version) > majorOf(before.version)) continue;
 		const list = breaking
 			.slice(0, 3)
