@@ -232,7 +232,7 @@ describe('governance commands', () => {
 				join(root, 'src/order.operations.ts'),
 				contract(', note: { type: S.String(), isOptional: false }').replace(
 					"version: '1.0.0'",
-					"version: '2.0.0'",
+					"version: '1.1.0'",
 				),
 			);
 			const waivers = (expires: string) =>
@@ -241,7 +241,7 @@ describe('governance commands', () => {
 					JSON.stringify({
 						waivers: [
 							{
-								change: 'shop.order.close@2.0.0:required-field-added:$.input.note',
+								change: 'shop.order.close@1.1.0:required-field-added:$.input.note',
 								reason: 'The only caller sends it.',
 								approvedBy: '@shop',
 								expires,
@@ -252,7 +252,7 @@ describe('governance commands', () => {
 			waivers('2999-12-31');
 			const kept = await charter(root, 'diff');
 			expect(kept.stdout).toContain(
-				'waived shop.order.close@2.0.0:required-field-added:$.input.note',
+				'waived shop.order.close@1.1.0:required-field-added:$.input.note',
 			);
 			expect(kept.code).toBe(0);
 			waivers('2000-01-01');
