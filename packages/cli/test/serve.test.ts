@@ -188,6 +188,13 @@ describe('charter serve', () => {
 			);
 			expect((await fetch(`${base}/docs/`)).status).toBe(200);
 			expect(await (await fetch(`${base}/healthz`)).json()).toEqual({ status: 'ok' });
+			const ready = await fetch(`${base}/readyz`);
+			expect(ready.status).toBe(200);
+			expect(await ready.json()).toEqual({
+				status: 'ready',
+				phase: 'ready',
+				checks: { store: { ok: true }, migrations: { ok: true } },
+			});
 		} finally {
 			server.kill('SIGTERM');
 		}

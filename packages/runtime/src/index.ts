@@ -61,6 +61,15 @@ export {
 export type { CallerSignal, Invocation, InvocationResult } from './executor/invocation.ts';
 export { checkWireCollisions, type OperationPlan } from './executor/operation-plan.ts';
 export { servedOperations } from './executor/served-operations.ts';
+export {
+	busCheck,
+	createReadiness,
+	type LifecyclePhase,
+	type Readiness,
+	type ReadinessCheck,
+	type ReadinessReport,
+	sqlStoreChecks,
+} from './health/readiness.ts';
 export { idempotencyScope } from './idempotency/idempotency-guard.ts';
 export {
 	canonicalJson,

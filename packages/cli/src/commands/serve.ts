@@ -2,7 +2,13 @@ import { createDocsHandler, type DocsHandler } from '@charter/docs';
 import { createGraphqlHandler } from '@charter/graphql';
 import { createMcpHttpHandler } from '@charter/mcp';
 import { atPath, createRestServer, type NodeMount } from '@charter/rest';
-import { isLogLevel, LOG_LEVELS } from '@charter/runtime';
+import {
+	busCheck,
+	createReadiness,
+	isLogLevel,
+	LOG_LEVELS,
+	sqlStoreChecks,
+} from '@charter/runtime';
 import { createStudio } from '@charter/studio';
 import { parseFlags } from '../args.ts';
 import { type Command, ExitCode, UsageError } from '../command.ts';
@@ -135,7 +141,14 @@ export const serveCommand: Command = {
 			...(definition.contextProvider ? {} : { demoTokens: definition.tokens ?? {} }),
 			governance: () => governanceState(project),
 		});
+		const readiness = createReadiness({
+			checks: [
+				...sqlStoreChecks(hostApp.stores),
+				...[busCheck(hostApp.bus)].filter((c) => c !== undefined),
+			],
+		});
 		const rest = createRestServer(executor, {
+			readiness,
 			openapi: { title },
 			accessLog: hostApp.logger,
 			mounts: [docs, studio, atPath('/graphql', graphql.node), atPath('/mcp', mcp)],
@@ -143,12 +156,15 @@ export const serveCommand: Command = {
 		const { url } = await rest.listen(port, host);
 		if (url !== expectedUrl)
 			docsHandler = createDocsHandler(await buildProjectSite(project, { baseUrl: url }));
+		readiness.setPhase('ready');
 		printBanner(out, url, hostApp, definition.tokens ?? {});
 		await waitForSignal();
+		readiness.setPhase('draining');
 		out.line('\nshutting down: draining requests and the outbox…');
 		const forced = setTimeout(() => rest.server.closeAllConnections(), DRAIN_MS);
 		await new Promise<void>((resolve) => rest.server.close(() => resolve()));
 		clearTimeout(forced);
+		readiness.setPhase('stopping');
 		await hostApp.close();
 		out.line('stopped');
 		return ExitCode.ok;
@@ -171,7 +187,7 @@ function printBanner(
 	out.line(`  MCP       ${style.cyan(`${url}/mcp`)}`);
 	out.line(`  Docs      ${style.cyan(`${url}/docs/`)}`);
 	out.line(`  Studio    ${style.cyan(`${url}/studio/`)} ${style.dim('(admin only)')}`);
-	out.line(`  Health    ${style.cyan(`${url}/healthz`)}`);
+	out.line(`  Health    ${style.cyan(`${url}/healthz`)}  ready: ${style.cyan(`${url}/readyz`)}`);
 	const missing = host.executor.plans.filter((plan) => !plan.implemented).length;
 	if (missing > 0)
 		out.line(

@@ -7,6 +7,7 @@ import {
 	type OperationPlan,
 	type Problem,
 	parseJsonSafely,
+	type Readiness,
 } from '@charter/runtime';
 import { isObjectRoot } from '@charter/schema';
 import { type CorsOptions, corsHeaders } from '../http/cors.ts';
@@ -25,6 +26,11 @@ export interface RestOptions {
 	readonly openapi?: OpenApiOptions | false;
 	/** A prefix the routes live under when mounted inside an app (`/api`). */
 	readonly basePath?: string;
+	/**
+	 * What `/readyz` reports (`createReadiness`): 200 when ready, 503 with the JSON report
+	 * naming what is not. Without it, `/readyz` is ready whenever `/healthz` is.
+	 */
+	readonly readiness?: Pick<Readiness, 'report'>;
 }
 
 /** The one router behind every REST entry point. */
@@ -106,6 +112,10 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 			}
 			const body = path === '/healthz' ? '{"status":"ok"}' : openapiText();
 			return reply({ status: 200, headers: { 'content-type': 'application/json' }, body });
+		}
+		if (path === '/readyz') {
+			if (method !== 'GET' && method !== 'HEAD') return reply(methodNotAllowed(['GET', 'HEAD']));
+			return readinessResponse(options.readiness).then(reply);
 		}
 		if (method === 'OPTIONS') {
 			const allow = table.allowed(path);
@@ -211,6 +221,22 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 	}
 
 	return { handle } as RestRouter;
+}
+
+/** `/readyz`: 200 and the report when ready, 503 (no caching, retry soon) when not. */
+async function readinessResponse(
+	readiness: Pick<Readiness, 'report'> | undefined,
+): Promise<RestResponse> {
+	const report = readiness
+		? await readiness.report()
+		: { status: 'ready', phase: 'ready', checks: {} };
+	const ready = report.status === 'ready';
+	const headers: Record<string, string> = {
+		'content-type': 'application/json',
+		'cache-control': 'no-store',
+	};
+	if (!ready) headers['retry-after'] = '1';
+	return { status: ready ? 200 : 503, headers, body: JSON.stringify(report) };
 }
 
 function plainReply(response: RestResponse): RestResponse {
