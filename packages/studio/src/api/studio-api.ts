@@ -12,7 +12,7 @@ import type {
 	OperationPage,
 	Snippets,
 } from '@charter/docs';
-import type { EventEnvelope } from '@charter/runtime';
+import type { AuditRecord, EventEnvelope } from '@charter/runtime';
 import type { EventSpec, FeatureSpec, OperationSpec } from '@charter/spec';
 
 /** The Studio paths, relative to where Studio is mounted. */
@@ -115,24 +115,8 @@ export interface StudioCatalog {
 	readonly governance?: GovernanceState;
 }
 
-/** One audit record as Studio lists it (the store's record and its position). */
-export interface AuditRecordView {
-	readonly seq?: number;
-	readonly id: string;
-	readonly operation: string;
-	readonly version: string;
-	readonly principalId?: string;
-	readonly tenant?: string;
-	readonly inputDigest: string;
-	readonly resultCode: string;
-	readonly status: number;
-	readonly replayed: boolean;
-	readonly idempotencyKey?: string;
-	readonly traceId: string;
-	readonly records: readonly string[];
-	readonly startedAt: string;
-	readonly finishedAt: string;
-}
+/** One audit record as Studio lists it: the store's record and its position. */
+export type AuditRecordView = AuditRecord & { readonly seq?: number };
 
 /** A page of audit records, newest first, and the cursor of the next (older) page. */
 export interface AuditPage {
