@@ -1,5 +1,5 @@
 import { ContractError } from '../problems/contract-error.ts';
-import type { ContextProvider, Principal } from './principal.ts';
+import type { ContextProvider, InvocationMetadata, Principal } from './principal.ts';
 
 /** A principal as configured for a dev token; lists default to empty. */
 export type PrincipalInit = Partial<Principal> & { readonly id: string };
@@ -23,16 +23,9 @@ export function bearerTokenProvider(options: {
 		});
 	}
 	return (metadata) => {
-		const header = metadata.headers?.authorization;
-		if (header === undefined || header === '') return undefined;
-		const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header);
-		if (!match) {
-			throw new ContractError(
-				'UNAUTHENTICATED',
-				'the Authorization header must be "Bearer <token>"',
-			);
-		}
-		const principal = principals.get(match[1]!);
+		const token = bearerTokenOf(metadata);
+		if (token === undefined) return undefined;
+		const principal = principals.get(token);
 		if (!principal) throw new ContractError('UNAUTHENTICATED', 'the bearer token is not valid');
 		return principal;
 	};
@@ -40,3 +33,17 @@ export function bearerTokenProvider(options: {
 
 /** A context provider for which every caller is anonymous. */
 export const anonymousProvider: ContextProvider = () => undefined;
+
+/**
+ * The token of an `Authorization: Bearer <token>` header; undefined without the header. Any
+ * other scheme or shape is 401.
+ */
+export function bearerTokenOf(metadata: InvocationMetadata): string | undefined {
+	const header = metadata.headers?.authorization;
+	if (header === undefined || header === '') return undefined;
+	const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header);
+	if (!match) {
+		throw new ContractError('UNAUTHENTICATED', 'the Authorization header must be "Bearer <token>"');
+	}
+	return match[1]!;
+}

@@ -3,6 +3,7 @@ import { CharterConfigError } from '../errors/charter-config-error.ts';
 import { ContractError } from '../problems/contract-error.ts';
 import { ProblemSignal } from '../problems/error-mapper.ts';
 import { createProblem } from '../problems/problem.ts';
+import { bearerTokenOf } from './bearer-token-provider.ts';
 import type { ContextProvider, Principal } from './principal.ts';
 
 /** Where each principal field is read from in a token's claims (dotted paths: `realm.roles`). */
@@ -83,18 +84,11 @@ export function jwtProvider(options: JwtProviderOptions): ContextProvider {
 		return keys;
 	};
 	return async (metadata) => {
-		const header = metadata.headers?.authorization;
-		if (header === undefined || header === '') return undefined;
-		const match = /^Bearer[ \t]+(\S+)[ \t]*$/i.exec(header);
-		if (!match) {
-			throw new ContractError(
-				'UNAUTHENTICATED',
-				'the Authorization header must be "Bearer <token>"',
-			);
-		}
+		const token = bearerTokenOf(metadata);
+		if (token === undefined) return undefined;
 		let payload: JWTPayload;
 		try {
-			const verified = await jwtVerify(match[1]!, await keySet(), {
+			const verified = await jwtVerify(token, await keySet(), {
 				issuer: options.issuer,
 				audience: typeof options.audience === 'string' ? options.audience : [...options.audience],
 				clockTolerance: options.clockToleranceSec ?? 30,
