@@ -2,6 +2,7 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { z } from 'zod';
 import { SchemaDefinitionError } from '../errors.ts';
 import type { Infer } from '../ir/infer.ts';
+import { typeName } from '../ir/type-node.ts';
 import { toJsonSchema } from '../json-schema/json-schema-emitter.ts';
 import { defineSchemaModel } from '../model/define-schema-model.ts';
 import { compileValidator } from '../validate/compile-validator.ts';
@@ -14,13 +15,31 @@ const Money = z.object({
 });
 
 describe('fromStandardSchema (Zod 4)', () => {
-	it('turns a Zod schema into a plain json-schema node, without the Zod object inside', () => {
+	it('turns a named Zod object into the model a native definition gives, without the Zod object inside', () => {
 		const node = fromStandardSchema(Money, { name: 'Money' });
-		expect(node.kind).toBe('json-schema');
-		expect(node.name).toBe('Money');
-		expect(node.vendor).toBe('zod');
+		expect(node).toEqual({
+			kind: 'model',
+			name: 'Money',
+			fields: {
+				amount: {
+					type: { kind: 'scalar', name: 'String', constraints: { pattern: '^\\d+\\.\\d{2}$' } },
+					isOptional: false,
+				},
+				currency: {
+					type: { kind: 'enum', name: 'MoneyCurrency', values: ['EUR', 'USD'] },
+					isOptional: false,
+				},
+				note: { type: { kind: 'scalar', name: 'String' }, isOptional: true },
+			},
+		});
 		expect(JSON.parse(JSON.stringify(node))).toEqual(node);
-		expect(node.schema).not.toHaveProperty('$schema');
+	});
+
+	it('keeps an unnamed object as JSON Schema (a model needs a name)', () => {
+		const node = fromStandardSchema(Money);
+		expect(node.kind).toBe('json-schema');
+		expect((node as { vendor?: string }).vendor).toBe('zod');
+		expect((node as { schema: object }).schema).not.toHaveProperty('$schema');
 	});
 
 	it('publishes the JSON Schema Zod describes', () => {
@@ -54,15 +73,18 @@ describe('fromStandardSchema (Zod 4)', () => {
 
 	it('takes the name from a meta title when none is given', () => {
 		const Titled = z.object({ a: z.string() }).meta({ title: 'Titled' });
-		expect(fromStandardSchema(Titled).name).toBe('Titled');
+		expect(typeName(fromStandardSchema(Titled))).toBe('Titled');
 		expect(
-			fromStandardSchema(z.object({ a: z.string() }).meta({ title: 'not an id' })).name,
+			typeName(fromStandardSchema(z.object({ a: z.string() }).meta({ title: 'not an id' }))),
 		).toBeUndefined();
 	});
 
 	it('describes the input side of a transform when asked', () => {
 		const Port = z.string().transform((s) => Number(s));
-		expect(fromStandardSchema(Port, { direction: 'input' }).schema).toEqual({ type: 'string' });
+		expect(fromStandardSchema(Port, { direction: 'input' })).toEqual({
+			kind: 'scalar',
+			name: 'String',
+		});
 	});
 
 	it('keeps the keys of a Zod record in strip mode', () => {
@@ -95,21 +117,25 @@ describe('a Zod schema as a model field', () => {
 
 	it('is converted at definition time', () => {
 		expect(Invoice.fields.number!.type).toEqual({
-			kind: 'json-schema',
-			schema: { type: 'string', minLength: 1 },
-			vendor: 'zod',
+			kind: 'scalar',
+			name: 'String',
+			constraints: { minLength: 1 },
 		});
 		expect(isStandardSchema(Invoice.fields.number!.type)).toBe(false);
 	});
 
-	it('appears inline, or in $defs when named', () => {
+	it('is named by its place when it does not name itself, like a native model', () => {
 		const schema = toJsonSchema(Invoice);
 		expect(schema.properties).toMatchObject({
 			number: { type: 'string', minLength: 1 },
 			total: { $ref: '#/$defs/Money' },
-			lines: { type: 'array', items: { type: 'object', required: ['sku'] } },
+			lines: { type: 'array', items: { $ref: '#/$defs/InvoiceLines' } },
 		});
-		expect(Object.keys(schema.$defs as object)).toEqual(['Money']);
+		expect(Object.keys(schema.$defs as object).sort()).toEqual([
+			'InvoiceLines',
+			'Money',
+			'MoneyCurrency',
+		]);
 	});
 
 	it('validates through the model, with paths into the Zod part', () => {

@@ -1,9 +1,23 @@
 import type { StandardTypedV1 } from '@standard-schema/spec';
 import type { FieldNode, Typed, TypeNode } from './type-node.ts';
 
+/**
+ * Phantom of a node converted from a library's schema: whatever kind the node turned out to
+ * be, its TypeScript type is the library's (never present at run time).
+ */
+export interface Converted<T> {
+	readonly '~converted'?: T;
+}
+
 /** The TypeScript type a node (or a Standard Schema such as a Zod schema) describes. */
 export type Infer<N> =
-	N extends StandardTypedV1<any, infer O> ? O : N extends Typed<infer T> ? T : unknown;
+	N extends StandardTypedV1<any, infer O>
+		? O
+		: N extends Converted<infer C>
+			? C
+			: N extends Typed<infer T>
+				? T
+				: unknown;
 
 /** Anything accepted where a type is expected: a Charter node or a Standard JSON Schema. */
 export type TypeLike = TypeNode | StandardTypedV1;

@@ -1,4 +1,5 @@
 import { SchemaDefinitionError } from '../errors.ts';
+import { pascal } from '../interop/json-schema-to-node.ts';
 import { isStandardSchema, toTypeNode } from '../interop/standard-schema.ts';
 import type { InferFields, TypeLike } from '../ir/infer.ts';
 import { type FieldNode, isTypeNode, type ModelNode, type TypeNode } from '../ir/type-node.ts';
@@ -46,7 +47,11 @@ export function defineSchemaModel<const F extends Record<string, FieldDefinition
 	}
 	const normalized: Record<string, FieldNode> = {};
 	for (const [field, def] of Object.entries(fields)) {
-		normalized[field] = normalizeField(`model ${name}, field ${field}`, def);
+		normalized[field] = normalizeField(
+			`model ${name}, field ${field}`,
+			def,
+			`${name}${pascal(field)}`,
+		);
 	}
 	return Object.freeze({
 		kind: 'model',
@@ -56,7 +61,7 @@ export function defineSchemaModel<const F extends Record<string, FieldDefinition
 	}) as ModelNode<InferFields<F>>;
 }
 
-function normalizeField(where: string, def: FieldDefinition): FieldNode {
+function normalizeField(where: string, def: FieldDefinition, typeName: string): FieldNode {
 	if (typeof def === 'function') {
 		throw new SchemaDefinitionError(
 			'CHARTER_INVALID_FIELD',
@@ -78,7 +83,7 @@ function normalizeField(where: string, def: FieldDefinition): FieldNode {
 			'a field is { type, isOptional }, not a bare type: write { type: <the type>, isOptional: false }',
 		);
 	}
-	const type = toTypeNode(where, def.type);
+	const type = toTypeNode(where, def.type, typeName);
 	if (typeof def.isOptional !== 'boolean') {
 		throw new SchemaDefinitionError(
 			'CHARTER_INVALID_FIELD',

@@ -1,4 +1,4 @@
-import { type Infer, type TypeLike, type TypeNode, toTypeNode } from '@charter/schema';
+import { type Infer, pascal, type TypeLike, type TypeNode, toTypeNode } from '@charter/schema';
 import { ContractDefinitionError } from '../errors.ts';
 import { type Meta, type MetaDefinition, normalizeMeta } from '../meta/meta.ts';
 import { checkPolicy, type Policy, type PolicyDefinition } from '../operations/policy.ts';
@@ -41,7 +41,9 @@ export function defineEvent<const K extends string, const P extends TypeLike>(
 	definition: EventDefinition<K, P>,
 ): EventSpec<K, Infer<P>> {
 	const meta = normalizeMeta(definition?.meta) as Meta & { key: K };
-	const payload = wrap(meta.key, 'payload', () => toTypeNode('payload', definition.payload));
+	const payload = wrap(meta.key, 'payload', () =>
+		toTypeNode('payload', definition.payload, `${pascal(meta.key)}Payload`),
+	);
 	const pii = definition.pii ?? [];
 	for (const pointer of pii) {
 		if (typeof pointer !== 'string' || !pointer.startsWith('/')) {

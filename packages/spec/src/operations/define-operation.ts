@@ -1,4 +1,4 @@
-import { type Infer, type TypeLike, toTypeNode } from '@charter/schema';
+import { type Infer, pascal, type TypeLike, toTypeNode } from '@charter/schema';
 import { ContractDefinitionError } from '../errors.ts';
 import { isEventSpec, wrap } from '../events/define-event.ts';
 import { normalizeMeta } from '../meta/meta.ts';
@@ -93,8 +93,12 @@ function defineOperation(
 			'an operation needs `io: { input, output }`',
 		);
 	}
-	const input = wrap(key, 'io.input', () => toTypeNode('io.input', definition.io.input));
-	const output = wrap(key, 'io.output', () => toTypeNode('io.output', definition.io.output));
+	const input = wrap(key, 'io.input', () =>
+		toTypeNode('io.input', definition.io.input, `${pascal(key)}Input`),
+	);
+	const output = wrap(key, 'io.output', () =>
+		toTypeNode('io.output', definition.io.output, `${pascal(key)}Output`),
+	);
 	const policy = checkPolicy(meta.key, definition.policy);
 	const emits = (definition.sideEffects?.emits ?? []).map((emit, index) =>
 		normalizeEmit(key, index, emit),
@@ -184,7 +188,9 @@ function normalizeEmit(key: string, index: number, emit: EmitInput): EmitSpec {
 	const payload =
 		declared.payload === undefined
 			? undefined
-			: wrap(key, `${field}.payload`, () => toTypeNode(`${field}.payload`, declared.payload));
+			: wrap(key, `${field}.payload`, () =>
+					toTypeNode(`${field}.payload`, declared.payload, `${pascal(declared.key ?? key)}Payload`),
+				);
 	return Object.freeze({
 		key: declared.key,
 		version: declared.version,
