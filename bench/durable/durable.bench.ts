@@ -2,20 +2,18 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createNatsBus } from '@charter/nats';
 import {
 	bearerTokenProvider,
 	createExecutor,
-	createNatsBus,
 	createOutboxRelay,
-	createStores,
 	type EventEnvelope,
 	implement,
-	type MigrationSet,
-	type SqlStores,
 	silentLogger,
 } from '@charter/runtime';
 import { defineSchemaModel, ScalarTypeEnum } from '@charter/schema';
 import { defineCommand, defineEvent } from '@charter/spec';
+import { createStores, type MigrationSet, type SqlStores } from '@charter/sql';
 import Database from 'better-sqlite3';
 import type { Kysely } from 'kysely';
 import { connect } from 'nats';

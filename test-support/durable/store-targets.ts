@@ -2,10 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { MigrationSet, SqlStores } from '@charter/sql';
+import { createStores } from '@charter/sql';
 import { sql } from 'kysely';
-import { createStores } from '../../src/stores/create-stores.ts';
-import type { MigrationSet } from '../../src/stores/sql/sql-migrations.ts';
-import type { SqlStores } from '../../src/stores/sql/sql-stores.ts';
 
 /** The PostgreSQL URL of the test server, when set. */
 export const PG_URL = process.env.CHARTER_TEST_PG_URL;

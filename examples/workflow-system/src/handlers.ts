@@ -1,4 +1,5 @@
-import { defineApp, type SqlStores, type Stores } from '@charter/runtime';
+import { defineApp, type Stores } from '@charter/runtime';
+import type { SqlStores } from '@charter/sql';
 import { DEMO_TOKENS } from './app/demo-principals.ts';
 import { createWorkflowApp } from './app/workflow-app.ts';
 import { createMemoryWorkflowRepositories } from './store/memory/memory-workflow-repository.ts';

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { SqlStores } from '@charter/runtime';
+import type { SqlStores } from '@charter/sql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expenseApprovalDefinition } from '../src/demo/expense-approval.ts';
 import { createSqlWorkflowRepositories } from '../src/store/sql/sql-workflow-repository.ts';

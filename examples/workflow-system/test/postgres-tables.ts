@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createPostgresStores, type SqlStores } from '@charter/runtime';
+import type { SqlStores } from '@charter/sql';
+import { createPostgresStores } from '@charter/sql/postgres';
 import { sql } from 'kysely';
 import { workflowMigrations } from '../src/store/sql/workflow-migrations.ts';
 

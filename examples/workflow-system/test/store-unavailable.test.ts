@@ -1,7 +1,8 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createSqliteStores, type SqlStores } from '@charter/runtime';
+import type { SqlStores } from '@charter/sql';
+import { createSqliteStores } from '@charter/sql/sqlite';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expenseApprovalDefinition } from '../src/demo/expense-approval.ts';

@@ -1,3 +1,14 @@
+import {
+	CharterConfigError,
+	type EventBus,
+	type EventEnvelope,
+	type EventHandler,
+	type Listener,
+	type Logger,
+	type SubscribeOptions,
+	silentLogger,
+	toListener,
+} from '@charter/runtime';
 import type { EventSpec } from '@charter/spec';
 import {
 	AckPolicy,
@@ -9,16 +20,6 @@ import {
 	type NatsConnection,
 	nanos,
 } from 'nats';
-import { CharterConfigError } from '../../errors/charter-config-error.ts';
-import { type Logger, silentLogger } from '../../logging/logger.ts';
-import {
-	type EventBus,
-	type EventHandler,
-	type Listener,
-	type SubscribeOptions,
-	toListener,
-} from '../event-bus.ts';
-import type { EventEnvelope } from '../event-envelope.ts';
 
 /** How to reach NATS JetStream and name the stream and consumers. */
 export interface NatsBusOptions {

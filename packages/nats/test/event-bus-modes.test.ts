@@ -1,9 +1,13 @@
+import { createNatsBus, type NatsEventBus } from '@charter/nats';
+import type { EventEnvelope } from '@charter/runtime';
+import { createEventBus, type EventBus } from '@charter/runtime';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createEventBus, type EventBus } from '../../src/bus/event-bus.ts';
-import type { EventEnvelope } from '../../src/bus/event-envelope.ts';
-import { createNatsBus, type NatsEventBus } from '../../src/bus/nats/nats-bus.ts';
-import { CounterIncremented } from '../fixtures/counter-app.ts';
-import { announceSkip, NATS_URL, uniquePrefix } from './store-targets.ts';
+import { CounterIncremented } from '../../../test-support/durable/counter-app.ts';
+import {
+	announceSkip,
+	NATS_URL,
+	uniquePrefix,
+} from '../../../test-support/durable/store-targets.ts';
 
 // The two kinds of consumer, on every bus: `subscribe` (durable, work-shared per group) and
 // `listen` (live broadcast of new events). The NATS target runs with CHARTER_TEST_NATS_URL.

@@ -1,16 +1,21 @@
+import { createNatsBus, type NatsEventBus } from '@charter/nats';
+import type { EventEnvelope } from '@charter/runtime';
+import { createOutboxRelay } from '@charter/runtime';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { EventEnvelope } from '../../src/bus/event-envelope.ts';
-import { createNatsBus, type NatsEventBus } from '../../src/bus/nats/nats-bus.ts';
-import { createOutboxRelay } from '../../src/relay/outbox-relay.ts';
 import {
 	asAlice,
 	CounterIncremented,
 	counterMigrations,
 	counterTable,
 	createCounterExecutor,
-} from '../fixtures/counter-app.ts';
-import { announceSkip, NATS_URL, sqliteTarget, uniquePrefix } from './store-targets.ts';
-import { startTcpProxy } from './tcp-proxy.ts';
+} from '../../../test-support/durable/counter-app.ts';
+import {
+	announceSkip,
+	NATS_URL,
+	sqliteTarget,
+	uniquePrefix,
+} from '../../../test-support/durable/store-targets.ts';
+import { startTcpProxy } from '../../../test-support/durable/tcp-proxy.ts';
 
 announceSkip('CHARTER_TEST_NATS_URL', 'NATS JetStream bus');
 

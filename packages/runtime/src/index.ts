@@ -7,10 +7,17 @@ export {
 	isAppDefinition,
 	sequentialIds,
 } from './app/define-app.ts';
-export { createEventBus, type EventBus, type EventHandler } from './bus/event-bus.ts';
+export type { Migration, MigrationSet } from './app/migration-set.ts';
+export {
+	createEventBus,
+	type EventBus,
+	type EventHandler,
+	type Listener,
+	type SubscribeOptions,
+	toListener,
+} from './bus/event-bus.ts';
 export type { EventEnvelope } from './bus/event-envelope.ts';
 export { eventVisibleTo } from './bus/event-visibility.ts';
-export { createNatsBus, type NatsBusOptions, type NatsEventBus } from './bus/nats/nats-bus.ts';
 export {
 	type CountedEventBus,
 	countSubscribers,
@@ -34,11 +41,6 @@ export {
 	type Principal,
 } from './context/principal.ts';
 export { traceIdOf } from './context/trace-id.ts';
-export {
-	createDurableRuntime,
-	type DurableRuntime,
-	type DurableRuntimeOptions,
-} from './durable/durable-runtime.ts';
 export {
 	CHARTER_ERROR_CODES,
 	CharterConfigError,
@@ -127,6 +129,7 @@ export {
 	type TransactionAuthorizer,
 } from './policy/policy-decider.ts';
 export { ContractError } from './problems/contract-error.ts';
+export { ProblemSignal } from './problems/error-mapper.ts';
 export {
 	BUILT_IN_PROBLEMS,
 	type BuiltInProblemCode,
@@ -146,7 +149,6 @@ export {
 	type OutboxRelayOptions,
 } from './relay/outbox-relay.ts';
 export type { AuditFilter, AuditRecord, AuditStore } from './stores/audit-store.ts';
-export { createStores, DEFAULT_STORE_URL, type StoreOptions } from './stores/create-stores.ts';
 export type {
 	ClaimResult,
 	IdempotencyRecord,
@@ -166,32 +168,13 @@ export {
 } from './stores/memory/memory-outbox-store.ts';
 export { createMemoryStores, type MemoryStoresOptions } from './stores/memory/memory-stores.ts';
 export { createMemoryUnitOfWork } from './stores/memory/memory-unit-of-work.ts';
-export type { OutboxEntry, OutboxStore } from './stores/outbox-store.ts';
-export {
-	createPostgresStores,
-	type PostgresStoreOptions,
-} from './stores/postgres/postgres-store.ts';
-export type {
-	Migration,
-	MigrationContext,
-	MigrationReport,
-	MigrationSet,
-} from './stores/sql/sql-migrations.ts';
 export type {
 	BatchPublisher,
+	OutboxEntry,
+	OutboxStore,
 	PendingEvent,
-	SqlOutboxStore,
-} from './stores/sql/sql-outbox-store.ts';
-export {
-	type FailedDelivery,
-	type RuntimeStats,
-	readRuntimeStats,
-} from './stores/sql/sql-runtime-stats.ts';
-export type { SqlStoreOptions, SqlStores } from './stores/sql/sql-stores.ts';
-export type { SqlDialectName, TableNames } from './stores/sql/sql-tables.ts';
-export { isUnavailable } from './stores/sql/store-unavailable.ts';
-export { maskUrl } from './stores/sql/store-url.ts';
-export { createSqliteStores, type SqliteStoreOptions } from './stores/sqlite/sqlite-store.ts';
+	RelayOutbox,
+} from './stores/outbox-store.ts';
 export type {
 	Stores,
 	TransactionScope,

@@ -1,14 +1,15 @@
-import { createEventBus, type EventBus } from '../bus/event-bus.ts';
-import { createNatsBus, type NatsBusOptions } from '../bus/nats/nats-bus.ts';
-import { CharterConfigError } from '../errors/charter-config-error.ts';
-import { type Logger, silentLogger } from '../logging/logger.ts';
+import type { NatsBusOptions } from '@charter/nats';
 import {
+	CharterConfigError,
+	createEventBus,
 	createOutboxRelay,
+	type EventBus,
+	type Logger,
 	type OutboxRelay,
 	type OutboxRelayOptions,
-} from '../relay/outbox-relay.ts';
-import { createStores, type StoreOptions } from '../stores/create-stores.ts';
-import type { SqlStores } from '../stores/sql/sql-stores.ts';
+	silentLogger,
+} from '@charter/runtime';
+import { createStores, type SqlStores, type StoreOptions } from '@charter/sql';
 
 /** Where state and events live. */
 export interface DurableRuntimeOptions extends StoreOptions {
@@ -45,6 +46,8 @@ export async function createDurableRuntime(
 	try {
 		if (options.busUrl === undefined) bus = createEventBus({ logger });
 		else if (/^nats:\/\//i.test(options.busUrl)) {
+			// Loaded on demand: a project without NATS need not install the driver.
+			const { createNatsBus } = await import('@charter/nats');
 			bus = await createNatsBus({ ...options.nats, url: options.busUrl, logger });
 		} else {
 			throw new CharterConfigError('CHARTER_INVALID_OPTION', 'busUrl', 'expected a nats:// URL');

@@ -3,11 +3,17 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { SqlStores } from '@charter/sql';
+import { createStores } from '@charter/sql';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createStores } from '../../src/stores/create-stores.ts';
-import type { SqlStores } from '../../src/stores/sql/sql-stores.ts';
-import { counterTable } from '../fixtures/counter-app.ts';
-import { announceSkip, dropPrefixed, NATS_URL, PG_URL, uniquePrefix } from './store-targets.ts';
+import { counterTable } from '../../../test-support/durable/counter-app.ts';
+import {
+	announceSkip,
+	dropPrefixed,
+	NATS_URL,
+	PG_URL,
+	uniquePrefix,
+} from '../../../test-support/durable/store-targets.ts';
 
 announceSkip('CHARTER_TEST_PG_URL', 'two-node crash test on PostgreSQL + NATS');
 announceSkip('CHARTER_TEST_NATS_URL', 'two-node crash test on PostgreSQL + NATS');

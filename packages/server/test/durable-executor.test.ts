@@ -1,16 +1,15 @@
+import type { EventEnvelope } from '@charter/runtime';
+import { createEventBus, createOutboxRelay } from '@charter/runtime';
+import type { SqlStores } from '@charter/sql';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createEventBus } from '../../src/bus/event-bus.ts';
-import type { EventEnvelope } from '../../src/bus/event-envelope.ts';
-import { createOutboxRelay } from '../../src/relay/outbox-relay.ts';
-import type { SqlStores } from '../../src/stores/sql/sql-stores.ts';
 import {
 	asAlice,
 	CounterIncremented,
 	counterMigrations,
 	counterTable,
 	createCounterExecutor,
-} from '../fixtures/counter-app.ts';
-import { announceSkip, sqlTargets } from './store-targets.ts';
+} from '../../../test-support/durable/counter-app.ts';
+import { announceSkip, sqlTargets } from '../../../test-support/durable/store-targets.ts';
 
 announceSkip('CHARTER_TEST_PG_URL', 'durable executor over PostgreSQL');
 

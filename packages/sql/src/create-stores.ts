@@ -1,8 +1,8 @@
-import { CharterConfigError } from '../errors/charter-config-error.ts';
-import { createPostgresStores, type PostgresStoreOptions } from './postgres/postgres-store.ts';
-import type { SqlStoreOptions, SqlStores } from './sql/sql-stores.ts';
-import { maskUrl } from './sql/store-url.ts';
-import { createSqliteStores, type SqliteStoreOptions } from './sqlite/sqlite-store.ts';
+import { CharterConfigError } from '@charter/runtime';
+import type { PostgresStoreOptions } from './postgres/postgres-store.ts';
+import type { SqliteStoreOptions } from './sqlite/sqlite-store.ts';
+import type { SqlStoreOptions, SqlStores } from './stores/sql-stores.ts';
+import { maskUrl } from './stores/store-url.ts';
 
 /** The default store URL: an SQLite file in the project's `.charter/` folder. */
 export const DEFAULT_STORE_URL = 'sqlite:.charter/charter.db';
@@ -29,7 +29,11 @@ export interface StoreOptions
  */
 export async function createStores(options: StoreOptions = {}): Promise<SqlStores> {
 	const url = options.url ?? DEFAULT_STORE_URL;
-	if (/^postgres(ql)?:\/\//i.test(url)) return createPostgresStores({ ...options, url });
+	if (/^postgres(ql)?:\/\//i.test(url)) {
+		// Loaded on demand: a PostgreSQL project need not install better-sqlite3, nor the reverse.
+		const { createPostgresStores } = await import('./postgres/postgres-store.ts');
+		return createPostgresStores({ ...options, url });
+	}
 	const sqlite = /^sqlite:(.+)$/i.exec(url);
 	if (sqlite?.[1]) {
 		const name = sqlite[1].replace(/^\/\/(?=\/)/, '');
@@ -37,6 +41,7 @@ export async function createStores(options: StoreOptions = {}): Promise<SqlStore
 			name === ':memory:' || options.baseDir === undefined || name.startsWith('/')
 				? name
 				: `${options.baseDir}/${name}`;
+		const { createSqliteStores } = await import('./sqlite/sqlite-store.ts');
 		return createSqliteStores({ ...options, file });
 	}
 	throw new CharterConfigError(

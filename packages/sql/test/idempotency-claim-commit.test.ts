@@ -1,11 +1,16 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { SqlStores } from '@charter/sql';
+import { createStores } from '@charter/sql';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createStores } from '../../src/stores/create-stores.ts';
-import type { SqlStores } from '../../src/stores/sql/sql-stores.ts';
-import { announceSkip, dropPrefixed, PG_URL, uniquePrefix } from './store-targets.ts';
+import {
+	announceSkip,
+	dropPrefixed,
+	PG_URL,
+	uniquePrefix,
+} from '../../../test-support/durable/store-targets.ts';
 
 announceSkip('CHARTER_TEST_PG_URL', 'idempotency claim commit on PostgreSQL');
 

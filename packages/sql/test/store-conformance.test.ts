@@ -1,9 +1,12 @@
+import type { AuditRecord, EventEnvelope, Stores } from '@charter/runtime';
+import { createMemoryStores } from '@charter/runtime';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { EventEnvelope } from '../../src/bus/event-envelope.ts';
-import type { AuditRecord } from '../../src/stores/audit-store.ts';
-import { createMemoryStores } from '../../src/stores/memory/memory-stores.ts';
-import type { Stores } from '../../src/stores/unit-of-work.ts';
-import { announceSkip, PG_URL, postgresTarget, sqliteTarget } from './store-targets.ts';
+import {
+	announceSkip,
+	PG_URL,
+	postgresTarget,
+	sqliteTarget,
+} from '../../../test-support/durable/store-targets.ts';
 
 announceSkip('CHARTER_TEST_PG_URL', 'store conformance over PostgreSQL');
 

@@ -1,29 +1,27 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import {
+	CharterConfigError,
+	createEventBus,
+	createExecutor,
+	createOutboxRelay,
+	implement,
+	type Logger,
+	silentLogger,
+} from '@charter/runtime';
 import { defineSchemaModel, ScalarTypeEnum } from '@charter/schema';
 import { defineCommand, defineQuery } from '@charter/spec';
+import { createStores, type SqlStores } from '@charter/sql';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createEventBus } from '../../src/bus/event-bus.ts';
-import { CharterConfigError } from '../../src/errors/charter-config-error.ts';
-import { createExecutor } from '../../src/executor/create-executor.ts';
-import { implement } from '../../src/executor/implement.ts';
-import { type Logger, silentLogger } from '../../src/logging/logger.ts';
-import { createOutboxRelay } from '../../src/relay/outbox-relay.ts';
-import { createStores } from '../../src/stores/create-stores.ts';
-import { charterMigrations } from '../../src/stores/sql/charter-migrations.ts';
-import { runMigrations } from '../../src/stores/sql/sql-migrations.ts';
-import type { SqlStores } from '../../src/stores/sql/sql-stores.ts';
-import { tableNames } from '../../src/stores/sql/sql-tables.ts';
 import {
 	asAlice,
 	CounterModel,
 	counterMigrations,
 	counterTable,
 	createCounterExecutor,
-} from '../fixtures/counter-app.ts';
-import { capturingLogger } from '../fixtures/todo-app.ts';
+} from '../../../test-support/durable/counter-app.ts';
 import {
 	announceSkip,
 	PG_URL,
@@ -31,8 +29,12 @@ import {
 	sqliteTarget,
 	sqlTargets,
 	uniquePrefix,
-} from './store-targets.ts';
-import { startTcpProxy } from './tcp-proxy.ts';
+} from '../../../test-support/durable/store-targets.ts';
+import { startTcpProxy } from '../../../test-support/durable/tcp-proxy.ts';
+import { capturingLogger } from '../../runtime/test/fixtures/todo-app.ts';
+import { charterMigrations } from '../src/stores/charter-migrations.ts';
+import { runMigrations } from '../src/stores/sql-migrations.ts';
+import { tableNames } from '../src/stores/sql-tables.ts';
 
 announceSkip('CHARTER_TEST_PG_URL', 'migrations and faults over PostgreSQL');
 

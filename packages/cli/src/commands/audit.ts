@@ -1,4 +1,5 @@
-import { type AuditRecord, createStores } from '@charter/runtime';
+import type { AuditRecord } from '@charter/runtime';
+import { createStores } from '@charter/sql';
 import { parseFlags } from '../args.ts';
 import { type Command, ExitCode, UsageError } from '../command.ts';
 import type { Output } from '../output/output.ts';

@@ -5,7 +5,6 @@ import {
 	type ContextProvider,
 	type CountedEventBus,
 	countSubscribers,
-	createDurableRuntime,
 	createExecutor,
 	createLogger,
 	type EventBus,
@@ -14,8 +13,9 @@ import {
 	type LogLevel,
 	type OutboxRelay,
 	piiFieldNames,
-	type SqlStores,
 } from '@charter/runtime';
+import { createDurableRuntime } from '@charter/server';
+import type { SqlStores } from '@charter/sql';
 import type { UnimplementedMode } from '../project/config.ts';
 import type { Project } from '../project/load-project.ts';
 import { chooseTokenSource, type TokenSource } from './token-source.ts';

@@ -2,8 +2,8 @@ import type { PrincipalInit } from '../context/bearer-token-provider.ts';
 import type { ContextProvider } from '../context/principal.ts';
 import type { Binding } from '../executor/implement.ts';
 import type { Decider } from '../policy/policy-decider.ts';
-import type { MigrationSet } from '../stores/sql/sql-migrations.ts';
 import type { Stores } from '../stores/unit-of-work.ts';
+import type { MigrationSet } from './migration-set.ts';
 
 /** What the host (`charter serve`, `charter test`, a test) gives an app when it creates it. */
 export interface AppEnvironment {
@@ -42,7 +42,7 @@ export interface AppDefinition {
 	readonly tokens?: Readonly<Record<string, PrincipalInit & { readonly description?: string }>>;
 	/** Resolves principals in production (JWT, OIDC...); the dev tokens are used otherwise. */
 	readonly contextProvider?: ContextProvider;
-	/** The app's own tables, migrated by SQL stores after Charter's (see `createStores`). */
+	/** The app's own tables, migrated by the SQL stores (`@charter/sql`) after Charter's. */
 	readonly migrations?: readonly MigrationSet[];
 	/** Creates the handlers over the host's stores, clock and ids. */
 	create(environment: AppEnvironment): AppInstance | Promise<AppInstance>;

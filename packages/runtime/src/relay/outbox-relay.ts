@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '../bus/event-envelope.ts';
 import { type Logger, silentLogger } from '../logging/logger.ts';
-import type { PendingEvent, SqlOutboxStore } from '../stores/sql/sql-outbox-store.ts';
+import type { PendingEvent, RelayOutbox } from '../stores/outbox-store.ts';
 
 /** Where the relay publishes: the in-process bus or NATS JetStream. Throws when not delivered. */
 export interface EventPublisher {
@@ -9,7 +9,7 @@ export interface EventPublisher {
 
 /** How the relay runs. */
 export interface OutboxRelayOptions {
-	readonly outbox: SqlOutboxStore;
+	readonly outbox: RelayOutbox;
 	readonly publisher: EventPublisher;
 	/** Wakes the relay on commit (the SQL stores' `onCommit`); it also polls. */
 	readonly onCommit?: (listener: () => void) => () => void;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { CompiledQuery, DatabaseConnection, Kysely } from 'kysely';
-import type { DirectRunner } from '../sql/sql-statements.ts';
+import type { DirectRunner } from '../stores/sql-statements.ts';
 
 /**
  * Creates the PostgreSQL runner of Charter's own precompiled writes inside a transaction: each

@@ -1,8 +1,8 @@
+import { CharterConfigError } from '@charter/runtime';
 import { Kysely, PostgresDialect } from 'kysely';
 import pg from 'pg';
-import { CharterConfigError } from '../../errors/charter-config-error.ts';
-import { openSqlStores, type SqlStoreOptions, type SqlStores } from '../sql/sql-stores.ts';
-import { maskUrl } from '../sql/store-url.ts';
+import { openSqlStores, type SqlStoreOptions, type SqlStores } from '../stores/sql-stores.ts';
+import { maskUrl } from '../stores/store-url.ts';
 import { createPostgresDirectRunner } from './postgres-direct-runner.ts';
 
 /** Options of the PostgreSQL stores. */

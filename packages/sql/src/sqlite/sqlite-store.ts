@@ -1,9 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { CharterConfigError } from '@charter/runtime';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
-import { CharterConfigError } from '../../errors/charter-config-error.ts';
-import { openSqlStores, type SqlStoreOptions, type SqlStores } from '../sql/sql-stores.ts';
+import { openSqlStores, type SqlStoreOptions, type SqlStores } from '../stores/sql-stores.ts';
 import { withStatementCache } from './sqlite-statement-cache.ts';
 
 /** Options of the embedded SQLite stores. */

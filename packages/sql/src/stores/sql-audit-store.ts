@@ -1,5 +1,5 @@
+import type { AuditFilter, AuditRecord, AuditStore } from '@charter/runtime';
 import type { Kysely } from 'kysely';
-import type { AuditFilter, AuditRecord, AuditStore } from '../audit-store.ts';
 import { runStatement, type SqlStatements } from './sql-statements.ts';
 import type { AuditRow, TableNames } from './sql-tables.ts';
 import { guarded } from './store-unavailable.ts';

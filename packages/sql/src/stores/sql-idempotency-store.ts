@@ -1,10 +1,10 @@
-import { CompiledQuery, type Kysely, sql } from 'kysely';
 import type {
 	ClaimResult,
 	IdempotencyRecord,
 	IdempotencyStore,
 	StoredOutcome,
-} from '../idempotency-store.ts';
+} from '@charter/runtime';
+import { CompiledQuery, type Kysely, sql } from 'kysely';
 import { runStatement, type SqlStatements } from './sql-statements.ts';
 import type { IdempotencyRow, TableNames } from './sql-tables.ts';
 import { guarded } from './store-unavailable.ts';

@@ -1,3 +1,7 @@
+import type {
+	Migration as CoreMigration,
+	MigrationSet as CoreMigrationSet,
+} from '@charter/runtime';
 import { type Kysely, sql } from 'kysely';
 import type { SqlDialectName, TableNames } from './sql-tables.ts';
 
@@ -8,21 +12,14 @@ export interface MigrationContext {
 	readonly tables: TableNames;
 }
 
-/** One versioned schema change. Versions of one scope run in ascending order, once. */
-export interface Migration {
-	readonly version: number;
-	readonly name: string;
-	up(ctx: MigrationContext): Promise<void>;
-}
+/** One versioned schema change, run by the SQL stores. */
+export type Migration = CoreMigration<MigrationContext>;
 
 /**
  * A named set of migrations: Charter's own scope is `charter`; an app registers its own
- * (e.g. `workflow`) through `createStores({ migrations })`.
+ * (e.g. `workflow`) through `createStores({ migrations })` or `defineApp({ migrations })`.
  */
-export interface MigrationSet {
-	readonly scope: string;
-	readonly migrations: readonly Migration[];
-}
+export type MigrationSet = CoreMigrationSet<MigrationContext>;
 
 /** What a migration run applied. */
 export interface MigrationReport {

@@ -1,31 +1,17 @@
+import type {
+	BatchPublisher,
+	EventEnvelope,
+	OutboxEntry,
+	PendingEvent,
+	RelayOutbox,
+} from '@charter/runtime';
 import { type Kysely, sql } from 'kysely';
-import type { EventEnvelope } from '../../bus/event-envelope.ts';
-import type { OutboxEntry, OutboxStore } from '../outbox-store.ts';
 import { runStatement, type SqlStatements } from './sql-statements.ts';
 import type { OutboxRow, SqlDialectName, TableNames } from './sql-tables.ts';
 import { guarded } from './store-unavailable.ts';
 
-/** A pending outbox row as the relay sees it. */
-export interface PendingEvent {
-	readonly seq: number;
-	readonly stream: string;
-	readonly envelope: EventEnvelope;
-}
-
-/** Publishes a batch in order; returns how many (a prefix) were delivered, and the error if it stopped early. */
-export type BatchPublisher = (
-	events: readonly PendingEvent[],
-) => Promise<{ delivered: number; error?: unknown }>;
-
-/** The outbox over SQL, plus what the relay needs: claim a batch, deliver it, mark it. */
-export interface SqlOutboxStore extends OutboxStore {
-	/**
-	 * Claims up to `limit` pending events, hands them to `publish` in commit order per stream,
-	 * and marks the delivered prefix. On PostgreSQL the rows stay locked (`FOR UPDATE SKIP
-	 * LOCKED`) until marked, so several relays share the outbox without publishing one event twice
-	 * at once; a stream whose older events another relay holds is left for later.
-	 */
-	deliverBatch(limit: number, publish: BatchPublisher, at: () => Date): Promise<number>;
+/** The outbox over SQL: what the relay needs (see `RelayOutbox`), and a count of pending events. */
+export interface SqlOutboxStore extends RelayOutbox {
 	/** Counts events not yet delivered. */
 	countPending(): Promise<number>;
 }

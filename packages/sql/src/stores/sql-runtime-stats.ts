@@ -1,4 +1,4 @@
-import type { EventEnvelope } from '../../bus/event-envelope.ts';
+import type { EventEnvelope } from '@charter/runtime';
 import type { SqlStores } from './sql-stores.ts';
 import { guarded } from './store-unavailable.ts';
 

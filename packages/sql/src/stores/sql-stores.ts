@@ -1,6 +1,5 @@
+import type { EventEnvelope, Stores } from '@charter/runtime';
 import type { Kysely } from 'kysely';
-import type { EventEnvelope } from '../../bus/event-envelope.ts';
-import type { Stores } from '../unit-of-work.ts';
 import { charterMigrations } from './charter-migrations.ts';
 import { createSqlAuditStore } from './sql-audit-store.ts';
 import { type ClaimCommit, createSqlIdempotencyStore } from './sql-idempotency-store.ts';

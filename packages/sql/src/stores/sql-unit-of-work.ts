@@ -1,5 +1,5 @@
+import type { TransactionScope, UnitOfWork } from '@charter/runtime';
 import type { Kysely } from 'kysely';
-import type { TransactionScope, UnitOfWork } from '../unit-of-work.ts';
 import { createSqlAuditStore } from './sql-audit-store.ts';
 import { createSqlIdempotencyStore } from './sql-idempotency-store.ts';
 import { createSqlOutboxStore } from './sql-outbox-store.ts';

@@ -1,5 +1,4 @@
-import { ProblemSignal } from '../../problems/error-mapper.ts';
-import { buildProblem, createProblem } from '../../problems/problem.ts';
+import { buildProblem, createProblem, ProblemSignal } from '@charter/runtime';
 
 /** Error codes of a lost or refused connection (Node sockets, PostgreSQL classes 08 and 57P). */
 const CONNECTION_CODES = new Set([

@@ -5,10 +5,9 @@ import {
 	type OperationPlan,
 	type OutboxRelay,
 	type Principal,
-	readRuntimeStats,
-	type SqlStores,
 	type Stores,
 } from '@charter/runtime';
+import { readRuntimeStats, type SqlStores } from '@charter/sql';
 import type { HealthReport, StudioSurfaces } from '../api/studio-api.ts';
 
 /** What the health page reads. */

@@ -7,11 +7,11 @@ import type {
 	Executor,
 	OutboxRelay,
 	PrincipalInit,
-	SqlStores,
 	Stores,
 } from '@charter/runtime';
 import { compileValidator } from '@charter/schema';
 import { type OperationSpec, wireNames } from '@charter/spec';
+import type { SqlStores } from '@charter/sql';
 import {
 	API,
 	type DemoPrincipal,

@@ -1,4 +1,4 @@
-import type { TableNames } from '@charter/runtime';
+import type { TableNames } from '@charter/sql';
 import type { Kysely } from 'kysely';
 import type {
 	ApprovalRequestRecord,

@@ -1,4 +1,4 @@
-import type { MigrationSet, TableNames } from '@charter/runtime';
+import type { MigrationSet, TableNames } from '@charter/sql';
 
 /** The workflow system's table names, beside Charter's (same prefix, `wf_` after it). */
 export interface WorkflowTables {

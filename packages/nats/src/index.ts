@@ -1,0 +1,1 @@
+export { createNatsBus, type NatsBusOptions, type NatsEventBus } from './nats-bus.ts';

@@ -1,0 +1,5 @@
+export {
+	createDurableRuntime,
+	type DurableRuntime,
+	type DurableRuntimeOptions,
+} from './durable-runtime.ts';

@@ -1,0 +1,1 @@
+export { createPostgresStores, type PostgresStoreOptions } from './postgres/postgres-store.ts';

@@ -1,0 +1,1 @@
+export { createSqliteStores, type SqliteStoreOptions } from './sqlite/sqlite-store.ts';
