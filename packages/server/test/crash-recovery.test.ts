@@ -18,7 +18,7 @@ import {
 announceSkip('CHARTER_TEST_PG_URL', 'two-node crash test on PostgreSQL + NATS');
 announceSkip('CHARTER_TEST_NATS_URL', 'two-node crash test on PostgreSQL + NATS');
 
-const NODE_SCRIPT = fileURLToPath(new URL('../fixtures/crash-node.ts', import.meta.url));
+const NODE_SCRIPT = fileURLToPath(new URL('./fixtures/crash-node.ts', import.meta.url));
 const dir = mkdtempSync(join(tmpdir(), 'charter-crash-'));
 const children = new Set<ChildProcess>();
 afterAll(() => {
