@@ -70,7 +70,6 @@ export {
 	type Readiness,
 	type ReadinessCheck,
 	type ReadinessReport,
-	sqlStoreChecks,
 } from './health/readiness.ts';
 export { idempotencyScope } from './idempotency/idempotency-guard.ts';
 export {

@@ -3,3 +3,4 @@ export {
 	type DurableRuntime,
 	type DurableRuntimeOptions,
 } from './durable-runtime.ts';
+export { sqlStoreChecks } from './sql-store-checks.ts';

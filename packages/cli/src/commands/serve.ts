@@ -2,13 +2,8 @@ import { createDocsHandler, type DocsHandler } from '@charter/docs';
 import { createGraphqlHandler } from '@charter/graphql';
 import { createMcpHttpHandler } from '@charter/mcp';
 import { atPath, createRestServer, type NodeMount } from '@charter/rest';
-import {
-	busCheck,
-	createReadiness,
-	isLogLevel,
-	LOG_LEVELS,
-	sqlStoreChecks,
-} from '@charter/runtime';
+import { busCheck, createReadiness, isLogLevel, LOG_LEVELS } from '@charter/runtime';
+import { sqlStoreChecks } from '@charter/server';
 import { createStudio } from '@charter/studio';
 import { parseFlags } from '../args.ts';
 import { type Command, ExitCode, UsageError } from '../command.ts';

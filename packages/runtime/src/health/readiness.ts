@@ -1,6 +1,3 @@
-import { sql } from 'kysely';
-import type { SqlStores } from '../stores/sql/sql-stores.ts';
-
 /** Where a server is in its life: only `ready` takes traffic. */
 export type LifecyclePhase = 'starting' | 'ready' | 'draining' | 'stopping';
 
@@ -91,20 +88,6 @@ async function failureOf(check: ReadinessCheck, timeoutMs: number): Promise<stri
 	} finally {
 		clearTimeout(timer);
 	}
-}
-
-/** Checks that the database answers a query, and reports the migrations applied at open. */
-export function sqlStoreChecks(stores: SqlStores): ReadinessCheck[] {
-	return [
-		{ name: 'store', check: () => sql`select 1`.execute(stores.db) },
-		{
-			name: 'migrations',
-			check: () => {
-				// Stores open only once every migration has run; a report is proof of that.
-				if (!stores.migrations) throw new Error('the migrations have not run');
-			},
-		},
-	];
 }
 
 /** What a bus needs for a readiness check: NATS's connection fits. */

@@ -1,6 +1,7 @@
+import { busCheck, createReadiness } from '@charter/runtime';
+import { createStores } from '@charter/sql';
 import { describe, expect, it } from 'vitest';
-import { createStores } from '../stores/create-stores.ts';
-import { busCheck, createReadiness, sqlStoreChecks } from './readiness.ts';
+import { sqlStoreChecks } from './sql-store-checks.ts';
 
 describe('createReadiness', () => {
 	it('is not ready while starting, ready once set so with every check passing', async () => {
