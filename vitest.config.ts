@@ -1,4 +1,11 @@
+import { defaultClientConditions, defaultServerConditions } from 'vite';
 import { configDefaults, defineConfig } from 'vitest/config';
+
+// Tests run Charter's TypeScript sources, never a stale build: every package's `exports` has a
+// `@charter/source` condition first (docs/adr/0003). Vite resolves with it here, and a process
+// a test spawns (the `charter` bin, a server) gets it through NODE_OPTIONS; the bin loads tsx.
+const SOURCE = '@charter/source';
+const NODE_OPTIONS = [process.env.NODE_OPTIONS, `--conditions=${SOURCE}`].filter(Boolean).join(' ');
 
 // Where tests live: beside the code (`src/**`) and in each package's or example's `test/`.
 const ALL = [
@@ -35,7 +42,10 @@ const exclude = (...groups: string[][]) => [...configDefaults.exclude, ...groups
  * (Chromium) and `e2e` (CLI processes, servers, packed tarballs) run by name.
  */
 export default defineConfig({
+	resolve: { conditions: [SOURCE, ...defaultClientConditions] },
+	ssr: { resolve: { conditions: [SOURCE, ...defaultServerConditions] } },
 	test: {
+		env: { NODE_OPTIONS },
 		testTimeout: 30_000,
 		hookTimeout: 60_000,
 		reporters: ['default', './test-support/summary-reporter.ts'],

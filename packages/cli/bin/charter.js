@@ -1,6 +1,7 @@
 #!/usr/bin/env node
-// The CLI and the projects it loads are TypeScript: tsx compiles them on the fly, so users
-// never build before running `charter`.
+// Charter runs from its compiled `dist/`. A project's own config, contracts and handlers are
+// TypeScript: tsx loads them on the fly, so users never build before running `charter`.
+// (Inside Charter's repository, `--conditions=@charter/source` loads Charter's sources instead.)
 import { register } from 'tsx/esm/api';
 
 // `charter inspect x | head` closes stdout early: stop quietly instead of crashing on EPIPE.
@@ -10,5 +11,5 @@ process.stdout.on('error', (error) => {
 });
 
 register();
-const { main } = await import('../src/main.ts');
+const { main } = await import('@charter/cli');
 process.exitCode = await main(process.argv.slice(2));
