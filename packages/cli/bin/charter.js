@@ -11,5 +11,6 @@ process.stdout.on('error', (error) => {
 });
 
 register();
-const { main } = await import('@charter/cli');
+// Only the command table: each command loads its own modules when it runs.
+const { main } = await import('#main');
 process.exitCode = await main(process.argv.slice(2));
