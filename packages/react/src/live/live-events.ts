@@ -62,14 +62,19 @@ export function backoffDelay(retries: number, options: LiveOptions, random = Mat
 export function createLiveEvents(options: LiveOptions): LiveEvents {
 	// Subscriptions by document: the server accepting a document's POST (202) means it listens.
 	const accepted = new Map<string, Set<() => void>>();
-	// Per subscription: what to do when the shared stream breaks and when it is back.
-	const lifecycle = new Set<{ broken(): void; back(): void }>();
+	// Per subscription: what to do when the shared stream breaks, is back, or is refused.
+	const lifecycle = new Set<{ broken(): void; back(): void; denied(problem: LiveProblem): void }>();
 	const doFetch = options.fetch ?? fetch;
 	const fetchFn = async (input: RequestInfo | URL, init?: RequestInit) => {
 		const response = await doFetch(input, init);
 		if (init?.method === 'POST' && response.status === 202 && typeof init.body === 'string') {
 			const query = documentOf(init.body);
 			for (const listener of (query && accepted.get(query)) || []) listener();
+		}
+		// The stream's reservation (PUT) refused: the caller may not listen at all; retrying cannot help.
+		if (init?.method === 'PUT' && (response.status === 401 || response.status === 403)) {
+			const problem = await refusalOf(response.clone());
+			for (const entry of [...lifecycle]) entry.denied(problem);
 		}
 		return response;
 	};
@@ -109,6 +114,10 @@ export function createLiveEvents(options: LiveOptions): LiveEvents {
 				broken: () => report('reconnecting'),
 				// The stream is back; the subscription's own POST (202) reports it live again.
 				back: () => handlers.onReconnected?.(),
+				denied: (problem: LiveProblem) => {
+					finish();
+					report('denied', problem);
+				},
 			};
 			const listeners = accepted.get(query) ?? new Set();
 			listeners.add(onAccepted);
@@ -163,6 +172,20 @@ export function createLiveEvents(options: LiveOptions): LiveEvents {
 			};
 		},
 		dispose: () => sse.dispose(),
+	};
+}
+
+/** The problem of a refused stream reservation (a problem document, or its status alone). */
+async function refusalOf(response: Response): Promise<LiveProblem> {
+	const body = (await response.json().catch(() => ({}))) as {
+		code?: string;
+		detail?: string;
+		title?: string;
+	};
+	return {
+		code: body.code ?? (response.status === 401 ? 'UNAUTHENTICATED' : 'FORBIDDEN'),
+		status: response.status,
+		message: body.detail ?? body.title ?? 'the event stream was refused',
 	};
 }
 
