@@ -6,7 +6,6 @@ import {
 	type Principal,
 	type PrincipalInit,
 	sequentialIds,
-	silentLogger,
 } from '@charter/runtime';
 import type { ValidationIssue } from '@charter/schema';
 import type { ContractRegistry, Example, OperationSpec } from '@charter/spec';
@@ -138,11 +137,17 @@ export async function runExample(
  */
 function outputIssueRecorder(): { logger: Logger; issues: ValidationIssue[] } {
 	const issues: ValidationIssue[] = [];
-	const logger: Logger = Object.assign({}, silentLogger, {
-		error(_message: string, fields?: { issues?: readonly ValidationIssue[] }) {
-			issues.push(...(fields?.issues ?? []));
+	// No `child`: bound loggers then merge their fields into each line, which reaches `error`.
+	const logger: Logger = {
+		debug() {},
+		info() {},
+		warn() {},
+		// pino's order: fields first, then the message.
+		error(fields: unknown) {
+			const logged = (fields as { issues?: readonly ValidationIssue[] } | undefined)?.issues;
+			if (Array.isArray(logged)) issues.push(...logged);
 		},
-	});
+	};
 	return { logger, issues };
 }
 
