@@ -120,7 +120,8 @@ describe.concurrent('inspect on the example project', () => {
 
 	test('inspect <key> prints a readable page with wire names and policy', async () => {
 		const run = await charter(EXAMPLE, 'inspect', 'workflow.instance.pause');
-		expect(run.code).toBe(0);
+		// Once seen to exit 2 in a full CI run (never alone): say why if it happens again.
+		expect(run.code, run.stderr).toBe(0);
 		expect(run.stdout).toContain('command workflow.instance.pause@1.0.0');
 		expect(run.stdout).toContain('REST     POST /v1/workflow/instance/pause');
 		expect(run.stdout).toContain('auth admin');
