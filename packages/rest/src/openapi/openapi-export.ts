@@ -44,6 +44,8 @@ interface Served {
 }
 
 const PROBLEM_REF = '#/components/schemas/Problem';
+/** Success statuses that carry no body. */
+const NO_CONTENT = new Set([204, 205, 304]);
 
 /**
  * Exports the OpenAPI 3.1 document of exactly what the REST server serves: one version per
@@ -104,12 +106,29 @@ function describeOperation(op: Served, emitter: JsonSchemaEmitter): Record<strin
 	const meta = spec.meta;
 	const input = spec.io.input;
 	const fields: Record<string, FieldNode> = input.kind === 'model' ? { ...input.fields } : {};
+	const rest = spec.transport.rest ?? {};
 	const parameters: Record<string, unknown>[] = op.pathParams.map((name) => ({
 		name,
 		in: 'path',
 		required: true,
 		schema: fields[name] ? emitter.emitField(fields[name]) : { type: 'string' },
 	}));
+	// Fields declared to travel in the query, headers or cookies, with their wire name and style.
+	const declared = Object.entries(rest.parameters ?? {}).filter(([name]) => fields[name]);
+	for (const [name, p] of declared) {
+		const field = fields[name]!;
+		parameters.push({
+			name: p.name ?? name,
+			in: p.in,
+			required: !field.isOptional,
+			...(field.description ? { description: field.description } : {}),
+			...(field.deprecated ? { deprecated: true } : {}),
+			...(p.style ? { style: p.style } : {}),
+			...(p.explode !== undefined ? { explode: p.explode } : {}),
+			schema: emitter.emitField(field),
+		});
+	}
+	const outside = [...op.pathParams, ...declared.map(([name]) => name)];
 	let requestBody: Record<string, unknown> | undefined;
 	if (wire.rest.method === 'GET' && !isObjectRoot(input)) {
 		// The whole input in one parameter, described like a field of its type: required, but
@@ -121,11 +140,11 @@ function describeOperation(op: Served, emitter: JsonSchemaEmitter): Record<strin
 		parameters.push(queryParameter(WHOLE_INPUT_PARAMETER, whole, emitter));
 	} else if (wire.rest.method === 'GET') {
 		for (const [name, field] of Object.entries(fields)) {
-			if (op.pathParams.includes(name)) continue;
+			if (outside.includes(name)) continue;
 			parameters.push(queryParameter(name, field, emitter));
 		}
 	} else {
-		requestBody = describeBody(spec, op.pathParams, emitter);
+		requestBody = describeBody(spec, outside, emitter);
 	}
 	if (spec.kind === 'command') {
 		parameters.push({
@@ -142,16 +161,19 @@ function describeOperation(op: Served, emitter: JsonSchemaEmitter): Record<strin
 		spec.acceptance.examples.filter((e) => e.output !== undefined && e.error === undefined),
 		(e) => completeExample(spec.io.output, e.output),
 	);
+	const status = rest.status ?? 200;
 	const responses: Record<string, unknown> = {
-		'200': {
-			description: 'Success.',
-			content: {
-				'application/json': {
-					schema: emitter.emit(spec.io.output),
-					...(examples ? { examples } : {}),
+		[String(status)]: NO_CONTENT.has(status)
+			? { description: 'Success.' }
+			: {
+					description: 'Success.',
+					content: {
+						'application/json': {
+							schema: emitter.emit(spec.io.output),
+							...(examples ? { examples } : {}),
+						},
+					},
 				},
-			},
-		},
 	};
 	for (const [status, codes] of problemCodesByStatus(op)) {
 		responses[String(status)] = {
@@ -208,16 +230,30 @@ function queryParameter(
 	};
 }
 
+/**
+ * The request body: the input less the fields that travel `outside` it (path and declared
+ * parameters), or the one field that is the whole body, in the declared media types.
+ */
 function describeBody(
 	spec: OperationSpec,
-	pathParams: readonly string[],
+	outside: readonly string[],
 	emitter: JsonSchemaEmitter,
 ): Record<string, unknown> {
 	const input = spec.io.input;
+	const rest = spec.transport.rest ?? {};
 	let schema: JsonSchema;
 	let required = true;
 	let body: TypeNode = input;
-	if (input.kind === 'model') {
+	const bodyField =
+		input.kind === 'model' && rest.bodyField !== undefined
+			? input.fields[rest.bodyField]
+			: undefined;
+	if (bodyField) {
+		schema = emitter.emitField(bodyField);
+		required = !bodyField.isOptional;
+		body = bodyField.isArray ? { kind: 'array', items: bodyField.type } : bodyField.type;
+	} else if (input.kind === 'model') {
+		const pathParams = outside;
 		const bodyFields = Object.fromEntries(
 			Object.entries(input.fields).filter(([name]) => !pathParams.includes(name)),
 		);
@@ -230,20 +266,21 @@ function describeBody(
 	} else schema = emitter.emit(input);
 	// The body of an example is its input less the path parameters, which travel in the path.
 	const examples = exampleObjects(spec.acceptance.examples, (e) => {
-		const value =
-			pathParams.length > 0 && typeof e.input === 'object' && e.input !== null
-				? Object.fromEntries(Object.entries(e.input).filter(([name]) => !pathParams.includes(name)))
-				: e.input;
+		const value = !(typeof e.input === 'object' && e.input !== null)
+			? e.input
+			: rest.bodyField !== undefined
+				? (e.input as Record<string, unknown>)[rest.bodyField]
+				: outside.length > 0
+					? Object.fromEntries(Object.entries(e.input).filter(([name]) => !outside.includes(name)))
+					: e.input;
 		return completeExample(body, value);
 	});
+	const media = { schema, ...(examples ? { examples } : {}) };
 	return {
 		required,
-		content: {
-			'application/json': {
-				schema,
-				...(examples ? { examples } : {}),
-			},
-		},
+		content: Object.fromEntries(
+			(rest.bodyMediaTypes ?? ['application/json']).map((type) => [type, media]),
+		),
 	};
 }
 

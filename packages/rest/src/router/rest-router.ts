@@ -3,6 +3,7 @@ import {
 	createProblem,
 	type Executor,
 	faultDetails,
+	findUnsafeKey,
 	type Invocation,
 	type OperationPlan,
 	type Problem,
@@ -12,7 +13,9 @@ import {
 import { isObjectRoot } from '@charter/schema';
 import { type CorsOptions, corsHeaders } from '../http/cors.ts';
 import { deprecationHeaders } from '../http/deprecation-headers.ts';
+import { FORM_TYPE, formBodyMembers, MULTIPART_TYPE } from '../http/form-body.ts';
 import type { BodyResult, RestRequest, RestResponse } from '../http/rest-message.ts';
+import { type ParameterReader, parameterReaders, readParameters } from '../http/rest-parameters.ts';
 import { WHOLE_INPUT_PARAMETER } from '../http/whole-input.ts';
 import { type OpenApiOptions, toOpenApi } from '../openapi/openapi-export.ts';
 import { createRouteTable, type RouteMatch } from './route-table.ts';
@@ -42,6 +45,116 @@ export interface RestRouter {
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const NO_BODY_STATUSES = new Set([204, 205, 304]);
+
+/** What `transport.rest` declares beyond method and path, prepared once per plan. */
+interface PlanWire {
+	readonly parameters: readonly ParameterReader[];
+	readonly bodyField: string | undefined;
+	/** The form media types the body is read in, when any. */
+	readonly forms: RegExp | undefined;
+	/** True when the declared media types leave JSON out. */
+	readonly noJson: boolean;
+	readonly mediaTypes: readonly string[];
+	readonly status: number | undefined;
+}
+
+function planWire(plan: OperationPlan): PlanWire | undefined {
+	const rest = plan.spec.transport.rest;
+	if (!rest) return undefined;
+	const { parameters, bodyField, bodyMediaTypes = ['application/json'], status } = rest;
+	const form = bodyMediaTypes.includes('application/x-www-form-urlencoded');
+	const multipart = bodyMediaTypes.includes('multipart/form-data');
+	const noJson = !bodyMediaTypes.includes('application/json');
+	if (
+		!parameters &&
+		bodyField === undefined &&
+		!form &&
+		!multipart &&
+		!noJson &&
+		status === undefined
+	)
+		return undefined;
+	const forms =
+		form && multipart
+			? new RegExp(`${FORM_TYPE.source}|${MULTIPART_TYPE.source}`, 'i')
+			: form
+				? FORM_TYPE
+				: multipart
+					? MULTIPART_TYPE
+					: undefined;
+	return {
+		parameters: parameterReaders(parameters, plan.spec.io.input),
+		bodyField,
+		forms,
+		noJson,
+		mediaTypes: bodyMediaTypes,
+		status,
+	};
+}
+
+function unsupportedMediaType(types: readonly string[]): { problem: Problem } {
+	return {
+		problem: createProblem('UNSUPPORTED_MEDIA_TYPE', {
+			detail: `send the body as ${types.join(' or ')}`,
+		}),
+	};
+}
+
+/** The declared query, header and cookie parameters of a call with a body, coerced by type. */
+function readDeclared(
+	plan: OperationPlan,
+	readers: readonly ParameterReader[],
+	url: RequestUrl,
+	request: RestRequest,
+): { value: unknown } | { problem: Problem } {
+	const raw: Record<string, unknown> = {};
+	readParameters(
+		readers,
+		{ query: new URLSearchParams(url.search), headers: request.headers },
+		raw,
+	);
+	return coercedStrings(plan, raw);
+}
+
+/** Strings from the wire coerced to the input's types, after the unsafe-key check. */
+function coercedStrings(
+	plan: OperationPlan,
+	raw: unknown,
+): { value: unknown } | { problem: Problem } {
+	const unsafe = findUnsafeKey(raw);
+	if (unsafe) {
+		const code = unsafe.code === 'MALFORMED_JSON' ? 'BAD_REQUEST' : unsafe.code;
+		return { problem: createProblem(code, faultDetails(unsafe)) };
+	}
+	return { value: coerceInput(plan.spec.io.input, raw) };
+}
+
+/** A form body (URL-encoded or multipart) as the input, or as its body field's value. */
+async function parseFormBody(
+	plan: OperationPlan,
+	type: string,
+	body: BodyResult,
+	limit: number,
+): Promise<BodyValue | { problem: Problem }> {
+	if ('tooLarge' in body) {
+		return {
+			problem: createProblem('PAYLOAD_TOO_LARGE', { detail: `the body exceeds ${limit} bytes` }),
+		};
+	}
+	const members = await formBodyMembers(body.text, type);
+	if (!members) {
+		return { problem: createProblem('BAD_REQUEST', { detail: 'the multipart body is malformed' }) };
+	}
+	const bodyField = plan.spec.transport.rest?.bodyField;
+	const coerced = coercedStrings(
+		plan,
+		bodyField === undefined ? members : { [bodyField]: members },
+	);
+	if ('problem' in coerced) return coerced;
+	const value = coerced.value as Record<string, unknown>;
+	return { value: bodyField === undefined ? value : value[bodyField], parsed: false };
+}
 export const DEFAULT_BODY_LIMIT = 1024 * 1024;
 
 /** Creates the shared router over an executor's served plans. */
@@ -54,9 +167,13 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 	// Plans whose input is not an object: it travels whole (see whole-input.ts). A list's
 	// absent `input` parameter is the empty list: it has no repeated value to send.
 	const wholeInputs = new Map<OperationPlan, { readonly absent: unknown }>();
+	// Plans whose REST wire is declared beyond method and path (`transport.rest`); most have none.
+	const wires = new Map<OperationPlan, PlanWire>();
 	for (const plan of executor.plans) {
 		const headers = deprecationHeaders(plan.spec);
 		deprecations.set(plan, Object.keys(headers).length > 0 ? headers : undefined);
+		const wire = planWire(plan);
+		if (wire) wires.set(plan, wire);
 		// The executor refuses path parameters on such a plan at startup.
 		const input = plan.spec.io.input;
 		if (!isObjectRoot(input))
@@ -149,20 +266,44 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 		let input: unknown;
 		let fromSafeJson = false;
 		const whole = wholeInputs.get(plan);
+		const wire = wires.get(plan);
 		const hasBody = BODY_METHODS.has(method);
 		if (hasBody) {
+			const anyValue = whole !== undefined || wire?.bodyField !== undefined;
+			const type = request.headers['content-type'];
 			// The body is awaited here, not in a helper's async frame: one tick less per request.
 			const body =
 				request.parsedBody !== undefined
-					? asInput(request.parsedBody, false, whole !== undefined)
+					? asInput(request.parsedBody, false, anyValue)
 					: (declaredTooLarge(request, limit) ??
-						parseJsonBody(request, await request.readBody(limit), limit, whole !== undefined));
+						(wire?.forms && type !== undefined && wire.forms.test(type)
+							? await parseFormBody(plan, type, await request.readBody(limit), limit)
+							: wire?.noJson
+								? unsupportedMediaType(wire.mediaTypes)
+								: parseJsonBody(request, await request.readBody(limit), limit, anyValue)));
 			if ('problem' in body) return problemResponse(body.problem);
 			input = body.value;
 			fromSafeJson = body.parsed;
+			if (wire) {
+				if (wire.bodyField !== undefined)
+					input = input === undefined ? {} : { [wire.bodyField]: input };
+				if (wire.parameters.length > 0) {
+					const params = readDeclared(plan, wire.parameters, url, request);
+					if ('problem' in params) return problemResponse(params.problem);
+					input = Object.assign({}, input, params.value);
+					fromSafeJson = false;
+				}
+			}
 		} else {
 			const query = new URLSearchParams(url.search);
 			input = whole ? wholeQueryInput(query, whole.absent) : queryInput(query);
+			if (wire && !whole) {
+				readParameters(
+					wire.parameters,
+					{ query, headers: request.headers },
+					input as Record<string, unknown>,
+				);
+			}
 		}
 		// Path parameters are strings on the wire: coerce them to their declared field types.
 		// Merged with fromEntries: it defines keys like a spread (a `__proto__` key stays a key
@@ -217,7 +358,12 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 		};
 		if (deprecation) Object.assign(headers, deprecation);
 		if (result.replayed) headers['idempotent-replayed'] = 'true';
-		return { status: 200, headers, body: JSON.stringify(result.output) };
+		const status = wire?.status ?? 200;
+		if (NO_BODY_STATUSES.has(status)) {
+			delete headers['content-type'];
+			return { status, headers };
+		}
+		return { status, headers, body: JSON.stringify(result.output) };
 	}
 
 	return { handle } as RestRouter;

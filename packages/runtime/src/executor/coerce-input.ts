@@ -35,7 +35,7 @@ function coerceField(field: FieldNode, value: unknown): unknown {
 }
 
 function coerceValue(node: TypeNode, value: unknown): unknown {
-	if (typeof value !== 'string') return value;
+	if (typeof value !== 'string') return coerceStructured(node, value);
 	switch (node.kind) {
 		case 'scalar':
 			if (NUMERIC_SCALARS.has(node.name)) return NUMBER.test(value) ? Number(value) : value;
@@ -59,4 +59,21 @@ function coerceValue(node: TypeNode, value: unknown): unknown {
 function parseOrKeep(value: string): unknown {
 	const parsed = parseJsonSafely(value);
 	return parsed.ok ? parsed.value : value;
+}
+
+/**
+ * A list or object whose leaves are strings (a delimited or `deepObject` query parameter, a
+ * form body) is coerced item by item and member by member; any other value is left as it is.
+ */
+function coerceStructured(node: TypeNode, value: unknown): unknown {
+	if (typeof value !== 'object' || value === null) return value;
+	if (Array.isArray(value))
+		return node.kind === 'array' ? value.map((item) => coerceValue(node.items, item)) : value;
+	if (node.kind === 'model') return coerceInput(node, value);
+	if (node.kind === 'record') {
+		const out: Record<string, unknown> = {};
+		for (const [name, item] of Object.entries(value)) out[name] = coerceValue(node.values, item);
+		return out;
+	}
+	return value;
 }

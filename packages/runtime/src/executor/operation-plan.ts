@@ -87,6 +87,7 @@ export function compilePlan(
 			`the REST path ${wire.rest.path} has parameters, which need an object input`,
 		);
 	}
+	checkRestWire(spec, id);
 	const policy = compilePolicy(spec, deciders);
 	return {
 		id,
@@ -105,6 +106,35 @@ export function compilePlan(
 		handler,
 		events,
 	};
+}
+
+/** Fails startup when `transport.rest` names fields the input lacks, or a status that is no success. */
+function checkRestWire(spec: OperationSpec, id: string): void {
+	const rest = spec.transport.rest;
+	if (!rest) return;
+	const input = spec.io.input;
+	const fields = input.kind === 'model' ? input.fields : undefined;
+	const named = [...Object.keys(rest.parameters ?? {})];
+	if (rest.bodyField !== undefined) named.push(rest.bodyField);
+	for (const name of named) {
+		if (!fields || !Object.hasOwn(fields, name)) {
+			throw new CharterConfigError(
+				'CHARTER_INVALID_REST_WIRE',
+				id,
+				`transport.rest names the input field ${JSON.stringify(name)}, which the input does not have`,
+			);
+		}
+	}
+	if (
+		rest.status !== undefined &&
+		!(Number.isInteger(rest.status) && rest.status >= 200 && rest.status < 300)
+	) {
+		throw new CharterConfigError(
+			'CHARTER_INVALID_REST_WIRE',
+			id,
+			`transport.rest.status ${rest.status} is not a success status (200-299)`,
+		);
+	}
 }
 
 /** Fails startup when two plans share a REST method and path, a GraphQL field or an MCP tool. */

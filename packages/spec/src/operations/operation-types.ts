@@ -60,9 +60,46 @@ export interface Acceptance {
 
 export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 
+/**
+ * How an input field travels outside the body, with OpenAPI's styles: `form` (repeated keys
+ * when `explode`, the default; `a,b` otherwise), `spaceDelimited`, `pipeDelimited`,
+ * `deepObject` (`created[gte]=1`) in the query; `simple` (`a,b`) in headers; `form` in cookies.
+ */
+export interface RestParameter {
+	readonly in: 'query' | 'header' | 'cookie';
+	/** Its name on the wire when it is not the field name (`X-Request-Id` for `requestId`). */
+	readonly name?: string;
+	readonly style?: 'form' | 'simple' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
+	readonly explode?: boolean;
+}
+
+/** Media types a REST request body may come in. */
+export type RestBodyMediaType =
+	| 'application/json'
+	| 'application/x-www-form-urlencoded'
+	| 'multipart/form-data';
+
+/**
+ * The REST wire of an operation beyond the defaults: its method and path, where fields travel
+ * outside the body, a body that is one field (a list, a string...) rather than the input's
+ * members, the media types of the body, and the success status.
+ */
+export interface RestTransport {
+	readonly method?: HttpMethod;
+	readonly path?: string;
+	/** Input fields read from the query, headers or cookies, by field name. */
+	readonly parameters?: Readonly<Record<string, RestParameter>>;
+	/** The input field the whole request body fills (an array or scalar body beside parameters). */
+	readonly bodyField?: string;
+	/** Media types the body is read in (`application/json` alone by default). */
+	readonly bodyMediaTypes?: readonly RestBodyMediaType[];
+	/** The success status: 200 by default; 204 (and 205, 304) answer without a body. */
+	readonly status?: number;
+}
+
 /** Per-surface overrides of the default wire names. */
 export interface TransportOverrides {
-	readonly rest?: { readonly method?: HttpMethod; readonly path?: string };
+	readonly rest?: RestTransport;
 	readonly graphql?: { readonly field?: string };
 	readonly mcp?: { readonly tool?: string };
 }
