@@ -255,16 +255,66 @@ describe('governance commands', () => {
 				'waived shop.order.close@1.1.0:required-field-added:$.input.note',
 			);
 			expect(kept.code).toBe(0);
+			// version suggest takes the same waivers: the accepted breaking change needs a minor only.
+			const suggest = await charter(root, 'version', 'suggest');
+			expect(suggest.stdout).toMatch(
+				/minor\s+shop\.order\.close 1\.0\.0 -> 1\.1\.0 \(minimum 1\.1\.0\) ok/,
+			);
+			expect(suggest.stdout).toContain(
+				'waived   shop.order.close@1.1.0:required-field-added:$.input.note (The only caller sends it.; approved by @shop',
+			);
+			expect(suggest.code).toBe(0);
 			waivers('2000-01-01');
 			const expired = await charter(root, 'diff');
 			expect(expired.stdout).toContain('expired on 2000-01-01');
 			expect(expired.code).toBe(1);
+			const unwaived = await charter(root, 'version', 'suggest');
+			expect(unwaived.stdout).toContain('(minimum 2.0.0) needs 2.0.0');
+			expect(unwaived.stdout).toContain(
+				'waiver shop.order.close@1.1.0:required-field-added:$.input.note expired on 2000-01-01',
+			);
+			expect(unwaived.code).toBe(1);
 			writeFileSync(join(root, 'charter.waivers.json'), '{"waivers":[{"change":"x"}]}');
 			const invalid = await charter(root, 'diff');
 			expect([invalid.code, invalid.stderr]).toEqual([
 				2,
 				expect.stringContaining('reason is missing'),
 			]);
+		},
+	);
+
+	test(
+		'check lists deprecated contracts and fails past a sunset; diff holds the minimum deprecation period',
+		SLOW,
+		async () => {
+			const deprecated = (sunset: string) =>
+				contract('').replace(
+					"stability: 'stable'",
+					`stability: 'deprecated', deprecation: { reason: 'Use shop.order.finish.', replacedBy: 'shop.order.finish', sunset: '${sunset}' }`,
+				);
+			const root = project(
+				'sunset',
+				contract(''),
+				', governance: { deprecation: { minimumDays: 90 } }',
+			);
+			await charter(root, 'snapshot');
+			const far = new Date(Date.now() + 400 * 86_400_000).toISOString().slice(0, 10);
+			writeFileSync(join(root, 'src/order.operations.ts'), deprecated(far));
+			const listed = await charter(root, 'check');
+			expect(listed.stdout).toMatch(
+				new RegExp(`deprecated, sunset ${far} \\(in 40[01] day\\(s\\)\\)`),
+			);
+			expect(listed.code).toBe(0);
+			expect((await charter(root, 'diff')).code).toBe(0);
+			const soon = new Date(Date.now() + 10 * 86_400_000).toISOString().slice(0, 10);
+			writeFileSync(join(root, 'src/order.operations.ts'), deprecated(soon));
+			const short = await charter(root, 'diff');
+			expect(short.stdout).toContain('the policy requires a deprecation period of 90');
+			expect(short.code).toBe(1);
+			writeFileSync(join(root, 'src/order.operations.ts'), deprecated('2000-01-01'));
+			const past = await charter(root, 'check');
+			expect(past.stdout).toContain('its sunset 2000-01-01 has passed');
+			expect(past.code).toBe(1);
 		},
 	);
 });

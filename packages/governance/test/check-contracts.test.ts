@@ -159,18 +159,58 @@ describe('charter check rules', () => {
 	});
 
 	it('requires a reason and a replacement or sunset on deprecated contracts', () => {
-		expect(ids([thing({}, { stability: 'deprecated' })])).toEqual(['deprecation-complete:error']);
+		const complete = (ids: string[]) => ids.filter((id) => id.startsWith('deprecation-complete'));
+		expect(complete(ids([thing({}, { stability: 'deprecated' })]))).toEqual([
+			'deprecation-complete:error',
+		]);
 		expect(
-			ids([
-				thing(
-					{},
-					{ stability: 'deprecated', deprecation: { reason: 'old', sunset: '2027-01-01' } },
-				),
-			]),
+			complete(
+				ids([
+					thing(
+						{},
+						{ stability: 'deprecated', deprecation: { reason: 'old', sunset: '2027-01-01' } },
+					),
+				]),
+			),
 		).toEqual([]);
 		expect(
-			ids([thing({}, { stability: 'deprecated', deprecation: { reason: 'old', sunset: 'soon' } })]),
+			complete(
+				ids([
+					thing({}, { stability: 'deprecated', deprecation: { reason: 'old', sunset: 'soon' } }),
+				]),
+			),
 		).toEqual(['deprecation-complete:error']);
+	});
+
+	it('lists deprecated contracts, warns ahead of their sunset and fails past it', () => {
+		const at = (sunset: string | undefined, now: string, sunsetWarningDays?: number) =>
+			checkContracts(
+				entries(
+					thing(
+						{},
+						{
+							stability: 'deprecated',
+							deprecation: { reason: 'old', replacedBy: 'shop.thing.edit', sunset },
+						},
+					),
+				),
+				{ now: new Date(now), ...(sunsetWarningDays ? { sunsetWarningDays } : {}) },
+			).map((f) => `${f.ruleId}:${f.severity} ${f.message}`);
+		expect(at('2027-06-01', '2026-12-01')).toEqual([
+			'deprecated-contract:info deprecated, sunset 2027-06-01 (in 182 day(s)), replaced by shop.thing.edit',
+		]);
+		expect(at('2026-12-20', '2026-12-01')).toEqual([
+			'deprecated-contract:warning deprecated, sunset 2026-12-20 (in 19 day(s)), replaced by shop.thing.edit',
+		]);
+		expect(at('2027-01-20', '2026-12-01', 60)).toEqual([
+			'deprecated-contract:warning deprecated, sunset 2027-01-20 (in 50 day(s)), replaced by shop.thing.edit',
+		]);
+		expect(at('2026-11-01', '2026-12-01')).toEqual([
+			'sunset-passed:error its sunset 2026-11-01 has passed (30 day(s) ago): remove it, replaced by shop.thing.edit',
+		]);
+		expect(at(undefined, '2026-12-01')).toEqual([
+			'deprecated-contract:info deprecated, no sunset date, replaced by shop.thing.edit',
+		]);
 	});
 
 	it('validates example inputs, rejecting missing, mistyped and undeclared fields', () => {

@@ -2,12 +2,9 @@ import { isDeepStrictEqual } from 'node:util';
 import { createRegistry, createSnapshot } from '@charter/spec';
 import { describe, expect, it } from 'vitest';
 import { diffSnapshots, SURFACES, worstServed } from '../src/index.ts';
-import { CONTRACT_CASES } from './corpus/contract-cases.ts';
+import { CORPUS } from './corpus/corpus.ts';
 import type { CorpusCase } from './corpus/corpus-case.ts';
 import { FIELD_CASES, ROWS } from './corpus/field-rows.ts';
-import { SURFACE_CASES } from './corpus/surface-cases.ts';
-
-const CORPUS: readonly CorpusCase[] = [...FIELD_CASES, ...CONTRACT_CASES, ...SURFACE_CASES];
 
 function run(c: CorpusCase) {
 	const base = createSnapshot(createRegistry(c.before));
@@ -15,6 +12,7 @@ function run(c: CorpusCase) {
 	const options = {
 		...(c.now ? { now: new Date(c.now) } : {}),
 		...(c.served ? { surfaces: c.served } : {}),
+		...(c.minimumDeprecationDays ? { minimumDeprecationDays: c.minimumDeprecationDays } : {}),
 	};
 	return diffSnapshots(base, current, options).findings;
 }

@@ -4,16 +4,13 @@ import { type ContractSpec, createRegistry, createSnapshot } from '@charter/spec
 import { diff as inspectorDiff } from '@graphql-inspector/core';
 import { describe, expect, it } from 'vitest';
 import { diffSnapshots } from '../src/index.ts';
-import { CONTRACT_CASES } from './corpus/contract-cases.ts';
+import { CORPUS } from './corpus/corpus.ts';
 import type { CorpusCase } from './corpus/corpus-case.ts';
-import { FIELD_CASES } from './corpus/field-rows.ts';
 import { INSPECTOR_DISAGREEMENTS, type Level } from './corpus/inspector-disagreements.ts';
-import { SURFACE_CASES } from './corpus/surface-cases.ts';
 
 // Inspector runs outside Vite and loads graphql's CommonJS build: its schemas must come from there.
 const { buildSchema } = createRequire(import.meta.url)('graphql') as typeof import('graphql');
 
-const CORPUS: readonly CorpusCase[] = [...FIELD_CASES, ...CONTRACT_CASES, ...SURFACE_CASES];
 const RANK: readonly Level[] = ['breaking', 'dangerous', 'harmless'];
 const worst = (levels: Level[]): Level =>
 	levels.reduce<Level>((w, l) => (RANK.indexOf(l) < RANK.indexOf(w) ? l : w), 'harmless');
@@ -42,7 +39,10 @@ function charter(c: CorpusCase): Level {
 	const { findings } = diffSnapshots(
 		createSnapshot(createRegistry(c.before)),
 		createSnapshot(createRegistry(c.after)),
-		c.now ? { now: new Date(c.now) } : {},
+		{
+			...(c.now ? { now: new Date(c.now) } : {}),
+			...(c.minimumDeprecationDays ? { minimumDeprecationDays: c.minimumDeprecationDays } : {}),
+		},
 	);
 	return worst(
 		findings.map((f) => {

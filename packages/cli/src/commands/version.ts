@@ -1,8 +1,8 @@
-import { diffSnapshots, suggestVersions } from '@charter/governance';
+import { suggestVersions } from '@charter/governance';
 import { createSnapshot } from '@charter/spec';
 import { parseFlags } from '../args.ts';
 import { type Command, ExitCode, UsageError } from '../command.ts';
-import { diffOptionsOf, hasLoadErrors, loadBase } from '../governance/governance-support.ts';
+import { diffWithWaivers, hasLoadErrors, loadBase } from '../governance/governance-support.ts';
 import { loadProjectOrFail, reportDiagnostics } from '../project/project-command.ts';
 
 /** `charter version suggest`: the minimum version bump each contract's changes need. */
@@ -13,7 +13,8 @@ export const versionCommand: Command = {
 		'',
 		'Compares with the base (the project lockfile by default) and prints, per contract, the',
 		'minimum bump: major for a breaking change, minor for a dangerous or safe one, patch for',
-		'metadata only. Exits 1 when a contract is not bumped enough yet.',
+		'metadata only. A breaking change a waiver accepts needs a minor bump; every waiver used is',
+		'listed. Exits 1 when a contract is not bumped enough yet or a waiver has expired.',
 	].join('\n'),
 	async run(args, { cwd, out }) {
 		const flags = parseFlags(args, { boolean: ['json'], string: ['base', 'config'] });
@@ -27,17 +28,22 @@ export const versionCommand: Command = {
 			out.error('not compared: fix the contracts that failed to load first');
 			return ExitCode.findings;
 		}
-		const suggestions = suggestVersions(
-			diffSnapshots(
-				base.snapshot,
-				createSnapshot(project.registry, { schemas: false }),
-				diffOptionsOf(project),
-			),
+		const { diff, waivers } = diffWithWaivers(
+			project,
+			base.snapshot,
+			createSnapshot(project.registry, { schemas: false }),
 		);
+		const suggestions = suggestVersions(diff);
 		const pending = suggestions.filter((s) => !s.satisfied);
+		// An expired waiver accepts nothing: it fails the run as it fails `charter ci`.
+		const failed = pending.length > 0 || waivers.expired.length > 0;
 		if (flags.boolean.json) {
-			out.json({ base: base.label, suggestions });
-			return pending.length > 0 ? ExitCode.findings : ExitCode.ok;
+			out.json({
+				base: base.label,
+				suggestions,
+				waivers: { used: waivers.used, expired: waivers.expired },
+			});
+			return failed ? ExitCode.findings : ExitCode.ok;
 		}
 		const { style } = out;
 		for (const s of suggestions) {
@@ -54,6 +60,14 @@ export const versionCommand: Command = {
 		}
 		const changed = suggestions.filter((s) => s.bump !== 'none' || !s.baseVersion || !s.version);
 		if (changed.length === 0) out.line(style.dim(`no changes against ${base.label}`));
-		return pending.length > 0 ? ExitCode.findings : ExitCode.ok;
+		for (const w of waivers.used) {
+			out.line(
+				`${style.cyan('waived')}   ${w.change} ${style.dim(`(${w.reason}; approved by ${w.approvedBy}, until ${w.expires})`)}`,
+			);
+		}
+		for (const w of waivers.expired) {
+			out.line(`${style.red('expired')}  waiver ${w.change} expired on ${w.expires}`);
+		}
+		return failed ? ExitCode.findings : ExitCode.ok;
 	},
 };

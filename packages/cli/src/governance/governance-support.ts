@@ -62,7 +62,11 @@ export function checkProject(project: Project): CheckFinding[] {
 	}
 	return [
 		...findingsFromLoadProblems(project.diagnostics, rules),
-		...checkContracts(project.registry.all(), { rules, registry: project.registry }),
+		...checkContracts(project.registry.all(), {
+			rules,
+			registry: project.registry,
+			...deprecationDays(project, 'warnDays', 'sunsetWarningDays'),
+		}),
 	];
 }
 
@@ -80,10 +84,28 @@ export function loadBase(project: Project, cwd: string, base: string | undefined
 	}
 }
 
-/** The diff options a project's config asks for: the surfaces it serves. */
+/** Reads one day count of `governance.deprecation` as the option named `option`; a bad one is a usage error. */
+function deprecationDays<O extends string>(
+	project: Project,
+	key: 'warnDays' | 'minimumDays',
+	option: O,
+): Partial<Record<O, number>> {
+	const days = project.config.governance?.deprecation?.[key];
+	if (days === undefined) return {};
+	if (!Number.isInteger(days) || days < 0) {
+		throw new UsageError(
+			`${project.configFile}: governance.deprecation.${key} must be a whole number of days, not ${JSON.stringify(days)}`,
+			'CHARTER_CONFIG_INVALID',
+		);
+	}
+	return { [option]: days } as Partial<Record<O, number>>;
+}
+
+/** The diff options a project's config asks for: the surfaces it serves, the shortest deprecation period. */
 export function diffOptionsOf(project: Project): DiffOptions {
+	const minimum = deprecationDays(project, 'minimumDays', 'minimumDeprecationDays');
 	const surfaces = project.config.governance?.surfaces;
-	if (surfaces === undefined) return {};
+	if (surfaces === undefined) return minimum;
 	const unknown = surfaces.filter((s) => !SURFACES.includes(s));
 	if (!Array.isArray(surfaces) || unknown.length > 0) {
 		throw new UsageError(
@@ -91,7 +113,7 @@ export function diffOptionsOf(project: Project): DiffOptions {
 			'CHARTER_CONFIG_INVALID',
 		);
 	}
-	return { surfaces };
+	return { ...minimum, surfaces };
 }
 
 /** The file beside the config that may list waivers: `{ "waivers": [...] }`. */
@@ -121,18 +143,24 @@ export function loadWaivers(project: Project): Waiver[] {
 	}
 }
 
+/** Diffs a base with the current contracts and applies the project's waivers. */
+export function diffWithWaivers(project: Project, base: Snapshot, current: Snapshot) {
+	const diff = diffSnapshots(base, current, diffOptionsOf(project));
+	const waivers = applyWaivers(diff.findings, loadWaivers(project));
+	return { diff: { ...diff, findings: waivers.findings }, waivers };
+}
+
 /** Diffs a base with the current contracts, applies the waivers, then the version policy. */
 export function diffWithPolicy(
 	project: Project,
 	base: { readonly snapshot: Snapshot; readonly label: string },
 	current: Snapshot,
 ): NonNullable<ReportParts['diff']> {
-	const diff = diffSnapshots(base.snapshot, current, diffOptionsOf(project));
-	const waivers = applyWaivers(diff.findings, loadWaivers(project));
+	const { diff, waivers } = diffWithWaivers(project, base.snapshot, current);
 	return {
 		base: base.label,
-		findings: waivers.findings,
-		policy: applyVersionPolicy({ ...diff, findings: waivers.findings }),
+		findings: diff.findings,
+		policy: applyVersionPolicy(diff),
 		waivers: { used: waivers.used, expired: waivers.expired },
 	};
 }

@@ -62,6 +62,16 @@ export interface GovernanceConfig {
 	 * expires: 'YYYY-MM-DD' }`. `charter.waivers.json` beside the config may list more.
 	 */
 	readonly waivers?: readonly Waiver[];
+	/** The deprecation lifecycle: when `charter check` warns ahead of a sunset, and the shortest deprecation period. */
+	readonly deprecation?: DeprecationPolicy;
+}
+
+/** How long a deprecated contract must stay served, and when `charter check` starts warning. */
+export interface DeprecationPolicy {
+	/** Days ahead of a sunset from which `charter check` warns; 30 by default. */
+	readonly warnDays?: number;
+	/** Fewest days between deprecating a contract and its sunset; 0 (no minimum) by default. */
+	readonly minimumDays?: number;
 }
 
 /** How the configuration reference describes one option. */
@@ -114,9 +124,9 @@ export const CONFIG_OPTIONS: { readonly [K in keyof Required<CharterConfig>]: Co
 		default: '`Contracts` (docs), `Charter API` (OpenAPI)',
 	},
 	governance: {
-		type: '{ surfaces?: ("rest" | "openapi" | "graphql" | "mcp" | "events" | "sdk")[]; waivers?: { change, reason, approvedBy, expires }[] }',
+		type: '{ surfaces?: ("rest" | "openapi" | "graphql" | "mcp" | "events" | "sdk")[]; waivers?: { change, reason, approvedBy, expires }[]; deprecation?: { warnDays?: number; minimumDays?: number } }',
 		description:
-			'What `charter diff` and `charter ci` judge against. `surfaces`: the surfaces the project serves; each change has a verdict per surface (GraphQL\'s variable typing, REST\'s query-string coercion...), and its severity is the worst on the served ones. `waivers`: changes accepted on purpose, each with its id (`key@version:ruleId:path`), a reason, the approving owner and an expiry date; `charter.waivers.json` (`{ "waivers": [...] }`) beside the config may list more. An unexpired waiver keeps its change from failing `charter diff` and `charter ci`; an expired one is an error.',
+			'What `charter diff` and `charter ci` judge against. `surfaces`: the surfaces the project serves; each change has a verdict per surface (GraphQL\'s variable typing, REST\'s query-string coercion...), and its severity is the worst on the served ones. `waivers`: changes accepted on purpose, each with its id (`key@version:ruleId:path`), a reason, the approving owner and an expiry date; `charter.waivers.json` (`{ "waivers": [...] }`) beside the config may list more. An unexpired waiver keeps its change from failing `charter diff` and `charter ci`; an expired one is an error. `deprecation.warnDays` (30 by default): `charter check` warns this many days ahead of a sunset, and a contract still defined past its sunset is an error; `deprecation.minimumDays` (none by default): deprecating a contract with a sunset sooner than this, or removing one deprecated for less, is breaking.',
 		default: 'every surface',
 	},
 	guides: {

@@ -11,6 +11,7 @@ import { checkExamples } from './example-rules.ts';
 import { checkMeta } from './meta-rules.ts';
 import { checkPlaceholders } from './placeholder-rules.ts';
 import { checkReferences, checkWire } from './reference-rules.ts';
+import { checkSunsets, SUNSET_WARNING_DAYS } from './sunset-rules.ts';
 
 /** Options of {@link checkContracts}. */
 export interface CheckOptions {
@@ -18,6 +19,10 @@ export interface CheckOptions {
 	readonly rules?: Readonly<Record<string, RuleSetting>>;
 	/** The registry that references resolve against; built from the entries when absent. */
 	readonly registry?: ContractRegistry;
+	/** Today, for sunset dates; the current time by default. */
+	readonly now?: Date;
+	/** How many days ahead of a sunset a deprecated contract becomes a warning (30 by default). */
+	readonly sunsetWarningDays?: number;
 }
 
 /**
@@ -61,6 +66,7 @@ export function checkContracts(
 	checkExamples(ctx);
 	checkReferences(ctx, options.registry ?? registryOf(entries));
 	checkWire(ctx);
+	checkSunsets(ctx, options.now ?? new Date(), options.sunsetWarningDays ?? SUNSET_WARNING_DAYS);
 	return findings.sort(compareFindings);
 }
 

@@ -44,6 +44,16 @@ export const CHECK_RULES = {
 		'error',
 		'A deprecated contract gives a reason and a replacement or a sunset date.',
 	),
+	'deprecated-contract': rule(
+		'deprecated-contract',
+		'info',
+		'Each deprecated contract is listed with its sunset (a warning when the sunset is near).',
+	),
+	'sunset-passed': rule(
+		'sunset-passed',
+		'error',
+		'A deprecated contract is still defined after its sunset date.',
+	),
 	'example-input-valid': rule(
 		'example-input-valid',
 		'error',

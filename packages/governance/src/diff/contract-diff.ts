@@ -11,6 +11,7 @@ import {
 } from '@charter/spec';
 import type { GraphQLSchema } from 'graphql';
 import { type ContractPair, pairContracts } from './contract-pairs.ts';
+import { type DeprecationPolicy, diffDeprecation, judgeRemoval } from './deprecation-diff.ts';
 import {
 	CONTRACT_DIFF_RULES,
 	type ContractDiffRuleId,
@@ -31,11 +32,14 @@ export interface DiffOptions {
 	readonly now?: Date;
 	/** The surfaces the project serves: a finding's severity is its worst verdict on them. All by default. */
 	readonly surfaces?: readonly Surface[];
+	/** Fewest days from deprecating a contract to its sunset (governance.deprecation.minimumDays); none by default. */
+	readonly minimumDeprecationDays?: number;
 }
 
 /** What comparing one pair needs besides the pair. */
 export interface PairContext {
-	readonly now: Date;
+	/** Today and the shortest deprecation period, for sunsets. */
+	readonly deprecation: DeprecationPolicy;
 	readonly surfaces: readonly Surface[];
 	/** The GraphQL schemas served from the base and the current snapshot (built once, on demand). */
 	readonly graphql: () => { before?: GraphQLSchema; after?: GraphQLSchema };
@@ -69,7 +73,10 @@ export function diffSnapshots(
 ): DiffResult {
 	let schemas: { before?: GraphQLSchema; after?: GraphQLSchema } | undefined;
 	const context: PairContext = {
-		now: options.now ?? new Date(),
+		deprecation: {
+			now: options.now ?? new Date(),
+			minimumDays: options.minimumDeprecationDays ?? 0,
+		},
 		surfaces: options.surfaces ?? SURFACES,
 		graphql: () => {
 			if (!schemas) {
@@ -91,7 +98,6 @@ export function diffSnapshots(
 
 /** Compares one pair of contracts (either side may be missing). */
 export function diffPair(pair: ContractPair, context: PairContext): DiffFinding[] {
-	const { now } = context;
 	const findings: DiffFinding[] = [];
 	const { before, after } = pair;
 	const subject = (after ?? before) as SnapshotContract;
@@ -137,7 +143,7 @@ export function diffPair(pair: ContractPair, context: PairContext): DiffFinding[
 		});
 	};
 	if (!after) {
-		removed(before!.spec, emit, now);
+		judgeRemoval(before!.spec, emit, context.deprecation);
 		return findings;
 	}
 	if (!before) {
@@ -162,6 +168,7 @@ export function diffPair(pair: ContractPair, context: PairContext): DiffFinding[
 		if (!isOperation(a) || !isOperation(b)) return findings;
 	}
 	diffMeta(a, b, emit);
+	diffDeprecation(a, b, emit, context.deprecation);
 	if (isOperation(a) && isOperation(b)) diffOperation(a, b, emit, types);
 	else if (a.kind === 'event' && b.kind === 'event') {
 		types((a as EventSpec).payload, (b as EventSpec).payload, '$.payload', 'response');
@@ -173,27 +180,6 @@ export function diffPair(pair: ContractPair, context: PairContext): DiffFinding[
 
 function isOperation(spec: ContractSpec): spec is OperationSpec {
 	return spec.kind === 'command' || spec.kind === 'query';
-}
-
-function removed(spec: ContractSpec, emit: Emit, now: Date): void {
-	const { key, version, stability, deprecation } = spec.meta;
-	const what = `${spec.kind} ${key}@${version} was removed`;
-	if (stability !== 'deprecated' && !deprecation) {
-		emit('contract-removed', '$', `${what} without prior deprecation`);
-		return;
-	}
-	const sunset = deprecation?.sunset ? Date.parse(deprecation.sunset) : Number.NaN;
-	if (!Number.isNaN(sunset) && sunset <= now.getTime()) {
-		emit('contract-removed', '$', `${what}, past its sunset ${deprecation?.sunset}`, {
-			severity: 'info',
-		});
-	} else if (Number.isNaN(sunset)) {
-		emit('contract-removed', '$', `${what}; it was deprecated but had no sunset date`, {
-			severity: 'dangerous',
-		});
-	} else {
-		emit('contract-removed', '$', `${what} before its sunset ${deprecation?.sunset}`);
-	}
 }
 
 const STABILITY_RANK = { experimental: 0, beta: 1, stable: 2 } as const;
@@ -235,12 +221,6 @@ function diffMeta(a: ContractSpec, b: ContractSpec, emit: Emit): void {
 				after: b.meta[field],
 			});
 		}
-	}
-	if (JSON.stringify(a.meta.deprecation) !== JSON.stringify(b.meta.deprecation)) {
-		emit('metadata-changed', '$.meta.deprecation', 'deprecation notice changed', {
-			before: a.meta.deprecation,
-			after: b.meta.deprecation,
-		});
 	}
 }
 
@@ -321,7 +301,7 @@ function diffErrors(
 		if (declared.data && next.data) types(declared.data, next.data, `${path}.data`, 'response');
 		else if (declared.data || next.data) {
 			emit(
-				'error-status-changed',
+				'error-data-changed',
 				`${path}.data`,
 				`error ${code} ${next.data ? 'gained' : 'lost'} its data`,
 				{

@@ -129,6 +129,10 @@ export const CONTRACT_DIFF_RULES = {
 	'error-added': { severity: 'dangerous', summary: 'A declared error was added.' },
 	'error-removed': { severity: 'info', summary: 'A declared error was removed.' },
 	'error-status-changed': { severity: 'breaking', summary: "A declared error's status changed." },
+	'error-data-changed': {
+		severity: 'breaking',
+		summary: 'A declared error lost its data (breaking) or gained data (dangerous).',
+	},
 	'event-added': { severity: 'safe', summary: 'An emitted event was added.' },
 	'event-removed': { severity: 'breaking', summary: 'An emitted event was removed.' },
 	'event-version-changed': {
@@ -138,6 +142,19 @@ export const CONTRACT_DIFF_RULES = {
 	'stability-lowered': { severity: 'dangerous', summary: 'The stability was lowered.' },
 	'stability-raised': { severity: 'info', summary: 'The stability was raised.' },
 	'contract-deprecated': { severity: 'info', summary: 'The contract was deprecated.' },
+	'deprecation-changed': {
+		severity: 'info',
+		summary: 'The deprecation notice changed (reason, replacement, a later or a new sunset).',
+	},
+	'sunset-moved-earlier': {
+		severity: 'dangerous',
+		summary: 'The sunset date moved earlier: callers have less time than they were told.',
+	},
+	'deprecation-too-short': {
+		severity: 'breaking',
+		summary:
+			'The sunset is closer than the deprecation period the policy requires (governance.deprecation.minimumDays).',
+	},
 	'idempotency-changed': {
 		severity: 'dangerous',
 		summary: 'An idempotent operation is no longer idempotent (info the other way).',

@@ -129,6 +129,8 @@ export interface VersionSuggestion {
 	readonly suggested?: string;
 	/** Whether the current version already is at least the suggested one. */
 	readonly satisfied: boolean;
+	/** Changes a waiver accepts (by change id): a waived breaking change needs a minor version, not a major. */
+	readonly waived?: readonly string[];
 }
 
 const BUMP_FOR = { breaking: 'major', dangerous: 'minor', safe: 'minor', info: 'patch' } as const;
@@ -152,11 +154,16 @@ export function suggestVersions(diff: DiffResult): VersionSuggestion[] {
 			continue;
 		}
 		let bump: Bump = 'none';
+		const waived: string[] = [];
 		for (const f of byContract.get(pairId(pair)) ?? []) {
 			// A version bump or the wire move it causes is the answer, not a reason for one.
 			if (f.ruleId === 'version-changed') continue;
 			if (isWireMoveFromMajor(f, before.version, after.version)) continue;
-			const needed = BUMP_FOR[f.severity];
+			let needed: Bump = BUMP_FOR[f.severity];
+			if (f.waiver) {
+				waived.push(f.waiver.change);
+				if (needed === 'major') needed = 'minor';
+			}
 			if (BUMP_RANK[needed] > BUMP_RANK[bump]) bump = needed;
 		}
 		const suggested = bump === 'none' ? before.version : next(before.version, bump);
@@ -168,6 +175,7 @@ export function suggestVersions(diff: DiffResult): VersionSuggestion[] {
 			bump,
 			suggested,
 			satisfied: bumpOf(before.version, after.version) >= BUMP_RANK[bump],
+			...(waived.length > 0 ? { waived } : {}),
 		});
 	}
 	return suggestions;

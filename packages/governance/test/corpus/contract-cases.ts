@@ -262,7 +262,7 @@ export const CONTRACT_CASES: readonly CorpusCase[] = [
 				},
 			}),
 		],
-		expected: ['contract-deprecated:info', 'metadata-changed:info@$.meta.deprecation'],
+		expected: ['contract-deprecated:info', 'deprecation-changed:info@$.meta.deprecation'],
 	},
 	{
 		name: 'metadata text changed',

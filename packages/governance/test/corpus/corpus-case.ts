@@ -21,6 +21,8 @@ export interface CorpusCase {
 	readonly served?: readonly Surface[];
 	/** Today, for sunset checks. */
 	readonly now?: string;
+	/** The policy's shortest deprecation period, in days. */
+	readonly minimumDeprecationDays?: number;
 }
 
 export const S = ScalarTypeEnum;

@@ -22,6 +22,10 @@ const REASONS = {
 		'An enum used only in outputs cannot be named by a query (only variable definitions name types, and they are inputs); generated client type names change, which Charter reports as dangerous on every code-generating surface.',
 	afterSunset:
 		'Policy: the operation was deprecated (`@deprecated` in the SDL) with a sunset date that has passed; removing it then is the announced end, reported as info. Inspector does not read sunset dates.',
+	noSunset:
+		'Policy: the operation was deprecated (`@deprecated` in the SDL) without a sunset date, so callers were warned but never told when; Charter reports its removal as dangerous, not breaking, and `charter check` asks for a sunset date. Inspector does not read deprecations.',
+	deprecationNotice:
+		"A later sunset changes only the text of `@deprecated(reason:)`. Inspector reports the directive's argument as removed and added again (its DANGEROUS 'Argument reason was removed from @deprecated') besides the NON_BREAKING reason change; no query document is affected.",
 } as const;
 
 type Case = readonly [name: string, charter: Level, inspector: Level];
@@ -90,7 +94,16 @@ const CASES: Record<keyof typeof REASONS, readonly Case[]> = {
 		['error data is response data: a field made optional is breaking', 'breaking', 'harmless'],
 		['stability lowered stable -> beta', 'dangerous', 'harmless'],
 		['operation no longer idempotent', 'dangerous', 'harmless'],
+		['deprecation: sunset sooner than the policy period', 'breaking', 'harmless'],
+		['error catalogue: an error gained data', 'dangerous', 'harmless'],
+		['error catalogue: an error lost its data', 'breaking', 'harmless'],
+		['error catalogue: a code removed and another added in its place', 'dangerous', 'harmless'],
+		['policy: a role alternative dropped shuts its holders out', 'breaking', 'harmless'],
+		['policy: a role alternative added lets more callers in', 'dangerous', 'harmless'],
+		['policy: a custom rule added', 'breaking', 'harmless'],
+		['policy: tenant required -> optional', 'dangerous', 'harmless'],
 	],
+	deprecationNotice: [['deprecation: sunset moved later', 'harmless', 'dangerous']],
 	outputLeaf: [
 		['output: type narrowed float -> int (top level)', 'harmless', 'breaking'],
 		['output: type narrowed float -> int (in a nested model)', 'harmless', 'breaking'],
@@ -142,7 +155,13 @@ const CASES: Record<keyof typeof REASONS, readonly Case[]> = {
 			'breaking',
 		],
 	],
-	afterSunset: [['deprecated contract removed past its sunset', 'harmless', 'breaking']],
+	afterSunset: [
+		['deprecated contract removed past its sunset', 'harmless', 'breaking'],
+		['deprecation: removed past a sunset that kept the policy period', 'harmless', 'breaking'],
+	],
+	noSunset: [
+		['deprecation: removed while deprecated without a sunset date', 'dangerous', 'breaking'],
+	],
 };
 
 /** Every deliberate disagreement with GraphQL Inspector, by corpus case name, with its reason. */
