@@ -1,6 +1,6 @@
 import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -236,13 +236,14 @@ describe('a project made with init', () => {
 	const project = join(TMP, 'my-service');
 	const lockfile = join(project, 'contracts.lock.json');
 
-	test('init writes config, package.json, tsconfig, a sample module and its handlers', async () => {
+	test('init writes package.json, config, tsconfig, .gitignore, a sample module and its handlers', async () => {
 		const run = await charter(TMP, 'init', 'my-service');
 		expect(run.code).toBe(0);
 		for (const file of [
 			'charter.config.ts',
 			'package.json',
 			'tsconfig.json',
+			'.gitignore',
 			'src/hello/hello.operations.ts',
 			'src/handlers.ts',
 		]) {
@@ -250,24 +251,68 @@ describe('a project made with init', () => {
 		}
 		const pkg = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8'));
 		expect(pkg).toMatchObject({ name: 'my-service', type: 'module' });
+		expect(pkg.scripts).toMatchObject({ start: 'charter serve', test: 'charter test' });
 		expect(Object.keys(pkg.dependencies)).toEqual([
 			'@charter/cli',
 			'@charter/runtime',
 			'@charter/schema',
 			'@charter/spec',
+			'better-sqlite3',
 		]);
+		expect(Object.keys(pkg.devDependencies)).toEqual(['typescript']);
 		const tsconfig = JSON.parse(readFileSync(join(project, 'tsconfig.json'), 'utf8'));
 		expect(tsconfig.compilerOptions).toMatchObject({ strict: true, moduleResolution: 'Bundler' });
 	});
 
-	test('init refuses to overwrite existing files without --force and names them', async () => {
+	test('init again changes nothing; a file changed since is overwritten only with --force', async () => {
+		const again = await charter(TMP, 'init', 'my-service', '--json');
+		expect(again.code).toBe(0);
+		expect(json(again)).toMatchObject({ created: [], updated: [], overwritten: [] });
+		const tsconfig = join(project, 'tsconfig.json');
+		const original = readFileSync(tsconfig, 'utf8');
+		writeFileSync(tsconfig, '{}\n');
 		const refused = await charter(TMP, 'init', 'my-service');
 		expect(refused.code).toBe(2);
-		expect(refused.stderr).toContain('charter.config.ts, package.json, tsconfig.json');
+		expect(refused.stderr).toContain('already has tsconfig.json; nothing was written');
 		expect(refused.stderr).toContain('--force');
+		expect(readFileSync(tsconfig, 'utf8')).toBe('{}\n');
 		const forced = await charter(TMP, 'init', 'my-service', '--force', '--json');
 		expect(forced.code).toBe(0);
-		expect(json(forced).overwritten).toHaveLength(5);
+		expect(json(forced).overwritten).toEqual(['tsconfig.json']);
+		expect(readFileSync(tsconfig, 'utf8')).toBe(original);
+	});
+
+	test('init in a CommonJS package keeps its package.json, adds to it, and writes .mts modules that load', async () => {
+		const app = join(TMP, 'express-app');
+		mkdirSync(app);
+		const manifest = {
+			name: 'express-app',
+			version: '1.2.3',
+			main: 'index.js',
+			scripts: { start: 'node index.js' },
+			dependencies: { express: '^5.0.0', typescript: '^5.4.0' },
+		};
+		writeFileSync(join(app, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+		const init = await charter(app, 'init', '--json');
+		expect(init.code).toBe(0);
+		expect(json(init)).toMatchObject({
+			moduleKind: 'commonjs',
+			created: expect.arrayContaining(['charter.config.mts', 'src/handlers.mts']),
+			updated: ['package.json'],
+			renamedScripts: ['start'],
+		});
+		const pkg = JSON.parse(readFileSync(join(app, 'package.json'), 'utf8'));
+		expect(pkg).toMatchObject({ ...manifest, dependencies: { ...manifest.dependencies } });
+		expect(pkg.type).toBeUndefined();
+		expect(pkg.scripts).toMatchObject({ start: 'node index.js', 'charter:start': 'charter serve' });
+		expect(pkg.dependencies['@charter/cli']).toMatch(/^\^/);
+		expect(pkg.devDependencies).toBeUndefined(); // typescript was there already
+		expect(readFileSync(join(app, 'package.json'), 'utf8')).toMatch(/^\{\n {2}"name"/);
+		const list = await charter(app, 'list', '--json');
+		expect(list.code, list.stderr).toBe(0);
+		expect(json(list).contracts).toHaveLength(2);
+		const test = await charter(app, 'test');
+		expect(test.code, test.stdout + test.stderr).toBe(0);
 	});
 
 	test('the sample contracts load cleanly: list shows a query and a command', async () => {

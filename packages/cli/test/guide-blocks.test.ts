@@ -3,13 +3,13 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { generateSdl } from '@charter/graphql';
 import { wireNames } from '@charter/spec';
+import { projectFiles } from 'create-charter';
 import { buildSchema, parse, validate } from 'graphql';
 import { afterAll, describe, expect, it } from 'vitest';
 import { linkedTempFolder } from '../../../test-support/temp-folder.ts';
 import { typeCheck, writeModules } from '../../../test-support/type-check.ts';
 import { commands } from '../src/commands/index.ts';
 import { loadProject } from '../src/project/load-project.ts';
-import { projectTemplate } from '../src/templates/project-template.ts';
 
 /*
  * Every code block of every guide is compiled or checked here: TypeScript is type-checked as a
@@ -129,7 +129,11 @@ describe('the guides', () => {
 		const sample = folder.dir;
 		let projects: Awaited<ReturnType<typeof loadProject>>[];
 		try {
-			for (const file of projectTemplate('my-app', '0.0.0')) {
+			for (const file of projectFiles({
+				name: 'my-app',
+				charterVersion: '0.0.0',
+				moduleKind: 'module',
+			})) {
 				mkdirSync(dirname(join(sample, file.path)), { recursive: true });
 				writeFileSync(join(sample, file.path), file.text);
 			}

@@ -1,65 +1,56 @@
-import { existsSync, mkdirSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join, relative, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import {
+	askOnTerminal,
+	describe,
+	ScaffoldError,
+	type ScaffoldResult,
+	scaffold,
+} from 'create-charter';
 import { parseFlags } from '../args.ts';
 import { type Command, ExitCode, UsageError } from '../command.ts';
-import { projectTemplate } from '../templates/project-template.ts';
 import { VERSION } from '../version.ts';
 
-/** `charter init`: scaffolds a project with a config and one sample contract module. */
+/** `charter init`: makes a folder a Charter project (the same scaffold as `npm create charter`). */
 export const initCommand: Command = {
 	name: 'init',
 	usage: [
 		'charter init [dir] [--force] [--json]',
 		'',
-		'Writes charter.config.ts, package.json, tsconfig.json, src/hello/hello.operations.ts and src/handlers.ts',
-		'into dir (the current folder by default). Existing files are never overwritten without',
-		'--force.',
+		'Writes charter.config.ts, tsconfig.json, src/hello/hello.operations.ts, src/handlers.ts and',
+		'.gitignore into dir (the current folder by default). A folder with a package.json keeps it:',
+		"Charter's dependencies and scripts are added (a script name already in use gets",
+		'charter:<name>), and a package without "type": "module" (CommonJS) gets charter.config.mts',
+		'and .mts modules. A file that differs from the template is overwritten only after a yes on',
+		'the terminal, or with --force; otherwise nothing is written.',
 	].join('\n'),
 	async run(args, { cwd, out }) {
 		const flags = parseFlags(args, { boolean: ['force', 'json'] });
 		const [dirArg, ...extra] = flags.positional;
 		if (extra.length > 0) throw new UsageError(`unexpected argument "${extra[0]}"`);
 		const dir = resolve(cwd, dirArg ?? '.');
-		if (existsSync(dir) && !statSync(dir).isDirectory()) {
-			throw new UsageError(`${dir} exists and is not a folder`, 'CHARTER_INIT_NOT_DIR');
-		}
-		const files = projectTemplate(packageName(basename(dir)), VERSION);
-		const taken = files.filter((f) => existsSync(join(dir, f.path))).map((f) => f.path);
-		if (taken.length > 0 && !flags.boolean.force) {
-			throw new UsageError(
-				`${dir} already has ${taken.join(', ')}; nothing was written (use --force to overwrite)`,
-				'CHARTER_INIT_EXISTS',
-			);
-		}
-		for (const file of files) {
-			const path = join(dir, file.path);
-			mkdirSync(dirname(path), { recursive: true });
-			writeFileSync(path, file.text);
+		const ask = flags.boolean.json ? undefined : askOnTerminal();
+		let result: ScaffoldResult;
+		try {
+			result = await scaffold(dir, {
+				charterVersion: VERSION,
+				force: flags.boolean.force === true,
+				...(ask ? { ask } : {}),
+			});
+		} catch (error) {
+			if (error instanceof ScaffoldError) throw new UsageError(error.message, error.code);
+			throw error;
 		}
 		if (flags.boolean.json) {
-			out.json({ dir, files: files.map((f) => f.path), overwritten: taken });
+			out.json(result);
 			return ExitCode.ok;
 		}
-		out.line(`${out.style.green('✓')} created a Charter project in ${dir}`);
-		for (const file of files) {
-			const note = taken.includes(file.path) ? out.style.yellow(' (overwritten)') : '';
-			out.line(`  ${file.path}${note}`);
-		}
-		const into = relative(cwd, dir);
+		for (const line of describe(result)) out.line(line);
 		out.line('\nNext:');
-		if (into) out.line(`  cd ${into}`);
+		if (dir !== resolve(cwd)) out.line(`  cd ${dirArg}`);
 		out.line('  npm install');
-		out.line('  npx charter list        # the sample contracts');
-		out.line('  npx charter snapshot    # write contracts.lock.json');
+		out.line('  npx charter check       # the governance rules');
+		out.line('  npx charter test        # the examples against the handlers');
+		out.line('  npx charter serve       # every surface on http://127.0.0.1:3000');
 		return ExitCode.ok;
 	},
 };
-
-/** Turns a folder name into a valid npm package name. */
-function packageName(folder: string): string {
-	const name = folder
-		.toLowerCase()
-		.replace(/[^a-z0-9._-]+/g, '-')
-		.replace(/^[._-]+|-+$/g, '');
-	return name || 'charter-project';
-}

@@ -1,4 +1,4 @@
-import type { TemplateFile } from './project-template.ts';
+import type { TemplateFile } from 'create-charter';
 
 /** What `charter new` can create. */
 export type ContractTemplateKind = 'command' | 'query' | 'event';

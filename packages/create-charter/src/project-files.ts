@@ -1,57 +1,103 @@
-/** One file `charter init` writes: path relative to the project folder, and its text. */
+/** One file a new project gets: path relative to the project folder, and its text. */
 export interface TemplateFile {
 	readonly path: string;
 	readonly text: string;
 }
 
-/** Gives the files of a new project: config, package.json, tsconfig and a sample contract module. */
-export function projectTemplate(name: string, charterVersion: string): TemplateFile[] {
-	const range = `^${charterVersion}`;
-	const json = (value: unknown) => `${JSON.stringify(value, null, '\t')}\n`;
+/**
+ * How the project's package loads `.ts` files: `module` ("type": "module") or `commonjs` (no
+ * "type", as in a typical Express app). A CommonJS project's Charter files end in `.mts`, so
+ * they are ES modules that can import Charter's ESM-only packages.
+ */
+export type ModuleKind = 'module' | 'commonjs';
+
+export interface ProjectOptions {
+	/** The npm package name (a new project's `name`; the title of its docs and OpenAPI). */
+	readonly name: string;
+	/** The version of Charter's packages the project depends on (`^version`). */
+	readonly charterVersion: string;
+	readonly moduleKind: ModuleKind;
+}
+
+/** What the project's package.json needs: added where missing, never replacing a value. */
+export interface ManifestAdditions {
+	readonly scripts: Readonly<Record<string, string>>;
+	readonly dependencies: Readonly<Record<string, string>>;
+	readonly devDependencies: Readonly<Record<string, string>>;
+	/** npm's list of packages whose install scripts may run (better-sqlite3 builds its binding). */
+	readonly allowScripts: Readonly<Record<string, boolean>>;
+}
+
+/** The TypeScript file extension of a project's Charter files. */
+export const extensionOf = (kind: ModuleKind): 'ts' | 'mts' => (kind === 'module' ? 'ts' : 'mts');
+
+/**
+ * The files of a Charter project besides package.json and .gitignore: the config, a tsconfig
+ * (strict), a sample contract module and its handlers.
+ */
+export function projectFiles(options: ProjectOptions): TemplateFile[] {
+	const ext = extensionOf(options.moduleKind);
+	const config = `charter.config.${ext}`;
+	const title = options.name.replaceAll('\\', '\\\\').replaceAll("'", "\\'");
 	return [
 		{
-			path: 'charter.config.ts',
+			path: config,
 			text: `import { defineConfig } from '@charter/cli';
 
 export default defineConfig({
-	title: '${name.replaceAll('\\', '\\\\').replaceAll("'", "\\'")}',
-	contracts: ['src/**/*.operations.ts', 'src/**/*.events.ts'],
+	title: '${title}',
+	contracts: ['src/**/*.operations.${ext}', 'src/**/*.events.${ext}'],
 	lockfile: 'contracts.lock.json',
-	handlers: 'src/handlers.ts',
+	handlers: 'src/handlers.${ext}',
 });
 `,
 		},
-		{
-			path: 'package.json',
-			text: json({
-				name,
-				version: '0.1.0',
-				private: true,
-				type: 'module',
-				scripts: {
-					contracts: 'charter list',
-					snapshot: 'charter snapshot',
-					'snapshot:check': 'charter snapshot --check',
-					doctor: 'charter doctor',
-					serve: 'charter serve',
-					test: 'charter test',
-				},
-				dependencies: {
-					'@charter/cli': range,
-					'@charter/runtime': range,
-					'@charter/schema': range,
-					'@charter/spec': range,
-				},
-			}),
-		},
-		{ path: 'tsconfig.json', text: TSCONFIG },
-		{ path: 'src/hello/hello.operations.ts', text: HELLO_OPERATIONS },
-		{ path: 'src/handlers.ts', text: HANDLERS },
+		{ path: 'tsconfig.json', text: tsconfig(config) },
+		{ path: `src/hello/hello.operations.${ext}`, text: HELLO_OPERATIONS },
+		{ path: `src/handlers.${ext}`, text: handlers(ext) },
 	];
 }
 
-const HANDLERS = `import { ContractError, defineApp, implement } from '@charter/runtime';
-import { GetGreetingQuery, SetGreetingCommand } from './hello/hello.operations.ts';
+/** The scripts and dependencies a Charter project needs in its package.json. */
+export function projectManifest(options: ProjectOptions): ManifestAdditions {
+	const range = `^${options.charterVersion}`;
+	return {
+		scripts: {
+			start: 'charter serve',
+			check: 'charter check',
+			test: 'charter test',
+			typecheck: 'tsc --noEmit',
+			snapshot: 'charter snapshot',
+		},
+		dependencies: {
+			'@charter/cli': range,
+			'@charter/runtime': range,
+			'@charter/schema': range,
+			'@charter/spec': range,
+			// `charter serve` keeps its data in SQLite (.charter/charter.db) by default.
+			'better-sqlite3': '^12.0.0',
+		},
+		devDependencies: { typescript: '^5.9.0' },
+		allowScripts: { 'better-sqlite3': true },
+	};
+}
+
+/**
+ * What the project keeps out of git: installs, local data, and the generated artifacts other
+ * than the committed defaults (openapi.json and schema.graphql; config: `committed`).
+ */
+export const GITIGNORE_LINES: readonly string[] = [
+	'node_modules/',
+	'.charter/',
+	'generated/*',
+	'!generated/openapi.json',
+	'!generated/schema.graphql',
+];
+
+const handlers = (
+	ext: string,
+) => `import { ContractError, defineApp, implement } from '@charter/runtime';
+import { GetGreetingQuery, SetGreetingCommand } from './hello/hello.operations.${ext}';
 
 /** The handlers of this project; \`charter serve\` and \`charter test\` create them. */
 export default defineApp({
@@ -79,7 +125,7 @@ export default defineApp({
 });
 `;
 
-const TSCONFIG = `{
+const tsconfig = (configFile: string) => `{
 	"compilerOptions": {
 		"target": "ES2022",
 		"module": "ESNext",
@@ -92,7 +138,7 @@ const TSCONFIG = `{
 		"skipLibCheck": true,
 		"noEmit": true
 	},
-	"include": ["src", "charter.config.ts"]
+	"include": ["src", "${configFile}"]
 }
 `;
 
