@@ -1,5 +1,6 @@
 // Media types of request and response bodies: which one of a content map is read, and the
 // examples it carries that are not kept.
+import type { RestBodyMediaType } from '@charter/spec';
 import { child } from '../document/json-pointer.ts';
 import { isObject } from '../document/openapi-source.ts';
 import type { ImportReport } from '../report/import-report.ts';
@@ -40,4 +41,24 @@ export function reportMediaExamples(
 			'body examples are not kept (field examples are); add them as acceptance examples with their expected output',
 		);
 	}
+}
+
+/**
+ * The media types of a request body Charter reads (JSON of any `+json` flavour as
+ * `application/json`, URL-encoded and multipart forms), in document order, and the others.
+ */
+export function bodyMediaTypes(content: unknown): {
+	read: RestBodyMediaType[];
+	unread: string[];
+} {
+	const read = new Set<RestBodyMediaType>();
+	const unread: string[] = [];
+	for (const type of isObject(content) ? Object.keys(content) : []) {
+		if (/^application\/json\b|[/+]json\b/i.test(type)) read.add('application/json');
+		else if (/^application\/x-www-form-urlencoded\b/i.test(type))
+			read.add('application/x-www-form-urlencoded');
+		else if (/^multipart\/form-data\b/i.test(type)) read.add('multipart/form-data');
+		else unread.push(type);
+	}
+	return { read: [...read], unread };
 }

@@ -99,8 +99,8 @@ export class OperationConverter implements OperationScope {
 		const base = pascalCase(typeof op.operationId === 'string' ? op.operationId : key);
 		const constName = this.names.claim(`${base}Contract`);
 		const isGet = method === 'get';
-		const { fields, headers } = parameterFields(this, entry, base, module);
-		const input = operationInput(
+		const { fields, headers, wire: parameters } = parameterFields(this, entry, base, module);
+		const { input, bodyField, bodyMediaTypes } = operationInput(
 			this,
 			op,
 			pointer,
@@ -110,7 +110,7 @@ export class OperationConverter implements OperationScope {
 			module,
 			headers.length === 0 && Object.keys(fields).length === 0,
 		);
-		const { output, errors } = operationResponses(this, op, pointer, base, module);
+		const { output, errors, status } = operationResponses(this, op, pointer, base, module);
 		const description =
 			typeof op.description === 'string' && op.description.trim() ? op.description : undefined;
 		const summary = typeof op.summary === 'string' && op.summary.trim() ? op.summary : undefined;
@@ -142,6 +142,12 @@ export class OperationConverter implements OperationScope {
 			method: method.toUpperCase() as OperationDraft['method'],
 			path,
 			headers,
+			rest: {
+				...(Object.keys(parameters).length > 0 ? { parameters } : {}),
+				...(bodyField !== undefined ? { bodyField } : {}),
+				...(bodyMediaTypes ? { bodyMediaTypes } : {}),
+				...(status !== undefined ? { status } : {}),
+			},
 			...wire,
 			pointer,
 		};

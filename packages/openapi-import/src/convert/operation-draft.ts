@@ -1,5 +1,6 @@
 // The drafts operation conversion produces: an operation ready to be written as a contract, and
 // its declared errors.
+import type { RestTransport } from '@charter/spec';
 import type { Expr } from './type-expr.ts';
 
 /** A declared error of an imported operation. */
@@ -30,6 +31,8 @@ export interface OperationDraft {
 	readonly path: string;
 	/** Header parameters, by input field name: the wrappers read them from request headers. */
 	readonly headers: readonly string[];
+	/** The REST wire beyond method and path: parameters, body field, media types, status. */
+	readonly rest: Pick<RestTransport, 'parameters' | 'bodyField' | 'bodyMediaTypes' | 'status'>;
 	readonly graphqlField?: string;
 	readonly mcpTool?: string;
 	/** JSON path of the operation in the source document. */

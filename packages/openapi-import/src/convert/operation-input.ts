@@ -1,10 +1,19 @@
 // The input model of an operation: its parameter fields, with the request body's properties
-// flattened in (or the body as the field `body` when it is not an object).
+// flattened in (or the body as the field `body`, the REST body field, when it is not an
+// object), and the media types the body comes in.
+import type { RestBodyMediaType } from '@charter/spec';
 import { child } from '../document/json-pointer.ts';
 import { isObject, type JsonObject } from '../document/openapi-source.ts';
-import { pickMedia, reportMediaExamples } from './media-types.ts';
+import { bodyMediaTypes, pickMedia, reportMediaExamples } from './media-types.ts';
 import type { OperationScope } from './operation-scope.ts';
 import type { Decl, Expr, FieldExpr } from './type-expr.ts';
+
+/** An operation's input type, and how its body travels when not as a JSON object of members. */
+export interface OperationInput {
+	readonly input: Expr;
+	readonly bodyField?: string;
+	readonly bodyMediaTypes?: readonly RestBodyMediaType[];
+}
 
 /** Converts the request body and the parameter fields into the operation's input type. */
 export function operationInput(
@@ -16,9 +25,10 @@ export function operationInput(
 	base: string,
 	module: string,
 	noParameters: boolean,
-): Expr {
+): OperationInput {
 	const file = scope.source.mainFile;
 	const name = scope.names.claim(`${base}Input`);
+	let media: Pick<OperationInput, 'bodyMediaTypes'> = {};
 	if (op.requestBody !== undefined) {
 		const bodyAt = child(pointer, 'requestBody');
 		const { value: body } = scope.source.deref(op.requestBody, file, bodyAt);
@@ -31,13 +41,19 @@ export function operationInput(
 				'a GET request body is not kept: Charter reads GET input from the query string',
 			);
 		} else if (picked) {
-			if (!picked.json) {
+			const types = bodyMediaTypes(isObject(body) ? body.content : undefined);
+			if (types.unread.length > 0) {
 				scope.report.add(
 					'normalized',
 					child(bodyAt, 'content'),
-					`body media type ${picked.type} is read as application/json by Charter`,
+					`body media type ${types.unread.join(', ')} is not read by Charter (it reads JSON, URL-encoded and multipart forms)`,
 				);
 			}
+			if (
+				types.read.length > 0 &&
+				!(types.read.length === 1 && types.read[0] === 'application/json')
+			)
+				media = { bodyMediaTypes: types.read };
 			const at = child(bodyAt, 'content', picked.type, 'schema');
 			const converted = scope.schemas.convert(picked.schema, {
 				file,
@@ -56,7 +72,7 @@ export function operationInput(
 						'the body is optional but has required fields: Charter requires the body',
 					);
 				}
-				if (noParameters) return converted.expr;
+				if (noParameters) return { input: converted.expr, ...media };
 				const inline = decl.module === module && decl.name === name;
 				if (!inline) {
 					scope.report.add(
@@ -76,25 +92,33 @@ export function operationInput(
 				}
 				if (inline) {
 					decl.fields = fields;
-					return converted.expr;
+					return { input: converted.expr, ...media };
 				}
 			} else {
-				scope.report.add(
-					'normalized',
-					at,
-					'the body is not an object: it is the input field `body`',
-				);
-				fields.body = {
-					type: converted.expr,
-					isOptional: !bodyRequired,
-					...(converted.nullable ? { isNullable: true } : {}),
-				};
+				if (Object.hasOwn(fields, 'body')) {
+					scope.report.add(
+						'skipped',
+						at,
+						'the body is not an object and a parameter is named `body`: the body is left out',
+					);
+				} else {
+					fields.body = {
+						type: converted.expr,
+						isOptional: !bodyRequired,
+						...(converted.nullable ? { isNullable: true } : {}),
+					};
+					return {
+						input: { kind: 'ref', decl: declareModel(scope, name, module, fields) },
+						bodyField: 'body',
+						...media,
+					};
+				}
 			}
 		} else {
 			scope.report.add('dropped', bodyAt, 'the body has no schema; it is not described');
 		}
 	}
-	return { kind: 'ref', decl: declareModel(scope, name, module, fields) };
+	return { input: { kind: 'ref', decl: declareModel(scope, name, module, fields) }, ...media };
 }
 
 function declareModel(

@@ -1,5 +1,7 @@
-// Path, query and header parameters of an operation as input fields (cookies are left out), and
-// path parameters the document forgot to declare.
+// Path, query, header and cookie parameters of an operation as input fields, with where and in
+// which style each travels (`transport.rest.parameters`), and path parameters the document
+// forgot to declare.
+import type { RestParameter } from '@charter/spec';
 import { child } from '../document/json-pointer.ts';
 import { isObject, type JsonObject } from '../document/openapi-source.ts';
 import { contentSchema } from './media-types.ts';
@@ -8,61 +10,41 @@ import type { OperationEntry, OperationScope } from './operation-scope.ts';
 import { annotations } from './schema-annotations.ts';
 import type { FieldExpr } from './type-expr.ts';
 
-/** Converts an operation's parameters into input fields, and lists the header ones. */
+const STYLES: Record<string, readonly string[]> = {
+	query: ['form', 'spaceDelimited', 'pipeDelimited', 'deepObject'],
+	header: ['simple'],
+	cookie: ['form'],
+};
+
+/**
+ * Converts an operation's parameters into input fields; lists the header ones, and the wire of
+ * each that does not travel the default way (a GET's query parameter, repeated when a list).
+ */
 export function parameterFields(
 	scope: OperationScope,
 	entry: OperationEntry,
 	base: string,
 	module: string,
-): { fields: Record<string, FieldExpr>; headers: string[] } {
+): {
+	fields: Record<string, FieldExpr>;
+	headers: string[];
+	wire: Record<string, RestParameter>;
+} {
 	const { path, method, pointer, item, op } = entry;
 	const file = scope.source.mainFile;
 	const fields: Record<string, FieldExpr> = {};
 	const headers: string[] = [];
+	const wire: Record<string, RestParameter> = {};
 	const site = (at: string, hint: string) => ({ file, pointer: at, hint, module });
 
 	for (const { param, at } of declaredParameters(scope, item, op, pointer)) {
 		const name = String(param.name);
 		const where = String(param.in);
-		if (where === 'cookie') {
-			scope.report.add(
-				'skipped',
-				at,
-				`cookie parameter ${JSON.stringify(name)} is not imported (Charter reads no cookies)`,
-			);
-			continue;
-		}
 		const schemaAt = param.schema !== undefined ? child(at, 'schema') : at;
 		const schema = param.schema ?? contentSchema(param.content);
 		const required = where === 'path' || param.required === true;
-		let field = scope.schemas.field(
-			schema,
-			site(schemaAt, `${base}${pascalCase(name)}`),
-			required && where !== 'header',
-		);
+		let field = scope.schemas.field(schema, site(schemaAt, `${base}${pascalCase(name)}`), required);
 		field = { ...field, ...annotations(param) };
-		const defaultStyle = where === 'query' || where === 'cookie' ? 'form' : 'simple';
-		if (typeof param.style === 'string' && param.style !== defaultStyle) {
-			scope.report.add(
-				'normalized',
-				at,
-				`style "${param.style}" is not kept: Charter reads ${where === 'query' ? 'repeated keys or JSON' : 'plain values'}`,
-			);
-		}
-		if (where === 'header') {
-			headers.push(name);
-			scope.report.add(
-				'header-parameter',
-				at,
-				`header ${JSON.stringify(name)} is an optional input field; the REST router does not bind headers yet (the wrappers fill it from the request headers)`,
-			);
-		} else if (where === 'query' && method !== 'get') {
-			scope.report.add(
-				'normalized',
-				at,
-				`query parameter ${JSON.stringify(name)} of a ${method.toUpperCase()} is an input field; Charter reads it from the JSON body`,
-			);
-		}
 		if (Object.hasOwn(fields, name)) {
 			scope.report.add(
 				'skipped',
@@ -72,6 +54,11 @@ export function parameterFields(
 			continue;
 		}
 		fields[name] = field;
+		if (where === 'header') headers.push(name);
+		if (where !== 'path') {
+			const declared = parameterWire(scope, param, where, method, at);
+			if (declared) wire[name] = declared;
+		}
 	}
 
 	const pathParams = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
@@ -85,7 +72,39 @@ export function parameterFields(
 			fields[name] = { type: { kind: 'scalar', name: 'String' }, isOptional: false };
 		}
 	}
-	return { fields, headers };
+	return { fields, headers, wire };
+}
+
+/**
+ * How a query, header or cookie parameter travels, when it is not a GET's plain query value
+ * (OpenAPI's default, which Charter reads without a declaration); undefined for that one.
+ */
+function parameterWire(
+	scope: OperationScope,
+	param: JsonObject,
+	where: string,
+	method: string,
+	at: string,
+): RestParameter | undefined {
+	const styles = STYLES[where];
+	if (!styles) return undefined;
+	let style = typeof param.style === 'string' ? param.style : styles[0]!;
+	if (!styles.includes(style)) {
+		scope.report.add(
+			'normalized',
+			at,
+			`style "${style}" is not one Charter reads in a ${where}; read as "${styles[0]}"`,
+		);
+		style = styles[0]!;
+	}
+	const explode = typeof param.explode === 'boolean' ? param.explode : style === 'form';
+	const plain = where === 'query' && style === 'form' && explode;
+	if (plain && method === 'get') return undefined;
+	return {
+		in: where as RestParameter['in'],
+		...(style !== styles[0] ? { style: style as RestParameter['style'] } : {}),
+		...(explode !== (style === 'form') ? { explode } : {}),
+	};
 }
 
 /** Lists the path item's and the operation's parameters; the operation's win on `in` and `name`. */

@@ -1,5 +1,6 @@
-// The responses of an operation: the success response as its output, 4xx / 5xx responses as its
-// declared errors; other statuses are reported.
+// The responses of an operation: the success response as its output and status (`default` when
+// no success status is declared), 4xx / 5xx responses as its declared errors; other statuses are
+// reported.
 import { child } from '../document/json-pointer.ts';
 import { isObject, type JsonObject } from '../document/openapi-source.ts';
 import { errorCodeOf } from './error-codes.ts';
@@ -17,13 +18,18 @@ export function operationResponses(
 	pointer: string,
 	base: string,
 	module: string,
-): { output: Expr; errors: ErrorDraft[] } {
+): { output: Expr; errors: ErrorDraft[]; status?: number } {
 	const file = scope.source.mainFile;
 	const at = child(pointer, 'responses');
 	const responses = isObject(op.responses) ? op.responses : {};
 	const statuses = Object.keys(responses);
 	const success = statuses.filter((s) => /^2(\d\d|XX)$/i.test(s)).sort();
-	const primary = success.includes('200') ? '200' : success[0];
+	// Without a success status, `default` describes the answer (as in many descriptions).
+	const primary = success.includes('200')
+		? '200'
+		: (success[0] ?? (statuses.includes('default') ? 'default' : undefined));
+	const status =
+		primary && /^2\d\d$/.test(primary) && primary !== '200' ? Number(primary) : undefined;
 	let output: Expr = JSON_ANY;
 	const errors: ErrorDraft[] = [];
 	const media = (status: string) => {
@@ -44,7 +50,7 @@ export function operationResponses(
 	if (primary === undefined) {
 		scope.report.add('normalized', at, 'no success response is declared: the output is any JSON');
 	} else {
-		const { picked, responseAt } = media(primary);
+		const { picked, responseAt, response } = media(primary);
 		if (picked) {
 			const name = scope.names.claim(`${base}Output`);
 			output = withNull(
@@ -62,15 +68,15 @@ export function operationResponses(
 					responseAt,
 					`response media type ${picked.type} is served as application/json`,
 				);
-		} else {
+		} else if (!(primary === '204' && !isObject(response.content))) {
 			scope.report.add(
 				'normalized',
 				responseAt,
 				'the success response has no JSON body: the output is any JSON',
 			);
 		}
-		if (primary !== '200')
-			scope.report.add('normalized', responseAt, `status ${primary} is served as 200`);
+		if (primary === 'default' || /XX$/i.test(primary))
+			scope.report.add('normalized', responseAt, `the ${primary} response is served as 200`);
 	}
 	for (const status of success) {
 		if (status !== primary)
@@ -101,6 +107,8 @@ export function operationResponses(
 					typeof response.description === 'string' ? response.description : errorCodeOf(code),
 				...(data ? { data } : {}),
 			});
+		} else if (status === primary) {
+			// `default` read as the success response: reported above.
 		} else if (status === 'default') {
 			scope.report.add(
 				'dropped',
@@ -111,5 +119,5 @@ export function operationResponses(
 			scope.report.add('dropped', child(at, status), `status ${status} is not kept`);
 		}
 	}
-	return { output, errors };
+	return { output, errors, ...(status !== undefined ? { status } : {}) };
 }

@@ -321,23 +321,20 @@ function renderOperation(op: OperationDraft): string {
 			),
 		]);
 	}
-	const transport: [string, Doc][] = [
-		[
-			'rest',
-			obj([
-				['method', value(op.method)],
-				['path', value(op.path)],
-			]),
-		],
+	const rest: [string, Doc][] = [
+		['method', value(op.method)],
+		['path', value(op.path)],
 	];
+	const { parameters, bodyField, bodyMediaTypes, status } = op.rest;
+	if (parameters) rest.push(['parameters', value(parameters)]);
+	if (bodyField !== undefined) rest.push(['bodyField', value(bodyField)]);
+	if (bodyMediaTypes) rest.push(['bodyMediaTypes', value(bodyMediaTypes)]);
+	if (status !== undefined) rest.push(['status', value(status)]);
+	const transport: [string, Doc][] = [['rest', obj(rest)]];
 	if (op.graphqlField) transport.push(['graphql', obj([['field', value(op.graphqlField)]])]);
 	if (op.mcpTool) transport.push(['mcp', obj([['tool', value(op.mcpTool)]])]);
 	entries.push(['transport', obj(transport)]);
-	const comment =
-		op.headers.length > 0
-			? `// Header parameters, read from the request headers by the wrappers: ${op.headers.join(', ')}.\n`
-			: '';
-	return `${comment}${statement(op.constName, call(op.kind === 'command' ? 'defineCommand' : 'defineQuery', obj(entries)))}`;
+	return `${statement(op.constName, call(op.kind === 'command' ? 'defineCommand' : 'defineQuery', obj(entries)))}`;
 }
 
 /** Orders relative import paths the way Biome's import sorting does: farther parents first. */

@@ -5,7 +5,6 @@ export type ReportCategory =
 	| 'normalized'
 	| 'fallback'
 	| 'skipped'
-	| 'header-parameter'
 	| 'key-collision'
 	| 'version';
 

@@ -85,10 +85,7 @@ export function compareOpenApi(originalFile: string, exported: JsonObject): Roun
 				...(Array.isArray(op.parameters) ? op.parameters : []),
 			]
 				.map((p) => deref(p, '#'))
-				.filter(
-					(p): p is JsonObject =>
-						isObject(p) && (p.in === 'path' || (p.in === 'query' && method === 'get')),
-				);
+				.filter((p): p is JsonObject => isObject(p) && (p.in === 'path' || p.in === 'query'));
 			const mine = new Map(params.map((p) => [`${p.in}:${p.name}`, p]));
 			const exportedParams = new Map(
 				(Array.isArray(theirs.parameters) ? (theirs.parameters as JsonObject[]) : [])
@@ -135,7 +132,8 @@ export function compareOpenApi(originalFile: string, exported: JsonObject): Roun
 			if (primary) {
 				const response = deref(responses[primary], '#') as JsonObject;
 				const schema = firstSchema(response.content);
-				const exportedResponse = (theirs.responses as JsonObject)['200'] as JsonObject | undefined;
+				const served = /^2\d\d$/.test(primary) ? primary : '200';
+				const exportedResponse = (theirs.responses as JsonObject)[served] as JsonObject | undefined;
 				const a = schema === undefined ? 'any' : schemaShape(schema, lookupOriginal);
 				const b = schemaShape(firstSchema(exportedResponse?.content), lookupExported);
 				const d = shapeDifference(a, b);

@@ -16,7 +16,7 @@ export interface LegacyRequestParts {
 
 /** Options shared by the wrappers. */
 export interface WrapOptions {
-	/** Input fields that are HTTP headers (the import lists them above each contract). */
+	/** Input fields that are HTTP headers; by default the contract's `transport.rest` header parameters. */
 	readonly headers?: readonly string[];
 }
 
@@ -31,12 +31,16 @@ export function legacyRequest(
 	options: WrapOptions = {},
 ): LegacyRequestParts {
 	const wire = wireNames(contract).rest;
+	const declared = Object.entries(contract.transport.rest?.parameters ?? {});
+	const headerFields =
+		options.headers ?? declared.filter(([, p]) => p.in === 'header').map(([name]) => name);
+	const queryFields = new Set(declared.filter(([, p]) => p.in === 'query').map(([name]) => name));
 	const fields = { ...((input ?? {}) as Record<string, unknown>) };
 	const headers: Record<string, string> = {};
 	for (const [name, value] of Object.entries(ctx.metadata.headers ?? {})) {
 		if (value !== undefined) headers[name.toLowerCase()] = value;
 	}
-	for (const name of options.headers ?? []) {
+	for (const name of headerFields) {
 		const value = fields[name];
 		delete fields[name];
 		if (value !== undefined && value !== null) headers[name.toLowerCase()] = String(value);
@@ -52,12 +56,12 @@ export function legacyRequest(
 	);
 	const query: Record<string, string | string[]> = {};
 	let body: Record<string, unknown> | undefined;
-	if (wire.method === 'GET') {
-		for (const [name, value] of Object.entries(fields)) {
-			if (value === undefined) continue;
-			query[name] = Array.isArray(value) ? value.map(toQueryString) : toQueryString(value);
-		}
-	} else {
+	for (const [name, value] of Object.entries(fields)) {
+		if (value === undefined || !(wire.method === 'GET' || queryFields.has(name))) continue;
+		query[name] = Array.isArray(value) ? value.map(toQueryString) : toQueryString(value);
+		delete fields[name];
+	}
+	if (wire.method !== 'GET') {
 		body = Object.fromEntries(Object.entries(fields).filter(([, v]) => v !== undefined));
 	}
 	const search = new URLSearchParams();

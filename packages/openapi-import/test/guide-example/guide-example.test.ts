@@ -56,7 +56,7 @@ describe('the incremental adoption guide', () => {
 		expect(await response.json()).toMatchObject({ code: 'NOT_FOUND', detail: 'no todo 99' });
 	});
 
-	test('the rewritten operation validates its input and answers with the contract (200)', async () => {
+	test('the rewritten operation validates its input and answers with the contract and its 201', async () => {
 		const post = (body: unknown) =>
 			fetch(`${base}/todos`, {
 				method: 'POST',
@@ -64,7 +64,7 @@ describe('the incremental adoption guide', () => {
 				body: JSON.stringify(body),
 			});
 		const created = await post({ title: 'Mount Charter beside Express' });
-		expect(created.status).toBe(200);
+		expect(created.status).toBe(201);
 		expect(await created.json()).toEqual({
 			id: 2,
 			title: 'Mount Charter beside Express',
