@@ -43,7 +43,11 @@ const exclude = (...groups: string[][]) => [...configDefaults.exclude, ...groups
  */
 export default defineConfig({
 	resolve: { conditions: [SOURCE, ...defaultClientConditions] },
-	ssr: { resolve: { conditions: [SOURCE, ...defaultServerConditions] } },
+	// Vitest hands these conditions to Node for the packages it does not transform; without
+	// `module`, as Node itself resolves (OpenTelemetry's `module` builds do not load in Node).
+	ssr: {
+		resolve: { conditions: [SOURCE, ...defaultServerConditions.filter((c) => c !== 'module')] },
+	},
 	test: {
 		env: { NODE_OPTIONS },
 		testTimeout: 30_000,

@@ -7,7 +7,9 @@ import {
 	type Logger,
 	type SubscribeOptions,
 	silentLogger,
+	type Tracer,
 	toListener,
+	traceDelivery,
 } from '@charter/runtime';
 import type { EventSpec } from '@charter/spec';
 import {
@@ -15,8 +17,10 @@ import {
 	type ConsumerMessages,
 	connect,
 	DeliverPolicy,
+	headers,
 	type JetStreamClient,
 	type JetStreamManager,
+	type JetStreamPublishOptions,
 	type NatsConnection,
 	nanos,
 } from 'nats';
@@ -38,6 +42,8 @@ export interface NatsBusOptions {
 	/** How long to wait for NATS at startup (5 s by default). */
 	readonly connectTimeoutMs?: number;
 	readonly logger?: Logger;
+	/** Runs each durable delivery in a consumer span linked to the emitting command's span. */
+	readonly tracer?: Tracer;
 }
 
 /** The event bus over NATS JetStream. */
@@ -69,6 +75,7 @@ export async function createNatsBus(options: NatsBusOptions): Promise<NatsEventB
 	const prefix = options.subjectPrefix ?? 'charter.events';
 	const group = options.group ?? 'charter';
 	const retryDelayMs = options.retryDelayMs ?? 1000;
+	const { tracer } = options;
 	let nc: NatsConnection;
 	let jsm: JetStreamManager;
 	try {
@@ -213,7 +220,8 @@ export async function createNatsBus(options: NatsBusOptions): Promise<NatsEventB
 				continue;
 			}
 			try {
-				await handler(event);
+				if (tracer === undefined) await handler(event);
+				else await traceDelivery(tracer, event, async () => handler(event));
 				seen.add(event.id);
 				message.ack();
 			} catch (error) {
@@ -235,7 +243,13 @@ export async function createNatsBus(options: NatsBusOptions): Promise<NatsEventB
 		subscribe: subscribe as EventBus['subscribe'],
 		listen: listen as EventBus['listen'],
 		async publish(event) {
-			await js.publish(`${prefix}.${event.type}`, JSON.stringify(event), { msgID: event.id });
+			const options: Partial<JetStreamPublishOptions> = { msgID: event.id };
+			// The W3C trace context travels as a header too, for consumers that read only headers.
+			if (event.traceparent !== undefined) {
+				options.headers = headers();
+				options.headers.set('traceparent', event.traceparent);
+			}
+			await js.publish(`${prefix}.${event.type}`, JSON.stringify(event), options);
 		},
 		async ready() {
 			await Promise.all(setups);

@@ -94,6 +94,22 @@ describe.skipIf(!NATS_URL)('NATS JetStream bus', () => {
 		expect(values.sort()).toEqual([1, 2]);
 	});
 
+	it('an event with a traceparent carries it in a NATS header and in the envelope', async () => {
+		const name = uniquePrefix('t').toUpperCase();
+		const bus = await openBus(name);
+		const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+		const seen: (string | undefined)[] = [];
+		const raw = bus.connection.subscribe(`test.${name}.counter.incremented`, {
+			callback: (_error, message) => seen.push(message.headers?.get('traceparent') || undefined),
+		});
+		await bus.connection.flush();
+		await bus.publish({ ...event(1), traceparent });
+		await bus.publish(event(2));
+		await until(() => seen.length >= 2);
+		raw.unsubscribe();
+		expect(seen).toEqual([traceparent, undefined]);
+	});
+
 	it('two nodes in one group share a subscription: each event is handled once', async () => {
 		const name = uniquePrefix('q').toUpperCase();
 		const a = await openBus(name, 'shared');

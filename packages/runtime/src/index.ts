@@ -1,3 +1,4 @@
+export type { Tracer } from '@opentelemetry/api';
 export {
 	type AppDefinition,
 	type AppEnvironment,
@@ -180,3 +181,5 @@ export type {
 	UnitOfWork,
 	UnitOfWorkOptions,
 } from './stores/unit-of-work.ts';
+export { traceDelivery, tracePublish } from './telemetry/event-tracing.ts';
+export { formatTraceparent, parseTraceparent } from './telemetry/trace-context.ts';

@@ -1,5 +1,7 @@
 import type { EventSpec } from '@charter/spec';
+import type { Tracer } from '@opentelemetry/api';
 import { type Logger, silentLogger } from '../logging/logger.ts';
+import { traceDelivery } from '../telemetry/event-tracing.ts';
 import type { EventEnvelope } from './event-envelope.ts';
 
 /** Handles one published event. */
@@ -83,8 +85,15 @@ interface Group {
  * const bus = createEventBus();
  * bus.subscribe(InstancePaused, (event) => console.log(event.data.id));
  */
-export function createEventBus(options: { logger?: Logger } = {}): EventBus {
+export function createEventBus(
+	options: {
+		logger?: Logger;
+		/** Runs each delivery in a consumer span linked to the emitting command's span. */
+		tracer?: Tracer;
+	} = {},
+): EventBus {
 	const logger = options.logger ?? silentLogger;
+	const { tracer } = options;
 	// Per event key, the groups; an ungrouped subscription or a listener is a group of one.
 	const groups = new Map<string, Map<string | object, Group>>();
 	const add = (event: EventSpec | string, handler: EventHandler<any>, group?: string) => {
@@ -121,7 +130,8 @@ export function createEventBus(options: { logger?: Logger } = {}): EventBus {
 			}
 			for (const handler of targets) {
 				try {
-					await handler(event);
+					if (tracer === undefined) await handler(event);
+					else await traceDelivery(tracer, event, async () => handler(event));
 				} catch (error) {
 					logger.error(
 						{

@@ -16,6 +16,11 @@ export interface EventEnvelope<P = unknown> {
 	/** The event contract's version. */
 	readonly eventversion: string;
 	readonly traceid: string;
+	/**
+	 * The W3C trace context of the command's span (the CloudEvents distributed tracing
+	 * extension), when the server traces: a subscriber's span links to it.
+	 */
+	readonly traceparent?: string;
 	/** The tenant of the principal who caused the event, when any. */
 	readonly tenant?: string;
 }

@@ -6,6 +6,7 @@ import {
 	majorOf,
 	type OperationSpec,
 } from '@charter/spec';
+import type { Tracer } from '@opentelemetry/api';
 import { createEventBus, type EventBus } from '../bus/event-bus.ts';
 import { anonymousProvider } from '../context/bearer-token-provider.ts';
 import type { ContextProvider } from '../context/principal.ts';
@@ -60,6 +61,13 @@ export interface ExecutorOptions {
 	readonly idempotencyRetentionMs?: number;
 	/** Rate limits per client address and per principal (429 with `retryAfter`); none by default. */
 	readonly rateLimits?: RateLimits;
+	/**
+	 * Traces each call: a span per operation with child spans for validate, authorize, handler
+	 * and commit, continuing the caller's W3C `traceparent`. Pass
+	 * `trace.getTracer('@charter/runtime')` once the application has registered an
+	 * OpenTelemetry SDK; no tracing (and no cost) by default.
+	 */
+	readonly tracer?: Tracer;
 }
 
 /** How long a completed idempotency key replays its result by default: 24 hours. */
@@ -174,6 +182,7 @@ export function createExecutor(options: ExecutorOptions): Executor {
 		retentionMs,
 		rateLimiter: options.rateLimits ? new RateLimiter(options.rateLimits) : undefined,
 		refusals: new RefusalSampler(logger),
+		tracer: options.tracer,
 	};
 	return {
 		registry,

@@ -29,8 +29,9 @@ export function createEmitBuffer(
 	at: () => Date,
 	traceId: string,
 	tenant: string | undefined,
+	traceparent?: string,
 ): EmitBuffer {
-	return new LazyEmitBuffer(plan, at, traceId, tenant);
+	return new LazyEmitBuffer(plan, at, traceId, tenant, traceparent);
 }
 
 /** The events of a call that emitted none, shared. */
@@ -49,6 +50,7 @@ class LazyEmitBuffer implements EmitBuffer {
 		private readonly at: () => Date,
 		private readonly traceId: string,
 		private readonly tenant: string | undefined,
+		private readonly traceparent: string | undefined,
 	) {}
 
 	get emit(): (key: string, payload: unknown) => void {
@@ -92,6 +94,7 @@ class LazyEmitBuffer implements EmitBuffer {
 			traceid: this.traceId,
 		};
 		if (this.tenant) envelope.tenant = this.tenant;
+		if (this.traceparent) envelope.traceparent = this.traceparent;
 		this.#envelopes ??= [];
 		this.#envelopes.push(envelope);
 	}

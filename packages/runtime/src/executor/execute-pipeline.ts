@@ -1,3 +1,4 @@
+import type { Span, Tracer } from '@opentelemetry/api';
 import type { EventBus } from '../bus/event-bus.ts';
 import type { EventEnvelope } from '../bus/event-envelope.ts';
 import type { ContextProvider, InvocationMetadata, Principal } from '../context/principal.ts';
@@ -12,6 +13,7 @@ import type { Decision } from '../policy/policy-decider.ts';
 import { ProblemSignal, toProblem } from '../problems/error-mapper.ts';
 import { createProblem } from '../problems/problem.ts';
 import type { Stores, TransactionScope, UnitOfWorkOptions } from '../stores/unit-of-work.ts';
+import { endStep, OperationTrace } from '../telemetry/operation-trace.ts';
 import { AuditTrail } from './audit-trail.ts';
 import { CallContext } from './call-context.ts';
 import { CallDeadline } from './call-deadline.ts';
@@ -35,6 +37,8 @@ export interface PipelineEnv {
 	readonly rateLimiter?: RateLimiter | undefined;
 	/** Samples the audit records of anonymous refusals. */
 	readonly refusals: RefusalSampler;
+	/** Makes a span per call and per step; no tracing when undefined. */
+	readonly tracer?: Tracer | undefined;
 }
 
 type Success = Extract<InvocationResult, { ok: true }>;
@@ -48,9 +52,9 @@ export function runPipeline(
 	resolve: (key: string, version?: string) => CompiledPlan | undefined,
 	invocation: Invocation,
 ): Promise<InvocationResult> {
-	const traceId = invocation.traceId ?? traceIdOf(invocation.metadata);
 	const plan = resolve(invocation.operation, invocation.version);
 	if (!plan) {
+		const traceId = invocation.traceId ?? traceIdOf(invocation.metadata);
 		const at = invocation.version ? `@${invocation.version}` : '';
 		return Promise.resolve({
 			ok: false,
@@ -61,7 +65,7 @@ export function runPipeline(
 			}),
 		});
 	}
-	return runPlan(env, plan, invocation, traceId);
+	return runPlan(env, plan, invocation);
 }
 
 /**
@@ -73,8 +77,9 @@ async function runPlan(
 	env: PipelineEnv,
 	plan: CompiledPlan,
 	invocation: Invocation,
-	traceId: string,
 ): Promise<InvocationResult> {
+	const trace = env.tracer === undefined ? undefined : traceCall(env.tracer, plan, invocation);
+	const traceId = invocation.traceId ?? trace?.traceId ?? traceIdOf(invocation.metadata);
 	const logger = withFields(env.logger, { traceId, operation: plan.id });
 	let audit: AuditTrail | undefined;
 	const access = invocation.metadata?.access;
@@ -82,9 +87,13 @@ async function runPlan(
 		access.traceId = traceId;
 		access.operation = plan.id;
 	}
+	let step: Span | undefined;
 	try {
 		// 1-2. decode / coerce, validate input
+		step = trace?.step('validate');
 		const input = decodeInput(plan, invocation);
+		endStep(step);
+		step = trace?.step('authorize');
 		const metadata = invocation.metadata ?? NO_METADATA;
 		// Rate limits: per address before authentication (a flood of bad tokens counts too).
 		if (env.rateLimiter) await env.rateLimiter.checkAddress(plan.key, metadata.clientAddress);
@@ -93,6 +102,7 @@ async function runPlan(
 		const principal = isThenable(provided) ? await provided : provided;
 		if (env.rateLimiter) await env.rateLimiter.checkPrincipal(plan.key, principal);
 		if (access !== undefined) access.principalId = principal?.id;
+		trace?.identify(principal?.id);
 		if (plan.spec.kind === 'command') {
 			audit = new AuditTrail(plan, principal, invocation.idempotencyKey, traceId, env.clock, input);
 		}
@@ -100,6 +110,8 @@ async function runPlan(
 		const verdict = plan.authorize(principal, input);
 		const decision = isThenable(verdict) ? await verdict : verdict;
 		if (!decision.allowed) refuse(decision);
+		endStep(step);
+		step = undefined;
 		if (!plan.handler) {
 			throw new ProblemSignal(
 				createProblem('NOT_IMPLEMENTED', { detail: `${plan.id} has no handler yet` }),
@@ -112,11 +124,14 @@ async function runPlan(
 			traceId,
 			logger,
 			audit,
+			trace,
 		});
 		// A replay is audited here; a run was audited inside its transaction.
 		if (audit && !audit.written) await audit.finish('OK', 200, result.replayed, env.stores.audit);
+		trace?.end(undefined, result.replayed);
 		return result;
 	} catch (error) {
+		endStep(step, error);
 		const translated = env.stores.translateError ? env.stores.translateError(error) : error;
 		const problem = toProblem(translated, plan.spec, logger, traceId);
 		// A command that reached authentication is audited, refusals and failures included.
@@ -133,11 +148,23 @@ async function runPlan(
 				logger.error({ error: String(e) }, 'audit write failed');
 			}
 		}
+		trace?.end(problem);
 		return { ok: false, traceId, problem };
 	}
 }
 
 const NO_METADATA: InvocationMetadata = Object.freeze({});
+
+function traceCall(tracer: Tracer, plan: CompiledPlan, invocation: Invocation): OperationTrace {
+	const metadata = invocation.metadata;
+	return new OperationTrace(tracer, {
+		key: plan.key,
+		version: plan.version,
+		kind: plan.spec.kind === 'command' ? 'command' : 'query',
+		surface: metadata?.transport,
+		traceparent: metadata?.headers?.traceparent,
+	});
+}
 
 /** Stops the call with the problem of a denied decision. */
 function refuse(decision: Extract<Decision, { allowed: false }>): never {
@@ -183,6 +210,7 @@ interface Call {
 	traceId: string;
 	logger: Logger;
 	audit: AuditTrail | undefined;
+	trace: OperationTrace | undefined;
 }
 
 /** Step 5 for a command with an idempotency key, then the handler and the commit. */
@@ -226,11 +254,18 @@ async function runCommitted(
 ): Promise<Success> {
 	const { principal, traceId } = call;
 	const deadline = new CallDeadline(call.invocation.signal, env.timeoutMs);
-	const buffer = createEmitBuffer(plan, env.clock, traceId, principal?.tenant);
+	const buffer = createEmitBuffer(
+		plan,
+		env.clock,
+		traceId,
+		principal?.tenant,
+		call.trace?.traceparent,
+	);
 	let output: unknown;
 	// The events the transaction wrote: only those are published, not one a stray promise of
 	// the handler emits after the commit.
 	let committed: readonly EventEnvelope[] = NO_EVENTS;
+	const commitSpan = plan.spec.kind === 'command' ? call.trace?.step('commit') : undefined;
 	try {
 		if (plan.spec.kind !== 'command') {
 			const returned = runHandler(env, plan, call, deadline, buffer, key, undefined);
@@ -246,7 +281,7 @@ async function runCommitted(
 					const decision = await authorizeInTransaction(principal, call.input, tx);
 					if (!decision.allowed) refuse(decision);
 				}
-				const returned = runHandler(env, plan, call, deadline, buffer, key, tx);
+				const returned = runHandler(env, plan, call, deadline, buffer, key, tx, commitSpan);
 				const value = isThenable(returned) ? await returned : returned;
 				const events = buffer.envelopes;
 				if (events.length > 0) await tx.outbox.append(events);
@@ -258,6 +293,7 @@ async function runCommitted(
 			authorizeInTransaction ? READS_STATE : undefined,
 		);
 	} catch (error) {
+		endStep(commitSpan, error);
 		if (plan.spec.kind === 'command') {
 			// The transaction rolled back, its audit record with it: the failure is audited instead.
 			if (call.audit) call.audit.written = false;
@@ -267,6 +303,7 @@ async function runCommitted(
 	} finally {
 		deadline.dispose();
 	}
+	endStep(commitSpan);
 	// Committed: nothing from here on may fail the command (a caller would retry a done thing).
 	if (env.stores.afterCommit) {
 		try {
@@ -296,6 +333,7 @@ function runHandler(
 	buffer: EmitBuffer,
 	key: string | undefined,
 	transaction: TransactionScope | undefined,
+	under?: Span,
 ): unknown {
 	const ctx = new CallContext(
 		call.principal,
@@ -311,11 +349,45 @@ function runHandler(
 	// 6. handler: called directly. Only a promise needs racing against the deadline: nothing
 	// can fire while a synchronous handler runs, so its result is checked after it returns.
 	if (deadline.aborted) throw deadline.reason;
+	if (call.trace !== undefined) return traceHandler(call.trace, under, plan, call, deadline, ctx);
 	const returned: unknown = plan.handler!(call.input, ctx);
 	if (!isThenable(returned)) return checkOutput(plan, call, deadline, returned);
 	return deadline
 		.race(Promise.resolve(returned))
 		.then((output) => checkOutput(plan, call, deadline, output));
+}
+
+/** Step 6 with a span of its own, active while the handler runs. */
+function traceHandler(
+	trace: OperationTrace,
+	under: Span | undefined,
+	plan: CompiledPlan,
+	call: Call,
+	deadline: CallDeadline,
+	ctx: CallContext,
+): unknown {
+	const span = trace.step('handler', under);
+	let returned: unknown;
+	try {
+		returned = trace.within(span, () => plan.handler!(call.input, ctx));
+		if (!isThenable(returned)) {
+			endStep(span);
+			return checkOutput(plan, call, deadline, returned);
+		}
+	} catch (error) {
+		endStep(span, error);
+		throw error;
+	}
+	return deadline.race(Promise.resolve(returned)).then(
+		(output) => {
+			endStep(span);
+			return checkOutput(plan, call, deadline, output);
+		},
+		(error: unknown) => {
+			endStep(span, error);
+			throw error;
+		},
+	);
 }
 
 /** Step 7: validates a copy of the output (stripping must not touch the handler's objects). */

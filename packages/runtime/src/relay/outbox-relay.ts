@@ -1,6 +1,8 @@
+import type { Tracer } from '@opentelemetry/api';
 import type { EventEnvelope } from '../bus/event-envelope.ts';
 import { type Logger, silentLogger } from '../logging/logger.ts';
 import type { PendingEvent, RelayOutbox } from '../stores/outbox-store.ts';
+import { tracePublish } from '../telemetry/event-tracing.ts';
 
 /** Where the relay publishes: the in-process bus or NATS JetStream. Throws when not delivered. */
 export interface EventPublisher {
@@ -22,6 +24,8 @@ export interface OutboxRelayOptions {
 	readonly backoffMs?: number;
 	readonly maxBackoffMs?: number;
 	readonly clock?: () => Date;
+	/** Publishes each event in a producer span continuing the emitting command's trace. */
+	readonly tracer?: Tracer;
 }
 
 /** A running relay. */
@@ -55,6 +59,7 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 	const baseBackoff = options.backoffMs ?? 100;
 	const maxBackoff = options.maxBackoffMs ?? 10_000;
 	const clock = options.clock ?? (() => new Date());
+	const { tracer } = options;
 	const stats: OutboxRelay['stats'] = { delivered: 0, failures: 0 };
 	let running = false;
 	let timer: NodeJS.Timeout | undefined;
@@ -66,7 +71,9 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 		let delivered = 0;
 		for (const event of events) {
 			try {
-				await options.publisher.publish(event.envelope);
+				const { envelope } = event;
+				if (tracer === undefined) await options.publisher.publish(envelope);
+				else await tracePublish(tracer, envelope, () => options.publisher.publish(envelope));
 			} catch (error) {
 				return { delivered, error };
 			}

@@ -1,0 +1,114 @@
+import {
+	type Context,
+	context,
+	isSpanContextValid,
+	type Span,
+	SpanKind,
+	SpanStatusCode,
+	type Tracer,
+	trace,
+} from '@opentelemetry/api';
+import type { Problem } from '../problems/problem.ts';
+import { contextOfTraceparent, formatTraceparent } from './trace-context.ts';
+
+/** The steps of a call that get a child span. */
+export type TracedStep = 'validate' | 'authorize' | 'handler' | 'commit';
+
+/** What an operation span says about the call it covers. */
+export interface TracedCall {
+	readonly key: string;
+	readonly version: string;
+	readonly kind: 'command' | 'query';
+	readonly surface: string | undefined;
+	readonly traceparent: string | undefined;
+}
+
+/**
+ * The spans of one operation call: made only when the executor has a tracer, so a server
+ * without tracing pays one `undefined` check per step. The parent is the active span when
+ * the application's own instrumentation made one (an HTTP server span), else the caller's
+ * W3C `traceparent`, else none (a new trace).
+ */
+export class OperationTrace {
+	readonly span: Span;
+	readonly context: Context;
+
+	constructor(
+		private readonly tracer: Tracer,
+		call: TracedCall,
+	) {
+		const active = context.active();
+		const inner = trace.getSpan(active) !== undefined;
+		const parent = inner ? active : contextOfTraceparent(call.traceparent);
+		this.span = tracer.startSpan(
+			`${call.kind} ${call.key}`,
+			{
+				kind: inner ? SpanKind.INTERNAL : SpanKind.SERVER,
+				attributes: {
+					'charter.operation': call.key,
+					'charter.operation.version': call.version,
+					'charter.operation.kind': call.kind,
+					'charter.surface': call.surface ?? 'unknown',
+				},
+			},
+			parent,
+		);
+		this.context = trace.setSpan(parent, this.span);
+	}
+
+	/** The span's trace id, or undefined when nothing records (no SDK and no caller's trace). */
+	get traceId(): string | undefined {
+		const own = this.span.spanContext();
+		return isSpanContextValid(own) ? own.traceId : undefined;
+	}
+
+	/** The `traceparent` events of this call carry, so a subscriber links back to it. */
+	get traceparent(): string | undefined {
+		const own = this.span.spanContext();
+		return isSpanContextValid(own) ? formatTraceparent(own) : undefined;
+	}
+
+	/** Starts a step's span under the operation span, or under another step's span. */
+	step(name: TracedStep, under?: Span): Span {
+		const parent = under ? trace.setSpan(this.context, under) : this.context;
+		return this.tracer.startSpan(name, undefined, parent);
+	}
+
+	/** Runs `fn` with `span` active, so the handler's own instrumentation nests under it. */
+	within<T>(span: Span, fn: () => T): T {
+		return context.with(trace.setSpan(this.context, span), fn);
+	}
+
+	identify(principalId: string | undefined): void {
+		if (principalId !== undefined) this.span.setAttribute('enduser.id', principalId);
+	}
+
+	/** Ends the operation span with the call's outcome: `ok`, or the problem's code. */
+	end(problem: Problem | undefined, replayed = false): void {
+		if (problem === undefined) {
+			this.span.setAttribute('charter.outcome', 'ok');
+			if (replayed) this.span.setAttribute('charter.idempotency.replayed', true);
+		} else {
+			this.span.setAttribute('charter.outcome', problem.code);
+			this.span.setAttribute('charter.problem.code', problem.code);
+			this.span.setAttribute('charter.problem.status', problem.status);
+			// A refusal (4xx) is the caller's mistake, not a failure of this server.
+			if (problem.status >= 500) {
+				this.span.setStatus({ code: SpanStatusCode.ERROR, message: problem.code });
+			}
+		}
+		this.span.end();
+	}
+}
+
+/** Ends a step's span, marking it failed when it threw. */
+export function endStep(span: Span | undefined, error?: unknown): void {
+	if (span === undefined) return;
+	if (error !== undefined) {
+		span.setStatus({
+			code: SpanStatusCode.ERROR,
+			message: error instanceof Error ? error.message : String(error),
+		});
+	}
+	span.end();
+}

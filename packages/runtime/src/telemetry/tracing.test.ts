@@ -1,0 +1,207 @@
+import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import {
+	BasicTracerProvider,
+	InMemorySpanExporter,
+	type ReadableSpan,
+	SimpleSpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { as, createTodoApp } from '../../test/fixtures/todo-app.ts';
+import { createEventBus } from '../bus/event-bus.ts';
+import type { EventEnvelope } from '../bus/event-envelope.ts';
+import { createOutboxRelay } from '../relay/outbox-relay.ts';
+import type { RelayOutbox } from '../stores/outbox-store.ts';
+import { parseTraceparent } from './trace-context.ts';
+
+const exporter = new InMemorySpanExporter();
+const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+const tracer = provider.getTracer('@charter/runtime');
+const contextManager = new AsyncLocalStorageContextManager();
+
+beforeAll(() => {
+	context.setGlobalContextManager(contextManager.enable());
+});
+afterAll(() => {
+	context.disable();
+});
+beforeEach(() => exporter.reset());
+
+const CALLER = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+const spans = () => exporter.getFinishedSpans();
+const named = (name: string) => spans().find((s) => s.name === name);
+const parentOf = (span: ReadableSpan | undefined) => span?.parentSpanContext?.spanId;
+
+describe('tracing with an OpenTelemetry tracer', () => {
+	it('one command is a server span continuing the caller trace, with validate, authorize, commit and handler spans, and its event carries the trace to a subscriber span linked to it', async () => {
+		const bus = createEventBus({ tracer });
+		const received: EventEnvelope[] = [];
+		bus.subscribe('todo.created', (event) => {
+			received.push(event);
+		});
+		const { executor } = createTodoApp({ tracer, bus });
+		const result = await executor.execute({
+			operation: 'todo.create',
+			input: { title: 'a' },
+			metadata: {
+				transport: 'rest',
+				headers: { ...as('alice').headers, traceparent: CALLER },
+			},
+		});
+		expect(result.ok).toBe(true);
+		expect(result.traceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+
+		const operation = named('command todo.create')!;
+		expect(operation.kind).toBe(SpanKind.SERVER);
+		expect(operation.spanContext().traceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+		expect(parentOf(operation)).toBe('00f067aa0ba902b7');
+		expect(operation.attributes).toMatchObject({
+			'charter.operation': 'todo.create',
+			'charter.operation.version': '1.0.0',
+			'charter.surface': 'rest',
+			'enduser.id': 'alice',
+			'charter.outcome': 'ok',
+		});
+		const own = operation.spanContext().spanId;
+		expect(parentOf(named('validate'))).toBe(own);
+		expect(parentOf(named('authorize'))).toBe(own);
+		expect(parentOf(named('commit'))).toBe(own);
+		expect(parentOf(named('handler'))).toBe(named('commit')!.spanContext().spanId);
+
+		// The event names the command's span; the subscriber's span is a new trace linked to it.
+		expect(parseTraceparent(received[0]!.traceparent)).toMatchObject({
+			traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+			spanId: own,
+		});
+		const consumer = named('process todo.created')!;
+		expect(consumer.kind).toBe(SpanKind.CONSUMER);
+		expect(consumer.spanContext().traceId).not.toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+		expect(consumer.links.map((l) => l.context.spanId)).toEqual([own]);
+	});
+
+	it('without a traceparent the trace is new and the call reports its trace id', async () => {
+		const { executor } = createTodoApp({ tracer });
+		const result = await executor.execute({ operation: 'todo.list', input: {} });
+		const operation = named('query todo.list')!;
+		expect(parentOf(operation)).toBeUndefined();
+		expect(result.traceId).toBe(operation.spanContext().traceId);
+		expect(named('commit')).toBeUndefined();
+	});
+
+	it('a refusal records its problem code without marking the span failed; a server fault marks it failed', async () => {
+		const { executor } = createTodoApp({ tracer });
+		await executor.execute({ operation: 'todo.create', input: { title: 'a' } });
+		const refused = named('command todo.create')!;
+		expect(refused.attributes).toMatchObject({
+			'charter.outcome': 'UNAUTHENTICATED',
+			'charter.problem.status': 401,
+		});
+		expect(refused.status.code).not.toBe(SpanStatusCode.ERROR);
+		expect(named('authorize')!.status.code).toBe(SpanStatusCode.ERROR);
+
+		const { implement } = await import('../executor/implement.ts');
+		const { ListTodos } = await import('../../test/fixtures/todo-contracts.ts');
+		exporter.reset();
+		const broken = createTodoApp({
+			tracer,
+			bindings: [
+				implement(ListTodos, async () => {
+					throw new Error('disk on fire');
+				}),
+			],
+		});
+		await broken.executor.execute({ operation: 'todo.list', input: {} });
+		expect(named('query todo.list')!.status.code).toBe(SpanStatusCode.ERROR);
+		expect(named('handler')!.status).toMatchObject({
+			code: SpanStatusCode.ERROR,
+			message: 'disk on fire',
+		});
+	});
+
+	it('the handler runs with its span active, so its own instrumentation nests under it', async () => {
+		const { implement } = await import('../executor/implement.ts');
+		const { ListTodos } = await import('../../test/fixtures/todo-contracts.ts');
+		const { executor } = createTodoApp({
+			tracer,
+			bindings: [
+				implement(ListTodos, async () => {
+					await Promise.resolve();
+					tracer.startSpan('SELECT todos').end();
+					return { items: [] };
+				}),
+			],
+		});
+		await executor.execute({ operation: 'todo.list', input: {} });
+		expect(parentOf(named('SELECT todos'))).toBe(named('handler')!.spanContext().spanId);
+	});
+
+	it('the outbox relay publishes in a producer span that continues the command trace', async () => {
+		const event = {
+			specversion: '1.0',
+			id: 'e1',
+			source: 'charter:operation/todo.create@1.0.0',
+			type: 'todo.created',
+			time: '2026-01-01T00:00:00.000Z',
+			datacontenttype: 'application/json',
+			data: {},
+			eventversion: '1.0.0',
+			traceid: '4bf92f3577b34da6a3ce929d0e0e4736',
+			traceparent: CALLER,
+		} as const;
+		// One pending event, delivered once.
+		let pending = [{ seq: 1, stream: 'todo', envelope: event }];
+		const outbox: RelayOutbox = {
+			append: async () => {},
+			pending: async () => [],
+			markPublished: async () => {},
+			async deliverBatch(_limit, publish) {
+				const { delivered } = await publish(pending);
+				pending = pending.slice(delivered);
+				return delivered;
+			},
+		};
+		const relay = createOutboxRelay({ outbox, publisher: createEventBus(), tracer });
+		expect(await relay.drain()).toBe(1);
+		const publish = named('publish todo.created')!;
+		expect(publish.kind).toBe(SpanKind.PRODUCER);
+		expect(publish.spanContext().traceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+		expect(parentOf(publish)).toBe('00f067aa0ba902b7');
+	});
+
+	it('is off by default: an executor without a tracer records nothing, even with a global provider', async () => {
+		trace.setGlobalTracerProvider(provider);
+		try {
+			const { executor } = createTodoApp();
+			const result = await executor.execute({
+				operation: 'todo.list',
+				input: {},
+				metadata: { headers: { traceparent: CALLER } },
+			});
+			expect(result.traceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+			expect(spans()).toEqual([]);
+		} finally {
+			trace.disable();
+		}
+	});
+});
+
+describe('traceparent', () => {
+	it('accepts a W3C traceparent and refuses malformed, version ff and all-zero ids', () => {
+		expect(parseTraceparent(CALLER)).toEqual({
+			traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+			spanId: '00f067aa0ba902b7',
+			traceFlags: 1,
+			isRemote: true,
+		});
+		for (const bad of [
+			undefined,
+			'garbage',
+			'ff-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01',
+			'00-00000000000000000000000000000000-00f067aa0ba902b7-01',
+			'00-4bf92f3577b34da6a3ce929d0e0e4736-0000000000000000-01',
+			'00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01',
+		]) {
+			expect(parseTraceparent(bad)).toBeUndefined();
+		}
+	});
+});
