@@ -20,6 +20,7 @@ import {
 	type Direction,
 } from './diff-rules.ts';
 import { diffPolicy } from './policy-diff.ts';
+import { diffRestWire } from './rest-wire-diff.ts';
 import { contractVerdicts } from './surfaces/contract-verdicts.ts';
 import { graphqlSchemaOf } from './surfaces/graphql-projection.ts';
 import { SURFACES, type Surface, worstServed } from './surfaces/surfaces.ts';
@@ -240,6 +241,7 @@ function diffOperation(
 			after,
 		});
 	}
+	diffRestWire(a, b, emit);
 	if (wa.graphql.field !== wb.graphql.field || wa.graphql.type !== wb.graphql.type) {
 		const before = `${wa.graphql.type}.${wa.graphql.field}`;
 		const after = `${wb.graphql.type}.${wb.graphql.field}`;

@@ -117,6 +117,11 @@ export const CONTRACT_DIFF_RULES = {
 	'rest-route-changed': { severity: 'breaking', summary: 'The REST method or path changed.' },
 	'graphql-field-changed': { severity: 'breaking', summary: 'The GraphQL field name changed.' },
 	'mcp-tool-changed': { severity: 'breaking', summary: 'The MCP tool name changed.' },
+	'rest-wire-changed': {
+		severity: 'breaking',
+		summary:
+			'A field moved between the body, the query, headers and cookies, the body field or the success status changed, or a body media type was dropped (safe when one is added).',
+	},
 	'auth-tightened': {
 		severity: 'breaking',
 		summary: 'The policy got stricter (auth level, tenant, custom rule).',

@@ -163,4 +163,33 @@ export const LIFECYCLE_CASES: readonly CorpusCase[] = [
 		expected: ['rest-route-changed:breaking@$.transport.rest'],
 		surfaces: [{ rest: 'breaking', openapi: 'breaking', sdk: 'breaking' }],
 	},
+	{
+		name: 'transport: an input field moved from the body to a header',
+		before: [command()],
+		after: [
+			command({ transport: { rest: { parameters: { id: { in: 'header', name: 'X-Id' } } } } }),
+		],
+		expected: ['rest-wire-changed:breaking@$.transport.rest.parameters.id'],
+		surfaces: [{ rest: 'breaking', openapi: 'breaking', sdk: 'breaking' }],
+	},
+	{
+		name: 'transport: a form body accepted beside JSON',
+		before: [command()],
+		after: [
+			command({
+				transport: {
+					rest: { bodyMediaTypes: ['application/json', 'application/x-www-form-urlencoded'] },
+				},
+			}),
+		],
+		expected: ['rest-wire-changed:safe@$.transport.rest.bodyMediaTypes'],
+		surfaces: [{ rest: 'safe', openapi: 'safe', sdk: 'safe' }],
+	},
+	{
+		name: 'transport: the success status 200 -> 204',
+		before: [command()],
+		after: [command({ transport: { rest: { status: 204 } } })],
+		expected: ['rest-wire-changed:breaking@$.transport.rest.status'],
+		surfaces: [{ rest: 'breaking', openapi: 'breaking', sdk: 'breaking' }],
+	},
 ];

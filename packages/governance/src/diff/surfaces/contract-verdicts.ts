@@ -14,6 +14,7 @@ const HTTP: readonly Surface[] = ['rest', 'openapi', 'sdk'];
 /** The surfaces each rule concerns when it is not the whole contract's. */
 const REACH: Partial<Record<ContractDiffRuleId, readonly Surface[]>> = {
 	'rest-route-changed': HTTP,
+	'rest-wire-changed': HTTP,
 	'graphql-field-changed': ['graphql'],
 	'mcp-tool-changed': ['mcp'],
 	'event-added': EVENT_SURFACES,
