@@ -9,7 +9,9 @@ export {
 export {
 	compareOpenApi,
 	type RoundTripDifference,
+	type RoundTripOutcome,
 	type RoundTripSummary,
+	type RoundTripTally,
 	renderRoundTrip,
 } from './roundtrip/openapi-compare.ts';
 export { type RefLookup, schemaShape } from './roundtrip/schema-shape.ts';

@@ -65,6 +65,13 @@ export function operationInput(
 			const bodyRequired = isObject(body) && body.required === true;
 			const decl = converted.expr.kind === 'ref' ? converted.expr.decl : undefined;
 			if (decl?.kind === 'model') {
+				if (bodyRequired && Object.values(decl.fields).every((f) => f.isOptional)) {
+					scope.report.add(
+						'normalized',
+						bodyAt,
+						'the body is required but none of its members is: Charter reads a missing body as {}',
+					);
+				}
 				if (!bodyRequired && Object.values(decl.fields).some((f) => !f.isOptional)) {
 					scope.report.add(
 						'normalized',

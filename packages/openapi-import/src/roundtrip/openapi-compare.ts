@@ -2,33 +2,54 @@ import { child } from '../document/json-pointer.ts';
 import { isObject, type JsonObject, OpenApiSource } from '../document/openapi-source.ts';
 import { type RefLookup, schemaShape } from './schema-shape.ts';
 
+/** How one item of the original (a parameter, a body media type, a response) came back. */
+export type RoundTripOutcome = 'changed' | 'lost' | 'added';
+
 /** One way the exported document differs from the original, for one operation. */
 export interface RoundTripDifference {
 	/** `GET /pets/{id}`. */
 	readonly operation: string;
 	/** JSON path of the operation in the original document. */
 	readonly pointer: string;
-	readonly aspect: 'missing' | 'parameters' | 'request-body' | 'response' | 'errors';
+	readonly aspect: 'missing' | 'parameters' | 'request-body' | 'responses';
+	/** `changed` (kept, but not the same), `lost` (not in the export), `added` (only there). */
+	readonly outcome: RoundTripOutcome;
+	/** `query:ids`, `application/json`, `201`... */
+	readonly item: string;
 	readonly detail: string;
 }
 
-/** A structured summary of a round trip: what matched, what differed and where. */
+/** Items of one aspect by how they came back. */
+export interface RoundTripTally {
+	exact: number;
+	changed: number;
+	lost: number;
+}
+
+/** A structured summary of a round trip: per aspect, items exact, changed and lost, with why. */
 export interface RoundTripSummary {
 	readonly operations: number;
-	readonly compared: Record<
-		'parameters' | 'request-body' | 'response' | 'errors',
-		{ equal: number; different: number }
-	>;
+	/** Operations whose every parameter, body media type and response came back exact. */
+	readonly exactOperations: number;
+	readonly compared: Record<'parameters' | 'request-body' | 'responses', RoundTripTally>;
 	readonly differences: readonly RoundTripDifference[];
 }
 
 const METHODS = ['get', 'post', 'put', 'patch', 'delete'];
 const JSON_MEDIA = /json/i;
+const DEFAULT_STYLE: Record<string, string> = {
+	path: 'simple',
+	query: 'form',
+	header: 'simple',
+	cookie: 'form',
+};
 
 /**
- * Compares an OpenAPI description with Charter's export of its imported contracts: the same
- * operations (method and path), parameters, request and success response schemas (by wire
- * shape, so `$ref` naming and annotations do not count), and error statuses.
+ * Compares an OpenAPI description with Charter's export of its imported contracts, item by
+ * item, by wire shape (`$ref` naming and annotations do not count): per operation, every
+ * parameter (location, name, style, explode, required, schema), every request media type
+ * (and its schema) and every response status (and its schema). Each item is exact, changed
+ * (with the reasons) or lost; parameters only the export has are listed as added.
  */
 export function compareOpenApi(originalFile: string, exported: JsonObject): RoundTripSummary {
 	const source = new OpenApiSource(originalFile);
@@ -49,21 +70,14 @@ export function compareOpenApi(originalFile: string, exported: JsonObject): Roun
 			? { id: name, value: exportedComponents[name] }
 			: undefined;
 	};
-	const summary: { -readonly [K in keyof RoundTripSummary]: RoundTripSummary[K] } = {
+	const ours = (schema: unknown) => JSON.stringify(schemaShape(schema, lookupOriginal));
+	const theirs = (schema: unknown) => JSON.stringify(schemaShape(schema, lookupExported));
+	const tally = (): RoundTripTally => ({ exact: 0, changed: 0, lost: 0 });
+	const summary = {
 		operations: 0,
-		compared: {
-			parameters: { equal: 0, different: 0 },
-			'request-body': { equal: 0, different: 0 },
-			response: { equal: 0, different: 0 },
-			errors: { equal: 0, different: 0 },
-		},
-		differences: [],
-	};
-	const diff = (operation: string, aspect: RoundTripDifference['aspect'], detail: string) => {
-		const [method, path] = operation.split(' ') as [string, string];
-		const pointer = child('#/paths', path, method.toLowerCase());
-		(summary.differences as RoundTripDifference[]).push({ operation, pointer, aspect, detail });
-		if (aspect !== 'missing') summary.compared[aspect].different++;
+		exactOperations: 0,
+		compared: { parameters: tally(), 'request-body': tally(), responses: tally() },
+		differences: [] as RoundTripDifference[],
 	};
 	const exportedPaths = (exported.paths ?? {}) as Record<string, JsonObject>;
 	const deref = (value: unknown, at: string) => source.deref(value, source.mainFile, at).value;
@@ -73,83 +87,195 @@ export function compareOpenApi(originalFile: string, exported: JsonObject): Roun
 			const op = item[method];
 			if (!isObject(op)) continue;
 			summary.operations++;
-			const name = `${method.toUpperCase()} ${path}`;
-			const theirs = exportedPaths[path]?.[method];
-			if (!isObject(theirs)) {
-				diff(name, 'missing', 'not in the exported document');
+			const operation = `${method.toUpperCase()} ${path}`;
+			const pointer = child('#/paths', path, method);
+			const before = summary.differences.length;
+			const note = (
+				aspect: RoundTripDifference['aspect'],
+				outcome: RoundTripOutcome,
+				itemName: string,
+				detail: string,
+			) => {
+				summary.differences.push({ operation, pointer, aspect, outcome, item: itemName, detail });
+				if (aspect !== 'missing' && outcome !== 'added') summary.compared[aspect][outcome]++;
+			};
+			const other = exportedPaths[path]?.[method];
+			if (!isObject(other)) {
+				note('missing', 'lost', operation, 'not in the exported document');
 				continue;
 			}
-			// Parameters: path and query (headers are reported by the import, cookies skipped).
-			const params = [
-				...(Array.isArray(item.parameters) ? item.parameters : []),
-				...(Array.isArray(op.parameters) ? op.parameters : []),
-			]
-				.map((p) => deref(p, '#'))
-				.filter((p): p is JsonObject => isObject(p) && (p.in === 'path' || p.in === 'query'));
-			const mine = new Map(params.map((p) => [`${p.in}:${p.name}`, p]));
-			const exportedParams = new Map(
-				(Array.isArray(theirs.parameters) ? (theirs.parameters as JsonObject[]) : [])
-					.filter((p) => p.in === 'path' || p.in === 'query')
-					.map((p) => [`${p.in}:${p.name}`, p]),
-			);
-			const paramIssues: string[] = [];
-			for (const [id, p] of mine) {
-				const other = exportedParams.get(id);
-				if (!other) paramIssues.push(`${id} is missing`);
-				else {
-					if (Boolean(p.required) !== Boolean(other.required) && p.in !== 'path')
-						paramIssues.push(`${id} required ${Boolean(p.required)} -> ${Boolean(other.required)}`);
-					const a = JSON.stringify(schemaShape(p.schema ?? firstSchema(p.content), lookupOriginal));
-					const b = JSON.stringify(
-						schemaShape(other.schema ?? firstSchema(other.content), lookupExported),
-					);
-					if (a !== b) paramIssues.push(`${id} schema ${a} -> ${b}`);
-				}
+			compareParameters(item, op, other, deref, ours, theirs, summary.compared.parameters, note);
+			if (op.requestBody !== undefined) {
+				const body = deref(op.requestBody, '#');
+				compareBody(
+					isObject(body) ? body : {},
+					other.requestBody,
+					ours,
+					theirs,
+					summary.compared['request-body'],
+					note,
+				);
 			}
-			for (const id of exportedParams.keys())
-				if (!mine.has(id)) paramIssues.push(`${id} was added`);
-			if (paramIssues.length > 0) diff(name, 'parameters', paramIssues.join('; '));
-			else summary.compared.parameters.equal++;
-
-			// Request body (non-GET), when the operation has no query or header parameters merged in.
-			if (method !== 'get' && op.requestBody !== undefined) {
-				const body = deref(op.requestBody, '#') as JsonObject;
-				const schema = firstSchema(body.content);
-				const otherSchema = firstSchema((theirs.requestBody as JsonObject | undefined)?.content);
-				const a = schemaShape(schema, lookupOriginal);
-				const b = schemaShape(otherSchema, lookupExported);
-				const d = shapeDifference(a, b);
-				if (d) diff(name, 'request-body', d);
-				else summary.compared['request-body'].equal++;
-			}
-
-			// Success response: the first 2xx (200 preferred) against Charter's 200.
-			const responses = isObject(op.responses) ? op.responses : {};
-			const success = Object.keys(responses)
-				.filter((s) => /^2/.test(s))
-				.sort();
-			const primary = success.includes('200') ? '200' : success[0];
-			if (primary) {
-				const response = deref(responses[primary], '#') as JsonObject;
-				const schema = firstSchema(response.content);
-				const served = /^2\d\d$/.test(primary) ? primary : '200';
-				const exportedResponse = (theirs.responses as JsonObject)[served] as JsonObject | undefined;
-				const a = schema === undefined ? 'any' : schemaShape(schema, lookupOriginal);
-				const b = schemaShape(firstSchema(exportedResponse?.content), lookupExported);
-				const d = shapeDifference(a, b);
-				if (d) diff(name, 'response', `${primary} ${d}`);
-				else summary.compared.response.equal++;
-			}
-
-			// Error statuses: every declared 4xx/5xx is answered with that status.
-			const errors = Object.keys(responses).filter((s) => /^[45]\d\d$/.test(s));
-			const exportedStatuses = new Set(Object.keys((theirs.responses as JsonObject) ?? {}));
-			const lost = errors.filter((s) => !exportedStatuses.has(s));
-			if (lost.length > 0) diff(name, 'errors', `statuses ${lost.join(', ')} are not declared`);
-			else summary.compared.errors.equal++;
+			compareResponses(op, other, deref, ours, theirs, summary.compared.responses, note);
+			const changed = summary.differences.slice(before).some((d) => d.outcome !== 'added');
+			if (!changed) summary.exactOperations++;
 		}
 	}
 	return summary;
+}
+
+type Note = (
+	aspect: RoundTripDifference['aspect'],
+	outcome: RoundTripOutcome,
+	item: string,
+	detail: string,
+) => void;
+type Shape = (schema: unknown) => string;
+
+/** Every parameter of the original against the export: location, name, style, required, schema. */
+function compareParameters(
+	item: JsonObject,
+	op: JsonObject,
+	other: JsonObject,
+	deref: (value: unknown, at: string) => unknown,
+	ours: Shape,
+	theirs: Shape,
+	counts: RoundTripTally,
+	note: Note,
+): void {
+	const id = (p: JsonObject) =>
+		`${p.in}:${p.in === 'header' ? String(p.name).toLowerCase() : p.name}`;
+	const mine = new Map<string, JsonObject>();
+	for (const raw of [
+		...(Array.isArray(item.parameters) ? item.parameters : []),
+		...(Array.isArray(op.parameters) ? op.parameters : []),
+	]) {
+		const p = deref(raw, '#');
+		if (isObject(p) && typeof p.name === 'string') mine.set(id(p), p);
+	}
+	const exported = new Map(
+		(Array.isArray(other.parameters) ? (other.parameters as JsonObject[]) : []).map((p) => [
+			id(p),
+			p,
+		]),
+	);
+	for (const [key, p] of mine) {
+		const e = exported.get(key);
+		if (!e) {
+			note('parameters', 'lost', key, 'not in the export');
+			continue;
+		}
+		const reasons: string[] = [];
+		const required = (x: JsonObject) => x.in === 'path' || x.required === true;
+		if (required(p) !== required(e)) reasons.push(`required ${required(p)} -> ${required(e)}`);
+		const style = (x: JsonObject) =>
+			x.content !== undefined ? 'content' : String(x.style ?? DEFAULT_STYLE[String(x.in)]);
+		const explode = (x: JsonObject) =>
+			x.content !== undefined ? false : (x.explode ?? style(x) === 'form') === true;
+		if (style(p) !== style(e)) reasons.push(`style ${style(p)} -> ${style(e)}`);
+		else if (explode(p) !== explode(e)) reasons.push(`explode ${explode(p)} -> ${explode(e)}`);
+		const a = ours(p.schema ?? firstSchema(p.content));
+		const b = theirs(e.schema ?? firstSchema(e.content));
+		if (a !== b) reasons.push(`schema ${clip(a)} -> ${clip(b)}`);
+		if (reasons.length > 0) note('parameters', 'changed', key, reasons.join('; '));
+		else counts.exact++;
+	}
+	for (const [key, e] of exported) {
+		if (!mine.has(key))
+			note('parameters', 'added', key, e.required === true ? 'required' : 'optional');
+	}
+}
+
+/** Every media type of the original request body: kept by the export, with the same schema. */
+function compareBody(
+	body: JsonObject,
+	other: unknown,
+	ours: Shape,
+	theirs: Shape,
+	counts: RoundTripTally,
+	note: Note,
+): void {
+	const content = isObject(body.content) ? body.content : {};
+	const exported = isObject(other) && isObject(other.content) ? other.content : {};
+	const normal = (type: string) => (JSON_MEDIA.test(type) ? 'application/json' : type);
+	const exportedTypes = new Map(Object.keys(exported).map((t) => [normal(t), t]));
+	for (const [type, media] of Object.entries(content)) {
+		const match = exportedTypes.get(normal(type));
+		if (!match) {
+			note('request-body', 'lost', type, 'not a media type of the exported body');
+			continue;
+		}
+		const reasons: string[] = [];
+		const required = body.required === true;
+		const exportedRequired = isObject(other) && other.required === true;
+		if (required !== exportedRequired) reasons.push(`required ${required} -> ${exportedRequired}`);
+		const a = ours(isObject(media) ? media.schema : undefined);
+		const b = theirs((exported[match] as JsonObject | undefined)?.schema);
+		const d = a === b ? undefined : shapeDifference(JSON.parse(a), JSON.parse(b));
+		if (d) reasons.push(d);
+		if (reasons.length > 0) note('request-body', 'changed', type, reasons.join('; '));
+		else counts.exact++;
+	}
+}
+
+/**
+ * Every response of the original: the same status in the export (a range or `default` is
+ * changed, since Charter answers with one status), the same body schema for a success, and
+ * for an error the source's body as the `data` of a problem document (a changed body).
+ */
+function compareResponses(
+	op: JsonObject,
+	other: JsonObject,
+	deref: (value: unknown, at: string) => unknown,
+	ours: Shape,
+	theirs: Shape,
+	counts: RoundTripTally,
+	note: Note,
+): void {
+	const responses = isObject(op.responses) ? op.responses : {};
+	const exported = isObject(other.responses) ? other.responses : {};
+	const exportedSuccess = Object.keys(exported).filter((s) => /^2/.test(s));
+	const declaresSuccess = Object.keys(responses).some((s) => /^2\d\d$/.test(s));
+	for (const status of Object.keys(responses)) {
+		const response = deref(responses[status], '#');
+		const schema = isObject(response) ? firstSchema(response.content) : undefined;
+		const hasBody = isObject(response) && isObject(response.content);
+		const served = exported[status];
+		if (!isObject(served)) {
+			// A range or `default` the import read as the success, answered with one status.
+			const as =
+				/^2XX$/i.test(status) || (status === 'default' && !declaresSuccess)
+					? exportedSuccess[0]
+					: undefined;
+			const error = /^[45]XX$/i.test(status) ? `${status[0]}00` : undefined;
+			if (as && exportedSuccess.length === 1)
+				note('responses', 'changed', status, `answered as ${as}`);
+			else if (error && isObject(exported[error]))
+				note('responses', 'changed', status, `answered as ${error}, a problem document`);
+			else note('responses', 'lost', status, 'not a response of the export');
+			continue;
+		}
+		if (/^[45]/.test(status)) {
+			if (hasBody)
+				note('responses', 'changed', status, 'a problem document; the body is its `data`');
+			else counts.exact++;
+			continue;
+		}
+		const exportedSchema = firstSchema(served.content);
+		if (!hasBody && exportedSchema === undefined) {
+			counts.exact++;
+			continue;
+		}
+		const a = schema === undefined ? '"any"' : ours(schema);
+		const b = theirs(exportedSchema);
+		const d = a === b ? undefined : shapeDifference(JSON.parse(a), JSON.parse(b));
+		if (d) note('responses', 'changed', status, d);
+		else counts.exact++;
+	}
+}
+
+function clip(text: string): string {
+	return text.length > 120 ? `${text.slice(0, 120)}...` : text;
 }
 
 /** Describes where two shapes first differ: `at .properties.id: {...} -> {...}`. */
@@ -180,18 +306,19 @@ function firstSchema(content: unknown): unknown {
 
 /** Renders a round-trip summary as text: counts per aspect, then each difference. */
 export function renderRoundTrip(summary: RoundTripSummary, limit = 20): string {
-	const lines = [`${summary.operations} operations`];
-	for (const [aspect, { equal, different }] of Object.entries(summary.compared)) {
-		lines.push(`  ${aspect}: ${equal} equal, ${different} different`);
+	const lines = [
+		`${summary.operations} operations, ${summary.exactOperations} exact in every parameter, body and response`,
+	];
+	for (const [aspect, { exact, changed, lost }] of Object.entries(summary.compared)) {
+		lines.push(`  ${aspect}: ${exact} exact, ${changed} changed, ${lost} lost`);
 	}
 	const missing = summary.differences.filter((d) => d.aspect === 'missing').length;
-	if (missing > 0) lines.push(`  missing: ${missing}`);
-	for (const d of summary.differences.slice(0, limit)) {
-		lines.push(
-			`  ${d.operation} [${d.aspect}] ${d.detail.length > 200 ? `${d.detail.slice(0, 200)}...` : d.detail}`,
-		);
+	if (missing > 0) lines.push(`  missing operations: ${missing}`);
+	const shown = summary.differences.filter((d) => d.outcome !== 'added');
+	for (const d of shown.slice(0, limit)) {
+		const detail = d.detail.length > 200 ? `${d.detail.slice(0, 200)}...` : d.detail;
+		lines.push(`  ${d.operation} [${d.aspect} ${d.item}] ${d.outcome}: ${detail}`);
 	}
-	if (summary.differences.length > limit)
-		lines.push(`  ... and ${summary.differences.length - limit} more`);
+	if (shown.length > limit) lines.push(`  ... and ${shown.length - limit} more`);
 	return lines.join('\n');
 }
