@@ -10,10 +10,12 @@ import { sql } from 'kysely';
 export const PG_URL = process.env.CHARTER_TEST_PG_URL;
 /** The NATS URL of the test server, when set. */
 export const NATS_URL = process.env.CHARTER_TEST_NATS_URL;
+/** The Redis URL of the test server, when set. */
+export const REDIS_URL = process.env.CHARTER_TEST_REDIS_URL;
 
 /** Says once, on the console, which suites are skipped and why. */
 export function announceSkip(
-	variable: 'CHARTER_TEST_PG_URL' | 'CHARTER_TEST_NATS_URL',
+	variable: 'CHARTER_TEST_PG_URL' | 'CHARTER_TEST_NATS_URL' | 'CHARTER_TEST_REDIS_URL',
 	what: string,
 ) {
 	if (!process.env[variable]) {

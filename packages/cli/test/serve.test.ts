@@ -221,6 +221,99 @@ describe('charter serve', () => {
 	});
 });
 
+/** Starts `charter serve` in the project with `args`; resolves once its banner names the URL. */
+async function serve(...args: string[]) {
+	const server = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], {
+		cwd: PROJECT,
+		env,
+	});
+	let output = '';
+	server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
+	const banner = () => /OpenAPI\s+(http:\/\/[^/\s]+)\/openapi\.json/.exec(output);
+	if (!(await until(() => banner() !== null || server.exitCode !== null, 20_000)) || !banner())
+		throw new Error(`no banner:\n${output}`);
+	return {
+		base: banner()![1]!,
+		output: () => output,
+		stop() {
+			server.kill('SIGTERM');
+			return exited;
+		},
+	};
+}
+
+describe('charter serve rate limits', () => {
+	test('are on by default, and past --rate-limit every surface answers 429 or its equivalent with Retry-After', async () => {
+		const defaults = await serve('--db', 'sqlite::memory:');
+		expect(defaults.output()).toContain(
+			'Rate limits: 1200 calls per 60 s per address, 600 calls per 60 s per principal (in memory)',
+		);
+		expect(await defaults.stop()).toBe(0);
+
+		const server = await serve('--db', 'sqlite::memory:', '--rate-limit', '3');
+		try {
+			const { base } = server;
+			const json = { 'content-type': 'application/json', authorization: 'Bearer dev-token' };
+			const rest = () => fetch(`${base}/v1/hello/greeting/get?name=Ada`, { headers: json });
+			const graphql = () =>
+				fetch(`${base}/graphql`, {
+					method: 'POST',
+					headers: json,
+					body: JSON.stringify({
+						query: '{ helloGreetingGet(input: { name: "Ada" }) { message } }',
+					}),
+				});
+			const mcp = () =>
+				fetch(`${base}/mcp`, {
+					method: 'POST',
+					headers: { ...json, accept: 'application/json, text/event-stream' },
+					body: JSON.stringify({
+						jsonrpc: '2.0',
+						id: 1,
+						method: 'tools/call',
+						params: { name: 'hello_greeting_get', arguments: { name: 'Ada' } },
+					}),
+				});
+			// One address, three calls a minute, on every surface together.
+			expect((await rest()).status).toBe(200);
+			expect((await graphql()).status).toBe(200);
+			expect(JSON.stringify(await (await mcp()).json())).not.toContain('isError');
+
+			const refusedRest = await rest();
+			expect(refusedRest.status).toBe(429);
+			expect(Number(refusedRest.headers.get('retry-after'))).toBeGreaterThan(0);
+			expect(await refusedRest.json()).toMatchObject({ code: 'RATE_LIMITED' });
+
+			const refusedGraphql = await graphql();
+			expect(Number(refusedGraphql.headers.get('retry-after'))).toBeGreaterThan(0);
+			expect(await refusedGraphql.json()).toMatchObject({
+				errors: [{ extensions: { code: 'RATE_LIMITED', status: 429 } }],
+			});
+
+			const refusedMcp = await mcp();
+			expect(Number(refusedMcp.headers.get('retry-after'))).toBeGreaterThan(0);
+			expect(await refusedMcp.json()).toMatchObject({
+				result: { isError: true, structuredContent: { code: 'RATE_LIMITED', status: 429 } },
+			});
+		} finally {
+			await server.stop();
+		}
+	});
+
+	test('refuses a --rate-limit or a store it does not understand (exit 2)', async () => {
+		const words = await charter(PROJECT, 'serve', '--rate-limit', 'lots');
+		expect(words.code).toBe(2);
+		expect(words.stderr).toContain('--rate-limit lots: use off, or ADDRESS[,PRINCIPAL]');
+		const store = await charter(PROJECT, 'serve', '--rate-limit-store', 'memcached://x');
+		expect(store.code).toBe(2);
+		expect(store.stderr).toContain(
+			'--rate-limit-store memcached://x: use memory or a redis:// URL',
+		);
+	});
+});
+
 describe('charter audit tail', () => {
 	test('prints the newest records of the project database, and refuses a bad -n', async () => {
 		const run = await charter(PROJECT, 'audit', 'tail', '-n', '5', '--json');

@@ -3,4 +3,9 @@ export {
 	type DurableRuntime,
 	type DurableRuntimeOptions,
 } from './durable-runtime.ts';
+export {
+	createRedisRateLimitStore,
+	type RedisRateLimitStore,
+	type RedisRateLimitStoreOptions,
+} from './redis-rate-limit-store.ts';
 export { sqlStoreChecks } from './sql-store-checks.ts';

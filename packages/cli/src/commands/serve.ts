@@ -2,7 +2,13 @@ import { createDocsHandler, type DocsHandler } from '@charter/docs';
 import { createGraphqlHandler } from '@charter/graphql';
 import { createMcpHttpHandler } from '@charter/mcp';
 import { atPath, createRestServer, type NodeMount } from '@charter/rest';
-import { busCheck, createReadiness, isLogLevel, LOG_LEVELS } from '@charter/runtime';
+import {
+	busCheck,
+	createReadiness,
+	isLogLevel,
+	LOG_LEVELS,
+	type RateLimitRule,
+} from '@charter/runtime';
 import { sqlStoreChecks } from '@charter/server';
 import { createStudio } from '@charter/studio';
 import { parseFlags } from '../args.ts';
@@ -11,6 +17,7 @@ import { buildProjectSite } from '../generate/project-site.ts';
 import { governanceState } from '../governance/governance-state.ts';
 import { loadApp } from '../host/load-app.ts';
 import { type Host, openHost } from '../host/open-host.ts';
+import { type RateLimitSettings, resolveRateLimits } from '../host/rate-limit-settings.ts';
 import type { Output } from '../output/output.ts';
 import {
 	loadProjectOrFail,
@@ -28,6 +35,7 @@ export const serveCommand: Command = {
 		'charter serve [--port N] [--host HOST] [--db URL] [--bus URL] [--bus-stream NAME]',
 		'              [--timeout MS] [--idempotency-lease MS] [--idempotency-retention MS]',
 		'              [--unimplemented 501|fail] [--no-seed] [--log-level LEVEL] [--config FILE]',
+		'              [--rate-limit off|ADDRESS[,PRINCIPAL]] [--rate-limit-store memory|redis://...]',
 		'',
 		'Serves REST under /v1, /openapi.json, /graphql, /mcp, /docs, /studio and /healthz. Data lives in',
 		'.charter/charter.db by default; --db postgres://... uses PostgreSQL. --bus nats://...',
@@ -40,6 +48,10 @@ export const serveCommand: Command = {
 		"gets the app's demo data unless --no-seed. --unimplemented 501 answers operations without a",
 		'handler with 501 problems instead of refusing to start (config: unimplemented; an imported',
 		"project's config sets 501).",
+		'Rate limits are on: 1200 calls a minute per client address (counted before authentication)',
+		'and 600 per principal, answered 429 with Retry-After; --rate-limit sets both a minute, or off',
+		'(CHARTER_RATE_LIMIT; config: rateLimits, with per-operation rules). --rate-limit-store',
+		'redis://host:6379 (CHARTER_RATE_LIMIT_STORE) counts in Redis, so the limits hold across nodes.',
 		'Logs go to stderr: JSON lines (pretty on a terminal), one per request, from --log-level',
 		'(CHARTER_LOG_LEVEL; debug, info, warn, error, silent; info by default), with tokens,',
 		'Authorization and PII fields redacted.',
@@ -59,6 +71,8 @@ export const serveCommand: Command = {
 				'unimplemented',
 				'config',
 				'log-level',
+				'rate-limit',
+				'rate-limit-store',
 			],
 		});
 		const port = Number(flags.string.port ?? process.env.PORT ?? 3000);
@@ -83,6 +97,11 @@ export const serveCommand: Command = {
 			throw new UsageError(
 				`${flags.string['log-level'] !== undefined ? '--log-level' : 'CHARTER_LOG_LEVEL'} ${logLevel}: use one of ${LOG_LEVELS.join(', ')}`,
 			);
+		const rateLimits = resolveRateLimits(
+			setting(flags.string['rate-limit'], '--rate-limit', 'CHARTER_RATE_LIMIT'),
+			setting(flags.string['rate-limit-store'], '--rate-limit-store', 'CHARTER_RATE_LIMIT_STORE'),
+			project.config.rateLimits,
+		);
 		const timeoutMs = millis(flags.string.timeout, '--timeout');
 		const leaseMs = millis(flags.string['idempotency-lease'], '--idempotency-lease');
 		const retentionMs = millis(flags.string['idempotency-retention'], '--idempotency-retention');
@@ -109,6 +128,8 @@ export const serveCommand: Command = {
 				...(logLevel !== undefined ? { logLevel } : {}),
 				seed: !flags.boolean['no-seed'],
 				unimplemented,
+				rateLimits: rateLimits.limits,
+				...(rateLimits.storeUrl !== undefined ? { rateLimitStore: rateLimits.storeUrl } : {}),
 			});
 		} catch (error) {
 			const code = (error as { code?: unknown }).code;
@@ -153,6 +174,7 @@ export const serveCommand: Command = {
 			docsHandler = createDocsHandler(await buildProjectSite(project, { baseUrl: url }));
 		readiness.setPhase('ready');
 		printBanner(out, url, hostApp, definition.tokens ?? {});
+		out.line(out.style.dim(describeRateLimits(rateLimits)));
 		await waitForSignal();
 		readiness.setPhase('draining');
 		out.line('\nshutting down: draining requests and the outbox…');
@@ -204,6 +226,26 @@ function printBanner(
 		}
 	}
 	out.line(style.dim('\nCtrl-C stops the server after in-flight requests finish.'));
+}
+
+/** One line saying which rate limits hold, for the banner. */
+function describeRateLimits({ limits, storeUrl }: RateLimitSettings): string {
+	if (limits === false) return 'Rate limits: off';
+	const rule = (r: RateLimitRule | false | undefined, who: string) =>
+		r ? `${r.limit} calls per ${r.windowMs / 1000} s per ${who}` : `none per ${who}`;
+	const where = storeUrl === undefined ? 'in memory' : 'in Redis, shared by nodes';
+	return `Rate limits: ${rule(limits.perAddress, 'address')}, ${rule(limits.perPrincipal, 'principal')} (${where})`;
+}
+
+/** A setting from its flag, or else its environment variable, named for messages. */
+function setting(
+	flag: string | undefined,
+	flagName: string,
+	variable: string,
+): { value: string; name: string } | undefined {
+	if (flag !== undefined) return { value: flag, name: flagName };
+	const value = process.env[variable];
+	return value === undefined ? undefined : { value, name: variable };
 }
 
 /** Reads a positive whole number of milliseconds from a flag, if given. */

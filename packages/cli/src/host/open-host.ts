@@ -13,8 +13,9 @@ import {
 	type LogLevel,
 	type OutboxRelay,
 	piiFieldNames,
+	type RateLimits,
 } from '@charter/runtime';
-import { createDurableRuntime } from '@charter/server';
+import { createDurableRuntime, createRedisRateLimitStore } from '@charter/server';
 import type { SqlStores } from '@charter/sql';
 import type { UnimplementedMode } from '../project/config.ts';
 import type { Project } from '../project/load-project.ts';
@@ -59,6 +60,10 @@ export interface HostOptions {
 	readonly idempotencyRetentionMs?: number;
 	/** Operations without a handler: refuse to start (`fail`, the default) or answer 501. */
 	readonly unimplemented?: UnimplementedMode;
+	/** Rate limits per client address and principal; none when absent or `false`. */
+	readonly rateLimits?: Omit<RateLimits, 'store'> | false;
+	/** `redis://...`: count rate limits in Redis, shared by every node; in memory otherwise. */
+	readonly rateLimitStore?: string;
 }
 
 /**
@@ -95,7 +100,10 @@ export async function openHost(
 	// Whatever fails from here (the app, an invalid executor option) closes what was opened:
 	// a database connection or a bus left open would keep the process alive.
 	let app: Awaited<ReturnType<AppDefinition['create']>> | undefined;
+	let rateStore: Awaited<ReturnType<typeof createRedisRateLimitStore>> | undefined;
 	try {
+		if (options.rateLimits && options.rateLimitStore !== undefined)
+			rateStore = await createRedisRateLimitStore({ url: options.rateLimitStore, logger });
 		const fresh = (await stores.audit.list({ limit: 1 })).length === 0;
 		const created = await definition.create({
 			stores,
@@ -120,6 +128,9 @@ export async function openHost(
 			...(options.idempotencyRetentionMs !== undefined
 				? { idempotencyRetentionMs: options.idempotencyRetentionMs }
 				: {}),
+			...(options.rateLimits
+				? { rateLimits: { ...options.rateLimits, ...(rateStore ? { store: rateStore } : {}) } }
+				: {}),
 		});
 		const seeded = fresh && options.seed !== false && created.seed !== undefined;
 		if (seeded) await created.seed?.();
@@ -136,11 +147,13 @@ export async function openHost(
 			async close() {
 				await relay.drain().catch(() => 0);
 				await created.close?.();
+				await rateStore?.close();
 				await runtime.close();
 			},
 		};
 	} catch (error) {
 		await app?.close?.();
+		await rateStore?.close();
 		await runtime.close();
 		throw error;
 	}

@@ -1,4 +1,5 @@
 import type { Surface, Waiver } from '@charter/governance';
+import type { RateLimits } from '@charter/runtime';
 
 /** Severity a project may give a check rule, or `off` to silence it. */
 export type RuleSetting = 'error' | 'warning' | 'info' | 'off';
@@ -38,6 +39,18 @@ export interface CharterConfig {
 	readonly unimplemented?: UnimplementedMode;
 	/** Governance settings for `charter diff` and `charter ci`. */
 	readonly governance?: GovernanceConfig;
+	/**
+	 * Rate limits of `charter serve` (on by default: 1,200 calls a minute per client address,
+	 * 600 per principal); `false` turns them off. `store: 'redis://host:6379'` shares the counts
+	 * between nodes.
+	 */
+	readonly rateLimits?: RateLimitConfig | false;
+}
+
+/** Rate limits as the config states them: the runtime's rules, and the store by URL. */
+export interface RateLimitConfig extends Omit<RateLimits, 'store'> {
+	/** `memory` (this process, the default) or `redis://host:6379` (shared by every node). */
+	readonly store?: string;
 }
 
 /** How operations without a handler are served: refused at start, or answered with 501. */
@@ -139,6 +152,12 @@ export const CONFIG_OPTIONS: { readonly [K in keyof Required<CharterConfig>]: Co
 		description:
 			'What `charter serve` and `charter mcp` do with an operation that has no handler: `fail` refuses to start (`CHARTER_MISSING_HANDLER`), `501` answers each call with a 501 `NOT_IMPLEMENTED` problem, so an imported API serves before any handler is written. `--unimplemented` overrides it. `charter openapi import` writes `501` into the config it creates.',
 		default: '`fail`',
+	},
+	rateLimits: {
+		type: '{ perAddress?: { limit, windowMs } | false; perPrincipal?: { limit, windowMs } | false; operations?: Record<string, { perAddress?, perPrincipal? }>; store?: "memory" | string } | false',
+		description:
+			'Rate limits of `charter serve`, answered with a 429 `RATE_LIMITED` problem and `Retry-After` on REST, GraphQL and MCP. `perAddress` counts the calls of one client address before authentication (bad tokens count); `perPrincipal` those of one signed-in principal; `operations` gives some operations their own rules, by key. `store` is where counts live: `memory` (one node) or a `redis://` URL that every node shares, so a limit holds across them (needs the `ioredis` package). `false` turns the limits off. `--rate-limit` and `--rate-limit-store` (`CHARTER_RATE_LIMIT`, `CHARTER_RATE_LIMIT_STORE`) override it.',
+		default: '1,200 calls a minute per address, 600 per principal, in memory',
 	},
 };
 

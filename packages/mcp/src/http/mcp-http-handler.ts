@@ -7,7 +7,8 @@ import { createMcpCatalog, createMcpServer, type McpServerOptions } from '../ser
 import { connectGuarded } from '../server/params-guard.ts';
 
 /** Options of the Streamable HTTP endpoint. */
-export interface McpHttpOptions extends Omit<McpServerOptions, 'metadata' | 'catalog'> {
+export interface McpHttpOptions
+	extends Omit<McpServerOptions, 'metadata' | 'catalog' | 'onProblem'> {
 	/** The path the handler answers on (default `/mcp`). */
 	readonly path?: string;
 	/** Largest request body, in bytes (default 1 MiB). */
@@ -56,6 +57,11 @@ export function createMcpHttpHandler(
 			const server = createMcpServer(executor, registry, {
 				...options,
 				catalog,
+				// A refusal for a while (rate limit, outage) says when to retry, as on REST.
+				onProblem: (problem) => {
+					if (problem.retryAfter !== undefined && !res.headersSent)
+						res.setHeader('retry-after', String(problem.retryAfter));
+				},
 				metadata: withAccess(req, {
 					headers: headerRecord(req),
 					transport: 'mcp',

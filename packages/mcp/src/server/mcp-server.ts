@@ -42,6 +42,11 @@ export interface McpServerOptions {
 	readonly docs?: DocsRenderer;
 	/** A catalog compiled earlier (the HTTP handler compiles once for all requests). */
 	readonly catalog?: McpCatalog;
+	/**
+	 * Told of each failed call's problem (HTTP sends a rate limit's or an outage's
+	 * `retryAfter` as the `Retry-After` header).
+	 */
+	readonly onProblem?: (problem: Problem) => void;
 }
 
 /** Compiles the tools and resources of a registry. */
@@ -88,7 +93,10 @@ export function createMcpServer(
 			signal: extra.signal,
 			...(key !== undefined && binding.spec.kind === 'command' ? { idempotencyKey: key } : {}),
 		});
-		if (!result.ok) return problemResult(result.problem, binding.wrapsInput);
+		if (!result.ok) {
+			options.onProblem?.(result.problem);
+			return problemResult(result.problem, binding.wrapsInput);
+		}
 		const checked = binding.output.validate(result.output);
 		if (!checked.ok) {
 			return problemResult(

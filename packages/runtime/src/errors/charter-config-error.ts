@@ -24,6 +24,8 @@ export const CHARTER_ERROR_CODES = {
 		'The database cannot be reached or opened. Check that it runs, the URL, the credentials and the file permissions.',
 	CHARTER_BUS_UNREACHABLE:
 		'The event bus cannot be reached. Check that NATS runs with JetStream enabled and the URL (nats://host:4222).',
+	CHARTER_RATE_LIMIT_STORE_UNREACHABLE:
+		'The shared rate-limit store cannot be reached. Check that Redis runs and the URL (redis://host:6379), or count in memory (one node).',
 } as const;
 
 /** A code from {@link CHARTER_ERROR_CODES}. */
