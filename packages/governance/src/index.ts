@@ -45,6 +45,12 @@ export { diffTypes, type TypeChange } from './diff/type-diff.ts';
 export { checkDrift, type DriftEntry, type DriftResult } from './drift/check-drift.ts';
 export { GovernanceError } from './errors.ts';
 export {
+	type CodeownersOptions,
+	type Review,
+	renderCodeowners,
+	reviewsOf,
+} from './owners/codeowners.ts';
+export {
 	buildReport,
 	FAIL_ON,
 	type FailOn,

@@ -2,6 +2,7 @@ import { generateSdl } from '@charter/graphql';
 import { generateClientSdk, toOpenApi } from '@charter/rest';
 import { createSnapshot, serializeSnapshot } from '@charter/spec';
 import type { Project } from '../project/load-project.ts';
+import { codeownersGenerator } from './codeowners-generator.ts';
 import { buildProjectSite } from './project-site.ts';
 
 /** One generator: the files it would write, path relative to the project root -> content. */
@@ -72,4 +73,5 @@ export const generators: readonly Generator[] = [
 		(project) => generateClientSdk(project.registry),
 	),
 	docsGenerator,
+	codeownersGenerator,
 ];

@@ -20,6 +20,7 @@ import {
 	renderMarkdown,
 	renderSarif,
 	renderText,
+	reviewsOf,
 	SURFACES,
 	type Waiver,
 } from '@charter/governance';
@@ -162,6 +163,7 @@ export function diffWithPolicy(
 		findings: diff.findings,
 		policy: applyVersionPolicy(diff),
 		waivers: { used: waivers.used, expired: waivers.expired },
+		reviews: reviewsOf(diff),
 	};
 }
 

@@ -5,7 +5,7 @@ import type { RateLimits } from '@charter/runtime';
 export type RuleSetting = 'error' | 'warning' | 'info' | 'off';
 
 /** The artifacts `charter generate` writes, by generator name. */
-export const GENERATED_ARTIFACTS = ['openapi', 'graphql', 'client', 'docs'] as const;
+export const GENERATED_ARTIFACTS = ['openapi', 'graphql', 'client', 'docs', 'codeowners'] as const;
 export type GeneratedArtifact = (typeof GENERATED_ARTIFACTS)[number];
 
 /** What a project commits by default: the small files reviewers and API consumers read. */

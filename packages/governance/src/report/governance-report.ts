@@ -1,6 +1,7 @@
 import type { CheckFinding } from '../check/check-rules.ts';
 import type { DiffFinding } from '../diff/diff-rules.ts';
 import type { DriftEntry } from '../drift/check-drift.ts';
+import type { Review } from '../owners/codeowners.ts';
 import type { VersionFinding } from '../version/version-policy.ts';
 import type { Waiver } from '../waivers/waivers.ts';
 
@@ -29,6 +30,8 @@ export interface ReportParts {
 			readonly used: readonly Waiver[];
 			readonly expired: readonly Waiver[];
 		};
+		/** Each changed contract and the owners who must review it. */
+		readonly reviews?: readonly Review[];
 	};
 }
 

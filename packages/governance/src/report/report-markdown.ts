@@ -88,6 +88,20 @@ export function renderMarkdown(report: GovernanceReport): string {
 				);
 			}
 		}
+		if ((report.diff.reviews?.length ?? 0) > 0) {
+			out.push(
+				'',
+				'#### Owners to review',
+				'',
+				'| Contract | Worst change | Owners |',
+				'|---|---|---|',
+			);
+			for (const r of report.diff.reviews ?? []) {
+				out.push(
+					`| ${code(`${r.key}@${r.version}`)} | ${ICON[r.severity]} ${r.severity} | ${cell(r.owners.join(', ') || 'none declared')} |`,
+				);
+			}
+		}
 		for (const f of report.diff.policy) {
 			out.push(
 				'',

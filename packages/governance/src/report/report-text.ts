@@ -118,6 +118,10 @@ export function renderText(report: GovernanceReport, s: TextStyle = PLAIN_STYLE)
 				`  ${s.cyan('waived')} ${s.bold(w.change)}: ${w.reason} (approved by ${w.approvedBy}, until ${w.expires})`,
 			);
 		}
+		for (const r of report.diff.reviews ?? []) {
+			const who = r.owners.length > 0 ? r.owners.join(', ') : s.yellow('no owner declared');
+			lines.push(`  ${s.dim('review')} ${s.bold(`${r.key}@${r.version}`)} (${r.severity}): ${who}`);
+		}
 		for (const f of report.diff.policy) {
 			const label = f.severity === 'error' ? s.red('error') : s.yellow('warning');
 			lines.push(
