@@ -175,6 +175,33 @@ describe('types that keep their meaning', () => {
 });
 
 describe('what an import keeps', () => {
+	test('a description split over folders: each relative $ref resolves from the file that holds it, path items and operations included', async () => {
+		const dir = outDir('multi');
+		const result = importOpenApi({ file: fixture('multi/openapi.yaml'), outDir: dir });
+		expect(result.report.filter((e) => e.category !== 'renamed')).toEqual([]);
+		const registry = await loadGenerated(dir);
+		const byKey = Object.fromEntries(
+			registry.operations().map((e) => [e.spec.meta.key, e.spec as OperationSpec]),
+		);
+		const list = byKey['pets.list']!;
+		expect(list.io.input).toMatchObject({
+			fields: { limit: { type: { kind: 'scalar', name: 'Int' }, isOptional: true } },
+		});
+		const pet = {
+			kind: 'model',
+			name: 'Pet',
+			fields: {
+				id: { type: { name: 'Int' } },
+				owner: { type: { kind: 'model', name: 'Owner' }, isOptional: true },
+			},
+		};
+		expect(list.io.output).toMatchObject({ kind: 'array', items: pet });
+		const get = byKey['pets.get']!;
+		expect(get.transport.rest).toMatchObject({ method: 'GET', path: '/pets/{id}' });
+		expect(get.io.input).toMatchObject({ fields: { id: { type: { name: 'Int' } } } });
+		expect(get.io.output).toMatchObject(pet);
+	});
+
 	test('refs to other files, path-level parameters, headers, errors, security and deprecation', async () => {
 		const result = importOpenApi({ file: fixture('split/api.yaml'), outDir: outDir('split') });
 		const registry = await loadGenerated(outDir('split'));

@@ -49,8 +49,10 @@ export class OperationConverter implements OperationScope {
 		const paths = (this.source.root.paths ?? {}) as JsonObject;
 		for (const [path, rawItem] of Object.entries(paths)) {
 			const itemAt = child('#/paths', path);
-			const { value: item } = this.source.deref(rawItem, this.source.mainFile, itemAt);
+			const itemTarget = this.source.deref(rawItem, this.source.mainFile, itemAt);
+			const item = itemTarget.value;
 			if (!isObject(item)) continue;
+			const itemLocation = { file: itemTarget.file, at: itemTarget.pointer };
 			for (const method of UNSERVED) {
 				if (isObject(item[method])) {
 					this.report.add(
@@ -61,8 +63,24 @@ export class OperationConverter implements OperationScope {
 				}
 			}
 			for (const method of SERVED) {
-				const op = item[method];
-				if (isObject(op)) out.push({ path, method, pointer: child(itemAt, method), item, op });
+				if (!isObject(item[method])) continue;
+				// An operation may itself be a `$ref` (to a file of its own).
+				const target = this.source.deref(
+					item[method],
+					itemTarget.file,
+					child(itemTarget.pointer, method),
+				);
+				const op = target.value;
+				if (!isObject(op)) continue;
+				out.push({
+					path,
+					method,
+					pointer: child(itemAt, method),
+					item,
+					op,
+					itemAt: itemLocation,
+					opAt: { file: target.file, at: target.pointer },
+				});
 			}
 		}
 		if (isObject(this.source.root.webhooks) && Object.keys(this.source.root.webhooks).length > 0) {
@@ -104,13 +122,21 @@ export class OperationConverter implements OperationScope {
 			this,
 			op,
 			pointer,
+			entry.opAt,
 			fields,
 			isGet,
 			base,
 			module,
 			headers.length === 0 && Object.keys(fields).length === 0,
 		);
-		const { output, errors, status } = operationResponses(this, op, pointer, base, module);
+		const { output, errors, status } = operationResponses(
+			this,
+			op,
+			pointer,
+			entry.opAt,
+			base,
+			module,
+		);
 		const description =
 			typeof op.description === 'string' && op.description.trim() ? op.description : undefined;
 		const summary = typeof op.summary === 'string' && op.summary.trim() ? op.summary : undefined;

@@ -5,7 +5,7 @@ import type { RestBodyMediaType } from '@charter/spec';
 import { child } from '../document/json-pointer.ts';
 import { isObject, type JsonObject } from '../document/openapi-source.ts';
 import { bodyMediaTypes, pickMedia, reportMediaExamples } from './media-types.ts';
-import type { OperationScope } from './operation-scope.ts';
+import type { Location, OperationScope } from './operation-scope.ts';
 import type { Decl, Expr, FieldExpr } from './type-expr.ts';
 
 /** An operation's input type, and how its body travels when not as a JSON object of members. */
@@ -20,18 +20,23 @@ export function operationInput(
 	scope: OperationScope,
 	op: JsonObject,
 	pointer: string,
+	opAt: Location,
 	fields: Record<string, FieldExpr>,
 	isGet: boolean,
 	base: string,
 	module: string,
 	noParameters: boolean,
 ): OperationInput {
-	const file = scope.source.mainFile;
 	const name = scope.names.claim(`${base}Input`);
 	let media: Pick<OperationInput, 'bodyMediaTypes'> = {};
 	if (op.requestBody !== undefined) {
 		const bodyAt = child(pointer, 'requestBody');
-		const { value: body } = scope.source.deref(op.requestBody, file, bodyAt);
+		// Refs inside the body resolve from the file it was found in.
+		const {
+			value: body,
+			file,
+			pointer: bodyIn,
+		} = scope.source.deref(op.requestBody, opAt.file, child(opAt.at, 'requestBody'));
 		const picked = isObject(body) ? pickMedia(body.content) : undefined;
 		if (picked) reportMediaExamples(scope.report, body, picked.type, bodyAt);
 		if (isGet) {
@@ -57,7 +62,7 @@ export function operationInput(
 			const at = child(bodyAt, 'content', picked.type, 'schema');
 			const converted = scope.schemas.convert(picked.schema, {
 				file,
-				pointer: at,
+				pointer: child(bodyIn, 'content', picked.type, 'schema'),
 				hint: name,
 				module,
 				ownName: name,

@@ -6,7 +6,7 @@ import { child } from '../document/json-pointer.ts';
 import { isObject, type JsonObject } from '../document/openapi-source.ts';
 import { contentSchema } from './media-types.ts';
 import { pascalCase } from './naming.ts';
-import type { OperationEntry, OperationScope } from './operation-scope.ts';
+import type { Location, OperationEntry, OperationScope } from './operation-scope.ts';
 import { annotations } from './schema-annotations.ts';
 import type { FieldExpr } from './type-expr.ts';
 
@@ -30,20 +30,22 @@ export function parameterFields(
 	headers: string[];
 	wire: Record<string, RestParameter>;
 } {
-	const { path, method, pointer, item, op } = entry;
-	const file = scope.source.mainFile;
+	const { path, method, pointer } = entry;
 	const fields: Record<string, FieldExpr> = {};
 	const headers: string[] = [];
 	const wire: Record<string, RestParameter> = {};
-	const site = (at: string, hint: string) => ({ file, pointer: at, hint, module });
-
-	for (const { param, at } of declaredParameters(scope, item, op, pointer)) {
+	for (const { param, at, holder } of declaredParameters(scope, entry)) {
 		const name = String(param.name);
 		const where = String(param.in);
-		const schemaAt = param.schema !== undefined ? child(at, 'schema') : at;
+		// Refs inside the parameter resolve from the file it was found in.
+		const schemaAt = param.schema !== undefined ? child(holder.at, 'schema') : holder.at;
 		const schema = param.schema ?? contentSchema(param.content);
 		const required = where === 'path' || param.required === true;
-		let field = scope.schemas.field(schema, site(schemaAt, `${base}${pascalCase(name)}`), required);
+		let field = scope.schemas.field(
+			schema,
+			{ file: holder.file, pointer: schemaAt, hint: `${base}${pascalCase(name)}`, module },
+			required,
+		);
 		field = { ...field, ...annotations(param) };
 		if (Object.hasOwn(fields, name)) {
 			scope.report.add(
@@ -107,29 +109,36 @@ function parameterWire(
 	};
 }
 
-/** Lists the path item's and the operation's parameters; the operation's win on `in` and `name`. */
+/**
+ * Lists the path item's and the operation's parameters; the operation's win on `in` and `name`.
+ * Each comes with its JSON path in the main document and where it really lives.
+ */
 function declaredParameters(
 	scope: OperationScope,
-	item: JsonObject,
-	op: JsonObject,
-	pointer: string,
-): { param: JsonObject; at: string }[] {
-	const byId = new Map<string, { param: JsonObject; at: string }>();
-	const itemAt = pointer.slice(0, pointer.lastIndexOf('/'));
-	const lists: [unknown, string][] = [
-		[item.parameters, child(itemAt, 'parameters')],
-		[op.parameters, child(pointer, 'parameters')],
+	entry: OperationEntry,
+): { param: JsonObject; at: string; holder: Location }[] {
+	const byId = new Map<string, { param: JsonObject; at: string; holder: Location }>();
+	const { pointer, item, op } = entry;
+	const itemPointer = pointer.slice(0, pointer.lastIndexOf('/'));
+	const lists: [unknown, string, Location][] = [
+		[item.parameters, child(itemPointer, 'parameters'), entry.itemAt],
+		[op.parameters, child(pointer, 'parameters'), entry.opAt],
 	];
-	for (const [list, at] of lists) {
+	for (const [list, at, where] of lists) {
 		if (!Array.isArray(list)) continue;
 		list.forEach((raw, i) => {
 			const paramAt = child(at, i);
-			const { value } = scope.source.deref(raw, scope.source.mainFile, paramAt);
+			const target = scope.source.deref(raw, where.file, child(where.at, 'parameters', i));
+			const value = target.value;
 			if (!isObject(value) || typeof value.name !== 'string' || typeof value.in !== 'string') {
 				scope.report.add('skipped', paramAt, 'a parameter needs a `name` and an `in`; left out');
 				return;
 			}
-			byId.set(`${value.in}:${value.name}`, { param: value, at: paramAt });
+			byId.set(`${value.in}:${value.name}`, {
+				param: value,
+				at: paramAt,
+				holder: { file: target.file, at: target.pointer },
+			});
 		});
 	}
 	return [...byId.values()];

@@ -7,7 +7,7 @@ import { errorCodeOf } from './error-codes.ts';
 import { pickMedia, reportMediaExamples } from './media-types.ts';
 import { pascalCase } from './naming.ts';
 import type { ErrorDraft } from './operation-draft.ts';
-import type { OperationScope } from './operation-scope.ts';
+import type { Location, OperationScope } from './operation-scope.ts';
 import { JSON_ANY, withNull } from './schema-scope.ts';
 import type { Expr } from './type-expr.ts';
 
@@ -16,10 +16,10 @@ export function operationResponses(
 	scope: OperationScope,
 	op: JsonObject,
 	pointer: string,
+	opAt: Location,
 	base: string,
 	module: string,
 ): { output: Expr; errors: ErrorDraft[]; status?: number } {
-	const file = scope.source.mainFile;
 	const at = child(pointer, 'responses');
 	const responses = isObject(op.responses) ? op.responses : {};
 	const statuses = Object.keys(responses);
@@ -34,8 +34,17 @@ export function operationResponses(
 	const errors: ErrorDraft[] = [];
 	const media = (status: string) => {
 		const responseAt = child(at, status);
-		const { value } = scope.source.deref(responses[status], file, responseAt);
-		const response = isObject(value) ? value : {};
+		// Refs inside the response resolve from the file it was found in.
+		const target = scope.source.deref(
+			responses[status],
+			opAt.file,
+			child(opAt.at, 'responses', status),
+		);
+		const response = isObject(target.value) ? target.value : {};
+		const site = (type: string) => ({
+			file: target.file,
+			pointer: child(target.pointer, 'content', type, 'schema'),
+		});
 		const picked = pickMedia(response.content);
 		if (picked) reportMediaExamples(scope.report, response, picked.type, responseAt);
 		if (isObject(response.headers) && Object.keys(response.headers).length > 0) {
@@ -45,18 +54,17 @@ export function operationResponses(
 				'response headers are not described by Charter',
 			);
 		}
-		return { response, picked, responseAt };
+		return { response, picked, responseAt, site };
 	};
 	if (primary === undefined) {
 		scope.report.add('normalized', at, 'no success response is declared: the output is any JSON');
 	} else {
-		const { picked, responseAt, response } = media(primary);
+		const { picked, responseAt, response, site } = media(primary);
 		if (picked) {
 			const name = scope.names.claim(`${base}Output`);
 			output = withNull(
 				scope.schemas.convert(picked.schema, {
-					file,
-					pointer: child(responseAt, 'content', picked.type, 'schema'),
+					...site(picked.type),
 					hint: name,
 					module,
 					ownName: name,
@@ -89,12 +97,11 @@ export function operationResponses(
 	for (const status of statuses) {
 		if (/^[45](\d\d|XX)$/i.test(status)) {
 			const code = /XX$/i.test(status) ? Number(status[0]) * 100 : Number(status);
-			const { response, picked, responseAt } = media(status);
+			const { response, picked, site } = media(status);
 			const data = picked
 				? withNull(
 						scope.schemas.convert(picked.schema, {
-							file,
-							pointer: child(responseAt, 'content', picked.type, 'schema'),
+							...site(picked.type),
 							hint: `${base}${pascalCase(errorCodeOf(code))}`,
 							module,
 						}),

@@ -144,8 +144,13 @@ export class SchemaConverter implements SchemaScope {
 		if (existing) {
 			return { expr: { kind: 'ref', decl: existing }, nullable: this.#nullable.has(id) };
 		}
+		// A whole file (`./pet.yaml`) is named by its title, else by the file's name.
+		const title =
+			isObject(target.value) && typeof target.value.title === 'string' ? target.value.title : '';
 		const raw =
-			lastSegment(target.pointer) || target.file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+			target.pointer === '#'
+				? title || target.file.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '')
+				: lastSegment(target.pointer);
 		const name = this.names.claim(pascalCase(raw));
 		// Re-casing alone (`simple-user` -> `SimpleUser`) is the naming rule, not a rename.
 		if (name !== raw && !isRecasing(raw, name)) {
