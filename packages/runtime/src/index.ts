@@ -129,7 +129,9 @@ export {
 	type TransactionAuthorizer,
 } from './policy/policy-decider.ts';
 export { ContractError } from './problems/contract-error.ts';
+export { type DeclaredProblem, declaredProblem } from './problems/declared-problem.ts';
 export { ProblemSignal } from './problems/error-mapper.ts';
+export type { ErrorRaisers, RaiseArguments } from './problems/error-raisers.ts';
 export {
 	BUILT_IN_PROBLEMS,
 	type BuiltInProblemCode,

@@ -91,7 +91,7 @@ export function definitionHandlers(deps: WorkflowDeps): Binding<any>[] {
 		implement(AddStepContract, async (input, ctx) => {
 			const found = await loadDraft(ctx, input.definitionId);
 			if (found.steps.some((s) => s.key === input.step.key)) {
-				throw new ContractError('DUPLICATE_STEP', `step "${input.step.key}" already exists`);
+				throw ctx.errors.DUPLICATE_STEP({ detail: `step "${input.step.key}" already exists` });
 			}
 			const steps = [...found.steps];
 			steps.splice(Math.min(input.position ?? steps.length, steps.length), 0, input.step);
@@ -102,9 +102,9 @@ export function definitionHandlers(deps: WorkflowDeps): Binding<any>[] {
 		implement(UpdateStepContract, async (input, ctx) => {
 			const found = await loadDraft(ctx, input.definitionId);
 			const at = found.steps.findIndex((s) => s.key === input.stepKey);
-			if (at < 0) throw new ContractError('NOT_FOUND', `no step "${input.stepKey}"`);
+			if (at < 0) throw ctx.errors.NOT_FOUND({ detail: `no step "${input.stepKey}"` });
 			if (found.steps.some((s, i) => i !== at && s.key === input.step.key)) {
-				throw new ContractError('DUPLICATE_STEP', `step "${input.step.key}" already exists`);
+				throw ctx.errors.DUPLICATE_STEP({ detail: `step "${input.step.key}" already exists` });
 			}
 			const steps = found.steps.map((s, i) => (i === at ? input.step : s));
 			const next = await save(ctx, { ...found, steps });
@@ -114,7 +114,7 @@ export function definitionHandlers(deps: WorkflowDeps): Binding<any>[] {
 		implement(RemoveStepContract, async (input, ctx) => {
 			const found = await loadDraft(ctx, input.definitionId);
 			if (!found.steps.some((s) => s.key === input.stepKey)) {
-				throw new ContractError('NOT_FOUND', `no step "${input.stepKey}"`);
+				throw ctx.errors.NOT_FOUND({ detail: `no step "${input.stepKey}"` });
 			}
 			const steps = found.steps.filter((s) => s.key !== input.stepKey);
 			const next = await save(ctx, { ...found, steps });
@@ -129,18 +129,16 @@ export function definitionHandlers(deps: WorkflowDeps): Binding<any>[] {
 		implement(PublishDefinitionContract, async (input, ctx) => {
 			const found = await load(ctx, input.definitionId);
 			if (found.status !== 'DRAFT') {
-				throw new ContractError(
-					'INVALID_STATE',
-					`definition ${found.id} is ${found.status}; only a DRAFT can be published`,
-				);
+				throw ctx.errors.INVALID_STATE({
+					detail: `definition ${found.id} is ${found.status}; only a DRAFT can be published`,
+				});
 			}
 			const issues = validateDefinition(found);
 			if (issues.length > 0) {
-				throw new ContractError(
-					'DEFINITION_INVALID',
-					`the draft has ${issues.length} validation issue(s)`,
-					issues,
-				);
+				throw ctx.errors.DEFINITION_INVALID({
+					detail: `the draft has ${issues.length} validation issue(s)`,
+					data: issues,
+				});
 			}
 			const next = await save(ctx, {
 				...found,

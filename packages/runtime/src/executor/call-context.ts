@@ -1,5 +1,7 @@
+import type { ErrorDeclaration } from '@charter/spec';
 import type { InvocationMetadata, Principal } from '../context/principal.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { ErrorRaisers } from '../problems/error-raisers.ts';
 import type { TransactionScope } from '../stores/unit-of-work.ts';
 import type { CallDeadline } from './call-deadline.ts';
 import type { EmitBuffer } from './emit-buffer.ts';
@@ -19,6 +21,7 @@ export class CallContext implements HandlerContext {
 		readonly now: () => Date,
 		readonly transaction: TransactionScope | undefined,
 		readonly metadata: InvocationMetadata,
+		readonly errors: ErrorRaisers<Readonly<Record<string, ErrorDeclaration>>>,
 		buffer: EmitBuffer,
 		deadline: CallDeadline,
 	) {

@@ -343,6 +343,7 @@ function runHandler(
 		env.clock,
 		transaction,
 		call.invocation.metadata ?? NO_METADATA,
+		plan.errorRaisers,
 		buffer,
 		deadline,
 	);

@@ -1,13 +1,25 @@
-import type { EmittedEvent, EventsOf, InputOf, OperationSpec, OutputOf } from '@charter/spec';
+import type {
+	EmittedEvent,
+	ErrorDeclaration,
+	ErrorsOf,
+	EventsOf,
+	InputOf,
+	OperationSpec,
+	OutputOf,
+} from '@charter/spec';
 import type { InvocationMetadata, Principal } from '../context/principal.ts';
 import type { Logger } from '../logging/logger.ts';
+import type { ErrorRaisers } from '../problems/error-raisers.ts';
 import type { TransactionScope } from '../stores/unit-of-work.ts';
 
 /**
  * What a handler receives beside its input. Pass `ctx` itself on: `emit` and `signal` are
  * built on first use (getters), so a spread copy (`{ ...ctx }`) does not carry them.
  */
-export interface HandlerContext<E extends EmittedEvent = EmittedEvent> {
+export interface HandlerContext<
+	E extends EmittedEvent = EmittedEvent,
+	Er = Readonly<Record<string, ErrorDeclaration>>,
+> {
 	/** The caller, or undefined when anonymous. */
 	readonly principal: Principal | undefined;
 	/**
@@ -15,6 +27,15 @@ export interface HandlerContext<E extends EmittedEvent = EmittedEvent> {
 	 * released (outbox, bus) only if the handler succeeds and the command commits.
 	 */
 	emit<K extends E['key']>(key: K, payload: Extract<E, { key: K }>['payload']): void;
+	/**
+	 * The errors the contract declares, one function each, typed from its `errors`: an undeclared
+	 * code does not compile and `data` has the declared type (validated when raised). Throw what
+	 * it returns: the surfaces answer with the declared status, code and data.
+	 *
+	 * @example
+	 * if (instance.status !== 'RUNNING') throw ctx.errors.INVALID_STATE({ detail: 'not running' });
+	 */
+	readonly errors: ErrorRaisers<Er>;
 	/** Aborts at the deadline or when the caller goes away. */
 	readonly signal: AbortSignal;
 	/** A logger bound to the trace id and the operation. */
@@ -32,7 +53,7 @@ export interface HandlerContext<E extends EmittedEvent = EmittedEvent> {
 /** A handler typed from its contract. */
 export type Handler<S extends OperationSpec<any, any, any>> = (
 	input: InputOf<S>,
-	ctx: HandlerContext<EventsOf<S>>,
+	ctx: HandlerContext<EventsOf<S>, ErrorsOf<S>>,
 ) => OutputOf<S> | Promise<OutputOf<S>>;
 
 /** A contract bound to its handler: what `createExecutor` serves. */

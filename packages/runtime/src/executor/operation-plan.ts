@@ -19,6 +19,7 @@ import {
 	type Decider,
 	type TransactionAuthorizer,
 } from '../policy/policy-decider.ts';
+import { type ErrorRaisers, errorRaisers } from '../problems/error-raisers.ts';
 import type { Handler } from './implement.ts';
 
 /** What surfaces read about a served operation: its contract, wire names and schemas. */
@@ -46,6 +47,8 @@ export interface CompiledPlan extends OperationPlan {
 	/** A command's rules that read state, decided inside its transaction before the handler. */
 	readonly authorizeInTransaction: TransactionAuthorizer | undefined;
 	readonly handler: Handler<any> | undefined;
+	/** `ctx.errors`: one raiser per declared error, built once. */
+	readonly errorRaisers: ErrorRaisers<OperationSpec['errors']>;
 	/** One validator per declared event key. */
 	readonly events: ReadonlyMap<
 		string,
@@ -104,6 +107,7 @@ export function compilePlan(
 		authorize: policy.authorize,
 		authorizeInTransaction: policy.authorizeInTransaction,
 		handler,
+		errorRaisers: errorRaisers(spec.errors),
 		events,
 	};
 }

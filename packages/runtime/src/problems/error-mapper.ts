@@ -1,4 +1,6 @@
-import type { OperationSpec } from '@charter/spec';
+import { compileValidator } from '@charter/schema';
+import type { ErrorDeclaration, OperationSpec } from '@charter/spec';
+import { copyValue } from '../json/copy-value.ts';
 import type { Logger } from '../logging/logger.ts';
 import { ContractError } from './contract-error.ts';
 import { type BUILT_IN_PROBLEMS, buildProblem, createProblem, type Problem } from './problem.ts';
@@ -29,13 +31,15 @@ export function toProblem(
 		const declared =
 			spec && Object.hasOwn(spec.errors, error.code) ? spec.errors[error.code] : undefined;
 		if (declared) {
+			const data = declaredData(declared, error, logger, spec?.meta.key);
+			if (data === INVALID) return violation(traceId);
 			return buildProblem({
 				code: error.code,
 				status: declared.status,
 				title: declared.description,
 				detail: error.detail,
 				traceId,
-				data: error.data,
+				data,
 			});
 		}
 		if (THROWABLE_BUILT_INS.has(error.code)) {
@@ -79,6 +83,38 @@ export function toProblem(
 		'unexpected error',
 	);
 	return opaque(traceId);
+}
+
+const INVALID: unique symbol = Symbol('invalid error data');
+
+/**
+ * The data of a declared error, checked against the declaration's `data` schema (a copy: the
+ * check strips unknown keys). Data that breaks it is a contract bug, like a broken output.
+ */
+function declaredData(
+	declared: ErrorDeclaration,
+	error: ContractError,
+	logger: Logger,
+	operation: string | undefined,
+): unknown {
+	if (declared.data === undefined) return error.data;
+	let copy: unknown;
+	try {
+		copy = copyValue(error.data);
+	} catch {
+		copy = INVALID; // not JSON-like (a function...): fails the check below
+	}
+	const checked = compileValidator(declared.data).validate(copy);
+	if (checked.ok) return checked.value;
+	logger.error(
+		{ code: error.code, operation, issues: checked.issues },
+		'contract bug: the data of a raised error breaks its declaration',
+	);
+	return INVALID;
+}
+
+function violation(traceId: string): Problem {
+	return createProblem('OUTPUT_CONTRACT_VIOLATION', { traceId, detail: OPAQUE_DETAIL });
 }
 
 const OPAQUE_DETAIL = 'An unexpected error occurred; quote the traceId when reporting it.';

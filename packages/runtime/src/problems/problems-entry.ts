@@ -3,6 +3,7 @@
  * Node built-in behind them (`@charter/runtime/problems`), for clients that run in a browser.
  */
 
+export { type DeclaredProblem, declaredProblem } from './declared-problem.ts';
 export {
 	BUILT_IN_PROBLEMS,
 	type BuiltInProblemCode,

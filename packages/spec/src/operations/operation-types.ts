@@ -189,3 +189,13 @@ export interface DeclaredErrors<Er extends Readonly<Record<string, ErrorDeclarat
 export type ErrorCodeOf<S> = S extends { readonly '~errors'?: infer Er }
 	? Extract<keyof NonNullable<Er>, string>
 	: never;
+
+/** The `errors` catalogue an operation declares, as a type (`{}` when it declares none). */
+export type ErrorsOf<S> = S extends { readonly '~errors'?: infer Er }
+	? NonNullable<Er> extends Readonly<Record<string, ErrorDeclaration>>
+		? NonNullable<Er>
+		: {}
+	: {};
+
+/** The type of a declared error's `data` (`undefined` when the declaration has no `data`). */
+export type ErrorDataOf<D> = D extends { readonly data: infer N } ? Infer<N> : undefined;
