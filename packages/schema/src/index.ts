@@ -30,6 +30,7 @@ export {
 	type TypeScriptEmitter,
 } from './typescript/typescript-emitter.ts';
 export type { UnknownKeys } from './validate/ajv-instance.ts';
+export { compileJsonWriter, type JsonWriter } from './validate/compile-json-writer.ts';
 export {
 	compileValidator,
 	toIssues,

@@ -339,6 +339,7 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 						},
 			coerce: !hasBody,
 			inputFromSafeJson: fromSafeJson,
+			wantsJson: true,
 		};
 		if (plan.spec.kind === 'command') {
 			const idempotencyKey = request.headers['idempotency-key'];
@@ -363,7 +364,7 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 			delete headers['content-type'];
 			return { status, headers };
 		}
-		return { status, headers, body: JSON.stringify(result.output) };
+		return { status, headers, body: result.outputJson ?? JSON.stringify(result.output) };
 	}
 
 	return { handle } as RestRouter;

@@ -125,6 +125,7 @@ async function runPlan(
 			logger,
 			audit,
 			trace,
+			json: undefined,
 		});
 		// A replay is audited here; a run was audited inside its transaction.
 		if (audit && !audit.written) await audit.finish('OK', 200, result.replayed, env.stores.audit);
@@ -211,6 +212,8 @@ interface Call {
 	logger: Logger;
 	audit: AuditTrail | undefined;
 	trace: OperationTrace | undefined;
+	/** The output as JSON, when the compiled writer validated and wrote it (`wantsJson`). */
+	json: string | undefined;
 }
 
 /** Step 5 for a command with an idempotency key, then the handler and the commit. */
@@ -270,7 +273,7 @@ async function runCommitted(
 		if (plan.spec.kind !== 'command') {
 			const returned = runHandler(env, plan, call, deadline, buffer, key, undefined);
 			output = isThenable(returned) ? await returned : returned;
-			return { ok: true, output, events: NO_EVENTS, traceId, replayed: false };
+			return succeeded(call, output, NO_EVENTS);
 		}
 		// 8. commit: handler, outbox, audit and idempotency record in one unit of work
 		const authorizeInTransaction = plan.authorizeInTransaction;
@@ -317,7 +320,34 @@ async function runCommitted(
 			);
 		}
 	} else if (committed.length > 0) await publish(env, committed, call.logger);
-	return { ok: true, output, events: committed, traceId, replayed: false };
+	return succeeded(call, output, committed);
+}
+
+/** The success of a run; with the output's JSON when the compiled writer wrote it. */
+function succeeded(call: Call, output: unknown, events: readonly EventEnvelope[]): Success {
+	if (call.json === undefined) {
+		return { ok: true, output, events, traceId: call.traceId, replayed: false };
+	}
+	return new WrittenSuccess(call.json, events, call.traceId);
+}
+
+/**
+ * A success whose output was validated and written as JSON in one pass: the value is parsed
+ * back from that text only if someone reads it (the REST router sends the text).
+ */
+class WrittenSuccess {
+	readonly ok = true;
+	readonly replayed = false;
+	#output: unknown;
+	constructor(
+		readonly outputJson: string,
+		readonly events: readonly EventEnvelope[],
+		readonly traceId: string,
+	) {}
+	get output(): unknown {
+		this.#output ??= JSON.parse(this.outputJson);
+		return this.#output;
+	}
 }
 
 /**
@@ -392,12 +422,25 @@ function traceHandler(
 }
 
 /** Step 7: validates a copy of the output (stripping must not touch the handler's objects). */
+/**
+ * Step 7: validates the output. For a caller that wants JSON, the compiled writer validates
+ * and writes it in one pass; what it cannot vouch for (a broken output included) takes the
+ * general path: a copy (stripping must not touch the handler's objects), validated by Ajv.
+ */
 function checkOutput(
 	plan: CompiledPlan,
 	call: Call,
 	deadline: CallDeadline,
 	output: unknown,
 ): unknown {
+	if (call.invocation.wantsJson === true && call.invocation.idempotencyKey === undefined) {
+		const json = plan.outputWriter()?.(output);
+		if (json !== undefined) {
+			if (deadline.aborted) throw deadline.reason;
+			call.json = json;
+			return output;
+		}
+	}
 	const copy = copyValue(output);
 	const checked = plan.validateOutput.validate(copy);
 	if (!checked.ok) {

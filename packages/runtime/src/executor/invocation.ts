@@ -34,6 +34,12 @@ export interface Invocation {
 	readonly inputFromSafeJson?: boolean;
 	/** A trace id to use instead of the one from `traceparent` or a new one. */
 	readonly traceId?: string;
+	/**
+	 * The caller sends the output as JSON (a REST response): the executor may then validate and
+	 * write it in one pass with the output's compiled writer, and hands the text back as
+	 * `outputJson`. Not for a call with an idempotency key (its record keeps the value).
+	 */
+	readonly wantsJson?: boolean;
 }
 
 /** The neutral result every surface encodes: the output and released events, or a problem. */
@@ -41,6 +47,8 @@ export type InvocationResult =
 	| {
 			readonly ok: true;
 			readonly output: unknown;
+			/** The output as JSON text, when the call asked for it and the compiled writer wrote it. */
+			readonly outputJson?: string;
 			readonly events: readonly EventEnvelope[];
 			readonly traceId: string;
 			/** True when the output was replayed for a repeated idempotency key. */

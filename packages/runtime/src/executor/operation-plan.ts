@@ -1,7 +1,9 @@
 import {
+	compileJsonWriter,
 	compileValidator,
 	isObjectRoot,
 	type JsonSchema,
+	type JsonWriter,
 	type TypeNode,
 	type Validator,
 } from '@charter/schema';
@@ -43,6 +45,11 @@ export interface OperationPlan {
 export interface CompiledPlan extends OperationPlan {
 	readonly validateInput: Validator<unknown>;
 	readonly validateOutput: Validator<unknown>;
+	/**
+	 * The output's validating JSON writer, compiled on first use; undefined when its schema
+	 * needs the general path (copy, validate, stringify).
+	 */
+	outputWriter(): JsonWriter | undefined;
 	readonly authorize: Authorizer;
 	/** A command's rules that read state, decided inside its transaction before the handler. */
 	readonly authorizeInTransaction: TransactionAuthorizer | undefined;
@@ -92,6 +99,7 @@ export function compilePlan(
 	}
 	checkRestWire(spec, id);
 	const policy = compilePolicy(spec, deciders);
+	let writer: JsonWriter | undefined | null = null;
 	return {
 		id,
 		key: spec.meta.key,
@@ -104,6 +112,10 @@ export function compilePlan(
 		outputSchema: validateOutput.schema,
 		validateInput,
 		validateOutput,
+		outputWriter: () => {
+			if (writer === null) writer = compileJsonWriter(spec.io.output);
+			return writer;
+		},
 		authorize: policy.authorize,
 		authorizeInTransaction: policy.authorizeInTransaction,
 		handler,

@@ -35,7 +35,8 @@ export function hasAmbiguousUnion(root: JsonSchema): boolean {
 	return found;
 }
 
-function mayBeObject(schema: JsonSchema, defs: Defs, depth = 0): boolean {
+/** Tells whether a value of a schema may be an object (a ref followed, a literal never is). */
+export function mayBeObject(schema: JsonSchema, defs: Defs, depth = 0): boolean {
 	const ref = typeof schema.$ref === 'string' ? resolve(schema.$ref, defs) : undefined;
 	if (ref && depth < 16) return mayBeObject(ref, defs, depth + 1);
 	if ('const' in schema || Array.isArray(schema.enum)) return false;
