@@ -1,36 +1,36 @@
 /*
  * Form bodies (`application/x-www-form-urlencoded`, `multipart/form-data`) as input objects of
- * strings: a repeated name becomes a list, values are coerced by the input's types afterwards.
+ * strings, read the way qs (Express's extended parser) reads them: a repeated name is a list,
+ * brackets nest (`metadata[order]=1` is an object, `expand[]=a` a list), as an OpenAPI form
+ * body with `deepObject` encoding is sent. Values are coerced by the input's types afterwards.
  */
+import { parse } from 'qs';
 
 export const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(?:;|$)/i;
 export const MULTIPART_TYPE = /^multipart\/form-data\s*;/i;
 
-/** The members of a form body; a name given more than once is a list. */
+/** Bounds on what one body may build: nesting depth, list length, number of members. */
+const LIMITS = { depth: 5, arrayLimit: 1000, parameterLimit: 10_000 } as const;
+
+/** The members of a form body; undefined when a multipart body is malformed. */
 export async function formBodyMembers(
 	text: string,
 	contentType: string,
 ): Promise<Record<string, unknown> | undefined> {
-	const entries: [string, string][] = [];
-	if (FORM_TYPE.test(contentType)) {
-		for (const pair of new URLSearchParams(text)) entries.push(pair);
-	} else {
+	let encoded = text;
+	if (!FORM_TYPE.test(contentType)) {
 		let form: FormData;
 		try {
 			form = await new Response(text, { headers: { 'content-type': contentType } }).formData();
 		} catch {
 			return undefined;
 		}
+		const pairs = new URLSearchParams();
 		for (const [name, value] of form) {
-			entries.push([name, typeof value === 'string' ? value : await value.text()]);
+			pairs.append(name, typeof value === 'string' ? value : await value.text());
 		}
+		encoded = pairs.toString();
 	}
-	// A null-prototype object spread into a plain one: a `__proto__` name stays a key, for the
-	// executor's unsafe-key check, instead of setting a prototype.
-	const members: Record<string, unknown> = Object.create(null);
-	for (const [name, value] of entries) {
-		const had = members[name];
-		members[name] = had === undefined ? value : Array.isArray(had) ? [...had, value] : [had, value];
-	}
-	return { ...members };
+	// A `__proto__` (or other prototype) name is dropped by qs, never set as a prototype.
+	return parse(encoded, { ...LIMITS, allowPrototypes: false }) as Record<string, unknown>;
 }

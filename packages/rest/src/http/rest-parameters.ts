@@ -85,17 +85,23 @@ function readQuery(
 	const { name } = reader;
 	if (reader.field !== name) delete into[name];
 	if (reader.style === 'deepObject') {
+		// `created[gte]=1` is an object; for a list, `expand[]=a&expand[]=b` (or `expand[0]=a`).
 		const prefix = `${name}[`;
 		let object: Record<string, string> | undefined;
+		let list: string[] | undefined;
 		for (const [key, value] of query) {
 			if (!key.startsWith(prefix) || !key.endsWith(']')) continue;
 			delete into[key];
+			if (reader.shape === 'list') {
+				list ??= [];
+				list.push(value);
+				continue;
+			}
 			const prop = key.slice(prefix.length, -1);
-			if (prop === '__proto__') continue;
 			object ??= {};
-			object[prop] = value;
+			setProp(object, prop, value);
 		}
-		return object;
+		return reader.shape === 'list' ? list : object;
 	}
 	const values = query.getAll(name);
 	if (values.length === 0) return undefined;

@@ -74,6 +74,13 @@ const TagPet = defineCommand({
 	},
 });
 
+const Device = defineSchemaModel({
+	name: 'Device',
+	fields: {
+		name: { type: ScalarTypeEnum.String(), isOptional: false },
+		trusted: { type: ScalarTypeEnum.Boolean(), isOptional: true },
+	},
+});
 const Login = defineCommand({
 	meta: { key: 'wire.login', version: '1.0.0', description: 'Sign in with a form.' },
 	io: {
@@ -83,6 +90,7 @@ const Login = defineCommand({
 				user: { type: ScalarTypeEnum.String(), isOptional: false },
 				remember: { type: ScalarTypeEnum.Boolean(), isOptional: true },
 				scopes: { type: ScalarTypeEnum.String(), isOptional: true, isArray: true },
+				device: { type: Device, isOptional: true },
 			},
 		}),
 		output: ScalarTypeEnum.JSON(),
@@ -198,6 +206,16 @@ describe('bodies', () => {
 			status: 200,
 			body: { user: 'ada', remember: true, scopes: ['read', 'write'] },
 		});
+		// Bracketed names nest, as form bodies with deepObject encoding are sent.
+		const nested = await fetch(`${url}/login`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/x-www-form-urlencoded' },
+			body: 'user=ada&device[name]=phone&device[trusted]=false&scopes[]=read&scopes[]=admin',
+		});
+		expect(await json(nested)).toEqual({
+			status: 200,
+			body: { user: 'ada', device: { name: 'phone', trusted: false }, scopes: ['read', 'admin'] },
+		});
 		const form = new FormData();
 		form.append('user', 'bob');
 		form.append('scopes', 'read');
@@ -207,18 +225,23 @@ describe('bodies', () => {
 		});
 	});
 
-	it('refuses a form body where only JSON is declared (415), and an unsafe form key (400)', async () => {
+	it('refuses a body in a media type not declared (415); drops prototype keys of a form', async () => {
 		const response = await fetch(`${url}/pets/7/tags`, {
 			method: 'PUT',
 			body: new URLSearchParams({ name: 'x' }),
 		});
 		expect(response.status).toBe(415);
+		// A prototype key in a form is dropped, never set as a prototype.
 		const unsafe = await fetch(`${url}/login`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/x-www-form-urlencoded' },
-			body: 'user=ada&__proto__=x',
+			body: 'user=ada&__proto__[polluted]=yes&device[__proto__][x]=1&device[name]=pc',
 		});
-		expect(unsafe.status).toBe(400);
+		expect(await json(unsafe)).toEqual({
+			status: 200,
+			body: { user: 'ada', device: { name: 'pc' } },
+		});
+		expect(({} as Record<string, unknown>).polluted).toBeUndefined();
 		const asJson = await fetch(`${url}/login`, {
 			method: 'POST',
 			headers: { 'content-type': 'application/json' },
