@@ -27,6 +27,7 @@ export {
 export { parseTimestamp } from './clock/parse-timestamp.ts';
 export {
 	anonymousProvider,
+	bearerTokenOf,
 	bearerTokenProvider,
 	type PrincipalInit,
 } from './context/bearer-token-provider.ts';
@@ -183,5 +184,11 @@ export type {
 	UnitOfWork,
 	UnitOfWorkOptions,
 } from './stores/unit-of-work.ts';
+export {
+	allCallMetrics,
+	type CallMetrics,
+	type ObservedCall,
+	openTelemetryCallMetrics,
+} from './telemetry/call-metrics.ts';
 export { traceDelivery, tracePublish } from './telemetry/event-tracing.ts';
 export { formatTraceparent, parseTraceparent } from './telemetry/trace-context.ts';

@@ -4,6 +4,12 @@ export {
 	type DurableRuntimeOptions,
 } from './durable-runtime.ts';
 export {
+	createPrometheusMetrics,
+	metricsEndpoint,
+	type PrometheusMetrics,
+	type PrometheusMetricsOptions,
+} from './prometheus-metrics.ts';
+export {
 	createRedisRateLimitStore,
 	type RedisRateLimitStore,
 	type RedisRateLimitStoreOptions,

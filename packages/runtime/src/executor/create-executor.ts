@@ -17,6 +17,7 @@ import { createConsoleLogger, type Logger } from '../logging/logger.ts';
 import type { Decider } from '../policy/policy-decider.ts';
 import { createMemoryStores } from '../stores/memory/memory-stores.ts';
 import type { Stores } from '../stores/unit-of-work.ts';
+import type { CallMetrics } from '../telemetry/call-metrics.ts';
 import { runPipeline } from './execute-pipeline.ts';
 import type { Binding, Handler } from './implement.ts';
 import type { Invocation, InvocationResult } from './invocation.ts';
@@ -68,6 +69,12 @@ export interface ExecutorOptions {
 	 * OpenTelemetry SDK; no tracing (and no cost) by default.
 	 */
 	readonly tracer?: Tracer;
+	/**
+	 * Records each call (operation, surface, outcome, duration, idempotent replay): Prometheus
+	 * (`createPrometheusMetrics` in `@charter/server`) or `openTelemetryCallMetrics(meter)`.
+	 * None (and no cost) by default.
+	 */
+	readonly metrics?: CallMetrics;
 }
 
 /** How long a completed idempotency key replays its result by default: 24 hours. */
@@ -183,6 +190,7 @@ export function createExecutor(options: ExecutorOptions): Executor {
 		rateLimiter: options.rateLimits ? new RateLimiter(options.rateLimits) : undefined,
 		refusals: new RefusalSampler(logger),
 		tracer: options.tracer,
+		metrics: options.metrics,
 	};
 	return {
 		registry,

@@ -11,8 +11,9 @@ import type { RefusalSampler } from '../limits/refusal-sampler.ts';
 import { type Logger, withFields } from '../logging/logger.ts';
 import type { Decision } from '../policy/policy-decider.ts';
 import { ProblemSignal, toProblem } from '../problems/error-mapper.ts';
-import { createProblem } from '../problems/problem.ts';
+import { createProblem, type Problem } from '../problems/problem.ts';
 import type { Stores, TransactionScope, UnitOfWorkOptions } from '../stores/unit-of-work.ts';
+import type { CallMetrics } from '../telemetry/call-metrics.ts';
 import { endStep, OperationTrace } from '../telemetry/operation-trace.ts';
 import { AuditTrail } from './audit-trail.ts';
 import { CallContext } from './call-context.ts';
@@ -39,6 +40,8 @@ export interface PipelineEnv {
 	readonly refusals: RefusalSampler;
 	/** Makes a span per call and per step; no tracing when undefined. */
 	readonly tracer?: Tracer | undefined;
+	/** Records each call's outcome and duration; no metrics when undefined. */
+	readonly metrics?: CallMetrics | undefined;
 }
 
 type Success = Extract<InvocationResult, { ok: true }>;
@@ -78,6 +81,7 @@ async function runPlan(
 	plan: CompiledPlan,
 	invocation: Invocation,
 ): Promise<InvocationResult> {
+	const started = env.metrics === undefined ? 0 : performance.now();
 	const trace = env.tracer === undefined ? undefined : traceCall(env.tracer, plan, invocation);
 	const traceId = invocation.traceId ?? trace?.traceId ?? traceIdOf(invocation.metadata);
 	const logger = withFields(env.logger, { traceId, operation: plan.id });
@@ -130,6 +134,7 @@ async function runPlan(
 		// A replay is audited here; a run was audited inside its transaction.
 		if (audit && !audit.written) await audit.finish('OK', 200, result.replayed, env.stores.audit);
 		trace?.end(undefined, result.replayed);
+		if (env.metrics !== undefined) observe(env.metrics, plan, invocation, started, result.replayed);
 		return result;
 	} catch (error) {
 		endStep(step, error);
@@ -150,11 +155,35 @@ async function runPlan(
 			}
 		}
 		trace?.end(problem);
+		if (env.metrics !== undefined) observe(env.metrics, plan, invocation, started, false, problem);
 		return { ok: false, traceId, problem };
 	}
 }
 
 const NO_METADATA: InvocationMetadata = Object.freeze({});
+
+function observe(
+	metrics: CallMetrics,
+	plan: CompiledPlan,
+	invocation: Invocation,
+	started: number,
+	replayed: boolean,
+	problem?: Problem,
+): void {
+	try {
+		metrics.record({
+			operation: plan.key,
+			version: plan.version,
+			surface: invocation.metadata?.transport ?? 'unknown',
+			outcome: problem?.code ?? 'ok',
+			status: problem?.status ?? 200,
+			durationMs: performance.now() - started,
+			replayed,
+		});
+	} catch {
+		// A broken metrics recorder must never fail a call.
+	}
+}
 
 function traceCall(tracer: Tracer, plan: CompiledPlan, invocation: Invocation): OperationTrace {
 	const metadata = invocation.metadata;
