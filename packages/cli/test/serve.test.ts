@@ -360,3 +360,99 @@ describe('charter mcp', () => {
 		}
 	});
 });
+
+describe('charter diff --impact', () => {
+	test('counts the calls each breaking change would have broken, from the audit log charter serve wrote', async () => {
+		const db = `sqlite:.charter/impact-${randomUUID()}.db`;
+		expect((await charter(PROJECT, 'snapshot')).code).toBe(0);
+		const server = await serve('--db', db);
+		try {
+			const set = (authorization?: string) =>
+				fetch(`${server.base}/v1/hello/greeting/set`, {
+					method: 'POST',
+					headers: {
+						'content-type': 'application/json',
+						...(authorization ? { authorization } : {}),
+					},
+					body: JSON.stringify({ name: 'Ada', message: 'Hi' }),
+				});
+			expect((await set('Bearer dev-token')).status).toBe(200);
+			expect((await set('Bearer dev-token')).status).toBe(200);
+			expect((await set()).status).toBe(401);
+			expect((await fetch(`${server.base}/v1/hello/greeting/get?name=Ada`)).status).toBe(200);
+		} finally {
+			expect(await server.stop()).toBe(0);
+		}
+		const file = join(PROJECT, 'src/hello/hello.operations.ts');
+		const original = readFileSync(file, 'utf8');
+		writeFileSync(
+			file,
+			original
+				.replace("policy: { auth: 'user' }", "policy: { auth: 'admin' }")
+				.replace("policy: { auth: 'anonymous' }", "policy: { auth: 'user' }"),
+		);
+		try {
+			const run = await charter(
+				PROJECT,
+				'diff',
+				'--impact',
+				db,
+				'--window',
+				'1',
+				'--format',
+				'json',
+			);
+			expect(run.code, run.stderr).toBe(1);
+			const impact = (JSON.parse(run.stdout) as { diff: { impact: unknown } }).diff.impact;
+			expect(impact).toMatchObject({
+				source: db,
+				operations: expect.arrayContaining([
+					{
+						key: 'hello.greeting.set',
+						version: '1.0.0',
+						severity: 'breaking',
+						changes: ['auth-tightened $.policy.auth'],
+						audited: true,
+						calls: 3,
+						succeeded: 2,
+						principals: 1,
+						tenants: 0,
+						anonymous: 1,
+						lastCall: expect.any(String),
+					},
+					{
+						key: 'hello.greeting.get',
+						version: '1.0.0',
+						severity: 'breaking',
+						changes: ['auth-tightened $.policy.auth'],
+						audited: false,
+					},
+				]),
+			});
+			const text = await charter(PROJECT, 'diff', '--impact', db);
+			expect(text.stdout).toMatch(
+				/breaking hello\.greeting\.set@1\.0\.0: 3 call\(s\) \(2 succeeded\) from 1 principal\(s\) and 1 anonymous call\(s\) in 0 tenant\(s\), last /,
+			);
+			expect(text.stdout).toContain(
+				'breaking hello.greeting.get@1.0.0: traffic unknown: queries are not audited',
+			);
+			// An exported log (audit tail --json lines) gives the same counts as the store.
+			const exported = await charter(PROJECT, 'audit', 'tail', '--json', '-n', '1000', '--db', db);
+			writeFileSync(join(PROJECT, 'audit-export.jsonl'), exported.stdout);
+			const fromFile = await charter(
+				PROJECT,
+				'diff',
+				'--impact',
+				'audit-export.jsonl',
+				'--format',
+				'json',
+			);
+			const operations = (
+				JSON.parse(fromFile.stdout) as { diff: { impact: { operations: unknown[] } } }
+			).diff.impact.operations;
+			expect(operations).toEqual((impact as { operations: unknown[] }).operations);
+		} finally {
+			writeFileSync(file, original);
+		}
+	});
+});

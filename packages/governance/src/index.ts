@@ -45,6 +45,13 @@ export { diffTypes, type TypeChange } from './diff/type-diff.ts';
 export { checkDrift, type DriftEntry, type DriftResult } from './drift/check-drift.ts';
 export { GovernanceError } from './errors.ts';
 export {
+	type CallRecord,
+	describeImpact,
+	type OperationImpact,
+	type TrafficImpact,
+	trafficImpact,
+} from './impact/traffic-impact.ts';
+export {
 	type CodeownersOptions,
 	type Review,
 	renderCodeowners,

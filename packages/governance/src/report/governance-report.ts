@@ -1,6 +1,7 @@
 import type { CheckFinding } from '../check/check-rules.ts';
 import type { DiffFinding } from '../diff/diff-rules.ts';
 import type { DriftEntry } from '../drift/check-drift.ts';
+import type { TrafficImpact } from '../impact/traffic-impact.ts';
 import type { Review } from '../owners/codeowners.ts';
 import type { VersionFinding } from '../version/version-policy.ts';
 import type { Waiver } from '../waivers/waivers.ts';
@@ -32,6 +33,8 @@ export interface ReportParts {
 		};
 		/** Each changed contract and the owners who must review it. */
 		readonly reviews?: readonly Review[];
+		/** Calls of the operations breaking or dangerous changes touch, from the audit log (`--impact`). */
+		readonly impact?: TrafficImpact;
 	};
 }
 

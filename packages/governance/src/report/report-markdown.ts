@@ -1,3 +1,4 @@
+import { describeImpact } from '../impact/traffic-impact.ts';
 import type { GovernanceReport } from './governance-report.ts';
 import { locate, surfaceNote } from './report-text.ts';
 
@@ -85,6 +86,21 @@ export function renderMarkdown(report: GovernanceReport): string {
 			for (const w of report.diff.waivers?.used ?? []) {
 				out.push(
 					`| ${code(w.change)} | ${cell(w.reason)} | ${cell(w.approvedBy)} | ${w.expires} |`,
+				);
+			}
+		}
+		if (report.diff.impact) {
+			const { impact } = report.diff;
+			out.push(
+				'',
+				`#### Impact from traffic (${cell(impact.source)}, ${impact.since.slice(0, 10)} to ${impact.until.slice(0, 10)})`,
+				'',
+				'| Operation | Change | Calls in the window |',
+				'|---|---|---|',
+			);
+			for (const o of impact.operations) {
+				out.push(
+					`| ${code(`${o.key}@${o.version}`)} | ${ICON[o.severity]} ${o.severity} | ${cell(describeImpact(o))} |`,
 				);
 			}
 		}

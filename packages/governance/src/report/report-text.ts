@@ -1,5 +1,6 @@
 import type { CheckFinding } from '../check/check-rules.ts';
 import { DIFF_SEVERITIES, type DiffFinding } from '../diff/diff-rules.ts';
+import { describeImpact } from '../impact/traffic-impact.ts';
 import type { GovernanceReport } from './governance-report.ts';
 
 /** Colour functions; identity functions give plain text. */
@@ -117,6 +118,20 @@ export function renderText(report: GovernanceReport, s: TextStyle = PLAIN_STYLE)
 			lines.push(
 				`  ${s.cyan('waived')} ${s.bold(w.change)}: ${w.reason} (approved by ${w.approvedBy}, until ${w.expires})`,
 			);
+		}
+		if (report.diff.impact) {
+			const { impact } = report.diff;
+			lines.push(
+				`  ${s.bold('impact')} from ${impact.source}, ${impact.since.slice(0, 10)} to ${impact.until.slice(0, 10)}`,
+			);
+			for (const o of impact.operations) {
+				const color = o.severity === 'breaking' ? s.red : s.yellow;
+				lines.push(
+					`    ${color(o.severity)} ${s.bold(`${o.key}@${o.version}`)}: ${describeImpact(o)}`,
+				);
+			}
+			if (impact.operations.length === 0)
+				lines.push(`    ${s.green('ok')} no breaking or dangerous change to an operation`);
 		}
 		for (const r of report.diff.reviews ?? []) {
 			const who = r.owners.length > 0 ? r.owners.join(', ') : s.yellow('no owner declared');
