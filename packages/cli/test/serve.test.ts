@@ -302,12 +302,17 @@ describe('charter serve rate limits', () => {
 		}
 	});
 
-	test('refuses a --rate-limit or a store it does not understand (exit 2)', async () => {
+	test('refuses a --rate-limit, a store or timeouts it does not understand (exit 2)', async () => {
 		const words = await charter(PROJECT, 'serve', '--rate-limit', 'lots');
 		expect(words.code).toBe(2);
 		expect(words.stderr).toContain('--rate-limit lots: use off, or ADDRESS[,PRINCIPAL]');
 		const store = await charter(PROJECT, 'serve', '--rate-limit-store', 'memcached://x');
 		expect(store.code).toBe(2);
+		const slow = await charter(PROJECT, 'serve', '--headers-timeout', '60000');
+		expect(slow.code).toBe(2);
+		expect(slow.stderr).toContain(
+			'--headers-timeout 60000 must not exceed the request timeout (30000 ms)',
+		);
 		expect(store.stderr).toContain(
 			'--rate-limit-store memcached://x: use memory or a redis:// URL',
 		);

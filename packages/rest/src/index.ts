@@ -21,7 +21,13 @@ export {
 	type NodeRequestOptions,
 	writeNodeResponse,
 } from './node/node-request.ts';
-export { createRestServer, type RestServer, type RestServerOptions } from './node/node-server.ts';
+export {
+	createRestServer,
+	DEFAULT_SERVER_TIMEOUTS,
+	type RestServer,
+	type RestServerOptions,
+	type ServerTimeouts,
+} from './node/node-server.ts';
 export {
 	type OpenApiDocument,
 	type OpenApiOptions,

@@ -1,7 +1,13 @@
 import { createDocsHandler, type DocsHandler } from '@charter/docs';
 import { createGraphqlHandler } from '@charter/graphql';
 import { createMcpHttpHandler } from '@charter/mcp';
-import { atPath, createRestServer, type NodeMount } from '@charter/rest';
+import {
+	atPath,
+	createRestServer,
+	DEFAULT_SERVER_TIMEOUTS,
+	type NodeMount,
+	type ServerTimeouts,
+} from '@charter/rest';
 import {
 	busCheck,
 	createReadiness,
@@ -36,6 +42,7 @@ export const serveCommand: Command = {
 		'              [--timeout MS] [--idempotency-lease MS] [--idempotency-retention MS]',
 		'              [--unimplemented 501|fail] [--no-seed] [--log-level LEVEL] [--config FILE]',
 		'              [--rate-limit off|ADDRESS[,PRINCIPAL]] [--rate-limit-store memory|redis://...]',
+		'              [--headers-timeout MS] [--request-timeout MS] [--keep-alive-timeout MS]',
 		'',
 		'Serves REST under /v1, /openapi.json, /graphql, /mcp, /docs, /studio and /healthz. Data lives in',
 		'.charter/charter.db by default; --db postgres://... uses PostgreSQL. --bus nats://...',
@@ -52,6 +59,9 @@ export const serveCommand: Command = {
 		'and 600 per principal, answered 429 with Retry-After; --rate-limit sets both a minute, or off',
 		'(CHARTER_RATE_LIMIT; config: rateLimits, with per-operation rules). --rate-limit-store',
 		'redis://host:6379 (CHARTER_RATE_LIMIT_STORE) counts in Redis, so the limits hold across nodes.',
+		'A client must send its headers within --headers-timeout (10000 ms) and its whole request',
+		'within --request-timeout (30000 ms), or it gets 408 and is disconnected (slow clients cannot',
+		'hold sockets); an idle keep-alive connection closes after --keep-alive-timeout (5000 ms).',
 		'Logs go to stderr: JSON lines (pretty on a terminal), one per request, from --log-level',
 		'(CHARTER_LOG_LEVEL; debug, info, warn, error, silent; info by default), with tokens,',
 		'Authorization and PII fields redacted.',
@@ -73,6 +83,9 @@ export const serveCommand: Command = {
 				'log-level',
 				'rate-limit',
 				'rate-limit-store',
+				'headers-timeout',
+				'request-timeout',
+				'keep-alive-timeout',
 			],
 		});
 		const port = Number(flags.string.port ?? process.env.PORT ?? 3000);
@@ -102,6 +115,7 @@ export const serveCommand: Command = {
 			setting(flags.string['rate-limit-store'], '--rate-limit-store', 'CHARTER_RATE_LIMIT_STORE'),
 			project.config.rateLimits,
 		);
+		const timeouts = serverTimeouts(flags.string);
 		const timeoutMs = millis(flags.string.timeout, '--timeout');
 		const leaseMs = millis(flags.string['idempotency-lease'], '--idempotency-lease');
 		const retentionMs = millis(flags.string['idempotency-retention'], '--idempotency-retention');
@@ -167,6 +181,7 @@ export const serveCommand: Command = {
 			readiness,
 			openapi: { title },
 			accessLog: hostApp.logger,
+			timeouts,
 			mounts: [docs, studio, atPath('/graphql', graphql.node), atPath('/mcp', mcp)],
 		});
 		const { url } = await rest.listen(port, host);
@@ -226,6 +241,24 @@ function printBanner(
 		}
 	}
 	out.line(style.dim('\nCtrl-C stops the server after in-flight requests finish.'));
+}
+
+/** The connection timeouts from their flags, checked before anything is opened. */
+function serverTimeouts(flags: Record<string, string | undefined>): ServerTimeouts {
+	const headersMs = millis(flags['headers-timeout'], '--headers-timeout');
+	const requestMs = millis(flags['request-timeout'], '--request-timeout');
+	const keepAliveMs = millis(flags['keep-alive-timeout'], '--keep-alive-timeout');
+	const headers = headersMs ?? DEFAULT_SERVER_TIMEOUTS.headersMs;
+	const request = requestMs ?? DEFAULT_SERVER_TIMEOUTS.requestMs;
+	if (headers > request)
+		throw new UsageError(
+			`--headers-timeout ${headers} must not exceed the request timeout (${request} ms)`,
+		);
+	return {
+		...(headersMs !== undefined ? { headersMs } : {}),
+		...(requestMs !== undefined ? { requestMs } : {}),
+		...(keepAliveMs !== undefined ? { keepAliveMs } : {}),
+	};
 }
 
 /** One line saying which rate limits hold, for the banner. */

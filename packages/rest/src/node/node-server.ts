@@ -1,5 +1,11 @@
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { createProblem, type Executor, type Logger } from '@charter/runtime';
+import {
+	createServer,
+	type IncomingMessage,
+	type Server,
+	type ServerOptions,
+	type ServerResponse,
+} from 'node:http';
+import { CharterConfigError, createProblem, type Executor, type Logger } from '@charter/runtime';
 import { createRestRouter, problemResponse, type RestOptions } from '../router/rest-router.ts';
 import { withAccessLog } from './access-log.ts';
 import { type NodeMount, withMounts } from './node-mounts.ts';
@@ -14,7 +20,30 @@ export interface RestServerOptions extends RestOptions {
 	readonly mounts?: readonly NodeMount[];
 	/** Writes one line per request to this logger (method, path, status, duration, trace id, principal). */
 	readonly accessLog?: Logger;
+	/** How long a connection may take to send its request (slow clients are cut off). */
+	readonly timeouts?: ServerTimeouts;
 }
+
+/**
+ * Connection timeouts, in milliseconds. A client that trickles its headers or body (slowloris)
+ * is answered 408 and disconnected once its time is up, instead of holding a socket for
+ * Node's defaults (a minute for headers, five for the request).
+ */
+export interface ServerTimeouts {
+	/** Time to receive the request's headers (10 s by default). */
+	readonly headersMs?: number;
+	/** Time to receive the whole request, body included (30 s by default); responses are not bounded by it (streams stay open). */
+	readonly requestMs?: number;
+	/** How long an idle keep-alive connection stays open for the next request (5 s by default). */
+	readonly keepAliveMs?: number;
+}
+
+/** The timeouts `createRestServer` applies when not told otherwise. */
+export const DEFAULT_SERVER_TIMEOUTS = {
+	headersMs: 10_000,
+	requestMs: 30_000,
+	keepAliveMs: 5_000,
+} as const satisfies Required<ServerTimeouts>;
 
 /** A node:http server serving an executor over REST. */
 export interface RestServer {
@@ -48,10 +77,13 @@ export function createRestServer(executor: Executor, options: RestServerOptions 
 	const mounts = options.mounts ?? [];
 	const routed = mounts.length === 0 ? listener : withMounts(mounts, listener, executor.logger);
 	const server = createServer(
+		serverOptions(options.timeouts),
 		options.accessLog ? withAccessLog(routed, options.accessLog) : routed,
 	);
-	server.on('clientError', (_error, socket) => {
-		if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n');
+	server.keepAliveTimeout = options.timeouts?.keepAliveMs ?? DEFAULT_SERVER_TIMEOUTS.keepAliveMs;
+	server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+		if (socket.writable)
+			socket.end(`HTTP/1.1 ${clientErrorStatus(error)}\r\nConnection: close\r\n\r\n`);
 		else socket.destroy();
 	});
 	return {
@@ -74,4 +106,36 @@ export function createRestServer(executor: Executor, options: RestServerOptions 
 				server.closeAllConnections();
 			}),
 	};
+}
+
+/** node:http's options for the timeouts, checked: a value Node would misread is a config error. */
+function serverOptions(timeouts: ServerTimeouts = {}): ServerOptions {
+	const { headersMs, requestMs, keepAliveMs } = { ...DEFAULT_SERVER_TIMEOUTS, ...timeouts };
+	for (const [name, ms] of Object.entries({ headersMs, requestMs, keepAliveMs })) {
+		if (!(Number.isInteger(ms) && ms > 0))
+			throw new CharterConfigError(
+				'CHARTER_INVALID_OPTION',
+				`timeouts.${name}`,
+				'must be a positive whole number of milliseconds',
+			);
+	}
+	if (headersMs > requestMs)
+		throw new CharterConfigError(
+			'CHARTER_INVALID_OPTION',
+			'timeouts.headersMs',
+			`must not exceed timeouts.requestMs (${requestMs} ms)`,
+		);
+	return {
+		headersTimeout: headersMs,
+		requestTimeout: requestMs,
+		// Node checks the two above on this interval (30 s by default, which a slow client gains).
+		connectionsCheckingInterval: Math.min(1_000, headersMs),
+	};
+}
+
+/** The status line of a request Node could not read: too slow, headers too large, or malformed. */
+function clientErrorStatus(error: NodeJS.ErrnoException): string {
+	if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return '408 Request Timeout';
+	if (error.code === 'HPE_HEADER_OVERFLOW') return '431 Request Header Fields Too Large';
+	return '400 Bad Request';
 }
