@@ -1,5 +1,7 @@
 import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { mkdirSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -52,7 +54,10 @@ export function userEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
  * publishable one with `npm pack` into `into`; gives the tarball path of each, by name.
  */
 export function packAll(into: string): Map<string, string> {
-	execFileSync('npm', ['run', 'build:incremental'], { cwd: REPO, env: userEnv(), stdio: 'pipe' });
+	// Two test files pack in parallel: one build at a time writes dist/.
+	withBuildLock(() =>
+		execFileSync('npm', ['run', 'build:incremental'], { cwd: REPO, env: userEnv(), stdio: 'pipe' }),
+	);
 	const packages = publishablePackages();
 	const output = execFileSync(
 		'npm',
@@ -76,4 +81,31 @@ export function tarballFiles(tarball: string): string[] {
 		.split('\n')
 		.filter((line) => line !== '')
 		.map((line) => line.replace(/^package\//, ''));
+}
+
+/**
+ * Runs `build` while holding a lock (a folder in the OS temp folder, one per checkout), so
+ * processes that pack at the same time never run two `tsc -b` over the same dist/. A lock
+ * older than ten minutes is left over from a killed process and is taken over.
+ */
+function withBuildLock(build: () => void): void {
+	const id = createHash('sha256').update(REPO).digest('hex').slice(0, 12);
+	const lock = join(tmpdir(), `charter-build-${id}.lock`);
+	const pause = new Int32Array(new SharedArrayBuffer(4));
+	for (;;) {
+		try {
+			mkdirSync(lock);
+			break;
+		} catch (error) {
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
+			const age = Date.now() - (statSync(lock, { throwIfNoEntry: false })?.mtimeMs ?? Date.now());
+			if (age > 600_000) rmSync(lock, { recursive: true, force: true });
+			else Atomics.wait(pause, 0, 0, 200);
+		}
+	}
+	try {
+		build();
+	} finally {
+		rmSync(lock, { recursive: true, force: true });
+	}
 }
