@@ -30,7 +30,7 @@ describe('the browser bundle', () => {
 				/rest\/src\/(node|router|openapi)|runtime\/src\/(stores|bus)/.test(path),
 			),
 		).toEqual([]);
-		expect(inputs.some((path) => path.includes('rest/src/client/rest-client.ts'))).toBe(true);
+		expect(inputs.some((path) => path.includes('client/src/create-client.ts'))).toBe(true);
 		expect(inputs.some((path) => path.includes('node_modules/ajv/'))).toBe(true);
 	});
 });

@@ -1,15 +1,13 @@
+export {
+	type AnyOperation,
+	type CallOptions,
+	type Client,
+	type ClientMethod,
+	type ClientOptions,
+	type ClientTree,
+	createClient,
+} from '@charter/client';
 export { isProblem, type Problem, ProblemError } from '@charter/runtime';
-export { charterExpress } from './adapters/express/express-adapter.ts';
-export { charterFastify } from './adapters/fastify/fastify-adapter.ts';
-export { charterHono } from './adapters/hono/hono-adapter.ts';
-export type {
-	AnyOperation,
-	CallOptions,
-	Client,
-	ClientMethod,
-	ClientTree,
-} from './client/client-types.ts';
-export { type ClientOptions, createClient } from './client/rest-client.ts';
 export { generateClientSdk, type SdkOptions } from './client/sdk-generator.ts';
 export { createFetchHandler, fromFetchRequest, toResponse } from './fetch/fetch-handler.ts';
 export type { CorsOptions } from './http/cors.ts';

@@ -1,3 +1,17 @@
+export {
+	BUILT_IN_PROBLEMS,
+	type BuiltInProblemCode,
+	buildProblem,
+	createProblem,
+	type DeclaredProblem,
+	declaredProblem,
+	isProblem,
+	PROBLEM_TYPE_BASE,
+	type Problem,
+	ProblemError,
+	type ProblemIssue,
+	problemType,
+} from '@charter/spec';
 export type { Tracer } from '@opentelemetry/api';
 export {
 	type AppDefinition,
@@ -130,21 +144,8 @@ export {
 	type TransactionAuthorizer,
 } from './policy/policy-decider.ts';
 export { ContractError } from './problems/contract-error.ts';
-export { type DeclaredProblem, declaredProblem } from './problems/declared-problem.ts';
 export { ProblemSignal } from './problems/error-mapper.ts';
 export type { ErrorRaisers, RaiseArguments } from './problems/error-raisers.ts';
-export {
-	BUILT_IN_PROBLEMS,
-	type BuiltInProblemCode,
-	buildProblem,
-	createProblem,
-	isProblem,
-	PROBLEM_TYPE_BASE,
-	type Problem,
-	type ProblemIssue,
-	problemType,
-} from './problems/problem.ts';
-export { ProblemError } from './problems/problem-error.ts';
 export {
 	createOutboxRelay,
 	type EventPublisher,

@@ -29,6 +29,19 @@ export {
 	type Policy,
 	type PolicyDefinition,
 } from './operations/policy.ts';
+export { type DeclaredProblem, declaredProblem } from './problems/declared-problem.ts';
+export {
+	BUILT_IN_PROBLEMS,
+	type BuiltInProblemCode,
+	buildProblem,
+	createProblem,
+	isProblem,
+	PROBLEM_TYPE_BASE,
+	type Problem,
+	type ProblemIssue,
+	problemType,
+} from './problems/problem.ts';
+export { ProblemError } from './problems/problem-error.ts';
 export {
 	ContractRegistry,
 	type ContractSpec,
@@ -55,4 +68,5 @@ export {
 	isGraphqlName,
 	renamedGraphqlFields,
 } from './wire/graphql-names.ts';
+export { WHOLE_INPUT_PARAMETER } from './wire/whole-input.ts';
 export { graphqlFieldName, pathParameters, type WireNames, wireNames } from './wire/wire-names.ts';

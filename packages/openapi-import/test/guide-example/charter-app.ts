@@ -1,5 +1,5 @@
 import { fromExpressHandler } from '@charter/openapi-import';
-import { charterExpress } from '@charter/rest';
+import { charterExpress } from '@charter/rest/express';
 import { createExecutor, implement } from '@charter/runtime';
 import express from 'express';
 import {

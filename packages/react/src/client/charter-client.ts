@@ -1,6 +1,5 @@
 /*
- * The one module of @charter/react that imports the typed client. When the client moves to
- * `@charter/client`, only the specifier below changes.
+ * The one module of @charter/react that imports the typed client, `@charter/client`.
  */
 export {
 	type AnyOperation,
@@ -8,9 +7,11 @@ export {
 	type CallOptions,
 	type Client,
 	type ClientOptions,
+	type ContractErrorCode,
 	createClient,
 	isProblem,
+	NETWORK_ERROR,
 	type Problem,
 	ProblemError,
 	type ProblemIssue,
-} from '@charter/rest/client';
+} from '@charter/client';

@@ -1,24 +1,12 @@
-import type { ErrorCodeOf } from '@charter/spec';
 import {
 	type AnyOperation,
-	type BuiltInProblemCode,
+	type ContractErrorCode,
+	NETWORK_ERROR,
 	type Problem,
 	ProblemError,
 } from './charter-client.ts';
 
-/** Code of the problem a call ends with when no response came back (offline, DNS, CORS). */
-export const NETWORK_ERROR = 'NETWORK_ERROR';
-
-/**
- * Every code a call of `S` can fail with: the codes its contract declares in `errors`, the
- * problems the runtime and surfaces produce, `HTTP_<status>` for a response that was not a
- * problem document, and {@link NETWORK_ERROR}.
- */
-export type ContractErrorCode<S> =
-	| ErrorCodeOf<S>
-	| BuiltInProblemCode
-	| typeof NETWORK_ERROR
-	| `HTTP_${number}`;
+export { type ContractErrorCode, NETWORK_ERROR };
 
 /**
  * The error a hook of `S` reports: a `ProblemError` whose `code` is typed from the contract,

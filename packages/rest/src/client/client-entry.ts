@@ -1,20 +1,5 @@
 /*
- * The browser-safe typed client (`@charter/rest/client`): only fetch, the contracts and the
- * problem documents, none of the server. It moves to `@charter/client` with the distribution work.
+ * `@charter/rest/client`, kept for code that imported the typed client from here before it
+ * became its own package: everything comes from `@charter/client`.
  */
-export {
-	BUILT_IN_PROBLEMS,
-	type BuiltInProblemCode,
-	isProblem,
-	type Problem,
-	ProblemError,
-	type ProblemIssue,
-} from '@charter/runtime/problems';
-export type {
-	AnyOperation,
-	CallOptions,
-	Client,
-	ClientMethod,
-	ClientTree,
-} from './client-types.ts';
-export { type ClientOptions, createClient } from './rest-client.ts';
+export * from '@charter/client';

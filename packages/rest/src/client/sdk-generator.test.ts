@@ -96,9 +96,13 @@ describe('generateClientSdk', () => {
 		expect(sdk).toContain(
 			'todoItemGetV2: (input: GetTodoInput, callOptions?: CallOptions): Promise<Todo>',
 		);
+		// One transport: the SDK imports it instead of carrying a copy.
+		expect(sdk).toContain("from '@charter/client';");
+		expect(sdk).not.toContain('fetch(');
+		expect(sdk).toContain('caller.call({ method: "GET", path: "/v2/todos/{id}" }, input');
 	});
 
-	test('compiles under strict TypeScript on its own and calls the running server', async () => {
+	test('compiles under strict TypeScript with only @charter/client and calls the running server', async () => {
 		const file = join(TMP, 'client.ts');
 		writeFileSync(file, generateClientSdk(registry));
 		const program = ts.createProgram([file], {
@@ -107,6 +111,9 @@ describe('generateClientSdk', () => {
 			target: ts.ScriptTarget.ES2022,
 			module: ts.ModuleKind.ESNext,
 			moduleResolution: ts.ModuleResolutionKind.Bundler,
+			// `@charter/client` from its sources, as every test reads Charter (docs/adr/0003).
+			customConditions: ['@charter/source'],
+			allowImportingTsExtensions: true,
 			lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
 			types: [],
 			skipLibCheck: true,

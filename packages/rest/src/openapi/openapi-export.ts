@@ -15,10 +15,10 @@ import {
 	type Example,
 	type OperationSpec,
 	pathParameters,
+	WHOLE_INPUT_PARAMETER,
 	type WireNames,
 	wireNames,
 } from '@charter/spec';
-import { WHOLE_INPUT_PARAMETER } from '../http/whole-input.ts';
 import { PROBLEM_SCHEMAS, policyFacts, problemCodesByStatus } from './openapi-problems.ts';
 
 /** What the document says about itself. */

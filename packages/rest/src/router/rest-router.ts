@@ -11,12 +11,12 @@ import {
 	type Readiness,
 } from '@charter/runtime';
 import { isObjectRoot } from '@charter/schema';
+import { WHOLE_INPUT_PARAMETER } from '@charter/spec';
 import { type CorsOptions, corsHeaders } from '../http/cors.ts';
 import { deprecationHeaders } from '../http/deprecation-headers.ts';
 import { FORM_TYPE, formBodyMembers, MULTIPART_TYPE } from '../http/form-body.ts';
 import type { BodyResult, RestRequest, RestResponse } from '../http/rest-message.ts';
 import { type ParameterReader, parameterReaders, readParameters } from '../http/rest-parameters.ts';
-import { WHOLE_INPUT_PARAMETER } from '../http/whole-input.ts';
 import { type OpenApiOptions, toOpenApi } from '../openapi/openapi-export.ts';
 import { createRouteTable, type RouteMatch } from './route-table.ts';
 
@@ -164,7 +164,7 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 	const table = createRouteTable(executor.plans);
 	// Per plan, computed once: its deprecation headers, or undefined when it has none (most).
 	const deprecations = new Map<OperationPlan, Record<string, string> | undefined>();
-	// Plans whose input is not an object: it travels whole (see whole-input.ts). A list's
+	// Plans whose input is not an object: it travels whole (see WHOLE_INPUT_PARAMETER in @charter/spec). A list's
 	// absent `input` parameter is the empty list: it has no repeated value to send.
 	const wholeInputs = new Map<OperationPlan, { readonly absent: unknown }>();
 	// Plans whose REST wire is declared beyond method and path (`transport.rest`); most have none.

@@ -1,13 +1,13 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { createClient } from '@charter/client';
 import { type CharterConfigError, createExecutor, implement } from '@charter/runtime';
 import { listOf, ScalarTypeEnum } from '@charter/schema';
 import { defineCommand, defineQuery } from '@charter/spec';
 import { describe, expect, it } from 'vitest';
-import { createClient } from '../client/rest-client.ts';
 import { createFetchHandler } from '../fetch/fetch-handler.ts';
 import { toOpenApi } from '../openapi/openapi-export.ts';
 
-// Operations whose input is not an object: it travels whole (see http/whole-input.ts).
+// Operations whose input is not an object: it travels whole (see WHOLE_INPUT_PARAMETER in @charter/spec).
 const Shout = defineQuery({
 	meta: { key: 'words.shout', version: '1.0.0', description: 'Upper-case a word.' },
 	io: { input: ScalarTypeEnum.NonEmptyString(), output: ScalarTypeEnum.String() },

@@ -1,8 +1,8 @@
+import { createProblem } from '@charter/spec';
 import { createRemoteJWKSet, errors, type JWTPayload, type JWTVerifyGetKey, jwtVerify } from 'jose';
 import { CharterConfigError } from '../errors/charter-config-error.ts';
 import { ContractError } from '../problems/contract-error.ts';
 import { ProblemSignal } from '../problems/error-mapper.ts';
-import { createProblem } from '../problems/problem.ts';
 import { bearerTokenOf } from './bearer-token-provider.ts';
 import type { ContextProvider, Principal } from './principal.ts';
 

@@ -1,3 +1,4 @@
+import { createProblem, type Problem } from '@charter/spec';
 import type { Span, Tracer } from '@opentelemetry/api';
 import type { EventBus } from '../bus/event-bus.ts';
 import type { EventEnvelope } from '../bus/event-envelope.ts';
@@ -11,7 +12,6 @@ import type { RefusalSampler } from '../limits/refusal-sampler.ts';
 import { type Logger, withFields } from '../logging/logger.ts';
 import type { Decision } from '../policy/policy-decider.ts';
 import { ProblemSignal, toProblem } from '../problems/error-mapper.ts';
-import { createProblem, type Problem } from '../problems/problem.ts';
 import type { Stores, TransactionScope, UnitOfWorkOptions } from '../stores/unit-of-work.ts';
 import type { CallMetrics } from '../telemetry/call-metrics.ts';
 import { endStep, OperationTrace } from '../telemetry/operation-trace.ts';

@@ -1,6 +1,6 @@
+import type { Problem } from '@charter/spec';
 import type { EventEnvelope } from '../bus/event-envelope.ts';
 import type { InvocationMetadata } from '../context/principal.ts';
-import type { Problem } from '../problems/problem.ts';
 
 /**
  * What the executor needs of a caller's abort signal: an `AbortSignal` fits, and so does a

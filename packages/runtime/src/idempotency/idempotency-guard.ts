@@ -1,6 +1,6 @@
+import { createProblem } from '@charter/spec';
 import type { Principal } from '../context/principal.ts';
 import { ProblemSignal } from '../problems/error-mapper.ts';
-import { createProblem } from '../problems/problem.ts';
 import type { IdempotencyStore, StoredOutcome } from '../stores/idempotency-store.ts';
 
 /** Visible ASCII, 1 to 255 characters (a UUID fits). */

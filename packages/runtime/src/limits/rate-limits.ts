@@ -1,6 +1,6 @@
+import { createProblem } from '@charter/spec';
 import type { Principal } from '../context/principal.ts';
 import { ProblemSignal } from '../problems/error-mapper.ts';
-import { createProblem } from '../problems/problem.ts';
 
 /** At most `limit` calls per `windowMs`. */
 export interface RateLimitRule {

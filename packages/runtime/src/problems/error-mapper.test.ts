@@ -1,9 +1,9 @@
+import { isProblem } from '@charter/spec';
 import { describe, expect, it } from 'vitest';
 import { as, createTodoApp } from '../../test/fixtures/todo-app.ts';
 import { CreateTodo, ListTodos } from '../../test/fixtures/todo-contracts.ts';
 import { implement } from '../executor/implement.ts';
 import { ContractError } from './contract-error.ts';
-import { isProblem } from './problem.ts';
 
 describe('errors as problems', () => {
 	it('a declared ContractError takes the status and title the contract declares', async () => {

@@ -1,9 +1,9 @@
 import { compileValidator } from '@charter/schema';
 import type { ErrorDeclaration, OperationSpec } from '@charter/spec';
+import { type BUILT_IN_PROBLEMS, buildProblem, createProblem, type Problem } from '@charter/spec';
 import { copyValue } from '../json/copy-value.ts';
 import type { Logger } from '../logging/logger.ts';
 import { ContractError } from './contract-error.ts';
-import { type BUILT_IN_PROBLEMS, buildProblem, createProblem, type Problem } from './problem.ts';
 
 /** Built-in codes a handler or context provider may throw without declaring them. */
 const THROWABLE_BUILT_INS = new Set(['UNAUTHENTICATED', 'FORBIDDEN', 'NOT_FOUND', 'CONFLICT']);

@@ -1,14 +1,15 @@
 /*
- * The browser-safe part of the runtime: problem documents and their error, with no driver or
- * Node built-in behind them (`@charter/runtime/problems`), for clients that run in a browser.
+ * Problem documents and their error (`@charter/runtime/problems`). They live in `@charter/spec`
+ * since `@charter/client` needs them without the runtime; this entry keeps the old import path.
  */
 
-export { type DeclaredProblem, declaredProblem } from './declared-problem.ts';
 export {
 	BUILT_IN_PROBLEMS,
 	type BuiltInProblemCode,
+	type DeclaredProblem,
+	declaredProblem,
 	isProblem,
 	type Problem,
+	ProblemError,
 	type ProblemIssue,
-} from './problem.ts';
-export { ProblemError } from './problem-error.ts';
+} from '@charter/spec';

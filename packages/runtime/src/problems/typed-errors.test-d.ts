@@ -3,11 +3,10 @@
  * errors its contract declares, with the declared data, and a client sees exactly those.
  */
 import { defineSchemaModel, f, listOf } from '@charter/schema';
-import { defineCommand, defineQuery } from '@charter/spec';
+import { type DeclaredProblem, declaredProblem, defineCommand, defineQuery } from '@charter/spec';
 import { expectTypeOf } from 'vitest';
 import { implement } from '../executor/implement.ts';
 import type { ContractError } from './contract-error.ts';
-import { type DeclaredProblem, declaredProblem } from './declared-problem.ts';
 
 const Issue = defineSchemaModel({
 	name: 'Issue',

@@ -1,3 +1,4 @@
+import type { Problem } from '@charter/spec';
 import {
 	type Context,
 	context,
@@ -8,7 +9,6 @@ import {
 	type Tracer,
 	trace,
 } from '@opentelemetry/api';
-import type { Problem } from '../problems/problem.ts';
 import { contextOfTraceparent, formatTraceparent } from './trace-context.ts';
 
 /** The steps of a call that get a child span. */

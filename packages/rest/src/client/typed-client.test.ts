@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { createClient } from '@charter/client';
 import { ProblemError } from '@charter/runtime';
 import createFetchClient from 'openapi-fetch';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
@@ -6,7 +7,6 @@ import { CreateTodo, createTodoExecutor, TODO_CONTRACTS } from '../../test/fixtu
 import { generateTodoTypes } from '../../test/generate-todo-types.ts';
 import type { paths } from '../../test/generated/todo-api.d.ts';
 import { createRestServer, type RestServer } from '../node/node-server.ts';
-import { createClient } from './rest-client.ts';
 
 let rest: RestServer;
 let baseUrl: string;
@@ -58,6 +58,21 @@ describe('typed client', () => {
 			status: 401,
 			code: 'UNAUTHENTICATED',
 		});
+	});
+});
+
+describe('typed results', () => {
+	it('tryCall resolves to the output or to the problem, its code typed from the contract', async () => {
+		const client = createClient(TODO_CONTRACTS, { baseUrl, token: 'alice' });
+		const created = await client.tryCall(CreateTodo, { title: 'eggs' }, { idempotencyKey: 'k2' });
+		expect(created).toMatchObject({ ok: true, value: { title: 'eggs', done: false } });
+		const refused = await client.tryCall(CreateTodo, { title: '' });
+		if (refused.ok) throw new Error('an empty title was accepted');
+		expectTypeOf(refused.problem.code).toExtend<string>();
+		expectTypeOf<'DUPLICATE_TITLE'>().toExtend<typeof refused.problem.code>();
+		// @ts-expect-error a code neither the contract nor the runtime declares
+		refused.problem.code === 'NO_SUCH_CODE';
+		expect(refused.problem).toMatchObject({ status: 422, code: 'VALIDATION_FAILED' });
 	});
 });
 

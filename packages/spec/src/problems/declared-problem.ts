@@ -1,4 +1,4 @@
-import type { ErrorCodeOf, ErrorDataOf, ErrorsOf } from '@charter/spec';
+import type { ErrorCodeOf, ErrorDataOf, ErrorsOf } from '../operations/operation-types.ts';
 import type { Problem } from './problem.ts';
 import { ProblemError } from './problem-error.ts';
 

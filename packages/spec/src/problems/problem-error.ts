@@ -7,8 +7,12 @@ import type { Problem } from './problem.ts';
  */
 export class ProblemError<P extends Problem = Problem> extends Error {
 	override readonly name = 'ProblemError';
-	constructor(readonly problem: P) {
-		super(`${problem.status} ${problem.code}: ${problem.detail ?? problem.title}`);
+	/** `options.cause` keeps what led to the problem (a client's failed fetch, for one). */
+	constructor(
+		readonly problem: P,
+		options?: { readonly cause?: unknown },
+	) {
+		super(`${problem.status} ${problem.code}: ${problem.detail ?? problem.title}`, options);
 	}
 
 	get status(): number {

@@ -1,0 +1,97 @@
+import type {
+	BuiltInProblemCode,
+	ErrorCodeOf,
+	InputOf,
+	OperationSpec,
+	OutputOf,
+	Problem,
+} from '@charter/spec';
+
+/** Where and how the client calls. */
+export interface ClientOptions {
+	/** Base URL of the API, e.g. `http://localhost:3000` (a path prefix is kept). */
+	readonly baseUrl: string;
+	/** Bearer token, or a function giving one per call (for refresh). */
+	readonly token?: string | (() => string | undefined | Promise<string | undefined>);
+	/** A fetch implementation; the global one by default. */
+	readonly fetch?: typeof fetch;
+	readonly headers?: Readonly<Record<string, string>>;
+	/** Milliseconds a call may take, body included, before it fails with `DEADLINE_EXCEEDED`; none by default. */
+	readonly timeoutMs?: number;
+}
+
+/** Per-call options of the typed client. */
+export interface CallOptions {
+	/** Sent as `Idempotency-Key` (commands). */
+	readonly idempotencyKey?: string;
+	/** Cancels the call; the abort reason is thrown as is, not turned into a problem. */
+	readonly signal?: AbortSignal;
+	readonly headers?: Readonly<Record<string, string>>;
+	/** Overrides {@link ClientOptions.timeoutMs} for this call. */
+	readonly timeoutMs?: number;
+}
+
+/** Code of the problem a call ends with when no response came back (offline, DNS, CORS). */
+export const NETWORK_ERROR = 'NETWORK_ERROR';
+
+/**
+ * Every code a call of `S` can fail with: the codes its contract declares in `errors`, the
+ * problems the runtime and surfaces produce (and `DEADLINE_EXCEEDED` for a client timeout),
+ * `HTTP_<status>` for a response that was not a problem document or not JSON, and
+ * {@link NETWORK_ERROR}.
+ */
+export type ContractErrorCode<S> =
+	| ErrorCodeOf<S>
+	| BuiltInProblemCode
+	| typeof NETWORK_ERROR
+	| `HTTP_${number}`;
+
+/** A problem a call of `S` ends with, its `code` typed from the contract. */
+export type ContractProblem<S> = Problem & { readonly code: ContractErrorCode<S> };
+
+/** What `tryCall` gives instead of throwing: the output, or the typed problem. */
+export type CallResult<S> =
+	| { readonly ok: true; readonly value: OutputOf<S> }
+	| { readonly ok: false; readonly problem: ContractProblem<S> };
+
+/** Any operation contract whose key is known as a literal. */
+export type AnyOperation = OperationSpec<any, any, any>;
+
+/** Calls one operation: typed input, typed output, `ProblemError` on failure. */
+export type ClientMethod<S> = (input: InputOf<S>, options?: CallOptions) => Promise<OutputOf<S>>;
+
+type Split<S extends string> = S extends `${infer H}.${infer T}` ? [H, ...Split<T>] : [S];
+type Nest<P extends readonly string[], F> = P extends [
+	infer H extends string,
+	...infer T extends string[],
+]
+	? { readonly [K in H]: Nest<T, F> }
+	: F;
+type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) extends (
+	x: infer I,
+) => void
+	? I
+	: never;
+
+/** The nested methods of a list of contracts, by key segments (`workflow.instance.pause`). */
+export type ClientTree<C extends readonly AnyOperation[]> = UnionToIntersection<
+	{ [I in keyof C]: Nest<Split<C[I]['meta']['key']>, ClientMethod<C[I]>> }[number]
+>;
+
+/**
+ * A typed client: nested methods plus `call(contract, input)`, which throw a `ProblemError`,
+ * and `tryCall(contract, input)`, which resolves to a {@link CallResult} instead. (Contract
+ * keys are lower case, so `tryCall` never meets a key segment.)
+ */
+export type Client<C extends readonly AnyOperation[]> = ClientTree<C> & {
+	call<S extends AnyOperation>(
+		contract: S,
+		input: InputOf<S>,
+		options?: CallOptions,
+	): Promise<OutputOf<S>>;
+	tryCall<S extends AnyOperation>(
+		contract: S,
+		input: InputOf<S>,
+		options?: CallOptions,
+	): Promise<CallResult<S>>;
+};

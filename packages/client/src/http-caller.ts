@@ -1,0 +1,202 @@
+import { isProblem, type Problem, ProblemError, WHOLE_INPUT_PARAMETER } from '@charter/spec';
+import { type CallOptions, type ClientOptions, NETWORK_ERROR } from './client-types.ts';
+
+/** One operation on the wire: its HTTP method, its path template, how its input travels. */
+export interface WireRoute {
+	readonly method: string;
+	/** The path with `{name}` parameters, e.g. `/v2/todos/{id}`. */
+	readonly path: string;
+	/** The input is not an object and travels whole (see `WHOLE_INPUT_PARAMETER`). */
+	readonly whole?: boolean;
+}
+
+/**
+ * The outcome of one call: the parsed output, or the problem the call ended with (and, when no
+ * answer came, the error behind it as `cause`).
+ */
+export type Outcome =
+	| { ok: true; value: unknown }
+	| { ok: false; problem: Problem; cause?: unknown };
+
+/** Sends calls over HTTP; `send` never throws except for the caller's own abort. */
+export interface HttpCaller {
+	send(route: WireRoute, input: unknown, options?: CallOptions): Promise<Outcome>;
+	/** Like `send`, but resolves to the output and throws a `ProblemError` on failure. */
+	call(route: WireRoute, input: unknown, options?: CallOptions): Promise<unknown>;
+}
+
+/**
+ * Creates the transport every client shares, `createClient` and the generated SDK alike:
+ * the wire rules (path parameters, query or JSON body, whole inputs), the bearer token, the
+ * status checked before the body is read, and timeouts.
+ *
+ * @example
+ * const caller = createHttpCaller({ baseUrl, timeoutMs: 5000 });
+ * await caller.call({ method: 'GET', path: '/v1/todos/{id}' }, { id: 't1' });
+ */
+export function createHttpCaller(options: ClientOptions): HttpCaller {
+	const doFetch = options.fetch ?? fetch;
+	const base = options.baseUrl.replace(/\/+$/, '');
+
+	async function send(
+		route: WireRoute,
+		input: unknown,
+		callOptions: CallOptions = {},
+	): Promise<Outcome> {
+		const rest: Record<string, unknown> = route.whole
+			? { [WHOLE_INPUT_PARAMETER]: input }
+			: { ...(input as Record<string, unknown>) };
+		const path = route.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
+			const value = rest[name];
+			delete rest[name];
+			return encodeURIComponent(String(value));
+		});
+		const token = typeof options.token === 'function' ? await options.token() : options.token;
+		const headers: Record<string, string> = {
+			accept: 'application/json, application/problem+json',
+			...options.headers,
+			...callOptions.headers,
+			...(token ? { authorization: `Bearer ${token}` } : {}),
+			...(callOptions.idempotencyKey ? { 'idempotency-key': callOptions.idempotencyKey } : {}),
+		};
+		let url = base + path;
+		let body: string | undefined;
+		if (route.method === 'GET') {
+			const query = toQuery(rest);
+			if (query) url += `?${query}`;
+		} else {
+			headers['content-type'] = 'application/json';
+			body = JSON.stringify(route.whole ? input : rest);
+		}
+		const timeoutMs = callOptions.timeoutMs ?? options.timeoutMs;
+		const deadline = createDeadline(callOptions.signal, timeoutMs);
+		try {
+			const response = await doFetch(url, {
+				method: route.method,
+				headers,
+				...(body !== undefined ? { body } : {}),
+				...(deadline.signal ? { signal: deadline.signal } : {}),
+			});
+			return await readOutcome(response);
+		} catch (error) {
+			if (callOptions.signal?.aborted) throw callOptions.signal.reason;
+			if (deadline.expired) {
+				return failure(
+					504,
+					'DEADLINE_EXCEEDED',
+					'Deadline exceeded',
+					`no answer within ${timeoutMs} ms`,
+				);
+			}
+			return {
+				...failure(0, NETWORK_ERROR, 'The server could not be reached', messageOf(error)),
+				cause: error,
+			};
+		} finally {
+			deadline.clear();
+		}
+	}
+
+	return {
+		send,
+		async call(route, input, callOptions) {
+			const outcome = await send(route, input, callOptions);
+			if (outcome.ok) return outcome.value;
+			throw new ProblemError(
+				outcome.problem,
+				'cause' in outcome ? { cause: outcome.cause } : undefined,
+			);
+		},
+	};
+}
+
+/** Reads a response: the status first, then the body as JSON (a problem when it fails). */
+async function readOutcome(response: Response): Promise<Outcome> {
+	if (response.status === 204 || response.status === 205) {
+		await response.body?.cancel();
+		return { ok: true, value: undefined };
+	}
+	const text = await response.text();
+	const parsed = parseJson(text);
+	if (!response.ok) {
+		if (parsed.ok && isProblem(parsed.value)) return { ok: false, problem: parsed.value };
+		return failure(
+			response.status >= 400 ? response.status : 502,
+			`HTTP_${response.status}`,
+			response.statusText || 'HTTP error',
+			text.slice(0, 500) || undefined,
+		);
+	}
+	if (!text) return { ok: true, value: undefined };
+	if (parsed.ok) return { ok: true, value: parsed.value };
+	return failure(
+		502,
+		`HTTP_${response.status}`,
+		'The response body is not JSON',
+		text.slice(0, 500),
+	);
+}
+
+function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
+	if (!text) return { ok: false };
+	try {
+		return { ok: true, value: JSON.parse(text) };
+	} catch {
+		return { ok: false };
+	}
+}
+
+function failure(
+	status: number,
+	code: string,
+	title: string,
+	detail?: string,
+): Extract<Outcome, { ok: false }> {
+	return {
+		ok: false,
+		problem: {
+			type: 'about:blank',
+			title,
+			status,
+			code,
+			...(detail !== undefined ? { detail } : {}),
+		},
+	};
+}
+
+/** One signal for the caller's abort and the timeout; `expired` tells which one fired. */
+function createDeadline(signal: AbortSignal | undefined, timeoutMs: number | undefined) {
+	if (timeoutMs === undefined) return { signal, expired: false, clear() {} };
+	const controller = new AbortController();
+	const abort = () => controller.abort(signal?.reason);
+	if (signal?.aborted) abort();
+	signal?.addEventListener('abort', abort, { once: true });
+	const deadline = {
+		signal: controller.signal as AbortSignal | undefined,
+		expired: false,
+		clear() {
+			clearTimeout(timer);
+			signal?.removeEventListener('abort', abort);
+		},
+	};
+	const timer = setTimeout(() => {
+		deadline.expired = true;
+		controller.abort();
+	}, timeoutMs);
+	return deadline;
+}
+
+function toQuery(input: Record<string, unknown>): string {
+	const params = new URLSearchParams();
+	for (const [key, value] of Object.entries(input)) {
+		if (value === undefined) continue;
+		const values = Array.isArray(value) ? value : [value];
+		for (const v of values)
+			params.append(key, typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v));
+	}
+	return params.toString();
+}
+
+function messageOf(error: unknown): string {
+	return error instanceof Error ? error.message : String(error);
+}

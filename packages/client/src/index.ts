@@ -1,0 +1,28 @@
+/*
+ * The typed client of a Charter API: fetch, the contracts and the problem documents, nothing
+ * of the server and no Node built-in, so it bundles for a browser.
+ */
+export {
+	BUILT_IN_PROBLEMS,
+	type BuiltInProblemCode,
+	type DeclaredProblem,
+	declaredProblem,
+	isProblem,
+	type Problem,
+	ProblemError,
+	type ProblemIssue,
+} from '@charter/spec';
+export {
+	type AnyOperation,
+	type CallOptions,
+	type CallResult,
+	type Client,
+	type ClientMethod,
+	type ClientOptions,
+	type ClientTree,
+	type ContractErrorCode,
+	type ContractProblem,
+	NETWORK_ERROR,
+} from './client-types.ts';
+export { createClient } from './create-client.ts';
+export { createHttpCaller, type HttpCaller, type Outcome, type WireRoute } from './http-caller.ts';
