@@ -70,8 +70,14 @@ export function compareOpenApi(originalFile: string, exported: JsonObject): Roun
 			? { id: name, value: exportedComponents[name] }
 			: undefined;
 	};
-	const ours = (schema: unknown) => JSON.stringify(schemaShape(schema, lookupOriginal));
-	const theirs = (schema: unknown) => JSON.stringify(schemaShape(schema, lookupExported));
+	const ourRefs = new Map<string, unknown>();
+	const theirRefs = new Map<string, unknown>();
+	const ours = memoShape((schema) =>
+		JSON.stringify(schemaShape(schema, lookupOriginal, undefined, ourRefs)),
+	);
+	const theirs = memoShape((schema) =>
+		JSON.stringify(schemaShape(schema, lookupExported, undefined, theirRefs)),
+	);
 	const tally = (): RoundTripTally => ({ exact: 0, changed: 0, lost: 0 });
 	const summary = {
 		operations: 0,
@@ -272,6 +278,27 @@ function compareResponses(
 		if (d) note('responses', 'changed', status, d);
 		else counts.exact++;
 	}
+}
+
+/**
+ * Remembers the shape of each schema compared: by its `$ref` when it is only one (the same
+ * error schema behind every operation), else by identity. Shapes of large descriptions are
+ * the cost of a comparison.
+ */
+function memoShape(shape: Shape): Shape {
+	const byRef = new Map<string, string>();
+	const byObject = new WeakMap<object, string>();
+	return (schema) => {
+		if (!isObject(schema)) return shape(schema);
+		const keys = Object.keys(schema);
+		const ref = keys.length === 1 && typeof schema.$ref === 'string' ? schema.$ref : undefined;
+		const known = ref !== undefined ? byRef.get(ref) : byObject.get(schema);
+		if (known !== undefined) return known;
+		const computed = shape(schema);
+		if (ref !== undefined) byRef.set(ref, computed);
+		else byObject.set(schema, computed);
+		return computed;
+	};
 }
 
 function clip(text: string): string {

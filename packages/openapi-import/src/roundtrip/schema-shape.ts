@@ -31,27 +31,43 @@ const CONSTRAINTS: Record<string, readonly string[]> = {
 };
 
 /**
- * Reduces a schema (OpenAPI 3.0 or 3.1, or Charter's export) to its wire shape, so two
+ * Reduces a schema (OpenAPI 3.0 or 3.1, or Charter's export) to its wire shape (`cache` keeps
+ * the shapes of refs across calls on one document), so two
  * documents can be compared modulo normalization: `$ref` naming, annotations, `oneOf` vs
  * `anyOf`, flattened `allOf`, the spelling of null, closed models. A recursive back-reference
  * is `any`, as the importer types it.
  */
-export function schemaShape(schema: unknown, lookup: RefLookup, maxDepth = 8): unknown {
+export function schemaShape(
+	schema: unknown,
+	lookup: RefLookup,
+	maxDepth = 8,
+	cache: Map<string, unknown> = new Map(),
+): unknown {
 	const stack = new Set<string>();
 	let context: string | undefined;
+	// Cycles cut so far: a ref's shape is cached (by target and depth) only when none was cut
+	// inside it, since such a shape depends on the refs being walked around it.
+	let cuts = 0;
 	const walk = (s: unknown, depth: number): unknown => {
 		if (depth > maxDepth) return '...';
 		if (!isObject(s)) return 'any';
 		if (typeof s.$ref === 'string') {
 			const target = lookup(s.$ref, context);
 			if (!target) return `broken:${s.$ref}`;
-			if (stack.has(target.id)) return 'any';
+			if (stack.has(target.id)) {
+				cuts++;
+				return 'any';
+			}
+			const key = `${depth}@${target.id}`;
+			if (cache.has(key)) return cache.get(key);
+			const cutsBefore = cuts;
 			stack.add(target.id);
 			const outer = context;
 			context = target.context ?? context;
 			const out = walk(target.value, depth);
 			context = outer;
 			stack.delete(target.id);
+			if (cuts === cutsBefore) cache.set(key, out);
 			return out;
 		}
 		let nullable = s.nullable === true;

@@ -67,6 +67,13 @@ function parseOrKeep(value: string): unknown {
  */
 function coerceStructured(node: TypeNode, value: unknown): unknown {
 	if (typeof value !== 'object' || value === null) return value;
+	if (node.kind === 'union') {
+		// The first variant of the value's shape (a list, or an object: a model or a record).
+		const fits = node.variants.find((v) =>
+			Array.isArray(value) ? v.kind === 'array' : v.kind === 'model' || v.kind === 'record',
+		);
+		return fits ? coerceStructured(fits, value) : value;
+	}
 	if (Array.isArray(value))
 		return node.kind === 'array' ? value.map((item) => coerceValue(node.items, item)) : value;
 	if (node.kind === 'model') return coerceInput(node, value);
