@@ -28,9 +28,9 @@ export async function run(): Promise<BenchReport> {
 	try {
 		for (let i = 0; i <= ROUNDS; i++) {
 			const t0 = performance.now();
-			importOpenApi({ file, outDir: join(out, 'dry'), dryRun: true });
+			await importOpenApi({ file, outDir: join(out, 'dry'), dryRun: true });
 			const t1 = performance.now();
-			const result = importOpenApi({ file, outDir: join(out, `run${i}`) });
+			const result = await importOpenApi({ file, outDir: join(out, `run${i}`) });
 			const t2 = performance.now();
 			facts = {
 				operations: result.operations,

@@ -47,10 +47,10 @@ export interface ImportResult {
  * unless `force` is set; throws {@link OpenApiImportError} on bad input.
  *
  * @example
- * const result = importOpenApi({ file: 'openapi.yaml', outDir: 'src/contracts' });
+ * const result = await importOpenApi({ file: 'openapi.yaml', outDir: 'src/contracts' });
  */
-export function importOpenApi(options: ImportOptions): ImportResult {
-	const source = new OpenApiSource(options.file);
+export async function importOpenApi(options: ImportOptions): Promise<ImportResult> {
+	const source = await OpenApiSource.open(options.file);
 	const report = new ImportReport();
 	const names = new NameAllocator();
 	const schemas = new SchemaConverter(source, report, names);

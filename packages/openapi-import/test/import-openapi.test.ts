@@ -19,9 +19,9 @@ const TMP = join(here, '.tmp', randomUUID());
 const outDir = (name: string) => join(TMP, name);
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 
-function importError(file: string): OpenApiImportError {
+async function importError(file: string): Promise<OpenApiImportError> {
 	try {
-		importOpenApi({ file, outDir: outDir('never'), dryRun: true });
+		await importOpenApi({ file, outDir: outDir('never'), dryRun: true });
 	} catch (error) {
 		if (error instanceof OpenApiImportError) return error;
 		throw error;
@@ -30,32 +30,35 @@ function importError(file: string): OpenApiImportError {
 }
 
 describe('bad input', () => {
-	test('a Swagger 2.0 description is refused with a clear message', () => {
-		const error = importError(fixture('swagger2.json'));
+	test('a Swagger 2.0 description is refused with a clear message', async () => {
+		const error = await importError(fixture('swagger2.json'));
 		expect(error.code).toBe('OPENAPI_SWAGGER_2');
 		expect(error.path).toBe('#/swagger');
 		expect(error.message).toContain('OpenAPI 3.0 and 3.1');
 	});
 
-	test('an invalid document names the JSON path that is wrong', () => {
-		const error = importError(fixture('invalid.yaml'));
+	test('an invalid document names the JSON path that is wrong', async () => {
+		const error = await importError(fixture('invalid.yaml'));
 		expect(error).toMatchObject({ code: 'OPENAPI_INVALID_DOCUMENT', path: '#/info/version' });
 	});
 
-	test('a broken $ref names where it was found and what it pointed to', () => {
-		const error = importError(fixture('broken-ref.yaml'));
+	test('a broken $ref names where it was found and what it pointed to', async () => {
+		const error = await importError(fixture('broken-ref.yaml'));
 		expect(error.code).toBe('OPENAPI_BROKEN_REF');
 		expect(error.path).toBe('#/paths/~1a/get/responses/200/content/application~1json/schema');
 		expect(error.message).toContain('#/components/schemas/Missing');
 	});
 
-	test('a file that is not JSON or YAML, or missing, is a clear error', () => {
-		expect(importError(join(here, 'load-generated.ts')).code).toBe('OPENAPI_PARSE_FAILED');
-		expect(importError(fixture('nope.yaml')).code).toBe('OPENAPI_FILE_UNREADABLE');
+	test('a file that is not JSON or YAML, or missing, is a clear error', async () => {
+		expect((await importError(join(here, 'load-generated.ts'))).code).toBe('OPENAPI_PARSE_FAILED');
+		expect((await importError(fixture('nope.yaml'))).code).toBe('OPENAPI_FILE_UNREADABLE');
 	});
 
 	test('a recursive schema falls back to JSON at the back-reference and is reported', async () => {
-		const result = importOpenApi({ file: fixture('recursive.yaml'), outDir: outDir('recursive') });
+		const result = await importOpenApi({
+			file: fixture('recursive.yaml'),
+			outDir: outDir('recursive'),
+		});
 		const fallback = result.report.find((e) => e.category === 'fallback');
 		expect(fallback?.path).toBe('#/components/schemas/TreeNode/properties/children/items');
 		expect(fallback?.message).toContain('recursive reference');
@@ -73,7 +76,7 @@ describe('bad input', () => {
 	});
 
 	test('names that are not identifiers are renamed and keys that collide are made unique, both reported', async () => {
-		const result = importOpenApi({
+		const result = await importOpenApi({
 			file: fixture('awkward-names.yaml'),
 			outDir: outDir('awkward'),
 		});
@@ -109,7 +112,7 @@ describe('bad input', () => {
 	});
 
 	test('field names GraphQL cannot spell and patterns the u flag rejects still serve on every surface', async () => {
-		const result = importOpenApi({
+		const result = await importOpenApi({
 			file: fixture('awkward-names.yaml'),
 			outDir: outDir('surfaces'),
 		});
@@ -141,7 +144,10 @@ describe('bad input', () => {
 	});
 
 	test('a property named __proto__ is left out and reported, never written as a key', async () => {
-		const result = importOpenApi({ file: fixture('proto-key.yaml'), outDir: outDir('proto') });
+		const result = await importOpenApi({
+			file: fixture('proto-key.yaml'),
+			outDir: outDir('proto'),
+		});
 		expect(result.report).toContainEqual(
 			expect.objectContaining({
 				category: 'skipped',
@@ -157,7 +163,7 @@ describe('bad input', () => {
 
 describe('types that keep their meaning', () => {
 	test('null through anyOf, nullable refs under allOf, annotation-only allOf members and keywords beside a lone allOf', async () => {
-		importOpenApi({ file: fixture('null-and-allof.yaml'), outDir: outDir('nulls') });
+		await importOpenApi({ file: fixture('null-and-allof.yaml'), outDir: outDir('nulls') });
 		const registry = await loadGenerated(outDir('nulls'));
 		const [entry] = registry.operations();
 		const output = compileValidator((entry!.spec as OperationSpec).io.output);
@@ -177,7 +183,7 @@ describe('types that keep their meaning', () => {
 describe('what an import keeps', () => {
 	test('a description split over folders: each relative $ref resolves from the file that holds it, path items and operations included', async () => {
 		const dir = outDir('multi');
-		const result = importOpenApi({ file: fixture('multi/openapi.yaml'), outDir: dir });
+		const result = await importOpenApi({ file: fixture('multi/openapi.yaml'), outDir: dir });
 		expect(result.report.filter((e) => e.category !== 'renamed')).toEqual([]);
 		const registry = await loadGenerated(dir);
 		const byKey = Object.fromEntries(
@@ -203,7 +209,10 @@ describe('what an import keeps', () => {
 	});
 
 	test('refs to other files, path-level parameters, headers, errors, security and deprecation', async () => {
-		const result = importOpenApi({ file: fixture('split/api.yaml'), outDir: outDir('split') });
+		const result = await importOpenApi({
+			file: fixture('split/api.yaml'),
+			outDir: outDir('split'),
+		});
 		const registry = await loadGenerated(outDir('split'));
 		const byKey = Object.fromEntries(
 			registry.operations().map((e) => [e.spec.meta.key, e.spec as OperationSpec]),
@@ -261,11 +270,11 @@ describe('what an import keeps', () => {
 });
 
 describe('writing files', () => {
-	test('untouched generated files are rewritten; edited ones are kept unless --force', () => {
+	test('untouched generated files are rewritten; edited ones are kept unless --force', async () => {
 		const dir = outDir('rewrite');
-		const first = importOpenApi({ file: fixture('split/api.yaml'), outDir: dir });
+		const first = await importOpenApi({ file: fixture('split/api.yaml'), outDir: dir });
 		expect(first.written.length).toBe(first.files.length);
-		const again = importOpenApi({ file: fixture('split/api.yaml'), outDir: dir });
+		const again = await importOpenApi({ file: fixture('split/api.yaml'), outDir: dir });
 		expect(again.written).toEqual([]);
 		expect(again.unchanged.length).toBe(first.files.length);
 
@@ -280,7 +289,7 @@ describe('writing files', () => {
 		// Both edited files would be rewritten: refused, and nothing is written.
 		let error: unknown;
 		try {
-			importOpenApi({ file: fixture('split/api.yaml'), outDir: dir });
+			await importOpenApi({ file: fixture('split/api.yaml'), outDir: dir });
 		} catch (e) {
 			error = e;
 		}
@@ -290,7 +299,11 @@ describe('writing files', () => {
 		expect((error as Error).message).toContain('orders/orders.operations.ts');
 		expect(readFileSync(edited, 'utf8')).toBe(text);
 
-		const forced = importOpenApi({ file: fixture('split/api.yaml'), outDir: dir, force: true });
+		const forced = await importOpenApi({
+			file: fixture('split/api.yaml'),
+			outDir: dir,
+			force: true,
+		});
 		expect([...forced.written].sort()).toEqual([
 			'models/order.schema.ts',
 			'orders/orders.operations.ts',
@@ -298,10 +311,10 @@ describe('writing files', () => {
 		expect(readFileSync(edited, 'utf8')).toContain("stability: 'experimental'");
 	});
 
-	test('generated files an import no longer writes are listed as stale, not deleted', () => {
+	test('generated files an import no longer writes are listed as stale, not deleted', async () => {
 		const dir = outDir('stale');
-		importOpenApi({ file: fixture('split/api.yaml'), outDir: dir });
-		const other = importOpenApi({ file: fixture('recursive.yaml'), outDir: dir });
+		await importOpenApi({ file: fixture('split/api.yaml'), outDir: dir });
+		const other = await importOpenApi({ file: fixture('recursive.yaml'), outDir: dir });
 		expect(other.stale).toContain('orders/orders.operations.ts');
 		expect(other.stale).toContain('models/order.schema.ts');
 		expect(other.stale).not.toContain('trees/trees.operations.ts');

@@ -24,10 +24,10 @@ async function serveImported(name: string, roundTrip = true) {
 	const file = join(TMP, `${name}.json`);
 	writeFileSync(file, gunzipSync(readFileSync(join(here, 'descriptions', `${name}.json.gz`))));
 	const outDir = join(TMP, name);
-	const result = importOpenApi({ file, outDir });
+	const result = await importOpenApi({ file, outDir });
 	const registry = await loadGenerated(outDir);
 	const exported = toOpenApi(registry);
-	const summary = roundTrip ? compareOpenApi(file, exported) : undefined;
+	const summary = roundTrip ? await compareOpenApi(file, exported) : undefined;
 	if (summary) console.info(`${name}:\n${renderRoundTrip(summary, 5)}`);
 	const executor = createExecutor({
 		contracts: registry,

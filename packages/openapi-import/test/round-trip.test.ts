@@ -28,10 +28,10 @@ const github = join(
 async function roundTrip(file: string, name: string) {
 	const outDir = join(TMP, name);
 	const started = performance.now();
-	const result = importOpenApi({ file, outDir });
+	const result = await importOpenApi({ file, outDir });
 	const importMs = performance.now() - started;
 	const registry = await loadGenerated(outDir);
-	const summary = compareOpenApi(file, toOpenApi(registry));
+	const summary = await compareOpenApi(file, toOpenApi(registry));
 	console.info(`${name}: imported in ${Math.round(importMs)} ms\n${renderRoundTrip(summary)}`);
 	return { result, registry, summary, importMs };
 }

@@ -14,10 +14,10 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const outDir = join(here, '.tmp', randomUUID());
 let rest: RestServer;
 let url: string;
-let report: ReturnType<typeof importOpenApi>['report'];
+let report: Awaited<ReturnType<typeof importOpenApi>>['report'];
 
 beforeAll(async () => {
-	({ report } = importOpenApi({ file: join(here, 'fixtures/wire.yaml'), outDir }));
+	({ report } = await importOpenApi({ file: join(here, 'fixtures/wire.yaml'), outDir }));
 	const registry = await loadGenerated(outDir);
 	const byKey = new Map(
 		registry.operations().map((e) => [e.spec.meta.key, e.spec as OperationSpec]),

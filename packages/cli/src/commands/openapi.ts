@@ -34,9 +34,9 @@ export const openapiCommand: Command = {
 			throw new UsageError('--out <dir> is required: where the contract files go');
 		const tty = Boolean(process.stderr.isTTY) && !flags.boolean.json;
 		const onProgress = tty ? progressWriter(process.stderr) : undefined;
-		let result: ReturnType<typeof importOpenApi>;
+		let result: Awaited<ReturnType<typeof importOpenApi>>;
 		try {
-			result = importOpenApi({
+			result = await importOpenApi({
 				file: resolve(cwd, file),
 				outDir: resolve(cwd, flags.string.out),
 				force: flags.boolean.force === true,

@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
+import { type DescriptionFiles, readDescriptionFiles } from './description-files.ts';
 import { OpenApiImportError } from './import-error.ts';
 import { readPointer } from './json-pointer.ts';
 
@@ -20,20 +19,26 @@ export function isObject(value: unknown): value is JsonObject {
 }
 
 /**
- * An OpenAPI description and the files its `$ref`s reach. Files are read once, JSON or YAML;
- * references resolve within a file (`#/components/...`) or to other local files
- * (`./pet.yaml#/Pet`, `common.json`).
+ * An OpenAPI description and the files its `$ref`s reach, read once by
+ * {@link readDescriptionFiles}; references resolve within a file (`#/components/...`) or to
+ * other local files (`./pet.yaml#/Pet`, `common.json`), from the file that holds them.
  */
 export class OpenApiSource {
-	readonly #files = new Map<string, unknown>();
+	readonly #files: DescriptionFiles;
 	readonly mainFile: string;
 	readonly root: JsonObject;
 	readonly version: '3.0' | '3.1';
 	/** Directory paths are shown relative to. */
 	readonly baseDir: string;
 
-	constructor(file: string) {
-		this.mainFile = resolve(file);
+	/** Reads the description at `file` and every file it refers to. */
+	static async open(file: string): Promise<OpenApiSource> {
+		return new OpenApiSource(resolve(file), await readDescriptionFiles(resolve(file)));
+	}
+
+	private constructor(file: string, files: DescriptionFiles) {
+		this.#files = files;
+		this.mainFile = file;
 		this.baseDir = dirname(this.mainFile);
 		const root = this.#read(this.mainFile);
 		if (!isObject(root)) {
@@ -85,7 +90,7 @@ export class OpenApiSource {
 				at,
 			);
 		}
-		const file = filePart === '' ? fromFile : resolve(dirname(fromFile), filePart);
+		const file = filePart === '' ? fromFile : resolve(dirname(fromFile), safeDecodeUri(filePart));
 		let doc: unknown;
 		try {
 			doc = this.#read(file);
@@ -130,29 +135,25 @@ export class OpenApiSource {
 	}
 
 	#read(file: string): unknown {
-		if (this.#files.has(file)) return this.#files.get(file);
-		let text: string;
-		try {
-			text = readFileSync(file, 'utf8');
-		} catch (error) {
+		const failure = this.#files.failures.get(file);
+		if (failure) throw failure;
+		if (!this.#files.values.has(file)) {
 			throw new OpenApiImportError(
 				'OPENAPI_FILE_UNREADABLE',
-				`cannot read the file: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`,
+				'the file was not read with the description',
 				file,
 			);
 		}
-		let parsed: unknown;
-		try {
-			parsed = /\.json$/i.test(file) ? JSON.parse(text) : parseYaml(text, { maxAliasCount: -1 });
-		} catch (error) {
-			throw new OpenApiImportError(
-				'OPENAPI_PARSE_FAILED',
-				`not valid ${/\.json$/i.test(file) ? 'JSON' : 'YAML'}: ${(error as Error).message.split('\n')[0]}`,
-				file,
-			);
-		}
-		this.#files.set(file, parsed);
-		return parsed;
+		return this.#files.values.get(file);
+	}
+}
+
+/** A `$ref`'s file part as a path: percent-escapes decoded when they are valid. */
+function safeDecodeUri(part: string): string {
+	try {
+		return decodeURI(part);
+	} catch {
+		return part;
 	}
 }
 

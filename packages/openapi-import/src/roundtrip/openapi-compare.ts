@@ -51,8 +51,11 @@ const DEFAULT_STYLE: Record<string, string> = {
  * (and its schema) and every response status (and its schema). Each item is exact, changed
  * (with the reasons) or lost; parameters only the export has are listed as added.
  */
-export function compareOpenApi(originalFile: string, exported: JsonObject): RoundTripSummary {
-	const source = new OpenApiSource(originalFile);
+export async function compareOpenApi(
+	originalFile: string,
+	exported: JsonObject,
+): Promise<RoundTripSummary> {
+	const source = await OpenApiSource.open(originalFile);
 	// A ref resolves from the file that holds it: the main file, or the file a ref led to.
 	const lookupOriginal: RefLookup = (ref, context) => {
 		try {
