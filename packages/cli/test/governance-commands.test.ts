@@ -1,6 +1,6 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -315,6 +315,46 @@ describe('governance commands', () => {
 			const past = await charter(root, 'check');
 			expect(past.stdout).toContain('its sunset 2000-01-01 has passed');
 			expect(past.code).toBe(1);
+		},
+	);
+
+	test(
+		'diff --format github annotates the contract line; --format changelog writes release notes',
+		SLOW,
+		async () => {
+			const root = project('github', contract(''));
+			await charter(root, 'snapshot');
+			writeFileSync(
+				join(root, 'src/order.operations.ts'),
+				contract(', note: { type: S.String(), isOptional: false }'),
+			);
+			const summary = join(root, 'summary.md');
+			const github = await new Promise<{ code: number; stdout: string }>((resolve) => {
+				execFile(
+					process.execPath,
+					[BIN, 'diff', '--format', 'github'],
+					{ cwd: root, env: { ...process.env, NO_COLOR: '1', GITHUB_STEP_SUMMARY: summary } },
+					(error, stdout) => resolve({ code: error ? Number(error.code) : 0, stdout }),
+				);
+			});
+			expect(github.code).toBe(1);
+			// The annotation sits on the changed field's line, below the contract's key.
+			const fieldLine =
+				contract(', note: { type: S.String(), isOptional: false }')
+					.split('\n')
+					.findIndex((l) => l.includes('note:')) + 1;
+			expect(github.stdout).toMatch(
+				new RegExp(
+					`^::error file=[^,]*src/order\\.operations\\.ts,line=${fieldLine},title=charter diff%3A breaking required-field-added::shop\\.order\\.close@1\\.0\\.0 \\$\\.input\\.note`,
+					'm',
+				),
+			);
+			expect(readFileSync(summary, 'utf8')).toContain('## Charter governance: ❌ fail');
+			const notes = await charter(root, 'diff', '--format', 'changelog', '--fail-on', 'never');
+			expect(notes.code).toBe(0);
+			expect(notes.stdout).toContain(
+				'## Other contracts\n\n### Breaking changes\n\n- `shop.order.close@1.0.0`',
+			);
 		},
 	);
 });

@@ -67,6 +67,12 @@ export {
 	type ReportParts,
 	type ReportSummary,
 } from './report/governance-report.ts';
+export { type ChangelogOptions, renderChangelog } from './report/report-changelog.ts';
+export {
+	type AnnotationTarget,
+	type GithubOptions,
+	renderGithub,
+} from './report/report-github.ts';
 export { renderMarkdown } from './report/report-markdown.ts';
 export { renderSarif } from './report/report-sarif.ts';
 export {

@@ -7,7 +7,7 @@ import { loadProjectOrFail } from '../project/project-command.ts';
 export const checkCommand: Command = {
 	name: 'check',
 	usage: [
-		'charter check [--format text|json|sarif|markdown] [--fail-on breaking|warning|never] [--config FILE]',
+		'charter check [--format text|json|sarif|markdown|github] [--fail-on breaking|warning|never] [--config FILE]',
 		'',
 		'Rules have stable ids and default severities; override them in charter.config.ts',
 		"`rules: { 'description-required': 'error', 'goal-required': 'off' }`.",
@@ -20,7 +20,13 @@ export const checkCommand: Command = {
 		const format = formatOf(flags.string.format);
 		const failOn = failOnOf(flags.string['fail-on']);
 		const project = await loadProjectOrFail(cwd, flags.string.config);
-		const report = printReport(out, { check: { findings: checkProject(project) } }, format, failOn);
+		const report = printReport(
+			out,
+			{ check: { findings: checkProject(project) } },
+			format,
+			failOn,
+			project,
+		);
 		return report.status === 'fail' ? ExitCode.findings : ExitCode.ok;
 	},
 };

@@ -21,7 +21,7 @@ import { loadProjectOrFail } from '../project/project-command.ts';
 export const ciCommand: Command = {
 	name: 'ci',
 	usage: [
-		'charter ci [--base LOCKFILE|GIT_REF] [--format text|json|sarif|markdown] [--fail-on breaking|dangerous|warning|never] [--impact STORE_URL|FILE [--window DAYS]] [--config FILE]',
+		'charter ci [--base LOCKFILE|GIT_REF] [--format text|json|sarif|markdown|changelog|github] [--fail-on breaking|dangerous|warning|never] [--impact STORE_URL|FILE [--window DAYS]] [--config FILE]',
 		'',
 		'One run, one report: check findings, lockfile freshness, drift of the generated files the',
 		"project commits (the config's `committed`) and the changes against --base (the committed",
@@ -71,7 +71,7 @@ export const ciCommand: Command = {
 							};
 			}
 		}
-		const report = printReport(out, parts, format, failOn);
+		const report = printReport(out, parts, format, failOn, project);
 		return report.status === 'fail' ? ExitCode.findings : ExitCode.ok;
 	},
 };

@@ -16,7 +16,7 @@ import { loadProjectOrFail, reportDiagnostics } from '../project/project-command
 export const diffCommand: Command = {
 	name: 'diff',
 	usage: [
-		'charter diff [--base LOCKFILE|GIT_REF] [--format text|json|sarif|markdown] [--fail-on breaking|dangerous|warning|never] [--impact STORE_URL|FILE [--window DAYS]] [--config FILE]',
+		'charter diff [--base LOCKFILE|GIT_REF] [--format text|json|sarif|markdown|changelog|github] [--fail-on breaking|dangerous|warning|never] [--impact STORE_URL|FILE [--window DAYS]] [--config FILE]',
 		'',
 		'--base: a lockfile path, or a git ref whose lockfile is read with `git show REF:path`;',
 		'the project lockfile by default. Each change has a rule id and a severity (breaking,',
@@ -50,7 +50,7 @@ export const diffCommand: Command = {
 				impact: await auditImpact(project, cwd, flags.string.impact, days, diff.findings),
 			};
 		}
-		const report = printReport(out, { diff }, format, failOn);
+		const report = printReport(out, { diff }, format, failOn, project);
 		return report.status === 'fail' ? ExitCode.findings : ExitCode.ok;
 	},
 };

@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import {
 	applyVersionPolicy,
@@ -17,6 +17,8 @@ import {
 	loadBaseSnapshot,
 	parseWaivers,
 	type ReportParts,
+	renderChangelog,
+	renderGithub,
 	renderMarkdown,
 	renderSarif,
 	renderText,
@@ -29,8 +31,9 @@ import { UsageError } from '../command.ts';
 import type { Output } from '../output/output.ts';
 import type { Project } from '../project/load-project.ts';
 import { VERSION } from '../version.ts';
+import { annotationTargets, featuresOf } from './report-context.ts';
 
-export const FORMATS = ['text', 'json', 'sarif', 'markdown'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'markdown', 'changelog', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
 /** Reads `--format`, text by default. */
@@ -167,18 +170,29 @@ export function diffWithPolicy(
 	};
 }
 
-/** Builds the report and prints it in the chosen format. */
+/**
+ * Builds the report and prints it in the chosen format. `github` prints workflow commands (the
+ * annotations) and, when `$GITHUB_STEP_SUMMARY` names a file, appends the Markdown report to it.
+ */
 export function printReport(
 	out: Output,
 	parts: ReportParts,
 	format: Format,
 	failOn: FailOn,
+	project?: Project,
 ): GovernanceReport {
 	const report = buildReport(parts, { failOn, toolVersion: VERSION });
 	if (format === 'json') out.json(report);
 	else if (format === 'sarif') out.json(renderSarif(report));
 	else if (format === 'markdown') out.line(renderMarkdown(report).trimEnd());
-	else out.line(renderText(report, out.style));
+	else if (format === 'changelog') {
+		out.line(renderChangelog(report, project ? { featureOf: featuresOf(project) } : {}).trimEnd());
+	} else if (format === 'github') {
+		const text = renderGithub(report, project ? { locate: annotationTargets(project) } : {});
+		if (text) out.line(text);
+		const summary = process.env.GITHUB_STEP_SUMMARY;
+		if (summary) appendFileSync(summary, renderMarkdown(report));
+	} else out.line(renderText(report, out.style));
 	return report;
 }
 
