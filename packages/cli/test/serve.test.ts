@@ -1,6 +1,7 @@
 import { execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { request } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Client } from '@modelcontextprotocol/sdk/client/index.js';
@@ -244,12 +245,40 @@ async function serve(...args: string[]) {
 	};
 }
 
-describe('charter serve rate limits', () => {
-	test('are on by default, and past --rate-limit every surface answers 429 or its equivalent with Retry-After', async () => {
+/** The status of a GET with the given headers (fetch cannot set Host). */
+function statusOf(port: number, path: string, headers: Record<string, string>) {
+	return new Promise<number>((resolve, reject) => {
+		const req = request({ host: '127.0.0.1', port, path, headers }, (res) => {
+			res.resume();
+			resolve(res.statusCode ?? 0);
+		});
+		req.on('error', reject);
+		req.end();
+	});
+}
+
+describe('charter serve rate limits and Host checks', () => {
+	test('rate limits are on by default, a rebound Host is refused, and past --rate-limit every surface answers 429 or its equivalent with Retry-After', async () => {
 		const defaults = await serve('--db', 'sqlite::memory:');
 		expect(defaults.output()).toContain(
 			'Rate limits: 1200 calls per 60 s per address, 600 calls per 60 s per principal (in memory)',
 		);
+		// A rebound name (the attacker's Host) with a valid token is refused on every surface.
+		const port = Number(new URL(defaults.base).port);
+		for (const path of ['/v1/hello/greeting/get?name=Ada', '/graphql', '/mcp', '/docs/'])
+			expect(
+				await statusOf(port, path, {
+					host: `rebind.evil.example:${port}`,
+					authorization: 'Bearer dev-token',
+				}),
+			).toBe(403);
+		expect(
+			await statusOf(port, '/v1/hello/greeting/get?name=Ada', {
+				host: `localhost:${port}`,
+				origin: 'https://evil.example',
+			}),
+		).toBe(403);
+		expect(await statusOf(port, '/healthz', { host: `localhost:${port}` })).toBe(200);
 		expect(await defaults.stop()).toBe(0);
 
 		const server = await serve('--db', 'sqlite::memory:', '--rate-limit', '3');

@@ -264,3 +264,20 @@ describe('GraphQL subscriptions over SSE', () => {
 		});
 	});
 });
+
+describe('Origin validation', () => {
+	it('refuses a foreign Origin with 403 FORBIDDEN, and answers its own', async () => {
+		const send = (origin: string) =>
+			fetch(url, {
+				method: 'POST',
+				headers: { origin, 'content-type': 'application/json' },
+				body: JSON.stringify({ query: '{ __typename }' }),
+			});
+		const foreign = await send('https://evil.example');
+		expect(foreign.status).toBe(403);
+		expect(await foreign.json()).toMatchObject({
+			errors: [{ extensions: { code: 'FORBIDDEN', status: 403 } }],
+		});
+		expect((await send(new URL(url).origin)).status).toBe(200);
+	});
+});

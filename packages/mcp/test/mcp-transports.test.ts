@@ -218,3 +218,49 @@ describe('MCP over HTTP: docs and bad requests', () => {
 		expect(get.status).toBe(405);
 	});
 });
+
+describe('Origin validation of MCP over HTTP (DNS rebinding)', () => {
+	const list = (origin: string) =>
+		fetch(url, {
+			method: 'POST',
+			headers: {
+				origin,
+				'content-type': 'application/json',
+				accept: 'application/json, text/event-stream',
+			},
+			body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+		});
+
+	it('refuses a foreign Origin with 403 and a JSON-RPC error, and answers its own', async () => {
+		const foreign = await list('https://evil.example');
+		expect(foreign.status).toBe(403);
+		expect(await foreign.json()).toMatchObject({ error: { code: -32000 } });
+		expect((await list(url.origin)).status).toBe(200);
+	});
+
+	it('answers an allowed origin, and refuses a Host outside allowedHosts', async () => {
+		const guarded = createMcpHttpHandler(createFixtureExecutor(), registry, {
+			origins: { allowedHosts: ['localhost'], allowedOrigins: ['https://app.example.com'] },
+		});
+		const other = createServer((req, res) => void guarded(req, res));
+		await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));
+		const port = (other.address() as AddressInfo).port;
+		try {
+			const call = (host: string, origin: string) =>
+				fetch(`http://${host}:${port}/mcp`, {
+					method: 'POST',
+					headers: {
+						origin,
+						'content-type': 'application/json',
+						accept: 'application/json, text/event-stream',
+					},
+					body: JSON.stringify({ jsonrpc: '2.0', id: 1, method: 'tools/list' }),
+				});
+			expect((await call('localhost', 'https://app.example.com')).status).toBe(200);
+			expect((await call('127.0.0.1', 'https://app.example.com')).status).toBe(403);
+		} finally {
+			other.closeAllConnections();
+			await new Promise((resolve) => other.close(resolve));
+		}
+	});
+});

@@ -98,6 +98,12 @@ export {
 	UNSAFE_KEYS,
 } from './json/safe-json.ts';
 export {
+	isLoopbackHost,
+	LOOPBACK_HOSTS,
+	type OriginPolicy,
+	refusedOrigin,
+} from './limits/origin-policy.ts';
+export {
 	createMemoryRateLimitStore,
 	DEFAULT_RATE_LIMITS,
 	type RateLimitHit,

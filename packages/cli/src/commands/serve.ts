@@ -12,7 +12,10 @@ import {
 	busCheck,
 	createReadiness,
 	isLogLevel,
+	isLoopbackHost,
 	LOG_LEVELS,
+	LOOPBACK_HOSTS,
+	type OriginPolicy,
 	type RateLimitRule,
 } from '@charter/runtime';
 import { sqlStoreChecks } from '@charter/server';
@@ -43,6 +46,7 @@ export const serveCommand: Command = {
 		'              [--unimplemented 501|fail] [--no-seed] [--log-level LEVEL] [--config FILE]',
 		'              [--rate-limit off|ADDRESS[,PRINCIPAL]] [--rate-limit-store memory|redis://...]',
 		'              [--headers-timeout MS] [--request-timeout MS] [--keep-alive-timeout MS]',
+		'              [--allowed-hosts H,...|*] [--allowed-origins URL,...|*]',
 		'',
 		'Serves REST under /v1, /openapi.json, /graphql, /mcp, /docs, /studio and /healthz. Data lives in',
 		'.charter/charter.db by default; --db postgres://... uses PostgreSQL. --bus nats://...',
@@ -62,6 +66,10 @@ export const serveCommand: Command = {
 		'A client must send its headers within --headers-timeout (10000 ms) and its whole request',
 		'within --request-timeout (30000 ms), or it gets 408 and is disconnected (slow clients cannot',
 		'hold sockets); an idle keep-alive connection closes after --keep-alive-timeout (5000 ms).',
+		'Requests whose Host is not one the server answers to, or whose Origin is neither the server',
+		'nor an allowed origin, are 403 on every surface (DNS rebinding). On a loopback --host only',
+		'localhost, 127.0.0.1 and [::1] are accepted hosts; on others any, unless --allowed-hosts',
+		'(CHARTER_ALLOWED_HOSTS) lists them. --allowed-origins (CHARTER_ALLOWED_ORIGINS) adds origins.',
 		'Logs go to stderr: JSON lines (pretty on a terminal), one per request, from --log-level',
 		'(CHARTER_LOG_LEVEL; debug, info, warn, error, silent; info by default), with tokens,',
 		'Authorization and PII fields redacted.',
@@ -86,6 +94,8 @@ export const serveCommand: Command = {
 				'headers-timeout',
 				'request-timeout',
 				'keep-alive-timeout',
+				'allowed-hosts',
+				'allowed-origins',
 			],
 		});
 		const port = Number(flags.string.port ?? process.env.PORT ?? 3000);
@@ -116,6 +126,11 @@ export const serveCommand: Command = {
 			project.config.rateLimits,
 		);
 		const timeouts = serverTimeouts(flags.string);
+		const origins = originPolicy(
+			host,
+			setting(flags.string['allowed-hosts'], '--allowed-hosts', 'CHARTER_ALLOWED_HOSTS'),
+			setting(flags.string['allowed-origins'], '--allowed-origins', 'CHARTER_ALLOWED_ORIGINS'),
+		);
 		const timeoutMs = millis(flags.string.timeout, '--timeout');
 		const leaseMs = millis(flags.string['idempotency-lease'], '--idempotency-lease');
 		const retentionMs = millis(flags.string['idempotency-retention'], '--idempotency-retention');
@@ -182,6 +197,7 @@ export const serveCommand: Command = {
 			openapi: { title },
 			accessLog: hostApp.logger,
 			timeouts,
+			origins,
 			mounts: [docs, studio, atPath('/graphql', graphql.node), atPath('/mcp', mcp)],
 		});
 		const { url } = await rest.listen(port, host);
@@ -241,6 +257,27 @@ function printBanner(
 		}
 	}
 	out.line(style.dim('\nCtrl-C stops the server after in-flight requests finish.'));
+}
+
+/** The Host and Origin policy: loopback names only on a loopback address, unless listed. */
+function originPolicy(
+	host: string,
+	hosts: { value: string; name: string } | undefined,
+	origins: { value: string; name: string } | undefined,
+): OriginPolicy {
+	const list = (setting: { value: string; name: string }) => {
+		if (setting.value.trim() === '*') return '*' as const;
+		const items = setting.value.split(',').map((item) => item.trim());
+		if (items.some((item) => item === ''))
+			throw new UsageError(
+				`${setting.name} ${setting.value}: give names separated by commas, or *`,
+			);
+		return items;
+	};
+	return {
+		allowedHosts: hosts ? list(hosts) : isLoopbackHost(host) ? LOOPBACK_HOSTS : '*',
+		...(origins ? { allowedOrigins: list(origins) } : {}),
+	};
 }
 
 /** The connection timeouts from their flags, checked before anything is opened. */

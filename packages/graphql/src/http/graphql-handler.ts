@@ -1,5 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { accessRecordOf, attachAccessRecord } from '@charter/runtime';
+import {
+	accessRecordOf,
+	attachAccessRecord,
+	type OriginPolicy,
+	refusedOrigin,
+} from '@charter/runtime';
 import type { ContractRegistry } from '@charter/spec';
 import { type ExecutionResult, execute, type GraphQLSchema, subscribe, validate } from 'graphql';
 import { createHandler as createSseHandler } from 'graphql-sse/lib/use/fetch';
@@ -30,6 +35,11 @@ export interface GraphqlHandlerOptions extends GraphqlSchemaOptions {
 	readonly path?: string;
 	/** Largest request body, in bytes (default 1 MiB). */
 	readonly maxBodyBytes?: number;
+	/**
+	 * The `Host` and `Origin` headers accepted (against DNS rebinding and cross-site calls):
+	 * by default any host, and only the server's own origin when a browser sends one.
+	 */
+	readonly origins?: OriginPolicy;
 }
 
 /** The GraphQL endpoint: a fetch handler, a node:http handler and the schema they serve. */
@@ -58,6 +68,7 @@ export function createGraphqlHandler(
 	const limits = resolveLimits(schema, options.limits);
 	const path = options.path ?? '/graphql';
 	const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+	const origins = options.origins ?? {};
 	const assets = options.explorer === false ? undefined : loadExplorerAssets();
 	const assetPrefix = `${path}/assets/`;
 	const streamLimits = { ...DEFAULT_STREAM_LIMITS, ...options.streamLimits };
@@ -120,6 +131,12 @@ export function createGraphqlHandler(
 			return json(404, [
 				requestError(`no GraphQL endpoint at ${url.pathname}`, 'BAD_REQUEST', 404),
 			]);
+		const refused = refusedOrigin(
+			origins,
+			request.headers.get('host') ?? url.host,
+			request.headers.get('origin') ?? undefined,
+		);
+		if (refused !== undefined) return json(403, [requestError(refused, 'FORBIDDEN', 403)]);
 		const accept = request.headers.get('accept') ?? '';
 		if (
 			accept.includes('text/event-stream') ||

@@ -25,6 +25,7 @@ export function requestError(
 	message: string,
 	code:
 		| 'BAD_REQUEST'
+		| 'FORBIDDEN'
 		| 'VALIDATION_FAILED'
 		| 'QUERY_TOO_COMPLEX'
 		| 'PAYLOAD_TOO_LARGE'

@@ -1,5 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { accessRecordOf, type InvocationMetadata } from '@charter/runtime';
+import {
+	accessRecordOf,
+	type InvocationMetadata,
+	type OriginPolicy,
+	refusedOrigin,
+} from '@charter/runtime';
 import type { ContractRegistry } from '@charter/spec';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { ExecutorPort } from '../executor/executor-port.ts';
@@ -13,6 +18,12 @@ export interface McpHttpOptions
 	readonly path?: string;
 	/** Largest request body, in bytes (default 1 MiB). */
 	readonly maxBodyBytes?: number;
+	/**
+	 * The `Host` and `Origin` headers accepted (the MCP transport's defence against DNS
+	 * rebinding): by default any host, and only the server's own origin when a browser sends
+	 * one. A server on a loopback address should set `allowedHosts: LOOPBACK_HOSTS`.
+	 */
+	readonly origins?: OriginPolicy;
 }
 
 /** A node:http request handler. */
@@ -36,11 +47,14 @@ export function createMcpHttpHandler(
 	const catalog = createMcpCatalog(registry, options.docs);
 	const path = options.path ?? '/mcp';
 	const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+	const origins = options.origins ?? {};
 	return async (req, res) => {
 		try {
 			const url = new URL(req.url ?? '/', 'http://localhost');
 			if (url.pathname !== path)
 				return reply(res, 404, -32601, `no MCP endpoint at ${url.pathname}`);
+			const refused = refusedOrigin(origins, req.headers.host, req.headers.origin);
+			if (refused !== undefined) return reply(res, 403, -32000, `Forbidden: ${refused}`);
 			if (req.method !== 'POST') {
 				res.setHeader('allow', 'POST');
 				return reply(res, 405, -32000, 'this stateless MCP endpoint accepts POST only');

@@ -5,7 +5,14 @@ import {
 	type ServerOptions,
 	type ServerResponse,
 } from 'node:http';
-import { CharterConfigError, createProblem, type Executor, type Logger } from '@charter/runtime';
+import {
+	CharterConfigError,
+	createProblem,
+	type Executor,
+	type Logger,
+	type OriginPolicy,
+	refusedOrigin,
+} from '@charter/runtime';
 import { createRestRouter, problemResponse, type RestOptions } from '../router/rest-router.ts';
 import { withAccessLog } from './access-log.ts';
 import { type NodeMount, withMounts } from './node-mounts.ts';
@@ -22,6 +29,11 @@ export interface RestServerOptions extends RestOptions {
 	readonly accessLog?: Logger;
 	/** How long a connection may take to send its request (slow clients are cut off). */
 	readonly timeouts?: ServerTimeouts;
+	/**
+	 * Refuse (403) requests whose `Host` or `Origin` the policy does not accept, on every route
+	 * and mount: the defence against DNS rebinding. The CORS origins count as allowed origins.
+	 */
+	readonly origins?: OriginPolicy;
 }
 
 /**
@@ -76,9 +88,12 @@ export function createRestServer(executor: Executor, options: RestServerOptions 
 	};
 	const mounts = options.mounts ?? [];
 	const routed = mounts.length === 0 ? listener : withMounts(mounts, listener, executor.logger);
+	const checked = options.origins
+		? withOriginPolicy(routed, withCorsOrigins(options.origins, options.cors?.origins))
+		: routed;
 	const server = createServer(
 		serverOptions(options.timeouts),
-		options.accessLog ? withAccessLog(routed, options.accessLog) : routed,
+		options.accessLog ? withAccessLog(checked, options.accessLog) : checked,
 	);
 	server.keepAliveTimeout = options.timeouts?.keepAliveMs ?? DEFAULT_SERVER_TIMEOUTS.keepAliveMs;
 	server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
@@ -138,4 +153,25 @@ function clientErrorStatus(error: NodeJS.ErrnoException): string {
 	if (error.code === 'ERR_HTTP_REQUEST_TIMEOUT') return '408 Request Timeout';
 	if (error.code === 'HPE_HEADER_OVERFLOW') return '431 Request Header Fields Too Large';
 	return '400 Bad Request';
+}
+
+type Listener = (req: IncomingMessage, res: ServerResponse) => void;
+
+/** Answers 403 to a request whose Host or Origin `policy` refuses; passes the others on. */
+function withOriginPolicy(listener: Listener, policy: OriginPolicy): Listener {
+	return (req, res) => {
+		const refused = refusedOrigin(policy, req.headers.host, req.headers.origin);
+		if (refused === undefined) return listener(req, res);
+		writeNodeResponse(res, problemResponse(createProblem('FORBIDDEN', { detail: refused })));
+	};
+}
+
+/** The policy with the CORS origins allowed too. */
+function withCorsOrigins(
+	policy: OriginPolicy,
+	cors: readonly string[] | '*' | undefined,
+): OriginPolicy {
+	if (cors === undefined || policy.allowedOrigins === '*') return policy;
+	if (cors === '*') return { ...policy, allowedOrigins: '*' };
+	return { ...policy, allowedOrigins: [...(policy.allowedOrigins ?? []), ...cors] };
 }
