@@ -113,19 +113,18 @@ export async function compareOpenApi(
 				note('missing', 'lost', operation, 'not in the exported document');
 				continue;
 			}
-			compareParameters(item, op, other, deref, ours, theirs, summary.compared.parameters, note);
+			const sides: Sides = { deref, ours, theirs, note };
+			compareParameters(sides, item, op, other, summary.compared.parameters);
 			if (op.requestBody !== undefined) {
 				const body = deref(op.requestBody, '#');
 				compareBody(
+					sides,
 					isObject(body) ? body : {},
 					other.requestBody,
-					ours,
-					theirs,
 					summary.compared['request-body'],
-					note,
 				);
 			}
-			compareResponses(op, other, deref, ours, theirs, summary.compared.responses, note);
+			compareResponses(sides, op, other, summary.compared.responses);
 			const changed = summary.differences.slice(before).some((d) => d.outcome !== 'added');
 			if (!changed) summary.exactOperations++;
 		}
@@ -141,16 +140,22 @@ type Note = (
 ) => void;
 type Shape = (schema: unknown) => string;
 
+/** What each comparison reads the two documents with, and where it notes a difference. */
+interface Sides {
+	readonly deref: (value: unknown, at: string) => unknown;
+	/** The shape of a schema of the original, and of the export. */
+	readonly ours: Shape;
+	readonly theirs: Shape;
+	readonly note: Note;
+}
+
 /** Every parameter of the original against the export: location, name, style, required, schema. */
 function compareParameters(
+	{ deref, ours, theirs, note }: Sides,
 	item: JsonObject,
 	op: JsonObject,
 	other: JsonObject,
-	deref: (value: unknown, at: string) => unknown,
-	ours: Shape,
-	theirs: Shape,
 	counts: RoundTripTally,
-	note: Note,
 ): void {
 	const id = (p: JsonObject) =>
 		`${p.in}:${p.in === 'header' ? String(p.name).toLowerCase() : p.name}`;
@@ -197,12 +202,10 @@ function compareParameters(
 
 /** Every media type of the original request body: kept by the export, with the same schema. */
 function compareBody(
+	{ ours, theirs, note }: Sides,
 	body: JsonObject,
 	other: unknown,
-	ours: Shape,
-	theirs: Shape,
 	counts: RoundTripTally,
-	note: Note,
 ): void {
 	const content = isObject(body.content) ? body.content : {};
 	const exported = isObject(other) && isObject(other.content) ? other.content : {};
@@ -233,13 +236,10 @@ function compareBody(
  * for an error the source's body as the `data` of a problem document (a changed body).
  */
 function compareResponses(
+	{ deref, ours, theirs, note }: Sides,
 	op: JsonObject,
 	other: JsonObject,
-	deref: (value: unknown, at: string) => unknown,
-	ours: Shape,
-	theirs: Shape,
 	counts: RoundTripTally,
-	note: Note,
 ): void {
 	const responses = isObject(op.responses) ? op.responses : {};
 	const exported = isObject(other.responses) ? other.responses : {};
