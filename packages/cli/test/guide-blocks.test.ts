@@ -155,12 +155,15 @@ describe('the guides', () => {
 			for (const words of shellCommands(block.text)) {
 				const args = words.filter((w) => !/^[A-Z_]+=/.test(w));
 				const [program, ...rest] = args;
+				// `node build/server.mjs [options]` is the server `charter build` writes: serve's options.
 				const charter =
 					program === 'npx' && rest[0] === 'charter'
 						? rest.slice(1)
 						: program === 'charter'
 							? rest
-							: undefined;
+							: program === 'node' && rest[0]?.endsWith('/server.mjs')
+								? ['serve', ...rest.slice(1)]
+								: undefined;
 				if (charter) {
 					const usage = usages.get(charter[0]!);
 					if (!usage) problems.push(`${at(block)}: no command charter ${charter[0]}`);

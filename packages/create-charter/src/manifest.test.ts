@@ -40,6 +40,7 @@ describe('mergeManifest', () => {
 			'charter:test': 'charter test',
 			typecheck: 'tsc --noEmit',
 			snapshot: 'charter snapshot',
+			build: 'charter build',
 		});
 		expect(renamed).toEqual(['test']);
 		expect(pkg.dependencies['@charter/spec']).toBe('~1.0.0');
@@ -60,7 +61,7 @@ describe('mergeManifest', () => {
 describe('mergeGitignore', () => {
 	test('appends only the missing lines, after a newline', () => {
 		expect(mergeGitignore('node_modules/\n.env')).toBe(
-			'node_modules/\n.env\n.charter/\ngenerated/*\n!generated/openapi.json\n!generated/schema.graphql\n',
+			'node_modules/\n.env\n.charter/\nbuild/\ngenerated/*\n!generated/openapi.json\n!generated/schema.graphql\n',
 		);
 		const full = mergeGitignore(undefined);
 		expect(mergeGitignore(full)).toBe(full);

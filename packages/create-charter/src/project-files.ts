@@ -68,6 +68,7 @@ export function projectManifest(options: ProjectOptions): ManifestAdditions {
 			test: 'charter test',
 			typecheck: 'tsc --noEmit',
 			snapshot: 'charter snapshot',
+			build: 'charter build',
 		},
 		dependencies: {
 			'@charter/cli': range,
@@ -89,6 +90,7 @@ export function projectManifest(options: ProjectOptions): ManifestAdditions {
 export const GITIGNORE_LINES: readonly string[] = [
 	'node_modules/',
 	'.charter/',
+	'build/',
 	'generated/*',
 	'!generated/openapi.json',
 	'!generated/schema.graphql',

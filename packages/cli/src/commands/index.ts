@@ -50,6 +50,11 @@ export const commands: readonly CommandEntry[] = [
 		load: async () => (await import('./serve.ts')).serveCommand,
 	},
 	{
+		name: 'build',
+		summary: 'Compile the config, contracts and handlers into build/server.mjs for production',
+		load: async () => (await import('./build.ts')).buildCommand,
+	},
+	{
 		name: 'mcp',
 		summary: 'Serve the operations as MCP tools over stdio (for editors and agents)',
 		load: async () => (await import('./mcp.ts')).mcpCommand,

@@ -1,4 +1,4 @@
-import { createDocsHandler, type DocsHandler } from '@charter/docs';
+import { createDocsHandler } from '@charter/docs';
 import { createGraphqlHandler } from '@charter/graphql';
 import { createMcpHttpHandler } from '@charter/mcp';
 import {
@@ -24,10 +24,12 @@ import { parseFlags } from '../args.ts';
 import { type Command, ExitCode, UsageError } from '../command.ts';
 import { buildProjectSite } from '../generate/project-site.ts';
 import { governanceState } from '../governance/governance-state.ts';
+import { deferredDocs } from '../host/deferred-docs.ts';
 import { loadApp } from '../host/load-app.ts';
 import { type Host, openHost } from '../host/open-host.ts';
 import { type RateLimitSettings, resolveRateLimits } from '../host/rate-limit-settings.ts';
 import type { Output } from '../output/output.ts';
+import { builtProject } from '../project/built-project.ts';
 import {
 	loadProjectOrFail,
 	reportDiagnostics,
@@ -140,10 +142,13 @@ export const serveCommand: Command = {
 			);
 		// The site's snippets call this server. Built before listening (so a broken guide is a
 		// usage error before anything is served), and again once port 0 has become a port.
+		// From a build (`charter build` checked the site then), the site is built after listening,
+		// so a production start is not held up by it.
+		const fromBuild = builtProject() !== undefined;
 		const expectedUrl = `http://${host}:${port}`;
-		let docsHandler: DocsHandler = createDocsHandler(
-			await buildProjectSite(project, { baseUrl: expectedUrl }),
-		);
+		let docsHandler: NodeMount = fromBuild
+			? () => false
+			: createDocsHandler(await buildProjectSite(project, { baseUrl: expectedUrl }));
 		const docs: NodeMount = (request, response) => docsHandler(request, response);
 		let hostApp: Host;
 		try {
@@ -201,7 +206,9 @@ export const serveCommand: Command = {
 			mounts: [docs, studio, atPath('/graphql', graphql.node), atPath('/mcp', mcp)],
 		});
 		const { url } = await rest.listen(port, host);
-		if (url !== expectedUrl)
+		if (fromBuild)
+			docsHandler = deferredDocs(buildProjectSite(project, { baseUrl: url }), hostApp.logger);
+		else if (url !== expectedUrl)
 			docsHandler = createDocsHandler(await buildProjectSite(project, { baseUrl: url }));
 		readiness.setPhase('ready');
 		printBanner(out, url, hostApp, definition.tokens ?? {});

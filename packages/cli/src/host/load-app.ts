@@ -1,8 +1,8 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import { type AppDefinition, defineApp, isAppDefinition } from '@charter/runtime';
 import { UsageError } from '../command.ts';
+import { importProjectModule, isBuiltModule } from '../project/built-project.ts';
 import type { UnimplementedMode } from '../project/config.ts';
 import type { Project } from '../project/load-project.ts';
 
@@ -24,7 +24,7 @@ export async function loadApp(
 		);
 	}
 	const file = join(project.root, entry);
-	if (!existsSync(file)) {
+	if (!existsSync(file) && !isBuiltModule(file)) {
 		throw new UsageError(
 			`handlers module ${entry} does not exist (from ${project.configFile})`,
 			'CHARTER_NO_HANDLERS',
@@ -32,7 +32,7 @@ export async function loadApp(
 	}
 	let loaded: unknown;
 	try {
-		loaded = ((await import(pathToFileURL(file).href)) as { default?: unknown }).default;
+		loaded = (await importProjectModule(file)).default;
 	} catch (error) {
 		throw new UsageError(
 			`${entry} failed to load: ${(error as Error).message}`,

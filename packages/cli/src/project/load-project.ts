@@ -1,6 +1,5 @@
 import { existsSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { pathToFileURL } from 'node:url';
 import {
 	ContractRegistry,
 	type ContractSpec,
@@ -10,6 +9,7 @@ import {
 } from '@charter/spec';
 import { glob } from 'tinyglobby';
 import { UsageError } from '../command.ts';
+import { builtProject, importProjectModule, isBuiltModule } from './built-project.ts';
 import { importBundled } from './bundle-modules.ts';
 import {
 	type CharterConfig,
@@ -58,6 +58,8 @@ export interface Project {
 
 /** Finds `charter.config.*` in `cwd` or the nearest parent; throws a UsageError when there is none. */
 export function findConfigFile(cwd: string): string {
+	const built = builtProject();
+	if (built) return join(built.root, built.configFile);
 	let dir = resolve(cwd);
 	for (;;) {
 		for (const name of CONFIG_FILES) {
@@ -79,7 +81,7 @@ export function findConfigFile(cwd: string): string {
 export async function loadConfig(configFile: string): Promise<ResolvedConfig> {
 	let loaded: unknown;
 	try {
-		loaded = ((await import(pathToFileURL(configFile).href)) as { default?: unknown }).default;
+		loaded = (await importProjectModule(configFile)).default;
 	} catch (error) {
 		throw new UsageError(
 			`${configFile} failed to load: ${(error as Error).message}`,
@@ -122,13 +124,15 @@ export async function loadProject(
 	options: LoadOptions = {},
 ): Promise<Project> {
 	const configFile = configPath ? resolve(cwd, configPath) : findConfigFile(cwd);
-	if (!existsSync(configFile))
+	if (!existsSync(configFile) && !isBuiltModule(configFile))
 		throw new UsageError(`config file ${configFile} does not exist`, 'CHARTER_NO_CONFIG');
 	const root = dirname(configFile);
 	const config = await loadConfig(configFile);
-	const files = (await glob([...config.contracts], { cwd: root, ignore: ['**/node_modules/**'] }))
-		.map((file) => file.split(sep).join('/'))
-		.sort();
+	const files =
+		builtProject()?.contracts ??
+		(await glob([...config.contracts], { cwd: root, ignore: ['**/node_modules/**'] }))
+			.map((file) => file.split(sep).join('/'))
+			.sort();
 	const { registry, diagnostics, failedFiles } = await loadModules(root, files, options);
 	for (const issue of checkReferences(registry)) {
 		const { code, ...rest } = issue;
@@ -153,7 +157,10 @@ export async function loadModules(
 	const registry = new ContractRegistry();
 	const diagnostics: LoadDiagnostic[] = [];
 	const failedFiles: string[] = [];
-	const bundled = options.bundle && files.length > 1 ? await importBundled(root, files) : undefined;
+	const bundled =
+		options.bundle && files.length > 1 && !builtProject()
+			? await importBundled(root, files)
+			: undefined;
 	if (bundled) {
 		for (const [file, exports] of bundled)
 			registerExports(file, exports, registry, diagnostics, root);
@@ -173,7 +180,7 @@ async function loadModule(
 ): Promise<boolean> {
 	let exports: Record<string, unknown>;
 	try {
-		exports = (await import(pathToFileURL(join(root, file)).href)) as Record<string, unknown>;
+		exports = await importProjectModule(join(root, file));
 	} catch (error) {
 		diagnostics.push(describeLoadError(root, file, error));
 		return false;
