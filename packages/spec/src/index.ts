@@ -13,6 +13,7 @@ export {
 } from './features/define-feature.ts';
 export {
 	type Deprecation,
+	deprecationNotice,
 	KEY_PATTERN,
 	type Meta,
 	type MetaDefinition,

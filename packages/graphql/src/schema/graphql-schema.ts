@@ -1,6 +1,6 @@
 import { createProblem, eventVisibleTo, servedOperations } from '@charter/runtime';
 import { mayOmitInput, type TypeNode } from '@charter/schema';
-import type { ContractRegistry, OperationSpec } from '@charter/spec';
+import { type ContractRegistry, deprecationNotice, type OperationSpec } from '@charter/spec';
 import {
 	GraphQLError,
 	type GraphQLFieldConfig,
@@ -98,15 +98,14 @@ export function createGraphqlSchema(
 		// An input with no required field may be left out: the argument is nullable, absent is {}.
 		const omittable = mayOmitInput(input);
 		const inputType = hasInput ? mapper.input(input, `${pascal(field)}Input`) : undefined;
+		const deprecated = deprecationNotice(spec.meta);
 		const description = [spec.meta.description, spec.meta.goal && `Goal: ${spec.meta.goal}`]
 			.filter(Boolean)
 			.join('\n\n');
 		return {
 			type: mapper.output(spec.io.output, `${pascal(field)}Result`),
 			...(description ? { description } : {}),
-			...(spec.meta.stability === 'deprecated' || spec.meta.deprecation
-				? { deprecationReason: deprecation(spec) }
-				: {}),
+			...(deprecated ? { deprecationReason: deprecated } : {}),
 			...(inputType
 				? { args: { input: { type: omittable ? getNullableType(inputType) : inputType } } }
 				: {}),
@@ -234,16 +233,6 @@ function acceptEvent(
 	const version = envelope.eventversion;
 	if (typeof version === 'string' && Number.parseInt(version, 10) !== event.major) return false;
 	return eventVisibleTo(envelope, principal);
-}
-
-function deprecation(spec: OperationSpec): string {
-	const d = spec.meta.deprecation;
-	const parts = [
-		d?.reason,
-		d?.replacedBy && `Use ${d.replacedBy}.`,
-		d?.sunset && `Sunset ${d.sunset}.`,
-	];
-	return parts.filter(Boolean).join(' ') || 'Deprecated.';
 }
 
 function tooLarge(budget: ResponseBudget): GraphQLError {

@@ -28,6 +28,24 @@ describe('buildToolCatalog', () => {
 		});
 	});
 
+	it('opens a deprecated tool description with the notice GraphQL gives as @deprecated', () => {
+		const old = defineQuery({
+			meta: {
+				key: 'a.old',
+				version: '1.0.0',
+				stability: 'deprecated',
+				deprecation: { reason: 'Superseded.', replacedBy: 'a.count', sunset: '2027-06-01' },
+			},
+			io: { input: In, output: ScalarTypeEnum.Int() },
+			policy: { auth: 'anonymous' },
+		});
+		const tools = buildToolCatalog(createRegistry([old, query('a.count')]));
+		expect(tools.get('a_old')!.tool.description).toMatch(
+			/^Deprecated: Superseded\. Use a\.count\. Sunset 2027-06-01\.\n\n/,
+		);
+		expect(tools.get('a_count')!.tool.description).not.toContain('Deprecated');
+	});
+
 	it('serves one tool per key and major with the _v2 suffix', () => {
 		const tools = buildToolCatalog(
 			createRegistry([query('a.count'), query('a.count', '1.4.0'), query('a.count', '2.0.0')]),

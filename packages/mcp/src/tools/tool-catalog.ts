@@ -1,6 +1,11 @@
 import { servedOperations } from '@charter/runtime';
 import { compileValidator, type Validator } from '@charter/schema';
-import { type ContractRegistry, type OperationSpec, wireNames } from '@charter/spec';
+import {
+	type ContractRegistry,
+	deprecationNotice,
+	type OperationSpec,
+	wireNames,
+} from '@charter/spec';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { toolInputSchema, toolOutputSchema } from './tool-schemas.ts';
 
@@ -79,7 +84,9 @@ function describe(spec: OperationSpec, wrapsInput: boolean, wrapsOutput: boolean
 		spec.policy.auth === 'anonymous' && !spec.policy.roles && spec.policy.tenant !== 'required'
 			? 'Open to anonymous callers.'
 			: `Requires an authenticated ${spec.policy.auth === 'admin' ? 'admin' : 'caller'}${spec.policy.roles?.allOf?.length ? ` with role(s) ${spec.policy.roles.allOf.join(', ')}` : ''}.`;
+	const deprecated = deprecationNotice(spec.meta);
 	return [
+		deprecated && `Deprecated: ${deprecated}`,
 		description ?? `${spec.kind === 'query' ? 'Reads' : 'Runs'} ${spec.meta.key}.`,
 		goal && `Goal: ${goal}`,
 		context && `Context: ${context}`,

@@ -99,3 +99,18 @@ export function normalizeMeta(meta: MetaDefinition | undefined): Meta {
 		...(meta.deprecation ? { deprecation: Object.freeze({ ...meta.deprecation }) } : {}),
 	});
 }
+
+/**
+ * The one-line deprecation notice every surface shows (GraphQL's `@deprecated` reason, the MCP
+ * tool description): the reason, the replacement and the sunset; undefined when not deprecated.
+ */
+export function deprecationNotice(meta: Meta): string | undefined {
+	const d = meta.deprecation;
+	if (!d && meta.stability !== 'deprecated') return undefined;
+	const parts = [
+		d?.reason,
+		d?.replacedBy && `Use ${d.replacedBy}.`,
+		d?.sunset && `Sunset ${d.sunset}.`,
+	];
+	return parts.filter(Boolean).join(' ') || 'Deprecated.';
+}
