@@ -1,5 +1,4 @@
-import { isObjectRoot } from '@charter/schema';
-import { type OperationSpec, wireNames } from '@charter/spec';
+import { type OperationSpec, restRoute } from '@charter/spec';
 import type {
 	AnyOperation,
 	CallOptions,
@@ -7,7 +6,7 @@ import type {
 	Client,
 	ClientOptions,
 } from './client-types.ts';
-import { createHttpCaller, type WireRoute } from './http-caller.ts';
+import { createHttpCaller } from './http-caller.ts';
 
 /**
  * Creates a typed REST client from contracts, without code generation. Methods nest by key
@@ -25,7 +24,7 @@ export function createClient<const C extends readonly AnyOperation[]>(
 ): Client<C> {
 	const caller = createHttpCaller(options);
 	const call = (spec: OperationSpec, input: unknown, o?: CallOptions) =>
-		caller.call(routeOf(spec), input, o);
+		caller.call(restRoute(spec), input, o);
 
 	const root: Record<string, unknown> = {};
 	for (const spec of contracts) {
@@ -45,13 +44,6 @@ export function createClient<const C extends readonly AnyOperation[]>(
 	}
 	root.call = call;
 	root.tryCall = (spec: OperationSpec, input: unknown, o?: CallOptions) =>
-		caller.send(routeOf(spec), input, o) as Promise<CallResult<AnyOperation>>;
+		caller.send(restRoute(spec), input, o) as Promise<CallResult<AnyOperation>>;
 	return root as Client<C>;
-}
-
-/** The REST route of a contract, by the wire rules every surface shares. */
-function routeOf(spec: OperationSpec): WireRoute {
-	const { method, path } = wireNames(spec).rest;
-	// An input that is not an object travels whole (see WHOLE_INPUT_PARAMETER).
-	return { method, path, whole: !isObjectRoot(spec.io.input) };
 }

@@ -1,14 +1,15 @@
-import { isProblem, type Problem, ProblemError, WHOLE_INPUT_PARAMETER } from '@charter/spec';
+import {
+	isProblem,
+	type Problem,
+	ProblemError,
+	type RestRoute,
+	WHOLE_INPUT_PARAMETER,
+} from '@charter/spec';
 import { type CallOptions, type ClientOptions, NETWORK_ERROR } from './client-types.ts';
+import { encodeForm, encodeParameters } from './wire-encoding.ts';
 
-/** One operation on the wire: its HTTP method, its path template, how its input travels. */
-export interface WireRoute {
-	readonly method: string;
-	/** The path with `{name}` parameters, e.g. `/v2/todos/{id}`. */
-	readonly path: string;
-	/** The input is not an object and travels whole (see `WHOLE_INPUT_PARAMETER`). */
-	readonly whole?: boolean;
-}
+/** One operation on the wire, as `restRoute(spec)` gives it. */
+export type WireRoute = RestRoute;
 
 /**
  * The outcome of one call: the parsed output, or the problem the call ended with (and, when no
@@ -59,15 +60,31 @@ export function createHttpCaller(options: ClientOptions): HttpCaller {
 			...(token ? { authorization: `Bearer ${token}` } : {}),
 			...(callOptions.idempotencyKey ? { 'idempotency-key': callOptions.idempotencyKey } : {}),
 		};
-		let url = base + path;
-		let body: string | undefined;
-		if (route.method === 'GET') {
-			const query = toQuery(rest);
-			if (query) url += `?${query}`;
-		} else {
-			headers['content-type'] = 'application/json';
-			body = JSON.stringify(route.whole ? input : rest);
+		const declared = route.parameters ? encodeParameters(route.parameters, rest) : undefined;
+		if (declared) {
+			Object.assign(headers, declared.headers);
+			if (declared.cookies.length > 0) headers.cookie = declared.cookies.join('; ');
 		}
+		const query = new URLSearchParams(declared?.query);
+		let body: string | undefined;
+		if (route.method === 'GET') appendQuery(query, rest);
+		else {
+			const value = route.whole
+				? input
+				: route.bodyField !== undefined
+					? rest[route.bodyField]
+					: rest;
+			const json = route.bodyMediaTypes?.includes('application/json') ?? true;
+			if (json) {
+				headers['content-type'] = 'application/json';
+				body = JSON.stringify(value);
+			} else {
+				headers['content-type'] = 'application/x-www-form-urlencoded';
+				body = encodeForm((value ?? {}) as Record<string, unknown>).toString();
+			}
+		}
+		const search = query.toString();
+		const url = base + path + (search ? `?${search}` : '');
 		const timeoutMs = callOptions.timeoutMs ?? options.timeoutMs;
 		const deadline = createDeadline(callOptions.signal, timeoutMs);
 		try {
@@ -186,15 +203,14 @@ function createDeadline(signal: AbortSignal | undefined, timeoutMs: number | und
 	return deadline;
 }
 
-function toQuery(input: Record<string, unknown>): string {
-	const params = new URLSearchParams();
+/** A GET's fields as query values: a list as repeated keys, structured values as JSON. */
+function appendQuery(params: URLSearchParams, input: Record<string, unknown>): void {
 	for (const [key, value] of Object.entries(input)) {
 		if (value === undefined) continue;
 		const values = Array.isArray(value) ? value : [value];
 		for (const v of values)
 			params.append(key, typeof v === 'object' && v !== null ? JSON.stringify(v) : String(v));
 	}
-	return params.toString();
 }
 
 function messageOf(error: unknown): string {

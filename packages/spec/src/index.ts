@@ -69,5 +69,6 @@ export {
 	isGraphqlName,
 	renamedGraphqlFields,
 } from './wire/graphql-names.ts';
+export { type RestRoute, restRoute } from './wire/rest-route.ts';
 export { WHOLE_INPUT_PARAMETER } from './wire/whole-input.ts';
 export { graphqlFieldName, pathParameters, type WireNames, wireNames } from './wire/wire-names.ts';

@@ -1,3 +1,4 @@
+import { createClient } from '@charter/client';
 import { type CharterConfigError, createExecutor, implement } from '@charter/runtime';
 import { defineSchemaModel, listOf, ScalarTypeEnum } from '@charter/schema';
 import { defineCommand, defineQuery } from '@charter/spec';
@@ -255,6 +256,38 @@ describe('bodies', () => {
 		expect(response.status).toBe(204);
 		expect(response.headers.get('content-type')).toBeNull();
 		expect(await response.text()).toBe('');
+	});
+});
+
+describe('the typed client', () => {
+	it('sends each declared parameter in its place and style, the body field, forms, and reads a 204', async () => {
+		const client = createClient([Search, TagPet, Login, Forget], { baseUrl: url });
+		expect(
+			await client.call(Search, {
+				ids: [1, 2],
+				tags: ['a', 'b'],
+				words: ['x', 'y'],
+				created: { gte: 1 },
+				requestId: 'r',
+				session: 's 1',
+				flags: [3],
+			}),
+		).toEqual({
+			ids: [1, 2],
+			tags: ['a', 'b'],
+			words: ['x', 'y'],
+			created: { gte: 1 },
+			requestId: 'r',
+			session: 's 1',
+			flags: [3],
+		});
+		expect(
+			await client.call(TagPet, { petId: 3, dryRun: false, body: [{ name: 'calm' }] }),
+		).toEqual({ petId: 3, dryRun: false, body: [{ name: 'calm' }] });
+		expect(
+			await client.call(Login, { user: 'ada', scopes: ['a'], device: { name: 'pc' } }),
+		).toEqual({ user: 'ada', scopes: ['a'], device: { name: 'pc' } });
+		expect(await client.call(Forget, { petId: 3 })).toBeUndefined();
 	});
 });
 

@@ -1,0 +1,78 @@
+/*
+ * How declared REST parameters and form bodies go on the wire from a client, the mirror of
+ * what the router reads (`transport.rest`): OpenAPI styles for the query, headers and cookies,
+ * and bracketed names for form bodies (`metadata[order]=1`, `expand[]=a`).
+ */
+import type { RestParameter } from '@charter/spec';
+
+/** Where the declared parameters of one call go: query pairs, headers, cookie pairs. */
+export interface EncodedParameters {
+	readonly query: [string, string][];
+	readonly headers: Record<string, string>;
+	readonly cookies: string[];
+}
+
+const DELIMITERS = { form: ',', simple: ',', spaceDelimited: ' ', pipeDelimited: '|' } as const;
+
+/** Takes the declared parameters out of `fields` and encodes each in its place and style. */
+export function encodeParameters(
+	parameters: Readonly<Record<string, RestParameter>>,
+	fields: Record<string, unknown>,
+): EncodedParameters {
+	const out: EncodedParameters = { query: [], headers: {}, cookies: [] };
+	for (const [field, p] of Object.entries(parameters)) {
+		const value = fields[field];
+		delete fields[field];
+		if (value === undefined) continue;
+		const name = p.name ?? field;
+		const style = p.style ?? (p.in === 'header' ? 'simple' : 'form');
+		const explode = p.explode ?? style === 'form';
+		if (p.in === 'query' && style === 'deepObject') {
+			if (Array.isArray(value)) for (const v of value) out.query.push([`${name}[]`, text(v)]);
+			else if (isRecord(value))
+				for (const [k, v] of Object.entries(value)) out.query.push([`${name}[${k}]`, text(v)]);
+			else out.query.push([name, text(value)]);
+		} else if (p.in === 'query' && style === 'form' && explode && Array.isArray(value)) {
+			for (const v of value) out.query.push([name, text(v)]);
+		} else {
+			const joined = delimited(value, style === 'deepObject' ? ',' : DELIMITERS[style], explode);
+			if (p.in === 'query') out.query.push([name, joined]);
+			else if (p.in === 'header') out.headers[name.toLowerCase()] = joined;
+			else out.cookies.push(`${name}=${encodeURIComponent(joined)}`);
+		}
+	}
+	return out;
+}
+
+/** A list as `a,b`; an object as `k,v,k,v` (or `k=v,k=v` exploded); a value as text. */
+function delimited(value: unknown, delimiter: string, explode: boolean): string {
+	if (Array.isArray(value)) return value.map(text).join(delimiter);
+	if (isRecord(value)) {
+		const pairs = Object.entries(value).map(([k, v]) =>
+			explode ? `${k}=${text(v)}` : `${k}${delimiter}${text(v)}`,
+		);
+		return pairs.join(delimiter);
+	}
+	return text(value);
+}
+
+/** A form body: members by name, lists as `name[]`, objects as `name[key]`, nested. */
+export function encodeForm(value: Record<string, unknown>): URLSearchParams {
+	const form = new URLSearchParams();
+	const add = (name: string, v: unknown) => {
+		if (v === undefined) return;
+		if (Array.isArray(v)) for (const item of v) add(`${name}[]`, item);
+		else if (isRecord(v)) for (const [k, item] of Object.entries(v)) add(`${name}[${k}]`, item);
+		else form.append(name, text(v));
+	};
+	for (const [name, v] of Object.entries(value)) add(name, v);
+	return form;
+}
+
+function text(value: unknown): string {
+	return typeof value === 'object' && value !== null ? JSON.stringify(value) : String(value);
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
