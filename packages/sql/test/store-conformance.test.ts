@@ -164,7 +164,9 @@ describe.each(targets)('%s stores', (_name, open) => {
 	it('the audit log filters by operation, principal, since and limit, oldest first', async () => {
 		const { audit } = await open();
 		await audit.append(auditRecord(1));
-		await audit.append(auditRecord(2, { operation: 'todo.archive', principalId: 'bob' }));
+		await audit.append(
+			auditRecord(2, { operation: 'todo.archive', principalId: 'bob', callerTraceId: 'theirs' }),
+		);
 		await audit.append(auditRecord(3, { resultCode: 'DUPLICATE_TITLE', status: 409 }));
 		const { principalId: _omit, ...anonymous } = auditRecord(4);
 		await audit.append(anonymous);
@@ -172,6 +174,8 @@ describe.each(targets)('%s stores', (_name, open) => {
 		expect(all.map((r) => r.traceId)).toEqual(['trace-1', 'trace-2', 'trace-3', 'trace-4']);
 		expect(all[3]).not.toHaveProperty('principalId');
 		expect(all[2]).toMatchObject({ resultCode: 'DUPLICATE_TITLE', status: 409, replayed: false });
+		expect(all[1]!.callerTraceId).toBe('theirs');
+		expect(all[0]).not.toHaveProperty('callerTraceId');
 		expect((await audit.list({ operation: 'todo.archive' })).map((r) => r.traceId)).toEqual([
 			'trace-2',
 		]);

@@ -1,6 +1,6 @@
 import { isoTimestamp } from '../clock/iso-timestamp.ts';
 import type { Principal } from '../context/principal.ts';
-import { randomUuid } from '../ids/random-ids.ts';
+import { randomHex, randomUuid } from '../ids/random-ids.ts';
 import type { AuditRecord, AuditStore } from '../stores/audit-store.ts';
 import { inputDigest } from './input-digest.ts';
 import type { CompiledPlan } from './operation-plan.ts';
@@ -22,6 +22,8 @@ export class AuditTrail {
 		private readonly traceId: string,
 		private readonly clock: () => Date,
 		input: unknown,
+		/** The trace id the caller sent (`traceparent`), if any: linked, never the record's own. */
+		private readonly callerTraceId?: string,
 	) {
 		this.#startedAt = isoTimestamp(clock());
 		this.inputDigest = inputDigest(input);
@@ -45,7 +47,8 @@ export class AuditTrail {
 			resultCode: code,
 			status,
 			replayed,
-			traceId: this.traceId,
+			// A trace id the caller chose is linked, not kept as the record's: a new one is.
+			traceId: this.callerTraceId === this.traceId ? randomHex(16) : this.traceId,
 			records: code === 'OK' ? plan.spec.sideEffects.audit : [],
 			startedAt: this.#startedAt,
 			finishedAt: isoTimestamp(this.clock()),
@@ -53,6 +56,7 @@ export class AuditTrail {
 		if (principal) record.principalId = principal.id;
 		if (principal?.tenant) record.tenant = principal.tenant;
 		if (this.idempotencyKey !== undefined) record.idempotencyKey = this.idempotencyKey;
+		if (this.callerTraceId !== undefined) record.callerTraceId = this.callerTraceId;
 		// Marked before the write settles: a failed write inside a transaction rolls the
 		// transaction back, and the pipeline then resets `written` to audit the failure.
 		this.written = true;

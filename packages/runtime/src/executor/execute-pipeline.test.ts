@@ -215,6 +215,41 @@ describe('pipeline order', () => {
 		expect(result.traceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
 		expect(!result.ok && result.problem.traceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
 	});
+
+	it("links a caller's trace id in the audit record but never makes it the record's own", async () => {
+		const stores = createMemoryStores();
+		const { executor } = createTodoApp({ stores });
+		const traceparent = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+		const call = (title: string) =>
+			executor.execute({
+				operation: 'todo.create',
+				input: { title },
+				metadata: { headers: { ...as('editor').headers, traceparent } },
+			});
+		const results = [await call('a'), await call('b')];
+		// Correlation: the caller's trace id comes back and is on logs and problems.
+		expect(results.map((r) => r.traceId)).toEqual([
+			'4bf92f3577b34da6a3ce929d0e0e4736',
+			'4bf92f3577b34da6a3ce929d0e0e4736',
+		]);
+		const records = await stores.audit.list();
+		expect(records).toHaveLength(2);
+		for (const record of records) {
+			expect(record.callerTraceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+			expect(record.traceId).toMatch(/^[0-9a-f]{32}$/);
+			expect(record.traceId).not.toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+		}
+		expect(records[0]!.traceId).not.toBe(records[1]!.traceId);
+		// Without a traceparent the record's trace id is the call's, with nothing linked.
+		const own = await executor.execute({
+			operation: 'todo.create',
+			input: { title: 'c' },
+			metadata: as('editor'),
+		});
+		const last = (await stores.audit.list()).at(-1)!;
+		expect(last.traceId).toBe(own.traceId);
+		expect(last).not.toHaveProperty('callerTraceId');
+	});
 });
 
 describe('after commit', () => {

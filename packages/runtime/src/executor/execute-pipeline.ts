@@ -3,7 +3,7 @@ import type { Span, Tracer } from '@opentelemetry/api';
 import type { EventBus } from '../bus/event-bus.ts';
 import type { EventEnvelope } from '../bus/event-envelope.ts';
 import type { ContextProvider, InvocationMetadata, Principal } from '../context/principal.ts';
-import { traceIdOf } from '../context/trace-id.ts';
+import { callerTraceIdOf, traceIdOf } from '../context/trace-id.ts';
 import { claimIdempotencyKey, idempotencyScope } from '../idempotency/idempotency-guard.ts';
 import { copyValue } from '../json/copy-value.ts';
 import { faultDetails, findUnsafeKey } from '../json/safe-json.ts';
@@ -108,7 +108,15 @@ async function runPlan(
 		if (access !== undefined) access.principalId = principal?.id;
 		trace?.identify(principal?.id);
 		if (plan.spec.kind === 'command') {
-			audit = new AuditTrail(plan, principal, invocation.idempotencyKey, traceId, env.clock, input);
+			audit = new AuditTrail(
+				plan,
+				principal,
+				invocation.idempotencyKey,
+				traceId,
+				env.clock,
+				input,
+				callerTraceIdOf(invocation.metadata),
+			);
 		}
 		// 4. authorize
 		const verdict = plan.authorize(principal, input);

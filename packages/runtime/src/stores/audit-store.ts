@@ -13,7 +13,13 @@ export interface AuditRecord {
 	/** True when the result was replayed from an idempotency key. */
 	readonly replayed: boolean;
 	readonly idempotencyKey?: string;
+	/**
+	 * The server's trace id of the call: the call's own, or a new one when the call continued
+	 * a trace the caller named (a caller never chooses the trace id of an audit record).
+	 */
 	readonly traceId: string;
+	/** The trace the caller named in `traceparent`, linked for correlation, never trusted. */
+	readonly callerTraceId?: string;
 	/** The audit records the contract declares (`sideEffects.audit`), on success. */
 	readonly records: readonly string[];
 	readonly startedAt: string;

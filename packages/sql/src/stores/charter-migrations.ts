@@ -113,5 +113,12 @@ export const charterMigrations: MigrationSet = {
 					.execute();
 			},
 		},
+		{
+			version: 4,
+			name: "audit: the caller's trace id, linked beside the server's own",
+			async up({ db, tables }) {
+				await db.schema.alterTable(tables.audit).addColumn('caller_trace_id', 'text').execute();
+			},
+		},
 	],
 };

@@ -73,6 +73,7 @@ function toParameters(r: AuditRecord): unknown[] {
 		JSON.stringify(r.records),
 		r.startedAt,
 		r.finishedAt,
+		r.callerTraceId ?? null,
 	];
 }
 
@@ -90,6 +91,7 @@ function fromRow(row: AuditRow): AuditRecord & { seq: number } {
 		replayed: Boolean(Number(row.replayed)),
 		...(row.idempotency_key !== null ? { idempotencyKey: row.idempotency_key } : {}),
 		traceId: row.trace_id,
+		...(row.caller_trace_id != null ? { callerTraceId: row.caller_trace_id } : {}),
 		records: JSON.parse(row.records) as string[],
 		startedAt: row.started_at,
 		finishedAt: row.finished_at,

@@ -57,6 +57,7 @@ export const AUDIT_COLUMNS = [
 	'records',
 	'started_at',
 	'finished_at',
+	'caller_trace_id',
 ] as const;
 
 /** Outbox inserts of up to this many rows keep their compiled SQL. */

@@ -30,6 +30,8 @@ export interface AuditRow {
 	replayed: number;
 	idempotency_key: string | null;
 	trace_id: string;
+	/** Added by migration 4; null on older rows. */
+	caller_trace_id: string | null;
 	records: string;
 	started_at: string;
 	finished_at: string;

@@ -96,6 +96,7 @@ export class AuditColumns {
 	readonly #principalId: (string | undefined)[];
 	readonly #tenant: (string | undefined)[];
 	readonly #idempotencyKey: (string | undefined)[];
+	readonly #callerTraceId: (string | undefined)[];
 
 	constructor(capacity: number) {
 		this.#id = new HexColumn(capacity, 16, [8, 12, 16, 20]);
@@ -112,6 +113,7 @@ export class AuditColumns {
 		this.#principalId = new Array(capacity);
 		this.#tenant = new Array(capacity);
 		this.#idempotencyKey = new Array(capacity);
+		this.#callerTraceId = new Array(capacity);
 	}
 
 	write(slot: number, record: AuditRecord): void {
@@ -129,6 +131,7 @@ export class AuditColumns {
 		this.#principalId[slot] = record.principalId;
 		this.#tenant[slot] = record.tenant;
 		this.#idempotencyKey[slot] = record.idempotencyKey;
+		this.#callerTraceId[slot] = record.callerTraceId;
 	}
 
 	operation(slot: number): string {
@@ -164,6 +167,8 @@ export class AuditColumns {
 		if (tenant !== undefined) record.tenant = tenant;
 		const idempotencyKey = this.#idempotencyKey[slot];
 		if (idempotencyKey !== undefined) record.idempotencyKey = idempotencyKey;
+		const callerTraceId = this.#callerTraceId[slot];
+		if (callerTraceId !== undefined) record.callerTraceId = callerTraceId;
 		return record;
 	}
 }
