@@ -300,6 +300,17 @@ describe('charter check rules', () => {
 		]);
 	});
 
+	it('flags a REST route that differs from another only by a trailing slash', () => {
+		const b = thing(
+			{ transport: { rest: { path: '/v1/shop/thing/update/' } } },
+			{ key: 'shop.item.update' },
+		);
+		const findings = checkContracts(entries(thing(), b));
+		expect(findings.map((f) => [f.ruleId, f.key, f.field])).toEqual([
+			['wire-name-unique', 'shop.item.update', 'transport.rest'],
+		]);
+	});
+
 	it('lets minor versions of one key share their wire names', () => {
 		expect(ids([thing(), thing({}, { version: '1.1.0' })])).toEqual([]);
 	});

@@ -11,6 +11,7 @@ export {
 	ProblemError,
 	type ProblemIssue,
 	problemType,
+	servedOperations,
 } from '@charter/spec';
 export type { Tracer } from '@opentelemetry/api';
 export {
@@ -78,7 +79,6 @@ export {
 } from './executor/implement.ts';
 export type { CallerSignal, Invocation, InvocationResult } from './executor/invocation.ts';
 export { checkWireCollisions, type OperationPlan } from './executor/operation-plan.ts';
-export { servedOperations } from './executor/served-operations.ts';
 export {
 	busCheck,
 	createReadiness,

@@ -52,6 +52,7 @@ export {
 	registryKind,
 } from './registry/contract-registry.ts';
 export { checkReferences, type ReferenceIssue } from './registry/reference-check.ts';
+export { servedOperations } from './registry/served-operations.ts';
 export {
 	createSnapshot,
 	parseSnapshot,
@@ -71,4 +72,11 @@ export {
 } from './wire/graphql-names.ts';
 export { type RestRoute, restRoute } from './wire/rest-route.ts';
 export { WHOLE_INPUT_PARAMETER } from './wire/whole-input.ts';
+export {
+	findWireCollisions,
+	restRouteShape,
+	type WireCollision,
+	type WireSurface,
+	wireClaims,
+} from './wire/wire-collisions.ts';
 export { graphqlFieldName, pathParameters, type WireNames, wireNames } from './wire/wire-names.ts';

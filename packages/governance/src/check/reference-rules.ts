@@ -1,6 +1,7 @@
 import {
 	AUTH_LEVELS,
 	type ContractRegistry,
+	findWireCollisions,
 	type OperationSpec,
 	pathParameters,
 	type RegistryEntry,
@@ -52,7 +53,7 @@ export function checkReferences(ctx: CheckContext, registry: ContractRegistry): 
 
 /** Checks policies are declared, wire names do not collide and path parameters exist in the input. */
 export function checkWire(ctx: CheckContext): void {
-	const taken = new Map<string, RegistryEntry>();
+	const wired: RegistryEntry<OperationSpec>[] = [];
 	for (const entry of ctx.entries) {
 		const spec = entry.spec;
 		if (spec.kind !== 'command' && spec.kind !== 'query') continue;
@@ -70,36 +71,17 @@ export function checkWire(ctx: CheckContext): void {
 		} catch {
 			continue; // Malformed metadata is reported by the meta rules.
 		}
-		const names = [
-			[
-				'REST route',
-				`${wire.rest.method} ${wire.rest.path.replace(/\{[^}]+\}/g, '{}')}`,
-				'transport.rest',
-			],
-			['GraphQL field', `${wire.graphql.type}.${wire.graphql.field}`, 'transport.graphql'],
-			['MCP tool', wire.mcp.tool, 'transport.mcp'],
-		] as const;
-		for (const [surface, name, field] of names) {
-			const id = `${surface}:${name}`;
-			const first = taken.get(id);
-			// Versions of one key within a major share their wire names by design.
-			if (first && !sameLine(first.spec as OperationSpec, spec)) {
-				ctx.report(
-					'wire-name-unique',
-					entry,
-					field,
-					`${surface} ${name} is also used by ${first.spec.meta.key}@${first.spec.meta.version}${first.file ? ` (${first.file})` : ''}`,
-				);
-			} else if (!first) {
-				taken.set(id, entry);
-			}
-		}
+		wired.push(entry as RegistryEntry<OperationSpec>);
 		checkPathParameters(ctx, entry, spec, wire.rest.path);
 	}
-}
-
-function sameLine(a: OperationSpec, b: OperationSpec): boolean {
-	return a.meta.key === b.meta.key && a.meta.version.split('.')[0] === b.meta.version.split('.')[0];
+	for (const { second, first, field, surface, name } of findWireCollisions(wired)) {
+		ctx.report(
+			'wire-name-unique',
+			second,
+			field,
+			`${surface} ${name} is also used by ${first.spec.meta.key}@${first.spec.meta.version}${first.file ? ` (${first.file})` : ''}`,
+		);
+	}
 }
 
 function checkPathParameters(

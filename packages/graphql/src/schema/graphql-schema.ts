@@ -1,6 +1,11 @@
-import { createProblem, eventVisibleTo, servedOperations } from '@charter/runtime';
+import { createProblem, eventVisibleTo } from '@charter/runtime';
 import { mayOmitInput, type TypeNode } from '@charter/schema';
-import { type ContractRegistry, deprecationNotice, type OperationSpec } from '@charter/spec';
+import {
+	type ContractRegistry,
+	deprecationNotice,
+	type OperationSpec,
+	servedOperations,
+} from '@charter/spec';
 import {
 	GraphQLError,
 	type GraphQLFieldConfig,

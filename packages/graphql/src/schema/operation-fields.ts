@@ -1,4 +1,4 @@
-import { graphqlFieldName, type OperationSpec, wireNames } from '@charter/spec';
+import { findWireCollisions, graphqlFieldName, type OperationSpec, wireNames } from '@charter/spec';
 import { GraphqlSchemaError } from '../types/graphql-schema-error.ts';
 
 /**
@@ -6,20 +6,18 @@ import { GraphqlSchemaError } from '../types/graphql-schema-error.ts';
  * (one per key and major). Two operations on one field fail fast.
  */
 export function operationsByField(served: readonly OperationSpec[]): Map<string, OperationSpec> {
-	const byField = new Map<string, OperationSpec>();
-	for (const spec of served) {
-		const field = wireNames(spec).graphql.field;
-		const existing = byField.get(field);
-		if (existing) {
-			throw new GraphqlSchemaError(
-				'CHARTER_WIRE_NAME_COLLISION',
-				`field ${field}`,
-				`claimed by ${existing.meta.key}@${existing.meta.version} and ${spec.meta.key}@${spec.meta.version}`,
-			);
-		}
-		byField.set(field, spec);
+	const [collision] = findWireCollisions(
+		served.map((spec) => ({ spec })),
+		['GraphQL field'],
+	);
+	if (collision) {
+		throw new GraphqlSchemaError(
+			'CHARTER_WIRE_NAME_COLLISION',
+			`field ${collision.name}`,
+			`${collision.message}; rename one or set ${collision.field}`,
+		);
 	}
-	return byField;
+	return new Map(served.map((spec) => [wireNames(spec).graphql.field, spec]));
 }
 
 /** Computes the subscription field of an event: `workflow.instance.paused` -> `workflowInstancePaused` (+`V2`). */

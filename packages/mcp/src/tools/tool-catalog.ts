@@ -1,9 +1,10 @@
-import { servedOperations } from '@charter/runtime';
 import { compileValidator, type Validator } from '@charter/schema';
 import {
 	type ContractRegistry,
 	deprecationNotice,
+	findWireCollisions,
 	type OperationSpec,
+	servedOperations,
 	wireNames,
 } from '@charter/spec';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
@@ -27,10 +28,8 @@ export interface ToolBinding {
 export class McpToolNameCollision extends Error {
 	override readonly name = 'McpToolNameCollision';
 	readonly code = 'CHARTER_WIRE_NAME_COLLISION';
-	constructor(tool: string, a: OperationSpec, b: OperationSpec) {
-		super(
-			`[CHARTER_WIRE_NAME_COLLISION] MCP tool ${tool}: claimed by ${a.meta.key}@${a.meta.version} and ${b.meta.key}@${b.meta.version}. Rename one or set transport.mcp.tool.`,
-		);
+	constructor(message: string) {
+		super(`[CHARTER_WIRE_NAME_COLLISION] ${message}. Rename one or set transport.mcp.tool.`);
 	}
 }
 
@@ -41,16 +40,20 @@ export class McpToolNameCollision extends Error {
  * `destructive`). Sorted by name.
  */
 export function buildToolCatalog(registry: ContractRegistry): Map<string, ToolBinding> {
+	const served = servedOperations(registry);
+	const [collision] = findWireCollisions(
+		served.map((spec) => ({ spec })),
+		['MCP tool'],
+	);
+	if (collision) throw new McpToolNameCollision(collision.message);
 	const tools = new Map<string, ToolBinding>();
-	for (const spec of servedOperations(registry)) {
+	for (const spec of served) {
 		const name = wireNames(spec).mcp.tool;
 		if (!TOOL_NAME.test(name)) {
 			throw new Error(
 				`[CHARTER_INVALID_OPTION] ${spec.meta.key}@${spec.meta.version}: MCP tool name "${name}" must be 1-64 letters, digits, "_" or "-". Fix transport.mcp.tool.`,
 			);
 		}
-		const existing = tools.get(name);
-		if (existing) throw new McpToolNameCollision(name, existing.spec, spec);
 		const input = toolInputSchema(spec.io.input);
 		const output = toolOutputSchema(spec.io.output);
 		const query = spec.kind === 'query';

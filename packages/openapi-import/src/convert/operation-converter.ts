@@ -1,6 +1,6 @@
 // The operation converter: lists the document's operations and assembles each one's draft from
 // its parameters, request body, responses, keys and auth.
-import { isSemver } from '@charter/spec';
+import { isSemver, restRouteShape } from '@charter/spec';
 import { child } from '../document/json-pointer.ts';
 import { isObject, type JsonObject, type OpenApiSource } from '../document/openapi-source.ts';
 import type { ImportReport } from '../report/import-report.ts';
@@ -96,7 +96,7 @@ export class OperationConverter implements OperationScope {
 	/** Converts one operation; undefined when it cannot be served (reported). */
 	convert(entry: OperationEntry): OperationDraft | undefined {
 		const { path, method, pointer, item, op } = entry;
-		const shape = `${method.toUpperCase()} ${path.replace(/\{[^}]+\}/g, '{}').replace(/\/+$/, '')}`;
+		const shape = restRouteShape(method, path);
 		const taken = this.#routes.get(shape);
 		if (taken) {
 			this.report.add(

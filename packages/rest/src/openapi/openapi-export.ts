@@ -1,4 +1,4 @@
-import { BUILT_IN_PROBLEMS, type Executor, servedOperations } from '@charter/runtime';
+import type { Executor } from '@charter/runtime';
 import {
 	completeExample,
 	createJsonSchemaEmitter,
@@ -11,10 +11,12 @@ import {
 	type TypeNode,
 } from '@charter/schema';
 import {
+	BUILT_IN_PROBLEMS,
 	ContractRegistry,
 	type Example,
 	type OperationSpec,
 	pathParameters,
+	servedOperations,
 	WHOLE_INPUT_PARAMETER,
 	type WireNames,
 	wireNames,

@@ -39,9 +39,10 @@ describe('startup', () => {
 	});
 
 	it.each([
-		['REST', { rest: { path: '/v1/a' } }],
-		['GraphQL', { graphql: { field: 'a' } }],
-		['MCP', { mcp: { tool: 'a' } }],
+		['REST route', { rest: { path: '/v1/a' } }],
+		['REST route', { rest: { path: '/v1/a/' } }],
+		['GraphQL field', { graphql: { field: 'a' } }],
+		['MCP tool', { mcp: { tool: 'a' } }],
 	])('refuses two operations claiming the same %s name', (surface, transport) => {
 		const error = (() => {
 			try {
@@ -56,7 +57,8 @@ describe('startup', () => {
 		})();
 		expect(error).toBeInstanceOf(CharterConfigError);
 		expect(error?.code).toBe('CHARTER_WIRE_NAME_COLLISION');
-		expect(error?.message).toContain(`${surface} name`);
+		expect(error?.message).toContain(`${surface} `);
+		expect(error?.message).toContain('claimed by a@1.0.0 and b@1.0.0');
 	});
 
 	it('serves one version per major: the latest, and resolves a version to its major', async () => {

@@ -5,6 +5,7 @@ import {
 	isOperationSpec,
 	majorOf,
 	type OperationSpec,
+	servedOperations,
 } from '@charter/spec';
 import type { Tracer } from '@opentelemetry/api';
 import { createEventBus, type EventBus } from '../bus/event-bus.ts';
@@ -27,7 +28,6 @@ import {
 	compilePlan,
 	type OperationPlan,
 } from './operation-plan.ts';
-import { servedOperations } from './served-operations.ts';
 
 /** How to build an executor. */
 export interface ExecutorOptions {

@@ -9,6 +9,7 @@ import {
 } from '@charter/schema';
 import {
 	type ContractRegistry,
+	findWireCollisions,
 	type OperationSpec,
 	pathParameters,
 	type WireNames,
@@ -153,26 +154,14 @@ function checkRestWire(spec: OperationSpec, id: string): void {
 	}
 }
 
-/** Fails startup when two plans share a REST method and path, a GraphQL field or an MCP tool. */
+/** Fails startup when two plans share a REST route, a GraphQL field or an MCP tool. */
 export function checkWireCollisions(plans: readonly OperationPlan[]): void {
-	const seen = new Map<string, string>();
-	const claim = (surface: string, name: string, owner: string) => {
-		const id = `${surface} ${name}`;
-		const other = seen.get(id);
-		if (other) {
-			throw new CharterConfigError(
-				'CHARTER_WIRE_NAME_COLLISION',
-				owner,
-				`${surface} name ${name} is already taken by ${other}`,
-			);
-		}
-		seen.set(id, owner);
-	};
-	for (const plan of plans) {
-		// Paths differing only in parameter names route the same way.
-		const shape = plan.wire.rest.path.replace(/\{[^}]+\}/g, '{}').replace(/\/+$/, '');
-		claim('REST', `${plan.wire.rest.method} ${shape}`, plan.id);
-		claim('GraphQL', `${plan.wire.graphql.type}.${plan.wire.graphql.field}`, plan.id);
-		claim('MCP', plan.wire.mcp.tool, plan.id);
+	const [collision] = findWireCollisions(plans);
+	if (collision) {
+		throw new CharterConfigError(
+			'CHARTER_WIRE_NAME_COLLISION',
+			collision.second.id,
+			`${collision.message}; rename one or set ${collision.field}`,
+		);
 	}
 }

@@ -1,9 +1,6 @@
-import {
-	type ContractRegistry,
-	majorOf,
-	type OperationSpec,
-	type RegistryEntry,
-} from '@charter/spec';
+import { majorOf } from '../meta/semver.ts';
+import type { OperationSpec } from '../operations/operation-types.ts';
+import type { ContractRegistry, RegistryEntry } from './contract-registry.ts';
 
 /**
  * Picks the operation versions a server serves: per key and major version, the one the
