@@ -33,7 +33,7 @@ export {
 	toListener,
 } from './bus/event-bus.ts';
 export type { EventEnvelope } from './bus/event-envelope.ts';
-export { eventVisibleTo } from './bus/event-visibility.ts';
+export { createEventReadCheck, eventVisibleTo } from './bus/event-visibility.ts';
 export {
 	type CountedEventBus,
 	countSubscribers,

@@ -155,6 +155,43 @@ describe('Studio API', () => {
 		expect(event).toMatchObject({ type: 'notes.note.added', tenant: 'b', traceid: added.traceId });
 	});
 
+	it("leaves out of the live view the events the viewer's read policy refuses", async () => {
+		// Members may open this Studio; notes.note.archived is readable by admins only (its emitter's policy).
+		const wide = await startNotesStudio({ assetsDir: assets, roles: ['admin', 'member'] });
+		try {
+			const open = async (token: keyof typeof TOKENS) => {
+				const controller = new AbortController();
+				const response = await fetch(`${wide.url}/studio/api/events`, {
+					headers: as(token),
+					signal: controller.signal,
+				});
+				const reader = response.body!.getReader();
+				const decoder = new TextDecoder();
+				const stream = { text: '', close: () => controller.abort() };
+				const until = async (needle: string) => {
+					while (!stream.text.includes(needle))
+						stream.text += decoder.decode((await reader.read()).value);
+				};
+				await until(': ready');
+				return { stream, until };
+			};
+			const member = await open('member-a');
+			const admin = await open('admin-a');
+			await wide.run('notes.note.add', { text: 'first' }, 'admin-a');
+			await wide.run('notes.note.archive', { noteId: 'n1' }, 'admin-a');
+			await wide.run('notes.note.add', { text: 'last' }, 'admin-a');
+			await member.until('"text":"last"');
+			await admin.until('"text":"last"');
+			member.stream.close();
+			admin.stream.close();
+			expect(member.stream.text).toContain('notes.note.added');
+			expect(member.stream.text).not.toContain('notes.note.archived');
+			expect(admin.stream.text).toContain('notes.note.archived');
+		} finally {
+			await wide.close();
+		}
+	});
+
 	it('reports health: store, bus, served operations per surface', async () => {
 		const health = await get('api/health', 'admin-a').then((r) => r.json());
 		expect(health.store).toEqual({ dialect: 'memory', ready: true });

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type EventBus, eventVisibleTo, type Principal } from '@charter/runtime';
+import type { EventBus, EventEnvelope, Principal } from '@charter/runtime';
 import { COMMON_HEADERS } from './http-replies.ts';
 
 /** How often an idle stream sends a comment, so proxies and browsers keep it open. */
@@ -9,13 +9,14 @@ const MAX_BUFFERED_BYTES = 1024 * 1024;
 
 /**
  * Streams every event published on the bus from now on as Server-Sent Events (`event: charter`,
- * `data:` the CloudEvents envelope), keeping those the viewer may see: the same visibility rule
- * as GraphQL subscriptions (events of another tenant never reach them). A `ready` comment is
+ * `data:` the CloudEvents envelope), keeping those the viewer may see (`visible`: each event's
+ * read policy and tenant, as a GraphQL subscription to it would decide). A `ready` comment is
  * sent once the bus listens. The stream ends when the client goes away.
  */
 export async function streamEvents(
 	bus: Pick<EventBus, 'listen'>,
 	principal: Principal,
+	visible: (envelope: EventEnvelope, principal: Principal) => boolean,
 	request: IncomingMessage,
 	response: ServerResponse,
 ): Promise<void> {
@@ -27,7 +28,7 @@ export async function streamEvents(
 	});
 	response.flushHeaders();
 	const listener = bus.listen('*', (envelope) => {
-		if (!eventVisibleTo(envelope, principal)) return;
+		if (!visible(envelope, principal)) return;
 		// A reader that stopped reading loses events rather than growing the server's memory.
 		if (response.writableLength > MAX_BUFFERED_BYTES) return;
 		response.write(`event: charter\nid: ${envelope.id}\ndata: ${JSON.stringify(envelope)}\n\n`);

@@ -1,13 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { buildSnippets } from '@charter/docs';
-import type {
-	ContextProvider,
-	CountedEventBus,
-	EventBus,
-	Executor,
-	OutboxRelay,
-	PrincipalInit,
-	Stores,
+import {
+	type ContextProvider,
+	type CountedEventBus,
+	createEventReadCheck,
+	type EventBus,
+	type Executor,
+	type OutboxRelay,
+	type PrincipalInit,
+	type Stores,
 } from '@charter/runtime';
 import { compileValidator } from '@charter/schema';
 import { type OperationSpec, wireNames } from '@charter/spec';
@@ -102,6 +103,7 @@ export function createStudio(options: StudioOptions): StudioHandler {
 	const surfaces: StudioSurfaces = options.surfaces ?? { rest: '', graphql: '/graphql' };
 	const { executor } = options;
 	const served = executor.plans.map((plan) => plan.id);
+	const eventVisible = createEventReadCheck(executor.registry);
 	let catalog: Promise<StudioCatalog> | undefined;
 	const catalogOnce = () => {
 		catalog ??= (async () =>
@@ -176,7 +178,7 @@ export function createStudio(options: StudioOptions): StudioHandler {
 				}
 			}
 			case API.events:
-				return streamEvents(options.bus, principal, request, response);
+				return streamEvents(options.bus, principal, eventVisible, request, response);
 			case API.health:
 				return sendJson(
 					request,
