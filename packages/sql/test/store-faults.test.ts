@@ -51,6 +51,7 @@ describe.each(targets.map((t) => [t.name, t] as const))('migrations on %s', (_n,
 			'charter@1',
 			'charter@2',
 			'charter@3',
+			'charter@4',
 			'counter-app@1',
 		]);
 		if (target.name === 'sqlite') return; // a new file per open: covered by the upgrade test
@@ -84,7 +85,7 @@ describe.each(targets.map((t) => [t.name, t] as const))('migrations on %s', (_n,
 			.values({ id: event.id, envelope: JSON.stringify(event), created_at: event.time })
 			.execute();
 		const report = await runMigrations(stores.db, stores.dialect, t, [charterMigrations]);
-		expect(report.applied.map((m) => m.version)).toEqual([2, 3]);
+		expect(report.applied.map((m) => m.version)).toEqual([2, 3, 4]);
 		const row = await stores.db.selectFrom(t.outbox).selectAll().executeTakeFirstOrThrow();
 		expect(row).toMatchObject({ id: 'old-event', stream: 'counter.incremented', attempts: 0 });
 		const bus = createEventBus();
@@ -105,9 +106,9 @@ describe.skipIf(!PG_URL)('PostgreSQL migrations from two nodes at once', () => {
 			target.open({ prefix, migrations: [counterMigrations] }),
 			target.open({ prefix, migrations: [counterMigrations] }),
 		]);
-		expect([a.migrations.applied.length, b.migrations.applied.length].sort()).toEqual([0, 4]);
+		expect([a.migrations.applied.length, b.migrations.applied.length].sort()).toEqual([0, 5]);
 		const rows = await a.db.selectFrom(tableNames(prefix).migrations).selectAll().execute();
-		expect(rows).toHaveLength(4);
+		expect(rows).toHaveLength(5);
 		await target.cleanup();
 	});
 });
