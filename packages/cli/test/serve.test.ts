@@ -203,10 +203,39 @@ describe('charter serve', () => {
 		expect(stdout).toContain('stopped');
 	});
 
+	test('a busy port is a usage error with a hint (exit 2), not a bug; --print-config shows where each setting came from', async () => {
+		const first = await serve('--db', 'sqlite::memory:');
+		try {
+			const port = new URL(first.base).port;
+			const second = await charter(PROJECT, 'serve', '--db', 'sqlite::memory:', '--port', port);
+			expect(second.code).toBe(2);
+			expect(second.stderr).toContain(`port ${port} on 127.0.0.1 is in use`);
+			expect(second.stderr).toContain('--port');
+			expect(second.stderr).not.toMatch(/bug|at .*\.ts:\d+/);
+		} finally {
+			expect(await first.stop()).toBe(0);
+		}
+		const printed = await charter(
+			PROJECT,
+			'serve',
+			'--print-config',
+			'--port',
+			'4100',
+			'--cors',
+			'*',
+		);
+		expect(printed.code).toBe(0);
+		expect(printed.stdout).toMatch(/port\s+4100\s+--port/);
+		expect(printed.stdout).toMatch(/corsOrigins\s+\*\s+--cors/);
+		expect(printed.stdout).toMatch(/drainTimeoutMs\s+10000\s+default/);
+	});
+
 	test('refuses an idempotency retention that is not a duration or does not outlive the lease', async () => {
 		const words = await charter(PROJECT, 'serve', '--idempotency-retention', 'a-day');
 		expect(words.code).toBe(2);
-		expect(words.stderr).toContain('--idempotency-retention a-day is not a positive whole number');
+		expect(words.stderr).toContain(
+			'--idempotency-retention a-day: expected a positive whole number of milliseconds',
+		);
 		const short = await charter(
 			PROJECT,
 			'serve',

@@ -8,6 +8,7 @@ import {
 	type OutboxRelay,
 	type OutboxRelayOptions,
 	silentLogger,
+	type Tracer,
 } from '@charter/runtime';
 import { createStores, type SqlStores, type StoreOptions } from '@charter/sql';
 
@@ -18,6 +19,8 @@ export interface DurableRuntimeOptions extends StoreOptions {
 	readonly nats?: Omit<NatsBusOptions, 'url' | 'logger'>;
 	readonly relay?: Pick<OutboxRelayOptions, 'batchSize' | 'pollMs' | 'backoffMs' | 'maxBackoffMs'>;
 	readonly logger?: Logger;
+	/** Traces the relay's publishes and the bus's deliveries (see `createExecutor`'s `tracer`). */
+	readonly tracer?: Tracer;
 }
 
 /** Stores, bus and a running relay: pass `stores` and `bus` to `createExecutor`. */
@@ -44,11 +47,18 @@ export async function createDurableRuntime(
 	const stores = await createStores(options);
 	let bus: EventBus & { close?: () => Promise<void> };
 	try {
-		if (options.busUrl === undefined) bus = createEventBus({ logger });
+		const { tracer } = options;
+		if (options.busUrl === undefined)
+			bus = createEventBus({ logger, ...(tracer ? { tracer } : {}) });
 		else if (/^nats:\/\//i.test(options.busUrl)) {
 			// Loaded on demand: a project without NATS need not install the driver.
 			const { createNatsBus } = await import('@charter/nats');
-			bus = await createNatsBus({ ...options.nats, url: options.busUrl, logger });
+			bus = await createNatsBus({
+				...options.nats,
+				url: options.busUrl,
+				logger,
+				...(tracer ? { tracer } : {}),
+			});
 		} else {
 			throw new CharterConfigError('CHARTER_INVALID_OPTION', 'busUrl', 'expected a nats:// URL');
 		}
@@ -62,6 +72,7 @@ export async function createDurableRuntime(
 		publisher: bus,
 		onCommit: stores.onCommit,
 		logger,
+		...(options.tracer ? { tracer: options.tracer } : {}),
 	});
 	relay.start();
 	return {

@@ -1,3 +1,4 @@
+import { createServer, type Server } from 'node:http';
 import { createDocsHandler } from '@charter/docs';
 import { createGraphqlHandler } from '@charter/graphql';
 import { createMcpHttpHandler } from '@charter/mcp';
@@ -11,14 +12,12 @@ import {
 import {
 	busCheck,
 	createReadiness,
-	isLogLevel,
 	isLoopbackHost,
-	LOG_LEVELS,
 	LOOPBACK_HOSTS,
 	type OriginPolicy,
 	type RateLimitRule,
 } from '@charter/runtime';
-import { sqlStoreChecks } from '@charter/server';
+import { metricsEndpoint, sqlStoreChecks } from '@charter/server';
 import { createStudio } from '@charter/studio';
 import { parseFlags } from '../args.ts';
 import { type Command, ExitCode, UsageError } from '../command.ts';
@@ -28,6 +27,14 @@ import { deferredDocs } from '../host/deferred-docs.ts';
 import { loadApp } from '../host/load-app.ts';
 import { type Host, openHost } from '../host/open-host.ts';
 import { type RateLimitSettings, resolveRateLimits } from '../host/rate-limit-settings.ts';
+import {
+	printableSettings,
+	resolveServerSettings,
+	SETTING_FLAGS,
+	type ServerSettings,
+	type SettingSources,
+} from '../host/server-settings.ts';
+import { startTracing } from '../host/tracing.ts';
 import type { Output } from '../output/output.ts';
 import { builtProject } from '../project/built-project.ts';
 import {
@@ -35,9 +42,6 @@ import {
 	reportDiagnostics,
 	unimplementedMode,
 } from '../project/project-command.ts';
-
-/** How long a shutdown waits for in-flight requests before closing connections. */
-const DRAIN_MS = 10_000;
 
 /** `charter serve`: every surface of the project on one port, over durable stores. */
 export const serveCommand: Command = {
@@ -49,6 +53,8 @@ export const serveCommand: Command = {
 		'              [--rate-limit off|ADDRESS[,PRINCIPAL]] [--rate-limit-store memory|redis://...]',
 		'              [--headers-timeout MS] [--request-timeout MS] [--keep-alive-timeout MS]',
 		'              [--allowed-hosts H,...|*] [--allowed-origins URL,...|*]',
+		'              [--cors ORIGINS] [--body-limit SIZE] [--drain-timeout MS] [--metrics]',
+		'              [--metrics-port N] [--tracing] [--print-config]',
 		'',
 		'Serves REST under /v1, /openapi.json, /graphql, /mcp, /docs, /studio and /healthz. Data lives in',
 		'.charter/charter.db by default; --db postgres://... uses PostgreSQL. --bus nats://...',
@@ -75,22 +81,22 @@ export const serveCommand: Command = {
 		'Logs go to stderr: JSON lines (pretty on a terminal), one per request, from --log-level',
 		'(CHARTER_LOG_LEVEL; debug, info, warn, error, silent; info by default), with tokens,',
 		'Authorization and PII fields redacted.',
+		'--cors https://app.example,https://admin.example (or *) lets browsers call from those origins;',
+		'--body-limit caps request bodies (1mb). --metrics serves Prometheus text at /metrics to a bearer',
+		'of CHARTER_METRICS_TOKEN, or on --metrics-port without one. --tracing makes OpenTelemetry spans',
+		'per call (a preloaded SDK, else @opentelemetry/sdk-node configured by OTEL_*). SIGTERM and',
+		'SIGINT drain: /readyz turns 503, in-flight requests get --drain-timeout (10000 ms), the outbox',
+		"is flushed, stores close. Settings have CHARTER_* variables and keys in the config file's",
+		'server section (flag over variable over config); --print-config shows the effective values,',
+		'secrets masked, and where each came from. See docs/deploy.md.',
 	].join('\n'),
 	async run(args, { cwd, out }) {
 		const flags = parseFlags(args, {
-			boolean: ['no-seed'],
+			boolean: [...SETTING_FLAGS.boolean, 'print-config'],
 			string: [
-				'port',
-				'host',
-				'db',
-				'bus',
-				'bus-stream',
-				'timeout',
-				'idempotency-lease',
-				'idempotency-retention',
+				...SETTING_FLAGS.string,
 				'unimplemented',
 				'config',
-				'log-level',
 				'rate-limit',
 				'rate-limit-store',
 				'headers-timeout',
@@ -100,11 +106,18 @@ export const serveCommand: Command = {
 				'allowed-origins',
 			],
 		});
-		const port = Number(flags.string.port ?? process.env.PORT ?? 3000);
-		if (!Number.isInteger(port) || port < 0 || port > 65535)
-			throw new UsageError(`--port ${flags.string.port} is not a port number`);
-		const host = flags.string.host ?? '127.0.0.1';
 		const project = await loadProjectOrFail(cwd, flags.string.config, { bundle: false });
+		const { settings, sources } = resolveServerSettings(flags, process.env, project.config.server);
+		const { host, port, db, bus, busStream, logLevel } = settings;
+		const rateLimits = resolveRateLimits(
+			setting(flags.string['rate-limit'], '--rate-limit', 'CHARTER_RATE_LIMIT'),
+			setting(flags.string['rate-limit-store'], '--rate-limit-store', 'CHARTER_RATE_LIMIT_STORE'),
+			project.config.rateLimits,
+		);
+		if (flags.boolean['print-config']) {
+			printSettings(out, settings, sources, rateLimits);
+			return ExitCode.ok;
+		}
 		if (project.diagnostics.some((d) => d.severity === 'error')) {
 			reportDiagnostics(out, project.diagnostics);
 			out.error('fix the contracts above before serving them');
@@ -112,34 +125,16 @@ export const serveCommand: Command = {
 		}
 		const unimplemented = unimplementedMode(flags.string.unimplemented, project.config);
 		const definition = await loadApp(project, unimplemented);
-		const db = flags.string.db ?? process.env.CHARTER_DB;
-		const bus = flags.string.bus ?? process.env.CHARTER_BUS;
-		const busStream = flags.string['bus-stream'] ?? process.env.CHARTER_BUS_STREAM;
-		if (busStream !== undefined && !/^[A-Za-z0-9_-]{1,64}$/.test(busStream))
-			throw new UsageError(`--bus-stream ${busStream}: use 1 to 64 letters, digits, _ or -`);
-		const logLevel = flags.string['log-level'] ?? process.env.CHARTER_LOG_LEVEL;
-		if (logLevel !== undefined && !isLogLevel(logLevel))
-			throw new UsageError(
-				`${flags.string['log-level'] !== undefined ? '--log-level' : 'CHARTER_LOG_LEVEL'} ${logLevel}: use one of ${LOG_LEVELS.join(', ')}`,
-			);
-		const rateLimits = resolveRateLimits(
-			setting(flags.string['rate-limit'], '--rate-limit', 'CHARTER_RATE_LIMIT'),
-			setting(flags.string['rate-limit-store'], '--rate-limit-store', 'CHARTER_RATE_LIMIT_STORE'),
-			project.config.rateLimits,
-		);
 		const timeouts = serverTimeouts(flags.string);
 		const origins = originPolicy(
 			host,
 			setting(flags.string['allowed-hosts'], '--allowed-hosts', 'CHARTER_ALLOWED_HOSTS'),
 			setting(flags.string['allowed-origins'], '--allowed-origins', 'CHARTER_ALLOWED_ORIGINS'),
 		);
-		const timeoutMs = millis(flags.string.timeout, '--timeout');
-		const leaseMs = millis(flags.string['idempotency-lease'], '--idempotency-lease');
-		const retentionMs = millis(flags.string['idempotency-retention'], '--idempotency-retention');
-		if (leaseMs !== undefined && leaseMs <= (timeoutMs ?? 30_000))
-			throw new UsageError(
-				`--idempotency-lease ${leaseMs} must exceed the call timeout (${timeoutMs ?? 30_000} ms), or a slow call could run twice`,
-			);
+		const timeoutMs = settings.timeoutMs;
+		const leaseMs = settings.idempotencyLeaseMs;
+		const retentionMs = settings.idempotencyRetentionMs;
+		const tracing = settings.tracing ? await startTracing() : undefined;
 		// The site's snippets call this server. Built before listening (so a broken guide is a
 		// usage error before anything is served), and again once port 0 has become a port.
 		// From a build (`charter build` checked the site then), the site is built after listening,
@@ -159,13 +154,16 @@ export const serveCommand: Command = {
 				...(timeoutMs !== undefined ? { timeoutMs } : {}),
 				...(leaseMs !== undefined ? { idempotencyLeaseMs: leaseMs } : {}),
 				...(retentionMs !== undefined ? { idempotencyRetentionMs: retentionMs } : {}),
-				...(logLevel !== undefined ? { logLevel } : {}),
-				seed: !flags.boolean['no-seed'],
+				logLevel,
+				seed: settings.seed,
+				metrics: settings.metrics,
+				...(tracing ? { tracer: tracing.tracer } : {}),
 				unimplemented,
 				rateLimits: rateLimits.limits,
 				...(rateLimits.storeUrl !== undefined ? { rateLimitStore: rateLimits.storeUrl } : {}),
 			});
 		} catch (error) {
+			await tracing?.shutdown();
 			const code = (error as { code?: unknown }).code;
 			if (typeof code === 'string' && code.startsWith('CHARTER_'))
 				throw new UsageError((error as Error).message, code);
@@ -197,30 +195,69 @@ export const serveCommand: Command = {
 				...[busCheck(hostApp.bus)].filter((c) => c !== undefined),
 			],
 		});
+		const metrics = hostApp.prometheus
+			? metricsEndpoint(hostApp.prometheus, {
+					...(settings.metricsToken !== undefined ? { token: settings.metricsToken } : {}),
+				})
+			: undefined;
+		const onMainPort = metrics && settings.metricsPort === undefined;
 		const rest = createRestServer(executor, {
 			readiness,
 			openapi: { title },
 			accessLog: hostApp.logger,
 			timeouts,
 			origins,
-			mounts: [docs, studio, atPath('/graphql', graphql.node), atPath('/mcp', mcp)],
+			bodyLimit: settings.bodyLimit,
+			...(settings.corsOrigins.length > 0 ? { cors: { origins: settings.corsOrigins } } : {}),
+			mounts: [
+				...(onMainPort ? [atPath('/metrics', metrics)] : []),
+				docs,
+				studio,
+				atPath('/graphql', graphql.node),
+				atPath('/mcp', mcp),
+			],
 		});
-		const { url } = await rest.listen(port, host);
+		const metricsServer =
+			metrics && settings.metricsPort !== undefined ? createServer(metrics) : undefined;
+		let url: string;
+		try {
+			({ url } = await rest.listen(port, host));
+			if (metricsServer) await listen(metricsServer, settings.metricsPort!, host);
+		} catch (error) {
+			rest.server.close();
+			metricsServer?.close();
+			await hostApp.close();
+			await tracing?.shutdown();
+			throw listenError(error, host);
+		}
 		if (fromBuild)
 			docsHandler = deferredDocs(buildProjectSite(project, { baseUrl: url }), hostApp.logger);
 		else if (url !== expectedUrl)
 			docsHandler = createDocsHandler(await buildProjectSite(project, { baseUrl: url }));
 		readiness.setPhase('ready');
 		printBanner(out, url, hostApp, definition.tokens ?? {});
+		if (metrics) {
+			const at = metricsServer ? `http://${host}:${settings.metricsPort}` : url;
+			const how = onMainPort ? ' (bearer CHARTER_METRICS_TOKEN)' : '';
+			out.line(`Metrics: ${out.style.cyan(`${at}/metrics`)}${how}`);
+		}
+		if (tracing)
+			out.line(
+				out.style.dim('Tracing: OpenTelemetry spans per call (OTEL_* configures the export)'),
+			);
 		out.line(out.style.dim(describeRateLimits(rateLimits)));
 		await waitForSignal();
 		readiness.setPhase('draining');
 		out.line('\nshutting down: draining requests and the outbox…');
-		const forced = setTimeout(() => rest.server.closeAllConnections(), DRAIN_MS);
+		const forced = setTimeout(() => rest.server.closeAllConnections(), settings.drainTimeoutMs);
+		// Idle keep-alive connections would hold close() until the deadline: only busy ones may.
+		rest.server.closeIdleConnections();
 		await new Promise<void>((resolve) => rest.server.close(() => resolve()));
 		clearTimeout(forced);
+		metricsServer?.close();
 		readiness.setPhase('stopping');
 		await hostApp.close();
+		await tracing?.shutdown();
 		out.line('stopped');
 		return ExitCode.ok;
 	},
@@ -303,6 +340,52 @@ function serverTimeouts(flags: Record<string, string | undefined>): ServerTimeou
 		...(requestMs !== undefined ? { requestMs } : {}),
 		...(keepAliveMs !== undefined ? { keepAliveMs } : {}),
 	};
+}
+
+/** The effective settings, secrets masked, each with where it came from. */
+function printSettings(
+	out: Output,
+	settings: ServerSettings,
+	sources: SettingSources,
+	rateLimits: RateLimitSettings,
+) {
+	const rows = printableSettings(settings, sources);
+	const width = Math.max(...rows.map((r) => r.key.length));
+	const valueWidth = Math.max(...rows.map((r) => r.value.length));
+	for (const row of rows) {
+		out.line(
+			`${row.key.padEnd(width)}  ${row.value.padEnd(valueWidth)}  ${out.style.dim(row.source)}`,
+		);
+	}
+	out.line(`${'rateLimits'.padEnd(width)}  ${describeRateLimits(rateLimits)}`);
+}
+
+function listen(server: Server, port: number, host: string): Promise<void> {
+	return new Promise((resolve, reject) => {
+		server.once('error', reject);
+		server.listen(port, host, () => {
+			server.off('error', reject);
+			resolve();
+		});
+	});
+}
+
+/** A port in use or not ours to take is the operator's to fix: a usage error with a hint. */
+function listenError(error: unknown, host: string): unknown {
+	const { code, port } = error as { code?: string; port?: number };
+	if (code === 'EADDRINUSE')
+		return new UsageError(
+			`port ${port} on ${host} is in use: stop what holds it, or pick another with --port (PORT, CHARTER_PORT; 0 picks a free one)`,
+			'CHARTER_PORT_IN_USE',
+		);
+	if (code === 'EACCES')
+		return new UsageError(
+			`port ${port} on ${host} needs privileges this process lacks: use a port above 1023 with --port`,
+			'CHARTER_PORT_DENIED',
+		);
+	if (code === 'EADDRNOTAVAIL' || code === 'ENOTFOUND')
+		return new UsageError(`--host ${host} is not an address of this machine`, 'CHARTER_BAD_HOST');
+	return error;
 }
 
 /** One line saying which rate limits hold, for the banner. */

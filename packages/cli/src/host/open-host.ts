@@ -14,8 +14,14 @@ import {
 	type OutboxRelay,
 	piiFieldNames,
 	type RateLimits,
+	type Tracer,
 } from '@charter/runtime';
-import { createDurableRuntime, createRedisRateLimitStore } from '@charter/server';
+import {
+	createDurableRuntime,
+	createPrometheusMetrics,
+	createRedisRateLimitStore,
+	type PrometheusMetrics,
+} from '@charter/server';
 import type { SqlStores } from '@charter/sql';
 import type { UnimplementedMode } from '../project/config.ts';
 import type { Project } from '../project/load-project.ts';
@@ -37,6 +43,8 @@ export interface Host {
 	readonly tokenSource: TokenSource;
 	/** True when the database had no Charter data before this start (the demo seed ran). */
 	readonly seeded: boolean;
+	/** The Prometheus metrics, when asked for. */
+	readonly prometheus?: PrometheusMetrics;
 	/** Stops the relay after flushing it, then closes the app and the stores. */
 	close(): Promise<void>;
 }
@@ -60,6 +68,10 @@ export interface HostOptions {
 	readonly idempotencyRetentionMs?: number;
 	/** Operations without a handler: refuse to start (`fail`, the default) or answer 501. */
 	readonly unimplemented?: UnimplementedMode;
+	/** Traces calls, relay publishes and deliveries (an OpenTelemetry tracer). */
+	readonly tracer?: Tracer;
+	/** Counts and times calls for Prometheus (`host.prometheus`). */
+	readonly metrics?: boolean;
 	/** Rate limits per client address and principal; none when absent or `false`. */
 	readonly rateLimits?: Omit<RateLimits, 'store'> | false;
 	/** `redis://...`: count rate limits in Redis, shared by every node; in memory otherwise. */
@@ -94,9 +106,11 @@ export async function openHost(
 		baseDir: project.root,
 		migrations: definition.migrations ?? [],
 		logger,
+		...(options.tracer ? { tracer: options.tracer } : {}),
 	});
 	const { stores, relay } = runtime;
 	const bus = countSubscribers(runtime.bus);
+	const prometheus = options.metrics ? createPrometheusMetrics({ stores, relay, bus }) : undefined;
 	// Whatever fails from here (the app, an invalid executor option) closes what was opened:
 	// a database connection or a bus left open would keep the process alive.
 	let app: Awaited<ReturnType<AppDefinition['create']>> | undefined;
@@ -121,6 +135,8 @@ export async function openHost(
 			bus,
 			logger,
 			serveUnimplemented: options.unimplemented === '501',
+			...(options.tracer ? { tracer: options.tracer } : {}),
+			...(prometheus ? { metrics: prometheus.metrics } : {}),
 			...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
 			...(options.idempotencyLeaseMs !== undefined
 				? { idempotencyLeaseMs: options.idempotencyLeaseMs }
@@ -144,6 +160,7 @@ export async function openHost(
 			contextProvider,
 			tokenSource,
 			seeded,
+			...(prometheus ? { prometheus } : {}),
 			async close() {
 				await relay.drain().catch(() => 0);
 				await created.close?.();

@@ -1,5 +1,6 @@
 import type { Surface, Waiver } from '@charter/governance';
 import type { RateLimits } from '@charter/runtime';
+import type { ServerConfig } from '../host/server-settings.ts';
 
 /** Severity a project may give a check rule, or `off` to silence it. */
 export type RuleSetting = 'error' | 'warning' | 'info' | 'off';
@@ -39,6 +40,11 @@ export interface CharterConfig {
 	readonly unimplemented?: UnimplementedMode;
 	/** Governance settings for `charter diff` and `charter ci`. */
 	readonly governance?: GovernanceConfig;
+	/**
+	 * Settings of `charter serve` (host, port, db, bus, logLevel, corsOrigins, bodyLimit,
+	 * metrics, tracing...); flags and `CHARTER_*` variables override them.
+	 */
+	readonly server?: ServerConfig;
 	/**
 	 * Rate limits of `charter serve` (on by default: 1,200 calls a minute per client address,
 	 * 600 per principal); `false` turns them off. `store: 'redis://host:6379'` shares the counts
@@ -146,6 +152,12 @@ export const CONFIG_OPTIONS: { readonly [K in keyof Required<CharterConfig>]: Co
 		type: 'string',
 		description:
 			'Folder of Markdown guides, relative to the config file. Its `guides.json` lists the sections and pages in order; the docs site shows them in its sidebar before the reference.',
+	},
+	server: {
+		type: '{ host?, port?, db?, bus?, busStream?, logLevel?, corsOrigins?, bodyLimit?, timeoutMs?, idempotencyLeaseMs?, idempotencyRetentionMs?, drainTimeoutMs?, seed?, metrics?, metricsPort?, metricsToken?, tracing? }',
+		description:
+			'Settings of `charter serve`. Each may also come from a flag or a `CHARTER_*` environment variable, which win over this section (flag, then environment, then config, then default); `charter serve --print-config` shows the effective values, secrets masked, and where each came from. The [deploy guide](docs/deploy.md) lists them all.',
+		default: 'see `charter serve --help`',
 	},
 	unimplemented: {
 		type: '"fail" | "501"',

@@ -1,0 +1,39 @@
+import { type ProxyTracerProvider, type Tracer, trace } from '@opentelemetry/api';
+import { UsageError } from '../command.ts';
+
+/** The tracer `charter serve --tracing` uses, and how to flush it at shutdown. */
+export interface ServeTracing {
+	readonly tracer: Tracer;
+	shutdown(): Promise<void>;
+}
+
+/**
+ * Gives the tracer for `--tracing`. An SDK the application registered itself (preloaded with
+ * `node --import ./otel.mjs`) is used as it is; otherwise `@opentelemetry/sdk-node` (an
+ * optional peer) is started, configured by the standard `OTEL_*` variables
+ * (`OTEL_EXPORTER_OTLP_ENDPOINT`, `OTEL_SERVICE_NAME`, `OTEL_TRACES_SAMPLER`...).
+ */
+export async function startTracing(): Promise<ServeTracing> {
+	const provider = trace.getTracerProvider() as Partial<ProxyTracerProvider>;
+	const registered = provider.getDelegateTracer?.('@charter/runtime') !== undefined;
+	if (registered) {
+		return { tracer: trace.getTracer('@charter/runtime'), shutdown: async () => {} };
+	}
+	let sdk: { start(): void; shutdown(): Promise<void> };
+	try {
+		const { NodeSDK } = (await import(/* @vite-ignore */ NODE_SDK)) as {
+			NodeSDK: new () => { start(): void; shutdown(): Promise<void> };
+		};
+		sdk = new NodeSDK();
+	} catch (error) {
+		throw new UsageError(
+			`tracing is on but no OpenTelemetry SDK is registered and ${NODE_SDK} does not load (${(error as Error).message}): npm install ${NODE_SDK}, or preload your own SDK with NODE_OPTIONS="--import ./otel.mjs"`,
+			'CHARTER_TRACING_UNAVAILABLE',
+		);
+	}
+	sdk.start();
+	return { tracer: trace.getTracer('@charter/runtime'), shutdown: () => sdk.shutdown() };
+}
+
+/** Loaded by name at run time: the SDK is the application's optional choice. */
+const NODE_SDK = '@opentelemetry/sdk-node';
