@@ -181,6 +181,30 @@ describe('types that keep their meaning', () => {
 });
 
 describe('what an import keeps', () => {
+	test('a discriminator whose variants have a required const for it is kept, and validated by it', async () => {
+		const dir = outDir('discriminator');
+		const result = await importOpenApi({ file: fixture('discriminator.yaml'), outDir: dir });
+		const registry = await loadGenerated(dir);
+		const byKey = Object.fromEntries(
+			registry.operations().map((e) => [e.spec.meta.key, e.spec as OperationSpec]),
+		);
+		const pet = byKey['pets.get']!.io.output;
+		expect(pet).toMatchObject({ kind: 'union', discriminator: 'petType' });
+		const validate = compileValidator(pet);
+		expect(validate.validate({ petType: 'dog', name: 'Rex', barks: true }).ok).toBe(true);
+		expect(validate.validate({ petType: 'cat', name: 'Tom', lives: 9 }).ok).toBe(true);
+		expect(validate.validate({ petType: 'cow', name: 'Daisy' }).ok).toBe(false);
+		// Variants told apart by a plain string: the union is kept, its discriminator reported.
+		expect(byKey['notes.get']!.io.output).not.toHaveProperty('discriminator');
+		expect(result.report).toContainEqual(
+			expect.objectContaining({
+				category: 'dropped',
+				path: '#/paths/~1notes~1{id}/get/responses/200/content/application~1json/schema',
+			}),
+		);
+		expect(result.report.filter((e) => e.path.startsWith('#/components/schemas/Pet'))).toEqual([]);
+	});
+
 	test('a description split over folders: each relative $ref resolves from the file that holds it, path items and operations included', async () => {
 		const dir = outDir('multi');
 		const result = await importOpenApi({ file: fixture('multi/openapi.yaml'), outDir: dir });

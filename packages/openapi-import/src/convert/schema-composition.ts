@@ -139,17 +139,55 @@ export function convertUnion(
 		if (converted.nullable) isNull = true;
 		variants.push(converted.expr);
 	});
-	if (schema.discriminator !== undefined) {
+	const discriminator = discriminatorOf(scope, schema.discriminator, variants, site);
+	if (schema.discriminator !== undefined && discriminator === undefined) {
 		scope.note(
 			'dropped',
 			site,
-			'`discriminator` is not kept: variants are told apart by their shape',
+			'`discriminator` is not kept: it is kept only when every variant is a model with a required `const` value for it, as the mapping says; variants are told apart by their shape',
 		);
 	}
-	if (keyword === 'oneOf' && variants.length > 1) {
+	// A kept discriminator selects exactly one variant (oneOf with discriminator in JSON Schema).
+	if (keyword === 'oneOf' && variants.length > 1 && discriminator === undefined) {
 		scope.note('normalized', site, 'oneOf becomes a union (anyOf): exclusivity is not checked');
 	}
 	if (variants.length === 0) return { expr: { kind: 'literal', value: null }, nullable: false };
 	if (variants.length === 1) return { expr: variants[0]!, nullable: isNull };
-	return { expr: { kind: 'union', variants }, nullable: isNull };
+	return {
+		expr: { kind: 'union', variants, ...(discriminator ? { discriminator } : {}) },
+		nullable: isNull,
+	};
+}
+
+/**
+ * The discriminator property of a union, when Charter can keep it: every variant is a model
+ * whose field of that name is a required string literal (a `const`), the values are distinct, and a
+ * `mapping` (if any) sends each value to the variant that has it.
+ */
+function discriminatorOf(
+	scope: SchemaScope,
+	discriminator: unknown,
+	variants: readonly Expr[],
+	site: SchemaSite,
+): string | undefined {
+	if (!isObject(discriminator) || typeof discriminator.propertyName !== 'string') return undefined;
+	const property = discriminator.propertyName;
+	const byValue = new Map<string, string>();
+	for (const variant of variants) {
+		const decl = variant.kind === 'ref' ? variant.decl : undefined;
+		const field = decl?.kind === 'model' ? decl.fields[property] : undefined;
+		if (!decl || !field || field.isOptional || field.type.kind !== 'literal') return undefined;
+		if (typeof field.type.value !== 'string' || byValue.has(field.type.value)) return undefined;
+		byValue.set(field.type.value, decl.name);
+	}
+	const mapping = isObject(discriminator.mapping) ? discriminator.mapping : {};
+	for (const [value, ref] of Object.entries(mapping)) {
+		const expected = byValue.get(value);
+		if (expected === undefined || typeof ref !== 'string') return undefined;
+		// A mapping names a schema by ref (`#/components/schemas/Dog`) or by name (`Dog`).
+		const target = ref.includes('/') || ref.includes('#') ? ref : `#/components/schemas/${ref}`;
+		const converted = scope.convert({ $ref: target }, site);
+		if (converted.expr.kind !== 'ref' || converted.expr.decl.name !== expected) return undefined;
+	}
+	return property;
 }

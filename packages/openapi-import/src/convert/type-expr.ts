@@ -16,7 +16,12 @@ export type Expr =
 	  }
 	| { readonly kind: 'record'; readonly values: Expr }
 	| { readonly kind: 'literal'; readonly value: LiteralValue }
-	| { readonly kind: 'union'; readonly variants: readonly Expr[] };
+	| {
+			readonly kind: 'union';
+			readonly variants: readonly Expr[];
+			/** A field every variant (a model) has as a required literal that selects it. */
+			readonly discriminator?: string;
+	  };
 
 /** A model field as generated. */
 export interface FieldExpr {

@@ -210,8 +210,12 @@ function typeDoc(expr: Expr): Doc {
 			return call('recordOf', typeDoc(expr.values));
 		case 'literal':
 			return call('literal', value(expr.value));
-		case 'union':
-			return call('defineUnion', obj([['variants', arr(expr.variants.map(typeDoc))]]));
+		case 'union': {
+			const entries: [string, Doc][] = [];
+			if (expr.discriminator) entries.push(['discriminator', value(expr.discriminator)]);
+			entries.push(['variants', arr(expr.variants.map(typeDoc))]);
+			return call('defineUnion', obj(entries));
+		}
 	}
 }
 
@@ -268,6 +272,8 @@ function renderDecl(decl: Decl): string {
 			if (decl.expr.kind === 'union') {
 				const entries: [string, Doc][] = [['name', value(decl.name)]];
 				if (decl.description) entries.push(['description', value(decl.description)]);
+				if (decl.expr.discriminator)
+					entries.push(['discriminator', value(decl.expr.discriminator)]);
 				entries.push(['variants', arr(decl.expr.variants.map(typeDoc))]);
 				return statement(decl.name, call('defineUnion', obj(entries)));
 			}
