@@ -47,11 +47,9 @@ function freePort(): Promise<number> {
 
 /** Milliseconds from spawn to the first 200 of /healthz; the process is stopped after. */
 async function coldStart(way: Way): Promise<number> {
-	const port = ['--port', String(await freePort())];
-	const args =
-		way === 'built'
-			? [join(BUILD, 'server.mjs'), ...port, ...SERVE]
-			: [BIN, 'serve', ...port, ...SERVE];
+	const port = await freePort();
+	const listen = ['--port', String(port), ...SERVE];
+	const args = way === 'built' ? [join(BUILD, 'server.mjs'), ...listen] : [BIN, 'serve', ...listen];
 	const started = performance.now();
 	const child = spawn(process.execPath, args, {
 		cwd: EXAMPLE,

@@ -254,6 +254,7 @@ describe('a project made with init', () => {
 		expect(pkg.scripts).toMatchObject({ start: 'charter serve', test: 'charter test' });
 		expect(Object.keys(pkg.dependencies)).toEqual([
 			'@charter/cli',
+			'@charter/client',
 			'@charter/runtime',
 			'@charter/schema',
 			'@charter/spec',

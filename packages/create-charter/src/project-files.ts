@@ -72,6 +72,7 @@ export function projectManifest(options: ProjectOptions): ManifestAdditions {
 		},
 		dependencies: {
 			'@charter/cli': range,
+			'@charter/client': range,
 			'@charter/runtime': range,
 			'@charter/schema': range,
 			'@charter/spec': range,
