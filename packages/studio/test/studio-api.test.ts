@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createReadiness } from '@charter/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STUDIO_CSP } from '../src/index.ts';
 import { startNotesStudio, type TOKENS } from './fixtures/notes-app.ts';
@@ -189,6 +190,43 @@ describe('Studio API', () => {
 			expect(admin.stream.text).toContain('notes.note.archived');
 		} finally {
 			await wide.close();
+		}
+	});
+
+	it("shows the server's readiness as /readyz reports it: phase and each check", async () => {
+		const readiness = createReadiness({
+			checks: [
+				{ name: 'store', check: async () => undefined },
+				{
+					name: 'cache',
+					optional: true,
+					check: async () => {
+						throw new Error('no answer');
+					},
+				},
+			],
+		});
+		readiness.setPhase('ready');
+		const ready = await startNotesStudio({ assetsDir: assets, readiness });
+		try {
+			const health = await fetch(`${ready.url}/studio/api/health`, { headers: as('admin-a') }).then(
+				(r) => r.json(),
+			);
+			expect(health.readiness).toEqual({
+				status: 'ready',
+				phase: 'ready',
+				checks: {
+					store: { ok: true },
+					cache: { ok: false, optional: true, detail: 'no answer' },
+				},
+			});
+			readiness.setPhase('draining');
+			const draining = await fetch(`${ready.url}/studio/api/health`, {
+				headers: as('admin-a'),
+			}).then((r) => r.json());
+			expect(draining.readiness).toMatchObject({ status: 'not ready', phase: 'draining' });
+		} finally {
+			await ready.close();
 		}
 	});
 

@@ -177,23 +177,24 @@ export const serveCommand: Command = {
 			context: hostApp.contextProvider,
 		});
 		const mcp = createMcpHttpHandler(executor, project.registry, { name: title });
+		const readiness = createReadiness({
+			checks: [
+				...sqlStoreChecks(hostApp.stores),
+				...[busCheck(hostApp.bus)].filter((c) => c !== undefined),
+			],
+		});
 		const studio = createStudio({
 			executor,
 			contextProvider: hostApp.contextProvider,
 			stores: hostApp.stores,
 			bus: hostApp.bus,
 			relay: hostApp.relay,
+			readiness,
 			title,
 			surfaces: { rest: '', graphql: '/graphql', mcp: '/mcp', docs: '/docs' },
 			// The dev tokens are offered only while they are what authenticates callers.
 			...(definition.contextProvider ? {} : { demoTokens: definition.tokens ?? {} }),
 			governance: () => governanceState(project),
-		});
-		const readiness = createReadiness({
-			checks: [
-				...sqlStoreChecks(hostApp.stores),
-				...[busCheck(hostApp.bus)].filter((c) => c !== undefined),
-			],
 		});
 		const metrics = hostApp.prometheus
 			? metricsEndpoint(hostApp.prometheus, {

@@ -130,6 +130,17 @@ export type StudioEvent = EventEnvelope;
 /** The runtime's state, for the health page. */
 export interface HealthReport {
 	readonly checkedAt: string;
+	/** What `/readyz` answers: ready or not, the lifecycle phase, and each check. */
+	readonly readiness?: {
+		readonly status: 'ready' | 'not ready';
+		readonly phase: string;
+		readonly checks: Readonly<
+			Record<
+				string,
+				{ readonly ok: boolean; readonly optional?: boolean; readonly detail?: string }
+			>
+		>;
+	};
 	readonly store: { readonly dialect: string; readonly ready: boolean; readonly error?: string };
 	readonly bus: { readonly ready: boolean; readonly error?: string };
 	readonly outbox?: {

@@ -5,6 +5,7 @@ import {
 	type OperationPlan,
 	type OutboxRelay,
 	type Principal,
+	type Readiness,
 	type Stores,
 } from '@charter/runtime';
 import { readRuntimeStats, type SqlStores } from '@charter/sql';
@@ -15,6 +16,8 @@ export interface HealthSources {
 	readonly stores: Stores | SqlStores;
 	readonly bus: EventBus | CountedEventBus;
 	readonly relay?: OutboxRelay;
+	/** The server's readiness, as `/readyz` reports it. */
+	readonly readiness?: Pick<Readiness, 'report'>;
 	readonly plans: readonly OperationPlan[];
 	readonly surfaces: StudioSurfaces;
 }
@@ -66,8 +69,10 @@ export async function healthReport(
 			store = { ...store, ready: false, error: (error as Error).message };
 		}
 	}
+	const readiness = sources.readiness ? await sources.readiness.report() : undefined;
 	return {
 		checkedAt: now.toISOString(),
+		...(readiness ? { readiness } : {}),
 		store,
 		bus: await probeBus(bus),
 		...(outbox ? { outbox } : {}),

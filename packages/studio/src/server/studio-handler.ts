@@ -8,6 +8,7 @@ import {
 	type Executor,
 	type OutboxRelay,
 	type PrincipalInit,
+	type Readiness,
 	type Stores,
 } from '@charter/runtime';
 import { compileValidator } from '@charter/schema';
@@ -57,6 +58,8 @@ export interface StudioOptions {
 	/** The bus the live view listens on (`countSubscribers(bus)` adds subscriber counts to health). */
 	readonly bus: EventBus | CountedEventBus;
 	readonly relay?: OutboxRelay;
+	/** The server's readiness (what `/readyz` answers): the health page shows its phase and checks. */
+	readonly readiness?: Pick<Readiness, 'report'>;
 	/** Roles that open Studio; `['admin']` by default. */
 	readonly roles?: readonly string[];
 	/**
@@ -191,6 +194,7 @@ export function createStudio(options: StudioOptions): StudioHandler {
 							plans: executor.plans,
 							surfaces,
 							...(options.relay ? { relay: options.relay } : {}),
+							...(options.readiness ? { readiness: options.readiness } : {}),
 						},
 						principal,
 					),

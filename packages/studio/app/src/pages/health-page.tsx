@@ -21,6 +21,13 @@ export function HealthPage(props: { readonly ctx: StudioContext }) {
 				Checked at {new Date(h.checkedAt).toLocaleTimeString()}, every 5 seconds.
 			</p>
 			<dl className="tiles">
+				{h.readiness && (
+					<Tile
+						label="Readiness (/readyz)"
+						value={`${h.readiness.status} (${h.readiness.phase})`}
+						bad={h.readiness.status !== 'ready'}
+					/>
+				)}
 				<Tile
 					label="Store"
 					value={`${h.store.dialect}: ${h.store.ready ? 'ready' : 'not ready'}`}
@@ -49,6 +56,32 @@ export function HealthPage(props: { readonly ctx: StudioContext }) {
 					}
 				/>
 			</dl>
+			{h.readiness && (
+				<>
+					<h2>Readiness checks</h2>
+					<table>
+						<thead>
+							<tr>
+								<th scope="col">Check</th>
+								<th scope="col">State</th>
+								<th scope="col">Detail</th>
+							</tr>
+						</thead>
+						<tbody>
+							{Object.entries(h.readiness.checks).map(([name, check]) => (
+								<tr key={name}>
+									<td>
+										{name}
+										{check.optional ? ' (optional)' : ''}
+									</td>
+									<td>{check.ok ? 'ok' : 'failing'}</td>
+									<td>{check.detail ?? ''}</td>
+								</tr>
+							))}
+						</tbody>
+					</table>
+				</>
+			)}
 			<h2>Failed deliveries</h2>
 			{!h.outbox || h.outbox.failed.length === 0 ? (
 				<p>None pending.</p>
