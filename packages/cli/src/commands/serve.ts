@@ -232,7 +232,7 @@ export const serveCommand: Command = {
 			throw listenError(error, host);
 		}
 		if (fromBuild)
-			docsHandler = deferredDocs(buildProjectSite(project, { baseUrl: url }), hostApp.logger);
+			docsHandler = deferredDocs(() => buildProjectSite(project, { baseUrl: url }), hostApp.logger);
 		else if (url !== expectedUrl)
 			docsHandler = createDocsHandler(await buildProjectSite(project, { baseUrl: url }));
 		readiness.setPhase('ready');

@@ -1,20 +1,31 @@
 import type { SiteFiles } from '@charter/docs';
-import { createDocsHandler } from '@charter/docs';
+import { createDocsHandler, type DocsHandler } from '@charter/docs';
 import type { NodeMount } from '@charter/rest';
 import type { Logger } from '@charter/runtime';
 
+/** How long after listening a deferred site starts building unless /docs is asked for first. */
+const BUILD_AFTER_MS = 1_000;
+
 /**
- * Serves the docs site once it is built: a request for /docs waits for the build, so the
- * server listens (and /healthz answers) while the site is still being made. A site that fails
- * to build is logged and its paths fall through to the REST router (404).
+ * Serves the docs site, built once the server runs: on the first request under /docs, or a
+ * second after listening, whichever comes first. Other paths never wait for it, so /healthz
+ * and the API answer while the site is made. A site that fails to build is logged and its
+ * paths fall through to the REST router (404).
  */
-export function deferredDocs(site: Promise<SiteFiles>, logger: Logger): NodeMount {
-	const handler = site.then(createDocsHandler, (error: unknown) => {
-		logger.error({ err: error }, 'the docs site failed to build; /docs is not served');
-		return undefined;
-	});
+export function deferredDocs(build: () => Promise<SiteFiles>, logger: Logger): NodeMount {
+	let handler: Promise<DocsHandler | undefined> | undefined;
+	const start = () => {
+		handler ??= build().then(createDocsHandler, (error: unknown) => {
+			logger.error({ err: error }, 'the docs site failed to build; /docs is not served');
+			return undefined;
+		});
+		return handler;
+	};
+	setTimeout(start, BUILD_AFTER_MS).unref();
 	return async (request, response) => {
-		const docs = await handler;
+		const path = request.url ?? '/';
+		if (path !== '/docs' && !path.startsWith('/docs/') && !path.startsWith('/docs?')) return false;
+		const docs = await start();
 		return docs ? docs(request, response) : false;
 	};
 }
