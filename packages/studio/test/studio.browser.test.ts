@@ -188,7 +188,7 @@ describe.skipIf(!hasChromium)('Studio in Chromium against charter serve of the e
 		expect(shown.filter((id) => acmeIds.includes(id))).toEqual([]);
 	});
 
-	it('every page: no serious or critical axe violation in light and dark (desktop); screenshots at desktop (both themes) and phone widths', async () => {
+	it('every page: no serious or critical axe violation in light and dark, at desktop and phone widths; a screenshot of each', async () => {
 		const failures: string[] = [];
 		for (const [name, viewport] of Object.entries(VIEWPORTS)) {
 			const page = await signIn('user-admin-1', viewport);
