@@ -181,7 +181,7 @@ describe('types that keep their meaning', () => {
 });
 
 describe('what an import keeps', () => {
-	test('a discriminator whose variants have a required const for it is kept, and validated by it', async () => {
+	test('a discriminator whose variants have a required const or one-value enum for it is kept, and validated by it', async () => {
 		const dir = outDir('discriminator');
 		const result = await importOpenApi({ file: fixture('discriminator.yaml'), outDir: dir });
 		const registry = await loadGenerated(dir);

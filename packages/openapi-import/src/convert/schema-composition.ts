@@ -144,7 +144,7 @@ export function convertUnion(
 		scope.note(
 			'dropped',
 			site,
-			'`discriminator` is not kept: it is kept only when every variant is a model with a required `const` value for it, as the mapping says; variants are told apart by their shape',
+			'`discriminator` is not kept: it is kept only when every variant is a model with a required single value for it (a `const` or a one-value `enum`), as the mapping says; variants are told apart by their shape',
 		);
 	}
 	// A kept discriminator selects exactly one variant (oneOf with discriminator in JSON Schema).
@@ -161,7 +161,8 @@ export function convertUnion(
 
 /**
  * The discriminator property of a union, when Charter can keep it: every variant is a model
- * whose field of that name is a required string literal (a `const`), the values are distinct, and a
+ * whose field of that name is a required single string (a `const` or a one-value `enum`, which
+ * becomes that literal), the values are distinct, and a
  * `mapping` (if any) sends each value to the variant that has it.
  */
 function discriminatorOf(
@@ -173,12 +174,15 @@ function discriminatorOf(
 	if (!isObject(discriminator) || typeof discriminator.propertyName !== 'string') return undefined;
 	const property = discriminator.propertyName;
 	const byValue = new Map<string, string>();
+	const fromEnums: { fields: Record<string, FieldExpr>; value: string }[] = [];
 	for (const variant of variants) {
 		const decl = variant.kind === 'ref' ? variant.decl : undefined;
 		const field = decl?.kind === 'model' ? decl.fields[property] : undefined;
-		if (!decl || !field || field.isOptional || field.type.kind !== 'literal') return undefined;
-		if (typeof field.type.value !== 'string' || byValue.has(field.type.value)) return undefined;
-		byValue.set(field.type.value, decl.name);
+		if (decl?.kind !== 'model' || !field || field.isOptional) return undefined;
+		const value = singleValue(field.type);
+		if (value === undefined || byValue.has(value)) return undefined;
+		if (field.type.kind !== 'literal') fromEnums.push({ fields: decl.fields, value });
+		byValue.set(value, decl.name);
 	}
 	const mapping = isObject(discriminator.mapping) ? discriminator.mapping : {};
 	for (const [value, ref] of Object.entries(mapping)) {
@@ -189,5 +193,17 @@ function discriminatorOf(
 		const converted = scope.convert({ $ref: target }, site);
 		if (converted.expr.kind !== 'ref' || converted.expr.decl.name !== expected) return undefined;
 	}
+	// A one-value enum (OpenAPI 3.0 has no `const`) becomes the literal it stands for.
+	for (const { fields, value } of fromEnums) {
+		fields[property] = { ...fields[property]!, type: { kind: 'literal', value } };
+	}
 	return property;
+}
+
+/** The one string a type allows: a string literal, or a one-value enum. */
+function singleValue(type: Expr): string | undefined {
+	if (type.kind === 'literal') return typeof type.value === 'string' ? type.value : undefined;
+	if (type.kind === 'ref' && type.decl.kind === 'enum' && type.decl.values.length === 1)
+		return type.decl.values[0];
+	return undefined;
 }
