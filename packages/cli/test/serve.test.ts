@@ -286,6 +286,50 @@ function statusOf(port: number, path: string, headers: Record<string, string>) {
 	});
 }
 
+describe('charter serve under npm', () => {
+	test('SIGTERM to `npm run serve` stops the server too (npm signals its shell, which does not pass it on)', async () => {
+		const root = join(here, '../../..');
+		const npm = spawn(
+			'npm',
+			[
+				'run',
+				'serve',
+				'-w',
+				'examples/workflow-system',
+				'--',
+				'--port',
+				'0',
+				'--db',
+				'sqlite::memory:',
+			],
+			{ cwd: root, env },
+		);
+		let output = '';
+		npm.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		npm.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		const banner = () => /OpenAPI\s+(http:\/\/[^/\s]+)\/openapi\.json/.exec(output);
+		expect(await until(() => banner() !== null, 30_000), output).toBe(true);
+		const base = banner()![1]!;
+		expect((await fetch(`${base}/healthz`)).status).toBe(200);
+		npm.kill('SIGTERM');
+		const gone = async () => {
+			try {
+				await fetch(`${base}/healthz`, { signal: AbortSignal.timeout(1000) });
+				return false;
+			} catch {
+				return true;
+			}
+		};
+		let stopped = false;
+		const deadline = Date.now() + 15_000;
+		while (!stopped && Date.now() < deadline) {
+			stopped = await gone();
+			if (!stopped) await new Promise((resolve) => setTimeout(resolve, 250));
+		}
+		expect(stopped, `the server still answers after npm got SIGTERM:\n${output}`).toBe(true);
+	});
+});
+
 describe('charter serve rate limits and Host checks', () => {
 	test('rate limits are on by default, a rebound Host is refused, and past --rate-limit every surface answers 429 or its equivalent with Retry-After', async () => {
 		const defaults = await serve('--db', 'sqlite::memory:');
