@@ -47,6 +47,11 @@ interface ServerSpec {
 const SERVERS: readonly ServerSpec[] = [
 	{ id: 'charter', name: 'charter (full pipeline)', file: 'charter-server.ts' },
 	{
+		id: 'charter-middleware',
+		name: 'charter + 1 no-op middleware',
+		file: 'charter-middleware-server.ts',
+	},
+	{
 		id: 'fastify-schema',
 		name: 'fastify + response schema',
 		file: 'fastify-schema-server.ts',
@@ -218,6 +223,12 @@ async function measureAt(
 	if (charter !== undefined) {
 		for (const row of rows) {
 			if (row.spec.id === 'charter' || !row.result) continue;
+			if (row.spec.id === 'charter-middleware') {
+				// Charter itself with one no-op middleware: at most 5% slower than without.
+				const value = row.result.rps / charter;
+				ratios.push({ name: `charter-middleware/charter ${at}`, value, target: 0.95 });
+				continue;
+			}
 			const value = charter / row.result.rps;
 			const name = `charter/${row.spec.id} ${at}`;
 			// Hand-written node:http + Ajv is the floor, not a peer (no framework: no problem
@@ -258,7 +269,7 @@ export async function run(): Promise<BenchReport> {
 		`connections ${load.connections.join(' and ')} (@N in each row; every server at the first, ${WIDE_IDS.join(', ')} at the others), warmup ${load.warmupSeconds} s, measure ${load.seconds} s per server, ${load.rounds} round(s) (median); each server in its own child process`,
 		'cpu µs/req: the server process CPU time (user + system, /proc) over the measured seconds, per request: steadier than req/s on a busy machine',
 		`load average (1/5/15 min) before ${fmtLoad(before)}, after ${fmtLoad(after)} on a machine with 2 cores: numbers are noisy`,
-		'targets: charter >= 1.0x every peer at every connection count; raw node:http + ajv is the floor (hand-written, no framework), reported for reference',
+		'targets: charter >= 1.0x every peer at every connection count, and one no-op middleware costs at most 5% (charter-middleware/charter >= 0.95); raw node:http + ajv is the floor (hand-written, no framework), reported for reference',
 		'every server: bearer token (401/403), input validation and the same in-memory pause. Output: charter validates it (a broken output is a 500); fastify + response schema only serializes it with fast-json-stringify (how Fastify users configure it: a broken output goes out); fastify + ajv output hook validates it in a preSerialization hook and hono in the handler',
 		'charter additionally writes an audit record per command in its unit of work (memory stores)',
 		...all.skipped,

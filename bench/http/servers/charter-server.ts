@@ -4,6 +4,7 @@ import {
 	ContractError,
 	createExecutor,
 	implement,
+	type Middleware,
 	silentLogger,
 } from '@charter/runtime';
 import { PauseWorkflowContract } from '../../../examples/workflow-system/src/instance/instance.operations.ts';
@@ -13,7 +14,8 @@ import { announce } from './server-announce.ts';
 /*
  * Charter, full pipeline: the seed's pause contract (policy admin + tenant from a bearer
  * token, input and output validation, audit record, unit of work over memory stores) served
- * by createRestServer.
+ * by createRestServer. CHARTER_BENCH_MIDDLEWARE=<n> puts n no-op middleware around the handler
+ * (none by default), to price the middleware chain against the same server without one.
  */
 
 const instances = seedInstances();
@@ -23,8 +25,15 @@ const pause = implement(PauseWorkflowContract, (input, ctx) => {
 	return paused;
 });
 
+const noop: Middleware = (_call, next) => next();
+const middleware = Array.from(
+	{ length: Number(process.env.CHARTER_BENCH_MIDDLEWARE ?? 0) },
+	() => noop,
+);
+
 const executor = createExecutor({
 	bindings: [pause],
+	middleware,
 	contextProvider: bearerTokenProvider({ tokens: TOKENS }),
 	logger: silentLogger,
 });

@@ -78,6 +78,15 @@ export {
 	implement,
 } from './executor/implement.ts';
 export type { CallerSignal, Invocation, InvocationResult } from './executor/invocation.ts';
+export {
+	type ExtendedHandler,
+	type Middleware,
+	type MiddlewareCall,
+	type MiddlewareChain,
+	type NextFunction,
+	type NextResult,
+	use,
+} from './executor/middleware.ts';
 export { checkWireCollisions, type OperationPlan } from './executor/operation-plan.ts';
 export {
 	busCheck,

@@ -129,6 +129,7 @@ export async function openHost(
 		const executor = createExecutor({
 			contracts: project.registry,
 			bindings: created.bindings,
+			...(created.middleware ? { middleware: created.middleware } : {}),
 			deciders: created.deciders ?? {},
 			contextProvider,
 			stores,

@@ -78,6 +78,7 @@ export async function runExample(
 		const executor = createExecutor({
 			contracts: registry,
 			bindings: instance.bindings,
+			...(instance.middleware ? { middleware: instance.middleware } : {}),
 			deciders: instance.deciders ?? {},
 			contextProvider: () => principal,
 			clock: () => new Date(EXAMPLE_CLOCK),

@@ -1,6 +1,7 @@
 import type { PrincipalInit } from '../context/bearer-token-provider.ts';
 import type { ContextProvider } from '../context/principal.ts';
 import type { Binding } from '../executor/implement.ts';
+import type { Middleware } from '../executor/middleware.ts';
 import type { Decider } from '../policy/policy-decider.ts';
 import type { Stores } from '../stores/unit-of-work.ts';
 import type { MigrationSet } from './migration-set.ts';
@@ -26,6 +27,8 @@ export interface Fixture {
 /** A created app: the handlers and what the host needs to run them. */
 export interface AppInstance {
 	readonly bindings: readonly Binding<any>[];
+	/** Middleware around every handler of the app, outermost first (see `use` for a feature's). */
+	readonly middleware?: readonly Middleware<any, any>[];
 	/** Deciders for the named policy rules of the contracts. */
 	readonly deciders?: Readonly<Record<string, Decider>>;
 	/** Fixtures by example key or scenario key (the example key wins). */

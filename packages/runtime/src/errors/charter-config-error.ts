@@ -16,6 +16,8 @@ export const CHARTER_ERROR_CODES = {
 		"An operation's REST path names parameters, but its input is not an object: path parameters are fields of the input.",
 	CHARTER_INVALID_REST_WIRE:
 		"An operation's transport.rest names an input field the input does not have (a parameter or the body field), or a success status outside 200-299.",
+	CHARTER_MIDDLEWARE_MISUSE:
+		'A middleware called next() twice, or added to ctx a property the context already has (principal, logger...). Call next() once; name extensions apart.',
 	CHARTER_UNKNOWN_EVENT:
 		'An operation emits an event that is neither declared with a payload nor registered.',
 	CHARTER_STORE_URL_INVALID:

@@ -22,6 +22,7 @@ import type { CallMetrics } from '../telemetry/call-metrics.ts';
 import { runPipeline } from './execute-pipeline.ts';
 import type { Binding, Handler } from './implement.ts';
 import type { Invocation, InvocationResult } from './invocation.ts';
+import { type Middleware, withMiddleware } from './middleware.ts';
 import {
 	type CompiledPlan,
 	checkWireCollisions,
@@ -34,6 +35,11 @@ export interface ExecutorOptions {
 	/** The contracts to serve; defaults to the contracts of the bindings. */
 	readonly contracts?: ContractRegistry | Iterable<ContractSpec>;
 	readonly bindings: readonly Binding<any>[];
+	/**
+	 * Middleware around every handler, outermost first, outside each binding's own (see `use`);
+	 * none by default, and then a call pays nothing for it.
+	 */
+	readonly middleware?: readonly Middleware<any, any>[];
 	/** Resolves the principal from transport metadata; everyone is anonymous by default. */
 	readonly contextProvider?: ContextProvider;
 	/** Persistence; in memory by default. */
@@ -132,7 +138,7 @@ export function createExecutor(options: ExecutorOptions): Executor {
 	}
 	const logger = options.logger ?? createConsoleLogger('info');
 	const registry = buildRegistry(options);
-	const handlers = indexBindings(options.bindings);
+	const handlers = indexBindings(options.bindings, options.middleware ?? []);
 	const deciders = options.deciders ?? {};
 
 	const plans: CompiledPlan[] = servedOperations(registry).map((spec) => {
@@ -226,14 +232,19 @@ function buildRegistry(options: ExecutorOptions): ContractRegistry {
 	return registry;
 }
 
-function indexBindings(bindings: readonly Binding<any>[]): Map<string, Handler<OperationSpec>> {
+/** Each bound handler by `key@version`, wrapped in the app's middleware and then its own. */
+function indexBindings(
+	bindings: readonly Binding<any>[],
+	appMiddleware: readonly Middleware<any, any>[],
+): Map<string, Handler<OperationSpec>> {
 	const handlers = new Map<string, Handler<OperationSpec>>();
-	for (const { contract, handler } of bindings) {
+	for (const { contract, handler, middleware = [] } of bindings) {
 		const id = `${contract.meta.key}@${contract.meta.version}`;
 		if (handlers.has(id)) {
 			throw new CharterConfigError('CHARTER_DUPLICATE_BINDING', id, 'two handlers are bound');
 		}
-		handlers.set(id, handler as Handler<OperationSpec>);
+		const chain = appMiddleware.length === 0 ? middleware : [...appMiddleware, ...middleware];
+		handlers.set(id, withMiddleware(contract, chain, handler) as Handler<OperationSpec>);
 	}
 	return handlers;
 }

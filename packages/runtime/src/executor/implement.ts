@@ -11,6 +11,7 @@ import type { InvocationMetadata, Principal } from '../context/principal.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { ErrorRaisers } from '../problems/error-raisers.ts';
 import type { TransactionScope } from '../stores/unit-of-work.ts';
+import type { Middleware } from './middleware.ts';
 
 /**
  * What a handler receives beside its input. Pass `ctx` itself on: `emit` and `signal` are
@@ -60,6 +61,8 @@ export type Handler<S extends OperationSpec<any, any, any>> = (
 export interface Binding<S extends OperationSpec<any, any, any> = OperationSpec<any, any, any>> {
 	readonly contract: S;
 	readonly handler: Handler<S>;
+	/** The middleware around this handler, outermost first (a chain's `implement` sets it). */
+	readonly middleware?: readonly Middleware<any, any>[];
 }
 
 /**
