@@ -146,6 +146,15 @@ async function parseFormBody(
 	if (!members) {
 		return { problem: createProblem('BAD_REQUEST', { detail: 'the multipart body is malformed' }) };
 	}
+	return formInput(plan, members);
+}
+
+/**
+ * A form's members (strings, nested by brackets) as the input, or as its body field's value,
+ * coerced by type. A host's parsed form (Express's `express.urlencoded()`) goes through here
+ * too.
+ */
+function formInput(plan: OperationPlan, members: unknown): BodyValue | { problem: Problem } {
 	const bodyField = plan.spec.transport.rest?.bodyField;
 	const coerced = coercedStrings(
 		plan,
@@ -274,7 +283,9 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 			// The body is awaited here, not in a helper's async frame: one tick less per request.
 			const body =
 				request.parsedBody !== undefined
-					? asInput(request.parsedBody, false, anyValue)
+					? wire?.forms && type !== undefined && wire.forms.test(type)
+						? formInput(plan, request.parsedBody)
+						: asInput(request.parsedBody, false, anyValue)
 					: (declaredTooLarge(request, limit) ??
 						(wire?.forms && type !== undefined && wire.forms.test(type)
 							? await parseFormBody(plan, type, await request.readBody(limit), limit)

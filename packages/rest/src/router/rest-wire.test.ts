@@ -1,8 +1,11 @@
+import type { AddressInfo } from 'node:net';
 import { createClient } from '@charter/client';
 import { type CharterConfigError, createExecutor, implement } from '@charter/runtime';
 import { defineSchemaModel, listOf, ScalarTypeEnum } from '@charter/schema';
 import { defineCommand, defineQuery } from '@charter/spec';
+import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { charterExpress } from '../adapters/express/express-adapter.ts';
 import { createRestServer, type RestServer } from '../node/node-server.ts';
 import { toOpenApi } from '../openapi/openapi-export.ts';
 
@@ -256,6 +259,29 @@ describe('bodies', () => {
 		expect(response.status).toBe(204);
 		expect(response.headers.get('content-type')).toBeNull();
 		expect(await response.text()).toBe('');
+	});
+});
+
+describe('a form an Express app already parsed', () => {
+	it('is coerced by the input types like one Charter reads itself', async () => {
+		const app = express();
+		app.use(express.urlencoded({ extended: true }));
+		app.use(charterExpress(createExecutor({ bindings: [implement(Login, echo)] })));
+		const server = app.listen(0, '127.0.0.1');
+		await new Promise((r) => server.once('listening', r));
+		const { port } = server.address() as AddressInfo;
+		try {
+			const response = await fetch(`http://127.0.0.1:${port}/login`, {
+				method: 'POST',
+				body: new URLSearchParams({ user: 'ada', remember: 'true', 'device[name]': 'pc' }),
+			});
+			expect(await json(response)).toEqual({
+				status: 200,
+				body: { user: 'ada', remember: true, device: { name: 'pc' } },
+			});
+		} finally {
+			await new Promise((r) => server.close(r));
+		}
 	});
 });
 
