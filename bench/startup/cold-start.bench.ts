@@ -1,7 +1,7 @@
 import { execFileSync, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { freePort } from '../../test-support/free-port.ts';
 import type { BenchReport } from '../bench-report.ts';
 
 /*
@@ -32,17 +32,6 @@ function childEnv(way: Way): NodeJS.ProcessEnv {
 	delete env.NODE_OPTIONS;
 	if (way === 'sources') env.NODE_OPTIONS = '--conditions=@charter/source';
 	return env;
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 /** Milliseconds from spawn to the first 200 of /healthz; the process is stopped after. */

@@ -7,10 +7,10 @@ import {
 	readFileSync,
 	writeFileSync,
 } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, expect, test } from 'vitest';
+import { freePort } from '../../test-support/free-port.ts';
 import { packAll, REPO, tarballFiles, userEnv } from '../../test-support/packages.ts';
 import { readmeSteps } from './readme-steps.ts';
 
@@ -172,17 +172,6 @@ async function stop(child: ChildProcess | undefined): Promise<void> {
 	const late = setTimeout(() => process.kill(-child.pid!, 'SIGKILL'), 10_000);
 	await exited;
 	clearTimeout(late);
-}
-
-function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const probe = createServer();
-		probe.once('error', reject);
-		probe.listen(0, '127.0.0.1', () => {
-			const { port } = probe.address() as { port: number };
-			probe.close(() => resolve(port));
-		});
-	});
 }
 
 const seconds = (since: number) => `${((performance.now() - since) / 1000).toFixed(1)} s`;

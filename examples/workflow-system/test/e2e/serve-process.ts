@@ -1,7 +1,8 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { createServer } from 'node:net';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+export { freePort } from '../../../../test-support/free-port.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..', '..');
 const CHARTER = join(root, '..', '..', 'node_modules', '@charter', 'cli', 'bin', 'charter.js');
@@ -11,18 +12,6 @@ export interface ServeProcess {
 	readonly url: string;
 	/** Stops the server (SIGTERM) and waits for it to exit. */
 	stop(): Promise<void>;
-}
-
-/** Finds a free TCP port on the loopback interface. */
-export function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const address = server.address();
-			server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-		});
-	});
 }
 
 /** Starts `charter serve` in the example's folder and waits until it answers /healthz. */
