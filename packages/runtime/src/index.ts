@@ -121,6 +121,11 @@ export {
 	type RateLimits,
 } from './limits/rate-limits.ts';
 export {
+	type BodyResult,
+	DEFAULT_BODY_LIMIT,
+	readNodeBody,
+} from './limits/request-body.ts';
+export {
 	type AccessRecord,
 	accessRecordOf,
 	attachAccessRecord,

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
 	accessRecordOf,
 	attachAccessRecord,
+	DEFAULT_BODY_LIMIT,
 	type OriginPolicy,
 	refusedOrigin,
 } from '@charter/runtime';
@@ -33,8 +34,8 @@ export interface GraphqlHandlerOptions extends GraphqlSchemaOptions {
 	readonly explorer?: boolean;
 	/** The path the handler answers on (default `/graphql`); other paths get 404. */
 	readonly path?: string;
-	/** Largest request body, in bytes (default 1 MiB). */
-	readonly maxBodyBytes?: number;
+	/** Largest request body, in bytes (default 1 MiB): the same option on every surface. */
+	readonly bodyLimit?: number;
 	/**
 	 * The `Host` and `Origin` headers accepted (against DNS rebinding and cross-site calls):
 	 * by default any host, and only the server's own origin when a browser sends one.
@@ -67,7 +68,7 @@ export function createGraphqlHandler(
 	const schema = createGraphqlSchema(registry, options);
 	const limits = resolveLimits(schema, options.limits);
 	const path = options.path ?? '/graphql';
-	const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+	const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
 	const origins = options.origins ?? {};
 	const assets = options.explorer === false ? undefined : loadExplorerAssets();
 	const assetPrefix = `${path}/assets/`;
@@ -193,10 +194,10 @@ export function createGraphqlHandler(
 		if (!/^application\/(json|graphql-response\+json)\b/i.test(type)) {
 			return json(415, [requestError('the body must be application/json', 'BAD_REQUEST', 415)]);
 		}
-		const text = await readLimited(request, maxBodyBytes);
+		const text = await readLimited(request, bodyLimit);
 		if (text === undefined)
 			return json(413, [
-				requestError(`the body exceeds ${maxBodyBytes} bytes`, 'PAYLOAD_TOO_LARGE', 413),
+				requestError(`the body exceeds ${bodyLimit} bytes`, 'PAYLOAD_TOO_LARGE', 413),
 			]);
 		let params: unknown;
 		try {
@@ -232,7 +233,7 @@ export function createGraphqlHandler(
 		schema,
 		fetch: handle,
 		node: async (req, res) => {
-			const request = await toFetchRequest(req, res, maxBodyBytes);
+			const request = await toFetchRequest(req, res, bodyLimit);
 			const address = req.socket.remoteAddress;
 			if (request && address !== undefined) addresses.set(request, address);
 			const access = accessRecordOf(req);
@@ -240,7 +241,7 @@ export function createGraphqlHandler(
 			const response = request
 				? await handle(request)
 				: json(413, [
-						requestError(`the body exceeds ${maxBodyBytes} bytes`, 'PAYLOAD_TOO_LARGE', 413),
+						requestError(`the body exceeds ${bodyLimit} bytes`, 'PAYLOAD_TOO_LARGE', 413),
 					]);
 			await writeFetchResponse(response, req, res);
 		},

@@ -1,13 +1,14 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { readNodeBody } from '@charter/runtime';
 
 /**
- * Converts a node:http request into a fetch `Request`, reading at most `maxBodyBytes`
+ * Converts a node:http request into a fetch `Request`, reading at most `bodyLimit` bytes
  * (undefined when the body is larger). The request's signal aborts when the client goes away.
  */
 export async function toFetchRequest(
 	req: IncomingMessage,
 	res: ServerResponse,
-	maxBodyBytes: number,
+	bodyLimit: number,
 ): Promise<Request | undefined> {
 	const controller = new AbortController();
 	res.on('close', () => controller.abort());
@@ -17,16 +18,11 @@ export async function toFetchRequest(
 		for (const v of Array.isArray(value) ? value : [value]) headers.append(key, v);
 	}
 	const method = req.method ?? 'GET';
-	let body: Buffer | undefined;
+	let body: string | undefined;
 	if (method !== 'GET' && method !== 'HEAD') {
-		const chunks: Buffer[] = [];
-		let size = 0;
-		for await (const chunk of req) {
-			size += (chunk as Buffer).length;
-			if (size > maxBodyBytes) return undefined;
-			chunks.push(chunk as Buffer);
-		}
-		body = Buffer.concat(chunks);
+		const read = await readNodeBody(req, bodyLimit);
+		if ('tooLarge' in read) return undefined;
+		body = read.text;
 	}
 	// A malformed Host header must not make the URL invalid: the path is what routes.
 	const host = URL.canParse(`http://${req.headers.host}/`) ? req.headers.host : 'localhost';
@@ -34,7 +30,7 @@ export async function toFetchRequest(
 	return new Request(`http://${host}${target}`, {
 		method,
 		headers,
-		...(body ? { body: new Uint8Array(body) } : {}),
+		...(body !== undefined ? { body } : {}),
 		signal: controller.signal,
 	});
 }

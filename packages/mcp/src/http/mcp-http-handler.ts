@@ -1,8 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
 	accessRecordOf,
+	DEFAULT_BODY_LIMIT,
 	type InvocationMetadata,
 	type OriginPolicy,
+	readNodeBody,
 	refusedOrigin,
 } from '@charter/runtime';
 import type { ContractRegistry } from '@charter/spec';
@@ -16,8 +18,8 @@ export interface McpHttpOptions
 	extends Omit<McpServerOptions, 'metadata' | 'catalog' | 'onProblem'> {
 	/** The path the handler answers on (default `/mcp`). */
 	readonly path?: string;
-	/** Largest request body, in bytes (default 1 MiB). */
-	readonly maxBodyBytes?: number;
+	/** Largest request body, in bytes (default 1 MiB): the same option on every surface. */
+	readonly bodyLimit?: number;
 	/**
 	 * The `Host` and `Origin` headers accepted (the MCP transport's defence against DNS
 	 * rebinding): by default any host, and only the server's own origin when a browser sends
@@ -46,7 +48,7 @@ export function createMcpHttpHandler(
 ): NodeHandler {
 	const catalog = createMcpCatalog(registry, options.docs);
 	const path = options.path ?? '/mcp';
-	const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+	const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
 	const origins = options.origins ?? {};
 	return async (req, res) => {
 		try {
@@ -59,12 +61,11 @@ export function createMcpHttpHandler(
 				res.setHeader('allow', 'POST');
 				return reply(res, 405, -32000, 'this stateless MCP endpoint accepts POST only');
 			}
-			const text = await readBody(req, maxBodyBytes);
-			if (text === undefined)
-				return reply(res, 413, -32600, `the body exceeds ${maxBodyBytes} bytes`);
+			const read = await readNodeBody(req, bodyLimit);
+			if ('tooLarge' in read) return reply(res, 413, -32600, `the body exceeds ${bodyLimit} bytes`);
 			let body: unknown;
 			try {
-				body = JSON.parse(text);
+				body = JSON.parse(read.text);
 			} catch {
 				return reply(res, 400, -32700, 'Parse error: the body is not valid JSON');
 			}
@@ -116,15 +117,4 @@ function headerRecord(req: IncomingMessage): Record<string, string> {
 		if (value !== undefined) record[key] = Array.isArray(value) ? value.join(', ') : value;
 	}
 	return record;
-}
-
-async function readBody(req: IncomingMessage, max: number): Promise<string | undefined> {
-	const chunks: Buffer[] = [];
-	let size = 0;
-	for await (const chunk of req) {
-		size += (chunk as Buffer).length;
-		if (size > max) return undefined;
-		chunks.push(chunk as Buffer);
-	}
-	return Buffer.concat(chunks).toString('utf8');
 }

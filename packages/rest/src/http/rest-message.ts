@@ -1,7 +1,6 @@
-import type { AccessRecord, CallerSignal } from '@charter/runtime';
+import type { AccessRecord, BodyResult, CallerSignal } from '@charter/runtime';
 
-/** How a transport's request body reads: its text, or the fact it is over the limit. */
-export type BodyResult = { readonly text: string } | { readonly tooLarge: true };
+export type { BodyResult };
 
 /** An HTTP request as the shared router sees it, whatever the server or framework. */
 export interface RestRequest {

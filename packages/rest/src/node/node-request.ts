@@ -1,9 +1,11 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { type AccessRecord, accessRecordOf, type CallerSignal } from '@charter/runtime';
+import {
+	type AccessRecord,
+	accessRecordOf,
+	type CallerSignal,
+	readNodeBody,
+} from '@charter/runtime';
 import type { BodyResult, RestRequest, RestResponse } from '../http/rest-message.ts';
-
-/** Beyond this many times the limit, an oversized body is no longer drained but cut off. */
-const DRAIN_FACTOR = 8;
 
 /** What a host framework adds to a node:http request it hands over. */
 export interface NodeRequestOptions {
@@ -130,41 +132,6 @@ class ClientGoneSignal implements CallerSignal {
 		this.#listeners = [];
 		for (const listener of listeners) listener();
 	}
-}
-
-function readNodeBody(req: IncomingMessage, limit: number): Promise<BodyResult> {
-	// `resolve` keeps the first result and ignores the later ones. A client that goes away
-	// mid-body gets no answer: node then ends the request with an 'error' (or nothing at all).
-	return new Promise((resolve) => {
-		const chunks: Buffer[] = [];
-		let size = 0;
-		req.on('data', (chunk: Buffer) => {
-			size += chunk.length;
-			if (size > limit) {
-				chunks.length = 0;
-				// Drain a moderately oversized body so the client reads our 413; cut off a flood.
-				if (size > limit * DRAIN_FACTOR) {
-					resolve({ tooLarge: true });
-					req.destroy();
-				}
-				return;
-			}
-			chunks.push(chunk);
-		});
-		req.on('end', () => {
-			resolve(size > limit ? { tooLarge: true } : { text: joinChunks(chunks) });
-		});
-		req.on('error', () => resolve({ tooLarge: true }));
-		// Ask for the body now: node then counts the request as consumed, and does not dump
-		// it (dropping listeners, resuming the stream once more) when the response finishes.
-		req.read(0);
-	});
-}
-
-/** The body as text; a body in one chunk (the usual case) is decoded without a copy. */
-function joinChunks(chunks: readonly Buffer[]): string {
-	if (chunks.length === 1) return chunks[0]!.toString('utf8');
-	return Buffer.concat(chunks).toString('utf8');
 }
 
 /** Writes the router's response to a node:http response. */

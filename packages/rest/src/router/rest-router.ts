@@ -1,6 +1,7 @@
 import {
 	coerceInput,
 	createProblem,
+	DEFAULT_BODY_LIMIT,
 	type Executor,
 	faultDetails,
 	findUnsafeKey,
@@ -164,7 +165,9 @@ function formInput(plan: OperationPlan, members: unknown): BodyValue | { problem
 	const value = coerced.value as Record<string, unknown>;
 	return { value: bodyField === undefined ? value : value[bodyField], parsed: false };
 }
-export const DEFAULT_BODY_LIMIT = 1024 * 1024;
+
+/** The default `bodyLimit`, shared by every surface (1 MiB). */
+export { DEFAULT_BODY_LIMIT };
 
 /** Creates the shared router over an executor's served plans. */
 export function createRestRouter(executor: Executor, options: RestOptions = {}): RestRouter {

@@ -1,0 +1,46 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createGraphqlHandler } from '../src/index.ts';
+import { fixtureRegistry } from './fixtures/fixture-contracts.ts';
+import { createFixtureExecutor } from './fixtures/fixture-executor.ts';
+
+// `bodyLimit` is the one name of the body limit on every surface (REST, GraphQL, MCP).
+const handler = createGraphqlHandler(fixtureRegistry(), {
+	executor: createFixtureExecutor(),
+	bodyLimit: 256,
+});
+let server: Server;
+let url: string;
+
+beforeAll(async () => {
+	server = createServer((req, res) => void handler.node(req, res));
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+});
+afterAll(async () => {
+	server.closeAllConnections();
+	await new Promise((resolve) => server.close(resolve));
+});
+
+const post = (body: string) =>
+	fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });
+
+describe('the GraphQL endpoint body limit', () => {
+	it('answers a body over bodyLimit with 413 on node:http and on fetch, and reads one within it', async () => {
+		const query = JSON.stringify({ query: '{ __typename }' });
+		const padded = `${query}${' '.repeat(300)}`;
+		expect((await post(padded)).status).toBe(413);
+		const viaFetch = await handler.fetch(
+			new Request('http://localhost/graphql', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: padded,
+			}),
+		);
+		expect(viaFetch.status).toBe(413);
+		const within = await post(query);
+		expect(within.status).toBe(200);
+		expect(await within.json()).toEqual({ data: { __typename: 'Query' } });
+	});
+});
