@@ -144,6 +144,8 @@ async function checkServer(url: string, spec: ServerSpec): Promise<void> {
 interface Row {
 	readonly spec: ServerSpec;
 	readonly result?: LoadResult;
+	/** Resident memory in MB: idle (started, checked) and the peak under load. */
+	readonly memory?: { readonly idle: number; readonly peak: number };
 	readonly skipped?: string;
 }
 
@@ -156,12 +158,15 @@ async function measureServer(spec: ServerSpec, load: LoadOptions): Promise<Row> 
 		child = await startServerChild(`${dir}servers/${spec.file}`, nodeArgs);
 		const url = child.url + (spec.path ?? PAUSE_PATH);
 		await checkServer(url, spec);
+		const idle = child.rssMb();
 		const result = await loadServer(
 			{ url, headers: ADMIN, body: JSON.stringify(PAUSE_BODY) },
 			load,
 			child.cpuMs,
 		);
-		return { spec, result };
+		const loaded = child.rssMb();
+		const memory = idle && loaded ? { idle: idle.now, peak: loaded.peak } : undefined;
+		return { spec, result, memory };
 	} catch (error) {
 		return { spec, skipped: error instanceof Error ? error.message : String(error) };
 	} finally {
@@ -208,7 +213,7 @@ async function measureAt(
 	const charter = rps('charter');
 	const tasks: TaskResult[] = rows
 		.filter((r) => r.result)
-		.map(({ spec, result }) => ({
+		.map(({ spec, result, memory }) => ({
 			name: `${spec.name} ${at}`,
 			hz: result!.rps,
 			rme: result!.rme,
@@ -217,6 +222,7 @@ async function measureAt(
 				(result!.cpuMicrosPerRequest === undefined
 					? ''
 					: `  cpu ${Math.round(result!.cpuMicrosPerRequest)} µs/req`.padStart(18)) +
+				(memory ? `  rss ${Math.round(memory.idle)}/${Math.round(memory.peak)} MB` : '') +
 				(fastify ? `  ${(result!.rps / fastify).toFixed(2)}x fastify+schema` : ''),
 		}));
 	const ratios: RatioResult[] = [];
@@ -267,6 +273,7 @@ export async function run(): Promise<BenchReport> {
 	const after = loadavg();
 	const notes = [
 		`connections ${load.connections.join(' and ')} (@N in each row; every server at the first, ${WIDE_IDS.join(', ')} at the others), warmup ${load.warmupSeconds} s, measure ${load.seconds} s per server, ${load.rounds} round(s) (median); each server in its own child process`,
+		'rss idle/peak: the server process resident memory once started and checked, and its peak (VmHWM) by the end of the measured load',
 		'cpu µs/req: the server process CPU time (user + system, /proc) over the measured seconds, per request: steadier than req/s on a busy machine',
 		`load average (1/5/15 min) before ${fmtLoad(before)}, after ${fmtLoad(after)} on a machine with 2 cores: numbers are noisy`,
 		'targets: charter >= 1.0x every peer at every connection count, and one no-op middleware costs at most 5% (charter-middleware/charter >= 0.95); raw node:http + ajv is the floor (hand-written, no framework), reported for reference',

@@ -7,6 +7,8 @@ export interface ServerChild {
 	readonly url: string;
 	/** CPU time (user + system) the child has used so far, in ms; undefined off Linux. */
 	cpuMs(): number | undefined;
+	/** Resident memory now and its peak so far, in MB (/proc); undefined off Linux. */
+	rssMb(): { readonly now: number; readonly peak: number } | undefined;
 	/** Stops the child (SIGTERM, so a CPU profile gets written) and waits for it to exit. */
 	stop(): Promise<void>;
 }
@@ -49,7 +51,12 @@ export function startServerChild(
 			const ready = /^READY (\d+)$/.exec(line);
 			if (!ready) return;
 			clearTimeout(timer);
-			resolve({ url: `http://127.0.0.1:${ready[1]}`, cpuMs: () => cpuMsOf(child.pid), stop });
+			resolve({
+				url: `http://127.0.0.1:${ready[1]}`,
+				cpuMs: () => cpuMsOf(child.pid),
+				rssMb: () => rssMbOf(child.pid),
+				stop,
+			});
 		});
 	});
 }
@@ -64,6 +71,22 @@ function cpuMsOf(pid: number | undefined): number | undefined {
 		// Fields after the command name (which may hold spaces) start at index 2 (state).
 		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
 		return ((Number(fields[11]) + Number(fields[12])) * 1000) / USER_HZ;
+	} catch {
+		return undefined;
+	}
+}
+
+function rssMbOf(pid: number | undefined): { now: number; peak: number } | undefined {
+	if (pid === undefined) return undefined;
+	try {
+		const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+		const kb = (field: string) =>
+			Number(new RegExp(`^${field}:\\s+(\\d+) kB`, 'm').exec(status)?.[1]);
+		const now = kb('VmRSS');
+		const peak = kb('VmHWM');
+		return Number.isFinite(now) && Number.isFinite(peak)
+			? { now: now / 1024, peak: peak / 1024 }
+			: undefined;
 	} catch {
 		return undefined;
 	}
