@@ -161,7 +161,7 @@ describe('governance commands', () => {
 			const usage = await charter(wrong, 'ci');
 			expect(usage.code).toBe(2);
 			expect(usage.stderr).toContain(
-				'`committed` lists generated artifacts by name (openapi, graphql, client, docs); unknown: pdf',
+				'`committed` lists generated artifacts by name (openapi, graphql, client, docs, codeowners); unknown: pdf',
 			);
 		},
 	);
