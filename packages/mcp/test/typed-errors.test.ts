@@ -19,7 +19,8 @@ import { createMcpHttpHandler } from '../src/index.ts';
 
 /*
  * A handler raises the errors its contract declares through `ctx.errors`; every surface answers
- * with the declared status, the code and the data checked against the declaration.
+ * with the declared status, the code and the data checked against the declaration. The app's
+ * middleware runs on every surface alike (it adds `ctx.via`, which the 'stamped' order shows).
  */
 
 const meta = { version: '1.0.0', owners: ['@t'], description: 'x.' } as const;
@@ -52,8 +53,10 @@ function executor() {
 	return createExecutor({
 		contracts: createRegistry([Submit]),
 		logger,
+		middleware: [async ({ ctx }, next) => next({ via: ctx.metadata.transport ?? 'none' })],
 		bindings: [
 			implement(Submit, (input, ctx) => {
+				if (input.id === 'stamped') return { id: input.id, note: (ctx as { via?: string }).via };
 				if (input.id === 'invalid') {
 					const data = [{ path: '/id', message: 'taken', extra: 'stripped' }];
 					throw ctx.errors.ORDER_INVALID({ detail: 'the order has 1 issue', data });
@@ -112,6 +115,7 @@ describe('typed errors raised through ctx.errors', () => {
 		const body = await locked.json();
 		expect(body).toMatchObject({ code: 'ORDER_LOCKED', type: 'urn:charter:problem:order-locked' });
 		expect(body).not.toHaveProperty('data');
+		expect(await (await post('stamped')).json()).toEqual({ id: 'stamped', note: 'rest' });
 	});
 
 	it('data that breaks its declaration is a contract bug: an opaque 500, logged with issues', async () => {
@@ -170,6 +174,16 @@ describe('typed errors raised through ctx.errors', () => {
 			status: 422,
 			data: ISSUES,
 		});
+		const stamped = await graphql.fetch(
+			new Request('http://localhost/graphql', {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({
+					query: `mutation { ${field}(input: { id: "stamped" }) { id note } }`,
+				}),
+			}),
+		);
+		expect((await stamped.json()).data[field]).toEqual({ id: 'stamped', note: 'graphql' });
 	});
 
 	it('on MCP: an isError result carrying the same problem', async () => {
@@ -183,5 +197,10 @@ describe('typed errors raised through ctx.errors', () => {
 			status: 422,
 			data: ISSUES,
 		});
+		const stamped = await mcp.callTool({
+			name: wireNames(Submit).mcp.tool,
+			arguments: { id: 'stamped' },
+		});
+		expect(stamped.structuredContent).toEqual({ id: 'stamped', note: 'mcp' });
 	});
 });
