@@ -50,6 +50,11 @@ export const commands: readonly CommandEntry[] = [
 		load: async () => (await import('./serve.ts')).serveCommand,
 	},
 	{
+		name: 'studio',
+		summary: 'Serve Studio on this machine against a running server (--url)',
+		load: async () => (await import('./studio.ts')).studioCommand,
+	},
+	{
 		name: 'build',
 		summary: 'Compile the config, contracts and handlers into build/server.mjs for production',
 		load: async () => (await import('./build.ts')).buildCommand,

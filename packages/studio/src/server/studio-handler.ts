@@ -28,26 +28,9 @@ import { streamEvents } from './event-feed.ts';
 import { healthReport } from './health-report.ts';
 import { readJsonBody, refuse, sendJson, sendProblem } from './http-replies.ts';
 import { operationAccess } from './operation-access.ts';
-import { type Asset, DEFAULT_ASSETS_DIR, loadAssets } from './static-assets.ts';
+import { createAssetServer, DEFAULT_ASSETS_DIR, loadAssets } from './static-assets.ts';
 import { createStudioAccess } from './studio-access.ts';
 import { buildStudioCatalog } from './studio-catalog.ts';
-
-/**
- * Studio's Content-Security-Policy: scripts, styles, fonts and images from Studio only, calls to
- * this origin only, no inline script or style element, no frames, no form posts elsewhere.
- */
-export const STUDIO_CSP = [
-	"default-src 'none'",
-	"script-src 'self'",
-	"style-src 'self'",
-	"img-src 'self' data:",
-	"font-src 'self'",
-	"connect-src 'self'",
-	"manifest-src 'self'",
-	"base-uri 'none'",
-	"form-action 'none'",
-	"frame-ancestors 'none'",
-].join('; ');
 
 /** What Studio reads, and who may open it. */
 export interface StudioOptions {
@@ -84,11 +67,6 @@ export type StudioHandler = (
 	response: ServerResponse,
 ) => boolean | Promise<boolean>;
 
-const NOT_BUILT = [
-	'Studio is not built.',
-	'Run `npm run build -w @charter/studio` (npm start does it), then restart the server.',
-].join('\n');
-
 /**
  * Creates Studio's handler: the built app (static, strict CSP) and its API under
  * `<basePath>/api`. Every API route but the dev principals needs a principal with a Studio role,
@@ -101,7 +79,7 @@ const NOT_BUILT = [
  */
 export function createStudio(options: StudioOptions): StudioHandler {
 	const base = (options.basePath ?? '/studio').replace(/\/+$/, '');
-	const assets = loadAssets(options.assetsDir ?? DEFAULT_ASSETS_DIR);
+	const serveAsset = createAssetServer(loadAssets(options.assetsDir ?? DEFAULT_ASSETS_DIR));
 	const access = createStudioAccess(options.contextProvider, options.roles ?? ['admin']);
 	const surfaces: StudioSurfaces = options.surfaces ?? { rest: '', graphql: '/graphql' };
 	const { executor } = options;
@@ -230,28 +208,6 @@ export function createStudio(options: StudioOptions): StudioHandler {
 		}
 	}
 
-	function serveAsset(path: string, request: IncomingMessage, response: ServerResponse) {
-		if (request.method !== 'GET' && request.method !== 'HEAD') {
-			response.writeHead(405, { allow: 'GET, HEAD' }).end();
-			return;
-		}
-		if (!assets) {
-			response
-				.writeHead(503, { 'content-type': 'text/plain; charset=utf-8', 'retry-after': '60' })
-				.end(NOT_BUILT);
-			return;
-		}
-		const file = path === '' || path.endsWith('/') ? `${path}index.html` : path;
-		const asset = assets.get(file);
-		if (!asset) {
-			response
-				.writeHead(404, { 'content-type': 'text/plain; charset=utf-8' })
-				.end(`Not found: ${file}`);
-			return;
-		}
-		sendAsset(asset, request, response);
-	}
-
 	return (request, response) => {
 		const url = new URL(request.url ?? '/', 'http://localhost');
 		const path = url.pathname;
@@ -290,21 +246,4 @@ async function optionalGovernance(
 ): Promise<{ governance?: GovernanceState }> {
 	const governance = await options.governance?.();
 	return governance ? { governance } : {};
-}
-
-function sendAsset(asset: Asset, request: IncomingMessage, response: ServerResponse) {
-	const zip = /\bgzip\b/.test(String(request.headers['accept-encoding'] ?? ''));
-	const body = zip ? asset.gzip : asset.body;
-	response.writeHead(200, {
-		'content-type': asset.type,
-		'content-length': body.length,
-		'cache-control': asset.immutable ? 'public, max-age=31536000, immutable' : 'no-cache',
-		'content-security-policy': STUDIO_CSP,
-		'x-content-type-options': 'nosniff',
-		'referrer-policy': 'no-referrer',
-		'cross-origin-opener-policy': 'same-origin',
-		vary: 'accept-encoding',
-		...(zip ? { 'content-encoding': 'gzip' } : {}),
-	});
-	response.end(request.method === 'HEAD' ? undefined : body);
 }
