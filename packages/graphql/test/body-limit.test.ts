@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveNode, type TestServer } from '../../../test-support/node-server.ts';
 import { createGraphqlHandler } from '../src/index.ts';
 import { fixtureRegistry } from './fixtures/fixture-contracts.ts';
 import { createFixtureExecutor } from './fixtures/fixture-executor.ts';
@@ -10,18 +9,14 @@ const handler = createGraphqlHandler(fixtureRegistry(), {
 	executor: createFixtureExecutor(),
 	bodyLimit: 256,
 });
-let server: Server;
+let server: TestServer;
 let url: string;
 
 beforeAll(async () => {
-	server = createServer((req, res) => void handler.node(req, res));
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql`;
+	server = await serveNode((req, res) => void handler.node(req, res));
+	url = `${server.origin}/graphql`;
 });
-afterAll(async () => {
-	server.closeAllConnections();
-	await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => server.close());
 
 const post = (body: string) =>
 	fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body });

@@ -1,6 +1,5 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveNode, type TestServer } from '../../../test-support/node-server.ts';
 import { fixtureRegistry } from '../../graphql/test/fixtures/fixture-contracts.ts';
 import { createFixtureExecutor } from '../../graphql/test/fixtures/fixture-executor.ts';
 import { createMcpHttpHandler } from '../src/index.ts';
@@ -9,18 +8,14 @@ import { createMcpHttpHandler } from '../src/index.ts';
 const handler = createMcpHttpHandler(createFixtureExecutor(), fixtureRegistry(), {
 	bodyLimit: 256,
 });
-let server: Server;
+let server: TestServer;
 let url: string;
 
 beforeAll(async () => {
-	server = createServer((req, res) => void handler(req, res));
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp`;
+	server = await serveNode((req, res) => void handler(req, res));
+	url = `${server.origin}/mcp`;
 });
-afterAll(async () => {
-	server.closeAllConnections();
-	await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => server.close());
 
 const post = (body: string) =>
 	fetch(url, {
