@@ -88,7 +88,7 @@ export const serveCommand: Command = {
 		'SIGINT drain: /readyz turns 503, in-flight requests get --drain-timeout (10000 ms), the outbox',
 		"is flushed, stores close. Settings have CHARTER_* variables and keys in the config file's",
 		'server section (flag over variable over config); --print-config shows the effective values,',
-		'secrets masked, and where each came from. See docs/deploy.md.',
+		'secrets masked, and where each came from. See docs/guides/operate/serve-and-deploy.md.',
 	].join('\n'),
 	async run(args, { cwd, out }) {
 		const flags = parseFlags(args, {
