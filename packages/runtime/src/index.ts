@@ -149,7 +149,12 @@ export {
 	type Redactor,
 	SECRET_FIELDS,
 } from './logging/redact.ts';
-export { compileEventReadPolicy, type EventReadPolicy } from './policy/event-read-policy.ts';
+export {
+	compileEventReadPolicy,
+	type EventEmitterIndex,
+	type EventReadPolicy,
+	indexEventEmitters,
+} from './policy/event-read-policy.ts';
 export {
 	type Authorizer,
 	type CompiledPolicy,

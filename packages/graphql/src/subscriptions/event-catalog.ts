@@ -1,4 +1,4 @@
-import { compileEventReadPolicy, type EventReadPolicy } from '@charter/runtime';
+import { compileEventReadPolicy, type EventReadPolicy, indexEventEmitters } from '@charter/runtime';
 import type { TypeNode } from '@charter/schema';
 import { type ContractRegistry, majorOf } from '@charter/spec';
 import { eventFieldName } from '../schema/operation-fields.ts';
@@ -44,10 +44,11 @@ export function subscribableEvents(registry: ContractRegistry): SubscribableEven
 	// Registered event contracts win over inline declarations (they are the source of truth).
 	for (const { spec } of registry.events())
 		add(spec.meta.key, spec.meta.version, spec.payload, spec.meta.description);
+	const emitters = indexEventEmitters(registry);
 	return [...events.values()]
 		.sort((a, b) => (a.field < b.field ? -1 : 1))
 		.map((event) => ({
 			...event,
-			read: compileEventReadPolicy(registry, event.key, event.version),
+			read: compileEventReadPolicy(registry, event.key, event.version, emitters),
 		}));
 }
