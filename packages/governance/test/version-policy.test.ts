@@ -1,3 +1,4 @@
+import { f } from '@charter/schema';
 import { createRegistry, createSnapshot, defineEvent } from '@charter/spec';
 import { describe, expect, it } from 'vitest';
 import { applyVersionPolicy, diffSnapshots, suggestVersions } from '../src/index.ts';
@@ -19,6 +20,19 @@ const policy = (d: ReturnType<typeof diff>) =>
 	applyVersionPolicy(d).map((f) => `${f.ruleId}:${f.severity}`);
 
 describe('version policy', () => {
+	it('sees no change when a released schema is only rewritten (short syntax, keys reordered)', () => {
+		const seed = model('In', {
+			id: { type: S.ID(), isOptional: false },
+			tags: { type: S.String(), isArray: true, isOptional: false, description: 'Tags.' },
+		});
+		const short = model('In', { id: f.id(), tags: f.string().array().describe('Tags.') });
+		expect(policy(diff([command({ input: seed })], [command({ input: short })]))).toEqual([]);
+		const changed = model('In', { id: f.id(), tags: f.string().describe('Tags.') });
+		expect(policy(diff([command({ input: seed })], [command({ input: changed })]))).toContain(
+			'released-version-modified:error',
+		);
+	});
+
 	it('refuses a breaking change to a stable contract without a new major version', () => {
 		const d = diff(
 			[command({ input: In() })],

@@ -229,5 +229,17 @@ const TEXT_KEYS = new Set(['description', 'examples', 'when', 'title']);
 /** The contract's schema and behaviour as text, without its metadata, docs and examples. */
 function schemaText(spec: unknown): string {
 	const { meta: _meta, acceptance: _acceptance, ...rest } = spec as Record<string, unknown>;
-	return JSON.stringify(rest, (key, value) => (TEXT_KEYS.has(key) ? undefined : value));
+	return JSON.stringify(rest, (key, value) => (TEXT_KEYS.has(key) ? undefined : sortedKeys(value)));
+}
+
+/**
+ * An object with its keys in order, so that two ways of writing one schema (`f.id().array()`
+ * and the seed's `{ type, isArray, isOptional }`, keys in any order) compare equal.
+ */
+function sortedKeys(value: unknown): unknown {
+	if (typeof value !== 'object' || value === null || Array.isArray(value)) return value;
+	const sorted: Record<string, unknown> = {};
+	for (const key of Object.keys(value).sort())
+		sorted[key] = (value as Record<string, unknown>)[key];
+	return sorted;
 }
