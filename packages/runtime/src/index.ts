@@ -123,6 +123,7 @@ export {
 export {
 	type BodyResult,
 	DEFAULT_BODY_LIMIT,
+	readFetchBody,
 	readNodeBody,
 } from './limits/request-body.ts';
 export {

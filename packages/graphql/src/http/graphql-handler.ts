@@ -4,6 +4,7 @@ import {
 	attachAccessRecord,
 	DEFAULT_BODY_LIMIT,
 	type OriginPolicy,
+	readFetchBody,
 	refusedOrigin,
 } from '@charter/runtime';
 import type { ContractRegistry } from '@charter/spec';
@@ -194,14 +195,14 @@ export function createGraphqlHandler(
 		if (!/^application\/(json|graphql-response\+json)\b/i.test(type)) {
 			return json(415, [requestError('the body must be application/json', 'BAD_REQUEST', 415)]);
 		}
-		const text = await readLimited(request, bodyLimit);
-		if (text === undefined)
+		const read = await readFetchBody(request, bodyLimit);
+		if ('tooLarge' in read)
 			return json(413, [
 				requestError(`the body exceeds ${bodyLimit} bytes`, 'PAYLOAD_TOO_LARGE', 413),
 			]);
 		let params: unknown;
 		try {
-			params = JSON.parse(text);
+			params = JSON.parse(read.text);
 		} catch {
 			return json(400, [requestError('the body is not valid JSON', 'BAD_REQUEST', 400)]);
 		}
@@ -276,11 +277,4 @@ function fromSearch(
 			operationName: search.get('operationName'),
 		},
 	};
-}
-
-async function readLimited(request: Request, max: number): Promise<string | undefined> {
-	const declared = Number(request.headers.get('content-length') ?? '0');
-	if (declared > max) return undefined;
-	const text = await request.text();
-	return Buffer.byteLength(text) > max ? undefined : text;
 }

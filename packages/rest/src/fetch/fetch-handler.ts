@@ -1,5 +1,5 @@
-import { createProblem, type Executor } from '@charter/runtime';
-import type { BodyResult, RestRequest, RestResponse } from '../http/rest-message.ts';
+import { createProblem, type Executor, readFetchBody } from '@charter/runtime';
+import type { RestRequest, RestResponse } from '../http/rest-message.ts';
 import { createRestRouter, problemResponse, type RestOptions } from '../router/rest-router.ts';
 
 /**
@@ -47,28 +47,4 @@ export function toResponse(response: RestResponse): Response {
 		status: response.status,
 		headers: response.headers,
 	});
-}
-
-async function readFetchBody(request: Request, limit: number): Promise<BodyResult> {
-	if (!request.body) return { text: '' };
-	const reader = request.body.getReader();
-	const chunks: Uint8Array[] = [];
-	let size = 0;
-	for (;;) {
-		const { done, value } = await reader.read();
-		if (done) break;
-		size += value.byteLength;
-		if (size > limit) {
-			await reader.cancel();
-			return { tooLarge: true };
-		}
-		chunks.push(value);
-	}
-	const bytes = new Uint8Array(size);
-	let offset = 0;
-	for (const chunk of chunks) {
-		bytes.set(chunk, offset);
-		offset += chunk.byteLength;
-	}
-	return { text: new TextDecoder().decode(bytes) };
 }

@@ -47,6 +47,34 @@ export function readNodeBody(req: IncomingMessage, limit: number): Promise<BodyR
 	});
 }
 
+/**
+ * Reads a fetch `Request` body as UTF-8 text, at most `limit` bytes, streaming: a larger body
+ * is cancelled as soon as it passes the limit. The fetch twin of {@link readNodeBody}.
+ */
+export async function readFetchBody(request: Request, limit: number): Promise<BodyResult> {
+	if (!request.body) return { text: '' };
+	const reader = request.body.getReader();
+	const chunks: Uint8Array[] = [];
+	let size = 0;
+	for (;;) {
+		const { done, value } = await reader.read();
+		if (done) break;
+		size += value.byteLength;
+		if (size > limit) {
+			await reader.cancel();
+			return { tooLarge: true };
+		}
+		chunks.push(value);
+	}
+	const bytes = new Uint8Array(size);
+	let offset = 0;
+	for (const chunk of chunks) {
+		bytes.set(chunk, offset);
+		offset += chunk.byteLength;
+	}
+	return { text: new TextDecoder().decode(bytes) };
+}
+
 /** The body as text; a body in one chunk (the usual case) is decoded without a copy. */
 function joinChunks(chunks: readonly Buffer[]): string {
 	if (chunks.length === 1) return chunks[0]!.toString('utf8');
