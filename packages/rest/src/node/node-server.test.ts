@@ -208,5 +208,8 @@ describe('REST over node:http', () => {
 		const doc = await (await fetch(`${url}/openapi.json`)).json();
 		expect(doc.openapi).toBe('3.1.0');
 		expect(doc.info).toEqual({ title: 'Todo API', version: '1.0.0' });
+		// The health routes are in the document, readiness with its 503.
+		expect(doc.paths['/healthz'].get.operationId).toBe('healthz');
+		expect(Object.keys(doc.paths['/readyz'].get.responses)).toEqual(['200', '503']);
 	});
 });

@@ -79,6 +79,16 @@ export function toOpenApi(
 		paths[path] = { ...paths[path], [op.wire.rest.method.toLowerCase()]: operation };
 	}
 	paths[`${base}/healthz`] = { get: systemOperation('healthz', 'Tell whether the server is up.') };
+	const readyz = systemOperation('readyz', 'Tell whether the server takes traffic.');
+	readyz.responses = {
+		...(readyz.responses as Record<string, unknown>),
+		'503': {
+			description:
+				'Not ready (starting, draining, stopping, or a dependency down): the report names what.',
+			content: { 'application/json': { schema: { type: 'object' } } },
+		},
+	};
+	paths[`${base}/readyz`] = { get: readyz };
 	paths[`${base}/openapi.json`] = {
 		get: systemOperation('openapi', 'Give this OpenAPI document.'),
 	};
