@@ -1,12 +1,5 @@
 import Fastify from 'fastify';
-import {
-	mayPause,
-	PAUSE_PATH,
-	pauseInstance,
-	pauseJsonSchemas,
-	principalOf,
-	seedInstances,
-} from '../pause-fixture.ts';
+import { addPauseRoute } from './fastify-pause.ts';
 import { announce } from './server-announce.ts';
 
 /*
@@ -18,35 +11,8 @@ import { announce } from './server-announce.ts';
  * coercion is off through Fastify's documented `ajv.customOptions`.
  */
 
-const schemas = pauseJsonSchemas();
-// fast-json-stringify writes only declared properties unless told otherwise: keep `context`.
-const responseSchema = structuredClone(schemas.output) as {
-	properties: { context: Record<string, unknown> };
-};
-responseSchema.properties.context.additionalProperties = true;
-const instances = seedInstances();
-
 const app = Fastify({ logger: false, ajv: { customOptions: { coerceTypes: false } } });
-app.decorateRequest('tenant', '');
-
-app.post<{ Body: { instanceId: string; reason?: string } }>(
-	PAUSE_PATH,
-	{
-		schema: { body: schemas.input, response: { 200: responseSchema } },
-		preHandler: async (request, reply) => {
-			const principal = principalOf(request.headers.authorization);
-			if (typeof principal === 'string') return reply.code(401).send({ status: 401 });
-			if (!mayPause(principal)) return reply.code(403).send({ status: 403 });
-			(request as unknown as { tenant: string }).tenant = principal.tenant;
-		},
-	},
-	async (request, reply) => {
-		const tenant = (request as unknown as { tenant: string }).tenant;
-		const paused = pauseInstance(instances, request.body, tenant, new Date().toISOString());
-		if (!paused) return reply.code(404).send({ status: 404 });
-		return paused;
-	},
-);
+addPauseRoute(app);
 
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();

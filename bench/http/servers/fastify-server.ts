@@ -1,15 +1,8 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import Fastify from 'fastify';
-import {
-	type Instance,
-	mayPause,
-	PAUSE_PATH,
-	pauseInstance,
-	pauseJsonSchemas,
-	principalOf,
-	seedInstances,
-} from '../pause-fixture.ts';
+import type { Instance } from '../pause-fixture.ts';
+import { addPauseRoute, schemas } from './fastify-pause.ts';
 import { announce } from './server-announce.ts';
 
 /*
@@ -26,43 +19,18 @@ const ajv = new Ajv2020({
 	useDefaults: true,
 });
 (addFormats as unknown as (a: Ajv2020) => void)(ajv);
-const schemas = pauseJsonSchemas();
 const validateOutput = ajv.compile<Instance>(schemas.output);
-// fast-json-stringify writes only declared properties unless told otherwise: keep `context`.
-const responseSchema = structuredClone(schemas.output) as {
-	properties: { context: Record<string, unknown> };
-};
-responseSchema.properties.context.additionalProperties = true;
-const instances = seedInstances();
 
 const app = Fastify({ logger: false });
 app.setValidatorCompiler(({ schema }) => ajv.compile(schema));
-app.decorateRequest('tenant', '');
-
-app.post<{ Body: { instanceId: string; reason?: string } }>(
-	PAUSE_PATH,
-	{
-		schema: { body: schemas.input, response: { 200: responseSchema } },
-		preHandler: async (request, reply) => {
-			const principal = principalOf(request.headers.authorization);
-			if (typeof principal === 'string') return reply.code(401).send({ status: 401 });
-			if (!mayPause(principal)) return reply.code(403).send({ status: 403 });
-			(request as unknown as { tenant: string }).tenant = principal.tenant;
-		},
-		preSerialization: async (_request, reply, payload) => {
-			if (reply.statusCode !== 200) return payload;
-			const output = structuredClone(payload);
-			if (!validateOutput(output)) throw new Error('output breaks the contract');
-			return output;
-		},
+addPauseRoute(app, {
+	preSerialization: async (_request, reply, payload) => {
+		if (reply.statusCode !== 200) return payload;
+		const output = structuredClone(payload);
+		if (!validateOutput(output)) throw new Error('output breaks the contract');
+		return output;
 	},
-	async (request, reply) => {
-		const tenant = (request as unknown as { tenant: string }).tenant;
-		const paused = pauseInstance(instances, request.body, tenant, new Date().toISOString());
-		if (!paused) return reply.code(404).send({ status: 404 });
-		return paused;
-	},
-);
+});
 
 await app.listen({ port: 0, host: '127.0.0.1' });
 const address = app.server.address();
