@@ -1,8 +1,14 @@
 #!/usr/bin/env node
 // Charter runs from its compiled `dist/`. A project's own config, contracts and handlers are
-// TypeScript: tsx loads them on the fly, so users never build before running `charter`.
-// (Inside Charter's repository, `--conditions=@charter/source` loads Charter's sources instead.)
+// TypeScript: tsx loads them on the fly, so users never build before running `charter`; it is
+// registered when the first of them is imported (project/typescript-loader.ts), so Charter's
+// own modules load without it. Inside Charter's repository, `--conditions=@charter/source`
+// loads Charter's sources, which are TypeScript too: then tsx is registered first, here.
 import { register } from 'tsx/esm/api';
+
+const fromSources = [...process.execArgv, ...(process.env.NODE_OPTIONS ?? '').split(/\s+/)].some(
+	(option) => option.includes('@charter/source'),
+);
 
 // `charter inspect x | head` closes stdout early: stop quietly instead of crashing on EPIPE.
 process.stdout.on('error', (error) => {
@@ -10,7 +16,10 @@ process.stdout.on('error', (error) => {
 	throw error;
 });
 
-register();
+if (fromSources) {
+	register();
+	globalThis[Symbol.for('charter.typescript-loader')] = Promise.resolve();
+}
 // Only the command table: each command loads its own modules when it runs.
 const { main } = await import('#main');
 process.exitCode = await main(process.argv.slice(2));

@@ -1,5 +1,6 @@
 import { relative, resolve, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { ensureTypeScriptLoader } from './typescript-loader.ts';
 
 /**
  * A project compiled by `charter build`: its config, contract modules and handlers module,
@@ -33,7 +34,10 @@ export function builtProject(): BuiltProject | undefined {
 
 /** Imports a module of the project: from the build when there is one, from disk otherwise. */
 export async function importProjectModule(file: string): Promise<Record<string, unknown>> {
-	if (!built) return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+	if (!built) {
+		await ensureTypeScriptLoader();
+		return (await import(pathToFileURL(file).href)) as Record<string, unknown>;
+	}
 	const key = relative(built.root, resolve(file)).split(sep).join('/');
 	const found = built.modules[key];
 	if (!found) throw new Error(`${key} is not in the build: run \`charter build\` again`);

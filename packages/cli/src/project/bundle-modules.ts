@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { build, version as esbuildVersion } from 'esbuild';
+import { ensureTypeScriptLoader } from './typescript-loader.ts';
 
 /**
  * Imports many contract modules as one: esbuild bundles the project's own files (packages
@@ -119,6 +120,8 @@ async function namespacesOf(
 	file: string,
 	files: readonly string[],
 ): Promise<Map<string, Record<string, unknown>>> {
+	// The bundle may import the project's own TypeScript packages.
+	await ensureTypeScriptLoader();
 	const namespaces = (await import(pathToFileURL(file).href)) as Record<
 		string,
 		Record<string, unknown>
