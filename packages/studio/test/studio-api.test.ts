@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { createReadiness } from '@charter/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STUDIO_CSP } from '../src/index.ts';
-import { startNotesStudio, type TOKENS } from './fixtures/notes-app.ts';
+import { openEventStream, startNotesStudio, type TOKENS } from './fixtures/notes-app.ts';
 
 type Started = Awaited<ReturnType<typeof startNotesStudio>>;
 const as = (token: keyof typeof TOKENS | undefined): Record<string, string> =>
@@ -132,27 +132,16 @@ describe('Studio API', () => {
 	});
 
 	it("streams the viewer's tenant's events as they are published, with their trace ids", async () => {
-		const controller = new AbortController();
-		const response = await fetch(`${studio.url}/studio/api/events`, {
-			headers: as('admin-b'),
-			signal: controller.signal,
-		});
-		expect(response.headers.get('content-type')).toContain('text/event-stream');
-		const reader = response.body!.getReader();
-		const decoder = new TextDecoder();
-		let text = '';
-		const until = async (needle: string) => {
-			while (!text.includes(needle)) text += decoder.decode((await reader.read()).value);
-		};
-		await until(': ready');
+		const events = await openEventStream(studio.url, 'admin-b');
+		expect(events.response.headers.get('content-type')).toContain('text/event-stream');
 		const health = await get('api/health', 'admin-a').then((r) => r.json());
 		expect(health.subscribers).toContainEqual({ event: '*', subscriptions: 0, listeners: 1 });
 		await studio.run('notes.note.add', { text: 'secret of a' }, 'admin-a');
 		const added = await studio.run('notes.note.add', { text: 'news of b' }, 'admin-b');
-		await until('news of b');
-		controller.abort();
-		expect(text).not.toContain('secret of a');
-		const event = JSON.parse(/data: (.*news of b.*)/.exec(text)![1]!);
+		await events.until('news of b');
+		events.close();
+		expect(events.text).not.toContain('secret of a');
+		const event = JSON.parse(/data: (.*news of b.*)/.exec(events.text)![1]!);
 		expect(event).toMatchObject({ type: 'notes.note.added', tenant: 'b', traceid: added.traceId });
 	});
 
@@ -160,34 +149,18 @@ describe('Studio API', () => {
 		// Members may open this Studio; notes.note.archived is readable by admins only (its emitter's policy).
 		const wide = await startNotesStudio({ assetsDir: assets, roles: ['admin', 'member'] });
 		try {
-			const open = async (token: keyof typeof TOKENS) => {
-				const controller = new AbortController();
-				const response = await fetch(`${wide.url}/studio/api/events`, {
-					headers: as(token),
-					signal: controller.signal,
-				});
-				const reader = response.body!.getReader();
-				const decoder = new TextDecoder();
-				const stream = { text: '', close: () => controller.abort() };
-				const until = async (needle: string) => {
-					while (!stream.text.includes(needle))
-						stream.text += decoder.decode((await reader.read()).value);
-				};
-				await until(': ready');
-				return { stream, until };
-			};
-			const member = await open('member-a');
-			const admin = await open('admin-a');
+			const member = await openEventStream(wide.url, 'member-a');
+			const admin = await openEventStream(wide.url, 'admin-a');
 			await wide.run('notes.note.add', { text: 'first' }, 'admin-a');
 			await wide.run('notes.note.archive', { noteId: 'n1' }, 'admin-a');
 			await wide.run('notes.note.add', { text: 'last' }, 'admin-a');
 			await member.until('"text":"last"');
 			await admin.until('"text":"last"');
-			member.stream.close();
-			admin.stream.close();
-			expect(member.stream.text).toContain('notes.note.added');
-			expect(member.stream.text).not.toContain('notes.note.archived');
-			expect(admin.stream.text).toContain('notes.note.archived');
+			member.close();
+			admin.close();
+			expect(member.text).toContain('notes.note.added');
+			expect(member.text).not.toContain('notes.note.archived');
+			expect(admin.text).toContain('notes.note.archived');
 		} finally {
 			await wide.close();
 		}

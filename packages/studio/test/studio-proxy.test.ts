@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStudioProxy, STUDIO_CSP } from '../src/index.ts';
-import { startNotesStudio } from './fixtures/notes-app.ts';
+import { openEventStream, startNotesStudio } from './fixtures/notes-app.ts';
 
 describe('Studio against a running server (charter studio --url)', () => {
 	let remote: Awaited<ReturnType<typeof startNotesStudio>>;
@@ -55,23 +55,12 @@ describe('Studio against a running server (charter studio --url)', () => {
 	});
 
 	it('streams live events through as they are published', async () => {
-		const controller = new AbortController();
-		const response = await fetch(`${url}/studio/api/events`, {
-			headers: { authorization: 'Bearer admin-a' },
-			signal: controller.signal,
-		});
-		expect(response.headers.get('content-type')).toContain('text/event-stream');
-		const reader = response.body!.getReader();
-		const decoder = new TextDecoder();
-		let text = '';
-		const until = async (needle: string) => {
-			while (!text.includes(needle)) text += decoder.decode((await reader.read()).value);
-		};
-		await until(': ready');
+		const events = await openEventStream(url, 'admin-a');
+		expect(events.response.headers.get('content-type')).toContain('text/event-stream');
 		await remote.run('notes.note.add', { text: 'through the proxy' }, 'admin-a');
-		await until('through the proxy');
-		controller.abort();
-		expect(text).toContain('"type":"notes.note.added"');
+		await events.until('through the proxy');
+		events.close();
+		expect(events.text).toContain('"type":"notes.note.added"');
 	});
 
 	it('answers 502 with a problem when the server does not answer', async () => {

@@ -12,13 +12,7 @@ import {
 import type { GraphQLSchema } from 'graphql';
 import { type ContractPair, pairContracts } from './contract-pairs.ts';
 import { type DeprecationPolicy, diffDeprecation, judgeRemoval } from './deprecation-diff.ts';
-import {
-	CONTRACT_DIFF_RULES,
-	type ContractDiffRuleId,
-	type DiffFinding,
-	type DiffSeverity,
-	type Direction,
-} from './diff-rules.ts';
+import { CONTRACT_DIFF_RULES, type DiffFinding, type Direction, type Emit } from './diff-rules.ts';
 import { diffPolicy } from './policy-diff.ts';
 import { diffRestWire } from './rest-wire-diff.ts';
 import { contractVerdicts } from './surfaces/contract-verdicts.ts';
@@ -51,13 +45,6 @@ export interface DiffResult {
 	readonly findings: readonly DiffFinding[];
 	readonly pairs: readonly ContractPair[];
 }
-
-type Emit = (
-	ruleId: ContractDiffRuleId,
-	path: string,
-	message: string,
-	extra?: { before?: unknown; after?: unknown; severity?: DiffSeverity },
-) => void;
 
 /**
  * Compares a base snapshot with the current one, contract by contract, and reports every

@@ -1,14 +1,7 @@
 // The deprecation lifecycle in a diff: a removal is judged against the sunset and the policy's
 // shortest deprecation period; a changed notice is judged by what it does to the sunset.
 import type { ContractSpec, Deprecation } from '@charter/spec';
-import type { ContractDiffRuleId, DiffSeverity } from './diff-rules.ts';
-
-type Emit = (
-	ruleId: ContractDiffRuleId,
-	path: string,
-	message: string,
-	extra?: { before?: unknown; after?: unknown; severity?: DiffSeverity },
-) => void;
+import type { Emit } from './diff-rules.ts';
 
 /** What judging a deprecation needs: today and the policy's shortest deprecation period. */
 export interface DeprecationPolicy {

@@ -175,6 +175,14 @@ export const CONTRACT_DIFF_RULES = {
 } as const satisfies Record<string, { severity: DiffSeverity; summary: string }>;
 
 export type ContractDiffRuleId = keyof typeof CONTRACT_DIFF_RULES;
+
+/** How a contract-level comparison reports one change (the severity when a rule decides case by case). */
+export type Emit = (
+	ruleId: ContractDiffRuleId,
+	path: string,
+	message: string,
+	extra?: { before?: unknown; after?: unknown; severity?: DiffSeverity },
+) => void;
 export type DiffRuleId = TypeDiffRuleId | ContractDiffRuleId;
 
 /** One difference between two versions of the contracts. */

@@ -1,12 +1,5 @@
 import type { Policy } from '@charter/spec';
-import type { ContractDiffRuleId, DiffSeverity } from './diff-rules.ts';
-
-type Emit = (
-	ruleId: ContractDiffRuleId,
-	path: string,
-	message: string,
-	extra?: { before?: unknown; after?: unknown; severity?: DiffSeverity },
-) => void;
+import type { ContractDiffRuleId, Emit } from './diff-rules.ts';
 
 const AUTH_RANK = { anonymous: 0, user: 1, admin: 2 } as const;
 const TENANT_RANK = { undefined: 0, optional: 1, required: 2 } as const;

@@ -1,14 +1,7 @@
 // The REST wire beyond the route: where input fields travel, the body's media types, the body
 // field and the success status. Each change reaches REST, the OpenAPI clients and the SDK only.
 import type { OperationSpec, RestParameter } from '@charter/spec';
-import type { ContractDiffRuleId, DiffSeverity } from './diff-rules.ts';
-
-type Emit = (
-	ruleId: ContractDiffRuleId,
-	path: string,
-	message: string,
-	extra?: { before?: unknown; after?: unknown; severity?: DiffSeverity },
-) => void;
+import type { Emit } from './diff-rules.ts';
 
 const JSON_ONLY = ['application/json'] as const;
 
