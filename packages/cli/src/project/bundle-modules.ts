@@ -25,7 +25,8 @@ export async function importBundled(
 			.join('\n');
 		const folder = join(root, '.charter', 'cache');
 		const cached = cachedBundle(root, folder, entry);
-		if (cached) return namespacesOf(join(folder, cached), files);
+		// Awaited here, so a module that throws on import is caught below.
+		if (cached) return await namespacesOf(join(folder, cached), files);
 		const result = await build({
 			stdin: {
 				contents: entry,
@@ -60,7 +61,7 @@ export async function importBundled(
 			inputs: Object.fromEntries(inputs.map((path) => [path, hashOf(path)])),
 		};
 		writeFileSync(join(folder, MANIFEST), JSON.stringify(manifest));
-		return namespacesOf(join(folder, name), files);
+		return await namespacesOf(join(folder, name), files);
 	} catch {
 		return undefined;
 	}
