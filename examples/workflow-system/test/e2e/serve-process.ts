@@ -15,10 +15,14 @@ export interface ServeProcess {
 }
 
 /** Starts `charter serve` in the example's folder and waits until it answers /healthz. */
-export async function startServe(port: number, db: string): Promise<ServeProcess> {
+export async function startServe(
+	port: number,
+	db: string,
+	args: readonly string[] = [],
+): Promise<ServeProcess & { readonly pid: number }> {
 	const child: ChildProcess = spawn(
 		process.execPath,
-		[CHARTER, 'serve', '--port', String(port), '--db', db],
+		[CHARTER, 'serve', '--port', String(port), '--db', db, ...args],
 		{ cwd: root, stdio: ['ignore', 'pipe', 'pipe'] },
 	);
 	let output = '';
@@ -36,6 +40,7 @@ export async function startServe(port: number, db: string): Promise<ServeProcess
 		if (healthy) {
 			return {
 				url,
+				pid: child.pid!,
 				async stop() {
 					if (child.exitCode === null) child.kill('SIGTERM');
 					await exited;

@@ -235,7 +235,8 @@ export function createGraphqlHandler(
 		fetch: handle,
 		node: async (req, res) => {
 			const request = await toFetchRequest(req, res, bodyLimit);
-			const address = req.socket.remoteAddress;
+			// A client cut off (its body too large) may have no socket left.
+			const address = req.socket?.remoteAddress;
 			if (request && address !== undefined) addresses.set(request, address);
 			const access = accessRecordOf(req);
 			if (request && access) attachAccessRecord(request, access);

@@ -6,6 +6,7 @@ import {
 	type OriginPolicy,
 	readNodeBody,
 	refusedOrigin,
+	UNSAFE_KEYS,
 } from '@charter/runtime';
 import type { ContractRegistry } from '@charter/spec';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
@@ -69,6 +70,25 @@ export function createMcpHttpHandler(
 			} catch {
 				return reply(res, 400, -32700, 'Parse error: the body is not valid JSON');
 			}
+			// One message per request: batches left JSON-RPC over MCP in 2025-06-18, and one
+			// batch of a hundred tools/list answered a hundred catalogues.
+			if (Array.isArray(body))
+				return reply(
+					res,
+					400,
+					-32600,
+					'Invalid Request: send one JSON-RPC message per request, not a batch',
+				);
+			if (
+				typeof body !== 'object' ||
+				body === null ||
+				(body as { jsonrpc?: unknown }).jsonrpc !== '2.0'
+			)
+				return reply(res, 400, -32600, 'Invalid Request: not a JSON-RPC 2.0 message');
+			// The SDK looks methods up by name: `__proto__` made it answer an empty 500.
+			const method = (body as { method?: unknown }).method;
+			if (typeof method === 'string' && UNSAFE_KEYS.has(method))
+				return reply(res, 400, -32601, 'Method not found');
 			const server = createMcpServer(executor, registry, {
 				...options,
 				catalog,

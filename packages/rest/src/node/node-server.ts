@@ -88,9 +88,10 @@ export function createRestServer(executor: Executor, options: RestServerOptions 
 	};
 	const mounts = options.mounts ?? [];
 	const routed = mounts.length === 0 ? listener : withMounts(mounts, listener, executor.logger);
-	const checked = options.origins
+	const policed = options.origins
 		? withOriginPolicy(routed, withCorsOrigins(options.origins, options.cors?.origins))
 		: routed;
+	const checked = withWellFormedTarget(policed);
 	const server = createServer(
 		serverOptions(options.timeouts),
 		options.accessLog ? withAccessLog(checked, options.accessLog) : checked,
@@ -163,6 +164,35 @@ function withOriginPolicy(listener: Listener, policy: OriginPolicy): Listener {
 		const refused = refusedOrigin(policy, req.headers.host, req.headers.origin);
 		if (refused === undefined) return listener(req, res);
 		writeNodeResponse(res, problemResponse(createProblem('FORBIDDEN', { detail: refused })));
+	};
+}
+
+/**
+ * Answers 400 to a request target that is not a path this server can parse (`//`, `/\\`,
+ * `//[`, `//:99999`, `//other.host/`: read against a base, as every mount reads it, a host),
+ * before any mount sees it.
+ */
+const BASE = 'http://localhost';
+
+function withWellFormedTarget(listener: Listener): Listener {
+	return (req, res) => {
+		const target = req.url ?? '/';
+		// Most targets are one slash and a path, which always parse: no URL is built for them.
+		const plain =
+			target.charCodeAt(0) === 47 && target.charCodeAt(1) !== 47 && !target.includes('\\');
+		if (
+			plain ||
+			(target.startsWith('/') &&
+				URL.canParse(target, BASE) &&
+				new URL(target, BASE).host === 'localhost')
+		)
+			return listener(req, res);
+		writeNodeResponse(
+			res,
+			problemResponse(
+				createProblem('BAD_REQUEST', { detail: 'the request target is not a valid path' }),
+			),
+		);
 	};
 }
 
