@@ -304,3 +304,14 @@ describe('a database that cannot serve', () => {
 		}
 	});
 });
+
+describe('an SQLite path that cannot be a file', () => {
+	it('fails at once with CHARTER_STORE_UNREACHABLE under /proc (Node 20 recursive mkdir spun there)', async () => {
+		const started = Date.now();
+		const error = await createStores({ url: 'sqlite:/proc/nonexistent/x.db' }).catch(
+			(e: unknown) => e,
+		);
+		expect(error).toMatchObject({ code: 'CHARTER_STORE_UNREACHABLE' });
+		expect(Date.now() - started).toBeLessThan(5_000);
+	});
+});

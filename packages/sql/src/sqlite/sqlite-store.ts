@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { CharterConfigError } from '@charter/runtime';
 import Database from 'better-sqlite3';
@@ -30,7 +30,7 @@ export async function createSqliteStores(options: SqliteStoreOptions): Promise<S
 	const synchronous = options.synchronous ?? 'FULL';
 	let database: Database.Database;
 	try {
-		if (!memory) mkdirSync(dirname(path), { recursive: true });
+		if (!memory) makeFolder(dirname(path));
 		database = new Database(path);
 		database.pragma('journal_mode = WAL');
 		database.pragma(`synchronous = ${synchronous}`);
@@ -60,5 +60,20 @@ export async function createSqliteStores(options: SqliteStoreOptions): Promise<S
 	} catch (error) {
 		await db.destroy();
 		throw error;
+	}
+}
+
+/**
+ * Creates a folder and its missing parents one at a time. Node 20's recursive `mkdirSync`
+ * spins forever under `/proc` (a parent that exists answers ENOENT); this throws instead.
+ */
+function makeFolder(folder: string): void {
+	if (existsSync(folder)) return;
+	const parent = dirname(folder);
+	if (parent !== folder) makeFolder(parent);
+	try {
+		mkdirSync(folder);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
 	}
 }
