@@ -156,7 +156,7 @@ export const CONFIG_OPTIONS: { readonly [K in keyof Required<CharterConfig>]: Co
 	server: {
 		type: '{ host?, port?, db?, bus?, busStream?, logLevel?, corsOrigins?, bodyLimit?, timeoutMs?, idempotencyLeaseMs?, idempotencyRetentionMs?, drainTimeoutMs?, seed?, metrics?, metricsPort?, metricsToken?, tracing? }',
 		description:
-			'Settings of `charter serve`. Each may also come from a flag or a `CHARTER_*` environment variable, which win over this section (flag, then environment, then config, then default); `charter serve --print-config` shows the effective values, secrets masked, and where each came from. The [serve and deploy guide](docs/guides/operate/serve-and-deploy.md#configuration) lists them all.',
+			'Settings of `charter serve`. Each may also come from a flag or a `CHARTER_*` environment variable, which win over this section (flag, then environment, then config, then default); `charter serve --print-config` shows the effective values, secrets masked, and where each came from. The guide "Serve, observe and deploy" lists them all, under Configuration.',
 		default: 'see `charter serve --help`',
 	},
 	unimplemented: {
