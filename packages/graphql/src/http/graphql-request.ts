@@ -11,7 +11,7 @@ import {
 	validate,
 } from 'graphql';
 import { requestIdempotency } from '../idempotency/request-idempotency.ts';
-import { checkAliases, checkQueryLimits, type QueryLimits } from '../limits/query-limits.ts';
+import { checkLimitsBeforeValidation, type QueryLimits } from '../limits/query-limits.ts';
 import { jsonSizeUpTo, ResponseBudget } from '../limits/response-budget.ts';
 import { maskError, requestError } from '../problems/problem-error.ts';
 import type { GraphqlContext } from '../schema/graphql-schema.ts';
@@ -43,8 +43,9 @@ export type PreparedOperation =
 	| { readonly ok: false; readonly status: number; readonly errors: readonly GraphQLError[] };
 
 /**
- * Checks a request before execution: shape, size, syntax (token-limited), schema validation,
- * operation selection and the depth/cost/introspection limits. Never throws on bad input.
+ * Checks a request before execution: shape, size, syntax (token-limited), the alias, depth,
+ * cost and introspection limits, then schema validation and operation selection. Never throws
+ * on bad input.
  */
 export function prepareOperation(
 	schema: GraphQLSchema,
@@ -91,6 +92,14 @@ export function prepareOperation(
 			],
 		};
 	}
+	// The cheap limits run first: full validation of a hostile document is the expensive part.
+	const exceeded = checkLimitsBeforeValidation(
+		schema,
+		document,
+		limits,
+		variables as Record<string, unknown> | null | undefined,
+	);
+	if (exceeded.length > 0) return { ok: false, status: 400, errors: exceeded };
 	const invalid = validate(schema, document, undefined, { maxErrors: 20 });
 	if (invalid.length > 0) {
 		return {
@@ -110,17 +119,6 @@ export function prepareOperation(
 				: 'the document holds several operations; name one in "operationName"',
 		);
 	}
-	const exceeded = [
-		...checkAliases(schema, document, limits),
-		...checkQueryLimits(
-			schema,
-			document,
-			operation,
-			limits,
-			variables as Record<string, unknown> | null | undefined,
-		),
-	];
-	if (exceeded.length > 0) return { ok: false, status: 400, errors: exceeded };
 	return { ok: true, document, operation };
 }
 

@@ -308,6 +308,27 @@ export function resolveLimits(
 }
 
 /**
+ * The limits checked before graphql-js's full validation, which costs CPU quadratic in the
+ * fields of a hostile document: the alias count over the whole document, then depth, cost and
+ * introspection of each of its operations (every operation is validated, so every one counts).
+ * The measures tolerate invalid documents (unknown fields and fragments, fragment cycles).
+ */
+export function checkLimitsBeforeValidation(
+	schema: GraphQLSchema,
+	document: DocumentNode,
+	limits: Required<QueryLimits>,
+	variables?: Readonly<Record<string, unknown>> | null,
+): GraphQLError[] {
+	const aliases = checkAliases(schema, document, limits);
+	for (const definition of document.definitions) {
+		if (definition.kind !== Kind.OPERATION_DEFINITION) continue;
+		const exceeded = checkQueryLimits(schema, document, definition, limits, variables);
+		if (exceeded.length > 0) return [...aliases, ...exceeded];
+	}
+	return aliases;
+}
+
+/**
  * graphql-armor's alias limit as a validation pass: one `QUERY_TOO_COMPLEX` error when the
  * document uses more aliases than `maxAliases`.
  */
