@@ -1,6 +1,6 @@
 import { execFile, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { request } from 'node:http';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -560,6 +560,110 @@ describe('charter diff --impact', () => {
 			expect(operations).toEqual((impact as { operations: unknown[] }).operations);
 		} finally {
 			writeFileSync(file, original);
+		}
+	});
+	test('names the calls that sent a removed field or enum value, from the input shapes charter serve recorded', async () => {
+		const db = `sqlite:.charter/impact-fields-${randomUUID()}.db`;
+		const file = join(PROJECT, 'src/hello/hello.operations.ts');
+		const lockfile = join(PROJECT, 'contracts.lock.json');
+		const original = readFileSync(file, 'utf8');
+		const originalLock = existsSync(lockfile) ? readFileSync(lockfile, 'utf8') : undefined;
+		// Greetings gain an optional tone (an enum) and an optional signature.
+		const withFields = original
+			.replace(
+				"import { defineSchemaModel, ScalarTypeEnum } from '@charter/schema';",
+				"import { defineEnum, defineSchemaModel, ScalarTypeEnum } from '@charter/schema';\n\nconst ToneEnum = defineEnum('Tone', ['WARM', 'FORMAL']);",
+			)
+			.replace(
+				"description: 'What they are told.',\n\t\t},\n",
+				"description: 'What they are told.',\n\t\t},\n\t\ttone: { type: ToneEnum, isOptional: true },\n\t\tsignature: { type: ScalarTypeEnum.String(), isOptional: true },\n",
+			);
+		expect(withFields).toContain('signature:');
+		writeFileSync(file, withFields);
+		try {
+			expect((await charter(PROJECT, 'snapshot')).code).toBe(0);
+			const server = await serve('--db', db);
+			try {
+				const set = (body: Record<string, string>) =>
+					fetch(`${server.base}/v1/hello/greeting/set`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json', authorization: 'Bearer dev-token' },
+						body: JSON.stringify({ name: 'Ada', message: 'Hi', ...body }),
+					});
+				expect((await set({ tone: 'WARM', signature: 'Bob' })).status).toBe(200);
+				expect((await set({ tone: 'FORMAL' })).status).toBe(200);
+				expect((await set({ tone: 'FORMAL' })).status).toBe(200);
+				expect((await set({})).status).toBe(200);
+			} finally {
+				expect(await server.stop()).toBe(0);
+			}
+			// The breaking change: the signature field and the FORMAL tone are removed.
+			writeFileSync(
+				file,
+				withFields
+					.replace("['WARM', 'FORMAL']", "['WARM']")
+					.replace('\t\tsignature: { type: ScalarTypeEnum.String(), isOptional: true },\n', ''),
+			);
+			const run = await charter(
+				PROJECT,
+				'diff',
+				'--impact',
+				db,
+				'--window',
+				'1',
+				'--format',
+				'json',
+			);
+			expect(run.code, run.stderr).toBe(1);
+			const operations = (
+				JSON.parse(run.stdout) as {
+					diff: { impact: { operations: { key: string; calls?: number; fields?: unknown }[] } };
+				}
+			).diff.impact.operations;
+			const set = operations.find((o) => o.key === 'hello.greeting.set');
+			expect(set?.calls).toBe(4);
+			expect(set?.fields).toEqual([
+				{
+					change: 'enum-value-removed $.input.tone',
+					pointer: '/tone',
+					value: 'FORMAL',
+					measure: 'sent',
+					calls: 2,
+					unknown: 0,
+				},
+				{
+					change: 'field-removed $.input.signature',
+					pointer: '/signature',
+					measure: 'sent',
+					calls: 1,
+					unknown: 0,
+				},
+			]);
+			const text = await charter(PROJECT, 'diff', '--impact', db);
+			expect(text.stdout).toContain('/tone = "FORMAL": 2 call(s) sent it');
+			expect(text.stdout).toContain('/signature: 1 call(s) sent it');
+			// The exported log carries the shapes too: the same counts from the file.
+			const exported = await charter(PROJECT, 'audit', 'tail', '--json', '-n', '1000', '--db', db);
+			writeFileSync(join(PROJECT, 'audit-fields.jsonl'), exported.stdout);
+			const fromFile = await charter(
+				PROJECT,
+				'diff',
+				'--impact',
+				'audit-fields.jsonl',
+				'--window',
+				'1',
+				'--format',
+				'json',
+			);
+			const fileSet = (
+				JSON.parse(fromFile.stdout) as {
+					diff: { impact: { operations: { key: string; fields?: unknown }[] } };
+				}
+			).diff.impact.operations.find((o) => o.key === 'hello.greeting.set');
+			expect(fileSet?.fields).toEqual(set?.fields);
+		} finally {
+			writeFileSync(file, original);
+			if (originalLock !== undefined) writeFileSync(lockfile, originalLock);
 		}
 	});
 });

@@ -45,6 +45,12 @@ export { diffTypes, type TypeChange } from './diff/type-diff.ts';
 export { checkDrift, type DriftEntry, type DriftResult } from './drift/check-drift.ts';
 export { GovernanceError } from './errors.ts';
 export {
+	type CallShape,
+	describeFieldImpact,
+	type FieldImpact,
+	inputPointer,
+} from './impact/field-impact.ts';
+export {
 	type CallRecord,
 	describeImpact,
 	type OperationImpact,

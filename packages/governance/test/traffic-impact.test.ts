@@ -57,6 +57,64 @@ describe('impact from traffic', () => {
 				tenants: 2,
 				anonymous: 0,
 				lastCall: '2026-11-30T23:59:59Z',
+				// Records without an input shape: the field's use is unknown, not zero.
+				fields: [
+					{
+						change: 'field-removed $.input.note',
+						pointer: '/note',
+						measure: 'sent',
+						calls: 0,
+						unknown: 3,
+					},
+				],
+			},
+		]);
+	});
+
+	it('counts per field and enum value from the input shapes; shapeless or capped records are unknown', () => {
+		const shaped = (fields: string[], enums: [string, string][] = [], truncated = false) => ({
+			...call('2026-11-02T10:00:00Z'),
+			inputShape: { fields, enums, ...(truncated ? { truncated } : {}) },
+		});
+		const impact = trafficImpact(
+			[
+				finding({ ruleId: 'field-removed', path: '$.input.note' }),
+				finding({ ruleId: 'enum-value-removed', path: '$.input.items[*].state', before: 'OPEN' }),
+				finding({ ruleId: 'field-made-required', path: '$.input.reason' }),
+				finding({ ruleId: 'type-changed', path: '$.input.choice<Line>.sku' }),
+			],
+			[
+				shaped(['/note', '/items', '/items/*/state'], [['/items/*/state', 'OPEN']]),
+				shaped(['/items', '/items/*/state', '/reason'], [['/items/*/state', 'PAID']]),
+				shaped(['/items'], [], true),
+				call('2026-11-03T10:00:00Z'),
+			],
+			window,
+			() => true,
+		);
+		expect(impact.operations[0]!.calls).toBe(4);
+		expect(impact.operations[0]!.fields).toEqual([
+			{
+				change: 'field-removed $.input.note',
+				pointer: '/note',
+				measure: 'sent',
+				calls: 1,
+				unknown: 2,
+			},
+			{
+				change: 'enum-value-removed $.input.items[*].state',
+				pointer: '/items/*/state',
+				value: 'OPEN',
+				measure: 'sent',
+				calls: 1,
+				unknown: 2,
+			},
+			{
+				change: 'field-made-required $.input.reason',
+				pointer: '/reason',
+				measure: 'omitted',
+				calls: 1,
+				unknown: 2,
 			},
 		]);
 	});

@@ -77,6 +77,7 @@ export {
 	type HandlerContext,
 	implement,
 } from './executor/implement.ts';
+export { inputShape, MAX_SHAPE_ENTRIES } from './executor/input-shape.ts';
 export type { CallerSignal, Invocation, InvocationResult } from './executor/invocation.ts';
 export {
 	type ExtendedHandler,
@@ -178,7 +179,7 @@ export {
 	type OutboxRelay,
 	type OutboxRelayOptions,
 } from './relay/outbox-relay.ts';
-export type { AuditFilter, AuditRecord, AuditStore } from './stores/audit-store.ts';
+export type { AuditFilter, AuditRecord, AuditStore, InputShape } from './stores/audit-store.ts';
 export type {
 	ClaimResult,
 	IdempotencyRecord,

@@ -165,7 +165,12 @@ describe.each(targets)('%s stores', (_name, open) => {
 		const { audit } = await open();
 		await audit.append(auditRecord(1));
 		await audit.append(
-			auditRecord(2, { operation: 'todo.archive', principalId: 'bob', callerTraceId: 'theirs' }),
+			auditRecord(2, {
+				operation: 'todo.archive',
+				principalId: 'bob',
+				callerTraceId: 'theirs',
+				inputShape: { fields: ['/id', '/reason'], enums: [['/reason', 'DONE']] },
+			}),
 		);
 		await audit.append(auditRecord(3, { resultCode: 'DUPLICATE_TITLE', status: 409 }));
 		const { principalId: _omit, ...anonymous } = auditRecord(4);
@@ -176,6 +181,11 @@ describe.each(targets)('%s stores', (_name, open) => {
 		expect(all[2]).toMatchObject({ resultCode: 'DUPLICATE_TITLE', status: 409, replayed: false });
 		expect(all[1]!.callerTraceId).toBe('theirs');
 		expect(all[0]).not.toHaveProperty('callerTraceId');
+		expect(all[1]!.inputShape).toEqual({
+			fields: ['/id', '/reason'],
+			enums: [['/reason', 'DONE']],
+		});
+		expect(all[0]).not.toHaveProperty('inputShape');
 		expect((await audit.list({ operation: 'todo.archive' })).map((r) => r.traceId)).toEqual([
 			'trace-2',
 		]);

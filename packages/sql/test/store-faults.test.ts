@@ -52,6 +52,7 @@ describe.each(targets.map((t) => [t.name, t] as const))('migrations on %s', (_n,
 			'charter@2',
 			'charter@3',
 			'charter@4',
+			'charter@5',
 			'counter-app@1',
 		]);
 		if (target.name === 'sqlite') return; // a new file per open: covered by the upgrade test
@@ -84,10 +85,31 @@ describe.each(targets.map((t) => [t.name, t] as const))('migrations on %s', (_n,
 			.insertInto(t.outbox)
 			.values({ id: event.id, envelope: JSON.stringify(event), created_at: event.time })
 			.execute();
+		// An audit row from before input shapes were kept (migration 5).
+		await stores.db
+			.insertInto(t.audit)
+			.values({
+				id: 'old-call',
+				operation: 'counter.increment',
+				version: '1.0.0',
+				input_digest: 'd',
+				result_code: 'OK',
+				status: 200,
+				replayed: 0,
+				trace_id: 'tr',
+				records: '[]',
+				started_at: event.time,
+				finished_at: event.time,
+			})
+			.execute();
 		const report = await runMigrations(stores.db, stores.dialect, t, [charterMigrations]);
-		expect(report.applied.map((m) => m.version)).toEqual([2, 3, 4]);
+		expect(report.applied.map((m) => m.version)).toEqual([2, 3, 4, 5]);
 		const row = await stores.db.selectFrom(t.outbox).selectAll().executeTakeFirstOrThrow();
 		expect(row).toMatchObject({ id: 'old-event', stream: 'counter.incremented', attempts: 0 });
+		// Its shape is unknown: no inputShape, never an empty one.
+		const [old] = await stores.audit.list();
+		expect(old).toMatchObject({ id: 'old-call', operation: 'counter.increment' });
+		expect(old).not.toHaveProperty('inputShape');
 		const bus = createEventBus();
 		const seen: string[] = [];
 		bus.subscribe('*', (e) => {
@@ -106,9 +128,9 @@ describe.skipIf(!PG_URL)('PostgreSQL migrations from two nodes at once', () => {
 			target.open({ prefix, migrations: [counterMigrations] }),
 			target.open({ prefix, migrations: [counterMigrations] }),
 		]);
-		expect([a.migrations.applied.length, b.migrations.applied.length].sort()).toEqual([0, 5]);
+		expect([a.migrations.applied.length, b.migrations.applied.length].sort()).toEqual([0, 6]);
 		const rows = await a.db.selectFrom(tableNames(prefix).migrations).selectAll().execute();
-		expect(rows).toHaveLength(5);
+		expect(rows).toHaveLength(6);
 		await target.cleanup();
 	});
 });

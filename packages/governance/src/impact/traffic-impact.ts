@@ -1,6 +1,12 @@
 // Impact from real traffic: for each operation a breaking or dangerous change touches, how many
 // calls of the changed key@version the audit log holds in a window, from how many principals.
 import type { DiffFinding } from '../diff/diff-rules.ts';
+import {
+	type CallShape,
+	type FieldCounter,
+	type FieldImpact,
+	fieldCounter,
+} from './field-impact.ts';
 
 /** The fields of an audit record the impact reads (the runtime's AuditRecord has them all). */
 export interface CallRecord {
@@ -10,6 +16,8 @@ export interface CallRecord {
 	readonly tenant?: string;
 	readonly resultCode: string;
 	readonly startedAt: string;
+	/** Fields and enum values the input sent; absent on records written before it was kept. */
+	readonly inputShape?: CallShape;
 }
 
 /** The calls an operation received in the window, counted exactly from the audit records. */
@@ -34,6 +42,11 @@ export interface OperationImpact {
 	/** Calls made with no principal. */
 	readonly anonymous?: number;
 	readonly lastCall?: string;
+	/**
+	 * Per change that names an input field or enum value: the calls that sent (or omitted) it,
+	 * from the input shapes; calls of unknown shape are counted apart, never as zero.
+	 */
+	readonly fields?: readonly FieldImpact[];
 }
 
 /** The impact of a diff on the traffic of a window. */
@@ -58,16 +71,30 @@ export function trafficImpact(
 ): TrafficImpact {
 	const touched = new Map<
 		string,
-		{ key: string; version: string; severity: 'breaking' | 'dangerous'; changes: string[] }
+		{
+			key: string;
+			version: string;
+			severity: 'breaking' | 'dangerous';
+			changes: string[];
+			fields: FieldCounter[];
+		}
 	>();
 	for (const f of findings) {
 		if (f.kind !== 'operation' || f.waiver) continue;
 		if (f.severity !== 'breaking' && f.severity !== 'dangerous') continue;
 		const version = f.baseVersion ?? f.version;
 		const id = `${f.key}@${version}`;
-		const entry = touched.get(id) ?? { key: f.key, version, severity: f.severity, changes: [] };
+		const entry = touched.get(id) ?? {
+			key: f.key,
+			version,
+			severity: f.severity,
+			changes: [],
+			fields: [],
+		};
 		if (f.severity === 'breaking') entry.severity = 'breaking';
 		entry.changes.push(`${f.ruleId} ${f.path}`);
+		const field = fieldCounter(f);
+		if (field) entry.fields.push(field);
 		touched.set(id, entry);
 	}
 	const counts = new Map<
@@ -79,10 +106,18 @@ export function trafficImpact(
 			principals: Set<string>;
 			tenants: Set<string>;
 			last?: string;
+			fields: readonly FieldCounter[];
 		}
 	>();
-	for (const id of touched.keys()) {
-		counts.set(id, { calls: 0, ok: 0, anonymous: 0, principals: new Set(), tenants: new Set() });
+	for (const [id, t] of touched) {
+		counts.set(id, {
+			calls: 0,
+			ok: 0,
+			anonymous: 0,
+			principals: new Set(),
+			tenants: new Set(),
+			fields: t.fields,
+		});
 	}
 	const from = window.since.getTime();
 	const to = window.until.getTime();
@@ -97,6 +132,7 @@ export function trafficImpact(
 		else count.anonymous++;
 		if (r.tenant) count.tenants.add(r.tenant);
 		if (!count.last || r.startedAt > count.last) count.last = r.startedAt;
+		for (const field of count.fields) field.add(r.inputShape);
 	}
 	const operations: OperationImpact[] = [];
 	for (const [id, t] of touched) {
@@ -115,6 +151,7 @@ export function trafficImpact(
 			tenants: c.tenants.size,
 			anonymous: c.anonymous,
 			...(c.last ? { lastCall: c.last } : {}),
+			...(t.fields.length > 0 ? { fields: t.fields.map((f) => f.impact()) } : {}),
 		});
 	}
 	return {

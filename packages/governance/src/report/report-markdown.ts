@@ -1,3 +1,4 @@
+import { describeFieldImpact } from '../impact/field-impact.ts';
 import { describeImpact } from '../impact/traffic-impact.ts';
 import type { GovernanceReport } from './governance-report.ts';
 import { locate, surfaceNote } from './report-text.ts';
@@ -102,6 +103,9 @@ export function renderMarkdown(report: GovernanceReport): string {
 				out.push(
 					`| ${code(`${o.key}@${o.version}`)} | ${ICON[o.severity]} ${o.severity} | ${cell(describeImpact(o))} |`,
 				);
+				for (const f of o.fields ?? []) {
+					out.push(`| ↳ | ${code(f.change)} | ${cell(describeFieldImpact(f))} |`);
+				}
 			}
 		}
 		if ((report.diff.reviews?.length ?? 0) > 0) {

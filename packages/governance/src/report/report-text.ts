@@ -1,5 +1,6 @@
 import type { CheckFinding } from '../check/check-rules.ts';
 import { DIFF_SEVERITIES, type DiffFinding } from '../diff/diff-rules.ts';
+import { describeFieldImpact } from '../impact/field-impact.ts';
 import { describeImpact } from '../impact/traffic-impact.ts';
 import type { GovernanceReport } from './governance-report.ts';
 
@@ -129,6 +130,8 @@ export function renderText(report: GovernanceReport, s: TextStyle = PLAIN_STYLE)
 				lines.push(
 					`    ${color(o.severity)} ${s.bold(`${o.key}@${o.version}`)}: ${describeImpact(o)}`,
 				);
+				for (const f of o.fields ?? [])
+					lines.push(`      ${s.dim(f.change)}: ${describeFieldImpact(f)}`);
 			}
 			if (impact.operations.length === 0)
 				lines.push(`    ${s.green('ok')} no breaking or dangerous change to an operation`);

@@ -3,6 +3,7 @@ import type { Principal } from '../context/principal.ts';
 import { randomHex, randomUuid } from '../ids/random-ids.ts';
 import type { AuditRecord, AuditStore } from '../stores/audit-store.ts';
 import { inputDigest } from './input-digest.ts';
+import { inputShape } from './input-shape.ts';
 import type { CompiledPlan } from './operation-plan.ts';
 
 /**
@@ -14,6 +15,7 @@ export class AuditTrail {
 	/** True once a record was handed to a store; a rolled-back transaction sets it back. */
 	written = false;
 	readonly #startedAt: string;
+	readonly #input: unknown;
 
 	constructor(
 		private readonly plan: CompiledPlan,
@@ -27,6 +29,7 @@ export class AuditTrail {
 	) {
 		this.#startedAt = isoTimestamp(clock());
 		this.inputDigest = inputDigest(input);
+		this.#input = input;
 	}
 
 	/** True when the caller was anonymous. */
@@ -44,6 +47,8 @@ export class AuditTrail {
 			operation: plan.key,
 			version: plan.version,
 			inputDigest: this.inputDigest,
+			// Taken when the record is written: a call never audited costs no walk.
+			inputShape: inputShape(plan.spec.io.input, this.#input),
 			resultCode: code,
 			status,
 			replayed,

@@ -7,6 +7,11 @@ export interface AuditRecord {
 	readonly tenant?: string;
 	/** SHA-256 (hex) of the canonical JSON of the validated input; never the input itself. */
 	readonly inputDigest: string;
+	/**
+	 * Which fields and enum values the input used, without its values (see {@link InputShape}).
+	 * Absent on records written before Charter recorded it: their shape is unknown.
+	 */
+	readonly inputShape?: InputShape;
 	/** `OK`, or the problem code the command ended with. */
 	readonly resultCode: string;
 	readonly status: number;
@@ -24,6 +29,16 @@ export interface AuditRecord {
 	readonly records: readonly string[];
 	readonly startedAt: string;
 	readonly finishedAt: string;
+}
+
+/** The shape of a command's input: what it sent, never the values it sent. */
+export interface InputShape {
+	/** JSON pointers of the fields present; an array item or a record entry is the token `*`. */
+	readonly fields: readonly string[];
+	/** The enum values used, as `[pointer, value]`: contract constants, not user data. */
+	readonly enums: readonly (readonly [string, string])[];
+	/** True when the input had more entries than kept (256): the lists are partial. */
+	readonly truncated?: boolean;
 }
 
 /** Which audit records to list; every field narrows the result. */

@@ -120,5 +120,13 @@ export const charterMigrations: MigrationSet = {
 				await db.schema.alterTable(tables.audit).addColumn('caller_trace_id', 'text').execute();
 			},
 		},
+		{
+			version: 5,
+			name: "audit: the input's shape (fields and enum values sent, no values)",
+			async up({ db, tables }) {
+				// Older rows keep null: their shape is unknown, never "no field".
+				await db.schema.alterTable(tables.audit).addColumn('input_shape', 'text').execute();
+			},
+		},
 	],
 };

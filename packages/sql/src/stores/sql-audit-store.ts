@@ -1,4 +1,4 @@
-import type { AuditFilter, AuditRecord, AuditStore } from '@charter/runtime';
+import type { AuditFilter, AuditRecord, AuditStore, InputShape } from '@charter/runtime';
 import type { Kysely } from 'kysely';
 import { runStatement, type SqlStatements } from './sql-statements.ts';
 import type { AuditRow, TableNames } from './sql-tables.ts';
@@ -74,6 +74,7 @@ function toParameters(r: AuditRecord): unknown[] {
 		r.startedAt,
 		r.finishedAt,
 		r.callerTraceId ?? null,
+		r.inputShape ? JSON.stringify(r.inputShape) : null,
 	];
 }
 
@@ -92,6 +93,7 @@ function fromRow(row: AuditRow): AuditRecord & { seq: number } {
 		...(row.idempotency_key !== null ? { idempotencyKey: row.idempotency_key } : {}),
 		traceId: row.trace_id,
 		...(row.caller_trace_id != null ? { callerTraceId: row.caller_trace_id } : {}),
+		...(row.input_shape != null ? { inputShape: JSON.parse(row.input_shape) as InputShape } : {}),
 		records: JSON.parse(row.records) as string[],
 		startedAt: row.started_at,
 		finishedAt: row.finished_at,

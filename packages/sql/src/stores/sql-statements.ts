@@ -58,6 +58,7 @@ export const AUDIT_COLUMNS = [
 	'started_at',
 	'finished_at',
 	'caller_trace_id',
+	'input_shape',
 ] as const;
 
 /** Outbox inserts of up to this many rows keep their compiled SQL. */

@@ -32,6 +32,8 @@ export interface AuditRow {
 	trace_id: string;
 	/** Added by migration 4; null on older rows. */
 	caller_trace_id: string | null;
+	/** JSON of the input's shape, added by migration 5; null on older rows. */
+	input_shape: string | null;
 	records: string;
 	started_at: string;
 	finished_at: string;

@@ -1,4 +1,4 @@
-import type { AuditRecord } from '../audit-store.ts';
+import type { AuditRecord, InputShape } from '../audit-store.ts';
 
 /*
  * The memory audit log's ring, kept in columns rather than as one object per record. Thousands
@@ -97,6 +97,8 @@ export class AuditColumns {
 	readonly #tenant: (string | undefined)[];
 	readonly #idempotencyKey: (string | undefined)[];
 	readonly #callerTraceId: (string | undefined)[];
+	/** Its pointers and enum values are the plan's strings; only the lists are the record's. */
+	readonly #inputShape: (InputShape | undefined)[];
 
 	constructor(capacity: number) {
 		this.#id = new HexColumn(capacity, 16, [8, 12, 16, 20]);
@@ -114,6 +116,7 @@ export class AuditColumns {
 		this.#tenant = new Array(capacity);
 		this.#idempotencyKey = new Array(capacity);
 		this.#callerTraceId = new Array(capacity);
+		this.#inputShape = new Array(capacity);
 	}
 
 	write(slot: number, record: AuditRecord): void {
@@ -132,6 +135,7 @@ export class AuditColumns {
 		this.#tenant[slot] = record.tenant;
 		this.#idempotencyKey[slot] = record.idempotencyKey;
 		this.#callerTraceId[slot] = record.callerTraceId;
+		this.#inputShape[slot] = record.inputShape;
 	}
 
 	operation(slot: number): string {
@@ -169,6 +173,8 @@ export class AuditColumns {
 		if (idempotencyKey !== undefined) record.idempotencyKey = idempotencyKey;
 		const callerTraceId = this.#callerTraceId[slot];
 		if (callerTraceId !== undefined) record.callerTraceId = callerTraceId;
+		const inputShape = this.#inputShape[slot];
+		if (inputShape !== undefined) record.inputShape = inputShape;
 		return record;
 	}
 }
