@@ -466,6 +466,69 @@ describe('charter mcp', () => {
 			await client.close();
 		}
 	});
+
+	test('answers a line over the body limit, a batch and a non-JSON line with JSON-RPC errors, and keeps serving', async () => {
+		const child = spawn(process.execPath, [BIN, 'mcp', '--db', 'sqlite::memory:'], {
+			cwd: PROJECT,
+			env,
+			stdio: ['pipe', 'pipe', 'pipe'],
+		});
+		const replies: Record<string, unknown>[] = [];
+		let waiting: (() => void) | undefined;
+		let rest = '';
+		child.stdout.on('data', (chunk: Buffer) => {
+			const lines = (rest + chunk.toString()).split('\n');
+			rest = lines.pop() ?? '';
+			for (const line of lines) if (line.trim()) replies.push(JSON.parse(line));
+			waiting?.();
+		});
+		const next = async () => {
+			while (replies.length === 0) await new Promise<void>((resolve) => (waiting = resolve));
+			return replies.shift() as {
+				id: unknown;
+				result?: unknown;
+				error?: { code: number; message: string };
+			};
+		};
+		const send = (line: string) => child.stdin.write(`${line}\n`);
+		try {
+			send(
+				JSON.stringify({
+					jsonrpc: '2.0',
+					id: 1,
+					method: 'initialize',
+					params: {
+						protocolVersion: '2025-06-18',
+						capabilities: {},
+						clientInfo: { name: 'cli-test', version: '1.0.0' },
+					},
+				}),
+			);
+			expect(await next()).toMatchObject({ id: 1, result: { serverInfo: {} } });
+			// Past the SDK's own 10 MiB buffer, which closed the transport and ended the process.
+			const long = `{"jsonrpc":"2.0","id":2,"method":"ping","params":{"pad":"${'x'.repeat(11 * 1024 * 1024)}"}}`;
+			send(long);
+			expect(await next()).toEqual({
+				jsonrpc: '2.0',
+				id: null,
+				error: { code: -32600, message: 'Invalid Request: the message exceeds 1048576 bytes' },
+			});
+			send('[{"jsonrpc":"2.0","id":3,"method":"ping"},{"jsonrpc":"2.0","id":4,"method":"ping"}]');
+			expect(await next()).toMatchObject({
+				id: null,
+				error: { code: -32600, message: expect.stringMatching(/not a batch/) },
+			});
+			send('not json');
+			expect(await next()).toMatchObject({ id: null, error: { code: -32700 } });
+			send('{"jsonrpc":"2.0","id":5,"method":"ping"}');
+			expect(await next()).toEqual({ jsonrpc: '2.0', id: 5, result: {} });
+			expect(child.exitCode).toBeNull();
+		} finally {
+			const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+			child.stdin.end();
+			expect(await exited).toBe(0);
+		}
+	});
 });
 
 describe('charter diff --impact', () => {

@@ -4,6 +4,7 @@ import { parseFlags } from '../args.ts';
 import { type Command, ExitCode, UsageError } from '../command.ts';
 import { loadApp } from '../host/load-app.ts';
 import { type Host, openHost } from '../host/open-host.ts';
+import { resolveServerSettings } from '../host/server-settings.ts';
 import type { Project } from '../project/load-project.ts';
 import {
 	loadProjectOrFail,
@@ -18,19 +19,24 @@ import {
 export const mcpCommand: Command = {
 	name: 'mcp',
 	usage: [
-		'charter mcp [--token TOKEN] [--db URL] [--unimplemented 501|fail] [--config FILE]',
+		'charter mcp [--token TOKEN] [--db URL] [--body-limit SIZE] [--unimplemented 501|fail] [--config FILE]',
 		'',
 		'Calls run as the principal of TOKEN (or $CHARTER_TOKEN), resolved like a bearer token on',
 		'HTTP; anonymous without one. Data is the same as `charter serve` (--db, $CHARTER_DB).',
+		'A line (one message) over the body limit of `charter serve` (default 1 MiB), a batch or',
+		'a line that is not JSON-RPC is answered with a JSON-RPC error; the server keeps serving.',
 		'Editor config: { "command": "npx", "args": ["charter", "mcp"], "env": { "CHARTER_TOKEN": "..." } }',
 	].join('\n'),
 	async run(args, { cwd, out }) {
-		const flags = parseFlags(args, { string: ['token', 'db', 'unimplemented', 'config'] });
+		const flags = parseFlags(args, {
+			string: ['token', 'db', 'body-limit', 'unimplemented', 'config'],
+		});
 		const project = await loadProjectOrFail(cwd, flags.string.config, { bundle: false });
 		if (project.diagnostics.some((d) => d.severity === 'error')) {
 			reportDiagnostics(out, project.diagnostics);
 			return ExitCode.findings;
 		}
+		const { bodyLimit } = resolveServerSettings(flags, process.env, project.config.server).settings;
 		const unimplemented = unimplementedMode(flags.string.unimplemented, project.config);
 		const definition = await loadApp(project, unimplemented);
 		const db = flags.string.db ?? process.env.CHARTER_DB;
@@ -52,6 +58,7 @@ export const mcpCommand: Command = {
 			name: project.config.title ?? 'charter',
 			metadata: token ? { headers: { authorization: `Bearer ${token}` } } : {},
 			docs: markdownPages(project),
+			bodyLimit,
 		});
 		out.error(
 			`charter mcp: ${host.executor.plans.length} tools on stdio${token ? '' : ' (anonymous)'}`,

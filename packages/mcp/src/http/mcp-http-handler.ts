@@ -6,12 +6,12 @@ import {
 	type OriginPolicy,
 	readNodeBody,
 	refusedOrigin,
-	UNSAFE_KEYS,
 } from '@charter/runtime';
 import type { ContractRegistry } from '@charter/spec';
 import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
 import type { ExecutorPort } from '../executor/executor-port.ts';
 import { createMcpCatalog, createMcpServer, type McpServerOptions } from '../server/mcp-server.ts';
+import { parseEnvelope } from '../server/message-envelope.ts';
 import { connectGuarded } from '../server/params-guard.ts';
 
 /** Options of the Streamable HTTP endpoint. */
@@ -64,31 +64,9 @@ export function createMcpHttpHandler(
 			}
 			const read = await readNodeBody(req, bodyLimit);
 			if ('tooLarge' in read) return reply(res, 413, -32600, `the body exceeds ${bodyLimit} bytes`);
-			let body: unknown;
-			try {
-				body = JSON.parse(read.text);
-			} catch {
-				return reply(res, 400, -32700, 'Parse error: the body is not valid JSON');
-			}
-			// One message per request: batches left JSON-RPC over MCP in 2025-06-18, and one
-			// batch of a hundred tools/list answered a hundred catalogues.
-			if (Array.isArray(body))
-				return reply(
-					res,
-					400,
-					-32600,
-					'Invalid Request: send one JSON-RPC message per request, not a batch',
-				);
-			if (
-				typeof body !== 'object' ||
-				body === null ||
-				(body as { jsonrpc?: unknown }).jsonrpc !== '2.0'
-			)
-				return reply(res, 400, -32600, 'Invalid Request: not a JSON-RPC 2.0 message');
-			// The SDK looks methods up by name: `__proto__` made it answer an empty 500.
-			const method = (body as { method?: unknown }).method;
-			if (typeof method === 'string' && UNSAFE_KEYS.has(method))
-				return reply(res, 400, -32601, 'Method not found');
+			const parsed = parseEnvelope(read.text);
+			if ('refusal' in parsed) return reply(res, 400, parsed.refusal.code, parsed.refusal.message);
+			const body = parsed.message;
 			const server = createMcpServer(executor, registry, {
 				...options,
 				catalog,
