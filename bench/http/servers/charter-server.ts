@@ -16,6 +16,8 @@ import { announce } from './server-announce.ts';
  * token, input and output validation, audit record, unit of work over memory stores) served
  * by createRestServer. CHARTER_BENCH_MIDDLEWARE=<n> puts n no-op middleware around the handler
  * (none by default), to price the middleware chain against the same server without one.
+ * CHARTER_BENCH_TELEMETRY=unsampled|sampled installs the OpenTelemetry SDK (sampling off or
+ * on) and Prometheus metrics (bench-telemetry.ts); telemetry is off by default.
  */
 
 const instances = seedInstances();
@@ -31,11 +33,17 @@ const middleware = Array.from(
 	() => noop,
 );
 
+const telemetryMode = process.env.CHARTER_BENCH_TELEMETRY;
+const telemetry = telemetryMode
+	? (await import('./bench-telemetry.ts')).benchTelemetry(telemetryMode === 'sampled')
+	: {};
+
 const executor = createExecutor({
 	bindings: [pause],
 	middleware,
 	contextProvider: bearerTokenProvider({ tokens: TOKENS }),
 	logger: silentLogger,
+	...telemetry,
 });
 const rest = createRestServer(executor, { openapi: false });
 const { port } = await rest.listen(0);
