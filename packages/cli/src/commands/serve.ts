@@ -24,6 +24,7 @@ import { type Command, ExitCode, UsageError } from '../command.ts';
 import { buildProjectSite } from '../generate/project-site.ts';
 import { governanceState } from '../governance/governance-state.ts';
 import { deferredDocs } from '../host/deferred-docs.ts';
+import { drainServer } from '../host/drain-server.ts';
 import { loadApp } from '../host/load-app.ts';
 import { type Host, openHost } from '../host/open-host.ts';
 import { type RateLimitSettings, resolveRateLimits } from '../host/rate-limit-settings.ts';
@@ -250,11 +251,7 @@ export const serveCommand: Command = {
 		await waitForSignal();
 		readiness.setPhase('draining');
 		out.line('\nshutting down: draining requests and the outbox…');
-		const forced = setTimeout(() => rest.server.closeAllConnections(), settings.drainTimeoutMs);
-		// Idle keep-alive connections would hold close() until the deadline: only busy ones may.
-		rest.server.closeIdleConnections();
-		await new Promise<void>((resolve) => rest.server.close(() => resolve()));
-		clearTimeout(forced);
+		await drainServer(rest.server, settings.drainTimeoutMs);
 		metricsServer?.close();
 		readiness.setPhase('stopping');
 		await hostApp.close();

@@ -7,7 +7,8 @@ import { killAllNodes, runCharter, type ServeNode, startServeNode } from './serv
 
 // Two `charter serve` processes on one PostgreSQL and one NATS JetStream act as one system:
 // idempotency keys, the outbox relay and subscriptions work across nodes, and a node killed
-// with SIGKILL loses nothing it acknowledged.
+// with SIGKILL loses nothing it acknowledged; a node drained with SIGTERM under load answers
+// every request it took and exits within its drain timeout.
 const PG_URL = process.env.CHARTER_TEST_PG_URL;
 const NATS_URL = process.env.CHARTER_TEST_NATS_URL;
 if (!(PG_URL && NATS_URL)) {
@@ -112,28 +113,7 @@ describe.skipIf(!(PG_URL && NATS_URL))('charter serve on several nodes (PostgreS
 		const mark = (name: string) => {
 			timings[name] = Date.now() - t0;
 		};
-		const tag = randomBytes(4).toString('hex');
-		const run = `mn-${tag}`;
-		const database = `charter_mn_${tag}`;
-		const stream = `CHARTER_MN_${tag.toUpperCase()}`;
-		const dbUrl = new URL(PG_URL!);
-		dbUrl.pathname = `/${database}`;
-		const admin = new pg.Client({ connectionString: PG_URL });
-		await admin.connect();
-		await admin.query(`create database ${database}`);
-		const serveArgs = [
-			'--db',
-			dbUrl.href,
-			'--bus',
-			NATS_URL!,
-			'--bus-stream',
-			stream,
-			'--no-seed',
-			// A node killed mid-call leaves its claim on the key; retries wait for its lease, by
-			// default twice the timeout (4 s).
-			'--timeout',
-			'2000',
-		];
+		const { run, dbUrl, stream, serveArgs, cleanup } = await freshSystem();
 		// Two GraphQL subscribers on node B: each must get every event (live broadcast).
 		const received = [new Map<string, number>(), new Map<string, number>()] as const;
 		let subscriptionError: unknown;
@@ -294,25 +274,7 @@ describe.skipIf(!(PG_URL && NATS_URL))('charter serve on several nodes (PostgreS
 			}
 
 			// One committed audit record per key (replays are audited as replays).
-			const audit = await runCharter([
-				'audit',
-				'tail',
-				'-n',
-				'10000',
-				'--operation',
-				'account.deposit',
-				'--json',
-				'--db',
-				dbUrl.href,
-			]);
-			expect(audit.code).toBe(0);
-			const records = audit.stdout
-				.trim()
-				.split('\n')
-				.map(
-					(line) =>
-						JSON.parse(line) as { resultCode: string; replayed: boolean; idempotencyKey?: string },
-				);
+			const records = await depositAudit(dbUrl.href);
 			const committed = records.filter((r) => r.resultCode === 'OK' && !r.replayed);
 			expect(committed).toHaveLength(n);
 			expect(new Set(committed.map((r) => r.idempotencyKey))).toEqual(
@@ -351,15 +313,165 @@ describe.skipIf(!(PG_URL && NATS_URL))('charter serve on several nodes (PostgreS
 			expect(await a.stop()).toBe(0);
 		} finally {
 			for (const client of sse) client.dispose();
-			killAllNodes();
-			await admin.query(`drop database if exists ${database} with (force)`).catch(() => {});
-			await admin.end();
-			const nc = await connect({ servers: NATS_URL! });
-			await (await nc.jetstreamManager()).streams.delete(stream).catch(() => false);
-			await nc.close();
+			await cleanup();
 		}
 	}, 90_000);
+
+	test('a node drained with SIGTERM under load answers every request it accepted, refuses the rest, and exits within its drain timeout', async () => {
+		const { run, dbUrl, serveArgs, cleanup } = await freshSystem();
+		const DRAIN_TIMEOUT_MS = 10_000;
+		const args = [...serveArgs, '--drain-timeout', String(DRAIN_TIMEOUT_MS)];
+		try {
+			const [a, b] = await Promise.all([startServeNode('A', args), startServeNode('B', args)]);
+			const ready = async (node: ServeNode) =>
+				(await fetch(`${node.base}/readyz`).catch(() => undefined))?.status;
+			expect(await ready(a)).toBe(200);
+
+			// A steady stream of deposits to node A, CONCURRENCY at a time. An answer from A must
+			// be 200; a deposit A refused (no answer: its listener closed, or a keep-alive
+			// connection closed before the request was read) is retried on B with the same key.
+			const n = 300;
+			const ackedOnA = new Map<number, Answer>();
+			const ackedOnB = new Map<number, Answer>();
+			const failedOnA: string[] = [];
+			/** The deposits on their way to A, by number: the ones in flight at any moment. */
+			const outstanding = new Set<number>();
+			const appDb = new pg.Client({ connectionString: dbUrl.href });
+			await appDb.connect();
+			let inFlightAtTerm: number[] = [];
+			let termAt = 0;
+			let exited: Promise<number | null> | undefined;
+			let readyWhileDraining: number | undefined;
+			// Once 60 deposits are acknowledged by A, the test holds the account's row lock so A's
+			// next calls wait inside their transactions, sends SIGTERM, and releases the lock while
+			// A drains: those calls were accepted and must still be answered.
+			const drain = async () => {
+				await appDb.query('begin');
+				await appDb.query('select 1 from accounts where id = $1 for update', [ACCOUNT]);
+				await new Promise((resolve) => setTimeout(resolve, 400));
+				inFlightAtTerm = [...outstanding];
+				termAt = Date.now();
+				exited = a.stop();
+				await new Promise((resolve) => setTimeout(resolve, 300));
+				readyWhileDraining = await ready(a);
+				await appDb.query('commit');
+			};
+			let draining: Promise<void> | undefined;
+			await pool(range(0, n), CONCURRENCY, async (i) => {
+				outstanding.add(i);
+				const answer = await deposit(a, run, i);
+				outstanding.delete(i);
+				if (answer?.status === 200) {
+					ackedOnA.set(i, answer);
+					if (ackedOnA.size === 60) draining = drain();
+					return;
+				}
+				if (answer) failedOnA.push(`${i}: ${answer.status} ${JSON.stringify(answer.body)}`);
+				ackedOnB.set(i, await acknowledge(b, run, i, Date.now() + 15_000));
+			});
+			await draining;
+			const code = await exited;
+			const drainMs = Date.now() - termAt;
+			await appDb.end();
+			console.info(
+				`[multi-node drain] A acknowledged ${ackedOnA.size}, B took ${ackedOnB.size} refused by A; ${inFlightAtTerm.length} in flight on A at SIGTERM; A exited ${code} after ${drainMs} ms`,
+			);
+
+			expect(draining, 'node A got SIGTERM mid-load').toBeDefined();
+			// Every call A had accepted when it was told to stop was answered 200, and no answer
+			// from A was a failure: A refused only by not taking the request.
+			expect(inFlightAtTerm.length).toBeGreaterThan(0);
+			for (const i of inFlightAtTerm) expect(ackedOnA.get(i)?.status, `deposit ${i}`).toBe(200);
+			expect(failedOnA).toEqual([]);
+			expect(readyWhileDraining === undefined || readyWhileDraining === 503).toBe(true);
+			// The rest of the stream went to B: A drained and left while load continued.
+			expect(ackedOnB.size).toBeGreaterThan(0);
+			expect(ackedOnA.size + ackedOnB.size).toBe(n);
+			expect(code).toBe(0);
+			expect(drainMs).toBeLessThan(DRAIN_TIMEOUT_MS);
+			expect(a.output()).toContain('stopped');
+
+			// Durable: each deposit applied once, the balance is their sum, and each has one
+			// committed audit record under its key, whichever node acknowledged it.
+			const sum = range(0, n).reduce((total, i) => total + amountOf(i), 0);
+			expect(await getAccount(b)).toEqual({
+				status: 200,
+				body: { accountId: ACCOUNT, balance: sum, revision: n },
+			});
+			const committed = (await depositAudit(dbUrl.href))
+				.filter((r) => r.resultCode === 'OK' && !r.replayed)
+				.map((r) => r.idempotencyKey);
+			expect(committed.sort()).toEqual(
+				range(0, n)
+					.map((i) => `${run}-${i}`)
+					.sort(),
+			);
+			expect(await b.stop()).toBe(0);
+		} finally {
+			await cleanup();
+		}
+	}, 60_000);
 });
+
+/** The audit records of every deposit, read with `charter audit tail --json`. */
+async function depositAudit(db: string) {
+	const audit = await runCharter([
+		'audit',
+		'tail',
+		'-n',
+		'10000',
+		'--operation',
+		'account.deposit',
+		'--json',
+		'--db',
+		db,
+	]);
+	expect(audit.code).toBe(0);
+	return audit.stdout
+		.trim()
+		.split('\n')
+		.map(
+			(line) =>
+				JSON.parse(line) as { resultCode: string; replayed: boolean; idempotencyKey?: string },
+		);
+}
+
+/**
+ * A fresh database and JetStream stream for one test, the `charter serve` arguments that use
+ * them, and the cleanup that kills the nodes and drops both.
+ */
+async function freshSystem() {
+	const tag = randomBytes(4).toString('hex');
+	const database = `charter_mn_${tag}`;
+	const stream = `CHARTER_MN_${tag.toUpperCase()}`;
+	const dbUrl = new URL(PG_URL!);
+	dbUrl.pathname = `/${database}`;
+	const admin = new pg.Client({ connectionString: PG_URL });
+	await admin.connect();
+	await admin.query(`create database ${database}`);
+	const serveArgs = [
+		'--db',
+		dbUrl.href,
+		'--bus',
+		NATS_URL!,
+		'--bus-stream',
+		stream,
+		'--no-seed',
+		// A node killed mid-call leaves its claim on the key; retries wait for its lease, by
+		// default twice the timeout (4 s).
+		'--timeout',
+		'2000',
+	];
+	const cleanup = async () => {
+		killAllNodes();
+		await admin.query(`drop database if exists ${database} with (force)`).catch(() => {});
+		await admin.end();
+		const nc = await connect({ servers: NATS_URL! });
+		await (await nc.jetstreamManager()).streams.delete(stream).catch(() => false);
+		await nc.close();
+	};
+	return { run: `mn-${tag}`, dbUrl, stream, serveArgs, cleanup };
+}
 
 /** Reads every message of the stream with an ordered consumer: event id and deposit id. */
 async function readStreamIds(url: string, stream: string) {
