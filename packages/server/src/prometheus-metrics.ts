@@ -144,13 +144,24 @@ export function createPrometheusMetrics(options: PrometheusMetricsOptions = {}):
 			},
 		});
 	}
+	const children = new Map<
+		string,
+		{ requests: ReturnType<typeof requests.labels>; duration: ReturnType<typeof duration.labels> }
+	>();
 	return {
 		registry,
 		metrics: {
 			record(call) {
-				const by = { operation: call.operation, surface: call.surface, outcome: call.outcome };
-				requests.inc(by);
-				duration.observe(by, call.durationMs / 1000);
+				// The labelled children are looked up once per label set, not hashed per call.
+				const key = `${call.operation}\0${call.surface}\0${call.outcome}`;
+				let series = children.get(key);
+				if (series === undefined) {
+					const by = { operation: call.operation, surface: call.surface, outcome: call.outcome };
+					series = { requests: requests.labels(by), duration: duration.labels(by) };
+					children.set(key, series);
+				}
+				series.requests.inc();
+				series.duration.observe(call.durationMs / 1000);
 				if (call.replayed) replays.inc({ operation: call.operation });
 				if (call.outcome === 'RATE_LIMITED') {
 					refusals.inc({ operation: call.operation, surface: call.surface });

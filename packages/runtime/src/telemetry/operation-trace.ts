@@ -68,8 +68,14 @@ export class OperationTrace {
 		return isSpanContextValid(own) ? formatTraceparent(own) : undefined;
 	}
 
-	/** Starts a step's span under the operation span, or under another step's span. */
+	/**
+	 * Starts a step's span under the operation span, or under another step's span. When the
+	 * sampler dropped the operation span (it does not record), its steps would be dropped too
+	 * (a parent-based sampler follows the parent): they get a non-recording span of the same
+	 * context without asking the SDK, so sampling off costs little per call.
+	 */
 	step(name: TracedStep, under?: Span): Span {
+		if (!this.span.isRecording()) return trace.wrapSpanContext(this.span.spanContext());
 		const parent = under ? trace.setSpan(this.context, under) : this.context;
 		return this.tracer.startSpan(name, undefined, parent);
 	}

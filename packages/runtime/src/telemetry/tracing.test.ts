@@ -1,6 +1,7 @@
 import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import {
+	AlwaysOffSampler,
 	BasicTracerProvider,
 	InMemorySpanExporter,
 	type ReadableSpan,
@@ -166,6 +167,48 @@ describe('tracing with an OpenTelemetry tracer', () => {
 		expect(publish.kind).toBe(SpanKind.PRODUCER);
 		expect(publish.spanContext().traceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
 		expect(parentOf(publish)).toBe('00f067aa0ba902b7');
+	});
+
+	it('with sampling off nothing is recorded, yet the handler and the event carry the unsampled trace', async () => {
+		const unsampled = new BasicTracerProvider({
+			sampler: new AlwaysOffSampler(),
+			spanProcessors: [new SimpleSpanProcessor(exporter)],
+		}).getTracer('@charter/runtime');
+		const bus = createEventBus();
+		const received: EventEnvelope[] = [];
+		bus.subscribe('todo.created', (event) => {
+			received.push(event);
+		});
+		let inHandler: string | undefined;
+		const { implement } = await import('../executor/implement.ts');
+		const { CreateTodo } = await import('../../test/fixtures/todo-contracts.ts');
+		const { executor } = createTodoApp({ tracer: unsampled, bus });
+		const result = await executor.execute({
+			operation: 'todo.create',
+			input: { title: 'a' },
+			metadata: { transport: 'rest', headers: as('alice').headers },
+		});
+		expect(result.ok).toBe(true);
+		expect(spans()).toEqual([]);
+		const carried = parseTraceparent(received[0]!.traceparent);
+		expect(carried?.traceId).toBe(result.traceId);
+		expect(carried?.traceFlags).toBe(0);
+		// The handler still runs inside the (non-recording) operation context.
+		const traced = createTodoApp({
+			tracer: unsampled,
+			bindings: [
+				implement(CreateTodo, async (input) => {
+					inHandler = trace.getActiveSpan()?.spanContext().traceId;
+					return { id: 't1', title: input.title, done: false };
+				}),
+			],
+		});
+		const again = await traced.executor.execute({
+			operation: 'todo.create',
+			input: { title: 'b' },
+			metadata: as('alice'),
+		});
+		expect(inHandler).toBe(again.traceId);
 	});
 
 	it('is off by default: an executor without a tracer records nothing, even with a global provider', async () => {
