@@ -257,9 +257,26 @@ export const serveCommand: Command = {
 		await hostApp.close();
 		await tracing?.shutdown();
 		out.line('stopped');
+		exitIfStillHeld(out);
 		return ExitCode.ok;
 	},
 };
+
+/** How long the process may stay up after `stopped` before it is ended. */
+const EXIT_GRACE_MS = 2000;
+
+/**
+ * Ends the process soon after a shutdown if something still holds it: a client of a lost
+ * dependency (NATS reconnecting to an unreachable server) keeps sockets open after it was
+ * closed, and the process printed `stopped` yet never exited. The timer is unref'd, so a
+ * process with nothing left open exits at once, as before.
+ */
+function exitIfStillHeld(out: Output): void {
+	setTimeout(() => {
+		out.error(`charter serve: connections still open ${EXIT_GRACE_MS} ms after stopping; exiting`);
+		process.exit();
+	}, EXIT_GRACE_MS).unref();
+}
 
 function printBanner(
 	out: Output,
