@@ -257,7 +257,10 @@ export async function createNatsBus(options: NatsBusOptions): Promise<NatsEventB
 		async close() {
 			for (const messages of running) await messages.close();
 			running.clear();
-			await nc.drain().catch(() => nc.close());
+			await nc.drain().catch(() => {});
+			// With the server lost, drain resolves and leaves the client reconnecting forever,
+			// which held a stopped process open.
+			if (!nc.isClosed()) await nc.close();
 		},
 	};
 }

@@ -266,10 +266,9 @@ export const serveCommand: Command = {
 const EXIT_GRACE_MS = 2000;
 
 /**
- * Ends the process soon after a shutdown if something still holds it: a client of a lost
- * dependency (NATS reconnecting to an unreachable server) keeps sockets open after it was
- * closed, and the process printed `stopped` yet never exited. The timer is unref'd, so a
- * process with nothing left open exits at once, as before.
+ * Ends the process soon after a shutdown if something still holds it (a client of a lost
+ * dependency still reconnecting: the NATS bus once did, and the process printed `stopped`
+ * yet never exited). The timer is unref'd, so a process with nothing left open exits at once.
  */
 function exitIfStillHeld(out: Output): void {
 	setTimeout(() => {
