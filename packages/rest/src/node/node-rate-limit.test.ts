@@ -1,24 +1,8 @@
 import type { Server } from 'node:http';
 import { bearerTokenProvider, createExecutor, implement, silentLogger } from '@charter/runtime';
-import { defineSchemaModel, ScalarTypeEnum } from '@charter/schema';
-import { defineCommand } from '@charter/spec';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { Touch } from '../../../../test-support/touch-contract.ts';
 import { createRestServer } from './node-server.ts';
-
-const Touch = defineCommand({
-	meta: { key: 'demo.thing.touch', version: '1.0.0', description: 'Touch a thing.' },
-	io: {
-		input: defineSchemaModel({
-			name: 'TouchInput',
-			fields: { id: { type: ScalarTypeEnum.String(), isOptional: false } },
-		}),
-		output: defineSchemaModel({
-			name: 'Touched',
-			fields: { id: { type: ScalarTypeEnum.String(), isOptional: false } },
-		}),
-	},
-	policy: { auth: 'user' },
-});
 
 describe('429 on REST with Retry-After', () => {
 	let server: Server;

@@ -1,27 +1,11 @@
-import { defineSchemaModel, ScalarTypeEnum } from '@charter/schema';
-import { defineCommand } from '@charter/spec';
 import { describe, expect, it } from 'vitest';
+import { Touch } from '../../../../test-support/touch-contract.ts';
 import { bearerTokenProvider } from '../context/bearer-token-provider.ts';
 import { createExecutor } from '../executor/create-executor.ts';
 import { implement } from '../executor/implement.ts';
 import { silentLogger } from '../logging/logger.ts';
 import { createMemoryStores } from '../stores/memory/memory-stores.ts';
 import type { RateLimits } from './rate-limits.ts';
-
-const Touch = defineCommand({
-	meta: { key: 'demo.thing.touch', version: '1.0.0', description: 'Touch a thing.' },
-	io: {
-		input: defineSchemaModel({
-			name: 'TouchInput',
-			fields: { id: { type: ScalarTypeEnum.String(), isOptional: false } },
-		}),
-		output: defineSchemaModel({
-			name: 'Touched',
-			fields: { id: { type: ScalarTypeEnum.String(), isOptional: false } },
-		}),
-	},
-	policy: { auth: 'user' },
-});
 
 function executorWith(rateLimits?: RateLimits) {
 	const stores = createMemoryStores();

@@ -7,29 +7,13 @@ import {
 	type RateLimitStore,
 	silentLogger,
 } from '@charter/runtime';
-import { defineSchemaModel, ScalarTypeEnum } from '@charter/schema';
 import { createRedisRateLimitStore, type RedisRateLimitStore } from '@charter/server';
-import { defineCommand } from '@charter/spec';
 import { afterAll, describe, expect, it } from 'vitest';
 import { announceSkip, REDIS_URL } from '../../../../test-support/durable/store-targets.ts';
 import { startTcpProxy } from '../../../../test-support/durable/tcp-proxy.ts';
+import { Touch } from '../../../../test-support/touch-contract.ts';
 
 announceSkip('CHARTER_TEST_REDIS_URL', 'Redis rate-limit store');
-
-const Touch = defineCommand({
-	meta: { key: 'demo.thing.touch', version: '1.0.0', description: 'Touch a thing.' },
-	io: {
-		input: defineSchemaModel({
-			name: 'TouchInput',
-			fields: { id: { type: ScalarTypeEnum.String(), isOptional: false } },
-		}),
-		output: defineSchemaModel({
-			name: 'Touched',
-			fields: { id: { type: ScalarTypeEnum.String(), isOptional: false } },
-		}),
-	},
-	policy: { auth: 'user' },
-});
 
 /** One node: its own executor, counting in `store`. */
 function node(store: RateLimitStore) {
