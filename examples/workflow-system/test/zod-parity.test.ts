@@ -1,3 +1,4 @@
+import { buildDocsModel } from '@charter/docs';
 import { buildToolCatalog } from '@charter/mcp';
 import { createFetchHandler, toOpenApi } from '@charter/rest';
 import { createExecutor, implement, silentLogger } from '@charter/runtime';
@@ -151,6 +152,7 @@ const surfaces = (specs: readonly ContractSpec[]) => {
 			]),
 		),
 		snapshot: createSnapshot(registry),
+		docs: buildDocsModel(registry, { title: 'Parity' }),
 	};
 };
 
@@ -178,9 +180,64 @@ describe('a Zod-only copy of three example contracts', () => {
 		expect(actual.mcp).toEqual(expected.mcp);
 	});
 
+	it('gives the same docs pages (field tables, type pages, snippets)', () => {
+		expect(actual.docs).toEqual(expected.docs);
+	});
+
 	it('gives the same snapshot, so charter diff sees no change', () => {
 		expect(actual.snapshot).toEqual(expected.snapshot);
 	});
+});
+
+describe('the Zod-only list query on REST', () => {
+	// Same contract, anonymous, so the request reaches the handler, which answers with what it got.
+	const anonymous = (spec: OperationSpec) =>
+		defineQuery({
+			...(spec as never as object),
+			policy: { auth: 'anonymous' },
+		} as never) as OperationSpec;
+	const inputOf = async (spec: OperationSpec, query: string) => {
+		let seen: unknown;
+		const executor = createExecutor({
+			contracts: createRegistry([spec]),
+			logger: silentLogger,
+			bindings: [
+				implement(spec, ((input: unknown) => {
+					seen = input;
+					return { items: [] };
+				}) as never),
+			],
+		});
+		const response = await createFetchHandler(executor)(
+			new Request(`http://localhost/v1/workflow/approval/list-mine${query}`),
+		);
+		const {
+			traceId: _traceId,
+			instance: _instance,
+			...problem
+		} = (await response.json()) as Record<string, unknown>;
+		return { status: response.status, seen, body: response.ok ? undefined : problem };
+	};
+	const nativeList = anonymous(ListMyApprovalsContract);
+	const zodList = anonymous(zodOnly[2]!);
+
+	it.each(['', '?limit=5', '?limit=5&status=APPROVED&cursor=abc'])(
+		'coerces and defaults %j exactly like the native one',
+		async (query) => {
+			const expected = await inputOf(nativeList, query);
+			expect(expected.status).toBe(200);
+			expect(await inputOf(zodList, query)).toEqual(expected);
+		},
+	);
+
+	it.each(['?limit=0', '?limit=ten', '?status=LOST'])(
+		'refuses %j exactly like the native one',
+		async (query) => {
+			const expected = await inputOf(nativeList, query);
+			expect(expected.status).toBe(422);
+			expect(await inputOf(zodList, query)).toEqual(expected);
+		},
+	);
 });
 
 describe('a Zod schema that names nothing', () => {
