@@ -223,8 +223,17 @@ describe('charter serve', () => {
 			'4100',
 			'--cors',
 			'*',
+			'--jwt-issuer',
+			'https://idp.example',
+			'--jwt-audience',
+			'api',
+			'--keep-alive-timeout',
+			'3000',
 		);
 		expect(printed.code).toBe(0);
+		expect(printed.stdout).toMatch(/jwtIssuer\s+https:\/\/idp\.example\s+--jwt-issuer/);
+		expect(printed.stdout).toMatch(/keepAliveTimeoutMs\s+3000\s+--keep-alive-timeout/);
+		expect(printed.stdout).toMatch(/allowedHosts\s+localhost,127\.0\.0\.1,\[::1\]\s+default/);
 		expect(printed.stdout).toMatch(/port\s+4100\s+--port/);
 		expect(printed.stdout).toMatch(/corsOrigins\s+\*\s+--cors/);
 		expect(printed.stdout).toMatch(/drainTimeoutMs\s+10000\s+default/);

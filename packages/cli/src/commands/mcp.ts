@@ -36,16 +36,17 @@ export const mcpCommand: Command = {
 			reportDiagnostics(out, project.diagnostics);
 			return ExitCode.findings;
 		}
-		const { bodyLimit } = resolveServerSettings(flags, process.env, project.config.server).settings;
+		const { settings } = resolveServerSettings(flags, process.env, project.config.server);
 		const unimplemented = unimplementedMode(flags.string.unimplemented, project.config);
 		const definition = await loadApp(project, unimplemented);
-		const db = flags.string.db ?? process.env.CHARTER_DB;
+		const { db } = settings;
 		let host: Host;
 		try {
 			host = await openHost(project, definition, {
 				...(db ? { db } : {}),
 				seed: false,
 				unimplemented,
+				auth: settings,
 			});
 		} catch (error) {
 			const code = (error as { code?: unknown }).code;
@@ -58,7 +59,7 @@ export const mcpCommand: Command = {
 			name: project.config.title ?? 'charter',
 			metadata: token ? { headers: { authorization: `Bearer ${token}` } } : {},
 			docs: markdownPages(project),
-			bodyLimit,
+			bodyLimit: settings.bodyLimit,
 		});
 		out.error(
 			`charter mcp: ${host.executor.plans.length} tools on stdio${token ? '' : ' (anonymous)'}`,

@@ -2,21 +2,8 @@ import { createServer, type Server } from 'node:http';
 import { createDocsHandler } from '@charter/docs';
 import { createGraphqlHandler } from '@charter/graphql';
 import { createMcpHttpHandler } from '@charter/mcp';
-import {
-	atPath,
-	createRestServer,
-	DEFAULT_SERVER_TIMEOUTS,
-	type NodeMount,
-	type ServerTimeouts,
-} from '@charter/rest';
-import {
-	busCheck,
-	createReadiness,
-	isLoopbackHost,
-	LOOPBACK_HOSTS,
-	type OriginPolicy,
-	type RateLimitRule,
-} from '@charter/runtime';
+import { atPath, createRestServer, type NodeMount, type ServerTimeouts } from '@charter/rest';
+import { busCheck, createReadiness, type OriginPolicy, type RateLimitRule } from '@charter/runtime';
 import { metricsEndpoint, sqlStoreChecks } from '@charter/server';
 import { createStudio } from '@charter/studio';
 import { parseFlags } from '../args.ts';
@@ -55,7 +42,8 @@ export const serveCommand: Command = {
 		'              [--headers-timeout MS] [--request-timeout MS] [--keep-alive-timeout MS]',
 		'              [--allowed-hosts H,...|*] [--allowed-origins URL,...|*]',
 		'              [--cors ORIGINS] [--body-limit SIZE] [--drain-timeout MS] [--metrics]',
-		'              [--metrics-port N] [--tracing] [--print-config]',
+		'              [--metrics-port N] [--tracing] [--jwt-issuer URL --jwt-audience AUD,...]',
+		'              [--jwt-jwks-url URL] [--print-config]',
 		'',
 		'Serves REST under /v1, /openapi.json, /graphql, /mcp, /docs, /studio and /healthz. Data lives in',
 		'.charter/charter.db by default; --db postgres://... uses PostgreSQL. --bus nats://...',
@@ -85,34 +73,27 @@ export const serveCommand: Command = {
 		'--cors https://app.example,https://admin.example (or *) lets browsers call from those origins;',
 		'--body-limit caps request bodies (1mb). --metrics serves Prometheus text at /metrics to a bearer',
 		'of CHARTER_METRICS_TOKEN, or on --metrics-port without one. --tracing makes OpenTelemetry spans',
-		'per call (a preloaded SDK, else @opentelemetry/sdk-node configured by OTEL_*). SIGTERM and',
+		'per call (a preloaded SDK, else @opentelemetry/sdk-node configured by OTEL_*). --jwt-issuer',
+		'(CHARTER_JWT_ISSUER) verifies bearer tokens as JWTs of that issuer, for --jwt-audience, with',
+		"keys from --jwt-jwks-url or OIDC discovery; without it the app's demo tokens are accepted,",
+		'except when NODE_ENV=production (CHARTER_DEMO_TOKENS=true|false decides). SIGTERM and',
 		'SIGINT drain: /readyz turns 503, in-flight requests get --drain-timeout (10000 ms), the outbox',
 		"is flushed, stores close. Settings have CHARTER_* variables and keys in the config file's",
-		'server section (flag over variable over config); --print-config shows the effective values,',
-		'secrets masked, and where each came from. See docs/guides/operate/serve-and-deploy.md.',
+		'server section (flag over variable over config), checked at start; secrets may come from a',
+		'file named by <VARIABLE>_FILE. --print-config shows the effective values, secrets masked, and',
+		'where each came from. See docs/guides/operate/serve-and-deploy.md.',
 	].join('\n'),
 	async run(args, { cwd, out }) {
 		const flags = parseFlags(args, {
 			boolean: [...SETTING_FLAGS.boolean, 'print-config'],
-			string: [
-				...SETTING_FLAGS.string,
-				'unimplemented',
-				'config',
-				'rate-limit',
-				'rate-limit-store',
-				'headers-timeout',
-				'request-timeout',
-				'keep-alive-timeout',
-				'allowed-hosts',
-				'allowed-origins',
-			],
+			string: [...SETTING_FLAGS.string, 'unimplemented', 'config'],
 		});
 		const project = await loadProjectOrFail(cwd, flags.string.config, { bundle: false });
 		const { settings, sources } = resolveServerSettings(flags, process.env, project.config.server);
 		const { host, port, db, bus, busStream, logLevel } = settings;
 		const rateLimits = resolveRateLimits(
-			setting(flags.string['rate-limit'], '--rate-limit', 'CHARTER_RATE_LIMIT'),
-			setting(flags.string['rate-limit-store'], '--rate-limit-store', 'CHARTER_RATE_LIMIT_STORE'),
+			given(settings.rateLimit, sources.rateLimit),
+			given(settings.rateLimitStore, sources.rateLimitStore),
 			project.config.rateLimits,
 		);
 		if (flags.boolean['print-config']) {
@@ -126,12 +107,15 @@ export const serveCommand: Command = {
 		}
 		const unimplemented = unimplementedMode(flags.string.unimplemented, project.config);
 		const definition = await loadApp(project, unimplemented);
-		const timeouts = serverTimeouts(flags.string);
-		const origins = originPolicy(
-			host,
-			setting(flags.string['allowed-hosts'], '--allowed-hosts', 'CHARTER_ALLOWED_HOSTS'),
-			setting(flags.string['allowed-origins'], '--allowed-origins', 'CHARTER_ALLOWED_ORIGINS'),
-		);
+		const timeouts: ServerTimeouts = {
+			headersMs: settings.headersTimeoutMs,
+			requestMs: settings.requestTimeoutMs,
+			keepAliveMs: settings.keepAliveTimeoutMs,
+		};
+		const origins: OriginPolicy = {
+			allowedHosts: settings.allowedHosts,
+			...(settings.allowedOrigins ? { allowedOrigins: settings.allowedOrigins } : {}),
+		};
 		const timeoutMs = settings.timeoutMs;
 		const leaseMs = settings.idempotencyLeaseMs;
 		const retentionMs = settings.idempotencyRetentionMs;
@@ -161,6 +145,7 @@ export const serveCommand: Command = {
 				...(tracing ? { tracer: tracing.tracer } : {}),
 				unimplemented,
 				rateLimits: rateLimits.limits,
+				auth: settings,
 				...(rateLimits.storeUrl !== undefined ? { rateLimitStore: rateLimits.storeUrl } : {}),
 			});
 		} catch (error) {
@@ -317,45 +302,6 @@ function printBanner(
 	out.line(style.dim('\nCtrl-C stops the server after in-flight requests finish.'));
 }
 
-/** The Host and Origin policy: loopback names only on a loopback address, unless listed. */
-function originPolicy(
-	host: string,
-	hosts: { value: string; name: string } | undefined,
-	origins: { value: string; name: string } | undefined,
-): OriginPolicy {
-	const list = (setting: { value: string; name: string }) => {
-		if (setting.value.trim() === '*') return '*' as const;
-		const items = setting.value.split(',').map((item) => item.trim());
-		if (items.some((item) => item === ''))
-			throw new UsageError(
-				`${setting.name} ${setting.value}: give names separated by commas, or *`,
-			);
-		return items;
-	};
-	return {
-		allowedHosts: hosts ? list(hosts) : isLoopbackHost(host) ? LOOPBACK_HOSTS : '*',
-		...(origins ? { allowedOrigins: list(origins) } : {}),
-	};
-}
-
-/** The connection timeouts from their flags, checked before anything is opened. */
-function serverTimeouts(flags: Record<string, string | undefined>): ServerTimeouts {
-	const headersMs = millis(flags['headers-timeout'], '--headers-timeout');
-	const requestMs = millis(flags['request-timeout'], '--request-timeout');
-	const keepAliveMs = millis(flags['keep-alive-timeout'], '--keep-alive-timeout');
-	const headers = headersMs ?? DEFAULT_SERVER_TIMEOUTS.headersMs;
-	const request = requestMs ?? DEFAULT_SERVER_TIMEOUTS.requestMs;
-	if (headers > request)
-		throw new UsageError(
-			`--headers-timeout ${headers} must not exceed the request timeout (${request} ms)`,
-		);
-	return {
-		...(headersMs !== undefined ? { headersMs } : {}),
-		...(requestMs !== undefined ? { requestMs } : {}),
-		...(keepAliveMs !== undefined ? { keepAliveMs } : {}),
-	};
-}
-
 /** The effective settings, secrets masked, each with where it came from. */
 function printSettings(
 	out: Output,
@@ -411,24 +357,12 @@ function describeRateLimits({ limits, storeUrl }: RateLimitSettings): string {
 	return `Rate limits: ${rule(limits.perAddress, 'address')}, ${rule(limits.perPrincipal, 'principal')} (${where})`;
 }
 
-/** A setting from its flag, or else its environment variable, named for messages. */
-function setting(
-	flag: string | undefined,
-	flagName: string,
-	variable: string,
+/** A resolved setting with its source, or undefined when it was not given. */
+function given(
+	value: string | undefined,
+	name: string,
 ): { value: string; name: string } | undefined {
-	if (flag !== undefined) return { value: flag, name: flagName };
-	const value = process.env[variable];
-	return value === undefined ? undefined : { value, name: variable };
-}
-
-/** Reads a positive whole number of milliseconds from a flag, if given. */
-function millis(value: string | undefined, flag: string): number | undefined {
-	if (value === undefined) return undefined;
-	const ms = Number(value);
-	if (!Number.isInteger(ms) || ms < 1)
-		throw new UsageError(`${flag} ${value} is not a positive whole number of milliseconds`);
-	return ms;
+	return value === undefined ? undefined : { value, name };
 }
 
 /**

@@ -1,4 +1,5 @@
 import { commands } from '../commands/index.ts';
+import { serverSettingsReference } from '../host/server-settings.ts';
 import { CONFIG_OPTIONS } from '../project/config.ts';
 
 const cell = (text: string) => text.replaceAll('|', '\\|').replace(/\n/g, ' ');
@@ -41,5 +42,9 @@ export function configReference(): string {
 
 /** The texts guides may include with `<!-- charter:include NAME -->`. */
 export async function referenceIncludes(): Promise<Record<string, string>> {
-	return { 'cli-reference': await cliReference(), 'config-reference': configReference() };
+	return {
+		'cli-reference': await cliReference(),
+		'config-reference': configReference(),
+		'server-settings': serverSettingsReference(),
+	};
 }

@@ -25,7 +25,7 @@ import {
 import type { SqlStores } from '@charter/sql';
 import type { UnimplementedMode } from '../project/config.ts';
 import type { Project } from '../project/load-project.ts';
-import { chooseTokenSource, type TokenSource } from './token-source.ts';
+import { chooseTokenSource, type TokenSettings, type TokenSource } from './token-source.ts';
 
 /** A running app: executor over durable stores, with the outbox relay publishing to the bus. */
 export interface Host {
@@ -76,6 +76,8 @@ export interface HostOptions {
 	readonly rateLimits?: Omit<RateLimits, 'store'> | false;
 	/** `redis://...`: count rate limits in Redis, shared by every node; in memory otherwise. */
 	readonly rateLimitStore?: string;
+	/** Where principals come from: JWT issuer and claims, demo tokens (`charter serve`'s settings). */
+	readonly auth: TokenSettings;
 }
 
 /**
@@ -85,9 +87,9 @@ export interface HostOptions {
 export async function openHost(
 	project: Project,
 	definition: AppDefinition,
-	options: HostOptions = {},
+	options: HostOptions,
 ): Promise<Host> {
-	const tokenSource = chooseTokenSource(definition);
+	const tokenSource = chooseTokenSource(definition, options.auth);
 	const logger = createLogger({
 		level: options.logLevel ?? 'info',
 		redact: piiFieldNames(project.registry.events().map((e) => e.spec)),

@@ -1,7 +1,27 @@
-import { isLogLevel, LOG_LEVELS, type LogLevel } from '@charter/runtime';
+import { readFileSync } from 'node:fs';
+import { DEFAULT_SERVER_TIMEOUTS } from '@charter/rest';
+import { isLoopbackHost, LOG_LEVELS, LOOPBACK_HOSTS, type LogLevel } from '@charter/runtime';
 import { maskUrl } from '@charter/sql';
 import type { ParsedFlags } from '../args.ts';
 import { UsageError } from '../command.ts';
+import {
+	boolean,
+	bytes,
+	fail,
+	hostNames,
+	httpUrl,
+	level,
+	millis,
+	origins,
+	type Parse,
+	port,
+	rateLimit,
+	rateLimitStore,
+	seconds,
+	streamName,
+	text,
+	textList,
+} from './setting-parsers.ts';
 
 /**
  * Every setting of `charter serve`, typed. Each comes from, first to last: its flag, its
@@ -22,6 +42,20 @@ export interface ServerSettings {
 	readonly timeoutMs: number | undefined;
 	readonly idempotencyLeaseMs: number | undefined;
 	readonly idempotencyRetentionMs: number | undefined;
+	/** How long a client may take to send its request's headers. */
+	readonly headersTimeoutMs: number;
+	/** How long a client may take to send its whole request. */
+	readonly requestTimeoutMs: number;
+	/** How long an idle keep-alive connection stays open. */
+	readonly keepAliveTimeoutMs: number;
+	/** `Host` names the server answers to (`*` for any); loopback names on a loopback host. */
+	readonly allowedHosts: readonly string[] | '*';
+	/** Browser origins besides the server's own that may call it (`*` for any). */
+	readonly allowedOrigins: readonly string[] | '*' | undefined;
+	/** `off`, or calls a minute per client address (and per principal): `1200,600`. */
+	readonly rateLimit: string | undefined;
+	/** `memory`, or `redis://...` to share the counts between nodes. */
+	readonly rateLimitStore: string | undefined;
 	/** How long a shutdown waits for in-flight requests before closing their connections. */
 	readonly drainTimeoutMs: number;
 	readonly seed: boolean;
@@ -33,12 +67,24 @@ export interface ServerSettings {
 	readonly metricsToken: string | undefined;
 	/** Trace calls with OpenTelemetry (the SDK reads the standard `OTEL_*` variables). */
 	readonly tracing: boolean;
+	/** Verify bearer tokens as JWTs from this issuer (`iss`). */
+	readonly jwtIssuer: string | undefined;
+	/** The audiences a JWT may carry (one of them). */
+	readonly jwtAudience: readonly string[] | undefined;
+	/** The issuer's key set; found by OIDC discovery when unset. */
+	readonly jwtJwksUrl: string | undefined;
+	/** Seconds of clock skew accepted on `exp` and `nbf`. */
+	readonly jwtClockToleranceSec: number;
+	readonly jwtClaimId: string | undefined;
+	readonly jwtClaimRoles: string | undefined;
+	readonly jwtClaimPermissions: string | undefined;
+	readonly jwtClaimTenant: string | undefined;
+	/** Accept the app's demo tokens; by default on unless `NODE_ENV=production`. */
+	readonly demoTokens: boolean | undefined;
 }
 
 /** The `server` section of `charter.config.ts`: any setting, by its name. */
 export type ServerConfig = Partial<Record<keyof ServerSettings, unknown>>;
-
-type Parse<T> = (raw: unknown, name: string) => T;
 
 interface SettingSpec<T> {
 	/** `--flag`; a boolean setting's flag takes no value. */
@@ -46,72 +92,25 @@ interface SettingSpec<T> {
 	readonly env: readonly string[];
 	readonly parse: Parse<T>;
 	readonly fallback: T;
-	/** Masked by `--print-config`. */
+	/** The default as the docs and `--print-config` say it, when `fallback` does not say it. */
+	readonly defaultText?: string;
+	/**
+	 * Masked by `--print-config` and in errors (`url`: its password only). A secret may also be
+	 * read from a file named by its variable with `_FILE` (`CHARTER_METRICS_TOKEN_FILE`), as
+	 * container orchestrators mount secrets.
+	 */
 	readonly secret?: boolean | 'url';
 	readonly doc: string;
 }
 
-const fail = (name: string, raw: unknown, expected: string): never => {
-	throw new UsageError(`${name} ${String(raw)}: ${expected}`, 'CHARTER_INVALID_SETTING');
-};
-
-const text: Parse<string> = (raw, name) =>
-	typeof raw === 'string' && raw !== '' ? raw : fail(name, raw, 'expected a non-empty string');
-const optionalText: Parse<string | undefined> = text;
-
-const wholeNumber = (min: number, max: number, expected: string): Parse<number> => {
-	return (raw, name) => {
-		const n =
-			typeof raw === 'number'
-				? raw
-				: typeof raw === 'string' && raw.trim() !== ''
-					? Number(raw)
-					: Number.NaN;
-		return Number.isInteger(n) && n >= min && n <= max ? n : fail(name, raw, expected);
-	};
-};
-const port = wholeNumber(0, 65535, 'expected a port number (0 to 65535)');
-const millis = wholeNumber(1, 2 ** 31 - 1, 'expected a positive whole number of milliseconds');
-
-const boolean: Parse<boolean> = (raw, name) => {
-	if (typeof raw === 'boolean') return raw;
-	if (raw === 'true' || raw === '1') return true;
-	if (raw === 'false' || raw === '0') return false;
-	return fail(name, raw, 'expected true or false');
-};
-
-const SIZE = /^(\d+)\s*(b|kb|mb)?$/i;
-const bytes: Parse<number> = (raw, name) => {
-	const match =
-		typeof raw === 'number' ? [String(raw), String(raw), 'b'] : SIZE.exec(String(raw).trim());
-	const unit = { b: 1, kb: 1024, mb: 1024 * 1024 }[(match?.[2] ?? 'b').toLowerCase() as 'b'];
-	const n = match ? Number(match[1]) * unit : Number.NaN;
-	return Number.isInteger(n) && n > 0
-		? n
-		: fail(name, raw, 'expected a size such as 1048576, 512kb or 1mb');
-};
-
-const origins: Parse<readonly string[] | '*'> = (raw, name) => {
-	const list = Array.isArray(raw) ? raw.map(String) : String(raw).split(',');
-	const trimmed = list.map((o) => o.trim()).filter((o) => o !== '');
-	if (trimmed.length === 1 && trimmed[0] === '*') return '*';
-	for (const origin of trimmed) {
-		if (!/^https?:\/\/[^/\s]+$/.test(origin)) {
-			fail(name, raw, `"${origin}" is not an origin (scheme://host[:port], or * alone)`);
-		}
-	}
-	return trimmed;
-};
-
-const level: Parse<LogLevel> = (raw, name) =>
-	typeof raw === 'string' && isLogLevel(raw)
-		? raw
-		: fail(name, raw, `use one of ${LOG_LEVELS.join(', ')}`);
-
-const streamName: Parse<string | undefined> = (raw, name) =>
-	typeof raw === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(raw)
-		? raw
-		: fail(name, raw, 'use 1 to 64 letters, digits, _ or -');
+const optional = <T>(parse: Parse<T>): Parse<T | undefined> => parse;
+const claim = (name: string, fallback: string): SettingSpec<string | undefined> => ({
+	env: [`CHARTER_JWT_CLAIM_${name.toUpperCase()}`],
+	parse: optional(text),
+	fallback: undefined,
+	defaultText: fallback,
+	doc: `JWT claim giving the principal's ${name}, a dotted path such as realm_access.roles.`,
+});
 
 /** The schema: one entry per setting. */
 export const SERVER_SETTINGS: {
@@ -134,25 +133,28 @@ export const SERVER_SETTINGS: {
 	db: {
 		flag: 'db',
 		env: ['CHARTER_DB'],
-		parse: optionalText,
+		parse: optional(text),
 		fallback: undefined,
+		defaultText: 'sqlite:.charter/charter.db',
 		secret: 'url',
-		doc: 'sqlite:<file> or postgres://...; .charter/charter.db by default.',
+		doc: 'sqlite:<file> or postgres://...',
 	},
 	bus: {
 		flag: 'bus',
 		env: ['CHARTER_BUS'],
-		parse: optionalText,
+		parse: optional(text),
 		fallback: undefined,
+		defaultText: 'in-process',
 		secret: 'url',
-		doc: 'nats://host:4222 for NATS JetStream; in-process by default.',
+		doc: 'nats://host:4222 for NATS JetStream.',
 	},
 	busStream: {
 		flag: 'bus-stream',
 		env: ['CHARTER_BUS_STREAM'],
-		parse: streamName,
+		parse: optional(streamName),
 		fallback: undefined,
-		doc: 'JetStream stream (CHARTER_EVENTS by default).',
+		defaultText: 'CHARTER_EVENTS',
+		doc: 'JetStream stream (subjects charter.<name>.<event>).',
 	},
 	logLevel: {
 		flag: 'log-level',
@@ -166,35 +168,94 @@ export const SERVER_SETTINGS: {
 		env: ['CHARTER_CORS_ORIGINS'],
 		parse: origins,
 		fallback: [],
-		doc: 'Comma-separated origins browsers may call from, or *; off by default.',
+		defaultText: 'none: CORS off',
+		doc: 'Comma-separated origins browsers may call from, or *.',
 	},
 	bodyLimit: {
 		flag: 'body-limit',
 		env: ['CHARTER_BODY_LIMIT'],
 		parse: bytes,
 		fallback: 1024 * 1024,
+		defaultText: '1mb',
 		doc: 'Largest request body (bytes, kb or mb).',
 	},
 	timeoutMs: {
 		flag: 'timeout',
 		env: ['CHARTER_TIMEOUT'],
-		parse: millis,
+		parse: optional(millis),
 		fallback: undefined,
-		doc: 'Deadline of one call in ms (30000).',
+		defaultText: '30000',
+		doc: 'Deadline of one call, ms; a late handler is 504.',
 	},
 	idempotencyLeaseMs: {
 		flag: 'idempotency-lease',
 		env: ['CHARTER_IDEMPOTENCY_LEASE'],
-		parse: millis,
+		parse: optional(millis),
 		fallback: undefined,
-		doc: "How long a dead node's claim on an idempotency key blocks retries, ms (2 x timeout).",
+		defaultText: 'twice the timeout',
+		doc: "How long a dead node's claim on an idempotency key blocks retries, ms.",
 	},
 	idempotencyRetentionMs: {
 		flag: 'idempotency-retention',
 		env: ['CHARTER_IDEMPOTENCY_RETENTION'],
-		parse: millis,
+		parse: optional(millis),
 		fallback: undefined,
-		doc: 'How long an idempotency key replays its result, ms (86400000).',
+		defaultText: '86400000',
+		doc: 'How long an idempotency key replays its result, ms.',
+	},
+	headersTimeoutMs: {
+		flag: 'headers-timeout',
+		env: ['CHARTER_HEADERS_TIMEOUT'],
+		parse: millis,
+		fallback: DEFAULT_SERVER_TIMEOUTS.headersMs,
+		doc: "How long a client may take to send its request's headers (then 408), ms.",
+	},
+	requestTimeoutMs: {
+		flag: 'request-timeout',
+		env: ['CHARTER_REQUEST_TIMEOUT'],
+		parse: millis,
+		fallback: DEFAULT_SERVER_TIMEOUTS.requestMs,
+		doc: 'How long a client may take to send its whole request, body included (then 408), ms.',
+	},
+	keepAliveTimeoutMs: {
+		flag: 'keep-alive-timeout',
+		env: ['CHARTER_KEEP_ALIVE_TIMEOUT'],
+		parse: millis,
+		fallback: DEFAULT_SERVER_TIMEOUTS.keepAliveMs,
+		doc: 'How long an idle keep-alive connection stays open, ms.',
+	},
+	allowedHosts: {
+		flag: 'allowed-hosts',
+		env: ['CHARTER_ALLOWED_HOSTS'],
+		parse: hostNames,
+		fallback: '*',
+		defaultText: `${LOOPBACK_HOSTS.join(',')} on a loopback host, else *`,
+		doc: 'Host names the server answers to (others are 403), or *.',
+	},
+	allowedOrigins: {
+		flag: 'allowed-origins',
+		env: ['CHARTER_ALLOWED_ORIGINS'],
+		parse: optional(origins),
+		fallback: undefined,
+		defaultText: "the server's own",
+		doc: 'Browser origins besides its own that may call the server (others are 403), or *.',
+	},
+	rateLimit: {
+		flag: 'rate-limit',
+		env: ['CHARTER_RATE_LIMIT'],
+		parse: optional(rateLimit),
+		fallback: undefined,
+		defaultText: 'rateLimits section, else 1200,600',
+		doc: 'off, or calls a minute per client address[,per principal].',
+	},
+	rateLimitStore: {
+		flag: 'rate-limit-store',
+		env: ['CHARTER_RATE_LIMIT_STORE'],
+		parse: optional(rateLimitStore),
+		fallback: undefined,
+		defaultText: 'rateLimits.store, else memory',
+		secret: 'url',
+		doc: 'Where rate limits count: memory, or redis://... shared by every node.',
 	},
 	drainTimeoutMs: {
 		flag: 'drain-timeout',
@@ -219,14 +280,16 @@ export const SERVER_SETTINGS: {
 	metricsPort: {
 		flag: 'metrics-port',
 		env: ['CHARTER_METRICS_PORT'],
-		parse: port,
+		parse: optional(port),
 		fallback: undefined,
+		defaultText: 'the main port',
 		doc: 'Serve /metrics on this port (same host) instead of the main one.',
 	},
 	metricsToken: {
 		env: ['CHARTER_METRICS_TOKEN'],
-		parse: optionalText,
+		parse: optional(text),
 		fallback: undefined,
+		defaultText: 'none',
 		secret: true,
 		doc: 'Bearer token /metrics asks for; required on the main port.',
 	},
@@ -237,17 +300,65 @@ export const SERVER_SETTINGS: {
 		fallback: false,
 		doc: 'OpenTelemetry spans per call; the SDK reads OTEL_* (OTEL_EXPORTER_OTLP_ENDPOINT...).',
 	},
+	jwtIssuer: {
+		flag: 'jwt-issuer',
+		env: ['CHARTER_JWT_ISSUER'],
+		parse: optional(httpUrl),
+		fallback: undefined,
+		defaultText: 'none (no JWTs)',
+		doc: 'Verify bearer tokens as JWTs from this issuer (iss); needs jwtAudience.',
+	},
+	jwtAudience: {
+		flag: 'jwt-audience',
+		env: ['CHARTER_JWT_AUDIENCE'],
+		parse: optional(textList),
+		fallback: undefined,
+		defaultText: 'none',
+		doc: 'Audiences a JWT may carry (aud), separated by commas.',
+	},
+	jwtJwksUrl: {
+		flag: 'jwt-jwks-url',
+		env: ['CHARTER_JWT_JWKS_URL'],
+		parse: optional(httpUrl),
+		fallback: undefined,
+		defaultText: 'OIDC discovery',
+		doc: "The issuer's JSON Web Key Set URL.",
+	},
+	jwtClockToleranceSec: {
+		env: ['CHARTER_JWT_CLOCK_TOLERANCE'],
+		parse: seconds,
+		fallback: 30,
+		doc: 'Seconds of clock skew accepted on exp and nbf.',
+	},
+	jwtClaimId: claim('id', 'sub'),
+	jwtClaimRoles: claim('roles', 'roles'),
+	jwtClaimPermissions: claim('permissions', 'permissions'),
+	jwtClaimTenant: claim('tenant', 'none'),
+	demoTokens: {
+		env: ['CHARTER_DEMO_TOKENS'],
+		parse: optional(boolean),
+		fallback: undefined,
+		defaultText: 'on, off when NODE_ENV=production',
+		doc: "Accept the app's fixed demo bearer tokens.",
+	},
 };
+
+type Spec = SettingSpec<unknown>;
+const specs = () => Object.entries(SERVER_SETTINGS) as [keyof ServerSettings, Spec][];
 
 /** Where each effective value came from: `--port`, `PORT`, `charter.config.ts server.port`, `default`. */
 export type SettingSources = { readonly [K in keyof ServerSettings]: string };
 
+const booleanFlags = specs()
+	.filter(([, spec]) => spec.flag !== undefined && spec.parse === boolean)
+	.map(([, spec]) => spec.flag!);
+
 /** The flags `charter serve` reads for its settings. */
 export const SETTING_FLAGS = {
-	boolean: ['no-seed', 'metrics', 'tracing'],
-	string: Object.values(SERVER_SETTINGS as Record<string, SettingSpec<unknown>>)
-		.map((spec) => spec.flag)
-		.filter((flag): flag is string => flag !== undefined && !['metrics', 'tracing'].includes(flag)),
+	boolean: ['no-seed', ...booleanFlags],
+	string: specs()
+		.map(([, spec]) => spec.flag)
+		.filter((flag): flag is string => flag !== undefined && !booleanFlags.includes(flag)),
 } as const;
 
 /**
@@ -259,13 +370,6 @@ export function resolveServerSettings(
 	env: Readonly<Record<string, string | undefined>>,
 	config: ServerConfig | undefined,
 ): { settings: ServerSettings; sources: SettingSources } {
-	const settings: Record<string, unknown> = {};
-	const sources: Record<string, string> = {};
-	for (const [key, spec] of Object.entries(SERVER_SETTINGS) as [string, SettingSpec<unknown>][]) {
-		const given = flagValue(flags, key, spec) ?? envValue(env, spec) ?? configValue(config, key);
-		settings[key] = given === undefined ? spec.fallback : spec.parse(given.raw, given.name);
-		sources[key] = given?.name ?? 'default';
-	}
 	for (const key of Object.keys(config ?? {})) {
 		if (!(key in SERVER_SETTINGS)) {
 			throw new UsageError(
@@ -274,29 +378,69 @@ export function resolveServerSettings(
 			);
 		}
 	}
+	const settings: Record<string, unknown> = {};
+	const sources: Record<string, string> = {};
+	for (const [key, spec] of specs()) {
+		const given = flagValue(flags, key, spec) ?? envValue(env, spec) ?? configValue(config, key);
+		settings[key] = given === undefined ? spec.fallback : parseGiven(spec, given);
+		sources[key] = given?.name ?? 'default';
+	}
+	if (sources.allowedHosts === 'default' && isLoopbackHost(String(settings.host)))
+		settings.allowedHosts = LOOPBACK_HOSTS;
 	const resolved = settings as unknown as ServerSettings;
-	const lease = resolved.idempotencyLeaseMs;
-	const timeout = resolved.timeoutMs ?? 30_000;
-	if (lease !== undefined && lease <= timeout) {
-		throw new UsageError(
-			`${sources.idempotencyLeaseMs} ${lease} must exceed the call timeout (${timeout} ms), or a slow call could run twice`,
-			'CHARTER_INVALID_SETTING',
-		);
-	}
-	if (
-		resolved.metrics &&
-		resolved.metricsPort === undefined &&
-		resolved.metricsToken === undefined
-	) {
-		throw new UsageError(
-			'metrics on the main port need CHARTER_METRICS_TOKEN (scrapers send it as a bearer token), or serve them apart with --metrics-port',
-			'CHARTER_INVALID_SETTING',
-		);
-	}
+	checkTogether(resolved, sources as SettingSources);
 	return { settings: resolved, sources: sources as SettingSources };
 }
 
-function flagValue(flags: ParsedFlags, key: string, spec: SettingSpec<unknown>) {
+/** The rules between settings. */
+function checkTogether(settings: ServerSettings, sources: SettingSources): void {
+	const refuse = (message: string) => {
+		throw new UsageError(message, 'CHARTER_INVALID_SETTING');
+	};
+	const lease = settings.idempotencyLeaseMs;
+	const timeout = settings.timeoutMs ?? 30_000;
+	if (lease !== undefined && lease <= timeout)
+		refuse(
+			`${sources.idempotencyLeaseMs} ${lease} must exceed the call timeout (${timeout} ms), or a slow call could run twice`,
+		);
+	if (settings.headersTimeoutMs > settings.requestTimeoutMs)
+		refuse(
+			`${sources.headersTimeoutMs} ${settings.headersTimeoutMs} must not exceed the request timeout (${settings.requestTimeoutMs} ms${sources.requestTimeoutMs === 'default' ? '' : `, ${sources.requestTimeoutMs}`})`,
+		);
+	if (settings.metrics && settings.metricsPort === undefined && settings.metricsToken === undefined)
+		refuse(
+			'metrics on the main port need CHARTER_METRICS_TOKEN (scrapers send it as a bearer token), or serve them apart with --metrics-port',
+		);
+	if (settings.jwtIssuer !== undefined && settings.jwtAudience === undefined)
+		refuse(
+			`${sources.jwtIssuer} is set without an audience: set CHARTER_JWT_AUDIENCE (--jwt-audience, server.jwtAudience) to the audience tokens must carry`,
+		);
+	const jwtOnly = (['jwtAudience', 'jwtJwksUrl'] as const).find(
+		(key) => settings[key] !== undefined,
+	);
+	if (settings.jwtIssuer === undefined && jwtOnly !== undefined)
+		refuse(
+			`${sources[jwtOnly]} is set without an issuer: set CHARTER_JWT_ISSUER (--jwt-issuer, server.jwtIssuer)`,
+		);
+}
+
+interface Given {
+	readonly raw: unknown;
+	readonly name: string;
+}
+
+/** Parses a given value; a secret's value is masked in the error. */
+function parseGiven(spec: Spec, given: Given): unknown {
+	try {
+		return spec.parse(given.raw, given.name);
+	} catch (error) {
+		if (!spec.secret || !(error instanceof UsageError)) throw error;
+		const shown = spec.secret === 'url' ? maskUrl(String(given.raw)) : '***';
+		throw new UsageError(error.message.replace(String(given.raw), shown), error.code);
+	}
+}
+
+function flagValue(flags: ParsedFlags, key: string, spec: Spec): Given | undefined {
 	if (key === 'seed' && flags.boolean['no-seed']) return { raw: false, name: '--no-seed' };
 	if (spec.flag === undefined) return undefined;
 	if (flags.boolean[spec.flag]) return { raw: true, name: `--${spec.flag}` };
@@ -304,17 +448,42 @@ function flagValue(flags: ParsedFlags, key: string, spec: SettingSpec<unknown>) 
 	return raw === undefined ? undefined : { raw, name: `--${spec.flag}` };
 }
 
-function envValue(env: Readonly<Record<string, string | undefined>>, spec: SettingSpec<unknown>) {
+function envValue(
+	env: Readonly<Record<string, string | undefined>>,
+	spec: Spec,
+): Given | undefined {
 	for (const name of spec.env) {
 		const raw = env[name];
 		if (raw !== undefined && raw !== '') return { raw, name };
+		const file = spec.secret ? env[`${name}_FILE`] : undefined;
+		if (file !== undefined && file !== '') return { raw: readSecret(`${name}_FILE`, file), name };
 	}
 	return undefined;
 }
 
-function configValue(config: ServerConfig | undefined, key: string) {
+/** A secret from a file (a mounted container secret), without its trailing newline. */
+function readSecret(name: string, file: string): string {
+	let content: string;
+	try {
+		content = readFileSync(file, 'utf8');
+	} catch (error) {
+		return fail(name, file, `cannot read the file (${(error as NodeJS.ErrnoException).code})`);
+	}
+	return content.replace(/\r?\n$/, '');
+}
+
+function configValue(config: ServerConfig | undefined, key: string): Given | undefined {
 	const raw = config?.[key as keyof ServerConfig];
 	return raw === undefined ? undefined : { raw, name: `charter.config.ts server.${key}` };
+}
+
+/** A value as `--print-config` and the docs show it. */
+function shown(spec: Spec, value: unknown): string {
+	if (value === undefined) return spec.defaultText ? `(${spec.defaultText})` : '(unset)';
+	if (spec.secret === true) return '***';
+	if (spec.secret === 'url') return maskUrl(String(value));
+	if (Array.isArray(value)) return value.join(',') || `(${spec.defaultText ?? 'none'})`;
+	return String(value);
 }
 
 /** The effective settings as `--print-config` shows them: secrets masked, with their sources. */
@@ -322,19 +491,29 @@ export function printableSettings(
 	settings: ServerSettings,
 	sources: SettingSources,
 ): { key: string; value: string; source: string }[] {
-	return (Object.keys(SERVER_SETTINGS) as (keyof ServerSettings)[]).map((key) => {
-		const value = settings[key];
-		const secret = SERVER_SETTINGS[key].secret;
-		const shown =
-			value === undefined
-				? '(unset)'
-				: secret === true
-					? '***'
-					: secret === 'url'
-						? maskUrl(String(value))
-						: Array.isArray(value)
-							? value.join(',') || '(none)'
-							: String(value);
-		return { key, value: shown, source: sources[key] };
-	});
+	return specs().map(([key, spec]) => ({
+		key,
+		value: shown(spec, settings[key]),
+		source: sources[key],
+	}));
+}
+
+/** The settings table of the docs (`<!-- charter:include server-settings -->`). */
+export function serverSettingsReference(): string {
+	const code = (names: readonly string[]) => names.map((n) => `\`${n}\``).join(', ');
+	const out = [
+		'| setting (`server.`) | flag | variable | default | what it sets |',
+		'|---|---|---|---|---|',
+	];
+	for (const [key, spec] of specs()) {
+		const flag = key === 'seed' ? '`--no-seed`' : spec.flag ? `\`--${spec.flag}\`` : '';
+		const fallback =
+			spec.defaultText ??
+			(Array.isArray(spec.fallback) ? spec.fallback.join(',') : String(spec.fallback));
+		const file = spec.secret ? ` (or ${code(spec.env.map((e) => `${e}_FILE`))})` : '';
+		out.push(
+			`| \`${key}\` | ${flag} | ${code(spec.env)}${file} | ${fallback.replaceAll('|', '\\|')} | ${spec.doc} |`,
+		);
+	}
+	return out.join('\n');
 }

@@ -6,6 +6,7 @@ import {
 	jwtProvider,
 } from '@charter/runtime';
 import { UsageError } from '../command.ts';
+import type { ServerSettings } from './server-settings.ts';
 
 /** Which credentials the server accepts, and a line saying so at start. */
 export interface TokenSource {
@@ -15,32 +16,44 @@ export interface TokenSource {
 	readonly description: string;
 }
 
-type Env = Readonly<Record<string, string | undefined>>;
+/** The settings that choose the token source. */
+export type TokenSettings = Pick<
+	ServerSettings,
+	| 'jwtIssuer'
+	| 'jwtAudience'
+	| 'jwtJwksUrl'
+	| 'jwtClockToleranceSec'
+	| 'jwtClaimId'
+	| 'jwtClaimRoles'
+	| 'jwtClaimPermissions'
+	| 'jwtClaimTenant'
+	| 'demoTokens'
+>;
 
 /**
- * Chooses the context provider: the app's own, else JWTs when `CHARTER_JWT_ISSUER` is set,
- * else the app's demo tokens, which are refused when `NODE_ENV=production` unless
- * `CHARTER_DEMO_TOKENS=true`.
+ * Chooses the context provider: the app's own, else JWTs when an issuer is set
+ * (`CHARTER_JWT_ISSUER`), else the app's demo tokens, which are refused when
+ * `NODE_ENV=production` unless `demoTokens` is true (`CHARTER_DEMO_TOKENS=true`).
  */
-export function chooseTokenSource(definition: AppDefinition, env: Env = process.env): TokenSource {
+export function chooseTokenSource(
+	definition: AppDefinition,
+	settings: TokenSettings,
+	nodeEnv: string | undefined = process.env.NODE_ENV,
+): TokenSource {
 	if (definition.contextProvider)
 		return {
 			kind: 'app',
 			provider: definition.contextProvider,
 			description: "the app's context provider",
 		};
-	const issuer = env.CHARTER_JWT_ISSUER;
-	if (issuer !== undefined && issuer !== '') return jwtSource(issuer, env);
+	if (settings.jwtIssuer !== undefined) return jwtSource(settings.jwtIssuer, settings);
 	const tokens = definition.tokens ?? {};
-	const production = env.NODE_ENV === 'production';
-	const allowed = env.CHARTER_DEMO_TOKENS;
-	if (allowed !== undefined && allowed !== 'true' && allowed !== 'false')
-		throw new UsageError(`CHARTER_DEMO_TOKENS ${allowed}: use true or false`);
-	if ((production && allowed !== 'true') || allowed === 'false') {
+	const production = nodeEnv === 'production';
+	if ((production && settings.demoTokens !== true) || settings.demoTokens === false) {
 		return {
 			kind: 'none',
 			provider: refuseBearer,
-			description: `none: every caller is anonymous, bearer tokens are refused (${production ? 'demo tokens are off when NODE_ENV=production' : 'CHARTER_DEMO_TOKENS=false'}; set CHARTER_JWT_ISSUER to verify JWTs)`,
+			description: `none: every caller is anonymous, bearer tokens are refused (${settings.demoTokens === false ? 'CHARTER_DEMO_TOKENS=false' : 'demo tokens are off when NODE_ENV=production'}; set CHARTER_JWT_ISSUER to verify JWTs)`,
 		};
 	}
 	return {
@@ -50,27 +63,26 @@ export function chooseTokenSource(definition: AppDefinition, env: Env = process.
 	};
 }
 
-function jwtSource(issuer: string, env: Env): TokenSource {
-	const audience = env.CHARTER_JWT_AUDIENCE;
-	if (audience === undefined || audience === '')
+function jwtSource(issuer: string, settings: TokenSettings): TokenSource {
+	const audience = settings.jwtAudience;
+	if (audience === undefined)
 		throw new UsageError(
 			'CHARTER_JWT_ISSUER is set without CHARTER_JWT_AUDIENCE: set the audience tokens must carry',
 		);
 	const claims = {
-		...(env.CHARTER_JWT_CLAIM_ID ? { id: env.CHARTER_JWT_CLAIM_ID } : {}),
-		...(env.CHARTER_JWT_CLAIM_ROLES ? { roles: env.CHARTER_JWT_CLAIM_ROLES } : {}),
-		...(env.CHARTER_JWT_CLAIM_PERMISSIONS
-			? { permissions: env.CHARTER_JWT_CLAIM_PERMISSIONS }
-			: {}),
-		...(env.CHARTER_JWT_CLAIM_TENANT ? { tenant: env.CHARTER_JWT_CLAIM_TENANT } : {}),
+		...(settings.jwtClaimId ? { id: settings.jwtClaimId } : {}),
+		...(settings.jwtClaimRoles ? { roles: settings.jwtClaimRoles } : {}),
+		...(settings.jwtClaimPermissions ? { permissions: settings.jwtClaimPermissions } : {}),
+		...(settings.jwtClaimTenant ? { tenant: settings.jwtClaimTenant } : {}),
 	};
-	const jwksUrl = env.CHARTER_JWT_JWKS_URL;
+	const jwksUrl = settings.jwtJwksUrl;
 	let provider: ContextProvider;
 	try {
 		provider = jwtProvider({
 			issuer,
-			audience: audience.split(',').map((a) => a.trim()),
+			audience,
 			...(jwksUrl ? { jwksUrl } : {}),
+			clockToleranceSec: settings.jwtClockToleranceSec,
 			claims,
 		});
 	} catch (error) {
@@ -79,7 +91,7 @@ function jwtSource(issuer: string, env: Env): TokenSource {
 	return {
 		kind: 'jwt',
 		provider,
-		description: `JWT from ${issuer} (audience ${audience}; keys from ${jwksUrl ?? 'OIDC discovery'})`,
+		description: `JWT from ${issuer} (audience ${audience.join(',')}; keys from ${jwksUrl ?? 'OIDC discovery'})`,
 	};
 }
 

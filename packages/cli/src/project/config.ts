@@ -42,7 +42,8 @@ export interface CharterConfig {
 	readonly governance?: GovernanceConfig;
 	/**
 	 * Settings of `charter serve` (host, port, db, bus, logLevel, corsOrigins, bodyLimit,
-	 * metrics, tracing...); flags and `CHARTER_*` variables override them.
+	 * timeouts, allowedHosts, rateLimit, metrics, tracing, jwtIssuer...); flags and `CHARTER_*`
+	 * variables override them.
 	 */
 	readonly server?: ServerConfig;
 	/**
@@ -154,10 +155,10 @@ export const CONFIG_OPTIONS: { readonly [K in keyof Required<CharterConfig>]: Co
 			'Folder of Markdown guides, relative to the config file. Its `guides.json` lists the sections and pages in order; the docs site shows them in its sidebar before the reference.',
 	},
 	server: {
-		type: '{ host?, port?, db?, bus?, busStream?, logLevel?, corsOrigins?, bodyLimit?, timeoutMs?, idempotencyLeaseMs?, idempotencyRetentionMs?, drainTimeoutMs?, seed?, metrics?, metricsPort?, metricsToken?, tracing? }',
+		type: '{ [setting]: value }',
 		description:
-			'Settings of `charter serve`. Each may also come from a flag or a `CHARTER_*` environment variable, which win over this section (flag, then environment, then config, then default); `charter serve --print-config` shows the effective values, secrets masked, and where each came from. The guide "Serve, observe and deploy" lists them all, under Configuration.',
-		default: 'see `charter serve --help`',
+			'Settings of `charter serve`: listen address, stores, timeouts, limits, hosts and origins, metrics, tracing and where tokens come from (the table under Server settings lists them all). Each may also come from a flag or a `CHARTER_*` environment variable, which win over this section (flag, then environment, then config, then default); a bad value stops the start naming where it was given; `charter serve --print-config` shows the effective values, secrets masked, and where each came from.',
+		default: 'see Server settings',
 	},
 	unimplemented: {
 		type: '"fail" | "501"',
