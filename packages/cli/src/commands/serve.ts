@@ -22,7 +22,7 @@ import {
 	type ServerSettings,
 	type SettingSources,
 } from '../host/server-settings.ts';
-import { startTracing } from '../host/tracing.ts';
+import { registeredMeter, startTracing } from '../host/tracing.ts';
 import type { Output } from '../output/output.ts';
 import { builtProject } from '../project/built-project.ts';
 import {
@@ -120,6 +120,7 @@ export const serveCommand: Command = {
 		const leaseMs = settings.idempotencyLeaseMs;
 		const retentionMs = settings.idempotencyRetentionMs;
 		const tracing = settings.tracing ? await startTracing() : undefined;
+		const meter = registeredMeter();
 		// The site's snippets call this server. Built before listening (so a broken guide is a
 		// usage error before anything is served), and again once port 0 has become a port.
 		// From a build (`charter build` checked the site then), the site is built after listening,
@@ -142,6 +143,7 @@ export const serveCommand: Command = {
 				logLevel,
 				seed: settings.seed,
 				metrics: settings.metrics,
+				...(meter ? { meter } : {}),
 				...(tracing ? { tracer: tracing.tracer } : {}),
 				unimplemented,
 				rateLimits: rateLimits.limits,
@@ -231,6 +233,12 @@ export const serveCommand: Command = {
 		if (tracing)
 			out.line(
 				out.style.dim('Tracing: OpenTelemetry spans per call (OTEL_* configures the export)'),
+			);
+		if (meter)
+			out.line(
+				out.style.dim(
+					'OpenTelemetry metrics: charter.calls, charter.call.duration... through the registered MeterProvider',
+				),
 			);
 		out.line(out.style.dim(describeRateLimits(rateLimits)));
 		await waitForSignal();

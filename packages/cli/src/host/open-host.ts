@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import {
 	type AppDefinition,
 	type AppInstance,
+	allCallMetrics,
 	type ContextProvider,
 	type CountedEventBus,
 	countSubscribers,
@@ -12,6 +13,7 @@ import {
 	type Logger,
 	type LogLevel,
 	type OutboxRelay,
+	openTelemetryCallMetrics,
 	piiFieldNames,
 	type RateLimits,
 	type Tracer,
@@ -23,6 +25,7 @@ import {
 	type PrometheusMetrics,
 } from '@charter/server';
 import type { SqlStores } from '@charter/sql';
+import type { Meter } from '@opentelemetry/api';
 import type { UnimplementedMode } from '../project/config.ts';
 import type { Project } from '../project/load-project.ts';
 import { chooseTokenSource, type TokenSettings, type TokenSource } from './token-source.ts';
@@ -72,6 +75,8 @@ export interface HostOptions {
 	readonly tracer?: Tracer;
 	/** Counts and times calls for Prometheus (`host.prometheus`). */
 	readonly metrics?: boolean;
+	/** Records calls as OpenTelemetry metrics too (the meter of a registered SDK). */
+	readonly meter?: Meter;
 	/** Rate limits per client address and principal; none when absent or `false`. */
 	readonly rateLimits?: Omit<RateLimits, 'store'> | false;
 	/** `redis://...`: count rate limits in Redis, shared by every node; in memory otherwise. */
@@ -113,6 +118,11 @@ export async function openHost(
 	const { stores, relay } = runtime;
 	const bus = countSubscribers(runtime.bus);
 	const prometheus = options.metrics ? createPrometheusMetrics({ stores, relay, bus }) : undefined;
+	const recorders = [
+		...(prometheus ? [prometheus.metrics] : []),
+		...(options.meter ? [openTelemetryCallMetrics(options.meter)] : []),
+	];
+	const callMetrics = recorders.length > 1 ? allCallMetrics(...recorders) : recorders[0];
 	// Whatever fails from here (the app, an invalid executor option) closes what was opened:
 	// a database connection or a bus left open would keep the process alive.
 	let app: Awaited<ReturnType<AppDefinition['create']>> | undefined;
@@ -139,7 +149,7 @@ export async function openHost(
 			logger,
 			serveUnimplemented: options.unimplemented === '501',
 			...(options.tracer ? { tracer: options.tracer } : {}),
-			...(prometheus ? { metrics: prometheus.metrics } : {}),
+			...(callMetrics ? { metrics: callMetrics } : {}),
 			...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
 			...(options.idempotencyLeaseMs !== undefined
 				? { idempotencyLeaseMs: options.idempotencyLeaseMs }

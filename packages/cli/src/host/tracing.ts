@@ -1,4 +1,11 @@
-import { type ProxyTracerProvider, type Tracer, trace } from '@opentelemetry/api';
+import {
+	createNoopMeter,
+	type Meter,
+	metrics,
+	type ProxyTracerProvider,
+	type Tracer,
+	trace,
+} from '@opentelemetry/api';
 import { UsageError } from '../command.ts';
 
 /** The tracer `charter serve --tracing` uses, and how to flush it at shutdown. */
@@ -37,3 +44,13 @@ export async function startTracing(): Promise<ServeTracing> {
 
 /** Loaded by name at run time: the SDK is the application's optional choice. */
 const NODE_SDK = '@opentelemetry/sdk-node';
+
+/**
+ * The meter of an OpenTelemetry SDK's MeterProvider, when the process registered one (the SDK
+ * `--tracing` starts does, unless `OTEL_METRICS_EXPORTER=none`; so may a preloaded one);
+ * undefined otherwise. Without a provider, `@opentelemetry/api` hands out its one no-op meter.
+ */
+export function registeredMeter(): Meter | undefined {
+	const meter = metrics.getMeter('@charter/runtime');
+	return meter === createNoopMeter() ? undefined : meter;
+}

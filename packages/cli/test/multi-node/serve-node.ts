@@ -27,15 +27,19 @@ export function killAllNodes(): void {
 	running.clear();
 }
 
-/** Spawns `charter serve --port 0 <args>` in the fixture project and waits for its banner. */
+/**
+ * Spawns `charter serve --port 0 <args>` in the fixture project (with `env` added to the
+ * environment) and waits for its banner.
+ */
 export async function startServeNode(
 	name: string,
 	args: readonly string[],
 	timeoutMs = 20_000,
+	env: Readonly<Record<string, string>> = {},
 ): Promise<ServeNode> {
 	const child = spawn(process.execPath, [BIN, 'serve', '--port', '0', ...args], {
 		cwd: FIXTURE,
-		env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+		env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0', ...env },
 		stdio: ['ignore', 'pipe', 'pipe'],
 	});
 	running.add(child);

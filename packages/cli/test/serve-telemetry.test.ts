@@ -1,0 +1,76 @@
+import { afterAll, describe, expect, test } from 'vitest';
+import { type OtlpReceiver, startOtlpReceiver } from '../../../test-support/otlp-receiver.ts';
+import { killAllNodes, startServeNode } from './multi-node/serve-node.ts';
+
+afterAll(() => killAllNodes());
+
+/** The environment that points `@opentelemetry/sdk-node` at a receiver, exporting soon. */
+const otelEnv = (receiver: OtlpReceiver) => ({
+	OTEL_EXPORTER_OTLP_ENDPOINT: receiver.origin,
+	OTEL_EXPORTER_OTLP_PROTOCOL: 'http/json',
+	OTEL_SERVICE_NAME: 'charter-e2e',
+	OTEL_BSP_SCHEDULE_DELAY: '100',
+	OTEL_METRIC_EXPORT_INTERVAL: '200',
+});
+
+describe('charter serve --tracing', () => {
+	test('starts @opentelemetry/sdk-node, which exports the spans and the metrics of a call over OTLP', async () => {
+		const receiver = await startOtlpReceiver();
+		try {
+			const node = await startServeNode(
+				'otel',
+				['--db', 'sqlite::memory:', '--tracing'],
+				30_000,
+				otelEnv(receiver),
+			);
+			expect(node.output()).toContain('Tracing: OpenTelemetry spans per call');
+			expect(node.output()).toContain('OpenTelemetry metrics: charter.calls');
+			const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+			const response = await fetch(`${node.base}/v1/account/deposit`, {
+				method: 'POST',
+				headers: {
+					authorization: 'Bearer dev-token',
+					'content-type': 'application/json',
+					traceparent: `00-${traceId}-00f067aa0ba902b7-01`,
+				},
+				body: JSON.stringify({ depositId: 'd-1', accountId: 'acc-1', amount: 5 }),
+			});
+			expect(response.status).toBe(200);
+			expect(response.headers.get('x-trace-id')).toBe(traceId);
+			// SIGTERM shuts the SDK down, which flushes what it still holds.
+			expect(await node.stop(), node.output()).toBe(0);
+
+			const command = receiver.spans.find((s) => s.name === 'command account.deposit');
+			expect(command, JSON.stringify(receiver.spans.map((s) => s.name))).toBeDefined();
+			expect(command).toMatchObject({
+				traceId,
+				parentSpanId: '00f067aa0ba902b7',
+				attributes: {
+					'charter.operation': 'account.deposit',
+					'charter.surface': 'rest',
+					'charter.outcome': 'ok',
+					'enduser.id': 'dev',
+				},
+				resource: { 'service.name': 'charter-e2e' },
+			});
+			const childrenOf = (spanId: string) =>
+				receiver.spans.filter((s) => s.parentSpanId === spanId);
+			expect(childrenOf(command!.spanId).map((s) => s.name)).toEqual(
+				expect.arrayContaining(['validate', 'authorize', 'commit', 'publish account.deposited']),
+			);
+			const commit = childrenOf(command!.spanId).find((s) => s.name === 'commit')!;
+			expect(childrenOf(commit.spanId).map((s) => s.name)).toContain('handler');
+			const calls = receiver.points.filter(
+				(p) =>
+					p.metric === 'charter.calls' && p.attributes['charter.operation'] === 'account.deposit',
+			);
+			expect(calls.at(-1)).toMatchObject({
+				attributes: { 'charter.surface': 'rest', 'charter.outcome': 'ok' },
+				value: 1,
+			});
+			expect(receiver.points.some((p) => p.metric === 'charter.call.duration')).toBe(true);
+		} finally {
+			await receiver.close();
+		}
+	}, 60_000);
+});
