@@ -1,15 +1,6 @@
-import { buildDocsModel } from '@charter/docs';
-import { buildToolCatalog } from '@charter/mcp';
 import { createFetchHandler, toOpenApi } from '@charter/rest';
 import { createExecutor, implement, silentLogger } from '@charter/runtime';
-import {
-	type ContractSpec,
-	createRegistry,
-	createSnapshot,
-	defineCommand,
-	defineQuery,
-	type OperationSpec,
-} from '@charter/spec';
+import { createRegistry, defineQuery } from '@charter/spec';
 import { printSchema } from 'graphql';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
@@ -19,6 +10,7 @@ import {
 	GetApprovalContract,
 	ListMyApprovalsContract,
 } from '../src/approval/approval.operations.ts';
+import { describeParity, type LibraryIo } from './parity-surfaces.ts';
 
 /*
  * Zod parity: three of the example's contracts written again with Zod-only models must give
@@ -101,7 +93,7 @@ const ApprovalComment = z
 	})
 	.meta({ id: 'ApprovalComment' });
 
-const zodIo = {
+const zodIo: LibraryIo = {
 	[CommentApprovalContract.meta.key]: {
 		input: z
 			.object({ requestId: id(), body: z.string().min(1).max(4000) })
@@ -132,113 +124,7 @@ const zodIo = {
 	},
 };
 
-const native = [CommentApprovalContract, GetApprovalContract, ListMyApprovalsContract];
-const zodOnly = native.map((spec) => {
-	const define = (spec.kind === 'command' ? defineCommand : defineQuery) as (
-		definition: unknown,
-	) => OperationSpec;
-	return define({ ...spec, io: zodIo[spec.meta.key] });
-});
-
-const surfaces = (specs: readonly ContractSpec[]) => {
-	const registry = createRegistry(specs);
-	return {
-		openapi: toOpenApi(registry),
-		sdl: printSchema(createGraphqlSchema(registry)),
-		mcp: Object.fromEntries(
-			[...buildToolCatalog(registry)].map(([name, tool]) => [
-				name,
-				{ input: tool.tool.inputSchema, output: tool.tool.outputSchema },
-			]),
-		),
-		snapshot: createSnapshot(registry),
-		docs: buildDocsModel(registry, { title: 'Parity' }),
-	};
-};
-
-describe('a Zod-only copy of three example contracts', () => {
-	const expected = surfaces(native);
-	const actual = surfaces(zodOnly);
-
-	it('is made of Zod schemas converted at definition time, not of the native models', () => {
-		for (const [i, spec] of zodOnly.entries()) {
-			expect(spec.io.input).not.toBe(native[i]!.io.input);
-			expect(spec.io.input).toEqual(native[i]!.io.input);
-			expect(spec.io.output).toEqual(native[i]!.io.output);
-		}
-	});
-
-	it('gives the same OpenAPI document', () => {
-		expect(actual.openapi).toEqual(expected.openapi);
-	});
-
-	it('gives the same GraphQL SDL', () => {
-		expect(actual.sdl).toBe(expected.sdl);
-	});
-
-	it('gives the same MCP tool schemas', () => {
-		expect(actual.mcp).toEqual(expected.mcp);
-	});
-
-	it('gives the same docs pages (field tables, type pages, snippets)', () => {
-		expect(actual.docs).toEqual(expected.docs);
-	});
-
-	it('gives the same snapshot, so charter diff sees no change', () => {
-		expect(actual.snapshot).toEqual(expected.snapshot);
-	});
-});
-
-describe('the Zod-only list query on REST', () => {
-	// Same contract, anonymous, so the request reaches the handler, which answers with what it got.
-	const anonymous = (spec: OperationSpec) =>
-		defineQuery({
-			...(spec as never as object),
-			policy: { auth: 'anonymous' },
-		} as never) as OperationSpec;
-	const inputOf = async (spec: OperationSpec, query: string) => {
-		let seen: unknown;
-		const executor = createExecutor({
-			contracts: createRegistry([spec]),
-			logger: silentLogger,
-			bindings: [
-				implement(spec, ((input: unknown) => {
-					seen = input;
-					return { items: [] };
-				}) as never),
-			],
-		});
-		const response = await createFetchHandler(executor)(
-			new Request(`http://localhost/v1/workflow/approval/list-mine${query}`),
-		);
-		const {
-			traceId: _traceId,
-			instance: _instance,
-			...problem
-		} = (await response.json()) as Record<string, unknown>;
-		return { status: response.status, seen, body: response.ok ? undefined : problem };
-	};
-	const nativeList = anonymous(ListMyApprovalsContract);
-	const zodList = anonymous(zodOnly[2]!);
-
-	it.each(['', '?limit=5', '?limit=5&status=APPROVED&cursor=abc'])(
-		'coerces and defaults %j exactly like the native one',
-		async (query) => {
-			const expected = await inputOf(nativeList, query);
-			expect(expected.status).toBe(200);
-			expect(await inputOf(zodList, query)).toEqual(expected);
-		},
-	);
-
-	it.each(['?limit=0', '?limit=ten', '?status=LOST'])(
-		'refuses %j exactly like the native one',
-		async (query) => {
-			const expected = await inputOf(nativeList, query);
-			expect(expected.status).toBe(422);
-			expect(await inputOf(zodList, query)).toEqual(expected);
-		},
-	);
-});
+describeParity('Zod', zodIo);
 
 describe('a Zod schema that names nothing', () => {
 	const CountItems = defineQuery({

@@ -160,7 +160,8 @@ export function jsonSchemaToNode(
 			const other = (schema.anyOf as Schema[]).filter((s) => s.type !== 'null');
 			if (other.length === 1) {
 				const { anyOf: _anyOf, ...rest } = schema;
-				schema = { ...other[0], ...rest };
+				// A named type written inline keeps its own annotations; the wrapper's are the field's.
+				schema = namesAType(other[0]!) ? other[0]! : { ...other[0], ...rest };
 				isNullable = true;
 			}
 		}
@@ -172,15 +173,22 @@ export function jsonSchemaToNode(
 			!('maxItems' in schema)
 		) {
 			isArray = true;
-			schema = { ...(schema.items as Schema), ...annotations(schema) };
+			const items = schema.items as Schema;
+			schema = namesAType(items) ? items : { ...items, ...annotations(schema) };
 		}
 		const hasDefault = 'default' in raw;
+		// A field whose schema is itself a named type inline (Valibot's `v.title`, no `$defs`):
+		// its description is the type's, as on a native enum or model, not the field's.
+		const description = namesAType(raw) ? undefined : raw.description;
 		return Object.freeze({
-			type: convert(withoutAnnotations(schema), hint),
+			type: convert(
+				namesAType(schema) ? withoutFieldAnnotations(schema) : withoutAnnotations(schema),
+				hint,
+			),
 			isOptional: !required || hasDefault,
 			...(isArray ? { isArray: true } : {}),
 			...(isNullable ? { isNullable: true } : {}),
-			...(typeof raw.description === 'string' ? { description: raw.description } : {}),
+			...(typeof description === 'string' ? { description } : {}),
 			...(hasDefault ? { default: raw.default } : {}),
 			...(raw.deprecated === true ? { deprecated: true } : {}),
 			...(Array.isArray(raw.examples) ? { examples: raw.examples } : {}),
@@ -192,20 +200,23 @@ export function jsonSchemaToNode(
 
 /**
  * A union of documented string constants (`z.union([z.literal('A').describe('…'), …])`) is
- * how JSON Schema gives an enum's values their descriptions: it becomes an enum.
+ * how JSON Schema gives an enum's values their descriptions: it becomes an enum. ArkType copies
+ * a titled union's own annotations onto every member: those describe the enum, not its values.
  */
 function documentedEnum(schema: Schema): { const: string; description?: string }[] | undefined {
 	const members = (schema.anyOf ?? schema.oneOf) as Schema[] | undefined;
 	if (!Array.isArray(members) || members.length === 0) return undefined;
-	const values = members.map((m) =>
-		typeof m.const === 'string' &&
-		Object.keys(m).every((k) => ['const', 'type', 'description'].includes(k))
-			? {
-					const: m.const,
-					...(typeof m.description === 'string' ? { description: m.description } : {}),
-				}
-			: undefined,
-	);
+	const values = members.map((m) => {
+		if (typeof m.const !== 'string') return undefined;
+		if (!Object.keys(m).every((k) => ['const', 'type', 'description', 'title'].includes(k)))
+			return undefined;
+		if (m.title !== undefined && m.title !== schema.title) return undefined;
+		const copied = m.title !== undefined && m.description === schema.description;
+		return {
+			const: m.const,
+			...(typeof m.description === 'string' && !copied ? { description: m.description } : {}),
+		};
+	});
 	return values.every((v) => v !== undefined) ? values : undefined;
 }
 
@@ -255,8 +266,22 @@ function annotations(schema: Schema): Schema {
 
 function withoutAnnotations(schema: Schema): Schema {
 	// The field carries the annotations; a named type keeps its own title.
-	const { description: _d, default: _v, examples: _e, deprecated: _x, ...rest } = schema;
+	const { description: _d, ...rest } = withoutFieldAnnotations(schema);
 	return rest;
+}
+
+/** Drops what only a field says (its default, examples, deprecation); a type's description stays. */
+function withoutFieldAnnotations(schema: Schema): Schema {
+	const { default: _v, examples: _e, deprecated: _x, ...rest } = schema;
+	return rest;
+}
+
+/** A schema that becomes a named model or enum by its own title (written inline, not in `$defs`). */
+function namesAType(schema: Schema): boolean {
+	if (typeof schema.title !== 'string' || !IDENTIFIER.test(schema.title)) return false;
+	return (
+		schema.type === 'object' || Array.isArray(schema.enum) || documentedEnum(schema) !== undefined
+	);
 }
 
 function pick(schema: Schema, keys: readonly string[]): Schema {

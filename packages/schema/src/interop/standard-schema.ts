@@ -6,7 +6,12 @@ import { jsonSchemaToNode } from './json-schema-to-node.ts';
 
 /** Tells whether a value implements Standard Schema (Zod 4, Valibot, ArkType...). */
 export function isStandardSchema(value: unknown): value is StandardTypedV1 {
-	return typeof value === 'object' && value !== null && '~standard' in value;
+	// An ArkType type is a function (it validates when called), not a plain object.
+	return (
+		(typeof value === 'object' || typeof value === 'function') &&
+		value !== null &&
+		'~standard' in value
+	);
 }
 
 export interface FromStandardSchemaOptions {
