@@ -27,6 +27,41 @@ import {
  * as the native ones, and the list query must read REST query strings the same way.
  */
 
+/** The three enums the copies write again: name, description and each value's description. */
+export const ENUMS = {
+	ApprovalDecision: {
+		description: 'Decision on an approval request.',
+		values: {
+			APPROVE: 'Approve.',
+			REJECT: 'Reject.',
+			REQUEST_CHANGES: 'Send back for changes to a TASK step.',
+			ABSTAIN: 'Take no side: the approver leaves the count.',
+		},
+	},
+	ApprovalRequestStatus: {
+		description: 'Status of an approval request.',
+		values: {
+			PENDING: 'Waiting for the assignee.',
+			APPROVED: 'The assignee approved.',
+			REJECTED: 'The assignee rejected.',
+			CHANGES_REQUESTED: 'The assignee asked for changes.',
+			ABSTAINED: 'The assignee abstained.',
+			DELEGATED: 'Handed on to another assignee (a new request).',
+			EXPIRED: 'Not decided in time; counts as a rejection.',
+			CANCELLED: 'Closed without a decision (step left or instance cancelled).',
+		},
+	},
+	ApprovalOutcome: {
+		description: 'Combined outcome of an APPROVAL step.',
+		values: {
+			PENDING: 'Not decided yet.',
+			APPROVED: 'The step is approved.',
+			REJECTED: 'The step is rejected.',
+			CHANGES_REQUESTED: 'Sent back to a TASK step for changes.',
+		},
+	},
+} as const;
+
 /** The native contracts the copies are compared with. */
 export const NATIVE = [CommentApprovalContract, GetApprovalContract, ListMyApprovalsContract];
 

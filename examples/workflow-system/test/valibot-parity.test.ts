@@ -5,7 +5,7 @@ import {
 	GetApprovalContract,
 	ListMyApprovalsContract,
 } from '../src/approval/approval.operations.ts';
-import { describeParity, type LibraryIo } from './parity-surfaces.ts';
+import { describeParity, ENUMS, type LibraryIo } from './parity-surfaces.ts';
 
 /*
  * Valibot parity: the same three contracts written with Valibot. Valibot exposes JSON Schema
@@ -14,41 +14,20 @@ import { describeParity, type LibraryIo } from './parity-surfaces.ts';
  * picks a Charter scalar; an enum's value descriptions are a union of described literals.
  */
 
-const documentedEnum = (title: string, description: string, values: Record<string, string>) =>
+const documentedEnum = (title: keyof typeof ENUMS) =>
 	v.pipe(
 		v.union(
-			Object.entries(values).map(([value, text]) => v.pipe(v.literal(value), v.description(text))),
+			Object.entries(ENUMS[title].values).map(([value, text]) =>
+				v.pipe(v.literal(value), v.description(text)),
+			),
 		),
 		v.title(title),
-		v.description(description),
+		v.description(ENUMS[title].description),
 	);
 
-const ApprovalDecision = documentedEnum('ApprovalDecision', 'Decision on an approval request.', {
-	APPROVE: 'Approve.',
-	REJECT: 'Reject.',
-	REQUEST_CHANGES: 'Send back for changes to a TASK step.',
-	ABSTAIN: 'Take no side: the approver leaves the count.',
-});
-const ApprovalRequestStatus = documentedEnum(
-	'ApprovalRequestStatus',
-	'Status of an approval request.',
-	{
-		PENDING: 'Waiting for the assignee.',
-		APPROVED: 'The assignee approved.',
-		REJECTED: 'The assignee rejected.',
-		CHANGES_REQUESTED: 'The assignee asked for changes.',
-		ABSTAINED: 'The assignee abstained.',
-		DELEGATED: 'Handed on to another assignee (a new request).',
-		EXPIRED: 'Not decided in time; counts as a rejection.',
-		CANCELLED: 'Closed without a decision (step left or instance cancelled).',
-	},
-);
-const ApprovalOutcome = documentedEnum('ApprovalOutcome', 'Combined outcome of an APPROVAL step.', {
-	PENDING: 'Not decided yet.',
-	APPROVED: 'The step is approved.',
-	REJECTED: 'The step is rejected.',
-	CHANGES_REQUESTED: 'Sent back to a TASK step for changes.',
-});
+const ApprovalDecision = documentedEnum('ApprovalDecision');
+const ApprovalRequestStatus = documentedEnum('ApprovalRequestStatus');
+const ApprovalOutcome = documentedEnum('ApprovalOutcome');
 
 const id = () => v.pipe(v.string(), v.metadata({ 'x-charter-scalar': 'ID' }));
 const dateTime = () => v.pipe(v.string(), v.isoTimestamp());

@@ -10,7 +10,7 @@ import {
 	GetApprovalContract,
 	ListMyApprovalsContract,
 } from '../src/approval/approval.operations.ts';
-import { describeParity, type LibraryIo } from './parity-surfaces.ts';
+import { describeParity, ENUMS, type LibraryIo } from './parity-surfaces.ts';
 
 /*
  * Zod parity: three of the example's contracts written again with Zod-only models must give
@@ -19,37 +19,18 @@ import { describeParity, type LibraryIo } from './parity-surfaces.ts';
  * of described literals (JSON Schema's way to document values).
  */
 
-const documentedEnum = (id: string, description: string, values: Record<string, string>) =>
+const documentedEnum = (id: keyof typeof ENUMS) =>
 	z
-		.union(Object.entries(values).map(([value, text]) => z.literal(value).describe(text)) as never)
-		.meta({ id, description });
+		.union(
+			Object.entries(ENUMS[id].values).map(([value, text]) =>
+				z.literal(value).describe(text),
+			) as never,
+		)
+		.meta({ id, description: ENUMS[id].description });
 
-const ApprovalDecision = documentedEnum('ApprovalDecision', 'Decision on an approval request.', {
-	APPROVE: 'Approve.',
-	REJECT: 'Reject.',
-	REQUEST_CHANGES: 'Send back for changes to a TASK step.',
-	ABSTAIN: 'Take no side: the approver leaves the count.',
-});
-const ApprovalRequestStatus = documentedEnum(
-	'ApprovalRequestStatus',
-	'Status of an approval request.',
-	{
-		PENDING: 'Waiting for the assignee.',
-		APPROVED: 'The assignee approved.',
-		REJECTED: 'The assignee rejected.',
-		CHANGES_REQUESTED: 'The assignee asked for changes.',
-		ABSTAINED: 'The assignee abstained.',
-		DELEGATED: 'Handed on to another assignee (a new request).',
-		EXPIRED: 'Not decided in time; counts as a rejection.',
-		CANCELLED: 'Closed without a decision (step left or instance cancelled).',
-	},
-);
-const ApprovalOutcome = documentedEnum('ApprovalOutcome', 'Combined outcome of an APPROVAL step.', {
-	PENDING: 'Not decided yet.',
-	APPROVED: 'The step is approved.',
-	REJECTED: 'The step is rejected.',
-	CHANGES_REQUESTED: 'Sent back to a TASK step for changes.',
-});
+const ApprovalDecision = documentedEnum('ApprovalDecision');
+const ApprovalRequestStatus = documentedEnum('ApprovalRequestStatus');
+const ApprovalOutcome = documentedEnum('ApprovalOutcome');
 
 const id = () => z.string().meta({ 'x-charter-scalar': 'ID' });
 const dateTime = () => z.iso.datetime();
