@@ -4,7 +4,9 @@ import { describe, expect, expectTypeOf, it } from 'vitest';
 import { as, createTodoApp } from '../../test/fixtures/todo-app.ts';
 import { CreateTodo, GetTodo, ListTodos } from '../../test/fixtures/todo-contracts.ts';
 import { CharterConfigError } from '../errors/charter-config-error.ts';
+import type { IdempotencyStore } from '../stores/idempotency-store.ts';
 import { createMemoryStores } from '../stores/memory/memory-stores.ts';
+import type { UnitOfWork } from '../stores/unit-of-work.ts';
 import { createExecutor, DEFAULT_IDEMPOTENCY_RETENTION_MS } from './create-executor.ts';
 import { implement } from './implement.ts';
 
@@ -88,15 +90,23 @@ describe('idempotency lease', () => {
 	async function leaseOf(options: { timeoutMs?: number; idempotencyLeaseMs?: number }) {
 		const stores = createMemoryStores();
 		const leases: number[] = [];
-		const claim = stores.idempotency.claim.bind(stores.idempotency);
-		const idempotency = {
-			...stores.idempotency,
-			claim: (...args: Parameters<typeof claim>) => {
-				leases.push(args[3]);
-				return claim(...args);
-			},
+		// The executor claims through the command's transaction: watch the claims made there.
+		const unitOfWork: UnitOfWork = {
+			run: (work, runOptions) =>
+				stores.unitOfWork.run((tx) => {
+					const inner = tx.idempotency;
+					const idempotency: IdempotencyStore = {
+						claim: (...args) => {
+							leases.push(args[3]);
+							return inner.claim(...args);
+						},
+						complete: (scope, outcome) => inner.complete(scope, outcome),
+						release: (scope) => inner.release(scope),
+					};
+					return work({ ...tx, idempotency });
+				}, runOptions),
 		};
-		const { executor } = createTodoApp({ ...options, stores: { ...stores, idempotency } });
+		const { executor } = createTodoApp({ ...options, stores: { ...stores, unitOfWork } });
 		const result = await executor.execute({
 			operation: 'todo.create',
 			input: { title: 'a' },

@@ -12,6 +12,7 @@ import type { RefusalSampler } from '../limits/refusal-sampler.ts';
 import { type Logger, withFields } from '../logging/logger.ts';
 import type { Decision } from '../policy/policy-decider.ts';
 import { ProblemSignal, toProblem } from '../problems/error-mapper.ts';
+import type { StoredOutcome } from '../stores/idempotency-store.ts';
 import type { Stores, TransactionScope, UnitOfWorkOptions } from '../stores/unit-of-work.ts';
 import type { CallMetrics } from '../telemetry/call-metrics.ts';
 import { endStep, OperationTrace } from '../telemetry/operation-trace.ts';
@@ -139,7 +140,7 @@ async function runPlan(
 			trace,
 			json: undefined,
 		});
-		// A replay is audited here; a run was audited inside its transaction.
+		// A command was audited inside its transaction (a replay too); a query is not audited.
 		if (audit && !audit.written) await audit.finish('OK', 200, result.replayed, env.stores.audit);
 		trace?.end(undefined, result.replayed);
 		if (env.metrics !== undefined) observe(env.metrics, plan, invocation, started, result.replayed);
@@ -253,23 +254,26 @@ interface Call {
 	json: string | undefined;
 }
 
-/** Step 5 for a command with an idempotency key, then the handler and the commit. */
+/** Steps 5 to 8 for a command (with its idempotency key's scope, if it has one), or a query. */
 function invokeHandler(env: PipelineEnv, plan: CompiledPlan, call: Call): Promise<Success> {
 	const key = plan.spec.kind === 'command' ? call.invocation.idempotencyKey : undefined;
 	const scope = key === undefined ? undefined : idempotencyScope(call.principal, plan.id, key);
-	if (key === undefined || scope === undefined) return runCommitted(env, plan, call, key, scope);
-	return claimThenRun(env, plan, call, key, scope);
+	return runCommitted(env, plan, call, key, scope);
 }
 
-async function claimThenRun(
+/**
+ * Step 5, inside the command's transaction: claims the key, or gives the stored outcome of a
+ * completed call to replay (audited in the same transaction). The claim commits with the
+ * command or rolls back with it, so a failed or killed call leaves no claim behind.
+ */
+async function claimInTransaction(
 	env: PipelineEnv,
-	plan: CompiledPlan,
 	call: Call,
 	key: string,
 	scope: string,
-): Promise<Success> {
-	// 5. idempotency
-	const claim = await claimIdempotencyKey(env.stores.idempotency, {
+	tx: TransactionScope,
+): Promise<StoredOutcome | undefined> {
+	const claim = await claimIdempotencyKey(tx.idempotency, {
 		scope,
 		key,
 		fingerprint: call.audit?.inputDigest ?? inputDigest(call.input),
@@ -277,11 +281,9 @@ async function claimThenRun(
 		leaseMs: env.leaseMs,
 		retentionMs: env.retentionMs,
 	});
-	if (claim.kind === 'replay') {
-		const { output, events } = claim.outcome;
-		return { ok: true, output, events, traceId: call.traceId, replayed: true };
-	}
-	return await runCommitted(env, plan, call, key, scope);
+	if (claim.kind === 'proceed') return undefined;
+	if (call.audit) await call.audit.finish('OK', 200, true, tx.audit);
+	return claim.outcome;
 }
 
 /** Steps 6 to 8: the handler, its output check and, for a command, the commit. */
@@ -305,6 +307,7 @@ async function runCommitted(
 	// The events the transaction wrote: only those are published, not one a stray promise of
 	// the handler emits after the commit.
 	let committed: readonly EventEnvelope[] = NO_EVENTS;
+	let replay: StoredOutcome | undefined;
 	const commitSpan = plan.spec.kind === 'command' ? call.trace?.step('commit') : undefined;
 	try {
 		if (plan.spec.kind !== 'command') {
@@ -312,10 +315,15 @@ async function runCommitted(
 			output = isThenable(returned) ? await returned : returned;
 			return succeeded(call, output, NO_EVENTS);
 		}
-		// 8. commit: handler, outbox, audit and idempotency record in one unit of work
+		// 8. commit: idempotency key, handler, outbox, audit and outcome in one unit of work
 		const authorizeInTransaction = plan.authorizeInTransaction;
 		output = await env.stores.unitOfWork.run(
 			async (tx) => {
+				// 5. idempotency: a completed key is replayed, its transaction writes only the audit
+				if (scope !== undefined) {
+					replay = await claimInTransaction(env, call, key!, scope, tx);
+					if (replay !== undefined) return replay.output;
+				}
 				// 4b. the rules that read state, on the state this transaction then changes
 				if (authorizeInTransaction) {
 					const decision = await authorizeInTransaction(principal, call.input, tx);
@@ -334,16 +342,17 @@ async function runCommitted(
 		);
 	} catch (error) {
 		endStep(commitSpan, error);
-		if (plan.spec.kind === 'command') {
-			// The transaction rolled back, its audit record with it: the failure is audited instead.
-			if (call.audit) call.audit.written = false;
-			if (scope !== undefined) await env.stores.idempotency.release(scope);
-		}
+		// The transaction rolled back, its audit record and key claim with it: the failure is
+		// audited instead, and a retry with the same key runs.
+		if (plan.spec.kind === 'command' && call.audit) call.audit.written = false;
 		throw error;
 	} finally {
 		deadline.dispose();
 	}
 	endStep(commitSpan);
+	if (replay !== undefined) {
+		return { ok: true, output, events: replay.events, traceId, replayed: true };
+	}
 	// Committed: nothing from here on may fail the command (a caller would retry a done thing).
 	if (env.stores.afterCommit) {
 		try {

@@ -15,7 +15,10 @@ export interface IdempotencyRecord {
 	readonly state: 'in-flight' | 'completed';
 	readonly outcome?: StoredOutcome;
 	readonly createdAt: string;
-	/** An in-flight claim older than this is abandoned (its process died) and may be taken over. */
+	/**
+	 * An in-flight claim older than this is abandoned and may be taken over: a claim made outside
+	 * a transaction, whose process died before releasing or completing it.
+	 */
 	readonly leaseUntil: string;
 }
 
@@ -27,7 +30,10 @@ export type ClaimResult =
 /**
  * Stores idempotency keys. `claim` must be atomic (insert if absent, or take over an expired
  * lease, or a completed key claimed `retentionMs` or longer ago: past its retention a key is
- * new again); `complete` runs inside the command's transaction, so the outcome commits with it.
+ * new again). The executor claims and completes through the command's transaction
+ * (`TransactionScope.idempotency`): the claim and the outcome commit with the command's writes,
+ * and a command that fails or whose process dies leaves no claim behind (a unit of work whose
+ * transaction cannot undo a claim releases it when the work fails, as the memory one does).
  * A store may forget keys past their retention; without `retentionMs` keys are kept.
  */
 export interface IdempotencyStore {

@@ -1,6 +1,8 @@
 import { createHash } from 'node:crypto';
-import type { CompiledQuery, DatabaseConnection, Kysely } from 'kysely';
+import type { CompiledQuery, DatabaseConnection, Kysely, QueryResult } from 'kysely';
 import type { DirectRunner } from '../stores/sql-statements.ts';
+
+const rowsOf = (result: QueryResult<unknown>) => result.rows;
 
 /**
  * Creates the PostgreSQL runner of Charter's own precompiled writes inside a transaction: each
@@ -26,6 +28,7 @@ export function createPostgresDirectRunner(): DirectRunner {
 		} as unknown as CompiledQuery;
 		return (trx as Kysely<any>)
 			.getExecutor()
-			.provideConnection((connection: DatabaseConnection) => connection.executeQuery(query));
+			.provideConnection((connection: DatabaseConnection) => connection.executeQuery(query))
+			.then(rowsOf);
 	};
 }

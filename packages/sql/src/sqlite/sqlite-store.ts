@@ -47,13 +47,14 @@ export async function createSqliteStores(options: SqliteStoreOptions): Promise<S
 	const db = new Kysely<any>({ dialect: new SqliteDialect({ database: cached }) });
 	// The stores' own writes inside a command's transaction skip Kysely: same connection.
 	const direct = (_trx: unknown, text: string, parameters: readonly unknown[]) => {
-		cached.prepare(text).run(parameters);
-		return undefined;
+		const statement = cached.prepare(text) as Database.Statement;
+		if (statement.reader) return statement.all(parameters);
+		statement.run(parameters);
+		return NO_ROWS;
 	};
 	try {
 		return await openSqlStores(db, 'sqlite', {
 			...options,
-			synchronous,
 			direct,
 			close: () => db.destroy(),
 		});
@@ -62,6 +63,8 @@ export async function createSqliteStores(options: SqliteStoreOptions): Promise<S
 		throw error;
 	}
 }
+
+const NO_ROWS: readonly unknown[] = Object.freeze([]);
 
 /**
  * Creates a folder and its missing parents one at a time. Node 20's recursive `mkdirSync`

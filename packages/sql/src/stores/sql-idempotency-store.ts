@@ -4,22 +4,10 @@ import type {
 	IdempotencyStore,
 	StoredOutcome,
 } from '@charter/runtime';
-import { CompiledQuery, type Kysely, sql } from 'kysely';
+import type { Kysely } from 'kysely';
 import { runStatement, type SqlStatements } from './sql-statements.ts';
 import type { IdempotencyRow, TableNames } from './sql-tables.ts';
 import { guarded } from './store-unavailable.ts';
-
-/**
- * How the claim of a root (autocommit) store commits. A claim only matters while the node that
- * made it is alive: a node that dies loses nothing by losing its in-flight claims, and the
- * command's own transaction, committed with full durability after the claim, makes the claim
- * durable with it. So a claim needs to be visible to other callers at once, not on disk:
- * - `strict`: an ordinary commit (inside a transaction, always this);
- * - `postgres`: `synchronous_commit` off for the claim statement's own transaction;
- * - `sqlite-full`: the claim runs with `synchronous = NORMAL` (written to the WAL, not synced),
- *   and the connection goes back to `FULL` for every other statement.
- */
-export type ClaimCommit = 'strict' | 'postgres' | 'sqlite-full';
 
 /** How often, at most, a store deletes the keys past their retention (from a claim). */
 const FORGET_EVERY_MS = 60_000;
@@ -27,23 +15,29 @@ const FORGET_EVERY_MS = 60_000;
 /** Keys deleted per statement: a first run over a large backlog must not hold the database. */
 const FORGET_BATCH = 1000;
 
+/** Deletes the keys past their retention, now and then; one per database, shared by its transactions. */
+export type ForgetExpiredKeys = (at: Date, retentionMs: number) => void;
+
 /**
  * Creates the idempotency store over a Kysely database or transaction. A claim is one atomic
  * statement (insert if absent), then a conditional takeover of an expired lease or of a key
- * past its retention: two nodes racing for one key never both win. Keys past their retention
- * are deleted about once a minute, in the background of the claim that finds them due.
+ * past its retention: two nodes racing for one key never both win.
+ *
+ * The executor claims inside the command's transaction: the key row is written by that
+ * transaction and commits with the command's state, outbox and outcome, or rolls back with
+ * them. No claim outlives a failed or killed command, and a concurrent claim of the same key
+ * waits on the unique key (PostgreSQL) or the one connection (SQLite) until the first commits
+ * (then it replays) or rolls back (then it runs). Keys past their retention are deleted about
+ * once a minute, in the background of the claim that finds them due (`forget`, shared with the
+ * root store).
  */
 export function createSqlIdempotencyStore(
 	db: Kysely<any>,
 	tables: TableNames,
 	statements: SqlStatements,
-	claimCommit: ClaimCommit = 'strict',
-): IdempotencyStore {
+	forget: ForgetExpiredKeys = forgetExpiredKeys(db, tables),
+): IdempotencyStore & { readonly forgetExpired: ForgetExpiredKeys } {
 	const table = tables.idempotency;
-	const commit: ClaimCommit = db.isTransaction ? 'strict' : claimCommit;
-	const insertSql = commit === 'postgres' ? statements.claimKey.lazy : statements.claimKey.strict;
-
-	let forgetDueAt = 0;
 
 	async function claimOn(
 		conn: Kysely<any>,
@@ -55,10 +49,13 @@ export function createSqlIdempotencyStore(
 	): Promise<ClaimResult> {
 		const now = at.toISOString();
 		const leaseUntil = new Date(at.getTime() + leaseMs).toISOString();
-		const inserted = await conn.executeQuery(
-			CompiledQuery.raw(insertSql, [scope, fingerprint, now, leaseUntil]),
-		);
-		if (inserted.rows.length > 0) return { claimed: true };
+		const inserted = await runStatement(conn, statements, statements.claimKey, [
+			scope,
+			fingerprint,
+			now,
+			leaseUntil,
+		]);
+		if (inserted.length > 0) return { claimed: true };
 		const claimedBefore = retentionCutoff(at, retentionMs);
 		const taken = await conn
 			.updateTable(table)
@@ -90,14 +87,42 @@ export function createSqlIdempotencyStore(
 		return { claimed: false, record: fromRow(row) };
 	}
 
-	/**
-	 * Deletes the keys past their retention, once per FORGET_EVERY_MS at most, in batches. It
-	 * runs beside the claim, not before it: housekeeping that fails (it is retried next time)
-	 * must not fail or slow down the caller's command.
-	 */
-	function forgetExpired(at: Date, retentionMs: number): void {
+	return {
+		forgetExpired: forget,
+		claim: (scope, fingerprint, at, leaseMs, retentionMs = Number.POSITIVE_INFINITY) =>
+			guarded(() => {
+				forget(at, retentionMs);
+				return claimOn(db, scope, fingerprint, at, leaseMs, retentionMs);
+			}),
+		complete: (scope, outcome: StoredOutcome) =>
+			guarded(async () => {
+				await runStatement(db, statements, statements.completeIdempotency, [
+					JSON.stringify(outcome),
+					scope,
+				]);
+			}),
+		release: (scope) =>
+			guarded(async () => {
+				await db
+					.deleteFrom(table)
+					.where('scope', '=', scope)
+					.where('state', '=', 'in-flight')
+					.execute();
+			}),
+	};
+}
+
+/**
+ * Deletes the keys past their retention, once per FORGET_EVERY_MS at most, in batches, on the
+ * database itself (never inside a command's transaction). It runs beside the claim, not before
+ * it: housekeeping that fails (it is retried next time) must not fail or slow down a command.
+ */
+function forgetExpiredKeys(db: Kysely<any>, tables: TableNames): ForgetExpiredKeys {
+	const table = tables.idempotency;
+	let forgetDueAt = 0;
+	return (at, retentionMs) => {
 		const claimedBefore = retentionCutoff(at, retentionMs);
-		if (claimedBefore === undefined || db.isTransaction || at.getTime() < forgetDueAt) return;
+		if (claimedBefore === undefined || at.getTime() < forgetDueAt) return;
 		forgetDueAt = at.getTime() + FORGET_EVERY_MS;
 		const batch = async () => {
 			const expired = db
@@ -115,41 +140,6 @@ export function createSqlIdempotencyStore(
 		batch().catch(() => {
 			forgetDueAt = 0;
 		});
-	}
-
-	return {
-		claim: (scope, fingerprint, at, leaseMs, retentionMs = Number.POSITIVE_INFINITY) =>
-			guarded(() => {
-				forgetExpired(at, retentionMs);
-				if (commit !== 'sqlite-full') {
-					return claimOn(db, scope, fingerprint, at, leaseMs, retentionMs);
-				}
-				// One connection for the pragma, the claim and the pragma back: no other statement
-				// runs in between (the SQLite dialect has a single connection behind a mutex).
-				return db.connection().execute(async (conn) => {
-					await sql.raw('pragma synchronous = NORMAL').execute(conn);
-					try {
-						return await claimOn(conn, scope, fingerprint, at, leaseMs, retentionMs);
-					} finally {
-						await sql.raw('pragma synchronous = FULL').execute(conn);
-					}
-				});
-			}),
-		complete: (scope, outcome: StoredOutcome) =>
-			guarded(async () => {
-				await runStatement(db, statements, statements.completeIdempotency, [
-					JSON.stringify(outcome),
-					scope,
-				]);
-			}),
-		release: (scope) =>
-			guarded(async () => {
-				await db
-					.deleteFrom(table)
-					.where('scope', '=', scope)
-					.where('state', '=', 'in-flight')
-					.execute();
-			}),
 	};
 }
 

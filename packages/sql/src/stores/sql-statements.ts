@@ -1,5 +1,5 @@
 import { CompiledQuery, type Kysely, sql } from 'kysely';
-import type { SqlDialectName, TableNames } from './sql-tables.ts';
+import type { TableNames } from './sql-tables.ts';
 
 /**
  * The SQL of the writes every command makes (outbox rows, audit row, idempotency outcome),
@@ -15,11 +15,9 @@ export interface SqlStatements {
 	readonly completeIdempotency: string;
 	/**
 	 * Claims a key if absent, returning its scope when won: parameters `scope`, `fingerprint`,
-	 * `created_at`, `lease_until`. `lazy` is the same claim for an autocommit statement whose
-	 * commit does not wait for the disk (PostgreSQL: `synchronous_commit` off for that one
-	 * statement's transaction; SQLite has no per-statement form, see the idempotency store).
+	 * `created_at`, `lease_until`.
 	 */
-	readonly claimKey: { readonly strict: string; readonly lazy: string };
+	readonly claimKey: string;
 	/**
 	 * Runs a statement straight on the connection a transaction holds, without Kysely's
 	 * per-query machinery (SQLite: a cached statement, synchronously; PostgreSQL: a named
@@ -29,14 +27,15 @@ export interface SqlStatements {
 }
 
 /**
- * Runs one statement with its parameters on the connection the transaction `trx` holds;
- * returns a promise only when the driver is asynchronous.
+ * Runs one statement with its parameters on the connection the transaction `trx` holds and
+ * gives the rows it returned (none for a statement without `returning`); a promise only when
+ * the driver is asynchronous.
  */
 export type DirectRunner = (
 	trx: Kysely<any>,
 	text: string,
 	parameters: readonly unknown[],
-) => undefined | Promise<unknown>;
+) => readonly unknown[] | Promise<readonly unknown[]>;
 
 /** The outbox columns a command writes, in parameter order. */
 export const OUTBOX_COLUMNS = ['id', 'stream', 'envelope', 'created_at'] as const;
@@ -64,10 +63,9 @@ export const AUDIT_COLUMNS = [
 /** Outbox inserts of up to this many rows keep their compiled SQL. */
 const MAX_CACHED_ROWS = 16;
 
-/** Compiles the hot statements for a database's dialect and table names. */
+/** Compiles the hot statements for a database (its dialect) and table names. */
 export function compileSqlStatements(
 	db: Kysely<any>,
-	dialect: SqlDialectName,
 	tables: TableNames,
 	direct?: DirectRunner,
 ): SqlStatements {
@@ -90,13 +88,13 @@ export function compileSqlStatements(
 			.set({ state: sql.lit('completed'), outcome: null })
 			.where('scope', '=', '')
 			.compile().sql,
-		claimKey: claimSql(db, dialect, tables),
+		claimKey: claimSql(db, tables),
 		...(direct ? { direct } : {}),
 	};
 }
 
-function claimSql(db: Kysely<any>, dialect: SqlDialectName, tables: TableNames) {
-	const strict = db
+function claimSql(db: Kysely<any>, tables: TableNames): string {
+	return db
 		.insertInto(tables.idempotency)
 		.values({
 			scope: '',
@@ -109,32 +107,6 @@ function claimSql(db: Kysely<any>, dialect: SqlDialectName, tables: TableNames) 
 		.onConflict((oc) => oc.column('scope').doNothing())
 		.returning('scope')
 		.compile().sql;
-	if (dialect !== 'postgres') return { strict, lazy: strict };
-	// The same insert fed by a one-row select that turns synchronous_commit off for this
-	// statement's own (implicit) transaction only: `set_config(..., true)` is transaction-local.
-	const lazy = db
-		.insertInto(tables.idempotency)
-		.columns(['scope', 'fingerprint', 'state', 'outcome', 'created_at', 'lease_until'])
-		.expression(
-			db
-				.selectFrom(
-					sql<{ off: string }>`(select set_config('synchronous_commit', 'off', true) as off)`.as(
-						'lazy_commit',
-					),
-				)
-				.select([
-					sql`${''}::text`.as('scope'),
-					sql`${''}::text`.as('fingerprint'),
-					sql.lit('in-flight').as('state'),
-					sql`null::text`.as('outcome'),
-					sql`${''}::text`.as('created_at'),
-					sql`${''}::text`.as('lease_until'),
-				]),
-		)
-		.onConflict((oc) => oc.column('scope').doNothing())
-		.returning('scope')
-		.compile().sql;
-	return { strict, lazy };
 }
 
 /**
@@ -146,9 +118,7 @@ export async function runStatement(
 	statements: SqlStatements,
 	text: string,
 	parameters: readonly unknown[],
-): Promise<void> {
-	if (statements.direct && db.isTransaction) {
-		const pending = statements.direct(db, text, parameters);
-		if (pending !== undefined) await pending;
-	} else await db.executeQuery(CompiledQuery.raw(text, parameters as unknown[]));
+): Promise<readonly unknown[]> {
+	if (statements.direct && db.isTransaction) return statements.direct(db, text, parameters);
+	return (await db.executeQuery(CompiledQuery.raw(text, parameters as unknown[]))).rows;
 }

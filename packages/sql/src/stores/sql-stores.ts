@@ -2,7 +2,7 @@ import type { EventEnvelope, Stores } from '@charter/runtime';
 import type { Kysely } from 'kysely';
 import { charterMigrations } from './charter-migrations.ts';
 import { createSqlAuditStore } from './sql-audit-store.ts';
-import { type ClaimCommit, createSqlIdempotencyStore } from './sql-idempotency-store.ts';
+import { createSqlIdempotencyStore } from './sql-idempotency-store.ts';
 import { type MigrationReport, type MigrationSet, runMigrations } from './sql-migrations.ts';
 import { createSqlOutboxStore, type SqlOutboxStore } from './sql-outbox-store.ts';
 import { compileSqlStatements, type DirectRunner } from './sql-statements.ts';
@@ -44,8 +44,6 @@ export async function openSqlStores(
 	dialect: SqlDialectName,
 	options: SqlStoreOptions & {
 		close: () => Promise<void>;
-		/** SQLite: the connection's `synchronous` level (`FULL` lets claims skip the sync). */
-		synchronous?: 'FULL' | 'NORMAL';
 		/** SQLite: runs a statement on the driver, for the stores' writes inside a transaction. */
 		direct?: DirectRunner;
 	},
@@ -56,18 +54,17 @@ export async function openSqlStores(
 		...(options.migrations ?? []),
 	]);
 	const listeners = new Set<() => void>();
-	const statements = compileSqlStatements(db, dialect, tables, options.direct);
-	const claimCommit: ClaimCommit =
-		dialect === 'postgres' ? 'postgres' : options.synchronous === 'FULL' ? 'sqlite-full' : 'strict';
+	const statements = compileSqlStatements(db, tables, options.direct);
+	const idempotency = createSqlIdempotencyStore(db, tables, statements);
 	return {
 		dialect,
 		tables,
 		db,
 		migrations,
-		idempotency: createSqlIdempotencyStore(db, tables, statements, claimCommit),
+		idempotency,
 		outbox: createSqlOutboxStore(db, dialect, tables, statements),
 		audit: createSqlAuditStore(db, tables, statements),
-		unitOfWork: createSqlUnitOfWork(db, dialect, tables, statements),
+		unitOfWork: createSqlUnitOfWork(db, dialect, tables, statements, idempotency.forgetExpired),
 		translateError: translateStoreError,
 		afterCommit(events) {
 			if (events.length === 0) return;

@@ -1,7 +1,7 @@
 import type { TransactionScope, UnitOfWork } from '@charter/runtime';
 import type { Kysely } from 'kysely';
 import { createSqlAuditStore } from './sql-audit-store.ts';
-import { createSqlIdempotencyStore } from './sql-idempotency-store.ts';
+import { createSqlIdempotencyStore, type ForgetExpiredKeys } from './sql-idempotency-store.ts';
 import { createSqlOutboxStore } from './sql-outbox-store.ts';
 import type { SqlStatements } from './sql-statements.ts';
 import type { SqlDialectName, TableNames } from './sql-tables.ts';
@@ -10,13 +10,15 @@ import { translateStoreError } from './store-unavailable.ts';
 /**
  * Creates a unit of work over SQL: one database transaction per run. The scope's stores write
  * through that transaction, and `handle` is the Kysely `Transaction` for the handler's own
- * tables, so state, outbox, audit and idempotency record commit or roll back together.
+ * tables, so state, outbox, audit and idempotency key (its claim and its outcome) commit or
+ * roll back together.
  */
 export function createSqlUnitOfWork(
 	db: Kysely<any>,
 	dialect: SqlDialectName,
 	tables: TableNames,
 	statements: SqlStatements,
+	forgetExpiredKeys: ForgetExpiredKeys,
 ): UnitOfWork {
 	return {
 		async run(work, options) {
@@ -31,7 +33,7 @@ export function createSqlUnitOfWork(
 					const scope: TransactionScope = {
 						outbox: createSqlOutboxStore(trx, dialect, tables, statements),
 						audit: createSqlAuditStore(trx, tables, statements),
-						idempotency: createSqlIdempotencyStore(trx, tables, statements),
+						idempotency: createSqlIdempotencyStore(trx, tables, statements, forgetExpiredKeys),
 						handle: trx,
 					};
 					return work(scope);

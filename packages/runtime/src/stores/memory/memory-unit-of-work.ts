@@ -32,13 +32,20 @@ export function createMemoryUnitOfWork(stores: {
 		// Writes are queued as [kind, first, second] triples, not a closure each, through
 		// small delegating objects rather than spreads of the stores: once per command.
 		const pending: unknown[] = [];
+		const idempotency = new QueuedIdempotency(stores.idempotency, pending);
 		const tx: TransactionScope = {
 			outbox: new QueuedOutbox(stores.outbox, pending),
 			audit: new QueuedAudit(stores.audit, pending),
-			idempotency: new QueuedIdempotency(stores.idempotency, pending),
+			idempotency,
 			handle: undefined,
 		};
-		const result = await work(tx);
+		let result: T;
+		try {
+			result = await work(tx);
+		} catch (error) {
+			await idempotency.rollBack();
+			throw error;
+		}
 		for (let i = 0; i < pending.length; i += 3) {
 			const kind = pending[i];
 			const first = pending[i + 1] as never;
@@ -86,20 +93,31 @@ class QueuedAudit implements AuditStore {
 	}
 }
 
-/** The idempotency store inside a memory transaction: completions wait for the commit. */
+/**
+ * The idempotency store inside a memory transaction: a claim is taken at once (a concurrent
+ * call with the key sees it in flight) and released if the work fails, as a rolled-back SQL
+ * claim would be; completions wait for the commit.
+ */
 class QueuedIdempotency implements IdempotencyStore {
+	readonly #claimed: string[] = [];
 	constructor(
 		private readonly store: IdempotencyStore,
 		private readonly queue: unknown[],
 	) {}
-	claim(
+	async claim(
 		scope: string,
 		fingerprint: string,
 		at: Date,
 		leaseMs: number,
 		retentionMs?: number,
 	): Promise<ClaimResult> {
-		return this.store.claim(scope, fingerprint, at, leaseMs, retentionMs);
+		const result = await this.store.claim(scope, fingerprint, at, leaseMs, retentionMs);
+		if (result.claimed) this.#claimed.push(scope);
+		return result;
+	}
+	/** Frees the claims this transaction won: its work failed. */
+	async rollBack(): Promise<void> {
+		for (const scope of this.#claimed) await this.store.release(scope);
 	}
 	complete(scope: string, outcome: StoredOutcome): Promise<void> {
 		this.queue.push(2, scope, outcome);
