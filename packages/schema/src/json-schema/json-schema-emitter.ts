@@ -27,6 +27,8 @@ export interface JsonSchemaEmitter {
 	emitField(field: FieldNode): JsonSchema;
 	/** Named definitions collected so far, sorted by name. */
 	definitions(): Record<string, JsonSchema>;
+	/** The type node a definition was emitted from (none for `$defs` lifted from imported JSON Schema). */
+	definitionNode(name: string): TypeNode | undefined;
 }
 
 type Emit = (node: TypeNode) => JsonSchema;
@@ -173,6 +175,7 @@ export function createJsonSchemaEmitter(options: EmitterOptions = {}): JsonSchem
 					.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
 					.map(([name, d]) => [name, d.schema]),
 			),
+		definitionNode: (name) => defs.get(name)?.node,
 	};
 }
 
@@ -181,15 +184,29 @@ export function createJsonSchemaEmitter(options: EmitterOptions = {}): JsonSchem
  * under `$defs`.
  */
 export function toJsonSchema(node: TypeNode): JsonSchema {
+	return toJsonSchemaDocument(node).schema;
+}
+
+/** A self-contained schema and, per name under its `$defs`, the type node it was emitted from. */
+export interface JsonSchemaDocument {
+	readonly schema: JsonSchema;
+	readonly definitionNode: (name: string) => TypeNode | undefined;
+}
+
+/** {@link toJsonSchema}, keeping the node behind each definition (validators share them by it). */
+export function toJsonSchemaDocument(node: TypeNode): JsonSchemaDocument {
 	const emitter = createJsonSchemaEmitter();
 	const root = emitter.emitInline(node);
 	const defs = emitter.definitions();
 	const rootName = definitionName(node);
 	if (rootName) delete defs[rootName];
 	return {
-		$schema: JSON_SCHEMA_DIALECT,
-		...root,
-		...(Object.keys(defs).length > 0 ? { $defs: defs } : {}),
+		schema: {
+			$schema: JSON_SCHEMA_DIALECT,
+			...root,
+			...(Object.keys(defs).length > 0 ? { $defs: defs } : {}),
+		},
+		definitionNode: emitter.definitionNode,
 	};
 }
 

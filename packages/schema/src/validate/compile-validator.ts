@@ -1,10 +1,15 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Infer } from '../ir/infer.ts';
 import type { TypeNode } from '../ir/type-node.ts';
-import { type JsonSchema, toJsonSchema } from '../json-schema/json-schema-emitter.ts';
+import {
+	type JsonSchema,
+	type JsonSchemaDocument,
+	toJsonSchemaDocument,
+} from '../json-schema/json-schema-emitter.ts';
 import { ajvFor, type UnknownKeys } from './ajv-instance.ts';
 import type { ValidationIssue, ValidationResult } from './issue.ts';
-import { createStripper, hasAmbiguousUnion, looseSchema } from './union-strip.ts';
+import { compileShared } from './shared-definitions.ts';
+import { createStripper, hasAmbiguousUnion } from './union-strip.ts';
 
 export interface ValidatorOptions {
 	/**
@@ -54,10 +59,11 @@ const compiled = new WeakMap<TypeNode, Map<UnknownKeys, Validator<unknown>>>();
  * output validator at startup was most of the start time, and many are never called.
  */
 function compile<N extends TypeNode>(node: N, unknownKeys: UnknownKeys): Validator<Infer<N>> {
-	const schema = toJsonSchema(node);
+	const document = toJsonSchemaDocument(node);
+	const { schema } = document;
 	let built: Validator<Infer<N>> | undefined;
 	const get = () => {
-		built ??= build<Infer<N>>(schema, unknownKeys);
+		built ??= build<Infer<N>>(document, unknownKeys);
 		return built;
 	};
 	return {
@@ -67,9 +73,10 @@ function compile<N extends TypeNode>(node: N, unknownKeys: UnknownKeys): Validat
 	};
 }
 
-function build<T>(schema: JsonSchema, unknownKeys: UnknownKeys): Validator<T> {
-	if (unknownKeys === 'strip' && hasAmbiguousUnion(schema)) return unionSafeValidator(schema);
-	const fn = ajvFor(unknownKeys).compile(schema) as ValidateFunction<T>;
+function build<T>(document: JsonSchemaDocument, unknownKeys: UnknownKeys): Validator<T> {
+	const { schema } = document;
+	if (unknownKeys === 'strip' && hasAmbiguousUnion(schema)) return unionSafeValidator(document);
+	const fn = compileShared(ajvFor(unknownKeys), document, 'exact') as ValidateFunction<T>;
 	return {
 		schema,
 		validate(value) {
@@ -81,8 +88,9 @@ function build<T>(schema: JsonSchema, unknownKeys: UnknownKeys): Validator<T> {
 }
 
 /** Strip mode for schemas whose unions Ajv would strip while trying branches (see union-strip.ts). */
-function unionSafeValidator<T>(schema: JsonSchema): Validator<T> {
-	const fn = ajvFor('reject').compile(looseSchema(schema)) as ValidateFunction<T>;
+function unionSafeValidator<T>(document: JsonSchemaDocument): Validator<T> {
+	const { schema } = document;
+	const fn = compileShared(ajvFor('reject'), document, 'loose') as ValidateFunction<T>;
 	const strip = createStripper(schema);
 	const is = (value: unknown): value is T => {
 		if (!fn(value)) return false;
