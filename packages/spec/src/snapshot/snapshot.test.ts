@@ -1,4 +1,4 @@
-import { defineEnum, defineSchemaModel, ScalarTypeEnum } from '@charter/schema';
+import { defineEnum, defineSchemaModel, f, ScalarTypeEnum } from '@charter/schema';
 import { describe, expect, it } from 'vitest';
 import { defineEvent } from '../events/define-event.ts';
 import { defineFeature } from '../features/define-feature.ts';
@@ -55,6 +55,39 @@ describe('snapshot', () => {
 		expect(b).toBe(a);
 		expect(c).toBe(a);
 		expect(a.endsWith('}\n')).toBe(true);
+	});
+
+	it('writes the same text for the seed field form and the short syntax, field order kept', () => {
+		const lockOf = (fields: Record<string, unknown>) =>
+			serializeSnapshot(
+				createSnapshot(
+					createRegistry([
+						defineQuery({
+							meta: { key: 'workflow.instance.list', version: '1.0.0' },
+							io: { input: Input, output: defineSchemaModel({ name: 'Page', fields } as never) },
+							policy: { auth: 'user' },
+						}),
+					]),
+				),
+			);
+		const seed = lockOf({
+			items: { isArray: true, isOptional: false, type: Instance, description: 'The page.' },
+			next: {
+				description: 'Cursor.',
+				isNullable: true,
+				type: ScalarTypeEnum.String(),
+				isOptional: true,
+			},
+		});
+		const short = lockOf({
+			items: f.ref(Instance).array().describe('The page.'),
+			next: f.string().optional().nullable().describe('Cursor.'),
+		});
+		expect(short).toBe(seed);
+		expect(seed.indexOf('"items"')).toBeLessThan(seed.indexOf('"next"'));
+		expect(seed.replace(/\s+/g, '')).toContain(
+			'"name":"String"},"isOptional":true,"isNullable":true,"description":"Cursor."',
+		);
 	});
 
 	it('lists contracts by kind, key and version, with their JSON Schemas', () => {

@@ -97,9 +97,52 @@ function schemasOf(spec: ContractSpec): Record<string, JsonSchema> {
 	}
 }
 
-/** Serializes a snapshot: two-space JSON with a final newline, identical bytes for identical contracts. */
+/** The order a model field's properties are written in, whatever order they were authored in. */
+const FIELD_KEYS = [
+	'type',
+	'isOptional',
+	'isArray',
+	'isNullable',
+	'description',
+	'default',
+	'deprecated',
+	'examples',
+] as const;
+
+/**
+ * Serializes a snapshot: two-space JSON with a final newline, identical bytes for identical
+ * contracts. A model field's properties are written in one canonical order, so the seed's field
+ * objects (`{ isArray: true, isOptional: false, type }`) and the short syntax
+ * (`f.ref(T).array()`) give the same text, and the lockfile's text freshness check agrees with
+ * `charter diff`. Field order itself, and every other key, stay as declared.
+ */
 export function serializeSnapshot(snapshot: Snapshot): string {
-	return `${JSON.stringify(snapshot, null, 2)}\n`;
+	return `${JSON.stringify(snapshot, canonicalFields, 2)}\n`;
+}
+
+function canonicalFields(key: string, value: unknown): unknown {
+	if (key !== 'fields' || !isRecord(value)) return value;
+	return Object.fromEntries(
+		Object.entries(value).map(([name, field]) => [
+			name,
+			isField(field) ? inFieldOrder(field) : field,
+		]),
+	);
+}
+
+function inFieldOrder(field: Readonly<Record<string, unknown>>): Record<string, unknown> {
+	const ordered: Record<string, unknown> = {};
+	for (const key of FIELD_KEYS) if (key in field) ordered[key] = field[key];
+	for (const [key, value] of Object.entries(field)) if (!(key in ordered)) ordered[key] = value;
+	return ordered;
+}
+
+function isField(value: unknown): value is Readonly<Record<string, unknown>> {
+	return isRecord(value) && 'type' in value && 'isOptional' in value;
+}
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+	return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 /** Why a lockfile could not be read. */
