@@ -90,6 +90,17 @@ export {
 } from './executor/middleware.ts';
 export { checkWireCollisions, type OperationPlan } from './executor/operation-plan.ts';
 export {
+	type DeclaredCookie,
+	type DeclaredHeader,
+	type DeclaredStatus,
+	type DeclaredStream,
+	ResponseContractViolation,
+	type ResponseControl,
+	type ResponseCookie,
+	type ResponseState,
+	type StreamSource,
+} from './executor/response-control.ts';
+export {
 	busCheck,
 	createReadiness,
 	type LifecyclePhase,

@@ -30,6 +30,11 @@ export {
 	type Policy,
 	type PolicyDefinition,
 } from './operations/policy.ts';
+export {
+	NO_BODY_STATUSES,
+	RESERVED_RESPONSE_HEADERS,
+	successStatuses,
+} from './operations/rest-response.ts';
 export { type DeclaredProblem, declaredProblem } from './problems/declared-problem.ts';
 export {
 	BUILT_IN_PROBLEMS,

@@ -192,4 +192,34 @@ export const LIFECYCLE_CASES: readonly CorpusCase[] = [
 		expected: ['rest-wire-changed:breaking@$.transport.rest.status'],
 		surfaces: [{ rest: 'breaking', openapi: 'breaking', sdk: 'breaking' }],
 	},
+	{
+		name: 'transport: a declared response header is dropped',
+		before: [command({ transport: { rest: { response: { headers: { Location: {} } } } } })],
+		after: [command()],
+		expected: ['rest-wire-changed:breaking@$.transport.rest.response.headers.location'],
+		surfaces: [{ rest: 'breaking', openapi: 'breaking', sdk: 'breaking' }],
+	},
+	{
+		name: 'transport: the handler may answer a new success status',
+		before: [command({ transport: { rest: { status: 201 } } })],
+		after: [command({ transport: { rest: { status: 201, response: { statuses: [202] } } } })],
+		expected: ['rest-wire-changed:dangerous@$.transport.rest.response.statuses'],
+		surfaces: [{ rest: 'dangerous', openapi: 'dangerous', sdk: 'dangerous' }],
+	},
+	{
+		name: "transport: a cookie's attributes change",
+		before: [command({ transport: { rest: { response: { cookies: { sid: {} } } } } })],
+		after: [
+			command({ transport: { rest: { response: { cookies: { sid: { sameSite: 'Strict' } } } } } }),
+		],
+		expected: ['rest-wire-changed:breaking@$.transport.rest.response.cookies.sid'],
+		surfaces: [{ rest: 'breaking', openapi: 'breaking', sdk: 'breaking' }],
+	},
+	{
+		name: 'transport: a cookie is added',
+		before: [command()],
+		after: [command({ transport: { rest: { response: { cookies: { sid: {} } } } } })],
+		expected: ['rest-wire-changed:safe@$.transport.rest.response.cookies.sid'],
+		surfaces: [{ rest: 'safe', openapi: 'safe', sdk: 'safe' }],
+	},
 ];

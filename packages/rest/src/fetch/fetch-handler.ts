@@ -43,8 +43,31 @@ export function fromFetchRequest(request: Request): RestRequest {
 
 /** Translates the router's response to a Fetch API response. */
 export function toResponse(response: RestResponse): Response {
-	return new Response(response.body ?? null, {
-		status: response.status,
-		headers: response.headers,
+	if (response.cookies === undefined && response.stream === undefined) {
+		return new Response(response.body ?? null, {
+			status: response.status,
+			headers: response.headers,
+		});
+	}
+	const headers = new Headers(response.headers);
+	for (const cookie of response.cookies ?? []) headers.append('set-cookie', cookie);
+	const body = response.stream === undefined ? (response.body ?? null) : webStream(response.stream);
+	return new Response(body, { status: response.status, headers });
+}
+
+const encoder = new TextEncoder();
+
+/** An async iterable of chunks as a web stream, ended when the reader cancels. */
+function webStream(chunks: AsyncIterable<Uint8Array | string>): ReadableStream<Uint8Array> {
+	const iterator = chunks[Symbol.asyncIterator]();
+	return new ReadableStream<Uint8Array>({
+		async pull(controller) {
+			const { done, value } = await iterator.next();
+			if (done) controller.close();
+			else controller.enqueue(typeof value === 'string' ? encoder.encode(value) : value);
+		},
+		async cancel() {
+			await iterator.return?.();
+		},
 	});
 }

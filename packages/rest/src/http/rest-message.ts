@@ -26,4 +26,8 @@ export interface RestResponse {
 	readonly status: number;
 	readonly headers: Record<string, string>;
 	readonly body?: string;
+	/** `Set-Cookie` values, one header each (a handler's declared cookies). */
+	readonly cookies?: readonly string[];
+	/** A streamed body (a declared download) instead of `body`. */
+	readonly stream?: AsyncIterable<Uint8Array | string>;
 }

@@ -1,4 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { Readable } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import {
 	type AccessRecord,
 	accessRecordOf,
@@ -136,8 +138,15 @@ class ClientGoneSignal implements CallerSignal {
 
 /** Writes the router's response to a node:http response. */
 export function writeNodeResponse(res: ServerResponse, response: RestResponse): void {
-	if (res.headersSent || res.destroyed) return;
+	if (res.headersSent || res.destroyed) {
+		void response.stream?.[Symbol.asyncIterator]().return?.();
+		return;
+	}
 	const { body } = response;
+	if (response.cookies !== undefined || response.stream !== undefined) {
+		writeControlled(res, response);
+		return;
+	}
 	if (body === undefined) {
 		res.writeHead(response.status, response.headers);
 		res.end();
@@ -155,4 +164,26 @@ export function writeNodeResponse(res: ServerResponse, response: RestResponse): 
 	res.writeHead(response.status, flat);
 	// A string body goes out in one write with the head; a Buffer would be a second chunk.
 	res.end(body, 'utf8');
+}
+
+/** A response with cookies or a streamed body: one `Set-Cookie` line per cookie, chunks piped. */
+function writeControlled(res: ServerResponse, response: RestResponse): void {
+	const flat: string[] = [];
+	for (const name in response.headers) {
+		if (response.stream !== undefined || name.toLowerCase() !== 'content-length') {
+			flat.push(name, response.headers[name]!);
+		}
+	}
+	for (const cookie of response.cookies ?? []) flat.push('set-cookie', cookie);
+	const { body, stream } = response;
+	if (stream === undefined) {
+		if (body !== undefined) flat.push('content-length', String(Buffer.byteLength(body, 'utf8')));
+		res.writeHead(response.status, flat);
+		res.end(body, 'utf8');
+		return;
+	}
+	res.writeHead(response.status, flat);
+	// pipeline ends the source when the client goes away, and destroys the socket when the
+	// source throws mid-way (the client sees a cut body, not a complete-looking one).
+	pipeline(Readable.from(stream, { objectMode: false }), res).catch(() => {});
 }

@@ -14,9 +14,11 @@ import {
 	BUILT_IN_PROBLEMS,
 	ContractRegistry,
 	type Example,
+	NO_BODY_STATUSES,
 	type OperationSpec,
 	pathParameters,
 	servedOperations,
+	successStatuses,
 	WHOLE_INPUT_PARAMETER,
 	type WireNames,
 	wireNames,
@@ -47,7 +49,6 @@ interface Served {
 
 const PROBLEM_REF = '#/components/schemas/Problem';
 /** Success statuses that carry no body. */
-const NO_CONTENT = new Set([204, 205, 304]);
 
 /**
  * Exports the OpenAPI 3.1 document of exactly what the REST server serves: one version per
@@ -173,20 +174,7 @@ function describeOperation(op: Served, emitter: JsonSchemaEmitter): Record<strin
 		spec.acceptance.examples.filter((e) => e.output !== undefined && e.error === undefined),
 		(e) => completeExample(spec.io.output, e.output),
 	);
-	const status = rest.status ?? 200;
-	const responses: Record<string, unknown> = {
-		[String(status)]: NO_CONTENT.has(status)
-			? { description: 'Success.' }
-			: {
-					description: 'Success.',
-					content: {
-						'application/json': {
-							schema: emitter.emit(spec.io.output),
-							...(examples ? { examples } : {}),
-						},
-					},
-				},
-	};
+	const responses = successResponses(spec, emitter, examples);
 	for (const [status, codes] of problemCodesByStatus(op)) {
 		responses[String(status)] = {
 			description: codes.map((code) => `${code}: ${describeCode(spec, code)}`).join('\n'),
@@ -218,6 +206,61 @@ function describeOperation(op: Served, emitter: JsonSchemaEmitter): Record<strin
 		'x-charter-key': meta.key,
 		'x-charter-version': meta.version,
 	};
+}
+
+/**
+ * The success responses exactly as `transport.rest` declares them: each status the handler may
+ * answer with, the headers and cookies it may set (`Set-Cookie`), and the media types of the
+ * body: the JSON output, and a declared download's stream.
+ */
+function successResponses(
+	spec: OperationSpec,
+	emitter: JsonSchemaEmitter,
+	examples: Record<string, unknown> | undefined,
+): Record<string, unknown> {
+	const rest = spec.transport.rest;
+	const declared = rest?.response;
+	const headers: Record<string, unknown> = {};
+	for (const [name, header] of Object.entries(declared?.headers ?? {})) {
+		headers[name] = {
+			...(header.description ? { description: header.description } : {}),
+			schema: { type: 'string' },
+		};
+	}
+	const cookies = Object.entries(declared?.cookies ?? {});
+	if (cookies.length > 0) {
+		headers['Set-Cookie'] = {
+			description: cookies
+				.map(([name, c]) => `\`${name}\`${c.description ? `: ${c.description}` : ''}`)
+				.join('\n'),
+			schema: { type: 'string' },
+		};
+	}
+	const content: Record<string, unknown> = {
+		'application/json': {
+			schema: emitter.emit(spec.io.output),
+			...(examples ? { examples } : {}),
+		},
+	};
+	if (declared?.stream) {
+		const { mediaType, description } = declared.stream;
+		content[mediaType] = {
+			schema: {
+				type: 'string',
+				...(mediaType.startsWith('text/') ? {} : { contentMediaType: mediaType }),
+				...(description ? { description } : {}),
+			},
+		};
+	}
+	const responses: Record<string, unknown> = {};
+	for (const status of successStatuses(rest)) {
+		responses[String(status)] = {
+			description: 'Success.',
+			...(Object.keys(headers).length > 0 ? { headers } : {}),
+			...(NO_BODY_STATUSES.has(status) ? {} : { content }),
+		};
+	}
+	return responses;
 }
 
 function queryParameter(

@@ -6,18 +6,20 @@ import {
 	faultDetails,
 	findUnsafeKey,
 	type Invocation,
+	type InvocationResult,
 	type OperationPlan,
 	type Problem,
 	parseJsonSafely,
 	type Readiness,
 } from '@charter/runtime';
 import { isObjectRoot } from '@charter/schema';
-import { WHOLE_INPUT_PARAMETER } from '@charter/spec';
+import { NO_BODY_STATUSES, WHOLE_INPUT_PARAMETER } from '@charter/spec';
 import { type CorsOptions, corsHeaders } from '../http/cors.ts';
 import { deprecationHeaders } from '../http/deprecation-headers.ts';
 import { FORM_TYPE, formBodyMembers, MULTIPART_TYPE } from '../http/form-body.ts';
 import type { BodyResult, RestRequest, RestResponse } from '../http/rest-message.ts';
 import { type ParameterReader, parameterReaders, readParameters } from '../http/rest-parameters.ts';
+import { isLoopbackHost, serializeCookie } from '../http/set-cookie.ts';
 import { type OpenApiOptions, toOpenApi } from '../openapi/openapi-export.ts';
 import { createRouteTable, type RouteMatch } from './route-table.ts';
 
@@ -46,7 +48,6 @@ export interface RestRouter {
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const NO_BODY_STATUSES = new Set([204, 205, 304]);
 
 /** What `transport.rest` declares beyond method and path, prepared once per plan. */
 interface PlanWire {
@@ -373,6 +374,9 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 		};
 		if (deprecation) Object.assign(headers, deprecation);
 		if (result.replayed) headers['idempotent-replayed'] = 'true';
+		if (result.response !== undefined) {
+			return controlledResponse(plan, result, headers, request.headers.host);
+		}
 		const status = wire?.status ?? 200;
 		if (NO_BODY_STATUSES.has(status)) {
 			delete headers['content-type'];
@@ -382,6 +386,42 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 	}
 
 	return { handle } as RestRouter;
+}
+
+/**
+ * A success whose handler set its response (`ctx.response`): the status it chose, its declared
+ * headers and cookies, and a download's stream in place of the JSON output.
+ */
+function controlledResponse(
+	plan: OperationPlan,
+	result: Extract<InvocationResult, { ok: true }>,
+	headers: Record<string, string>,
+	host: string | undefined,
+): RestResponse {
+	const set = result.response!;
+	const status = set.status ?? plan.spec.transport.rest?.status ?? 200;
+	// Charter's own headers (trace id, replay) win over nothing: declared names cannot clash.
+	if (set.headers !== undefined) Object.assign(headers, set.headers);
+	const declared = plan.spec.transport.rest?.response?.cookies;
+	const cookies =
+		set.cookies === undefined
+			? undefined
+			: set.cookies.map((c) => serializeCookie(c, declared?.[c.name], isLoopbackHost(host)));
+	if (NO_BODY_STATUSES.has(status)) {
+		delete headers['content-type'];
+		// A stream the handler gave is not read: end it.
+		void set.stream?.[Symbol.asyncIterator]().return?.();
+		return cookies ? { status, headers, cookies } : { status, headers };
+	}
+	if (set.stream !== undefined) {
+		headers['content-type'] =
+			plan.spec.transport.rest?.response?.stream?.mediaType ?? 'application/octet-stream';
+		return cookies
+			? { status, headers, cookies, stream: set.stream }
+			: { status, headers, stream: set.stream };
+	}
+	const body = result.outputJson ?? JSON.stringify(result.output);
+	return cookies ? { status, headers, body, cookies } : { status, headers, body };
 }
 
 /** `/readyz`: 200 and the report when ready, 503 (no caching, retry soon) when not. */
@@ -412,9 +452,11 @@ function withCors(
 ): RestResponse {
 	// Object.assign, not spreads: see "Benchmarks" in the README (spreads that add keys).
 	const headers = Object.assign({}, cors, response.headers);
-	return method === 'HEAD'
-		? { status: response.status, headers }
-		: Object.assign({}, response, { headers });
+	if (method !== 'HEAD') return Object.assign({}, response, { headers });
+	void response.stream?.[Symbol.asyncIterator]().return?.();
+	return response.cookies
+		? { status: response.status, headers, cookies: response.cookies }
+		: { status: response.status, headers };
 }
 
 /** The parts of a request target the router reads. */

@@ -6,11 +6,20 @@ import type { TransactionScope } from '../stores/unit-of-work.ts';
 import type { CallDeadline } from './call-deadline.ts';
 import type { EmitBuffer } from './emit-buffer.ts';
 import type { HandlerContext } from './implement.ts';
+import { CallResponse, type ResponseRules, type ResponseState } from './response-control.ts';
+
+/** What the context needs of the operation's plan. */
+interface PlanPart {
+	readonly id: string;
+	readonly errorRaisers: ErrorRaisers<Readonly<Record<string, ErrorDeclaration>>>;
+	readonly responseRules: ResponseRules;
+}
 
 /**
  * The `ctx` a handler gets. A class rather than an object literal with getters: a literal
- * would make two getter closures per call; here `emit` and `signal` live on the prototype and
- * are only built (by the buffer and the deadline) for a handler that reads them.
+ * would make two getter closures per call; here `emit`, `signal` and `response` live on the
+ * prototype and are only built (by the buffer, the deadline, the plan's rules) for a handler
+ * that reads them.
  */
 export class CallContext implements HandlerContext {
 	constructor(
@@ -21,16 +30,23 @@ export class CallContext implements HandlerContext {
 		readonly now: () => Date,
 		readonly transaction: TransactionScope | undefined,
 		readonly metadata: InvocationMetadata,
-		readonly errors: ErrorRaisers<Readonly<Record<string, ErrorDeclaration>>>,
+		plan: PlanPart,
 		buffer: EmitBuffer,
 		deadline: CallDeadline,
 	) {
+		this.#plan = plan;
 		this.#buffer = buffer;
 		this.#deadline = deadline;
 	}
 
+	readonly #plan: PlanPart;
 	readonly #buffer: EmitBuffer;
 	readonly #deadline: CallDeadline;
+	#response: CallResponse | undefined;
+
+	get errors(): HandlerContext['errors'] {
+		return this.#plan.errorRaisers;
+	}
 
 	get emit(): HandlerContext['emit'] {
 		return this.#buffer.emit;
@@ -38,5 +54,15 @@ export class CallContext implements HandlerContext {
 
 	get signal(): AbortSignal {
 		return this.#deadline.signal;
+	}
+
+	get response(): HandlerContext['response'] {
+		this.#response ??= new CallResponse(this.#plan.responseRules, this.#plan.id);
+		return this.#response;
+	}
+
+	/** What the handler set of its response; undefined when it never read `ctx.response`. */
+	get responseState(): ResponseState | undefined {
+		return this.#response?.state;
 	}
 }

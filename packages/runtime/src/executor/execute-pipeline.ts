@@ -24,6 +24,7 @@ import { createEmitBuffer, type EmitBuffer, NO_EVENTS } from './emit-buffer.ts';
 import { inputDigest } from './input-digest.ts';
 import type { Invocation, InvocationResult } from './invocation.ts';
 import type { CompiledPlan } from './operation-plan.ts';
+import { type ResponseState, storedResponse } from './response-control.ts';
 
 /** What the pipeline needs from the executor, fixed at startup. */
 export interface PipelineEnv {
@@ -252,6 +253,8 @@ interface Call {
 	trace: OperationTrace | undefined;
 	/** The output as JSON, when the compiled writer validated and wrote it (`wantsJson`). */
 	json: string | undefined;
+	/** The handler's ctx, once made: what it set of the response is read from it. */
+	context?: CallContext;
 }
 
 /** Steps 5 to 8 for a command (with its idempotency key's scope, if it has one), or a query. */
@@ -334,7 +337,15 @@ async function runCommitted(
 				const events = buffer.envelopes;
 				if (events.length > 0) await tx.outbox.append(events);
 				if (call.audit) await call.audit.finish('OK', 200, false, tx.audit);
-				if (scope !== undefined) await tx.idempotency.complete(scope, { output: value, events });
+				if (scope !== undefined) {
+					const response = storedResponse(call.context?.responseState);
+					await tx.idempotency.complete(
+						scope,
+						response === undefined
+							? { output: value, events }
+							: { output: value, events, response },
+					);
+				}
 				committed = events;
 				return value;
 			},
@@ -351,7 +362,11 @@ async function runCommitted(
 	}
 	endStep(commitSpan);
 	if (replay !== undefined) {
-		return { ok: true, output, events: replay.events, traceId, replayed: true };
+		const { events, response } = replay;
+		if (response !== undefined) {
+			return { ok: true, output, events, traceId, replayed: true, response };
+		}
+		return { ok: true, output, events, traceId, replayed: true };
 	}
 	// Committed: nothing from here on may fail the command (a caller would retry a done thing).
 	if (env.stores.afterCommit) {
@@ -371,10 +386,14 @@ async function runCommitted(
 
 /** The success of a run; with the output's JSON when the compiled writer wrote it. */
 function succeeded(call: Call, output: unknown, events: readonly EventEnvelope[]): Success {
+	const response = call.context?.responseState;
 	if (call.json === undefined) {
+		if (response !== undefined) {
+			return { ok: true, output, events, traceId: call.traceId, replayed: false, response };
+		}
 		return { ok: true, output, events, traceId: call.traceId, replayed: false };
 	}
-	return new WrittenSuccess(call.json, events, call.traceId);
+	return new WrittenSuccess(call.json, events, call.traceId, response);
 }
 
 /**
@@ -389,6 +408,7 @@ class WrittenSuccess {
 		readonly outputJson: string,
 		readonly events: readonly EventEnvelope[],
 		readonly traceId: string,
+		readonly response: ResponseState | undefined,
 	) {}
 	get output(): unknown {
 		this.#output ??= JSON.parse(this.outputJson);
@@ -419,10 +439,11 @@ function runHandler(
 		env.clock,
 		transaction,
 		call.invocation.metadata ?? NO_METADATA,
-		plan.errorRaisers,
+		plan,
 		buffer,
 		deadline,
 	);
+	call.context = ctx;
 	// 6. handler: called directly. Only a promise needs racing against the deadline: nothing
 	// can fire while a synchronous handler runs, so its result is checked after it returns.
 	if (deadline.aborted) throw deadline.reason;

@@ -6,12 +6,14 @@ import type {
 	InputOf,
 	OperationSpec,
 	OutputOf,
+	RestWireOf,
 } from '@charter/spec';
 import type { InvocationMetadata, Principal } from '../context/principal.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { ErrorRaisers } from '../problems/error-raisers.ts';
 import type { TransactionScope } from '../stores/unit-of-work.ts';
 import type { Middleware } from './middleware.ts';
+import type { ResponseControl } from './response-control.ts';
 
 /**
  * What a handler receives beside its input. Pass `ctx` itself on: `emit` and `signal` are
@@ -20,6 +22,9 @@ import type { Middleware } from './middleware.ts';
 export interface HandlerContext<
 	E extends EmittedEvent = EmittedEvent,
 	Er = Readonly<Record<string, ErrorDeclaration>>,
+	// `any`, not `unknown`: a handler's ctx of any contract can be passed where a plain
+	// `HandlerContext` is expected.
+	Rs = any,
 > {
 	/** The caller, or undefined when anonymous. */
 	readonly principal: Principal | undefined;
@@ -37,6 +42,15 @@ export interface HandlerContext<
 	 * if (instance.status !== 'RUNNING') throw ctx.errors.INVALID_STATE({ detail: 'not running' });
 	 */
 	readonly errors: ErrorRaisers<Er>;
+	/**
+	 * The success response within what the contract's `transport.rest` declares: status,
+	 * headers, cookies, a download stream. An undeclared one does not compile (and is refused at
+	 * run time). GraphQL and MCP answer the output and ignore it.
+	 *
+	 * @example
+	 * ctx.response.status(201).header('Location', `/v1/invoices/${invoice.id}`);
+	 */
+	readonly response: ResponseControl<Rs>;
 	/** Aborts at the deadline or when the caller goes away. */
 	readonly signal: AbortSignal;
 	/** A logger bound to the trace id and the operation. */
@@ -54,7 +68,7 @@ export interface HandlerContext<
 /** A handler typed from its contract. */
 export type Handler<S extends OperationSpec<any, any, any>> = (
 	input: InputOf<S>,
-	ctx: HandlerContext<EventsOf<S>, ErrorsOf<S>>,
+	ctx: HandlerContext<EventsOf<S>, ErrorsOf<S>, RestWireOf<S>>,
 ) => OutputOf<S> | Promise<OutputOf<S>>;
 
 /** A contract bound to its handler: what `createExecutor` serves. */

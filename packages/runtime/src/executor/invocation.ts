@@ -1,6 +1,7 @@
 import type { Problem } from '@charter/spec';
 import type { EventEnvelope } from '../bus/event-envelope.ts';
 import type { InvocationMetadata } from '../context/principal.ts';
+import type { ResponseState } from './response-control.ts';
 
 /**
  * What the executor needs of a caller's abort signal: an `AbortSignal` fits, and so does a
@@ -53,5 +54,10 @@ export type InvocationResult =
 			readonly traceId: string;
 			/** True when the output was replayed for a repeated idempotency key. */
 			readonly replayed: boolean;
+			/**
+			 * What the handler set through `ctx.response` (status, headers, cookies, a stream);
+			 * absent when it set nothing. REST writes it; GraphQL and MCP answer the output.
+			 */
+			readonly response?: ResponseState | undefined;
 	  }
 	| { readonly ok: false; readonly problem: Problem; readonly traceId: string };

@@ -1,4 +1,11 @@
-import type { ErrorsOf, EventsOf, InputOf, OperationSpec, OutputOf } from '@charter/spec';
+import type {
+	ErrorsOf,
+	EventsOf,
+	InputOf,
+	OperationSpec,
+	OutputOf,
+	RestWireOf,
+} from '@charter/spec';
 import { CharterConfigError } from '../errors/charter-config-error.ts';
 import type { Binding, Handler, HandlerContext } from './implement.ts';
 
@@ -47,7 +54,7 @@ export type Middleware<Needs extends object = {}, Adds extends object = {}> = (
 /** A handler whose `ctx` carries what the chain's middleware added. */
 export type ExtendedHandler<S extends OperationSpec<any, any, any>, Ext extends object> = (
 	input: InputOf<S>,
-	ctx: HandlerContext<EventsOf<S>, ErrorsOf<S>> & Ext,
+	ctx: HandlerContext<EventsOf<S>, ErrorsOf<S>, RestWireOf<S>> & Ext,
 ) => OutputOf<S> | Promise<OutputOf<S>>;
 
 /** An ordered middleware chain; handlers bound through it get its context extensions typed. */

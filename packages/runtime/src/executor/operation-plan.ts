@@ -24,6 +24,7 @@ import {
 } from '../policy/policy-decider.ts';
 import { type ErrorRaisers, errorRaisers } from '../problems/error-raisers.ts';
 import type { Handler } from './implement.ts';
+import { type ResponseRules, responseRules } from './response-control.ts';
 
 /** What surfaces read about a served operation: its contract, wire names and schemas. */
 export interface OperationPlan {
@@ -57,6 +58,8 @@ export interface CompiledPlan extends OperationPlan {
 	readonly handler: Handler<any> | undefined;
 	/** `ctx.errors`: one raiser per declared error, built once. */
 	readonly errorRaisers: ErrorRaisers<OperationSpec['errors']>;
+	/** What `ctx.response` may set: the declared statuses, headers, cookies and stream. */
+	readonly responseRules: ResponseRules;
 	/** One validator per declared event key. */
 	readonly events: ReadonlyMap<
 		string,
@@ -121,6 +124,7 @@ export function compilePlan(
 		authorizeInTransaction: policy.authorizeInTransaction,
 		handler,
 		errorRaisers: errorRaisers(spec.errors),
+		responseRules: responseRules(spec),
 		events,
 	};
 }

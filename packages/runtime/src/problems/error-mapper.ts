@@ -65,6 +65,13 @@ export function toProblem(
 		});
 	}
 	if (name === 'AbortError') return createProblem('REQUEST_CANCELLED', { traceId });
+	if (name === 'ResponseContractViolation') {
+		logger.error(
+			{ message: (error as Error).message },
+			'contract bug: the handler set a response its contract does not declare',
+		);
+		return violation(traceId);
+	}
 	if (name === 'EventContractViolation') {
 		logger.error(
 			{

@@ -1,9 +1,12 @@
 import type { EventEnvelope } from '../bus/event-envelope.ts';
+import type { ResponseState } from '../executor/response-control.ts';
 
 /** The successful result of a command, kept to replay it for the same idempotency key. */
 export interface StoredOutcome {
 	readonly output: unknown;
 	readonly events: readonly EventEnvelope[];
+	/** The status, headers and cookies the handler set (`ctx.response`), replayed alike. */
+	readonly response?: ResponseState;
 }
 
 /** One idempotency key as stored: claimed (in flight) or completed with its outcome. */

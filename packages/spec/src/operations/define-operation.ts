@@ -4,6 +4,7 @@ import { isEventSpec, wrap } from '../events/define-event.ts';
 import { normalizeMeta } from '../meta/meta.ts';
 import type {
 	DeclaredErrors,
+	DeclaredRestWire,
 	EmitDeclaration,
 	EmitInput,
 	EmitSpec,
@@ -12,8 +13,10 @@ import type {
 	OperationDefinition,
 	OperationKind,
 	OperationSpec,
+	RestTransport,
 } from './operation-types.ts';
 import { checkPolicy } from './policy.ts';
+import { checkRestResponse } from './rest-response.ts';
 
 const ERROR_CODE = /^[A-Z][A-Z0-9_]*$/;
 
@@ -34,19 +37,25 @@ export function defineCommand<
 	const Em extends readonly EmitInput[] = [],
 	const K extends string = string,
 	const Er extends Readonly<Record<string, ErrorDeclaration>> = {},
+	const Rs extends RestTransport = {},
 >(
 	definition: OperationDefinition<In, Out, Em> & {
 		readonly meta: { readonly key: K };
 		readonly errors?: Er;
+		readonly transport?: { readonly rest?: Rs };
 	},
-): OperationSpec<Infer<In>, Infer<Out>, EmittedEvents<Em>> & KeyOf<K> & DeclaredErrors<Er> {
+): OperationSpec<Infer<In>, Infer<Out>, EmittedEvents<Em>> &
+	KeyOf<K> &
+	DeclaredErrors<Er> &
+	DeclaredRestWire<Rs> {
 	return defineOperation('command', definition) as OperationSpec<
 		Infer<In>,
 		Infer<Out>,
 		EmittedEvents<Em>
 	> &
 		KeyOf<K> &
-		DeclaredErrors<Er>;
+		DeclaredErrors<Er> &
+		DeclaredRestWire<Rs>;
 }
 
 /** Keeps the literal key of a contract in its type, so clients can be typed by key. */
@@ -68,15 +77,21 @@ export function defineQuery<
 	const Out extends TypeLike,
 	const K extends string = string,
 	const Er extends Readonly<Record<string, ErrorDeclaration>> = {},
+	const Rs extends RestTransport = {},
 >(
 	definition: OperationDefinition<In, Out, []> & {
 		readonly meta: { readonly key: K };
 		readonly errors?: Er;
+		readonly transport?: { readonly rest?: Rs };
 	},
-): OperationSpec<Infer<In>, Infer<Out>, never> & KeyOf<K> & DeclaredErrors<Er> {
+): OperationSpec<Infer<In>, Infer<Out>, never> &
+	KeyOf<K> &
+	DeclaredErrors<Er> &
+	DeclaredRestWire<Rs> {
 	return defineOperation('query', definition) as OperationSpec<Infer<In>, Infer<Out>, never> &
 		KeyOf<K> &
-		DeclaredErrors<Er>;
+		DeclaredErrors<Er> &
+		DeclaredRestWire<Rs>;
 }
 
 function defineOperation(
@@ -125,7 +140,7 @@ function defineOperation(
 			scenarios: Object.freeze([...(definition.acceptance?.scenarios ?? [])]),
 			examples: Object.freeze([...(definition.acceptance?.examples ?? [])]),
 		}),
-		transport: Object.freeze({ ...(definition.transport ?? {}) }),
+		transport: checkRestResponse(key, kind, definition.transport ?? {}),
 		idempotent: definition.idempotent ?? kind === 'query',
 		destructive: definition.destructive ?? kind === 'command',
 	});

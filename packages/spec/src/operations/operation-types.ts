@@ -95,6 +95,48 @@ export interface RestTransport {
 	readonly bodyMediaTypes?: readonly RestBodyMediaType[];
 	/** The success status: 200 by default; 204 (and 205, 304) answer without a body. */
 	readonly status?: number;
+	/** What else a handler may set on a success (`ctx.response`): statuses, headers, cookies, a stream. */
+	readonly response?: RestResponseDeclaration;
+}
+
+/** A response header a handler may set (`ctx.response.header(name, value)`). */
+export interface ResponseHeaderDeclaration {
+	readonly description?: string;
+}
+
+/**
+ * A cookie a handler may set (`ctx.response.cookie(name, value)`). The attributes default to the
+ * safe choice: `HttpOnly`, `Secure` (except for a request to a loopback host), `SameSite=Lax`,
+ * `Path=/`; a session cookie unless `maxAge` is given.
+ */
+export interface ResponseCookieDeclaration {
+	readonly description?: string;
+	readonly httpOnly?: boolean;
+	readonly secure?: boolean;
+	readonly sameSite?: 'Strict' | 'Lax' | 'None';
+	readonly path?: string;
+	readonly domain?: string;
+	/** Lifetime in seconds. */
+	readonly maxAge?: number;
+}
+
+/**
+ * The success responses a handler may choose from, beside the default `status`. Names are the
+ * wire names (`Location`); headers Charter writes itself (`Content-Type`, `Set-Cookie`...) are
+ * not declarable.
+ */
+export interface RestResponseDeclaration {
+	/** Other success statuses (200-299) the handler may answer with (`ctx.response.status(202)`). */
+	readonly statuses?: readonly number[];
+	readonly headers?: Readonly<Record<string, ResponseHeaderDeclaration>>;
+	readonly cookies?: Readonly<Record<string, ResponseCookieDeclaration>>;
+	/**
+	 * A download: the REST body is a stream of this media type (`text/csv`,
+	 * `application/octet-stream`) the handler gives with `ctx.response.stream(source)`, not the
+	 * JSON output. GraphQL and MCP answer the output. Queries only: a command's replay could not
+	 * send it again.
+	 */
+	readonly stream?: { readonly mediaType: string; readonly description?: string };
 }
 
 /** Per-surface overrides of the default wire names. */
@@ -184,6 +226,24 @@ export type EventsOf<S> = S extends OperationSpec<any, any, infer E> ? E : never
 export interface DeclaredErrors<Er extends Readonly<Record<string, ErrorDeclaration>>> {
 	readonly '~errors'?: Er;
 }
+
+/**
+ * Keeps a contract's `transport.rest` in its type: a phantom key, never present at run time, so
+ * `ctx.response` accepts exactly the declared statuses, headers and cookies.
+ */
+export interface DeclaredRestWire<Rs> {
+	readonly '~rest'?: Rs;
+}
+
+/**
+ * The `transport.rest` an operation declares, as a type: `{}` when a defined contract declares
+ * none, `unknown` for an operation typed only as `OperationSpec` (nothing known about it).
+ */
+export type RestWireOf<S> = S extends { readonly '~rest'?: infer Rs }
+	? unknown extends Rs
+		? unknown
+		: NonNullable<Rs>
+	: unknown;
 
 /** The error codes an operation declares in `errors`, as a union (`never` when none). */
 export type ErrorCodeOf<S> = S extends { readonly '~errors'?: infer Er }

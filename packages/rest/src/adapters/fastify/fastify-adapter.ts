@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { Readable } from 'node:stream';
 import type { Executor } from '@charter/runtime';
 import type { FastifyInstance } from 'fastify';
 import type { BodyResult } from '../../http/rest-message.ts';
@@ -25,6 +25,10 @@ export function charterFastify(executor: Executor, options: RestOptions = {}) {
 				}),
 			);
 			reply.code(response.status).headers(response.headers);
+			if (response.cookies !== undefined) reply.header('set-cookie', [...response.cookies]);
+			if (response.stream !== undefined) {
+				return reply.send(Readable.from(response.stream, { objectMode: false }));
+			}
 			// A Buffer keeps Fastify from appending a charset to the content type.
 			return reply.send(Buffer.from(response.body ?? '', 'utf8'));
 		});

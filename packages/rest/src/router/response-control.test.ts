@@ -1,0 +1,210 @@
+import SwaggerParser from '@apidevtools/swagger-parser';
+import { createExecutor, type Logger, silentLogger } from '@charter/runtime';
+import { createRegistry, defineCommand, wireNames } from '@charter/spec';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { serveNode, type TestServer } from '../../../../test-support/node-server.ts';
+import {
+	CreateInvoice,
+	DeleteInvoice,
+	ExportInvoices,
+	Invoice,
+	invoiceCsv,
+	responseBindings,
+} from '../../../../test-support/response-contracts.ts';
+import { createFetchHandler } from '../fetch/fetch-handler.ts';
+import { createRestServer } from '../node/node-server.ts';
+import { toOpenApi } from '../openapi/openapi-export.ts';
+
+// A handler sets its success response within what its contract's `transport.rest` declares:
+// the status, headers, cookies (with safe defaults) and a streamed download.
+
+const errors: unknown[] = [];
+const logger: Logger = {
+	...silentLogger,
+	error: (fields: unknown) => void errors.push(fields),
+	child: () => logger,
+};
+const executor = createExecutor({
+	contracts: createRegistry([CreateInvoice, DeleteInvoice, ExportInvoices]),
+	bindings: responseBindings,
+	logger,
+});
+const rest = createFetchHandler(executor);
+
+function call(
+	contract: typeof CreateInvoice | typeof DeleteInvoice,
+	body: unknown,
+	init: RequestInit = {},
+) {
+	const { method, path } = wireNames(contract).rest;
+	return rest(
+		new Request(`http://api.example.com${path}`, {
+			method,
+			...init,
+			headers: { 'content-type': 'application/json', ...(init.headers as object) },
+			body: JSON.stringify(body),
+		}),
+	);
+}
+
+describe('response control on REST', () => {
+	it('a create answers 201 with its Location and a cookie with safe defaults', async () => {
+		const response = await call(CreateInvoice, { total: '12.00' });
+		expect(response.status).toBe(201);
+		expect(response.headers.get('location')).toBe('/v1/invoices/inv-1');
+		expect(response.headers.getSetCookie()).toEqual([
+			'last_invoice=inv%201; Path=/; Max-Age=3600; HttpOnly; Secure; SameSite=Lax',
+		]);
+		expect(await response.json()).toEqual({ id: 'inv-1', total: '12.00' });
+	});
+
+	it('a cookie on a loopback host is not Secure (plain HTTP in development)', async () => {
+		const { method, path } = wireNames(CreateInvoice).rest;
+		const response = await rest(
+			new Request(`http://localhost:3000${path}`, {
+				method,
+				headers: { 'content-type': 'application/json', host: 'localhost:3000' },
+				body: JSON.stringify({ total: '1.00' }),
+			}),
+		);
+		expect(response.headers.getSetCookie()[0]).not.toContain('Secure');
+	});
+
+	it('the handler picks another declared status (202) for the same operation', async () => {
+		const response = await call(CreateInvoice, { total: '3.00', later: true });
+		expect(response.status).toBe(202);
+		expect(response.headers.get('location')).toBeNull();
+		expect(await response.json()).toMatchObject({ queued: true });
+	});
+
+	it('a delete declared 204 answers without a body or content type', async () => {
+		const response = await call(DeleteInvoice, { id: 'inv-1' });
+		expect(response.status).toBe(204);
+		expect(response.headers.get('content-type')).toBeNull();
+		expect(await response.text()).toBe('');
+	});
+
+	it('an undeclared header set at run time is refused: an opaque 500, logged', async () => {
+		errors.length = 0;
+		const response = await call(CreateInvoice, { total: '1.00', sneaky: true });
+		expect(response.status).toBe(500);
+		expect(response.headers.get('x-undeclared')).toBeNull();
+		expect((await response.json()).code).toBe('OUTPUT_CONTRACT_VIOLATION');
+		expect(JSON.stringify(errors)).toContain('X-Undeclared');
+	});
+
+	it('a declared error still answers its problem, without the success headers', async () => {
+		const response = await call(CreateInvoice, { total: '-1.00' });
+		expect(response.status).toBe(422);
+		expect(response.headers.get('location')).toBeNull();
+		expect(response.headers.getSetCookie()).toEqual([]);
+	});
+
+	it('an idempotent replay answers the same status, headers and cookies', async () => {
+		const headers = { 'idempotency-key': 'create-once-1' };
+		const first = await call(CreateInvoice, { total: '5.00' }, { headers });
+		const again = await call(CreateInvoice, { total: '5.00' }, { headers });
+		expect(again.headers.get('idempotent-replayed')).toBe('true');
+		expect(again.status).toBe(first.status);
+		expect(again.status).toBe(201);
+		expect(again.headers.get('location')).toBe(first.headers.get('location'));
+		expect(again.headers.getSetCookie()).toEqual(first.headers.getSetCookie());
+		expect(await again.json()).toEqual(await first.json());
+	});
+
+	it('a declared download streams its media type instead of the JSON output', async () => {
+		const response = await rest(
+			new Request(`http://api.example.com${wireNames(ExportInvoices).rest.path}?rows=3`),
+		);
+		expect(response.status).toBe(200);
+		expect(response.headers.get('content-type')).toBe('text/csv');
+		expect(await response.text()).toBe(invoiceCsv(3));
+	});
+
+	it('a contract may not declare headers Charter writes, nor a stream on a command', () => {
+		const base = {
+			meta: { key: 'x.y.z', version: '1.0.0', owners: ['@t'] },
+			io: { input: Invoice, output: Invoice },
+			policy: { auth: 'anonymous' },
+		} as const;
+		expect(() =>
+			defineCommand({
+				...base,
+				transport: { rest: { response: { headers: { 'Set-Cookie': {} } } } },
+			}),
+		).toThrow(/declare cookies under `cookies`/);
+		expect(() =>
+			defineCommand({ ...base, transport: { rest: { response: { statuses: [302] } } } }),
+		).toThrow(/302 is not a success status/);
+		expect(() =>
+			defineCommand({
+				...base,
+				transport: { rest: { response: { stream: { mediaType: 'text/csv' } } } },
+			}),
+		).toThrow(/only a query may stream/);
+	});
+});
+
+describe('response control on the node server', () => {
+	let server: TestServer;
+	beforeAll(async () => {
+		server = await serveNode(createRestServer(executor).listener);
+	});
+	afterAll(() => server.close());
+
+	it('writes each cookie as its own Set-Cookie line, and streams a download chunk by chunk', async () => {
+		const { path } = wireNames(CreateInvoice).rest;
+		const created = await fetch(`${server.origin}${path}`, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify({ total: '1.00' }),
+		});
+		expect(created.status).toBe(201);
+		expect(created.headers.get('location')).toBe('/v1/invoices/inv-1');
+		// 127.0.0.1 is loopback: no Secure.
+		expect(created.headers.getSetCookie()).toEqual([
+			'last_invoice=inv%201; Path=/; Max-Age=3600; HttpOnly; SameSite=Lax',
+		]);
+		const download = await fetch(`${server.origin}${wireNames(ExportInvoices).rest.path}?rows=500`);
+		expect(download.headers.get('content-type')).toBe('text/csv');
+		expect(download.headers.get('transfer-encoding')).toBe('chunked');
+		expect(await download.text()).toBe(invoiceCsv(500));
+	});
+});
+
+describe('the OpenAPI export documents exactly the declared responses', () => {
+	const doc = toOpenApi(executor) as {
+		paths: Record<string, Record<string, { responses: Record<string, any> }>>;
+	};
+	const responsesOf = (contract: { meta: { key: string } }) => {
+		const { method, path } = wireNames(contract as typeof CreateInvoice).rest;
+		return doc.paths[path]![method.toLowerCase()]!.responses;
+	};
+
+	it('a create: 201 and 202 with Location and Set-Cookie; no 200', () => {
+		const responses = responsesOf(CreateInvoice);
+		expect(Object.keys(responses).filter((s) => s.startsWith('2'))).toEqual(['201', '202']);
+		expect(responses['201'].headers).toEqual({
+			Location: { description: 'Where the new invoice is read.', schema: { type: 'string' } },
+			'Set-Cookie': {
+				description: '`last_invoice`: The last invoice created.',
+				schema: { type: 'string' },
+			},
+		});
+		expect(Object.keys(responses['201'].content)).toEqual(['application/json']);
+	});
+
+	it('a delete: 204 without content; a download: the JSON output and the stream media type', () => {
+		expect(responsesOf(DeleteInvoice)['204']).toEqual({ description: 'Success.' });
+		const download = responsesOf(ExportInvoices)['200'];
+		expect(Object.keys(download.content)).toEqual(['application/json', 'text/csv']);
+		expect(download.content['text/csv'].schema).toEqual({
+			type: 'string',
+			description: 'One line per invoice.',
+		});
+	});
+
+	it('is a valid OpenAPI 3.1 document', async () => {
+		await expect(SwaggerParser.validate(structuredClone(doc) as never)).resolves.toBeTruthy();
+	});
+});
