@@ -5,6 +5,7 @@ import type {
 	OperationSpec,
 	OutputOf,
 	Problem,
+	RestWireOf,
 } from '@charter/spec';
 
 /** Where and how the client calls. */
@@ -49,16 +50,37 @@ export type ContractErrorCode<S> =
 /** A problem a call of `S` ends with, its `code` typed from the contract. */
 export type ContractProblem<S> = Problem & { readonly code: ContractErrorCode<S> };
 
+type NoBody = 204 | 205;
+type DeclaredStatuses<Rs> = Rs extends {
+	readonly response: { readonly statuses: readonly (infer X extends number)[] };
+}
+	? X
+	: never;
+
+/**
+ * What a call of `S` resolves to on REST: its output, or `undefined` when the contract answers
+ * without a body (`transport.rest.status: 204`), or may (`response.statuses` has 204).
+ */
+export type ClientOutputOf<S> =
+	RestWireOf<S> extends { readonly status: NoBody }
+		? undefined
+		: [Extract<DeclaredStatuses<RestWireOf<S>>, NoBody>] extends [never]
+			? OutputOf<S>
+			: OutputOf<S> | undefined;
+
 /** What `tryCall` gives instead of throwing: the output, or the typed problem. */
 export type CallResult<S> =
-	| { readonly ok: true; readonly value: OutputOf<S> }
+	| { readonly ok: true; readonly value: ClientOutputOf<S> }
 	| { readonly ok: false; readonly problem: ContractProblem<S> };
 
 /** Any operation contract whose key is known as a literal. */
 export type AnyOperation = OperationSpec<any, any, any>;
 
 /** Calls one operation: typed input, typed output, `ProblemError` on failure. */
-export type ClientMethod<S> = (input: InputOf<S>, options?: CallOptions) => Promise<OutputOf<S>>;
+export type ClientMethod<S> = (
+	input: InputOf<S>,
+	options?: CallOptions,
+) => Promise<ClientOutputOf<S>>;
 
 type Split<S extends string> = S extends `${infer H}.${infer T}` ? [H, ...Split<T>] : [S];
 type Nest<P extends readonly string[], F> = P extends [
@@ -88,7 +110,7 @@ export type Client<C extends readonly AnyOperation[]> = ClientTree<C> & {
 		contract: S,
 		input: InputOf<S>,
 		options?: CallOptions,
-	): Promise<OutputOf<S>>;
+	): Promise<ClientOutputOf<S>>;
 	tryCall<S extends AnyOperation>(
 		contract: S,
 		input: InputOf<S>,

@@ -19,6 +19,7 @@ export {
 	type Client,
 	type ClientMethod,
 	type ClientOptions,
+	type ClientOutputOf,
 	type ClientTree,
 	type ContractErrorCode,
 	type ContractProblem,

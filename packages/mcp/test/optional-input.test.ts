@@ -1,14 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createFetchHandler } from '@charter/rest';
 import { createExecutor, implement, silentLogger } from '@charter/runtime';
 import { defineSchemaModel, f } from '@charter/schema';
 import { createRegistry, defineCommand, defineQuery, wireNames } from '@charter/spec';
-import { Client } from '@modelcontextprotocol/sdk/client/index.js';
-import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createGraphqlHandler } from '../../graphql/src/index.ts';
-import { createMcpHttpHandler } from '../src/index.ts';
+import { serveThreeSurfaces, type ThreeSurfaces } from '../../../test-support/three-surfaces.ts';
 
 /*
  * An input whose fields are all optional may be left out on every surface: no REST body, no
@@ -46,49 +40,28 @@ function executor() {
 	});
 }
 
-let server: Server;
-let mcp: Client;
+let surfaces: ThreeSurfaces;
 beforeAll(async () => {
-	const handler = createMcpHttpHandler(executor(), executor().registry);
-	server = createServer((req, res) => void handler(req, res));
-	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-	const url = new URL(`http://127.0.0.1:${(server.address() as AddressInfo).port}/mcp`);
-	mcp = new Client({ name: 't', version: '1.0.0' });
-	await mcp.connect(new StreamableHTTPClientTransport(url));
+	surfaces = await serveThreeSurfaces(executor);
 });
-afterAll(async () => {
-	await mcp.close();
-	server.closeAllConnections();
-	await new Promise((resolve) => server.close(resolve));
-});
+afterAll(() => surfaces.close());
 
 describe('an input with no required fields may be left out', () => {
 	it('on REST: a query with no parameters and a command with no body', async () => {
-		const rest = createFetchHandler(executor());
-		const query = await rest(new Request(`http://localhost${wireNames(Search).rest.path}`));
+		const query = await surfaces.rest(Search);
 		expect(await query.json()).toEqual({ seen: { limit: 10 } });
 		const { method, path } = wireNames(Flush).rest;
-		const command = await rest(new Request(`http://localhost${path}`, { method }));
+		const command = await surfaces.restFetch(new Request(`http://localhost${path}`, { method }));
 		expect(command.status).toBe(200);
 		expect(await command.json()).toEqual({ seen: {} });
 	});
 
 	it('on GraphQL: no input argument, and the argument is nullable in the schema', async () => {
-		const graphql = createGraphqlHandler(executor().registry, { executor: executor() });
 		const query = wireNames(Search).graphql.field;
 		const mutation = wireNames(Flush).graphql.field;
-		const argument = graphql.schema.getQueryType()!.getFields()[query]!.args[0]!;
+		const argument = surfaces.graphqlHandler.schema.getQueryType()!.getFields()[query]!.args[0]!;
 		expect(argument.type.toString()).toBe('SearchInput');
-		const call = async (document: string) => {
-			const response = await graphql.fetch(
-				new Request('http://localhost/graphql', {
-					method: 'POST',
-					headers: { 'content-type': 'application/json' },
-					body: JSON.stringify({ query: document }),
-				}),
-			);
-			return response.json();
-		};
+		const call = async (document: string) => (await surfaces.graphql(document)).body;
 		expect(await call(`{ ${query} { seen } }`)).toEqual({
 			data: { [query]: { seen: { limit: 10 } } },
 		});
@@ -102,7 +75,7 @@ describe('an input with no required fields may be left out', () => {
 			[Search, { limit: 10 }],
 			[Flush, {}],
 		] as const) {
-			const result = await mcp.callTool({ name: wireNames(spec).mcp.tool });
+			const result = await surfaces.mcp(spec);
 			expect(result.isError ?? false).toBe(false);
 			expect(result.structuredContent).toEqual({ seen });
 		}

@@ -1,7 +1,8 @@
 import SwaggerParser from '@apidevtools/swagger-parser';
+import { createClient } from '@charter/client';
 import { createExecutor, type Logger, silentLogger } from '@charter/runtime';
 import { createRegistry, defineCommand, wireNames } from '@charter/spec';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { serveNode, type TestServer } from '../../../../test-support/node-server.ts';
 import {
 	CreateInvoice,
@@ -169,6 +170,22 @@ describe('response control on the node server', () => {
 		expect(download.headers.get('content-type')).toBe('text/csv');
 		expect(download.headers.get('transfer-encoding')).toBe('chunked');
 		expect(await download.text()).toBe(invoiceCsv(500));
+	});
+});
+
+describe('the typed client', () => {
+	const client = createClient([CreateInvoice, DeleteInvoice], {
+		baseUrl: 'http://api.example.com',
+		fetch: (url, init) => rest(new Request(url, init)),
+	});
+
+	it('gives the output of a 201 and undefined for a 204, typed so', async () => {
+		const created = await client.billing.invoice.create({ total: '2.00' });
+		expectTypeOf(created).toEqualTypeOf<{ id: string; total: string; queued?: boolean }>();
+		expect(created).toEqual({ id: 'inv-1', total: '2.00' });
+		const deleted = await client.billing.invoice.delete({ id: 'inv-1' });
+		expectTypeOf(deleted).toEqualTypeOf<undefined>();
+		expect(deleted).toBeUndefined();
 	});
 });
 

@@ -140,6 +140,7 @@ async function runPlan(
 			audit,
 			trace,
 			json: undefined,
+			context: undefined,
 		});
 		// A command was audited inside its transaction (a replay too); a query is not audited.
 		if (audit && !audit.written) await audit.finish('OK', 200, result.replayed, env.stores.audit);
@@ -254,7 +255,7 @@ interface Call {
 	/** The output as JSON, when the compiled writer validated and wrote it (`wantsJson`). */
 	json: string | undefined;
 	/** The handler's ctx, once made: what it set of the response is read from it. */
-	context?: CallContext;
+	context: CallContext | undefined;
 }
 
 /** Steps 5 to 8 for a command (with its idempotency key's scope, if it has one), or a query. */

@@ -45,17 +45,23 @@ export type DeclaredStatus<Rs> = unknown extends Rs
 		? number
 		:
 				| (Rs extends { readonly status: infer S extends number } ? S : 200)
-				| (Declared<Rs, 'statuses'> extends readonly (infer X extends number)[] ? X : never);
+				| StatusesOf<Declared<Rs, 'statuses'>>;
+
+// Wrapped: `never` (no `statuses` declared) must not infer `X` as its constraint, `number`.
+type StatusesOf<L> = [L] extends [never]
+	? never
+	: L extends readonly (infer X extends number)[]
+		? X
+		: never;
 
 /** The response header names a contract declares. */
-export type DeclaredHeader<Rs> = unknown extends Rs
-	? string
-	: Extract<keyof Declared<Rs, 'headers'>, string>;
+export type DeclaredHeader<Rs> = unknown extends Rs ? string : NamesOf<Declared<Rs, 'headers'>>;
 
 /** The cookie names a contract declares. */
-export type DeclaredCookie<Rs> = unknown extends Rs
-	? string
-	: Extract<keyof Declared<Rs, 'cookies'>, string>;
+export type DeclaredCookie<Rs> = unknown extends Rs ? string : NamesOf<Declared<Rs, 'cookies'>>;
+
+// Wrapped: `keyof never` is every key; nothing declared must give no name.
+type NamesOf<D> = [D] extends [never] ? never : Extract<keyof D, string>;
 
 /** What `stream()` accepts: a source when the contract declares a download, nothing otherwise. */
 export type DeclaredStream<Rs> = unknown extends Rs
