@@ -289,7 +289,8 @@ export async function postgresTasks(url: string) {
 }
 
 /**
- * Events per second: the relay draining the outbox to JetStream vs bare awaited publishes, in
+ * Events per second: the relay draining the outbox to JetStream vs a bare loop of awaited
+ * publishes (each acknowledged before the next, as a hand-written relay would), in
  * rounds after a warm-up round (JIT and connections warm for both), the order of the two
  * alternating by round; the ratio is the median of the rounds' ratios.
  */
@@ -342,7 +343,7 @@ async function relayRate(
 				{ name: 'relay -> NATS (events/s)', hz: median(relayRates), rme: 0 },
 				{ name: 'bare JetStream publish (events/s)', hz: median(bareRates), rme: 0 },
 			],
-			ratio: { name: 'relay/bare publish', value: median(ratios), target: 0.7 },
+			ratio: { name: 'relay/bare publish', value: median(ratios), target: 0.9 },
 		};
 	} finally {
 		const jsm = await nc.jetstreamManager();
@@ -428,7 +429,7 @@ async function measureRounds(tasks: Record<string, () => unknown>, rounds: numbe
 	const ratios: RatioResult[] = pairs.map(([name]) => ({
 		name,
 		value: median(perRound.get(name)!),
-		target: 0.7,
+		target: 0.8,
 	}));
 	return { results, ratios };
 }
@@ -460,7 +461,7 @@ export async function run(): Promise<BenchReport> {
 			tasks.push(...relayed.tasks);
 			ratios.push(relayed.ratio);
 			notes.push(
-				`relay: ${rounds} rounds of 1000 events from the PostgreSQL outbox (batches of 200, each publish awaited, acknowledged by JetStream) against 1000 bare awaited publishes, after a warm-up round; the order alternates by round; ratio: median of the rounds'`,
+				`relay: ${rounds} rounds of 1000 events from the PostgreSQL outbox (batches of 200: publishes pipelined, every acknowledgement awaited in order before the batch is marked delivered in one statement) against 1000 bare awaited publishes, after a warm-up round; the order alternates by round; ratio: median of the rounds'`,
 			);
 		} else notes.push('relay rate skipped: set CHARTER_TEST_PG_URL and CHARTER_TEST_NATS_URL');
 		return { name: 'durable commands', tasks, ratios, notes };

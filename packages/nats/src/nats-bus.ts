@@ -53,6 +53,8 @@ export interface NatsEventBus extends EventBus {
 	/** Stops the subscriptions and drains the connection. */
 	close(): Promise<void>;
 	readonly connection: NatsConnection;
+	/** Publishes sent before earlier ones are acknowledged keep their order (see `EventPublisher`). */
+	readonly pipelined: true;
 }
 
 /**
@@ -240,6 +242,8 @@ export async function createNatsBus(options: NatsBusOptions): Promise<NatsEventB
 
 	return {
 		connection: nc,
+		// One connection: JetStream stores publishes in the order they were sent.
+		pipelined: true,
 		subscribe: subscribe as EventBus['subscribe'],
 		listen: listen as EventBus['listen'],
 		async publish(event) {

@@ -7,6 +7,13 @@ import { tracePublish } from '../telemetry/event-tracing.ts';
 /** Where the relay publishes: the in-process bus or NATS JetStream. Throws when not delivered. */
 export interface EventPublisher {
 	publish(event: EventEnvelope): Promise<void>;
+	/**
+	 * True when publishes issued one after another, each before the previous one is
+	 * acknowledged, are stored in the order they were issued (NATS JetStream over one
+	 * connection). The relay then issues a whole batch at once and awaits the acknowledgements
+	 * in order, instead of one round trip per event.
+	 */
+	readonly pipelined?: boolean;
 }
 
 /** How the relay runs. */
@@ -67,13 +74,37 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 	let again = false;
 	let unsubscribe: (() => void) | undefined;
 
+	const publishOne = (envelope: EventEnvelope) =>
+		tracer === undefined
+			? options.publisher.publish(envelope)
+			: tracePublish(tracer, envelope, () => options.publisher.publish(envelope));
+
+	/**
+	 * Issues every publish of the batch, then awaits the acknowledgements in order: the
+	 * delivered prefix ends at the first failure (the events after it are awaited too, and are
+	 * published again with it later; the bus drops what it already stored by event id).
+	 */
+	const publishPipelined = async (events: readonly PendingEvent[]) => {
+		const acks = events.map((event) => publishOne(event.envelope));
+		let delivered = 0;
+		let error: unknown;
+		for (const ack of acks) {
+			try {
+				await ack;
+				if (error === undefined) delivered++;
+			} catch (failure) {
+				error ??= failure;
+			}
+		}
+		return error === undefined ? { delivered } : { delivered, error };
+	};
+
 	const publishBatch = async (events: readonly PendingEvent[]) => {
+		if (options.publisher.pipelined === true) return publishPipelined(events);
 		let delivered = 0;
 		for (const event of events) {
 			try {
-				const { envelope } = event;
-				if (tracer === undefined) await options.publisher.publish(envelope);
-				else await tracePublish(tracer, envelope, () => options.publisher.publish(envelope));
+				await publishOne(event.envelope);
 			} catch (error) {
 				return { delivered, error };
 			}
