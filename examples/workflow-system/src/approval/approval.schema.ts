@@ -1,4 +1,4 @@
-import { defineSchemaModel, ScalarTypeEnum } from '@charter/schema';
+import { defineSchemaModel, f } from '@charter/schema';
 import { ApprovalOutcomeEnum } from '../definition/definition.enum.ts';
 import { WorkflowInstanceModel } from '../instance/instance.schema.ts';
 import { ApprovalDecisionEnum, ApprovalRequestStatusEnum } from './approval.enum.ts';
@@ -7,46 +7,42 @@ import { ApprovalDecisionEnum, ApprovalRequestStatusEnum } from './approval.enum
 export const ApprovalRequestModel = defineSchemaModel({
 	name: 'ApprovalRequest',
 	fields: {
-		id: { type: ScalarTypeEnum.ID(), isOptional: false },
-		instanceId: { type: ScalarTypeEnum.ID(), isOptional: false },
-		stepKey: { type: ScalarTypeEnum.String(), isOptional: false },
-		organizationId: { type: ScalarTypeEnum.ID(), isOptional: false },
-		assigneeId: { type: ScalarTypeEnum.ID(), isOptional: false },
-		order: {
-			type: ScalarTypeEnum.Int({ minimum: 0 }),
-			isOptional: false,
-			description: 'Turn under SEQUENTIAL (lowest first); kept by a delegate.',
-		},
-		status: { type: ApprovalRequestStatusEnum, isOptional: false },
-		decision: { type: ApprovalDecisionEnum, isOptional: true, isNullable: true },
-		decidedAt: { type: ScalarTypeEnum.DateTime(), isOptional: true, isNullable: true },
-		decisionComment: { type: ScalarTypeEnum.String(), isOptional: true, isNullable: true },
-		delegatedFromId: {
-			type: ScalarTypeEnum.ID(),
-			isOptional: true,
-			isNullable: true,
-			description: 'Request this one replaces, when it came from a delegation.',
-		},
-		delegatedToId: {
-			type: ScalarTypeEnum.ID(),
-			isOptional: true,
-			isNullable: true,
-			description: 'Principal this request was handed to (status DELEGATED).',
-		},
-		escalatedAt: { type: ScalarTypeEnum.DateTime(), isOptional: true, isNullable: true },
-		expiresAt: { type: ScalarTypeEnum.DateTime(), isOptional: true, isNullable: true },
-		createdAt: { type: ScalarTypeEnum.DateTime(), isOptional: false },
+		id: f.id(),
+		instanceId: f.id(),
+		stepKey: f.string(),
+		organizationId: f.id(),
+		assigneeId: f.id(),
+		order: f
+			.int({ minimum: 0 })
+			.describe('Turn under SEQUENTIAL (lowest first); kept by a delegate.'),
+		status: f.ref(ApprovalRequestStatusEnum),
+		decision: f.ref(ApprovalDecisionEnum).optional().nullable(),
+		decidedAt: f.dateTime().optional().nullable(),
+		decisionComment: f.string().optional().nullable(),
+		delegatedFromId: f
+			.id()
+			.optional()
+			.nullable()
+			.describe('Request this one replaces, when it came from a delegation.'),
+		delegatedToId: f
+			.id()
+			.optional()
+			.nullable()
+			.describe('Principal this request was handed to (status DELEGATED).'),
+		escalatedAt: f.dateTime().optional().nullable(),
+		expiresAt: f.dateTime().optional().nullable(),
+		createdAt: f.dateTime(),
 	},
 });
 
 export const ApprovalCommentModel = defineSchemaModel({
 	name: 'ApprovalComment',
 	fields: {
-		id: { type: ScalarTypeEnum.ID(), isOptional: false },
-		requestId: { type: ScalarTypeEnum.ID(), isOptional: false },
-		authorId: { type: ScalarTypeEnum.ID(), isOptional: false },
-		body: { type: ScalarTypeEnum.String({ minLength: 1, maxLength: 4000 }), isOptional: false },
-		createdAt: { type: ScalarTypeEnum.DateTime(), isOptional: false },
+		id: f.id(),
+		requestId: f.id(),
+		authorId: f.id(),
+		body: f.string({ minLength: 1, maxLength: 4000 }),
+		createdAt: f.dateTime(),
 	},
 });
 
@@ -54,27 +50,26 @@ export const ApprovalCommentModel = defineSchemaModel({
 export const ApprovalRequestDetailModel = defineSchemaModel({
 	name: 'ApprovalRequestDetail',
 	fields: {
-		request: { type: ApprovalRequestModel, isOptional: false },
-		comments: { type: ApprovalCommentModel, isArray: true, isOptional: false },
-		stepOutcome: { type: ApprovalOutcomeEnum, isOptional: false },
+		request: f.ref(ApprovalRequestModel),
+		comments: f.ref(ApprovalCommentModel).array(),
+		stepOutcome: f.ref(ApprovalOutcomeEnum),
 	},
 });
 
 export const ApprovalRefInputModel = defineSchemaModel({
 	name: 'ApprovalRefInput',
-	fields: { requestId: { type: ScalarTypeEnum.ID(), isOptional: false } },
+	fields: { requestId: f.id() },
 });
 
 export const DecideApprovalInputModel = defineSchemaModel({
 	name: 'DecideApprovalInput',
 	fields: {
-		requestId: { type: ScalarTypeEnum.ID(), isOptional: false },
-		decision: { type: ApprovalDecisionEnum, isOptional: false },
-		comment: {
-			type: ScalarTypeEnum.String({ maxLength: 4000 }),
-			isOptional: true,
-			description: 'Why; recommended for REJECT and REQUEST_CHANGES.',
-		},
+		requestId: f.id(),
+		decision: f.ref(ApprovalDecisionEnum),
+		comment: f
+			.string({ maxLength: 4000 })
+			.optional()
+			.describe('Why; recommended for REJECT and REQUEST_CHANGES.'),
 	},
 });
 
@@ -82,18 +77,18 @@ export const DecideApprovalInputModel = defineSchemaModel({
 export const DecisionResultModel = defineSchemaModel({
 	name: 'DecisionResult',
 	fields: {
-		request: { type: ApprovalRequestModel, isOptional: false },
-		stepOutcome: { type: ApprovalOutcomeEnum, isOptional: false },
-		instance: { type: WorkflowInstanceModel, isOptional: false },
+		request: f.ref(ApprovalRequestModel),
+		stepOutcome: f.ref(ApprovalOutcomeEnum),
+		instance: f.ref(WorkflowInstanceModel),
 	},
 });
 
 export const DelegateApprovalInputModel = defineSchemaModel({
 	name: 'DelegateApprovalInput',
 	fields: {
-		requestId: { type: ScalarTypeEnum.ID(), isOptional: false },
-		delegateToId: { type: ScalarTypeEnum.ID(), isOptional: false },
-		comment: { type: ScalarTypeEnum.String({ maxLength: 4000 }), isOptional: true },
+		requestId: f.id(),
+		delegateToId: f.id(),
+		comment: f.string({ maxLength: 4000 }).optional(),
 	},
 });
 
@@ -101,44 +96,40 @@ export const DelegateApprovalInputModel = defineSchemaModel({
 export const DelegationResultModel = defineSchemaModel({
 	name: 'DelegationResult',
 	fields: {
-		delegated: { type: ApprovalRequestModel, isOptional: false },
-		request: { type: ApprovalRequestModel, isOptional: false },
+		delegated: f.ref(ApprovalRequestModel),
+		request: f.ref(ApprovalRequestModel),
 	},
 });
 
 export const CommentApprovalInputModel = defineSchemaModel({
 	name: 'CommentApprovalInput',
 	fields: {
-		requestId: { type: ScalarTypeEnum.ID(), isOptional: false },
-		body: { type: ScalarTypeEnum.String({ minLength: 1, maxLength: 4000 }), isOptional: false },
+		requestId: f.id(),
+		body: f.string({ minLength: 1, maxLength: 4000 }),
 	},
 });
 
 export const ListMyApprovalsInputModel = defineSchemaModel({
 	name: 'ListMyApprovalsInput',
 	fields: {
-		status: { type: ApprovalRequestStatusEnum, isOptional: true, default: 'PENDING' },
-		limit: {
-			type: ScalarTypeEnum.Int({ minimum: 1, maximum: 100 }),
-			isOptional: true,
-			default: 20,
-		},
-		cursor: { type: ScalarTypeEnum.String(), isOptional: true },
+		status: f.ref(ApprovalRequestStatusEnum).withDefault('PENDING'),
+		limit: f.int({ minimum: 1, maximum: 100 }).withDefault(20),
+		cursor: f.string().optional(),
 	},
 });
 
 export const ListInstanceApprovalsInputModel = defineSchemaModel({
 	name: 'ListInstanceApprovalsInput',
 	fields: {
-		instanceId: { type: ScalarTypeEnum.ID(), isOptional: false },
-		stepKey: { type: ScalarTypeEnum.String(), isOptional: true },
+		instanceId: f.id(),
+		stepKey: f.string().optional(),
 	},
 });
 
 export const ApprovalRequestPageModel = defineSchemaModel({
 	name: 'ApprovalRequestPage',
 	fields: {
-		items: { type: ApprovalRequestModel, isArray: true, isOptional: false },
-		nextCursor: { type: ScalarTypeEnum.String(), isOptional: true, isNullable: true },
+		items: f.ref(ApprovalRequestModel).array(),
+		nextCursor: f.string().optional().nullable(),
 	},
 });

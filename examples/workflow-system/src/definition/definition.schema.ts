@@ -1,32 +1,30 @@
-import { defineSchemaModel, ScalarTypeEnum } from '@charter/schema';
+import { defineSchemaModel, f } from '@charter/schema';
 import { ApprovalModeEnum, DefinitionStatusEnum, StepTypeEnum } from './definition.enum.ts';
 
-const StepKey = () => ScalarTypeEnum.String({ pattern: '^[a-z][a-z0-9_-]*$', maxLength: 64 });
-const DefinitionKey = () =>
-	ScalarTypeEnum.String({ pattern: '^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$', maxLength: 120 });
+const stepKey = () => f.string({ pattern: '^[a-z][a-z0-9_-]*$', maxLength: 64 });
+const definitionKey = () =>
+	f.string({ pattern: '^[a-z][a-z0-9]*(?:[-_.][a-z0-9]+)*$', maxLength: 120 });
 
 /** A way out of a step: by human action (TASK), outcome (APPROVAL) or guard (CONDITION). */
 export const StepTransitionModel = defineSchemaModel({
 	name: 'StepTransition',
 	fields: {
-		to: { type: StepKey(), isOptional: false, description: 'Key of the target step.' },
-		action: {
-			type: ScalarTypeEnum.String({ pattern: '^[A-Za-z][A-Za-z0-9_]*$', maxLength: 64 }),
-			isOptional: true,
-			description:
+		to: stepKey().describe('Key of the target step.'),
+		action: f
+			.string({ pattern: '^[A-Za-z][A-Za-z0-9_]*$', maxLength: 64 })
+			.optional()
+			.describe(
 				'TASK: the human action that takes this transition. APPROVAL: APPROVED, REJECTED or CHANGES_REQUESTED.',
-		},
-		guard: {
-			type: ScalarTypeEnum.String({ maxLength: 2000 }),
-			isOptional: true,
-			description: 'CONDITION: a guard expression over the context, e.g. `amount > 1000`.',
-		},
-		isDefault: {
-			type: ScalarTypeEnum.Boolean(),
-			isOptional: true,
-			description: 'CONDITION: taken when no guard holds. Exactly one per CONDITION step.',
-		},
-		label: { type: ScalarTypeEnum.String({ maxLength: 200 }), isOptional: true },
+			),
+		guard: f
+			.string({ maxLength: 2000 })
+			.optional()
+			.describe('CONDITION: a guard expression over the context, e.g. `amount > 1000`.'),
+		isDefault: f
+			.boolean()
+			.optional()
+			.describe('CONDITION: taken when no guard holds. Exactly one per CONDITION step.'),
+		label: f.string({ maxLength: 200 }).optional(),
 	},
 });
 
@@ -34,30 +32,19 @@ export const StepTransitionModel = defineSchemaModel({
 export const ApprovalPolicyModel = defineSchemaModel({
 	name: 'ApprovalPolicy',
 	fields: {
-		mode: { type: ApprovalModeEnum, isOptional: true },
-		approvers: {
-			type: ScalarTypeEnum.ID(),
-			isArray: true,
-			isOptional: true,
-			description: 'Principal ids, in order for SEQUENTIAL.',
-		},
-		escalateAfterSeconds: {
-			type: ScalarTypeEnum.Int({ minimum: 1 }),
-			isOptional: true,
-			description: 'Pending requests older than this are escalated.',
-		},
-		escalateTo: {
-			type: ScalarTypeEnum.ID(),
-			isArray: true,
-			isOptional: true,
-			description: 'Principals added as approvers on escalation.',
-		},
-		expireAfterSeconds: {
-			type: ScalarTypeEnum.Int({ minimum: 1 }),
-			isOptional: true,
-			description:
+		mode: f.ref(ApprovalModeEnum).optional(),
+		approvers: f.id().array().optional().describe('Principal ids, in order for SEQUENTIAL.'),
+		escalateAfterSeconds: f
+			.int({ minimum: 1 })
+			.optional()
+			.describe('Pending requests older than this are escalated.'),
+		escalateTo: f.id().array().optional().describe('Principals added as approvers on escalation.'),
+		expireAfterSeconds: f
+			.int({ minimum: 1 })
+			.optional()
+			.describe(
 				'Pending requests older than this expire (an expired request counts as a rejection).',
-		},
+			),
 	},
 });
 
@@ -68,27 +55,21 @@ export const ApprovalPolicyModel = defineSchemaModel({
 export const WorkflowStepModel = defineSchemaModel({
 	name: 'WorkflowStep',
 	fields: {
-		key: { type: StepKey(), isOptional: false, description: 'Unique within the definition.' },
-		name: { type: ScalarTypeEnum.String({ minLength: 1, maxLength: 200 }), isOptional: false },
-		type: { type: StepTypeEnum, isOptional: false },
-		description: { type: ScalarTypeEnum.String({ maxLength: 2000 }), isOptional: true },
-		assigneeRole: {
-			type: ScalarTypeEnum.String({ maxLength: 100 }),
-			isOptional: true,
-			description: 'TASK: role whose members may act (empty: the starter).',
-		},
-		approval: { type: ApprovalPolicyModel, isOptional: true },
-		waitSeconds: {
-			type: ScalarTypeEnum.Int({ minimum: 1 }),
-			isOptional: true,
-			description: 'WAIT: how long to wait.',
-		},
-		timeoutSeconds: {
-			type: ScalarTypeEnum.Int({ minimum: 1 }),
-			isOptional: true,
-			description: 'TASK or APPROVAL: the instance times out when the step lasts longer.',
-		},
-		transitions: { type: StepTransitionModel, isArray: true, isOptional: false },
+		key: stepKey().describe('Unique within the definition.'),
+		name: f.string({ minLength: 1, maxLength: 200 }),
+		type: f.ref(StepTypeEnum),
+		description: f.string({ maxLength: 2000 }).optional(),
+		assigneeRole: f
+			.string({ maxLength: 100 })
+			.optional()
+			.describe('TASK: role whose members may act (empty: the starter).'),
+		approval: f.ref(ApprovalPolicyModel).optional(),
+		waitSeconds: f.int({ minimum: 1 }).optional().describe('WAIT: how long to wait.'),
+		timeoutSeconds: f
+			.int({ minimum: 1 })
+			.optional()
+			.describe('TASK or APPROVAL: the instance times out when the step lasts longer.'),
+		transitions: f.ref(StepTransitionModel).array(),
 	},
 });
 
@@ -97,18 +78,18 @@ export const WorkflowDefinitionModel = defineSchemaModel({
 	name: 'WorkflowDefinition',
 	description: 'A versioned workflow: steps and the transitions between them.',
 	fields: {
-		id: { type: ScalarTypeEnum.ID(), isOptional: false },
-		key: { type: DefinitionKey(), isOptional: false, description: 'Stable key across versions.' },
-		version: { type: ScalarTypeEnum.Int({ minimum: 1 }), isOptional: false },
-		name: { type: ScalarTypeEnum.String({ minLength: 1, maxLength: 200 }), isOptional: false },
-		description: { type: ScalarTypeEnum.String({ maxLength: 2000 }), isOptional: true },
-		status: { type: DefinitionStatusEnum, isOptional: false },
-		steps: { type: WorkflowStepModel, isArray: true, isOptional: false },
-		organizationId: { type: ScalarTypeEnum.ID(), isOptional: false },
-		createdBy: { type: ScalarTypeEnum.ID(), isOptional: false },
-		createdAt: { type: ScalarTypeEnum.DateTime(), isOptional: false },
-		updatedAt: { type: ScalarTypeEnum.DateTime(), isOptional: false },
-		publishedAt: { type: ScalarTypeEnum.DateTime(), isOptional: true, isNullable: true },
+		id: f.id(),
+		key: definitionKey().describe('Stable key across versions.'),
+		version: f.int({ minimum: 1 }),
+		name: f.string({ minLength: 1, maxLength: 200 }),
+		description: f.string({ maxLength: 2000 }).optional(),
+		status: f.ref(DefinitionStatusEnum),
+		steps: f.ref(WorkflowStepModel).array(),
+		organizationId: f.id(),
+		createdBy: f.id(),
+		createdAt: f.dateTime(),
+		updatedAt: f.dateTime(),
+		publishedAt: f.dateTime().optional().nullable(),
 	},
 });
 
@@ -116,120 +97,105 @@ export const WorkflowDefinitionModel = defineSchemaModel({
 export const WorkflowDefinitionSummaryModel = defineSchemaModel({
 	name: 'WorkflowDefinitionSummary',
 	fields: {
-		id: { type: ScalarTypeEnum.ID(), isOptional: false },
-		key: { type: DefinitionKey(), isOptional: false },
-		version: { type: ScalarTypeEnum.Int({ minimum: 1 }), isOptional: false },
-		name: { type: ScalarTypeEnum.String(), isOptional: false },
-		status: { type: DefinitionStatusEnum, isOptional: false },
-		stepCount: { type: ScalarTypeEnum.Int({ minimum: 0 }), isOptional: false },
-		updatedAt: { type: ScalarTypeEnum.DateTime(), isOptional: false },
+		id: f.id(),
+		key: definitionKey(),
+		version: f.int({ minimum: 1 }),
+		name: f.string(),
+		status: f.ref(DefinitionStatusEnum),
+		stepCount: f.int({ minimum: 0 }),
+		updatedAt: f.dateTime(),
 	},
 });
 
 export const CreateDefinitionInputModel = defineSchemaModel({
 	name: 'CreateDefinitionInput',
 	fields: {
-		key: {
-			type: DefinitionKey(),
-			isOptional: false,
-			description: 'An existing key gets its next version as a new DRAFT.',
-		},
-		name: { type: ScalarTypeEnum.String({ minLength: 1, maxLength: 200 }), isOptional: false },
-		description: { type: ScalarTypeEnum.String({ maxLength: 2000 }), isOptional: true },
-		steps: { type: WorkflowStepModel, isArray: true, isOptional: true },
+		key: definitionKey().describe('An existing key gets its next version as a new DRAFT.'),
+		name: f.string({ minLength: 1, maxLength: 200 }),
+		description: f.string({ maxLength: 2000 }).optional(),
+		steps: f.ref(WorkflowStepModel).array().optional(),
 	},
 });
 
 export const UpdateDefinitionInputModel = defineSchemaModel({
 	name: 'UpdateDefinitionInput',
 	fields: {
-		definitionId: { type: ScalarTypeEnum.ID(), isOptional: false },
-		name: { type: ScalarTypeEnum.String({ minLength: 1, maxLength: 200 }), isOptional: true },
-		description: {
-			type: ScalarTypeEnum.String({ maxLength: 2000 }),
-			isOptional: true,
-			isNullable: true,
-		},
+		definitionId: f.id(),
+		name: f.string({ minLength: 1, maxLength: 200 }).optional(),
+		description: f.string({ maxLength: 2000 }).optional().nullable(),
 	},
 });
 
 export const AddStepInputModel = defineSchemaModel({
 	name: 'AddStepInput',
 	fields: {
-		definitionId: { type: ScalarTypeEnum.ID(), isOptional: false },
-		step: { type: WorkflowStepModel, isOptional: false },
-		position: {
-			type: ScalarTypeEnum.Int({ minimum: 0 }),
-			isOptional: true,
-			description: 'Index to insert at; appended when absent.',
-		},
+		definitionId: f.id(),
+		step: f.ref(WorkflowStepModel),
+		position: f
+			.int({ minimum: 0 })
+			.optional()
+			.describe('Index to insert at; appended when absent.'),
 	},
 });
 
 export const UpdateStepInputModel = defineSchemaModel({
 	name: 'UpdateStepInput',
 	fields: {
-		definitionId: { type: ScalarTypeEnum.ID(), isOptional: false },
-		stepKey: { type: StepKey(), isOptional: false, description: 'Step to replace.' },
-		step: { type: WorkflowStepModel, isOptional: false, description: 'Its new content.' },
+		definitionId: f.id(),
+		stepKey: stepKey().describe('Step to replace.'),
+		step: f.ref(WorkflowStepModel).describe('Its new content.'),
 	},
 });
 
 export const RemoveStepInputModel = defineSchemaModel({
 	name: 'RemoveStepInput',
 	fields: {
-		definitionId: { type: ScalarTypeEnum.ID(), isOptional: false },
-		stepKey: { type: StepKey(), isOptional: false },
+		definitionId: f.id(),
+		stepKey: stepKey(),
 	},
 });
 
 /** Input of the commands and queries that only name a definition. */
 export const DefinitionRefInputModel = defineSchemaModel({
 	name: 'DefinitionRefInput',
-	fields: { definitionId: { type: ScalarTypeEnum.ID(), isOptional: false } },
+	fields: { definitionId: f.id() },
 });
 
 /** One reason a definition cannot be published. */
 export const DefinitionIssueModel = defineSchemaModel({
 	name: 'DefinitionIssue',
 	fields: {
-		path: {
-			type: ScalarTypeEnum.String(),
-			isOptional: false,
-			description: 'JSON pointer into the definition, e.g. `/steps/2/transitions/0/to`.',
-		},
-		code: { type: ScalarTypeEnum.String(), isOptional: false },
-		message: { type: ScalarTypeEnum.String(), isOptional: false },
+		path: f
+			.string()
+			.describe('JSON pointer into the definition, e.g. `/steps/2/transitions/0/to`.'),
+		code: f.string(),
+		message: f.string(),
 	},
 });
 
 export const DefinitionValidationModel = defineSchemaModel({
 	name: 'DefinitionValidation',
 	fields: {
-		definitionId: { type: ScalarTypeEnum.ID(), isOptional: false },
-		valid: { type: ScalarTypeEnum.Boolean(), isOptional: false },
-		issues: { type: DefinitionIssueModel, isArray: true, isOptional: false },
+		definitionId: f.id(),
+		valid: f.boolean(),
+		issues: f.ref(DefinitionIssueModel).array(),
 	},
 });
 
 export const ListDefinitionsInputModel = defineSchemaModel({
 	name: 'ListDefinitionsInput',
 	fields: {
-		key: { type: DefinitionKey(), isOptional: true },
-		status: { type: DefinitionStatusEnum, isOptional: true },
-		limit: {
-			type: ScalarTypeEnum.Int({ minimum: 1, maximum: 100 }),
-			isOptional: true,
-			default: 20,
-		},
-		cursor: { type: ScalarTypeEnum.String(), isOptional: true, description: 'From `nextCursor`.' },
+		key: definitionKey().optional(),
+		status: f.ref(DefinitionStatusEnum).optional(),
+		limit: f.int({ minimum: 1, maximum: 100 }).withDefault(20),
+		cursor: f.string().optional().describe('From `nextCursor`.'),
 	},
 });
 
 export const DefinitionPageModel = defineSchemaModel({
 	name: 'DefinitionPage',
 	fields: {
-		items: { type: WorkflowDefinitionSummaryModel, isArray: true, isOptional: false },
-		nextCursor: { type: ScalarTypeEnum.String(), isOptional: true, isNullable: true },
+		items: f.ref(WorkflowDefinitionSummaryModel).array(),
+		nextCursor: f.string().optional().nullable(),
 	},
 });

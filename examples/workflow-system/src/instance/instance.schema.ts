@@ -1,4 +1,4 @@
-import { defineSchemaModel, ScalarTypeEnum } from '@charter/schema';
+import { defineSchemaModel, f } from '@charter/schema';
 import { StepTypeEnum } from '../definition/definition.enum.ts';
 import { InstanceActionKindEnum, InstanceStatusEnum } from './instance.enum.ts';
 
@@ -7,54 +7,24 @@ export const WorkflowInstanceModel = defineSchemaModel({
 	name: 'WorkflowInstance',
 	description: 'An execution of a published workflow definition.',
 	fields: {
-		id: { type: ScalarTypeEnum.ID(), isOptional: false, description: 'Instance id.' },
-		definitionKey: {
-			type: ScalarTypeEnum.NonEmptyString(),
-			isOptional: false,
-			description: 'Key of the workflow definition.',
-		},
-		definitionVersion: {
-			type: ScalarTypeEnum.Int({ minimum: 1 }),
-			isOptional: false,
-			description: 'Published version of the definition.',
-		},
-		status: { type: InstanceStatusEnum, isOptional: false },
-		previousStatus: {
-			type: InstanceStatusEnum,
-			isOptional: true,
-			isNullable: true,
-			description: 'Status before the instance was paused; restored on resume.',
-		},
-		currentStepKey: {
-			type: ScalarTypeEnum.String(),
-			isOptional: true,
-			isNullable: true,
-			description: 'Step the instance is on.',
-		},
-		context: {
-			type: ScalarTypeEnum.JSONObject(),
-			isOptional: false,
-			description: 'Data carried through the steps.',
-		},
-		organizationId: {
-			type: ScalarTypeEnum.ID(),
-			isOptional: false,
-			description: 'Organization that owns the instance.',
-		},
-		startedBy: {
-			type: ScalarTypeEnum.ID(),
-			isOptional: false,
-			description: 'Principal who started the instance.',
-		},
-		pauseReason: { type: ScalarTypeEnum.String(), isOptional: true, isNullable: true },
-		revision: {
-			type: ScalarTypeEnum.Int({ minimum: 0 }),
-			isOptional: false,
-			description: 'Optimistic revision, +1 per change.',
-		},
-		createdAt: { type: ScalarTypeEnum.DateTime(), isOptional: false },
-		updatedAt: { type: ScalarTypeEnum.DateTime(), isOptional: false },
-		completedAt: { type: ScalarTypeEnum.DateTime(), isOptional: true, isNullable: true },
+		id: f.id().describe('Instance id.'),
+		definitionKey: f.nonEmptyString().describe('Key of the workflow definition.'),
+		definitionVersion: f.int({ minimum: 1 }).describe('Published version of the definition.'),
+		status: f.ref(InstanceStatusEnum),
+		previousStatus: f
+			.ref(InstanceStatusEnum)
+			.optional()
+			.nullable()
+			.describe('Status before the instance was paused; restored on resume.'),
+		currentStepKey: f.string().optional().nullable().describe('Step the instance is on.'),
+		context: f.jsonObject().describe('Data carried through the steps.'),
+		organizationId: f.id().describe('Organization that owns the instance.'),
+		startedBy: f.id().describe('Principal who started the instance.'),
+		pauseReason: f.string().optional().nullable(),
+		revision: f.int({ minimum: 0 }).describe('Optimistic revision, +1 per change.'),
+		createdAt: f.dateTime(),
+		updatedAt: f.dateTime(),
+		completedAt: f.dateTime().optional().nullable(),
 	},
 });
 
@@ -62,8 +32,8 @@ export const WorkflowInstanceModel = defineSchemaModel({
 export const StartWorkflowInputModel = defineSchemaModel({
 	name: 'StartWorkflowInput',
 	fields: {
-		definitionKey: { type: ScalarTypeEnum.NonEmptyString(), isOptional: false },
-		context: { type: ScalarTypeEnum.JSONObject(), isOptional: true, description: 'Initial data.' },
+		definitionKey: f.nonEmptyString(),
+		context: f.jsonObject().optional().describe('Initial data.'),
 	},
 });
 
@@ -71,18 +41,10 @@ export const StartWorkflowInputModel = defineSchemaModel({
 export const TransitionInputModel = defineSchemaModel({
 	name: 'TransitionInput',
 	fields: {
-		instanceId: { type: ScalarTypeEnum.ID(), isOptional: false },
-		action: {
-			type: ScalarTypeEnum.NonEmptyString(),
-			isOptional: false,
-			description: 'Action offered by the current step.',
-		},
-		data: {
-			type: ScalarTypeEnum.JSONObject(),
-			isOptional: true,
-			description: 'Data merged into the context.',
-		},
-		comment: { type: ScalarTypeEnum.String({ maxLength: 2000 }), isOptional: true },
+		instanceId: f.id(),
+		action: f.nonEmptyString().describe('Action offered by the current step.'),
+		data: f.jsonObject().optional().describe('Data merged into the context.'),
+		comment: f.string({ maxLength: 2000 }).optional(),
 	},
 });
 
@@ -90,47 +52,43 @@ export const TransitionInputModel = defineSchemaModel({
 export const TransitionResultModel = defineSchemaModel({
 	name: 'TransitionResult',
 	fields: {
-		instance: { type: WorkflowInstanceModel, isOptional: false },
-		fromStepKey: { type: ScalarTypeEnum.String(), isOptional: false },
-		toStepKey: { type: ScalarTypeEnum.String(), isOptional: true, isNullable: true },
+		instance: f.ref(WorkflowInstanceModel),
+		fromStepKey: f.string(),
+		toStepKey: f.string().optional().nullable(),
 	},
 });
 
 /** Input of the commands and queries that only name an instance. */
 export const InstanceRefInputModel = defineSchemaModel({
 	name: 'InstanceRefInput',
-	fields: { instanceId: { type: ScalarTypeEnum.ID(), isOptional: false } },
+	fields: { instanceId: f.id() },
 });
 
 export const CancelInstanceInputModel = defineSchemaModel({
 	name: 'CancelInstanceInput',
 	fields: {
-		instanceId: { type: ScalarTypeEnum.ID(), isOptional: false },
-		reason: { type: ScalarTypeEnum.String({ maxLength: 2000 }), isOptional: true },
+		instanceId: f.id(),
+		reason: f.string({ maxLength: 2000 }).optional(),
 	},
 });
 
 export const ListInstancesInputModel = defineSchemaModel({
 	name: 'ListInstancesInput',
 	fields: {
-		definitionKey: { type: ScalarTypeEnum.NonEmptyString(), isOptional: true },
-		status: { type: InstanceStatusEnum, isOptional: true },
-		startedBy: { type: ScalarTypeEnum.ID(), isOptional: true },
-		currentStepKey: { type: ScalarTypeEnum.String(), isOptional: true },
-		limit: {
-			type: ScalarTypeEnum.Int({ minimum: 1, maximum: 100 }),
-			isOptional: true,
-			default: 20,
-		},
-		cursor: { type: ScalarTypeEnum.String(), isOptional: true, description: 'From `nextCursor`.' },
+		definitionKey: f.nonEmptyString().optional(),
+		status: f.ref(InstanceStatusEnum).optional(),
+		startedBy: f.id().optional(),
+		currentStepKey: f.string().optional(),
+		limit: f.int({ minimum: 1, maximum: 100 }).withDefault(20),
+		cursor: f.string().optional().describe('From `nextCursor`.'),
 	},
 });
 
 export const InstancePageModel = defineSchemaModel({
 	name: 'InstancePage',
 	fields: {
-		items: { type: WorkflowInstanceModel, isArray: true, isOptional: false },
-		nextCursor: { type: ScalarTypeEnum.String(), isOptional: true, isNullable: true },
+		items: f.ref(WorkflowInstanceModel).array(),
+		nextCursor: f.string().optional().nullable(),
 	},
 });
 
@@ -138,63 +96,44 @@ export const InstancePageModel = defineSchemaModel({
 export const HistoryEntryModel = defineSchemaModel({
 	name: 'HistoryEntry',
 	fields: {
-		sequence: { type: ScalarTypeEnum.Int({ minimum: 1 }), isOptional: false },
-		stepKey: { type: ScalarTypeEnum.String(), isOptional: false },
-		stepType: { type: StepTypeEnum, isOptional: false },
-		enteredAt: { type: ScalarTypeEnum.DateTime(), isOptional: false },
-		enteredBy: {
-			type: ScalarTypeEnum.ID(),
-			isOptional: false,
-			description: 'Principal whose action entered the step; `system` for the engine and timers.',
-		},
-		action: {
-			type: ScalarTypeEnum.String(),
-			isOptional: true,
-			isNullable: true,
-			description: 'Action or approval outcome that led here.',
-		},
-		comment: { type: ScalarTypeEnum.String(), isOptional: true, isNullable: true },
-		leftAt: { type: ScalarTypeEnum.DateTime(), isOptional: true, isNullable: true },
+		sequence: f.int({ minimum: 1 }),
+		stepKey: f.string(),
+		stepType: f.ref(StepTypeEnum),
+		enteredAt: f.dateTime(),
+		enteredBy: f
+			.id()
+			.describe('Principal whose action entered the step; `system` for the engine and timers.'),
+		action: f.string().optional().nullable().describe('Action or approval outcome that led here.'),
+		comment: f.string().optional().nullable(),
+		leftAt: f.dateTime().optional().nullable(),
 	},
 });
 
 export const InstanceHistoryModel = defineSchemaModel({
 	name: 'InstanceHistory',
 	fields: {
-		instanceId: { type: ScalarTypeEnum.ID(), isOptional: false },
-		entries: { type: HistoryEntryModel, isArray: true, isOptional: false },
+		instanceId: f.id(),
+		entries: f.ref(HistoryEntryModel).array(),
 	},
 });
 
 export const AvailableActionModel = defineSchemaModel({
 	name: 'AvailableAction',
 	fields: {
-		kind: { type: InstanceActionKindEnum, isOptional: false },
-		operation: {
-			type: ScalarTypeEnum.String(),
-			isOptional: false,
-			description: 'Key of the contract that performs it.',
-		},
-		action: {
-			type: ScalarTypeEnum.String(),
-			isOptional: true,
-			description: 'TRANSITION: the action name to send.',
-		},
-		approvalRequestId: {
-			type: ScalarTypeEnum.ID(),
-			isOptional: true,
-			description: 'DECIDE: your request to decide.',
-		},
-		label: { type: ScalarTypeEnum.String(), isOptional: true },
+		kind: f.ref(InstanceActionKindEnum),
+		operation: f.string().describe('Key of the contract that performs it.'),
+		action: f.string().optional().describe('TRANSITION: the action name to send.'),
+		approvalRequestId: f.id().optional().describe('DECIDE: your request to decide.'),
+		label: f.string().optional(),
 	},
 });
 
 export const AvailableActionsModel = defineSchemaModel({
 	name: 'AvailableActions',
 	fields: {
-		instanceId: { type: ScalarTypeEnum.ID(), isOptional: false },
-		status: { type: InstanceStatusEnum, isOptional: false },
-		currentStepKey: { type: ScalarTypeEnum.String(), isOptional: true, isNullable: true },
-		actions: { type: AvailableActionModel, isArray: true, isOptional: false },
+		instanceId: f.id(),
+		status: f.ref(InstanceStatusEnum),
+		currentStepKey: f.string().optional().nullable(),
+		actions: f.ref(AvailableActionModel).array(),
 	},
 });
