@@ -8,7 +8,9 @@ export type {
 	Problem,
 } from './executor/executor-port.ts';
 export {
+	createMcpHandler,
 	createMcpHttpHandler,
+	type McpHandlerOptions,
 	type McpHttpOptions,
 	type NodeHandler,
 } from './http/mcp-http-handler.ts';

@@ -240,7 +240,7 @@ describe('Origin validation of MCP over HTTP (DNS rebinding)', () => {
 
 	it('answers an allowed origin, and refuses a Host outside allowedHosts', async () => {
 		const guarded = createMcpHttpHandler(createFixtureExecutor(), registry, {
-			origins: { allowedHosts: ['localhost'], allowedOrigins: ['https://app.example.com'] },
+			originPolicy: { allowedHosts: ['localhost'], allowedOrigins: ['https://app.example.com'] },
 		});
 		const other = createServer((req, res) => void guarded(req, res));
 		await new Promise<void>((resolve) => other.listen(0, '127.0.0.1', resolve));

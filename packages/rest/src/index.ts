@@ -10,6 +10,11 @@ export {
 export { isProblem, type Problem, ProblemError } from '@charter/runtime';
 export { generateClientSdk, type SdkOptions } from './client/sdk-generator.ts';
 export { createFetchHandler, fromFetchRequest, toResponse } from './fetch/fetch-handler.ts';
+export {
+	createRestHandler,
+	type RestHandler,
+	type RestHandlerOptions,
+} from './handler/rest-handler.ts';
 export type { CorsOptions } from './http/cors.ts';
 export { deprecationHeaders } from './http/deprecation-headers.ts';
 export type { BodyResult, RestRequest, RestResponse } from './http/rest-message.ts';
@@ -20,8 +25,11 @@ export {
 	writeNodeResponse,
 } from './node/node-request.ts';
 export {
+	createNodeServer,
 	createRestServer,
 	DEFAULT_SERVER_TIMEOUTS,
+	type NodeHttpServer,
+	type NodeServerOptions,
 	type RestServer,
 	type RestServerOptions,
 	type ServerTimeouts,

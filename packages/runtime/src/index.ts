@@ -108,6 +108,17 @@ export {
 	type ReadinessCheck,
 	type ReadinessReport,
 } from './health/readiness.ts';
+export { fetchHeaders, type HeaderRecord, nodeHeaders } from './http/http-headers.ts';
+export {
+	type HttpSurface,
+	type SurfaceOptions,
+	surfaceOriginPolicy,
+} from './http/http-surface.ts';
+export {
+	clientAddressOf,
+	toFetchRequest,
+	writeFetchResponse,
+} from './http/node-fetch-bridge.ts';
 export { idempotencyScope } from './idempotency/idempotency-guard.ts';
 export {
 	canonicalJson,
@@ -119,6 +130,8 @@ export {
 	UNSAFE_KEYS,
 } from './json/safe-json.ts';
 export {
+	type CompiledOriginPolicy,
+	compileOriginPolicy,
 	isLoopbackHost,
 	LOOPBACK_HOSTS,
 	type OriginPolicy,

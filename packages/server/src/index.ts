@@ -4,6 +4,12 @@ export {
 	type DurableRuntimeOptions,
 } from './durable-runtime.ts';
 export {
+	type CharterServer,
+	type CharterServerOptions,
+	createCharterServer,
+	type LazyMount,
+} from './host/charter-server.ts';
+export {
 	createPrometheusMetrics,
 	metricsEndpoint,
 	type PrometheusMetrics,

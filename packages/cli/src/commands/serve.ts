@@ -1,15 +1,10 @@
 import { createServer, type Server } from 'node:http';
-import { createDocsHandler } from '@charter/docs';
-import { createGraphqlHandler } from '@charter/graphql';
-import { createMcpHttpHandler } from '@charter/mcp';
-import { atPath, createRestServer, type NodeMount, type ServerTimeouts } from '@charter/rest';
+import type { SiteFiles } from '@charter/docs';
+import { atPath, type NodeMount, type ServerTimeouts } from '@charter/rest';
 import { busCheck, createReadiness, type OriginPolicy, type RateLimitRule } from '@charter/runtime';
-import { metricsEndpoint, sqlStoreChecks } from '@charter/server';
-import { createStudio } from '@charter/studio';
+import { createCharterServer, metricsEndpoint, sqlStoreChecks } from '@charter/server';
 import { parseFlags } from '../args.ts';
 import { type Command, ExitCode, UsageError } from '../command.ts';
-import { buildProjectSite } from '../generate/project-site.ts';
-import { governanceState } from '../governance/governance-state.ts';
 import { deferredDocs } from '../host/deferred-docs.ts';
 import { drainServer } from '../host/drain-server.ts';
 import { loadApp } from '../host/load-app.ts';
@@ -127,9 +122,11 @@ export const serveCommand: Command = {
 		// so a production start is not held up by it.
 		const fromBuild = builtProject() !== undefined;
 		const expectedUrl = `http://${host}:${port}`;
-		let docsHandler: NodeMount = fromBuild
-			? () => false
-			: createDocsHandler(await buildProjectSite(project, { baseUrl: expectedUrl }));
+		const site = (baseUrl: string): Promise<SiteFiles> =>
+			import('../generate/project-site.ts').then((m) => m.buildProjectSite(project, { baseUrl }));
+		const docsOf = async (files: SiteFiles): Promise<NodeMount> =>
+			(await import('@charter/docs')).createDocsHandler(files);
+		let docsHandler: NodeMount = fromBuild ? () => false : await docsOf(await site(expectedUrl));
 		const docs: NodeMount = (request, response) => docsHandler(request, response);
 		let hostApp: Host;
 		try {
@@ -159,52 +156,50 @@ export const serveCommand: Command = {
 		}
 		const { executor } = hostApp;
 		const title = project.config.title ?? 'Charter API';
-		const graphql = createGraphqlHandler(project.registry, {
-			executor,
-			events: hostApp.bus,
-			context: hostApp.contextProvider,
-		});
-		const mcp = createMcpHttpHandler(executor, project.registry, { name: title });
 		const readiness = createReadiness({
 			checks: [
 				...sqlStoreChecks(hostApp.stores),
 				...[busCheck(hostApp.bus)].filter((c) => c !== undefined),
 			],
 		});
-		const studio = createStudio({
-			executor,
-			contextProvider: hostApp.contextProvider,
-			stores: hostApp.stores,
-			bus: hostApp.bus,
-			relay: hostApp.relay,
-			readiness,
-			title,
-			surfaces: { rest: '', graphql: '/graphql', mcp: '/mcp', docs: '/docs' },
-			// The dev tokens are offered only while they are what authenticates callers.
-			...(definition.contextProvider ? {} : { demoTokens: definition.tokens ?? {} }),
-			governance: () => governanceState(project),
-		});
+		// Studio loads its app and catalogue on first use, or while the server warms up.
+		const studio = async (): Promise<NodeMount> =>
+			(await import('@charter/studio')).createStudio({
+				executor,
+				contextProvider: hostApp.contextProvider,
+				stores: hostApp.stores,
+				bus: hostApp.bus,
+				relay: hostApp.relay,
+				readiness,
+				title,
+				surfaces: { rest: '', graphql: '/graphql', mcp: '/mcp', docs: '/docs' },
+				// The dev tokens are offered only while they are what authenticates callers.
+				...(definition.contextProvider ? {} : { demoTokens: definition.tokens ?? {} }),
+				governance: async () =>
+					(await import('../governance/governance-state.ts')).governanceState(project),
+			});
 		const metrics = hostApp.prometheus
 			? metricsEndpoint(hostApp.prometheus, {
 					...(settings.metricsToken !== undefined ? { token: settings.metricsToken } : {}),
 				})
 			: undefined;
 		const onMainPort = metrics && settings.metricsPort === undefined;
-		const rest = createRestServer(executor, {
+		const rest = createCharterServer({
+			executor,
 			readiness,
 			openapi: { title },
 			accessLog: hostApp.logger,
 			timeouts,
-			origins,
+			originPolicy: origins,
 			bodyLimit: settings.bodyLimit,
 			...(settings.corsOrigins.length > 0 ? { cors: { origins: settings.corsOrigins } } : {}),
-			mounts: [
-				...(onMainPort ? [atPath('/metrics', metrics)] : []),
-				docs,
-				studio,
-				atPath('/graphql', graphql.node),
-				atPath('/mcp', mcp),
-			],
+			graphql: { events: hostApp.bus, context: hostApp.contextProvider },
+			mcp: { name: title },
+			mounts: {
+				...(onMainPort ? { '/metrics': atPath('/metrics', metrics) } : {}),
+				'/docs': docs,
+				'/studio': { load: studio },
+			},
 		});
 		const metricsServer =
 			metrics && settings.metricsPort !== undefined ? createServer(metrics) : undefined;
@@ -219,10 +214,18 @@ export const serveCommand: Command = {
 			await tracing?.shutdown();
 			throw listenError(error, host);
 		}
-		if (fromBuild)
-			docsHandler = deferredDocs(() => buildProjectSite(project, { baseUrl: url }), hostApp.logger);
-		else if (url !== expectedUrl)
-			docsHandler = createDocsHandler(await buildProjectSite(project, { baseUrl: url }));
+		if (fromBuild) docsHandler = deferredDocs(() => site(url), hostApp.logger);
+		else if (url !== expectedUrl) docsHandler = await docsOf(await site(url));
+		// GraphQL, MCP and Studio are built while /healthz already answers; /readyz waits for them.
+		try {
+			await rest.warm();
+		} catch (error) {
+			await rest.close();
+			metricsServer?.close();
+			await hostApp.close();
+			await tracing?.shutdown();
+			throw error;
+		}
 		readiness.setPhase('ready');
 		printBanner(out, url, hostApp, definition.tokens ?? {});
 		if (metrics) {

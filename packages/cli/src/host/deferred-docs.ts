@@ -1,5 +1,4 @@
-import type { SiteFiles } from '@charter/docs';
-import { createDocsHandler, type DocsHandler } from '@charter/docs';
+import type { DocsHandler, SiteFiles } from '@charter/docs';
 import type { NodeMount } from '@charter/rest';
 import type { Logger } from '@charter/runtime';
 
@@ -15,10 +14,15 @@ const BUILD_AFTER_MS = 1_000;
 export function deferredDocs(build: () => Promise<SiteFiles>, logger: Logger): NodeMount {
 	let handler: Promise<DocsHandler | undefined> | undefined;
 	const start = () => {
-		handler ??= build().then(createDocsHandler, (error: unknown) => {
-			logger.error({ err: error }, 'the docs site failed to build; /docs is not served');
-			return undefined;
-		});
+		handler ??= build()
+			.then(async (files) => {
+				const { createDocsHandler } = await import('@charter/docs');
+				return createDocsHandler(files);
+			})
+			.catch((error: unknown) => {
+				logger.error({ err: error }, 'the docs site failed to build; /docs is not served');
+				return undefined;
+			});
 		return handler;
 	};
 	setTimeout(start, BUILD_AFTER_MS).unref();

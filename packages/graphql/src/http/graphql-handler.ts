@@ -1,11 +1,16 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
 	accessRecordOf,
-	attachAccessRecord,
+	type CompiledOriginPolicy,
+	clientAddressOf,
 	DEFAULT_BODY_LIMIT,
+	fetchHeaders,
+	type HttpSurface,
 	type OriginPolicy,
 	readFetchBody,
-	refusedOrigin,
+	surfaceOriginPolicy,
+	toFetchRequest,
+	writeFetchResponse,
 } from '@charter/runtime';
 import type { ContractRegistry } from '@charter/spec';
 import { type ExecutionResult, execute, type GraphQLSchema, subscribe, validate } from 'graphql';
@@ -23,7 +28,6 @@ import { loadExplorerAssets } from './graphiql-assets.ts';
 import { GRAPHIQL_CSP, renderExplorerPage, renderGraphiqlPage } from './graphiql-page.ts';
 import { prepareOperation, runGraphqlRequest } from './graphql-request.ts';
 import { errorResponse as json } from './json-response.ts';
-import { toFetchRequest, writeFetchResponse } from './node-bridge.ts';
 
 /** Options of the GraphQL HTTP endpoint. */
 export interface GraphqlHandlerOptions extends GraphqlSchemaOptions {
@@ -39,13 +43,22 @@ export interface GraphqlHandlerOptions extends GraphqlSchemaOptions {
 	readonly bodyLimit?: number;
 	/**
 	 * The `Host` and `Origin` headers accepted (against DNS rebinding and cross-site calls):
-	 * by default any host, and only the server's own origin when a browser sends one.
+	 * by default any host, and only the server's own origin when a browser sends one. `false`
+	 * when a host in front checks it (`createCharterServer`).
 	 */
-	readonly origins?: OriginPolicy;
+	readonly originPolicy?: OriginPolicy | CompiledOriginPolicy | false;
+}
+
+/**
+ * The options of {@link createGraphqlHandler} in the shape every surface takes
+ * (`{ executor, registry, bodyLimit, originPolicy }`).
+ */
+export interface GraphqlSurfaceOptions extends GraphqlHandlerOptions {
+	readonly registry: ContractRegistry;
 }
 
 /** The GraphQL endpoint: a fetch handler, a node:http handler and the schema they serve. */
-export interface GraphqlHandler {
+export interface GraphqlHandler extends HttpSurface {
 	readonly schema: GraphQLSchema;
 	fetch(request: Request): Promise<Response>;
 	node(req: IncomingMessage, res: ServerResponse): Promise<void>;
@@ -59,28 +72,37 @@ const JSON_TYPE = 'application/json; charset=utf-8';
  * for browsers. Bad requests get a 4xx with errors; the handler never throws.
  *
  * @example
- * const graphql = createGraphqlHandler(registry, { executor, events, context });
+ * const graphql = createGraphqlHandler({ executor, registry, events, context });
  * http.createServer((req, res) => graphql.node(req, res)).listen(4000);
  */
+export function createGraphqlHandler(options: GraphqlSurfaceOptions): GraphqlHandler;
+/** The older form: the registry first, the options after. */
 export function createGraphqlHandler(
 	registry: ContractRegistry,
-	options: GraphqlHandlerOptions = {},
+	options?: GraphqlHandlerOptions,
+): GraphqlHandler;
+export function createGraphqlHandler(
+	first: ContractRegistry | GraphqlSurfaceOptions,
+	second: GraphqlHandlerOptions = {},
 ): GraphqlHandler {
+	const { registry, options } =
+		'registry' in first && !('operations' in first)
+			? { registry: first.registry, options: first as GraphqlHandlerOptions }
+			: { registry: first as ContractRegistry, options: second };
 	const schema = createGraphqlSchema(registry, options);
 	const limits = resolveLimits(schema, options.limits);
 	const path = options.path ?? '/graphql';
 	const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
-	const origins = options.origins ?? {};
+	const originPolicy = surfaceOriginPolicy(options.originPolicy);
 	const assets = options.explorer === false ? undefined : loadExplorerAssets();
 	const assetPrefix = `${path}/assets/`;
 	const streamLimits = { ...DEFAULT_STREAM_LIMITS, ...options.streamLimits };
-	// The socket's address of each request that came through `node`, for per-client limits.
-	const addresses = new WeakMap<Request, string>();
 	const metadataOf = (request: Request) => {
-		const address = addresses.get(request);
+		// The socket's address of a request that came through `node`, for per-client limits.
+		const address = clientAddressOf(request);
 		const access = accessRecordOf(request);
 		return {
-			headers: headerRecord(request.headers),
+			headers: fetchHeaders(request.headers),
 			transport: 'graphql',
 			...(address !== undefined ? { clientAddress: address } : {}),
 			...(access !== undefined ? { access } : {}),
@@ -133,8 +155,7 @@ export function createGraphqlHandler(
 			return json(404, [
 				requestError(`no GraphQL endpoint at ${url.pathname}`, 'BAD_REQUEST', 404),
 			]);
-		const refused = refusedOrigin(
-			origins,
+		const refused = originPolicy?.refused(
 			request.headers.get('host') ?? url.host,
 			request.headers.get('origin') ?? undefined,
 		);
@@ -235,11 +256,6 @@ export function createGraphqlHandler(
 		fetch: handle,
 		node: async (req, res) => {
 			const request = await toFetchRequest(req, res, bodyLimit);
-			// A client cut off (its body too large) may have no socket left.
-			const address = req.socket?.remoteAddress;
-			if (request && address !== undefined) addresses.set(request, address);
-			const access = accessRecordOf(req);
-			if (request && access) attachAccessRecord(request, access);
 			const response = request
 				? await handle(request)
 				: json(413, [
@@ -248,14 +264,6 @@ export function createGraphqlHandler(
 			await writeFetchResponse(response, req, res);
 		},
 	};
-}
-
-function headerRecord(headers: Headers): Record<string, string> {
-	const record: Record<string, string> = {};
-	headers.forEach((value, key) => {
-		record[key] = value;
-	});
-	return record;
 }
 
 function fromSearch(

@@ -1,14 +1,20 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
 	accessRecordOf,
+	type CompiledOriginPolicy,
+	clientAddressOf,
 	DEFAULT_BODY_LIMIT,
+	fetchHeaders,
+	type HttpSurface,
 	type InvocationMetadata,
 	type OriginPolicy,
-	readNodeBody,
-	refusedOrigin,
+	readFetchBody,
+	surfaceOriginPolicy,
+	toFetchRequest,
+	writeFetchResponse,
 } from '@charter/runtime';
 import type { ContractRegistry } from '@charter/spec';
-import { StreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/streamableHttp.js';
+import { WebStandardStreamableHTTPServerTransport } from '@modelcontextprotocol/sdk/server/webStandardStreamableHttp.js';
 import type { ExecutorPort } from '../executor/executor-port.ts';
 import { createMcpCatalog, createMcpServer, type McpServerOptions } from '../server/mcp-server.ts';
 import { parseEnvelope } from '../server/message-envelope.ts';
@@ -24,9 +30,19 @@ export interface McpHttpOptions
 	/**
 	 * The `Host` and `Origin` headers accepted (the MCP transport's defence against DNS
 	 * rebinding): by default any host, and only the server's own origin when a browser sends
-	 * one. A server on a loopback address should set `allowedHosts: LOOPBACK_HOSTS`.
+	 * one. A server on a loopback address should set `allowedHosts: LOOPBACK_HOSTS`. `false`
+	 * when a host in front checks it (`createCharterServer`).
 	 */
-	readonly origins?: OriginPolicy;
+	readonly originPolicy?: OriginPolicy | CompiledOriginPolicy | false;
+}
+
+/**
+ * The options of {@link createMcpHandler}, in the shape every surface takes
+ * (`{ executor, registry, bodyLimit, originPolicy }`).
+ */
+export interface McpHandlerOptions extends McpHttpOptions {
+	readonly executor: ExecutorPort;
+	readonly registry: ContractRegistry;
 }
 
 /** A node:http request handler. */
@@ -34,85 +50,117 @@ export type NodeHandler = (req: IncomingMessage, res: ServerResponse) => Promise
 
 /**
  * Creates the MCP Streamable HTTP endpoint (stateless: every POST is answered on its own, as
- * JSON). The request's headers go to the executor, so the bearer token is resolved by the
- * runtime's context provider like on every other surface. Bad requests get a JSON-RPC error
- * with a 4xx status; the handler never throws.
+ * JSON), for the Fetch API and node:http alike: a node request is read by the shared body
+ * reader and answered by the same fetch path. The request's headers go to the executor, so
+ * the bearer token is resolved by the runtime's context provider like on every other surface.
+ * Bad requests get a JSON-RPC error with a 4xx status; the handler never throws.
  *
  * @example
- * const mcp = createMcpHttpHandler(executor, registry);
- * http.createServer((req, res) => void mcp(req, res)).listen(3000);
+ * const mcp = createMcpHandler({ executor, registry });
+ * http.createServer((req, res) => void mcp.node(req, res)).listen(3000);
+ * Bun.serve({ fetch: mcp.fetch });
+ */
+export function createMcpHandler(options: McpHandlerOptions): HttpSurface {
+	const { executor, registry } = options;
+	const catalog = createMcpCatalog(registry, options.docs);
+	const path = options.path ?? '/mcp';
+	const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
+	const originPolicy = surfaceOriginPolicy(options.originPolicy);
+	const serverOptions: McpServerOptions = {
+		...(options.name !== undefined ? { name: options.name } : {}),
+		...(options.version !== undefined ? { version: options.version } : {}),
+		...(options.docs !== undefined ? { docs: options.docs } : {}),
+		catalog,
+	};
+	const tooLarge = () => reply(413, -32600, `the body exceeds ${bodyLimit} bytes`);
+
+	async function handle(request: Request): Promise<Response> {
+		try {
+			const url = new URL(request.url);
+			if (url.pathname !== path) return reply(404, -32601, `no MCP endpoint at ${url.pathname}`);
+			const refused = originPolicy?.refused(
+				request.headers.get('host') ?? url.host,
+				request.headers.get('origin') ?? undefined,
+			);
+			if (refused !== undefined) return reply(403, -32000, `Forbidden: ${refused}`);
+			if (request.method !== 'POST')
+				return reply(405, -32000, 'this stateless MCP endpoint accepts POST only', {
+					allow: 'POST',
+				});
+			const read = await readFetchBody(request, bodyLimit);
+			if ('tooLarge' in read) return tooLarge();
+			const parsed = parseEnvelope(read.text);
+			if ('refusal' in parsed) return reply(400, parsed.refusal.code, parsed.refusal.message);
+			// A refusal for a while (rate limit, outage) says when to retry, as on REST.
+			let retryAfter: number | undefined;
+			const server = createMcpServer(executor, registry, {
+				...serverOptions,
+				onProblem: (problem) => {
+					if (problem.retryAfter !== undefined) retryAfter = problem.retryAfter;
+				},
+				metadata: metadataOf(request),
+			});
+			const transport = new WebStandardStreamableHTTPServerTransport({
+				sessionIdGenerator: undefined,
+				enableJsonResponse: true,
+			});
+			try {
+				await connectGuarded(server, transport);
+				const response = await transport.handleRequest(request, { parsedBody: parsed.message });
+				if (retryAfter === undefined) return response;
+				const headers = new Headers(response.headers);
+				headers.set('retry-after', String(retryAfter));
+				return new Response(await response.text(), { status: response.status, headers });
+			} finally {
+				void transport.close();
+				void server.close();
+			}
+		} catch {
+			return reply(500, -32603, 'Internal error');
+		}
+	}
+
+	return {
+		fetch: handle,
+		node: async (req, res) => {
+			const request = await toFetchRequest(req, res, bodyLimit);
+			await writeFetchResponse(request ? await handle(request) : tooLarge(), req, res);
+		},
+	};
+}
+
+/**
+ * The node:http handler of {@link createMcpHandler}, in the older form (executor and registry
+ * first).
  */
 export function createMcpHttpHandler(
 	executor: ExecutorPort,
 	registry: ContractRegistry,
 	options: McpHttpOptions = {},
 ): NodeHandler {
-	const catalog = createMcpCatalog(registry, options.docs);
-	const path = options.path ?? '/mcp';
-	const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
-	const origins = options.origins ?? {};
-	return async (req, res) => {
-		try {
-			const url = new URL(req.url ?? '/', 'http://localhost');
-			if (url.pathname !== path)
-				return reply(res, 404, -32601, `no MCP endpoint at ${url.pathname}`);
-			const refused = refusedOrigin(origins, req.headers.host, req.headers.origin);
-			if (refused !== undefined) return reply(res, 403, -32000, `Forbidden: ${refused}`);
-			if (req.method !== 'POST') {
-				res.setHeader('allow', 'POST');
-				return reply(res, 405, -32000, 'this stateless MCP endpoint accepts POST only');
-			}
-			const read = await readNodeBody(req, bodyLimit);
-			if ('tooLarge' in read) return reply(res, 413, -32600, `the body exceeds ${bodyLimit} bytes`);
-			const parsed = parseEnvelope(read.text);
-			if ('refusal' in parsed) return reply(res, 400, parsed.refusal.code, parsed.refusal.message);
-			const body = parsed.message;
-			const server = createMcpServer(executor, registry, {
-				...options,
-				catalog,
-				// A refusal for a while (rate limit, outage) says when to retry, as on REST.
-				onProblem: (problem) => {
-					if (problem.retryAfter !== undefined && !res.headersSent)
-						res.setHeader('retry-after', String(problem.retryAfter));
-				},
-				metadata: withAccess(req, {
-					headers: headerRecord(req),
-					transport: 'mcp',
-					...(req.socket?.remoteAddress ? { clientAddress: req.socket.remoteAddress } : {}),
-				}),
-			});
-			const transport = new StreamableHTTPServerTransport({
-				sessionIdGenerator: undefined,
-				enableJsonResponse: true,
-			});
-			res.on('close', () => {
-				void transport.close();
-				void server.close();
-			});
-			await connectGuarded(server, transport);
-			await transport.handleRequest(req, res, body);
-		} catch {
-			if (!res.headersSent) reply(res, 500, -32603, 'Internal error');
-			else res.end();
-		}
+	return createMcpHandler({ ...options, executor, registry }).node;
+}
+
+function reply(
+	status: number,
+	code: number,
+	message: string,
+	headers: Record<string, string> = {},
+): Response {
+	return new Response(JSON.stringify({ jsonrpc: '2.0', error: { code, message }, id: null }), {
+		status,
+		headers: { 'content-type': 'application/json', ...headers },
+	});
+}
+
+/** The call metadata of a request: its headers, client address and access record. */
+function metadataOf(request: Request): InvocationMetadata {
+	const address = clientAddressOf(request);
+	const access = accessRecordOf(request);
+	return {
+		headers: fetchHeaders(request.headers),
+		transport: 'mcp',
+		...(address !== undefined ? { clientAddress: address } : {}),
+		...(access !== undefined ? { access } : {}),
 	};
-}
-
-function reply(res: ServerResponse, status: number, code: number, message: string): void {
-	res.writeHead(status, { 'content-type': 'application/json' });
-	res.end(JSON.stringify({ jsonrpc: '2.0', error: { code, message }, id: null }));
-}
-
-/** Adds the request's access record (when its server keeps an access log) to the metadata. */
-function withAccess(req: IncomingMessage, metadata: InvocationMetadata): InvocationMetadata {
-	const access = accessRecordOf(req);
-	return access ? { ...metadata, access } : metadata;
-}
-
-function headerRecord(req: IncomingMessage): Record<string, string> {
-	const record: Record<string, string> = {};
-	for (const [key, value] of Object.entries(req.headers)) {
-		if (value !== undefined) record[key] = Array.isArray(value) ? value.join(', ') : value;
-	}
-	return record;
 }

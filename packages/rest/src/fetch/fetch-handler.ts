@@ -1,4 +1,10 @@
-import { createProblem, type Executor, readFetchBody } from '@charter/runtime';
+import {
+	clientAddressOf,
+	createProblem,
+	type Executor,
+	fetchHeaders,
+	readFetchBody,
+} from '@charter/runtime';
 import type { RestRequest, RestResponse } from '../http/rest-message.ts';
 import { createRestRouter, problemResponse, type RestOptions } from '../router/rest-router.ts';
 
@@ -28,15 +34,12 @@ export function createFetchHandler(
 /** Translates a Fetch API request to the router's request. */
 export function fromFetchRequest(request: Request): RestRequest {
 	const url = new URL(request.url);
-	const headers: Record<string, string> = {};
-	request.headers.forEach((value, name) => {
-		headers[name] = value;
-	});
 	return {
 		method: request.method,
 		url: url.pathname + url.search,
-		headers,
+		headers: fetchHeaders(request.headers),
 		signal: request.signal,
+		clientAddress: clientAddressOf(request),
 		readBody: (limit) => readFetchBody(request, limit),
 	};
 }

@@ -22,7 +22,7 @@ describe('Host and Origin checks of createRestServer', () => {
 	beforeAll(async () => {
 		const executor = createExecutor({ bindings: [], logger: silentLogger });
 		rest = createRestServer(executor, {
-			origins: { allowedHosts: LOOPBACK_HOSTS },
+			originPolicy: { allowedHosts: LOOPBACK_HOSTS },
 			cors: { origins: ['https://app.example.com'] },
 			mounts: [
 				(req, res) => {

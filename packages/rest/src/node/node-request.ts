@@ -5,6 +5,7 @@ import {
 	type AccessRecord,
 	accessRecordOf,
 	type CallerSignal,
+	nodeHeaders,
 	readNodeBody,
 } from '@charter/runtime';
 import type { BodyResult, RestRequest, RestResponse } from '../http/rest-message.ts';
@@ -40,7 +41,7 @@ class NodeRestRequest implements RestRequest {
 		this.#req = req;
 		this.method = req.method ?? 'GET';
 		this.url = req.url ?? '/';
-		this.headers = headersOf(req);
+		this.headers = nodeHeaders(req);
 		this.clientAddress = req.socket?.remoteAddress;
 		this.signal = new ClientGoneSignal(req, options?.response);
 		this.#readBody = options?.readBody;
@@ -52,27 +53,6 @@ class NodeRestRequest implements RestRequest {
 	readBody(limit: number): Promise<BodyResult> {
 		return this.#readBody ? this.#readBody(limit) : readNodeBody(this.#req, limit);
 	}
-}
-
-/**
- * Node already lowercases header names and joins repeated ones with `, `, except `set-cookie`
- * (an array): the headers object is used as is unless an array needs joining.
- */
-function headersOf(req: IncomingMessage): Record<string, string | undefined> {
-	const raw = req.headers;
-	let arrays = false;
-	for (const name in raw) {
-		if (Array.isArray(raw[name])) {
-			arrays = true;
-			break;
-		}
-	}
-	if (!arrays) return raw as Record<string, string | undefined>;
-	const headers: Record<string, string | undefined> = {};
-	for (const [name, value] of Object.entries(raw)) {
-		headers[name] = Array.isArray(value) ? value.join(', ') : value;
-	}
-	return headers;
 }
 
 /**

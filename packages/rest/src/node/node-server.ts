@@ -7,11 +7,12 @@ import {
 } from 'node:http';
 import {
 	CharterConfigError,
+	type CompiledOriginPolicy,
+	compileOriginPolicy,
 	createProblem,
 	type Executor,
 	type Logger,
 	type OriginPolicy,
-	refusedOrigin,
 } from '@charter/runtime';
 import { createRestRouter, problemResponse, type RestOptions } from '../router/rest-router.ts';
 import { withAccessLog } from './access-log.ts';
@@ -33,7 +34,7 @@ export interface RestServerOptions extends RestOptions {
 	 * Refuse (403) requests whose `Host` or `Origin` the policy does not accept, on every route
 	 * and mount: the defence against DNS rebinding. The CORS origins count as allowed origins.
 	 */
-	readonly origins?: OriginPolicy;
+	readonly originPolicy?: OriginPolicy;
 }
 
 /**
@@ -57,15 +58,70 @@ export const DEFAULT_SERVER_TIMEOUTS = {
 	keepAliveMs: 5_000,
 } as const satisfies Required<ServerTimeouts>;
 
-/** A node:http server serving an executor over REST. */
-export interface RestServer {
+/** A node:http server with Charter's connection handling (timeouts, bad requests, access log). */
+export interface NodeHttpServer {
 	readonly server: Server;
-	/** The REST request listener (without the mounts), to mount on a server you own. */
-	readonly listener: (req: IncomingMessage, res: ServerResponse) => void;
 	/** Starts listening (port 0 picks a free port); resolves with the base URL. */
 	listen(port?: number, host?: string): Promise<{ url: string; port: number }>;
 	/** Stops accepting connections and closes idle ones. */
 	close(): Promise<void>;
+}
+
+/** A node:http server serving an executor over REST. */
+export interface RestServer extends NodeHttpServer {
+	/** The REST request listener (without the mounts), to mount on a server you own. */
+	readonly listener: (req: IncomingMessage, res: ServerResponse) => void;
+}
+
+/** Options of {@link createNodeServer}. */
+export interface NodeServerOptions {
+	/** How long a connection may take to send its request (slow clients are cut off). */
+	readonly timeouts?: ServerTimeouts;
+	/** Writes one line per request to this logger (method, path, status, duration, trace id, principal). */
+	readonly accessLog?: Logger;
+}
+
+/**
+ * A node:http server around `listener`, as every Charter server runs: the connection
+ * timeouts, 400/408/431 for requests Node cannot read, and the access log when asked.
+ *
+ * @example
+ * const { listen } = createNodeServer((req, res) => res.end('ok'), { timeouts: { headersMs: 5_000 } });
+ * const { url } = await listen(0);
+ */
+export function createNodeServer(
+	listener: (req: IncomingMessage, res: ServerResponse) => void,
+	options: NodeServerOptions = {},
+): NodeHttpServer {
+	const server = createServer(
+		serverOptions(options.timeouts),
+		options.accessLog ? withAccessLog(listener, options.accessLog) : listener,
+	);
+	server.keepAliveTimeout = options.timeouts?.keepAliveMs ?? DEFAULT_SERVER_TIMEOUTS.keepAliveMs;
+	server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
+		if (socket.writable)
+			socket.end(`HTTP/1.1 ${clientErrorStatus(error)}\r\nConnection: close\r\n\r\n`);
+		else socket.destroy();
+	});
+	return {
+		server,
+		listen: (port = 0, host = '127.0.0.1') =>
+			new Promise((resolve, reject) => {
+				server.once('error', reject);
+				server.listen(port, host, () => {
+					server.off('error', reject);
+					const address = server.address();
+					const actual = typeof address === 'object' && address ? address.port : port;
+					const shown = host.includes(':') ? `[${host}]` : host;
+					resolve({ url: `http://${shown}:${actual}`, port: actual });
+				});
+			}),
+		close: () =>
+			new Promise((resolve, reject) => {
+				server.close((error) => (error ? reject(error) : resolve()));
+				server.closeAllConnections();
+			}),
+	};
 }
 
 /**
@@ -88,40 +144,10 @@ export function createRestServer(executor: Executor, options: RestServerOptions 
 	};
 	const mounts = options.mounts ?? [];
 	const routed = mounts.length === 0 ? listener : withMounts(mounts, listener, executor.logger);
-	const policed = options.origins
-		? withOriginPolicy(routed, withCorsOrigins(options.origins, options.cors?.origins))
+	const policed = options.originPolicy
+		? withOriginPolicy(routed, compileOriginPolicy(options.originPolicy, options.cors?.origins))
 		: routed;
-	const checked = withWellFormedTarget(policed);
-	const server = createServer(
-		serverOptions(options.timeouts),
-		options.accessLog ? withAccessLog(checked, options.accessLog) : checked,
-	);
-	server.keepAliveTimeout = options.timeouts?.keepAliveMs ?? DEFAULT_SERVER_TIMEOUTS.keepAliveMs;
-	server.on('clientError', (error: NodeJS.ErrnoException, socket) => {
-		if (socket.writable)
-			socket.end(`HTTP/1.1 ${clientErrorStatus(error)}\r\nConnection: close\r\n\r\n`);
-		else socket.destroy();
-	});
-	return {
-		server,
-		listener,
-		listen: (port = 0, host = '127.0.0.1') =>
-			new Promise((resolve, reject) => {
-				server.once('error', reject);
-				server.listen(port, host, () => {
-					server.off('error', reject);
-					const address = server.address();
-					const actual = typeof address === 'object' && address ? address.port : port;
-					const shown = host.includes(':') ? `[${host}]` : host;
-					resolve({ url: `http://${shown}:${actual}`, port: actual });
-				});
-			}),
-		close: () =>
-			new Promise((resolve, reject) => {
-				server.close((error) => (error ? reject(error) : resolve()));
-				server.closeAllConnections();
-			}),
-	};
+	return { ...createNodeServer(withWellFormedTarget(policed), options), listener };
 }
 
 /** node:http's options for the timeouts, checked: a value Node would misread is a config error. */
@@ -159,9 +185,9 @@ function clientErrorStatus(error: NodeJS.ErrnoException): string {
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
 /** Answers 403 to a request whose Host or Origin `policy` refuses; passes the others on. */
-function withOriginPolicy(listener: Listener, policy: OriginPolicy): Listener {
+function withOriginPolicy(listener: Listener, policy: CompiledOriginPolicy): Listener {
 	return (req, res) => {
-		const refused = refusedOrigin(policy, req.headers.host, req.headers.origin);
+		const refused = policy.refused(req.headers.host, req.headers.origin);
 		if (refused === undefined) return listener(req, res);
 		writeNodeResponse(res, problemResponse(createProblem('FORBIDDEN', { detail: refused })));
 	};
@@ -194,14 +220,4 @@ function withWellFormedTarget(listener: Listener): Listener {
 			),
 		);
 	};
-}
-
-/** The policy with the CORS origins allowed too. */
-function withCorsOrigins(
-	policy: OriginPolicy,
-	cors: readonly string[] | '*' | undefined,
-): OriginPolicy {
-	if (cors === undefined || policy.allowedOrigins === '*') return policy;
-	if (cors === '*') return { ...policy, allowedOrigins: '*' };
-	return { ...policy, allowedOrigins: [...(policy.allowedOrigins ?? []), ...cors] };
 }

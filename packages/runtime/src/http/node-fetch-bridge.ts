@@ -1,9 +1,18 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { readNodeBody } from '@charter/runtime';
+import { readNodeBody } from '../limits/request-body.ts';
+import { accessRecordOf, attachAccessRecord } from '../logging/access-record.ts';
+
+const CLIENT_ADDRESS = Symbol.for('charter.clientAddress');
+
+/** The socket address of the client that sent `request`, when a node:http server received it. */
+export function clientAddressOf(request: object): string | undefined {
+	return (request as { [CLIENT_ADDRESS]?: string })[CLIENT_ADDRESS];
+}
 
 /**
  * Converts a node:http request into a fetch `Request`, reading at most `bodyLimit` bytes
- * (undefined when the body is larger). The request's signal aborts when the client goes away.
+ * (undefined when the body is larger). The request's signal aborts when the client goes away;
+ * the client's address ({@link clientAddressOf}) and the access record go with it.
  */
 export async function toFetchRequest(
 	req: IncomingMessage,
@@ -27,12 +36,18 @@ export async function toFetchRequest(
 	// A malformed Host header must not make the URL invalid: the path is what routes.
 	const host = URL.canParse(`http://${req.headers.host}/`) ? req.headers.host : 'localhost';
 	const target = req.url?.startsWith('/') ? req.url : '/';
-	return new Request(`http://${host}${target}`, {
+	const request = new Request(`http://${host}${target}`, {
 		method,
 		headers,
 		...(body !== undefined ? { body } : {}),
 		signal: controller.signal,
 	});
+	const address = req.socket?.remoteAddress;
+	if (address !== undefined)
+		(request as unknown as { [CLIENT_ADDRESS]?: string })[CLIENT_ADDRESS] = address;
+	const access = accessRecordOf(req);
+	if (access) attachAccessRecord(request, access);
+	return request;
 }
 
 /** Writes a fetch `Response` (streamed bodies included) to a node:http response. */
