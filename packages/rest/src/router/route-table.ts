@@ -3,9 +3,37 @@ import type { OperationPlan } from '@charter/runtime';
 interface Route {
 	readonly plan: OperationPlan;
 	readonly method: string;
-	/** Literal segments, and `undefined` where a path parameter goes. */
-	readonly segments: readonly (string | undefined)[];
+	/**
+	 * Literal segments, `undefined` where a whole segment is a path parameter, and a pattern
+	 * where parameters share a segment with literal text (`{Sid}.json`, `{from}..{to}`).
+	 */
+	readonly segments: readonly (string | RegExp | undefined)[];
 	readonly params: readonly string[];
+}
+
+const WHOLE_PARAMETER = /^\{([^}]+)\}$/;
+const PARAMETER = /\{([^}]+)\}/g;
+
+/** A segment as matched: literal, a whole parameter, or a pattern capturing its parameters. */
+function segmentOf(part: string, params: string[]): string | RegExp | undefined {
+	const whole = WHOLE_PARAMETER.exec(part);
+	if (whole) {
+		params.push(whole[1]!);
+		return undefined;
+	}
+	if (!part.includes('{')) return part;
+	let source = '';
+	let last = 0;
+	for (const match of part.matchAll(PARAMETER)) {
+		params.push(match[1]!);
+		source += `${escapeRegExp(part.slice(last, match.index))}(.+?)`;
+		last = match.index + match[0].length;
+	}
+	return new RegExp(`^${source}${escapeRegExp(part.slice(last))}$`);
+}
+
+function escapeRegExp(text: string): string {
+	return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 /** Where a path leads: a plan with its path parameters, a path without this method, or nowhere. */
@@ -31,11 +59,7 @@ export function createRouteTable(plans: readonly OperationPlan[]): RouteTable {
 	const routes: Route[] = plans.map((plan) => {
 		const parts = plan.wire.rest.path.split('/').slice(1);
 		const params: string[] = [];
-		const segments = parts.map((part) => {
-			const param = /^\{([^}]+)\}$/.exec(part);
-			if (param) params.push(param[1]!);
-			return param ? undefined : part;
-		});
+		const segments = parts.map((part) => segmentOf(part, params));
 		return { plan, method: plan.wire.rest.method, segments, params };
 	});
 
@@ -50,6 +74,19 @@ export function createRouteTable(plans: readonly OperationPlan[]): RouteTable {
 				route,
 			]);
 	}
+
+	// The most specific route first, segment by segment: literal text before a parameter that
+	// shares its segment with text, before a whole-segment parameter (`/{a}/Local.json`, then
+	// `/{a}/{Sid}.json`, then `/{a}/{b}`), as a literal path is before all of them.
+	const rank = (segment: string | RegExp | undefined) =>
+		typeof segment === 'string' ? 0 : segment ? 1 : 2;
+	parametric.sort((a, b) => {
+		for (let i = 0; i < Math.min(a.segments.length, b.segments.length); i++) {
+			const order = rank(a.segments[i]) - rank(b.segments[i]);
+			if (order !== 0) return order;
+		}
+		return 0;
+	});
 
 	const candidates = (path: string): { route: Route; values: string[] }[] | undefined => {
 		const found: { route: Route; values: string[] }[] = [];
@@ -70,7 +107,17 @@ export function createRouteTable(plans: readonly OperationPlan[]): RouteTable {
 						if (decoded === undefined) return undefined;
 						values.push(decoded);
 					}
-				} else ok = want === got;
+				} else if (typeof want === 'string') ok = want === got;
+				else {
+					const match = want.exec(got);
+					if (!match) ok = false;
+					else
+						for (const raw of match.slice(1)) {
+							const decoded = safeDecode(raw!);
+							if (decoded === undefined) return undefined;
+							values.push(decoded);
+						}
+				}
 			}
 			if (ok) found.push({ route, values });
 		}
