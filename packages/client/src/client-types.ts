@@ -19,6 +19,25 @@ export interface ClientOptions {
 	readonly headers?: Readonly<Record<string, string>>;
 	/** Milliseconds a call may take, body included, before it fails with `DEADLINE_EXCEEDED`; none by default. */
 	readonly timeoutMs?: number;
+	/**
+	 * Retries of idempotent calls (queries, and commands sent with an `Idempotency-Key`) that got
+	 * no answer or a 408, 429, 502, 503 or 504: twice by default, with exponential backoff and
+	 * full jitter; `false` never retries. The timeout covers every attempt and wait.
+	 */
+	readonly retry?: RetryOptions | false;
+}
+
+/** How idempotent calls are retried. */
+export interface RetryOptions {
+	/** Retries after the first attempt; 2 by default. */
+	readonly retries?: number;
+	/** First backoff ceiling in milliseconds, doubled per retry; 100 by default. */
+	readonly minDelayMs?: number;
+	/**
+	 * Longest wait in milliseconds, 2,000 by default. A `Retry-After` longer than this ends the
+	 * call with the answer it got instead of waiting.
+	 */
+	readonly maxDelayMs?: number;
 }
 
 /** Per-call options of the typed client. */
@@ -30,6 +49,8 @@ export interface CallOptions {
 	readonly headers?: Readonly<Record<string, string>>;
 	/** Overrides {@link ClientOptions.timeoutMs} for this call. */
 	readonly timeoutMs?: number;
+	/** Overrides {@link ClientOptions.retry} for this call. */
+	readonly retry?: RetryOptions | false;
 }
 
 /** Code of the problem a call ends with when no response came back (offline, DNS, CORS). */

@@ -124,3 +124,108 @@ describe('the HTTP caller', () => {
 		expect((thrown as ProblemError).cause).toBeInstanceOf(TypeError);
 	});
 });
+
+describe('retries of idempotent calls', () => {
+	const quick = { retries: 2, minDelayMs: 1, maxDelayMs: 50 };
+	/** A fetch that answers each request with the next of `responses` (a thrown error for `'down'`). */
+	function sequence(...responses: (number | 'down')[]) {
+		let i = 0;
+		return answering(() => {
+			const next = responses[Math.min(i++, responses.length - 1)]!;
+			if (next === 'down') throw new TypeError('fetch failed');
+			return next === 200 ? json(200, { id: '1' }) : new Response('busy', { status: next });
+		});
+	}
+
+	it('retries a query after no answer, a 502, 503 or 504, then gives the answer', async () => {
+		const { fetch, requests } = sequence('down', 503, 200);
+		const caller = createHttpCaller({ baseUrl: 'http://api.test', fetch, retry: quick });
+		expect(await caller.call(GET_TODO, { id: '1' })).toEqual({ id: '1' });
+		expect(requests).toHaveLength(3);
+	});
+
+	it('gives the last answer when the retries run out', async () => {
+		const { fetch, requests } = sequence(502, 502, 502, 200);
+		const caller = createHttpCaller({ baseUrl: 'http://api.test', fetch, retry: quick });
+		const outcome = await caller.send(GET_TODO, { id: '1' });
+		expect(outcome).toMatchObject({ ok: false, problem: { code: 'HTTP_502', status: 502 } });
+		expect(requests).toHaveLength(3);
+	});
+
+	it('retries a command only when it carries an Idempotency-Key, with the same key', async () => {
+		const plain = sequence(503, 200);
+		const caller = createHttpCaller({
+			baseUrl: 'http://api.test',
+			fetch: plain.fetch,
+			retry: quick,
+		});
+		expect((await caller.send(ADD_TODO, { title: 'milk' })).ok).toBe(false);
+		expect(plain.requests).toHaveLength(1);
+
+		const keyed = sequence(503, 200);
+		const again = createHttpCaller({
+			baseUrl: 'http://api.test',
+			fetch: keyed.fetch,
+			retry: quick,
+		});
+		await again.call(ADD_TODO, { title: 'milk' }, { idempotencyKey: 'k1' });
+		expect(keyed.requests.map((r) => r.headers.get('idempotency-key'))).toEqual(['k1', 'k1']);
+		expect(await keyed.requests[1]!.json()).toEqual({ title: 'milk' });
+	});
+
+	it('does not retry an answer another attempt will not change (4xx, 500)', async () => {
+		for (const status of [400, 404, 422, 500]) {
+			const { fetch, requests } = sequence(status, 200);
+			const caller = createHttpCaller({ baseUrl: 'http://api.test', fetch, retry: quick });
+			expect((await caller.send(GET_TODO, { id: '1' })).ok).toBe(false);
+			expect(requests).toHaveLength(1);
+		}
+	});
+
+	it('waits as Retry-After asks, and stops when it asks longer than maxDelayMs', async () => {
+		let i = 0;
+		const at: number[] = [];
+		const { fetch } = answering(() => {
+			at.push(Date.now());
+			return i++ === 0
+				? new Response('', { status: 429, headers: { 'retry-after': '0' } })
+				: new Response('', { status: 503, headers: { 'retry-after': '60' } });
+		});
+		const caller = createHttpCaller({ baseUrl: 'http://api.test', fetch, retry: quick });
+		const outcome = await caller.send(GET_TODO, { id: '1' });
+		expect(outcome).toMatchObject({ ok: false, problem: { status: 503 } });
+		expect(at).toHaveLength(2);
+	});
+
+	it('retries twice by default; retry: false (per client or per call) never retries', async () => {
+		const byDefault = sequence('down', 'down', 'down');
+		await createHttpCaller({ baseUrl: 'http://api.test', fetch: byDefault.fetch }).send(GET_TODO, {
+			id: '1',
+		});
+		expect(byDefault.requests).toHaveLength(3);
+
+		const off = sequence('down', 200);
+		const caller = createHttpCaller({ baseUrl: 'http://api.test', fetch: off.fetch, retry: false });
+		expect((await caller.send(GET_TODO, { id: '1' })).ok).toBe(false);
+		const perCall = sequence('down', 200);
+		const another = createHttpCaller({ baseUrl: 'http://api.test', fetch: perCall.fetch });
+		expect((await another.send(GET_TODO, { id: '1' }, { retry: false })).ok).toBe(false);
+		expect([off.requests.length, perCall.requests.length]).toEqual([1, 1]);
+	});
+
+	it('keeps the timeout over every attempt and wait, and the abort signal during a wait', async () => {
+		const { fetch } = sequence(503);
+		const slow = { retries: 5, minDelayMs: 1000, maxDelayMs: 1000 };
+		const caller = createHttpCaller({ baseUrl: 'http://api.test', fetch, retry: slow });
+		const started = Date.now();
+		const outcome = await caller.send(GET_TODO, { id: '1' }, { timeoutMs: 50 });
+		expect(outcome).toMatchObject({ ok: false, problem: { code: 'DEADLINE_EXCEEDED' } });
+		expect(Date.now() - started).toBeLessThan(900);
+
+		const controller = new AbortController();
+		const reason = new Error('navigated away');
+		const pending = caller.send(GET_TODO, { id: '1' }, { signal: controller.signal });
+		setTimeout(() => controller.abort(reason), 20);
+		await expect(pending).rejects.toBe(reason);
+	});
+});

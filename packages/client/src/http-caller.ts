@@ -6,6 +6,7 @@ import {
 	WHOLE_INPUT_PARAMETER,
 } from '@charter/spec';
 import { type CallOptions, type ClientOptions, NETWORK_ERROR } from './client-types.ts';
+import { backoff, retryPolicy, sleep } from './retry.ts';
 import { encodeForm, encodeParameters } from './wire-encoding.ts';
 
 /** One operation on the wire, as `restRoute(spec)` gives it. */
@@ -29,7 +30,7 @@ export interface HttpCaller {
 /**
  * Creates the transport every client shares, `createClient` and the generated SDK alike:
  * the wire rules (path parameters, query or JSON body, whole inputs), the bearer token, the
- * status checked before the body is read, and timeouts.
+ * status checked before the body is read, timeouts, and retries of idempotent calls.
  *
  * @example
  * const caller = createHttpCaller({ baseUrl, timeoutMs: 5000 });
@@ -87,14 +88,34 @@ export function createHttpCaller(options: ClientOptions): HttpCaller {
 		const url = base + path + (search ? `?${search}` : '');
 		const timeoutMs = callOptions.timeoutMs ?? options.timeoutMs;
 		const deadline = createDeadline(callOptions.signal, timeoutMs);
+		const retry = retryPolicy(route, headers, callOptions.retry ?? options.retry);
 		try {
-			const response = await doFetch(url, {
-				method: route.method,
-				headers,
-				...(body !== undefined ? { body } : {}),
-				...(deadline.signal ? { signal: deadline.signal } : {}),
-			});
-			return await readOutcome(response);
+			for (let attempt = 0; ; attempt++) {
+				let response: Response | undefined;
+				let error: unknown;
+				try {
+					response = await doFetch(url, {
+						method: route.method,
+						headers,
+						...(body !== undefined ? { body } : {}),
+						...(deadline.signal ? { signal: deadline.signal } : {}),
+					});
+				} catch (thrown) {
+					if (callOptions.signal?.aborted || deadline.expired) throw thrown;
+					error = thrown;
+				}
+				const wait =
+					retry && attempt < retry.retries ? backoff(retry, attempt, response) : undefined;
+				if (wait === undefined) {
+					if (response) return await readOutcome(response);
+					return {
+						...failure(0, NETWORK_ERROR, 'The server could not be reached', messageOf(error)),
+						cause: error,
+					};
+				}
+				await response?.body?.cancel();
+				await sleep(wait, deadline.signal);
+			}
 		} catch (error) {
 			if (callOptions.signal?.aborted) throw callOptions.signal.reason;
 			if (deadline.expired) {

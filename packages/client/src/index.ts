@@ -24,6 +24,7 @@ export {
 	type ContractErrorCode,
 	type ContractProblem,
 	NETWORK_ERROR,
+	type RetryOptions,
 } from './client-types.ts';
 export { createClient } from './create-client.ts';
 export { createHttpCaller, type HttpCaller, type Outcome, type WireRoute } from './http-caller.ts';

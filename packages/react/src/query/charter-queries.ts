@@ -26,6 +26,9 @@ import type { LiveOptions } from '../live/live-options.ts';
 import { idempotencyKeyFor } from './idempotency-key.ts';
 import { type ContractQueryKey, contractKey, KEY_ROOT } from './query-key.ts';
 
+/** TanStack Query retries (its `retry` option); the client's own retries would multiply them. */
+const ONE_ATTEMPT = { retry: false } as const;
+
 /** A typed client of any contracts (`createClient(contracts, options)`). */
 export type AnyClient = Pick<Client<readonly AnyOperation[]>, 'call'>;
 
@@ -127,7 +130,7 @@ export function createCharterQueries(
 			input === skipToken
 				? skipToken
 				: ({ signal }: { signal: AbortSignal }) =>
-						client.call(contract, input, { signal }).catch(rethrow);
+						client.call(contract, input, { signal, ...ONE_ATTEMPT }).catch(rethrow);
 		return { ...extras, queryKey, queryFn };
 	}
 
@@ -145,7 +148,9 @@ export function createCharterQueries(
 				...extras,
 				mutationKey: [KEY_ROOT, contract.meta.key, contract.meta.version],
 				mutationFn: (input: unknown) =>
-					client.call(contract, input, { idempotencyKey: idempotencyKeyFor(input) }).catch(rethrow),
+					client
+						.call(contract, input, { idempotencyKey: idempotencyKeyFor(input), ...ONE_ATTEMPT })
+						.catch(rethrow),
 				// Returning the promise keeps the mutation pending until the stale queries refetched.
 				onSuccess: async (
 					data: unknown,
