@@ -72,22 +72,24 @@ export type ContractErrorCode<S> =
 export type ContractProblem<S> = Problem & { readonly code: ContractErrorCode<S> };
 
 type NoBody = 204 | 205;
-type DeclaredStatuses<Rs> = Rs extends {
-	readonly response: { readonly statuses: readonly (infer X extends number)[] };
-}
-	? X
-	: never;
+type StatusesOf<Rs> =
+	| (Rs extends { readonly status: infer S extends number } ? S : 200)
+	| (Rs extends { readonly response: { readonly statuses: readonly (infer X extends number)[] } }
+			? X
+			: never);
 
 /**
- * What a call of `S` resolves to on REST: its output, or `undefined` when the contract answers
- * without a body (`transport.rest.status: 204`), or may (`response.statuses` has 204).
+ * What a call of `S` resolves to on REST: its output; `undefined` when every success status the
+ * contract declares answers without a body (`transport.rest.status: 204`); either when some do.
  */
 export type ClientOutputOf<S> =
-	RestWireOf<S> extends { readonly status: NoBody }
-		? undefined
-		: [Extract<DeclaredStatuses<RestWireOf<S>>, NoBody>] extends [never]
-			? OutputOf<S>
-			: OutputOf<S> | undefined;
+	unknown extends RestWireOf<S>
+		? OutputOf<S>
+		: [Exclude<StatusesOf<RestWireOf<S>>, NoBody>] extends [never]
+			? undefined
+			: [Extract<StatusesOf<RestWireOf<S>>, NoBody>] extends [never]
+				? OutputOf<S>
+				: OutputOf<S> | undefined;
 
 /** What `tryCall` gives instead of throwing: the output, or the typed problem. */
 export type CallResult<S> =

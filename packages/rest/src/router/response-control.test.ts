@@ -12,6 +12,7 @@ import {
 	invoiceCsv,
 	responseBindings,
 } from '../../../../test-support/response-contracts.ts';
+import { generateClientSdk } from '../client/sdk-generator.ts';
 import { createFetchHandler } from '../fetch/fetch-handler.ts';
 import { createRestServer } from '../node/node-server.ts';
 import { toOpenApi } from '../openapi/openapi-export.ts';
@@ -186,6 +187,12 @@ describe('the typed client', () => {
 		const deleted = await client.billing.invoice.delete({ id: 'inv-1' });
 		expectTypeOf(deleted).toEqualTypeOf<undefined>();
 		expect(deleted).toBeUndefined();
+	});
+
+	it('the generated SDK types a 204 method as undefined and a 201/202 one as the output', () => {
+		const sdk = generateClientSdk(createRegistry([CreateInvoice, DeleteInvoice]));
+		expect(sdk).toMatch(/billingInvoiceDelete: \(input: [^)]*\): Promise<undefined>/);
+		expect(sdk).toMatch(/billingInvoiceCreate: \(input: [^)]*\): Promise<[A-Za-z]+>/);
 	});
 });
 
