@@ -1,7 +1,11 @@
+import type { AddressInfo } from 'node:net';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { createClient } from '@charter/client';
 import { createExecutor, type Logger, silentLogger } from '@charter/runtime';
 import { createRegistry, defineCommand, wireNames } from '@charter/spec';
+import express from 'express';
+import Fastify from 'fastify';
+import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, expectTypeOf, it } from 'vitest';
 import { serveNode, type TestServer } from '../../../../test-support/node-server.ts';
 import {
@@ -12,6 +16,9 @@ import {
 	invoiceCsv,
 	responseBindings,
 } from '../../../../test-support/response-contracts.ts';
+import { charterExpress } from '../adapters/express/express-adapter.ts';
+import { charterFastify } from '../adapters/fastify/fastify-adapter.ts';
+import { charterHono } from '../adapters/hono/hono-adapter.ts';
 import { generateClientSdk } from '../client/sdk-generator.ts';
 import { createFetchHandler } from '../fetch/fetch-handler.ts';
 import { createRestServer } from '../node/node-server.ts';
@@ -230,5 +237,67 @@ describe('the OpenAPI export documents exactly the declared responses', () => {
 
 	it('is a valid OpenAPI 3.1 document', async () => {
 		await expect(SwaggerParser.validate(structuredClone(doc) as never)).resolves.toBeTruthy();
+	});
+});
+
+describe.each([
+	[
+		'express',
+		async () => {
+			const app = express();
+			app.use(express.json());
+			app.use('/api', charterExpress(executor));
+			const server = app.listen(0, '127.0.0.1');
+			await new Promise((r) => server.once('listening', r));
+			const { port } = server.address() as AddressInfo;
+			return {
+				fetch: (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${port}${path}`, init),
+				close: () => new Promise<void>((r) => server.close(() => r())),
+			};
+		},
+	],
+	[
+		'fastify',
+		async () => {
+			const app = Fastify();
+			await app.register(charterFastify(executor, { basePath: '/api' }), { prefix: '/api' });
+			await app.listen({ port: 0, host: '127.0.0.1' });
+			const { port } = app.server.address() as AddressInfo;
+			return {
+				fetch: (path: string, init?: RequestInit) => fetch(`http://127.0.0.1:${port}${path}`, init),
+				close: () => app.close(),
+			};
+		},
+	],
+	[
+		'hono',
+		async () => {
+			const app = new Hono();
+			app.use('/api/*', charterHono(executor, { basePath: '/api' }));
+			return {
+				fetch: (path: string, init?: RequestInit) => app.request(path, init),
+				close: async () => {},
+			};
+		},
+	],
+] as const)('response control through the %s adapter', (_name, mount) => {
+	it('writes the status, headers, each cookie and a streamed download', async () => {
+		const mounted = await mount();
+		try {
+			const created = await mounted.fetch(`/api${wireNames(CreateInvoice).rest.path}`, {
+				method: 'POST',
+				headers: { 'content-type': 'application/json' },
+				body: JSON.stringify({ total: '1.00' }),
+			});
+			expect(created.status).toBe(201);
+			expect(created.headers.get('location')).toBe('/v1/invoices/inv-1');
+			expect(created.headers.getSetCookie()).toHaveLength(1);
+			expect(created.headers.getSetCookie()[0]).toMatch(/^last_invoice=inv%201; Path=\/;/);
+			const download = await mounted.fetch(`/api${wireNames(ExportInvoices).rest.path}?rows=50`);
+			expect(download.headers.get('content-type')).toMatch(/^text\/csv/);
+			expect(await download.text()).toBe(invoiceCsv(50));
+		} finally {
+			await mounted.close();
+		}
 	});
 });
