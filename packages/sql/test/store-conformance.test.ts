@@ -84,6 +84,20 @@ describe.each(targets)('%s stores', (_name, open) => {
 		expect(await idempotency.claim('s3', 'fp2', at, 60_000)).toEqual({ claimed: true });
 	});
 
+	it('a completed key keeps the response its handler set (status, headers, cookies) for the replay', async () => {
+		const { idempotency } = await open();
+		const at = new Date();
+		const response = {
+			status: 201,
+			headers: { Location: '/v1/invoices/inv-1' },
+			cookies: [{ name: 'last_invoice', value: 'inv-1', maxAge: 60 }],
+		};
+		await idempotency.claim('s-resp', 'fp', at, 60_000);
+		await idempotency.complete('s-resp', { output: { id: 'inv-1' }, events: [], response });
+		const again = await idempotency.claim('s-resp', 'fp', at, 60_000);
+		expect(again).toMatchObject({ claimed: false, record: { outcome: { response } } });
+	});
+
 	it('an expired in-flight lease is taken over', async () => {
 		const { idempotency } = await open();
 		const at = new Date('2025-01-01T00:00:00Z');
