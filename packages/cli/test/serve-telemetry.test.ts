@@ -42,9 +42,21 @@ describe('charter serve --tracing', () => {
 
 			const command = receiver.spans.find((s) => s.name === 'command account.deposit');
 			expect(command, JSON.stringify(receiver.spans.map((s) => s.name))).toBeDefined();
+			// The request is a SERVER span continuing the caller's trace; the command its child.
+			const request = receiver.spans.find((s) => s.name === 'POST /v1/account/deposit');
+			expect(request).toMatchObject({
+				traceId,
+				kind: 2,
+				parentSpanId: '00f067aa0ba902b7',
+				attributes: {
+					'http.request.method': 'POST',
+					'http.route': '/v1/account/deposit',
+					'http.response.status_code': 200,
+				},
+			});
 			expect(command).toMatchObject({
 				traceId,
-				parentSpanId: '00f067aa0ba902b7',
+				parentSpanId: request!.spanId,
 				attributes: {
 					'charter.operation': 'account.deposit',
 					'charter.surface': 'rest',

@@ -189,6 +189,7 @@ export const serveCommand: Command = {
 			readiness,
 			openapi: { title },
 			accessLog: hostApp.logger,
+			...(tracing ? { tracer: tracing.tracer } : {}),
 			timeouts,
 			originPolicy: origins,
 			bodyLimit: settings.bodyLimit,

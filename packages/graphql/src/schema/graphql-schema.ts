@@ -1,4 +1,4 @@
-import { createProblem, eventVisibleTo } from '@charter/runtime';
+import { createProblem, eventVisibleTo, type Tracer, traceSubscription } from '@charter/runtime';
 import { mayOmitInput, type TypeNode } from '@charter/schema';
 import {
 	type ContractRegistry,
@@ -58,6 +58,8 @@ export interface GraphqlSchemaOptions {
 	readonly context?: ContextProvider;
 	/** How many subscriptions may run at once (and graphql-sse reservations, on the handler). */
 	readonly streamLimits?: StreamLimits;
+	/** Traces each subscription (`subscribe <event>`, a span event per delivery). */
+	readonly tracer?: Tracer;
 }
 
 /**
@@ -168,12 +170,19 @@ export function createGraphqlSchema(
 					);
 				}
 				try {
-					return await eventStream(
+					const stream = await eventStream(
 						options.events,
 						event.key,
 						(e) => acceptEvent(event, e, principal),
 						{ onEnd: release },
 					);
+					return options.tracer
+						? traceSubscription(
+								options.tracer,
+								{ event: event.key, surface: 'graphql', principalId: principal?.id },
+								stream,
+							)
+						: stream;
 				} catch {
 					// The bus logs why; the caller learns only that events cannot flow now.
 					throw problemToGraphqlError({

@@ -1,5 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createProblem, type Logger } from '@charter/runtime';
+import { accessRecordOf, createProblem, type Logger } from '@charter/runtime';
 import { problemResponse } from '../router/rest-router.ts';
 import { writeNodeResponse } from './node-request.ts';
 
@@ -59,6 +59,8 @@ export function atPath(
 	return (request, response) => {
 		const path = (request.url ?? '/').split('?')[0]!;
 		if (path !== prefix && !path.startsWith(`${prefix}/`)) return false;
+		const access = accessRecordOf(request);
+		if (access !== undefined) access.route = prefix;
 		const handled = handle(request, response);
 		return handled instanceof Promise ? handled.then(() => true) : true;
 	};

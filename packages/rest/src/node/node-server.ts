@@ -13,6 +13,8 @@ import {
 	type Executor,
 	type Logger,
 	type OriginPolicy,
+	type Tracer,
+	traceHttpRequests,
 } from '@charter/runtime';
 import { createRestRouter, problemResponse, type RestOptions } from '../router/rest-router.ts';
 import { withAccessLog } from './access-log.ts';
@@ -28,6 +30,8 @@ export interface RestServerOptions extends RestOptions {
 	readonly mounts?: readonly NodeMount[];
 	/** Writes one line per request to this logger (method, path, status, duration, trace id, principal). */
 	readonly accessLog?: Logger;
+	/** Makes each request a SERVER span (`GET /v1/todo/{id}`), the parent of its operation's span. */
+	readonly tracer?: Tracer;
 	/** How long a connection may take to send its request (slow clients are cut off). */
 	readonly timeouts?: ServerTimeouts;
 	/**
@@ -79,11 +83,14 @@ export interface NodeServerOptions {
 	readonly timeouts?: ServerTimeouts;
 	/** Writes one line per request to this logger (method, path, status, duration, trace id, principal). */
 	readonly accessLog?: Logger;
+	/** Makes each request a SERVER span (`GET /v1/todo/{id}`), the parent of its operation's span. */
+	readonly tracer?: Tracer;
 }
 
 /**
  * A node:http server around `listener`, as every Charter server runs: the connection
- * timeouts, 400/408/431 for requests Node cannot read, and the access log when asked.
+ * timeouts, 400/408/431 for requests Node cannot read, and the access log and a SERVER span
+ * per request when asked.
  *
  * @example
  * const { listen } = createNodeServer((req, res) => res.end('ok'), { timeouts: { headersMs: 5_000 } });
@@ -93,9 +100,10 @@ export function createNodeServer(
 	listener: (req: IncomingMessage, res: ServerResponse) => void,
 	options: NodeServerOptions = {},
 ): NodeHttpServer {
+	const traced = options.tracer ? traceHttpRequests(options.tracer, listener) : listener;
 	const server = createServer(
 		serverOptions(options.timeouts),
-		options.accessLog ? withAccessLog(listener, options.accessLog) : listener,
+		options.accessLog ? withAccessLog(traced, options.accessLog) : traced,
 	);
 	server.keepAliveTimeout = options.timeouts?.keepAliveMs ?? DEFAULT_SERVER_TIMEOUTS.keepAliveMs;
 	server.on('clientError', (error: NodeJS.ErrnoException, socket) => {

@@ -276,6 +276,7 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 		request: RestRequest,
 		method: string,
 	): Promise<RestResponse> {
+		if (request.access !== undefined) request.access.route = base + plan.wire.rest.path;
 		let input: unknown;
 		let fromSafeJson = false;
 		const whole = wholeInputs.get(plan);

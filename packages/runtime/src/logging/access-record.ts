@@ -7,6 +7,8 @@ export interface AccessRecord {
 	principalId?: string;
 	/** The operation (`key@version`) the request ran. */
 	operation?: string;
+	/** The route template that served the request (`/v1/todo/{id}`, `/graphql`), for HTTP spans. */
+	route?: string;
 }
 
 const ACCESS = Symbol.for('charter.access-record');

@@ -14,6 +14,7 @@ import {
 	writeNodeResponse,
 } from '@charter/rest';
 import {
+	accessRecordOf,
 	compileOriginPolicy,
 	createProblem,
 	DEFAULT_BODY_LIMIT,
@@ -22,6 +23,7 @@ import {
 	type Logger,
 	type OriginPolicy,
 	type Readiness,
+	type Tracer,
 } from '@charter/runtime';
 import { type HostTarget, parseTarget } from './host-target.ts';
 
@@ -62,6 +64,11 @@ export interface CharterServerOptions {
 	readonly mounts?: Readonly<Record<string, NodeMount | LazyMount>>;
 	/** Writes one line per request to this logger. */
 	readonly accessLog?: Logger;
+	/**
+	 * Traces each request as a SERVER span named by its route (the operation span its child)
+	 * and each GraphQL subscription; the executor takes the same tracer for its own spans.
+	 */
+	readonly tracer?: Tracer;
 	/** Connection timeouts of the node:http server. */
 	readonly timeouts?: ServerTimeouts;
 }
@@ -115,6 +122,7 @@ export function createCharterServer(options: CharterServerOptions): CharterServe
 			? undefined
 			: once<HttpSurface>(async () =>
 					(await import('@charter/graphql')).createGraphqlHandler({
+						...(options.tracer ? { tracer: options.tracer } : {}),
 						...graphqlOptions,
 						...shared,
 					}),
@@ -149,9 +157,13 @@ export function createCharterServer(options: CharterServerOptions): CharterServe
 
 	async function serveNode(req: IncomingMessage, res: ServerResponse, target: HostTarget) {
 		const surface = surfaceOf(target.path);
-		if (surface) return (await surface()).node(req, res);
+		if (surface) {
+			routed(req, under(target.path, GRAPHQL) ? GRAPHQL : MCP);
+			return (await surface()).node(req, res);
+		}
 		for (const mount of mounts) {
 			if (!under(target.path, mount.prefix)) continue;
+			routed(req, mount.prefix);
 			if (await (await mount.handler())(req, res)) return;
 			break;
 		}
@@ -201,6 +213,7 @@ export function createCharterServer(options: CharterServerOptions): CharterServe
 	const server = createNodeServer(node, {
 		...(options.timeouts ? { timeouts: options.timeouts } : {}),
 		...(options.accessLog ? { accessLog: options.accessLog } : {}),
+		...(options.tracer ? { tracer: options.tracer } : {}),
 	});
 	return {
 		...server,
@@ -210,6 +223,12 @@ export function createCharterServer(options: CharterServerOptions): CharterServe
 			await Promise.all([graphql?.(), mcp?.(), ...mounts.map((m) => m.handler())]);
 		},
 	};
+}
+
+/** Records the route that serves a request, for its HTTP span (when it is traced or logged). */
+function routed(req: IncomingMessage, route: string): void {
+	const access = accessRecordOf(req);
+	if (access !== undefined) access.route = route;
 }
 
 /** True when `path` is `prefix` or below it. */

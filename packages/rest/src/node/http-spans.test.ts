@@ -1,0 +1,131 @@
+import { silentLogger } from '@charter/runtime';
+import { context, SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import {
+	AlwaysOffSampler,
+	BasicTracerProvider,
+	InMemorySpanExporter,
+	type ReadableSpan,
+	SimpleSpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createTodoExecutor } from '../../test/fixtures/todo-api.ts';
+import { atPath } from './node-mounts.ts';
+import { createRestServer, type RestServer } from './node-server.ts';
+
+const exporter = new InMemorySpanExporter();
+const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
+const tracer = provider.getTracer('@charter/rest');
+const CALLER = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+const ALICE = { authorization: 'Bearer alice' };
+
+let rest: RestServer;
+let url: string;
+
+beforeAll(async () => {
+	context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+	rest = createRestServer(createTodoExecutor({ logger: silentLogger, tracer }), {
+		tracer,
+		mounts: [
+			atPath('/site', (_request, response) => void response.end('page')),
+			atPath('/broken', (_request, response) => void response.writeHead(503).end()),
+		],
+	});
+	({ url } = await rest.listen(0));
+});
+afterAll(async () => {
+	await rest.close();
+	context.disable();
+});
+beforeEach(() => exporter.reset());
+
+/** The finished spans, once the server span of the last request has ended (on close). */
+async function finished(): Promise<ReadableSpan[]> {
+	for (let i = 0; i < 50; i++) {
+		if (exporter.getFinishedSpans().some((s) => s.kind === SpanKind.SERVER)) break;
+		await new Promise((resolve) => setTimeout(resolve, 5));
+	}
+	return exporter.getFinishedSpans();
+}
+
+describe('HTTP server spans', () => {
+	it("make each request a SERVER span named by its route, continuing the caller's trace, with the operation span its child", async () => {
+		const created = await fetch(`${url}/v1/todo/create`, {
+			method: 'POST',
+			headers: { ...ALICE, 'content-type': 'application/json', traceparent: CALLER },
+			body: JSON.stringify({ title: 'trace me' }),
+		});
+		expect(created.status).toBe(200);
+		const { id } = (await created.json()) as { id: string };
+		let spans = await finished();
+		const server = spans.find((s) => s.kind === SpanKind.SERVER)!;
+		expect(server.name).toBe('POST /v1/todo/create');
+		expect(server.spanContext().traceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+		expect(server.parentSpanContext?.spanId).toBe('00f067aa0ba902b7');
+		expect(server.attributes).toMatchObject({
+			'http.request.method': 'POST',
+			'url.path': '/v1/todo/create',
+			'url.scheme': 'http',
+			'http.route': '/v1/todo/create',
+			'http.response.status_code': 200,
+		});
+		const operation = spans.find((s) => s.name === 'command todo.create')!;
+		expect(operation.kind).toBe(SpanKind.INTERNAL);
+		expect(operation.parentSpanContext?.spanId).toBe(server.spanContext().spanId);
+		expect(created.headers.get('x-trace-id')).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+
+		exporter.reset();
+		const read = await fetch(`${url}/v1/todos/${id}?unused=1`, { headers: ALICE });
+		expect(read.status).toBe(200);
+		spans = await finished();
+		const get = spans.find((s) => s.kind === SpanKind.SERVER)!;
+		// The route is the template, the path the request's own (without its query).
+		expect(get.name).toBe('GET /v1/todos/{id}');
+		expect(get.attributes).toMatchObject({ 'url.path': `/v1/todos/${id}` });
+		expect(get.parentSpanContext).toBeUndefined();
+	});
+
+	it('names a mount by its prefix, a 404 by its method alone, and marks a 5xx failed', async () => {
+		await fetch(`${url}/site/page`);
+		expect((await finished()).find((s) => s.kind === SpanKind.SERVER)).toMatchObject({
+			name: 'GET /site',
+			attributes: { 'http.route': '/site', 'http.response.status_code': 200 },
+		});
+		exporter.reset();
+		await fetch(`${url}/nowhere`);
+		const missing = (await finished()).find((s) => s.kind === SpanKind.SERVER)!;
+		expect(missing.name).toBe('GET');
+		expect(missing.attributes['http.route']).toBeUndefined();
+		expect(missing.attributes['http.response.status_code']).toBe(404);
+		expect(missing.status.code).not.toBe(SpanStatusCode.ERROR);
+		exporter.reset();
+		await fetch(`${url}/broken`);
+		const broken = (await finished()).find((s) => s.kind === SpanKind.SERVER)!;
+		expect(broken.attributes['http.response.status_code']).toBe(503);
+		expect(broken.status.code).toBe(SpanStatusCode.ERROR);
+	});
+
+	it('records nothing when the sampler drops the request; the call still answers with its trace id', async () => {
+		const off = new InMemorySpanExporter();
+		const unsampled = new BasicTracerProvider({
+			sampler: new AlwaysOffSampler(),
+			spanProcessors: [new SimpleSpanProcessor(off)],
+		}).getTracer('off');
+		const quiet = createRestServer(
+			createTodoExecutor({ logger: silentLogger, tracer: unsampled }),
+			{
+				tracer: unsampled,
+			},
+		);
+		const { url: quietUrl } = await quiet.listen(0);
+		try {
+			const response = await fetch(`${quietUrl}/v1/todo/list`, { headers: ALICE });
+			expect(response.status).toBe(200);
+			expect(response.headers.get('x-trace-id')).toMatch(/^[0-9a-f]{32}$/);
+			await new Promise((resolve) => setTimeout(resolve, 20));
+			expect(off.getFinishedSpans()).toEqual([]);
+		} finally {
+			await quiet.close();
+		}
+	});
+});
