@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { createClient } from '@charter/client';
-import { createExecutor, type Logger, silentLogger } from '@charter/runtime';
-import { createRegistry, defineCommand, wireNames } from '@charter/spec';
+import { createExecutor, implement, type Logger, silentLogger } from '@charter/runtime';
+import { createRegistry, defineCommand, defineQuery, wireNames } from '@charter/spec';
 import express from 'express';
 import Fastify from 'fastify';
 import { Hono } from 'hono';
@@ -298,6 +298,57 @@ describe.each([
 			expect(await download.text()).toBe(invoiceCsv(50));
 		} finally {
 			await mounted.close();
+		}
+	});
+});
+
+describe('a download the client leaves', () => {
+	it('ends the source: the generator returns, its finally runs', async () => {
+		let ended = false;
+		let sent = 0;
+		const Tail = defineQuery({
+			meta: { key: 'billing.invoice.tail', version: '1.0.0', owners: ['@t'] },
+			io: { input: Invoice, output: Invoice },
+			policy: { auth: 'anonymous' },
+			transport: { rest: { response: { stream: { mediaType: 'text/plain' } } } },
+		});
+		const tailing = createExecutor({
+			bindings: [
+				implement(Tail, (input, ctx) => {
+					ctx.response.stream(
+						(async function* () {
+							try {
+								for (;;) {
+									sent++;
+									yield `line ${sent}\n`;
+									await new Promise((r) => setTimeout(r, 5));
+								}
+							} finally {
+								ended = true;
+							}
+						})(),
+					);
+					return input;
+				}),
+			],
+			logger: silentLogger,
+		});
+		const server = await serveNode(createRestServer(tailing).listener);
+		try {
+			const abort = new AbortController();
+			const query = 'id=a&total=1';
+			const response = await fetch(`${server.origin}${wireNames(Tail).rest.path}?${query}`, {
+				signal: abort.signal,
+			});
+			const reader = response.body!.getReader();
+			await reader.read();
+			abort.abort();
+			await expect.poll(() => ended, { timeout: 5_000 }).toBe(true);
+			const at = sent;
+			await new Promise((r) => setTimeout(r, 50));
+			expect(sent).toBe(at);
+		} finally {
+			await server.close();
 		}
 	});
 });
