@@ -303,7 +303,7 @@ describe.each([
 });
 
 describe('a download the client leaves', () => {
-	it('ends the source: the generator returns, its finally runs', async () => {
+	it('ends the source on fetch and node: the generator returns, its finally runs', async () => {
 		let ended = false;
 		let sent = 0;
 		const Tail = defineQuery({
@@ -333,6 +333,16 @@ describe('a download the client leaves', () => {
 			],
 			logger: silentLogger,
 		});
+		// On the fetch handler: the reader cancels the web stream.
+		const viaFetch = await createFetchHandler(tailing)(
+			new Request(`http://api.example.com${wireNames(Tail).rest.path}?id=a&total=1`),
+		);
+		const fetchReader = viaFetch.body!.getReader();
+		await fetchReader.read();
+		await fetchReader.cancel();
+		await expect.poll(() => ended, { timeout: 5_000 }).toBe(true);
+		ended = false;
+		// On the node server: the client aborts.
 		const server = await serveNode(createRestServer(tailing).listener);
 		try {
 			const abort = new AbortController();
