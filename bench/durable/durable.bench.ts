@@ -378,24 +378,34 @@ const median = (values: readonly number[]) => {
 /**
  * Times one pair call by call, alternating Charter and bare (so a slow spell of the shared
  * disk or CPU hits both sides alike), for `ms` after a warm-up. Gives each side's ops/s
- * (calls over the summed time of its own calls) and the relative margin of error of the mean.
+ * (calls over the summed time of its own calls), the relative margin of error of the mean, and
+ * this process's CPU time per call (user + system: a synced commit's wait is not in it, nor is
+ * the PostgreSQL server's work; steadier than wall time when other work shares the cores).
  */
 async function timePair(charter: () => unknown, bare: () => unknown, ms: number) {
 	const sides = [charter, bare];
 	const times: number[][] = [[], []];
+	const cpu = [0, 0];
 	for (let i = 0; i < 20; i++) for (const fn of sides) await fn();
 	const end = performance.now() + ms;
 	while (performance.now() < end) {
 		for (let side = 0; side < 2; side++) {
+			const used = process.cpuUsage();
 			const start = performance.now();
 			await sides[side]!();
 			times[side]!.push(performance.now() - start);
+			const { user, system } = process.cpuUsage(used);
+			cpu[side]! += user + system;
 		}
 	}
-	return times.map((t) => {
+	return times.map((t, side) => {
 		const mean = t.reduce((a, b) => a + b, 0) / t.length;
 		const sd = Math.sqrt(t.reduce((a, b) => a + (b - mean) ** 2, 0) / (t.length - 1));
-		return { hz: 1000 / mean, rme: ((1.96 * sd) / Math.sqrt(t.length) / mean) * 100 };
+		return {
+			hz: 1000 / mean,
+			rme: ((1.96 * sd) / Math.sqrt(t.length) / mean) * 100,
+			cpuUs: cpu[side]! / t.length,
+		};
 	});
 }
 
@@ -405,14 +415,16 @@ async function timePair(charter: () => unknown, bare: () => unknown, ms: number)
  */
 async function measureRounds(tasks: Record<string, () => unknown>, rounds: number, ms: number) {
 	const pairs = PAIRS.filter(([, charter, bare]) => charter in tasks && bare in tasks);
-	const runs = new Map<string, { hz: number; rme: number }[]>();
+	const runs = new Map<string, { hz: number; rme: number; cpuUs: number }[]>();
 	const perRound = new Map<string, number[]>();
+	const cpuPerRound = new Map<string, number[]>();
 	for (let round = 0; round < rounds; round++) {
 		for (const [name, charter, bare] of pairs) {
 			const [a, b] = await timePair(tasks[charter]!, tasks[bare]!, ms);
 			runs.set(charter, [...(runs.get(charter) ?? []), a!]);
 			runs.set(bare, [...(runs.get(bare) ?? []), b!]);
 			perRound.set(name, [...(perRound.get(name) ?? []), a!.hz / b!.hz]);
+			cpuPerRound.set(name, [...(cpuPerRound.get(name) ?? []), b!.cpuUs / a!.cpuUs]);
 		}
 	}
 	const results = new Map<string, TaskResult>();
@@ -423,14 +435,14 @@ async function measureRounds(tasks: Record<string, () => unknown>, rounds: numbe
 			name,
 			hz: median(hz),
 			rme: median(all.map((r) => r.rme)),
-			extra: `rounds ${spread}`,
+			extra: `rounds ${spread}, CPU ${Math.round(median(all.map((r) => r.cpuUs)))} µs/call`,
 		});
 	}
-	const ratios: RatioResult[] = pairs.map(([name]) => ({
-		name,
-		value: median(perRound.get(name)!),
-		target: 0.8,
-	}));
+	const ratios: RatioResult[] = pairs.flatMap(([name]) => [
+		{ name, value: median(perRound.get(name)!), target: 0.8 },
+		// For reference: this process's CPU per call, bare over Charter (no target).
+		{ name: `${name}, CPU per call`, value: median(cpuPerRound.get(name)!) },
+	]);
 	return { results, ratios };
 }
 
