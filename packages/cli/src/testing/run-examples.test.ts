@@ -1,7 +1,8 @@
-import { defineApp, implement } from '@charter/runtime';
+import { ContractError, defineApp, implement } from '@charter/runtime';
 import { defineSchemaModel, f } from '@charter/schema';
 import { createRegistry, defineQuery } from '@charter/spec';
 import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
 import { runExamples } from './run-examples.ts';
 
 const meta = { version: '1.0.0', owners: ['@t'], description: 'x.' } as const;
@@ -48,6 +49,37 @@ describe('charter test reports', () => {
 		expect(report?.reason).toContain("the handler's output breaks the contract");
 		expect(report?.reason).toContain('/total');
 		expect(report?.reason).toContain('/lines/0/sku');
+	});
+
+	it('the data of a raised error that breaks its declaration as error data, not as output', async () => {
+		const Held = defineQuery({
+			meta: { ...meta, key: 'billing.invoice.held' },
+			io: { input: GetInvoice.io.input, output: Invoice },
+			policy: { auth: 'user' },
+			errors: {
+				HELD: {
+					status: 409,
+					description: 'On hold.',
+					// A Standard Schema (Zod) as the error's data, checked like a native model.
+					data: z.object({ until: z.iso.datetime() }),
+				},
+			},
+			acceptance: { examples: [{ key: 'held', input: { id: 'inv-1' }, error: 'HELD' }] },
+		});
+		const app = defineApp({
+			create: () => ({
+				bindings: [
+					implement(Held, async () => {
+						throw new ContractError('HELD', 'on hold', { until: 'tomorrow' });
+					}),
+				],
+				fixtures: { held: { principal: { id: 'ada' } } },
+			}),
+		});
+		const [report] = await runExamples(createRegistry([Held]), app);
+		expect(report?.passed).toBe(false);
+		expect(report?.reason).toMatch(/the error data of HELD breaks its declaration: \/until /);
+		expect(report?.reason).not.toContain('output');
 	});
 
 	it('a good handler as passed', async () => {

@@ -56,7 +56,7 @@ export async function runExample(
 	example: Example,
 ): Promise<ExampleReport> {
 	const at = { operation: spec.meta.key, version: spec.meta.version, example: example.key };
-	const outputIssues = outputIssueRecorder();
+	const contractBugs = contractBugRecorder();
 	const instance = await app.create({
 		stores: createMemoryStores(),
 		clock: () => new Date(EXAMPLE_CLOCK),
@@ -82,7 +82,7 @@ export async function runExample(
 			deciders: instance.deciders ?? {},
 			contextProvider: () => principal,
 			clock: () => new Date(EXAMPLE_CLOCK),
-			logger: outputIssues.logger,
+			logger: contractBugs.logger,
 			// Other operations may still lack handlers; this example's has one (checked above).
 			serveUnimplemented: true,
 		});
@@ -92,20 +92,16 @@ export async function runExample(
 			input: structuredClone(example.input),
 			metadata: { transport: 'test' },
 		});
+		// A contract bug first: an expected error raised with bad data is a bug, not a pass or a mismatch.
+		if (!result.ok && result.problem.code === 'OUTPUT_CONTRACT_VIOLATION') {
+			return { ...at, passed: false, reason: contractBugReason(contractBugs.bugs) };
+		}
 		if (example.error !== undefined) {
 			if (!result.ok && result.problem.code === example.error) return { ...at, passed: true };
 			const got = result.ok
 				? 'a success'
 				: `${result.problem.code} (${result.problem.detail ?? result.problem.title})`;
 			return { ...at, passed: false, reason: `expected error ${example.error}, got ${got}` };
-		}
-		if (!result.ok && result.problem.code === 'OUTPUT_CONTRACT_VIOLATION') {
-			const issues = outputIssues.issues.map((i) => `${i.path || '/'} ${i.message}`).join('; ');
-			return {
-				...at,
-				passed: false,
-				reason: `the handler's output breaks the contract: ${issues}`,
-			};
 		}
 		if (!result.ok && result.problem.code === 'UNAUTHENTICATED' && !principal) {
 			return {
@@ -136,20 +132,49 @@ export async function runExample(
  * A silent logger that keeps the issues of an output the handler returned against its
  * contract, which the executor logs and does not expose (the caller sees an internal error).
  */
-function outputIssueRecorder(): { logger: Logger; issues: ValidationIssue[] } {
-	const issues: ValidationIssue[] = [];
+/** A contract bug the runtime logged while an example ran: its message, error code and issues. */
+interface LoggedBug {
+	readonly message: string;
+	readonly code?: string;
+	readonly issues: readonly ValidationIssue[];
+}
+
+function contractBugRecorder(): { logger: Logger; bugs: LoggedBug[] } {
+	const bugs: LoggedBug[] = [];
 	// No `child`: bound loggers then merge their fields into each line, which reaches `error`.
 	const logger: Logger = {
 		debug() {},
 		info() {},
 		warn() {},
 		// pino's order: fields first, then the message.
-		error(fields: unknown) {
-			const logged = (fields as { issues?: readonly ValidationIssue[] } | undefined)?.issues;
-			if (Array.isArray(logged)) issues.push(...logged);
+		error(fields: unknown, message?: unknown) {
+			const logged = fields as { issues?: readonly ValidationIssue[]; code?: unknown } | undefined;
+			if (typeof message !== 'string' || !message.startsWith('contract bug: ')) return;
+			bugs.push({
+				message: message.slice('contract bug: '.length),
+				...(typeof logged?.code === 'string' ? { code: logged.code } : {}),
+				issues: Array.isArray(logged?.issues) ? logged.issues : [],
+			});
 		},
 	};
-	return { logger, issues };
+	return { logger, bugs };
+}
+
+/**
+ * Says what broke the contract: the output (with each issue's JSON pointer), the error data
+ * of a raised error, or another bug the runtime logged.
+ */
+function contractBugReason(bugs: readonly LoggedBug[]): string {
+	const bug = bugs[0];
+	if (!bug) return "the handler's output breaks the contract";
+	const issues = bug.issues.map((i) => `${i.path || '/'} ${i.message}`).join('; ');
+	const what =
+		bug.message === 'the data of a raised error breaks its declaration'
+			? `the error data of ${bug.code} breaks its declaration`
+			: bug.message === 'handler output breaks its contract'
+				? "the handler's output breaks the contract"
+				: `${bug.message}${bug.code ? ` (${bug.code})` : ''}`;
+	return issues ? `${what}: ${issues}` : what;
 }
 
 function toPrincipal(init: PrincipalInit): Principal {

@@ -5,6 +5,7 @@
 import { defineSchemaModel, f, listOf } from '@charter/schema';
 import { type DeclaredProblem, declaredProblem, defineCommand, defineQuery } from '@charter/spec';
 import { expectTypeOf } from 'vitest';
+import { z } from 'zod';
 import { implement } from '../executor/implement.ts';
 import type { ContractError } from './contract-error.ts';
 
@@ -47,6 +48,31 @@ export const submit = implement(Submit, (input, ctx) => {
 	// @ts-expect-error an undeclared code does not compile
 	ctx.errors.CONFLICT();
 	if (input.id === '') throw invalid;
+	return input;
+});
+
+// Error data may be a Standard Schema (Zod here): typed from it, converted at definition.
+const Hold = defineCommand({
+	meta: { ...meta, key: 'shop.order.hold' },
+	io: { input: Order, output: Order },
+	policy: { auth: 'user' },
+	errors: {
+		HELD: {
+			status: 409,
+			description: 'On hold.',
+			data: z.object({ until: z.iso.datetime(), by: z.string().optional() }),
+		},
+	},
+});
+
+export const hold = implement(Hold, (input, ctx) => {
+	const held = ctx.errors.HELD({ data: { until: '2026-12-06T10:00:00Z' } });
+	expectTypeOf(held.data).toEqualTypeOf<{ until: string; by?: string | undefined } | undefined>();
+	// @ts-expect-error the data has the Zod schema's shape
+	ctx.errors.HELD({ data: { until: 1 } });
+	// @ts-expect-error HELD declares data: it cannot be left out
+	ctx.errors.HELD();
+	if (input.id === '') throw held;
 	return input;
 });
 

@@ -1,9 +1,17 @@
 import { defineSchemaModel, ScalarTypeEnum } from '@charter/schema';
 import { describe, expect, expectTypeOf, it } from 'vitest';
+import { z } from 'zod';
 import { ContractDefinitionError } from '../errors.ts';
 import { defineEvent } from '../events/define-event.ts';
 import { defineCommand, defineQuery, isOperationSpec } from './define-operation.ts';
-import type { ErrorCodeOf, EventsOf, InputOf, OutputOf } from './operation-types.ts';
+import type {
+	ErrorCodeOf,
+	ErrorDataOf,
+	ErrorsOf,
+	EventsOf,
+	InputOf,
+	OutputOf,
+} from './operation-types.ts';
 
 const Input = defineSchemaModel({
 	name: 'PauseInput',
@@ -120,6 +128,32 @@ describe('defineCommand', () => {
 		expectTypeOf<ErrorCodeOf<typeof query>>().toEqualTypeOf<'GONE'>();
 		const plain = defineCommand(base);
 		expectTypeOf<ErrorCodeOf<typeof plain>>().toEqualTypeOf<never>();
+	});
+
+	it("converts an error's data given as a Standard Schema (Zod) into the IR, typed from it", () => {
+		const spec = defineCommand({
+			...base,
+			errors: {
+				INVALID_STATE: {
+					status: 409,
+					description: 'Not running.',
+					data: z.object({ status: z.string(), since: z.iso.datetime().optional() }),
+				},
+			},
+		});
+		expect(spec.errors.INVALID_STATE?.data).toEqual({
+			kind: 'model',
+			name: 'WorkflowInstancePauseInvalidStateData',
+			fields: {
+				status: { type: { kind: 'scalar', name: 'String' }, isOptional: false },
+				since: { type: { kind: 'scalar', name: 'DateTime' }, isOptional: true },
+			},
+		});
+		expectTypeOf<ErrorDataOf<ErrorsOf<typeof spec>['INVALID_STATE']>>().toEqualTypeOf<{
+			status: string;
+			since?: string | undefined;
+		}>();
+		expect(JSON.parse(JSON.stringify(spec))).toEqual(spec);
 	});
 
 	describe('errors name the key and the field', () => {

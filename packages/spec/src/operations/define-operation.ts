@@ -10,6 +10,7 @@ import type {
 	EmitSpec,
 	EmittedEvents,
 	ErrorDeclaration,
+	ErrorDeclarationInput,
 	OperationDefinition,
 	OperationKind,
 	OperationSpec,
@@ -36,7 +37,7 @@ export function defineCommand<
 	const Out extends TypeLike,
 	const Em extends readonly EmitInput[] = [],
 	const K extends string = string,
-	const Er extends Readonly<Record<string, ErrorDeclaration>> = {},
+	const Er extends Readonly<Record<string, ErrorDeclarationInput>> = {},
 	const Rs extends RestTransport = {},
 >(
 	definition: OperationDefinition<In, Out, Em> & {
@@ -76,7 +77,7 @@ export function defineQuery<
 	const In extends TypeLike,
 	const Out extends TypeLike,
 	const K extends string = string,
-	const Er extends Readonly<Record<string, ErrorDeclaration>> = {},
+	const Er extends Readonly<Record<string, ErrorDeclarationInput>> = {},
 	const Rs extends RestTransport = {},
 >(
 	definition: OperationDefinition<In, Out, []> & {
@@ -146,7 +147,11 @@ function defineOperation(
 	});
 }
 
-function checkErrors(key: string, errors: Readonly<Record<string, ErrorDeclaration>>) {
+function checkErrors(
+	key: string,
+	errors: Readonly<Record<string, ErrorDeclarationInput>>,
+): Readonly<Record<string, ErrorDeclaration>> {
+	const checked: Record<string, ErrorDeclaration> = {};
 	for (const [code, declaration] of Object.entries(errors)) {
 		if (!ERROR_CODE.test(code)) {
 			throw new ContractDefinitionError(
@@ -165,8 +170,22 @@ function checkErrors(key: string, errors: Readonly<Record<string, ErrorDeclarati
 				`${JSON.stringify(status)} is not an HTTP error status (400-599)`,
 			);
 		}
+		// A Standard Schema (Zod...) becomes the IR here, named `<Key><Code>Data` when it names nothing.
+		checked[code] =
+			declaration.data === undefined
+				? (declaration as ErrorDeclaration)
+				: Object.freeze({
+						...declaration,
+						data: wrap(key, `errors.${code}.data`, () =>
+							toTypeNode(
+								`errors.${code}.data`,
+								declaration.data,
+								`${pascal(key)}${pascal(code.toLowerCase())}Data`,
+							),
+						),
+					});
 	}
-	return Object.freeze({ ...errors });
+	return Object.freeze(checked);
 }
 
 function normalizeEmit(key: string, index: number, emit: EmitInput): EmitSpec {

@@ -12,6 +12,14 @@ export interface ErrorDeclaration {
 	readonly data?: TypeNode;
 }
 
+/**
+ * An error as a contract definition writes it: its `data` may be any type, a Charter model or a
+ * Standard Schema (Zod, Valibot, ArkType), converted when the contract is defined.
+ */
+export interface ErrorDeclarationInput extends Omit<ErrorDeclaration, 'data'> {
+	readonly data?: TypeLike;
+}
+
 /** An emitted event declared inline (the seed's form). */
 export interface EmitDeclaration {
 	readonly key: string;
@@ -155,7 +163,7 @@ export interface OperationDefinition<
 	readonly meta: MetaDefinition;
 	readonly io: { readonly input: In; readonly output: Out };
 	readonly policy: PolicyDefinition;
-	readonly errors?: Readonly<Record<string, ErrorDeclaration>>;
+	readonly errors?: Readonly<Record<string, ErrorDeclarationInput>>;
 	readonly sideEffects?: { readonly emits?: Em; readonly audit?: readonly string[] };
 	readonly acceptance?: {
 		readonly scenarios?: readonly Scenario[];
@@ -223,7 +231,7 @@ export type EventsOf<S> = S extends OperationSpec<any, any, infer E> ? E : never
  * Keeps the codes of a contract's `errors` catalogue in its type: a phantom key, never present
  * at run time, so clients can type the problems a call may return.
  */
-export interface DeclaredErrors<Er extends Readonly<Record<string, ErrorDeclaration>>> {
+export interface DeclaredErrors<Er extends Readonly<Record<string, ErrorDeclarationInput>>> {
 	readonly '~errors'?: Er;
 }
 
@@ -252,7 +260,7 @@ export type ErrorCodeOf<S> = S extends { readonly '~errors'?: infer Er }
 
 /** The `errors` catalogue an operation declares, as a type (`{}` when it declares none). */
 export type ErrorsOf<S> = S extends { readonly '~errors'?: infer Er }
-	? NonNullable<Er> extends Readonly<Record<string, ErrorDeclaration>>
+	? NonNullable<Er> extends Readonly<Record<string, ErrorDeclarationInput>>
 		? NonNullable<Er>
 		: {}
 	: {};
