@@ -8,9 +8,12 @@ import { createExecutor } from '@charter/runtime';
 import { afterAll, describe, expect, test } from 'vitest';
 import { compareOpenApi, importOpenApi, renderRoundTrip } from '../src/index.ts';
 import { loadGenerated } from './load-generated.ts';
+import { runWireCases, sourceWireCases } from './source-wire.ts';
 
 // Real descriptions (see descriptions/README.md): imported, exported again, served with every
-// operation answering 501, and called the way their own clients call them.
+// operation answering 501, and called the way their own clients call them: by hand, and with
+// requests built from each description alone (source-wire.ts: its examples, else values
+// generated from its schemas with a fixed seed) for a fixed sample of its operations.
 const here = fileURLToPath(new URL('.', import.meta.url));
 const TMP = join(here, '.tmp', randomUUID());
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
@@ -22,7 +25,8 @@ afterAll(() => rmSync(TMP, { recursive: true, force: true }));
 async function serveImported(name: string, roundTrip = true) {
 	mkdirSync(TMP, { recursive: true });
 	const file = join(TMP, `${name}.json`);
-	writeFileSync(file, gunzipSync(readFileSync(join(here, 'descriptions', `${name}.json.gz`))));
+	const text = gunzipSync(readFileSync(join(here, 'descriptions', `${name}.json.gz`))).toString();
+	writeFileSync(file, text);
 	const outDir = join(TMP, name);
 	const result = await importOpenApi({ file, outDir });
 	const registry = await loadGenerated(outDir);
@@ -38,7 +42,17 @@ async function serveImported(name: string, roundTrip = true) {
 	});
 	const rest = createRestServer(executor);
 	const { url } = await rest.listen(0);
-	return { result, summary, exported, url, close: () => rest.close() };
+	const document = JSON.parse(text) as Record<string, unknown>;
+	/** Sends the requests built from the source for every `stride`-th operation. */
+	const sourceWire = async (stride: number) => {
+		const { cases, skipped } = sourceWireCases(document, stride, 7);
+		const outcome = await runWireCases(registry, cases);
+		console.info(
+			`${name}: ${cases.length} requests built from the description, ${outcome.accepted} accepted; skipped: ${skipped.join('; ') || 'none'}`,
+		);
+		return { cases, skipped, ...outcome };
+	};
+	return { result, summary, exported, url, sourceWire, close: () => rest.close() };
 }
 
 const status = async (response: Promise<Response>) => {
@@ -53,7 +67,7 @@ const form = (body: string) => ({
 const NOT_IMPLEMENTED = { status: 501, code: 'NOT_IMPLEMENTED' };
 
 describe('Stripe (452 operations, form bodies, deepObject everywhere)', () => {
-	test('imports, exports, serves 501 and accepts requests as Stripe clients send them', async () => {
+	test('imports, exports, serves 501 and accepts requests as Stripe clients send them, and as its description builds them', async () => {
 		const api = await serveImported('stripe.com', false);
 		try {
 			expect(api.result.operations).toBe(452);
@@ -85,14 +99,17 @@ describe('Stripe (452 operations, form bodies, deepObject everywhere)', () => {
 				body: '{"email":"jenny@example.com"}',
 			});
 			expect(json.status).toBe(415);
+			const wire = await api.sourceWire(12);
+			expect(wire.cases.length).toBeGreaterThan(30);
+			expect(wire.failures).toEqual([]);
 		} finally {
 			await api.close();
 		}
-	}, 120_000);
+	}, 240_000);
 });
 
 describe('Twilio API v2010 (195 operations, form bodies, 201 and 204)', () => {
-	test('imports, exports, serves 501 and accepts a form-encoded message', async () => {
+	test('imports, exports, serves 501 and accepts a form-encoded message, and requests built from the description', async () => {
 		const api = await serveImported('twilio-api-v2010');
 		try {
 			expect(api.result.operations).toBe(195);
@@ -110,6 +127,9 @@ describe('Twilio API v2010 (195 operations, form bodies, 201 and 204)', () => {
 					),
 				),
 			).toEqual(NOT_IMPLEMENTED);
+			const wire = await api.sourceWire(5);
+			expect(wire.cases.length).toBeGreaterThan(30);
+			expect(wire.failures).toEqual([]);
 		} finally {
 			await api.close();
 		}
@@ -117,7 +137,7 @@ describe('Twilio API v2010 (195 operations, form bodies, 201 and 204)', () => {
 });
 
 describe('Asana (167 operations, form lists, bodies wrapped in data)', () => {
-	test('imports, exports, serves 501 and accepts a comma-separated opt_fields list', async () => {
+	test('imports, exports, serves 501 and accepts a comma-separated opt_fields list, and requests built from the description', async () => {
 		const api = await serveImported('asana.com');
 		try {
 			expect(api.result.operations).toBe(167);
@@ -128,6 +148,9 @@ describe('Asana (167 operations, form lists, bodies wrapped in data)', () => {
 					fetch(`${api.url}/projects/12345?opt_fields=name,archived,color&opt_pretty=true`),
 				),
 			).toEqual(NOT_IMPLEMENTED);
+			const wire = await api.sourceWire(5);
+			expect(wire.cases.length).toBeGreaterThan(30);
+			expect(wire.failures).toEqual([]);
 		} finally {
 			await api.close();
 		}

@@ -85,7 +85,8 @@ export function createRouteTable(plans: readonly OperationPlan[]): RouteTable {
 			const order = rank(a.segments[i]) - rank(b.segments[i]);
 			if (order !== 0) return order;
 		}
-		return 0;
+		// A total order (routes of different lengths never compete, but the sort needs one).
+		return a.segments.length - b.segments.length;
 	});
 
 	const candidates = (path: string): { route: Route; values: string[] }[] | undefined => {
