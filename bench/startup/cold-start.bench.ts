@@ -6,7 +6,8 @@ import type { BenchReport } from '../bench-report.ts';
 
 /*
  * Cold start of the flagship example: from spawning the process to the first 200 of
- * /healthz, serving as `npm start` does (a fresh in-memory SQLite database with the demo
+ * /healthz (and, for the built server, of /readyz: GraphQL, MCP and Studio are built after
+ * listening, and the server is ready once they are), serving as `npm start` does (a fresh in-memory SQLite database with the demo
  * data). Three ways, interleaved in one run so all see the same machine:
  * - built: `charter build` once, then `node .charter/build/server.mjs`, the production path:
  *   no TypeScript compiler at start, the docs site built after listening;
@@ -34,8 +35,18 @@ function childEnv(way: Way): NodeJS.ProcessEnv {
 	return env;
 }
 
-/** Milliseconds from spawn to the first 200 of /healthz; the process is stopped after. */
-async function coldStart(way: Way): Promise<number> {
+/** A start: milliseconds from spawn to the first 200 of /healthz, and of /readyz. */
+interface Start {
+	readonly healthz: number;
+	readonly readyz: number;
+}
+
+/**
+ * Milliseconds from spawn to the first 200 of /healthz (the process answers), then of /readyz
+ * (every surface built: GraphQL, MCP and Studio load after listening); the process is stopped
+ * after.
+ */
+async function coldStart(way: Way): Promise<Start> {
 	const port = await freePort();
 	const listen = ['--port', String(port), ...SERVE];
 	const args = way === 'built' ? [join(BUILD, 'server.mjs'), ...listen] : [BIN, 'serve', ...listen];
@@ -47,19 +58,23 @@ async function coldStart(way: Way): Promise<number> {
 	});
 	let stderr = '';
 	child.stderr!.on('data', (chunk) => (stderr += chunk));
-	try {
+	const firstOk = async (path: string) => {
 		for (;;) {
 			if (child.exitCode !== null)
 				throw new Error(`${way}: the server exited with ${child.exitCode}\n${stderr}`);
-			const ok = await fetch(`http://127.0.0.1:${port}/healthz`).then(
+			const ok = await fetch(`http://127.0.0.1:${port}${path}`).then(
 				(r) => r.status === 200,
 				() => false,
 			);
 			if (ok) return performance.now() - started;
 			if (performance.now() - started > 120_000)
-				throw new Error(`${way}: no /healthz 200 in 120 s\n${stderr}`);
+				throw new Error(`${way}: no ${path} 200 in 120 s\n${stderr}`);
 			await new Promise((r) => setTimeout(r, 10));
 		}
+	};
+	try {
+		const healthz = await firstOk('/healthz');
+		return { healthz, readyz: await firstOk('/readyz') };
 	} finally {
 		const exited = new Promise((r) => child.once('exit', r));
 		child.kill('SIGTERM');
@@ -78,9 +93,14 @@ export async function run(): Promise<BenchReport> {
 	});
 	const ways: Way[] = ['built', 'compiled', 'sources'];
 	const times: Record<Way, number[]> = { built: [], compiled: [], sources: [] };
+	const builtReady: number[] = [];
 	for (const way of ways) await coldStart(way); // warms the OS file cache and tsx's cache
 	for (let i = 0; i < ROUNDS; i++) {
-		for (const way of ways) times[way].push(await coldStart(way));
+		for (const way of ways) {
+			const start = await coldStart(way);
+			times[way].push(start.healthz);
+			if (way === 'built') builtReady.push(start.readyz);
+		}
 	}
 	const [b, c, s] = ways.map((way) => median(times[way])) as [number, number, number];
 	const row = (name: string, ms: number, all: number[]) => ({
@@ -93,6 +113,7 @@ export async function run(): Promise<BenchReport> {
 		name: 'cold start of the example: spawn to first /healthz 200',
 		tasks: [
 			row('built (charter build, node server.mjs)', b, times.built),
+			row('built, to the first /readyz 200 (every surface built)', median(builtReady), builtReady),
 			row('compiled (charter serve: dist, tsx for the project)', c, times.compiled),
 			row('sources through tsx (before)', s, times.sources),
 		],

@@ -1,5 +1,6 @@
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createRequire } from 'node:module';
 import {
 	bearerTokenOf,
 	type CallMetrics,
@@ -7,7 +8,7 @@ import {
 	type SubscriberCount,
 } from '@charter/runtime';
 import { type RuntimeStats, readRuntimeStats, type SqlStores } from '@charter/sql';
-import { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } from 'prom-client';
+import type { Registry } from 'prom-client';
 
 /** What the Prometheus metrics read besides the calls: each part is optional. */
 export interface PrometheusMetricsOptions {
@@ -50,6 +51,10 @@ const DURATION_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.
  */
 export function createPrometheusMetrics(options: PrometheusMetricsOptions = {}): PrometheusMetrics {
 	const prefix = options.prefix ?? 'charter_';
+	// Loaded when metrics are asked for, not with the package: a server without them never pays for it.
+	const { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } = createRequire(
+		import.meta.url,
+	)('prom-client') as typeof import('prom-client');
 	const registry = new Registry();
 	const registers = [registry];
 	if (options.processMetrics !== false) collectDefaultMetrics({ register: registry });

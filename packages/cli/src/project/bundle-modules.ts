@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { build, version as esbuildVersion } from 'esbuild';
 import { ensureTypeScriptLoader } from './typescript-loader.ts';
 
 /**
@@ -27,6 +27,8 @@ export async function importBundled(
 		const cached = cachedBundle(root, folder, entry);
 		// Awaited here, so a module that throws on import is caught below.
 		if (cached) return await namespacesOf(join(folder, cached), files);
+		// Loaded here, not at the top: a built server (`charter build`) never bundles.
+		const { build } = await import('esbuild');
 		const result = await build({
 			stdin: {
 				contents: entry,
@@ -101,7 +103,12 @@ function cachedBundle(root: string, folder: string, entry: string): string | und
  */
 function manifestKey(root: string, entry: string): string {
 	const steering = ['tsconfig.json', 'package.json'].map((f) => hashOf(join(root, f))).join(',');
-	return sha256(`${esbuildVersion}\n${process.cwd()}\n${steering}\n${entry}`);
+	return sha256(`${esbuildVersion()}\n${process.cwd()}\n${steering}\n${entry}`);
+}
+
+/** esbuild's version, read from its package.json without loading esbuild. */
+function esbuildVersion(): string {
+	return (createRequire(import.meta.url)('esbuild/package.json') as { version: string }).version;
 }
 
 /** An input's SHA-256, or null when it cannot be read (then the cache is not used). */

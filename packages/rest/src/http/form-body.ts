@@ -4,7 +4,10 @@
  * brackets nest (`metadata[order]=1` is an object, `expand[]=a` a list), as an OpenAPI form
  * body with `deepObject` encoding is sent. Values are coerced by the input's types afterwards.
  */
-import { parse } from 'qs';
+import { createRequire } from 'node:module';
+
+/** qs, loaded with the first form body: most servers never read one. */
+let qs: typeof import('qs') | undefined;
 
 export const FORM_TYPE = /^application\/x-www-form-urlencoded\s*(?:;|$)/i;
 export const MULTIPART_TYPE = /^multipart\/form-data\s*;/i;
@@ -32,5 +35,6 @@ export async function formBodyMembers(
 		encoded = pairs.toString();
 	}
 	// A `__proto__` (or other prototype) name is dropped by qs, never set as a prototype.
-	return parse(encoded, { ...LIMITS, allowPrototypes: false }) as Record<string, unknown>;
+	qs ??= createRequire(import.meta.url)('qs') as typeof import('qs');
+	return qs.parse(encoded, { ...LIMITS, allowPrototypes: false }) as Record<string, unknown>;
 }

@@ -1,10 +1,10 @@
+import { createRequire } from 'node:module';
 import pino, {
 	type Bindings,
 	type ChildLoggerOptions,
 	type DestinationStream,
 	type Logger as PinoLogger,
 } from 'pino';
-import pretty from 'pino-pretty';
 import type { Logger, LogLevel } from './logger.ts';
 import { createRedactor, type Redactor } from './redact.ts';
 
@@ -35,7 +35,7 @@ export function createLogger(options: LoggerOptions = {}): Logger {
 	const format = options.format ?? 'auto';
 	const isPretty = format === 'pretty' || (format === 'auto' && out.isTTY === true);
 	const stream: DestinationStream = isPretty
-		? pretty({ destination: out, sync: true, colorize: out.isTTY === true })
+		? prettyStream()({ destination: out, sync: true, colorize: out.isTTY === true })
 		: out;
 	const logger = pino(
 		{
@@ -59,4 +59,9 @@ function redactChildBindings(logger: PinoLogger, redact: Redactor): PinoLogger {
 		child: (bindings: Bindings, options?: ChildLoggerOptions) =>
 			redactChildBindings(child(redact(bindings), options), redact),
 	});
+}
+
+/** pino-pretty, loaded only for a logger that prints for a person (a terminal). */
+function prettyStream(): typeof import('pino-pretty') {
+	return createRequire(import.meta.url)('pino-pretty') as typeof import('pino-pretty');
 }
