@@ -6,7 +6,7 @@ import { createCharterServer, metricsEndpoint, sqlStoreChecks } from '@charter/s
 import { parseFlags } from '../args.ts';
 import { type Command, ExitCode, UsageError } from '../command.ts';
 import { deferredDocs } from '../host/deferred-docs.ts';
-import { drainServer } from '../host/drain-server.ts';
+import { drainServer, trackEventStreams } from '../host/drain-server.ts';
 import { loadApp } from '../host/load-app.ts';
 import { type Host, openHost } from '../host/open-host.ts';
 import { type RateLimitSettings, resolveRateLimits } from '../host/rate-limit-settings.ts';
@@ -202,6 +202,8 @@ export const serveCommand: Command = {
 				'/studio': { load: studio },
 			},
 		});
+		// Subscriptions and Studio's live view never end on their own: a drain ends them.
+		const streams = trackEventStreams(rest.server);
 		const metricsServer =
 			metrics && settings.metricsPort !== undefined ? createServer(metrics) : undefined;
 		let url: string;
@@ -248,7 +250,7 @@ export const serveCommand: Command = {
 		await waitForSignal();
 		readiness.setPhase('draining');
 		out.line('\nshutting down: draining requests and the outbox…');
-		await drainServer(rest.server, settings.drainTimeoutMs);
+		await drainServer(rest.server, settings.drainTimeoutMs, streams);
 		metricsServer?.close();
 		readiness.setPhase('stopping');
 		await hostApp.close();
