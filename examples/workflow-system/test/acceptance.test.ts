@@ -4,7 +4,8 @@ import { describe, expect, it } from 'vitest';
 import app from '../src/handlers.ts';
 import { workflowRegistry } from './load-contracts.ts';
 
-// The same runner as `charter test`: fresh memory stores, fixed clock, sequential ids, fixtures.
+// The same runner as `charter test`: fresh stores (SQLite in memory: the app declares tables),
+// fixed clock, sequential ids, fixtures.
 const registry = await workflowRegistry();
 const cases = registry
 	.operations()

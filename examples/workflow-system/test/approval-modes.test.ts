@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { DEMO_ORG } from '../src/app/demo-principals.ts';
 import type { ApprovalMode } from '../src/domain/approval-mode.ts';
-import { admin, createHarness, employee } from './workflow-harness.ts';
+import { admin, createHarness, employee, type Harness } from './workflow-harness.ts';
 
 const approver = (id: string) => ({ id, roles: [], tenant: DEMO_ORG });
 const APPROVERS = ['user-a', 'user-b', 'user-c'];
@@ -125,7 +125,7 @@ const MATRIX: { mode: ApprovalMode; votes: Vote[]; outcomes: string[]; step: str
 ];
 
 /** Publishes the review workflow in a mode and starts it; returns the request id per approver. */
-async function startReview(h: ReturnType<typeof createHarness>, mode: ApprovalMode) {
+async function startReview(h: Harness, mode: ApprovalMode) {
 	await h.publish(reviewDefinition(mode));
 	const instanceId = await h.start({}, `review-${mode.toLowerCase()}`);
 	const requests = await h.pending(instanceId);
@@ -140,7 +140,7 @@ describe('approval modes through the executor', () => {
 				[`${c.mode} ${c.votes.map((v) => v.join(' ')).join(', ')} ends on ${c.step}`, c] as const,
 		),
 	)('%s', async (_name, c) => {
-		const h = createHarness();
+		const h = await createHarness();
 		const { instanceId, byApprover } = await startReview(h, c.mode);
 		const outcomes: string[] = [];
 		for (const [who, decision] of c.votes) {
@@ -161,7 +161,7 @@ describe('approval modes through the executor', () => {
 	});
 
 	it('closes the other requests once the step is decided: they are final', async () => {
-		const h = createHarness();
+		const h = await createHarness();
 		const { byApprover } = await startReview(h, 'ALL');
 		await h.ok(approver('user-a'), 'workflow.approval.decide', {
 			requestId: byApprover.a,
@@ -177,7 +177,7 @@ describe('approval modes through the executor', () => {
 	});
 
 	it('refuses decisions once the instance is finished (INVALID_STATE)', async () => {
-		const h = createHarness();
+		const h = await createHarness();
 		const { byApprover } = await startReview(h, 'ANY');
 		await h.ok(approver('user-a'), 'workflow.approval.decide', {
 			requestId: byApprover.a,
@@ -190,7 +190,7 @@ describe('approval modes through the executor', () => {
 	});
 
 	it('lets only the assignee decide (FORBIDDEN otherwise)', async () => {
-		const h = createHarness();
+		const h = await createHarness();
 		const { byApprover } = await startReview(h, 'ANY');
 		expect(
 			await h.codeOf(approver('user-b'), 'workflow.approval.decide', {
@@ -201,7 +201,7 @@ describe('approval modes through the executor', () => {
 	});
 
 	it('asks again after changes: the revisited step has new requests, old votes do not count', async () => {
-		const h = createHarness();
+		const h = await createHarness();
 		const { instanceId, byApprover } = await startReview(h, 'ALL');
 		await h.ok(approver('user-a'), 'workflow.approval.decide', {
 			requestId: byApprover.a,
@@ -223,7 +223,7 @@ describe('approval modes through the executor', () => {
 	});
 
 	it('hands a request on by delegation: the delegate decides, the delegator no longer can', async () => {
-		const h = createHarness({ members: [{ id: 'user-d', tenant: DEMO_ORG }] });
+		const h = await createHarness({ members: [{ id: 'user-d', tenant: DEMO_ORG }] });
 		const { instanceId, byApprover } = await startReview(h, 'ALL');
 		const delegation = await h.ok(approver('user-a'), 'workflow.approval.delegate', {
 			requestId: byApprover.a,
@@ -265,7 +265,7 @@ describe('approval modes through the executor', () => {
 	});
 
 	it('refuses a delegation to the requester (no self-approval), to nobody, or to another organization (INVALID_DELEGATE)', async () => {
-		const h = createHarness({ members: [{ id: 'user-d', tenant: DEMO_ORG }] });
+		const h = await createHarness({ members: [{ id: 'user-d', tenant: DEMO_ORG }] });
 		const { instanceId, byApprover } = await startReview(h, 'ALL');
 		const delegate = (delegateToId: string) =>
 			h.call(approver('user-a'), 'workflow.approval.delegate', {

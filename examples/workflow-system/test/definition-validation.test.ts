@@ -73,7 +73,7 @@ const BROKEN: { rule: string; steps: () => Step[]; code: string; path?: string }
 
 describe('definition rules through validate and publish', () => {
 	it.each(BROKEN.map((c) => [c.rule, c] as const))('%s', async (_rule, c) => {
-		const h = createHarness();
+		const h = await createHarness();
 		const draft = await h.ok(admin, 'workflow.definition.create', {
 			key: 'broken',
 			name: 'Broken',
@@ -100,7 +100,7 @@ describe('definition rules through validate and publish', () => {
 	});
 
 	it('publishes a valid draft; the published version is immutable and versions move on', async () => {
-		const h = createHarness();
+		const h = await createHarness();
 		const id = await h.publish();
 		const step = { key: 'extra', name: 'Extra', type: 'END', transitions: [] };
 		expect(await h.codeOf(admin, 'workflow.definition.step.add', { definitionId: id, step })).toBe(
@@ -121,7 +121,7 @@ describe('definition rules through validate and publish', () => {
 	});
 
 	it('needs the workflow-admin role for definition management', async () => {
-		const h = createHarness();
+		const h = await createHarness();
 		const input = { key: 'x', name: 'X' };
 		expect(await h.codeOf(employee, 'workflow.definition.create', input)).toBe('FORBIDDEN');
 		expect(await h.codeOf(employee, 'workflow.definition.list', {})).toBe('FORBIDDEN');

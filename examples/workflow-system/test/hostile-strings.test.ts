@@ -1,5 +1,4 @@
 import { afterAll, describe, expect, it } from 'vitest';
-import { createSqlWorkflowRepositories } from '../src/store/sql/sql-workflow-repository.ts';
 import { openPostgresTables, PG_URL } from './postgres-tables.ts';
 import { type SurfaceServer, startSurfaceServer } from './surface-server.ts';
 
@@ -17,10 +16,7 @@ if (PG_URL) {
 		async () => {
 			tables = await openPostgresTables('wfnul');
 			const { stores } = tables;
-			return startSurfaceServer({
-				stores,
-				repositories: createSqlWorkflowRepositories(stores.db, stores.tables),
-			});
+			return startSurfaceServer({ stores });
 		},
 	]);
 } else console.warn('[skipped] NUL strings on PostgreSQL: set CHARTER_TEST_PG_URL');

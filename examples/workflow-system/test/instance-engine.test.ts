@@ -3,7 +3,7 @@ import { admin, createHarness, employee } from './workflow-harness.ts';
 
 describe('the engine behind start and transition', () => {
 	it('records who entered each step: the starter, the system for automatic moves, the actor', async () => {
-		const h = createHarness();
+		const h = await createHarness();
 		await h.publish();
 		const started = await h.call(employee, 'workflow.instance.start', {
 			definitionKey: 'expense-approval',
@@ -49,7 +49,7 @@ describe('the engine behind start and transition', () => {
 	});
 
 	it('runs CONDITION steps by their guards and completes at an END step', async () => {
-		const h = createHarness();
+		const h = await createHarness();
 		await h.publish();
 		const instanceId = await h.start({ amount: 250 });
 		await h.ok(employee, 'workflow.instance.transition', { instanceId, action: 'SUBMIT' });
@@ -77,7 +77,7 @@ describe('the engine behind start and transition', () => {
 	});
 
 	it('fails the instance when a guard cannot be evaluated (FAILED, with its event)', async () => {
-		const h = createHarness();
+		const h = await createHarness();
 		await h.publish({
 			key: 'guarded',
 			name: 'Guarded',
@@ -111,7 +111,7 @@ describe('the engine behind start and transition', () => {
 	});
 
 	it('an action of a step the instance has left is CONFLICT (409); one no step offered is INVALID_ACTION (422)', async () => {
-		const h = createHarness();
+		const h = await createHarness();
 		await h.publish();
 		const instanceId = await h.start();
 		const results = await Promise.all(
@@ -129,7 +129,7 @@ describe('the engine behind start and transition', () => {
 	});
 
 	it('pages the instance list with a cursor and refuses a forged one', async () => {
-		const h = createHarness();
+		const h = await createHarness();
 		await h.publish();
 		for (let i = 0; i < 3; i++) await h.start();
 		const first = await h.ok(employee, 'workflow.instance.list', { limit: 2 });

@@ -4,14 +4,14 @@ import {
 	INSTANCE_STATUSES,
 	type InstanceCommand,
 } from '../src/domain/instance-state-machine.ts';
-import { admin, createHarness, employee, manager } from './workflow-harness.ts';
+import { admin, createHarness, employee, type Harness, manager } from './workflow-harness.ts';
 
 /** Each command contract, the state-machine command it applies, and how to call it. */
 const COMMANDS: {
 	operation: string;
 	command: InstanceCommand;
 	onApproval: boolean;
-	call: (h: ReturnType<typeof createHarness>, instanceId: string) => Promise<string>;
+	call: (h: Harness, instanceId: string) => Promise<string>;
 }[] = [
 	{
 		operation: 'workflow.instance.transition',
@@ -61,7 +61,7 @@ describe('status x command matrix through the executor', () => {
 	it.each(
 		cases.map((c) => [`${c.operation} on a ${c.status} instance is ${c.expected}`, c] as const),
 	)('%s', async (_name, c) => {
-		const h = createHarness();
+		const h = await createHarness();
 		await h.publish();
 		// inst-1 waits on submit; with onApproval it is submitted, so apr-1 waits on the manager.
 		const id = await h.start();
@@ -78,7 +78,7 @@ describe('status x command matrix through the executor', () => {
 	});
 
 	it('pause twice returns the paused instance unchanged and emits one event', async () => {
-		const h = createHarness();
+		const h = await createHarness();
 		await h.publish();
 		const id = await h.start();
 		const first = await h.call(admin, 'workflow.instance.pause', {
@@ -96,7 +96,7 @@ describe('status x command matrix through the executor', () => {
 	});
 
 	it('resume restores the status remembered at pause and clears it', async () => {
-		const h = createHarness();
+		const h = await createHarness();
 		await h.publish();
 		const id = await h.start();
 		await h.ok(admin, 'workflow.instance.pause', { instanceId: id });
@@ -113,7 +113,7 @@ describe('status x command matrix through the executor', () => {
 	});
 
 	it('holds the timers of a paused instance and fires them after resume', async () => {
-		const h = createHarness();
+		const h = await createHarness();
 		await h.publish();
 		const id = await h.start();
 		await h.ok(admin, 'workflow.instance.pause', { instanceId: id });

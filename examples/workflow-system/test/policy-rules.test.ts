@@ -7,7 +7,7 @@ const colleague = { id: 'user-2', roles: ['employee'], tenant: DEMO_ORG };
 
 describe('named policy rules', () => {
 	it('task-assignee: only the starter takes the actions of a TASK step without a role', async () => {
-		const h = createHarness();
+		const h = await createHarness();
 		await h.publish();
 		const instanceId = await h.start();
 		const submit = { instanceId, action: 'SUBMIT' };
@@ -17,7 +17,7 @@ describe('named policy rules', () => {
 	});
 
 	it('task-assignee: a step with an assignee role is for the members of that role', async () => {
-		const h = createHarness();
+		const h = await createHarness();
 		const steps = expenseApprovalDefinition.steps.map((s) =>
 			s.key === 'submit' ? { ...s, assigneeRole: 'accounting' } : s,
 		);
@@ -30,7 +30,7 @@ describe('named policy rules', () => {
 	});
 
 	it('instance-starter-or-admin: a colleague cannot cancel; the starter and an admin can', async () => {
-		const h = createHarness();
+		const h = await createHarness();
 		await h.publish();
 		const first = await h.start();
 		const second = await h.start();
@@ -42,7 +42,7 @@ describe('named policy rules', () => {
 	});
 
 	it('cancelling closes the pending approval requests', async () => {
-		const h = createHarness();
+		const h = await createHarness();
 		await h.publish();
 		const instanceId = await h.start();
 		await h.ok(employee, 'workflow.instance.transition', { instanceId, action: 'SUBMIT' });
@@ -54,7 +54,7 @@ describe('named policy rules', () => {
 	});
 
 	it('pause and resume are for administrators', async () => {
-		const h = createHarness();
+		const h = await createHarness();
 		await h.publish();
 		const instanceId = await h.start();
 		expect(await h.codeOf(employee, 'workflow.instance.pause', { instanceId })).toBe('FORBIDDEN');
@@ -63,7 +63,7 @@ describe('named policy rules', () => {
 	});
 
 	it('offers each caller only what will be accepted', async () => {
-		const h = createHarness();
+		const h = await createHarness();
 		await h.publish();
 		const instanceId = await h.start();
 		await h.ok(employee, 'workflow.instance.transition', { instanceId, action: 'SUBMIT' });

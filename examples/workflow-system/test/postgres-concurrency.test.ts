@@ -3,6 +3,7 @@ import type { SqlStores } from '@charter/sql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expenseApprovalDefinition } from '../src/demo/expense-approval.ts';
 import { createSqlWorkflowRepositories } from '../src/store/sql/sql-workflow-repository.ts';
+import type { WorkflowDatabase } from '../src/store/sql/workflow-database.ts';
 import type { InstanceRecord } from '../src/store/workflow-records.ts';
 import { RevisionConflictError } from '../src/store/workflow-repository.ts';
 import { openPostgresTables, PG_URL } from './postgres-tables.ts';
@@ -10,7 +11,7 @@ import { admin, createHarness, employee, finance, finance2, manager } from './wo
 
 /** Runs when `CHARTER_TEST_PG_URL` names a PostgreSQL database; its tables are dropped after. */
 let tables: Awaited<ReturnType<typeof openPostgresTables>> | undefined;
-let stores: SqlStores | undefined;
+let stores: SqlStores<WorkflowDatabase> | undefined;
 
 afterAll(() => tables?.drop());
 
@@ -21,9 +22,8 @@ describe.skipIf(!PG_URL)('concurrent decisions on PostgreSQL', () => {
 	});
 
 	it('two approvers of one ALL step at once: each commits or gets CONFLICT, and after retries nothing is lost', async () => {
-		const h = createHarness({
+		const h = await createHarness({
 			stores: stores!,
-			repositories: createSqlWorkflowRepositories(stores!.db, stores!.tables),
 			newId: (p = 'id') => `${p}-${randomUUID().slice(0, 8)}`,
 		});
 		await h.publish();
@@ -67,9 +67,8 @@ describe.skipIf(!PG_URL)('concurrent decisions on PostgreSQL', () => {
 	});
 
 	it('30 concurrent creates of one definition key: each is a new version or CONFLICT (409), never a 500', async () => {
-		const h = createHarness({
+		const h = await createHarness({
 			stores: stores!,
-			repositories: createSqlWorkflowRepositories(stores!.db, stores!.tables),
 			newId: (p = 'id') => `${p}-${randomUUID().slice(0, 8)}`,
 		});
 		const key = `race-${randomUUID().slice(0, 8)}`;
@@ -88,9 +87,8 @@ describe.skipIf(!PG_URL)('concurrent decisions on PostgreSQL', () => {
 	});
 
 	it('two SUBMITs of one expense at once: one wins, the loser is a 409, never a 422', async () => {
-		const h = createHarness({
+		const h = await createHarness({
 			stores: stores!,
-			repositories: createSqlWorkflowRepositories(stores!.db, stores!.tables),
 			newId: (p = 'id') => `${p}-${randomUUID().slice(0, 8)}`,
 		});
 		await h.publish();
@@ -108,7 +106,7 @@ describe.skipIf(!PG_URL)('concurrent decisions on PostgreSQL', () => {
 
 	it('two overlapping transactions read one revision: the second update is a RevisionConflictError', async () => {
 		const db = stores!.db;
-		const repositories = createSqlWorkflowRepositories(db, stores!.tables);
+		const repositories = createSqlWorkflowRepositories(db);
 		const [organizationId, id] = [employee.tenant, `inst-${randomUUID().slice(0, 8)}`];
 		const now = '2026-01-01T00:00:00.000Z';
 		const record: InstanceRecord = {

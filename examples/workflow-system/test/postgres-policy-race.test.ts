@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { type Decider, type DeciderArgs, readsState } from '@charter/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createSqlWorkflowRepositories } from '../src/store/sql/sql-workflow-repository.ts';
 import { openPostgresTables, PG_URL } from './postgres-tables.ts';
 import { createHarness, employee, finance, type Harness, manager } from './workflow-harness.ts';
 
@@ -74,9 +73,8 @@ describe.skipIf(!PG_URL)('a policy rule that reads state, raced on PostgreSQL', 
 	beforeAll(async () => {
 		tables = await openPostgresTables('wfrace');
 		const { stores } = tables;
-		h = createHarness({
+		h = await createHarness({
 			stores,
-			repositories: createSqlWorkflowRepositories(stores.db, stores.tables),
 			newId: (p = 'id') => `${p}-${randomUUID().slice(0, 8)}`,
 			deciders: gatedDeciders(() => gate),
 		});

@@ -6,12 +6,12 @@ import type { SqlStores } from '@charter/sql';
 import { createSqliteStores } from '@charter/sql/sqlite';
 import { afterEach, describe, expect, it } from 'vitest';
 import app from '../src/handlers.ts';
-import { createSqlWorkflowRepositories } from '../src/store/sql/sql-workflow-repository.ts';
+import type { WorkflowDatabase } from '../src/store/sql/workflow-database.ts';
 import { workflowMigrations } from '../src/store/sql/workflow-migrations.ts';
 import { admin, createHarness, employee, finance, finance2, manager } from './workflow-harness.ts';
 
 const files: string[] = [];
-const opened: SqlStores[] = [];
+const opened: SqlStores<WorkflowDatabase>[] = [];
 
 afterEach(async () => {
 	for (const stores of opened.splice(0)) await stores.close().catch(() => {});
@@ -27,17 +27,19 @@ function databaseFile(): string {
 	return file;
 }
 
-async function open(file: string): Promise<SqlStores> {
-	const stores = await createSqliteStores({ file, migrations: [workflowMigrations] });
+async function open(file: string): Promise<SqlStores<WorkflowDatabase>> {
+	const stores = await createSqliteStores<WorkflowDatabase>({
+		file,
+		migrations: [workflowMigrations],
+	});
 	opened.push(stores);
 	return stores;
 }
 
 /** The app over SQL stores, as `charter serve` runs it (unique ids survive restarts). */
-function harnessOn(stores: SqlStores) {
+function harnessOn(stores: SqlStores<WorkflowDatabase>) {
 	return createHarness({
 		stores,
-		repositories: createSqlWorkflowRepositories(stores.db, stores.tables),
 		newId: (prefix = 'id') => `${prefix}-${randomUUID().slice(0, 8)}`,
 	});
 }
@@ -47,7 +49,7 @@ describe('workflow system on SQLite', () => {
 		const file = databaseFile();
 		let stores = await open(file);
 		expect(stores.migrations.applied.map((m) => m.scope)).toContain('workflow-system');
-		let h = harnessOn(stores);
+		let h = await harnessOn(stores);
 		await h.publish();
 		const instanceId = await h.start({ amount: 1500, reason: 'Conference' });
 		await h.ok(employee, 'workflow.instance.transition', { instanceId, action: 'SUBMIT' });
@@ -60,7 +62,7 @@ describe('workflow system on SQLite', () => {
 
 		stores = await open(file);
 		expect(stores.migrations.applied).toEqual([]);
-		h = harnessOn(stores);
+		h = await harnessOn(stores);
 		expect(await h.ok(admin, 'workflow.instance.get', { instanceId })).toMatchObject({
 			status: 'WAITING',
 			currentStepKey: 'finance-approval',
@@ -92,7 +94,7 @@ describe('workflow system on SQLite', () => {
 
 	it('rolls a refused command back: no state change and no event', async () => {
 		const stores = await open(databaseFile());
-		const h = harnessOn(stores);
+		const h = await harnessOn(stores);
 		await h.publish();
 		const instanceId = await h.start();
 		const before = await stores.outbox.countPending();
@@ -109,7 +111,7 @@ describe('workflow system on SQLite', () => {
 
 	it('lets exactly one of two concurrent decisions on one request win', async () => {
 		const stores = await open(databaseFile());
-		const h = harnessOn(stores);
+		const h = await harnessOn(stores);
 		await h.publish();
 		const instanceId = await h.start();
 		await h.ok(employee, 'workflow.instance.transition', { instanceId, action: 'SUBMIT' });
@@ -130,7 +132,7 @@ describe('workflow system on SQLite', () => {
 		const instance = await app.create({ stores, clock, newId });
 		await instance.seed?.();
 		await instance.seed?.();
-		const h = harnessOn(stores);
+		const h = await harnessOn(stores);
 		const page = await h.ok(employee, 'workflow.instance.list', { limit: 100 });
 		const states = page.items.map(
 			(i: { status: string; currentStepKey: string }) => `${i.status} ${i.currentStepKey}`,

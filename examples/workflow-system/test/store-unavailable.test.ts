@@ -6,7 +6,7 @@ import { createSqliteStores } from '@charter/sql/sqlite';
 import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { expenseApprovalDefinition } from '../src/demo/expense-approval.ts';
-import { createSqlWorkflowRepositories } from '../src/store/sql/sql-workflow-repository.ts';
+import type { WorkflowDatabase } from '../src/store/sql/workflow-database.ts';
 import { workflowMigrations } from '../src/store/sql/workflow-migrations.ts';
 import { type SurfaceServer, startSurfaceServer } from './surface-server.ts';
 
@@ -16,17 +16,16 @@ import { type SurfaceServer, startSurfaceServer } from './surface-server.ts';
  * error extensions and in MCP's problem. Reads keep answering.
  */
 const dir = mkdtempSync(join(tmpdir(), 'charter-readonly-'));
-let stores: SqlStores;
+let stores: SqlStores<WorkflowDatabase>;
 let server: SurfaceServer;
 
 beforeAll(async () => {
-	stores = await createSqliteStores({
+	stores = await createSqliteStores<WorkflowDatabase>({
 		file: join(dir, 'charter.db'),
 		migrations: [workflowMigrations],
 	});
 	server = await startSurfaceServer({
 		stores,
-		repositories: createSqlWorkflowRepositories(stores.db, stores.tables),
 	});
 	// query_only stands for a file or disk turned read-only: every write is SQLITE_READONLY.
 	await sql`pragma query_only = 1`.execute(stores.db);

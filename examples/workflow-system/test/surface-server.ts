@@ -6,16 +6,17 @@ import { atPath, createRestServer } from '@charter/rest';
 import {
 	bearerTokenProvider,
 	createExecutor,
-	createMemoryStores,
-	type Stores,
+	createOutboxRelay,
 	sequentialIds,
 	silentLogger,
 } from '@charter/runtime';
+import type { SqlStores } from '@charter/sql';
 import { DEMO_TOKENS } from '../src/app/demo-principals.ts';
 import { createWorkflowApp } from '../src/app/workflow-app.ts';
-import { createMemoryWorkflowRepositories } from '../src/store/memory/memory-workflow-repository.ts';
-import type { RepositoryProvider } from '../src/store/workflow-repository.ts';
+import { createSqlWorkflowRepositories } from '../src/store/sql/sql-workflow-repository.ts';
+import type { WorkflowDatabase } from '../src/store/sql/workflow-database.ts';
 import { workflowRegistry } from './load-contracts.ts';
+import { openMemoryDatabase } from './workflow-harness.ts';
 
 /** What a surface answered: the HTTP status, its headers and the parsed body. */
 export interface Answer {
@@ -26,17 +27,15 @@ export interface Answer {
 
 /**
  * The workflow example on REST, GraphQL and MCP (as `charter serve` mounts them) on a random
- * local port, with the demo tokens; memory stores unless given. For tests that must see one
+ * local port, with the demo tokens; SQLite in memory unless given stores. For tests that must see one
  * behaviour on every surface.
  */
-export async function startSurfaceServer(
-	options: { stores?: Stores; repositories?: RepositoryProvider } = {},
-) {
+export async function startSurfaceServer(options: { stores?: SqlStores<WorkflowDatabase> } = {}) {
 	const registry = await workflowRegistry();
-	const stores = options.stores ?? createMemoryStores();
+	const stores = options.stores ?? (await openMemoryDatabase());
 	const app = createWorkflowApp(
 		{ stores, clock: () => new Date(), newId: sequentialIds() },
-		options.repositories ?? createMemoryWorkflowRepositories(),
+		createSqlWorkflowRepositories(stores.db),
 	);
 	const contextProvider = bearerTokenProvider({ tokens: DEMO_TOKENS });
 	const executor = createExecutor({
@@ -47,6 +46,13 @@ export async function startSurfaceServer(
 		stores,
 		logger: silentLogger,
 	});
+	// As `charter serve`: the outbox relay publishes what commands commit, woken on each commit.
+	const relay = createOutboxRelay({
+		outbox: stores.outbox,
+		publisher: executor.bus,
+		onCommit: stores.onCommit,
+	});
+	relay.start();
 	const graphql = createGraphqlHandler(registry, {
 		executor,
 		events: executor.bus,
@@ -124,7 +130,10 @@ export async function startSurfaceServer(
 				}),
 			});
 		},
-		close: () => new Promise<void>((resolve) => server.close(() => resolve())),
+		async close() {
+			await relay.stop();
+			await new Promise<void>((resolve) => server.close(() => resolve()));
+		},
 	};
 }
 

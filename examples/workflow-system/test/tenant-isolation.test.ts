@@ -3,7 +3,7 @@ import { admin, createHarness, employee, manager, outsider } from './workflow-ha
 
 describe("another organization's records are NOT_FOUND", () => {
 	it('on every operation that names an instance, a request or a definition', async () => {
-		const h = createHarness();
+		const h = await createHarness();
 		const definitionId = await h.publish();
 		const instanceId = await h.start();
 		await h.ok(employee, 'workflow.instance.transition', { instanceId, action: 'SUBMIT' });
@@ -43,7 +43,7 @@ describe("another organization's records are NOT_FOUND", () => {
 	});
 
 	it('keeps lists, inboxes and starts to the caller organization', async () => {
-		const h = createHarness();
+		const h = await createHarness();
 		await h.publish();
 		await h.start();
 		expect(await h.ok(outsider, 'workflow.instance.list', {})).toEqual({
@@ -62,7 +62,7 @@ describe("another organization's records are NOT_FOUND", () => {
 
 describe('concurrent decisions', () => {
 	it('on one request: exactly one wins, the other gets a 409', async () => {
-		const h = createHarness();
+		const h = await createHarness();
 		await h.publish();
 		const instanceId = await h.start({ amount: 250 });
 		await h.ok(employee, 'workflow.instance.transition', { instanceId, action: 'SUBMIT' });
@@ -85,7 +85,7 @@ describe('concurrent decisions', () => {
 	});
 
 	it('on two requests of one ALL step at once: decided one after the other (their rule reads state), both count', async () => {
-		const h = createHarness();
+		const h = await createHarness();
 		await h.publish();
 		const instanceId = await h.start({ amount: 5000 });
 		await h.ok(employee, 'workflow.instance.transition', { instanceId, action: 'SUBMIT' });

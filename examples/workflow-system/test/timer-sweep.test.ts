@@ -3,7 +3,7 @@ import { admin, createHarness, employee } from './workflow-harness.ts';
 
 describe('workflow.timer.sweep', () => {
 	it('escalates after 2 days, then an expired request counts as a rejection', async () => {
-		const h = createHarness();
+		const h = await createHarness();
 		await h.publish();
 		const instanceId = await h.start();
 		await h.ok(employee, 'workflow.instance.transition', { instanceId, action: 'SUBMIT' });
@@ -34,7 +34,7 @@ describe('workflow.timer.sweep', () => {
 	});
 
 	it('handles at most `limit` timers per sweep and says when more are due', async () => {
-		const h = createHarness();
+		const h = await createHarness();
 		await h.publish();
 		for (let i = 0; i < 3; i++) await h.start();
 		const sweep = { now: '2026-02-01T00:00:00Z', limit: 2 };
@@ -49,12 +49,12 @@ describe('workflow.timer.sweep', () => {
 	});
 
 	it('is for administrators only', async () => {
-		const h = createHarness();
+		const h = await createHarness();
 		expect(await h.codeOf(employee, 'workflow.timer.sweep', {})).toBe('FORBIDDEN');
 	});
 
 	it('a leap second (…T23:59:60Z) is read as the last millisecond of its minute, not a 500', async () => {
-		const h = createHarness();
+		const h = await createHarness();
 		await h.publish();
 		const instanceId = await h.start();
 		await h.ok(employee, 'workflow.instance.transition', { instanceId, action: 'SUBMIT' });

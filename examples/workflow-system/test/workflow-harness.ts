@@ -1,26 +1,28 @@
 import {
 	createExecutor,
-	createMemoryStores,
 	type Decider,
 	type InvocationResult,
 	type Principal,
 	type PrincipalInit,
-	type Stores,
 	sequentialIds,
 	silentLogger,
 } from '@charter/runtime';
+import type { SqlStores } from '@charter/sql';
+import { createSqliteStores } from '@charter/sql/sqlite';
 import { DEMO_PRINCIPALS, demoMembers } from '../src/app/demo-principals.ts';
 import { createWorkflowApp } from '../src/app/workflow-app.ts';
 import { expenseApprovalDefinition } from '../src/demo/expense-approval.ts';
 import type { InstanceStatus } from '../src/domain/instance-state-machine.ts';
-import { createMemoryWorkflowRepositories } from '../src/store/memory/memory-workflow-repository.ts';
+import { createSqlWorkflowRepositories } from '../src/store/sql/sql-workflow-repository.ts';
+import type { WorkflowDatabase } from '../src/store/sql/workflow-database.ts';
+import { workflowMigrations } from '../src/store/sql/workflow-migrations.ts';
 import type { RepositoryProvider } from '../src/store/workflow-repository.ts';
 
 export const { employee, manager, finance, finance2, admin, outsider } = DEMO_PRINCIPALS;
 
-/** Options of a test app: memory stores and repositories unless given. */
+/** Options of a test app: SQLite in memory unless given stores (and repositories over them). */
 export interface HarnessOptions {
-	readonly stores?: Stores;
+	readonly stores?: SqlStores<WorkflowDatabase>;
 	readonly repositories?: RepositoryProvider;
 	readonly now?: string;
 	readonly newId?: (prefix?: string) => string;
@@ -33,10 +35,21 @@ export interface HarnessOptions {
 /** The workflow app behind one executor; each call names its principal. */
 export type Harness = Awaited<ReturnType<typeof createHarness>>;
 
+/**
+ * SQL stores in an SQLite database in memory with the workflow tables: what every test runs
+ * the example's one (SQL) repository on, as `charter test` does.
+ */
+export function openMemoryDatabase(): Promise<SqlStores<WorkflowDatabase>> {
+	return createSqliteStores<WorkflowDatabase>({
+		file: ':memory:',
+		migrations: [workflowMigrations],
+	});
+}
+
 /** Creates the app and an executor whose caller is chosen per call. */
-export function createHarness(options: HarnessOptions = {}) {
-	const repositories = options.repositories ?? createMemoryWorkflowRepositories();
-	const stores = options.stores ?? createMemoryStores();
+export async function createHarness(options: HarnessOptions = {}) {
+	const stores = options.stores ?? (await openMemoryDatabase());
+	const repositories = options.repositories ?? createSqlWorkflowRepositories(stores.db);
 	let now = new Date(options.now ?? '2026-01-01T00:00:00.000Z');
 	const clock = () => new Date(now);
 	const app = createWorkflowApp(

@@ -1,14 +1,8 @@
-import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { SqlStores } from '@charter/sql';
-import { createPostgresStores } from '@charter/sql/postgres';
 import { createSqliteStores } from '@charter/sql/sqlite';
-import { sql } from 'kysely';
 import { afterAll, beforeEach, describe, expect, it } from 'vitest';
-import { createMemoryWorkflowRepositories } from '../src/store/memory/memory-workflow-repository.ts';
 import { createSqlWorkflowRepositories } from '../src/store/sql/sql-workflow-repository.ts';
+import type { WorkflowDatabase } from '../src/store/sql/workflow-database.ts';
 import { workflowMigrations } from '../src/store/sql/workflow-migrations.ts';
 import type { ApprovalRequestRecord, InstanceRecord } from '../src/store/workflow-records.ts';
 import {
@@ -16,40 +10,27 @@ import {
 	RevisionConflictError,
 	type WorkflowRepositories,
 } from '../src/store/workflow-repository.ts';
+import { openPostgresTables, PG_URL } from './postgres-tables.ts';
 
-const file = join(tmpdir(), `workflow-repo-${randomUUID()}.db`);
-/** PostgreSQL joins the suite when `CHARTER_TEST_PG_URL` names a database (tables are dropped after). */
-const PG_URL = process.env.CHARTER_TEST_PG_URL;
-const opened: { stores: SqlStores; prefix: string }[] = [];
+/** PostgreSQL joins the suite when `CHARTER_TEST_PG_URL` names a database (schemas are dropped after). */
+const closers: (() => Promise<void>)[] = [];
 afterAll(async () => {
-	for (const { stores, prefix } of opened) {
-		if (stores.dialect === 'postgres') {
-			const rows = await sql<{
-				name: string;
-			}>`select table_name as name from information_schema.tables where table_name like ${`${prefix}%`}`.execute(
-				stores.db,
-			);
-			for (const { name } of rows.rows)
-				await sql`drop table if exists ${sql.table(name)} cascade`.execute(stores.db);
-		}
-		await stores.close();
-	}
-	for (const suffix of ['', '-wal', '-shm']) rmSync(`${file}${suffix}`, { force: true });
+	for (const close of closers) await close();
 });
 if (!PG_URL)
 	console.info('workflow repositories: set CHARTER_TEST_PG_URL to run the suite on PostgreSQL too');
 
-/** Each implementation, fresh per test (SQL: a new table prefix). */
+/** The one (SQL) repository on each engine, fresh per test (SQLite: a new database in memory). */
 const IMPLEMENTATIONS: [string, () => Promise<RepositoryProvider>][] = [
-	['memory', async () => createMemoryWorkflowRepositories()],
 	[
 		'sqlite',
 		async () => {
-			const tablePrefix = `t${randomUUID().slice(0, 8)}_`;
-			const migrations = [workflowMigrations];
-			const stores = await createSqliteStores({ file, tablePrefix, migrations });
-			opened.push({ stores, prefix: tablePrefix });
-			return createSqlWorkflowRepositories(stores.db, stores.tables);
+			const stores: SqlStores<WorkflowDatabase> = await createSqliteStores<WorkflowDatabase>({
+				file: ':memory:',
+				migrations: [workflowMigrations],
+			});
+			closers.push(() => stores.close());
+			return createSqlWorkflowRepositories(stores.db);
 		},
 	],
 ];
@@ -57,11 +38,9 @@ if (PG_URL) {
 	IMPLEMENTATIONS.push([
 		'postgres',
 		async () => {
-			const tablePrefix = `wfrepo_${randomUUID().slice(0, 8)}_`;
-			const migrations = [workflowMigrations];
-			const stores = await createPostgresStores({ url: PG_URL, tablePrefix, migrations });
-			opened.push({ stores, prefix: tablePrefix });
-			return createSqlWorkflowRepositories(stores.db, stores.tables);
+			const tables = await openPostgresTables('wfrepo');
+			closers.push(() => tables.drop());
+			return createSqlWorkflowRepositories(tables.stores.db);
 		},
 	]);
 }

@@ -15,8 +15,12 @@ export {
 } from './project/load-project.ts';
 export { type Mismatch, partialMismatches } from './testing/partial-match.ts';
 export {
+	defaultExampleStores,
 	EXAMPLE_CLOCK,
 	type ExampleReport,
+	type ExampleStores,
+	openExampleStores,
+	type RunExamplesOptions,
 	runExample,
 	runExamples,
 } from './testing/run-examples.ts';

@@ -76,6 +76,8 @@ export {
 	type Handler,
 	type HandlerContext,
 	implement,
+	implementFor,
+	type TypedImplement,
 } from './executor/implement.ts';
 export { inputShape, MAX_SHAPE_ENTRIES } from './executor/input-shape.ts';
 export type { CallerSignal, Invocation, InvocationResult } from './executor/invocation.ts';

@@ -19,7 +19,8 @@ export interface StoreOptions
 }
 
 /**
- * Opens durable stores selected by URL and runs pending migrations. Throws a
+ * Opens durable stores selected by URL and runs pending migrations; `DB` types the app's own
+ * tables (`stores.db`, and `ctx.tx` in handlers bound with `implementFor`). Throws a
  * `CharterConfigError` (`CHARTER_STORE_URL_INVALID`, `CHARTER_STORE_UNREACHABLE`) that names
  * the URL with its password masked.
  *
@@ -27,7 +28,7 @@ export interface StoreOptions
  * const stores = await createStores({ url: process.env.DATABASE_URL, migrations: [appMigrations] });
  * const executor = createExecutor({ bindings, stores });
  */
-export async function createStores(options: StoreOptions = {}): Promise<SqlStores> {
+export async function createStores<DB = any>(options: StoreOptions = {}): Promise<SqlStores<DB>> {
 	const url = options.url ?? DEFAULT_STORE_URL;
 	if (/^postgres(ql)?:\/\//i.test(url)) {
 		// Loaded on demand: a PostgreSQL project need not install better-sqlite3, nor the reverse.

@@ -1,6 +1,7 @@
 export { createStores, DEFAULT_STORE_URL, type StoreOptions } from './create-stores.ts';
 export type { PostgresStoreOptions } from './postgres/postgres-store.ts';
 export type { SqliteStoreOptions } from './sqlite/sqlite-store.ts';
+export { defineSqlApp, isSqlStores, type SqlAppDefinition } from './stores/define-sql-app.ts';
 export type {
 	Migration,
 	MigrationContext,

@@ -16,7 +16,7 @@ export interface SeedEnv {
 	readonly stores: Stores;
 	readonly clock: () => Date;
 	readonly bindings: readonly Binding<any>[];
-	readonly deciders: Readonly<Record<string, Decider>>;
+	readonly deciders: Readonly<Record<string, Decider<any>>>;
 	readonly repositories: RepositoryProvider;
 }
 

@@ -1,11 +1,13 @@
-import { type Binding, ContractError, type HandlerContext, implement } from '@charter/runtime';
+import { type Binding, ContractError } from '@charter/runtime';
 import { canDecide, evaluateApproval } from '../domain/approval-mode.ts';
 import { InstanceSession } from '../engine/instance-session.ts';
 import {
 	emitEvents,
 	guardRevision,
+	implement,
 	organizationOf,
 	repositoriesOf,
+	type WorkflowContext,
 	type WorkflowDeps,
 } from '../shared/handler-kit.ts';
 import { pageOf, probeOf, windowOf } from '../shared/page-cursor.ts';
@@ -28,13 +30,13 @@ const STATUS_OF_DECISION = {
 
 /** Binds the approval contracts: decisions, delegation, comments and the inboxes. */
 export function approvalHandlers(deps: WorkflowDeps): Binding<any>[] {
-	const loadRequest = async (ctx: HandlerContext<any>, id: string) => {
+	const loadRequest = async (ctx: WorkflowContext, id: string) => {
 		const found = await repositoriesOf(deps, ctx).approvals.get(organizationOf(ctx), id);
 		if (!found) throw new ContractError('NOT_FOUND', `no approval request ${id}`);
 		return found;
 	};
 	/** Opens the request's instance, checked for a decision: active, request pending and current. */
-	const openForDecision = async (ctx: HandlerContext<any>, requestId: string) => {
+	const openForDecision = async (ctx: WorkflowContext, requestId: string) => {
 		const request = await loadRequest(ctx, requestId);
 		const session = await InstanceSession.open(
 			repositoriesOf(deps, ctx),

@@ -1,6 +1,12 @@
-import { type Binding, ContractError, type HandlerContext, implement } from '@charter/runtime';
+import { type Binding, ContractError } from '@charter/runtime';
 import { validateDefinition } from '../domain/definition-validator.ts';
-import { organizationOf, repositoriesOf, type WorkflowDeps } from '../shared/handler-kit.ts';
+import {
+	implement,
+	organizationOf,
+	repositoriesOf,
+	type WorkflowContext,
+	type WorkflowDeps,
+} from '../shared/handler-kit.ts';
 import { pageOf, probeOf, windowOf } from '../shared/page-cursor.ts';
 import type { DefinitionRecord } from '../store/workflow-records.ts';
 import {
@@ -21,12 +27,12 @@ type Status = DefinitionRecord['status'];
 
 /** Binds the definition contracts: drafts, steps, validation and the version lifecycle. */
 export function definitionHandlers(deps: WorkflowDeps): Binding<any>[] {
-	const load = async (ctx: HandlerContext<any>, id: string) => {
+	const load = async (ctx: WorkflowContext, id: string) => {
 		const found = await repositoriesOf(deps, ctx).definitions.get(organizationOf(ctx), id);
 		if (!found) throw new ContractError('NOT_FOUND', `no workflow definition ${id}`);
 		return found;
 	};
-	const loadDraft = async (ctx: HandlerContext<any>, id: string) => {
+	const loadDraft = async (ctx: WorkflowContext, id: string) => {
 		const found = await load(ctx, id);
 		if (found.status !== 'DRAFT') {
 			throw new ContractError(
@@ -36,13 +42,13 @@ export function definitionHandlers(deps: WorkflowDeps): Binding<any>[] {
 		}
 		return found;
 	};
-	const save = async (ctx: HandlerContext<any>, definition: DefinitionRecord) => {
+	const save = async (ctx: WorkflowContext, definition: DefinitionRecord) => {
 		const next = { ...definition, updatedAt: ctx.now().toISOString() };
 		await repositoriesOf(deps, ctx).definitions.update(next);
 		return next;
 	};
 	/** Moves a version along its lifecycle, from one of the allowed statuses. */
-	const move = async (ctx: HandlerContext<any>, id: string, from: Status[], to: Status) => {
+	const move = async (ctx: WorkflowContext, id: string, from: Status[], to: Status) => {
 		const found = await load(ctx, id);
 		if (!from.includes(found.status)) {
 			throw new ContractError(

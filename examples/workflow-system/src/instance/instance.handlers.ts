@@ -1,4 +1,4 @@
-import { type Binding, ContractError, type HandlerContext, implement } from '@charter/runtime';
+import { type Binding, ContractError } from '@charter/runtime';
 import { canDecide } from '../domain/approval-mode.ts';
 import { canApply } from '../domain/instance-state-machine.ts';
 import { InstanceSession } from '../engine/instance-session.ts';
@@ -6,8 +6,10 @@ import { isAdmin, isTaskAssignee } from '../policy/workflow-deciders.ts';
 import {
 	emitEvents,
 	guardRevision,
+	implement,
 	organizationOf,
 	repositoriesOf,
+	type WorkflowContext,
 	type WorkflowDeps,
 } from '../shared/handler-kit.ts';
 import { pageOf, probeOf, windowOf } from '../shared/page-cursor.ts';
@@ -26,14 +28,14 @@ import {
 
 /** Binds the instance contracts: start, human actions, pause/resume/cancel and the reads. */
 export function instanceHandlers(deps: WorkflowDeps): Binding<any>[] {
-	const open = (ctx: HandlerContext<any>, instanceId: string) =>
+	const open = (ctx: WorkflowContext, instanceId: string) =>
 		InstanceSession.open(
 			repositoriesOf(deps, ctx),
 			{ ids: deps.ids, now: ctx.now().toISOString() },
 			organizationOf(ctx),
 			instanceId,
 		);
-	const load = async (ctx: HandlerContext<any>, instanceId: string): Promise<InstanceRecord> => {
+	const load = async (ctx: WorkflowContext, instanceId: string): Promise<InstanceRecord> => {
 		const found = await repositoriesOf(deps, ctx).instances.get(organizationOf(ctx), instanceId);
 		if (!found) throw new ContractError('NOT_FOUND', `no instance ${instanceId}`);
 		return found;

@@ -1,5 +1,6 @@
 import { ADMIN_ROLE, type Decider, type Principal, readsState } from '@charter/runtime';
 import type { WorkflowStep } from '../domain/definition-validator.ts';
+import type { WorkflowTransaction } from '../store/sql/workflow-database.ts';
 import type { InstanceRecord } from '../store/workflow-records.ts';
 import type { RepositoryProvider } from '../store/workflow-repository.ts';
 
@@ -32,12 +33,14 @@ function field(input: unknown, name: string): string | undefined {
  *
  * Every rule here depends on stored state (who is assigned, who started an instance), so each
  * is declared with `readsState`: the runtime decides it inside the command's transaction, on
- * the state the handler then changes. Read through `transaction?.handle`, never outside it.
+ * the state the handler then changes. Read through `transaction?.handle` (a `Transaction<WorkflowDatabase>`), never outside it.
  */
-export function workflowDeciders(repositories: RepositoryProvider): Record<string, Decider> {
+export function workflowDeciders(
+	repositories: RepositoryProvider,
+): Record<string, Decider<WorkflowTransaction>> {
 	return {
 		/** workflow.instance.transition: the assignee of the current TASK step. */
-		'task-assignee': readsState(async ({ principal, input, transaction }) => {
+		'task-assignee': readsState<WorkflowTransaction>(async ({ principal, input, transaction }) => {
 			const id = field(input, 'instanceId');
 			if (!principal?.tenant || id === undefined) return false;
 			const repos = repositories(transaction?.handle);
@@ -50,19 +53,26 @@ export function workflowDeciders(repositories: RepositoryProvider): Record<strin
 			return isTaskAssignee(step, instance, principal);
 		}),
 		/** workflow.approval.decide and delegate: the request's assignee. */
-		'approval-assignee': readsState(async ({ principal, input, transaction }) => {
-			const id = field(input, 'requestId');
-			if (!principal?.tenant || id === undefined) return false;
-			const request = await repositories(transaction?.handle).approvals.get(principal.tenant, id);
-			return !request || request.assigneeId === principal.id;
-		}),
+		'approval-assignee': readsState<WorkflowTransaction>(
+			async ({ principal, input, transaction }) => {
+				const id = field(input, 'requestId');
+				if (!principal?.tenant || id === undefined) return false;
+				const request = await repositories(transaction?.handle).approvals.get(principal.tenant, id);
+				return !request || request.assigneeId === principal.id;
+			},
+		),
 		/** workflow.instance.cancel: an administrator or the member who started the instance. */
-		'instance-starter-or-admin': readsState(async ({ principal, input, transaction }) => {
-			const id = field(input, 'instanceId');
-			if (!principal?.tenant || id === undefined) return false;
-			if (isAdmin(principal)) return true;
-			const instance = await repositories(transaction?.handle).instances.get(principal.tenant, id);
-			return !instance || instance.startedBy === principal.id;
-		}),
+		'instance-starter-or-admin': readsState<WorkflowTransaction>(
+			async ({ principal, input, transaction }) => {
+				const id = field(input, 'instanceId');
+				if (!principal?.tenant || id === undefined) return false;
+				if (isAdmin(principal)) return true;
+				const instance = await repositories(transaction?.handle).instances.get(
+					principal.tenant,
+					id,
+				);
+				return !instance || instance.startedBy === principal.id;
+			},
+		),
 	};
 }

@@ -1,6 +1,7 @@
-import { ContractError, type HandlerContext } from '@charter/runtime';
+import { ContractError, type HandlerContext, implementFor } from '@charter/runtime';
 import type { OperationSpec } from '@charter/spec';
 import type { EngineEvent } from '../engine/instance-session.ts';
+import type { WorkflowTransaction } from '../store/sql/workflow-database.ts';
 import {
 	type RepositoryProvider,
 	RevisionConflictError,
@@ -20,9 +21,15 @@ export interface WorkflowDeps {
 	readonly members: MemberDirectory;
 }
 
+/** `implement` for the workflow handlers: a command's `ctx.tx` is a `Transaction<WorkflowDatabase>`. */
+export const implement = implementFor<WorkflowTransaction>();
+
+/** The `ctx` of a workflow handler, whatever its contract. */
+export type WorkflowContext = HandlerContext<any, any, any, WorkflowTransaction>;
+
 /** Gives the repositories of a call: inside the command's transaction when there is one. */
-export function repositoriesOf(deps: WorkflowDeps, ctx: HandlerContext<any>): WorkflowRepositories {
-	return deps.repositories(ctx.transaction?.handle);
+export function repositoriesOf(deps: WorkflowDeps, ctx: WorkflowContext): WorkflowRepositories {
+	return deps.repositories(ctx.tx);
 }
 
 /** Gives the caller's organization (every contract requires a tenant). */

@@ -2,6 +2,7 @@ import type { Infer } from '@charter/schema';
 import type { ApprovalRequestStatusEnum } from '../approval/approval.enum.ts';
 import type { DefinitionStatusEnum } from '../definition/definition.enum.ts';
 import type { InstanceStatusEnum } from '../instance/instance.enum.ts';
+import type { WorkflowTransaction } from './sql/workflow-database.ts';
 import type {
 	ApprovalRequestRecord,
 	CommentRecord,
@@ -90,10 +91,10 @@ export interface WorkflowRepositories {
 }
 
 /**
- * Gives the repositories for a command's transaction (its native handle), or outside any
- * transaction for queries, deciders and fixtures.
+ * Gives the repositories for a command's transaction (`ctx.tx`), or outside any transaction
+ * (no argument) for queries, deciders and fixtures.
  */
-export type RepositoryProvider = (transactionHandle?: unknown) => WorkflowRepositories;
+export type RepositoryProvider = (tx?: WorkflowTransaction) => WorkflowRepositories;
 
 /** Thrown when an instance changed since it was read: the caller lost an optimistic race. */
 export class RevisionConflictError extends Error {

@@ -1,9 +1,10 @@
-import { type Binding, implement, parseTimestamp } from '@charter/runtime';
+import { type Binding, parseTimestamp } from '@charter/runtime';
 import { dueTimers } from '../domain/timer-schedule.ts';
 import { addSeconds, InstanceSession, SYSTEM_ACTOR } from '../engine/instance-session.ts';
 import {
 	emitEvents,
 	guardRevision,
+	implement,
 	organizationOf,
 	repositoriesOf,
 	type WorkflowDeps,

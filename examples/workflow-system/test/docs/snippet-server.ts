@@ -1,6 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { EXAMPLE_CLOCK } from '@charter/cli';
+import { EXAMPLE_CLOCK, openExampleStores } from '@charter/cli';
 import { createGraphqlHandler } from '@charter/graphql';
 import { createMcpHttpHandler } from '@charter/mcp';
 import { atPath, createRestServer } from '@charter/rest';
@@ -8,7 +8,6 @@ import {
 	type AppDefinition,
 	bearerTokenProvider,
 	createExecutor,
-	createMemoryStores,
 	sequentialIds,
 	silentLogger,
 } from '@charter/runtime';
@@ -21,7 +20,8 @@ type Listener = (request: IncomingMessage, response: ServerResponse) => void;
 
 /**
  * A server on one fixed URL (the one the docs' snippets are generated for) whose app can be
- * reset to the state an acceptance example starts from: fresh memory stores, the example's
+ * reset to the state an acceptance example starts from: fresh stores as `charter test` opens them
+ * (SQLite in memory for the workflow app), the example's
  * fixture, its caller behind {@link SNIPPET_TOKEN}, the clock and ids `charter test` uses.
  * REST, GraphQL and MCP are served as `charter serve` serves them.
  */
@@ -36,12 +36,17 @@ export async function startSnippetServer(registry: ContractRegistry, app: AppDef
 		/** Resets the app to the starting state of an example (or of nothing in particular). */
 		async prepare(example: Example | undefined) {
 			await close?.();
+			const opened = await openExampleStores(app);
+			const { stores } = opened;
 			const instance = await app.create({
-				stores: createMemoryStores(),
+				stores,
 				clock: () => new Date(EXAMPLE_CLOCK),
 				newId: sequentialIds(),
 			});
-			close = async () => instance.close?.();
+			close = async () => {
+				await instance.close?.();
+				await opened.close();
+			};
 			const fixture = example
 				? (instance.fixtures?.[example.key] ??
 					(example.scenario ? instance.fixtures?.[example.scenario] : undefined))
@@ -55,6 +60,7 @@ export async function startSnippetServer(registry: ContractRegistry, app: AppDef
 				bindings: instance.bindings,
 				deciders: instance.deciders ?? {},
 				contextProvider,
+				stores,
 				clock: () => new Date(EXAMPLE_CLOCK),
 				logger: silentLogger,
 			});

@@ -1,23 +1,35 @@
 import { parseFlags } from '../args.ts';
 import type { Command } from '../command.ts';
-import { ExitCode } from '../command.ts';
+import { ExitCode, UsageError } from '../command.ts';
 import { loadApp } from '../host/load-app.ts';
 import { loadProjectOrFail, reportDiagnostics } from '../project/project-command.ts';
-import { runExamples } from '../testing/run-examples.ts';
+import { type ExampleStores, runExamples } from '../testing/run-examples.ts';
+
+const STORE_KINDS: readonly ExampleStores[] = ['sqlite', 'memory'];
 
 /** `charter test`: runs every acceptance example through the executor against the handlers. */
 export const testCommand: Command = {
 	name: 'test',
-	usage: 'charter test [--json] [--config FILE]',
+	usage: 'charter test [--json] [--stores sqlite|memory] [--config FILE]',
 	async run(args, { cwd, out }) {
-		const flags = parseFlags(args, { boolean: ['json'], string: ['config'] });
+		const flags = parseFlags(args, { boolean: ['json'], string: ['config', 'stores'] });
+		const stores = flags.string.stores;
+		if (stores !== undefined && !STORE_KINDS.includes(stores as ExampleStores)) {
+			throw new UsageError(
+				`--stores must be sqlite (SQLite in memory, the default for an app with migrations) or memory, not "${stores}"`,
+			);
+		}
 		const project = await loadProjectOrFail(cwd, flags.string.config, { bundle: false });
 		if (project.diagnostics.some((d) => d.severity === 'error')) {
 			reportDiagnostics(out, project.diagnostics);
 			return ExitCode.findings;
 		}
 		const app = await loadApp(project);
-		const reports = await runExamples(project.registry, app);
+		const reports = await runExamples(
+			project.registry,
+			app,
+			stores === undefined ? {} : { stores: stores as ExampleStores },
+		);
 		const failed = reports.filter((r) => !r.passed);
 		if (flags.boolean.json) {
 			out.json({

@@ -1,9 +1,10 @@
 import { ContractError, defineApp, implement } from '@charter/runtime';
 import { defineSchemaModel, f } from '@charter/schema';
 import { createRegistry, defineQuery } from '@charter/spec';
+import { defineSqlApp } from '@charter/sql';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { runExamples } from './run-examples.ts';
+import { defaultExampleStores, runExamples } from './run-examples.ts';
 
 const meta = { version: '1.0.0', owners: ['@t'], description: 'x.' } as const;
 const Invoice = defineSchemaModel({
@@ -92,5 +93,64 @@ describe('charter test reports', () => {
 		expect(await runExamples(registry, app)).toEqual([
 			{ operation: 'billing.invoice.get', version: '1.0.0', example: 'first', passed: true },
 		]);
+	});
+
+	it('an app with tables of its own on SQLite in memory: its SQL code runs, a fresh database per example', async () => {
+		interface Billing {
+			readonly invoices: { readonly id: string; readonly total: string };
+		}
+		const app = defineSqlApp<Billing>({
+			migrations: [
+				{
+					scope: 'billing',
+					migrations: [
+						{
+							version: 1,
+							name: 'invoices',
+							up: ({ db }) =>
+								db.schema
+									.createTable('invoices')
+									.addColumn('id', 'text', (c) => c.primaryKey())
+									.addColumn('total', 'text', (c) => c.notNull())
+									.execute(),
+						},
+					],
+				},
+			],
+			create: ({ stores }) => ({
+				bindings: [
+					implement(GetInvoice, async ({ id }) => {
+						const row = await stores.db
+							.selectFrom('invoices')
+							.select('total')
+							.where('id', '=', id)
+							.executeTakeFirstOrThrow();
+						return { id, total: row.total, lines: [] };
+					}),
+				],
+				fixtures: {
+					first: {
+						principal: { id: 'ada' },
+						// Inserted into this example's own database: a second run starts empty again.
+						given: async () => {
+							await stores.db
+								.insertInto('invoices')
+								.values({ id: 'inv-1', total: '12.50' })
+								.execute();
+						},
+					},
+				},
+			}),
+		});
+		expect(defaultExampleStores(app)).toBe('sqlite');
+		const passed = [
+			{ operation: 'billing.invoice.get', version: '1.0.0', example: 'first', passed: true },
+		];
+		expect(await runExamples(registry, app)).toEqual(passed);
+		expect(await runExamples(registry, app)).toEqual(passed);
+		// Forced onto the memory stores, the app says it needs SQL stores.
+		await expect(runExamples(registry, app, { stores: 'memory' })).rejects.toThrow(
+			/CHARTER_SQL_STORES_REQUIRED/,
+		);
 	});
 });

@@ -5,10 +5,12 @@ import {
 	type Logger,
 	type Principal,
 	type PrincipalInit,
+	type Stores,
 	sequentialIds,
 } from '@charter/runtime';
 import type { ValidationIssue } from '@charter/schema';
 import type { ContractRegistry, Example, OperationSpec } from '@charter/spec';
+import { createStores } from '@charter/sql';
 import { type Mismatch, partialMismatches } from './partial-match.ts';
 
 /** The instant every example runs at, so outputs with timestamps are reproducible. */
@@ -26,25 +28,56 @@ export interface ExampleReport {
 }
 
 /**
- * Runs every acceptance example through the executor against a fresh app (memory stores,
+ * Where the examples run: `memory` (the runtime's memory stores), or `sqlite` (the SQL stores
+ * on an SQLite database in memory, with the app's migrations: its real SQL repositories run).
+ */
+export type ExampleStores = 'memory' | 'sqlite';
+
+/** The stores an app's examples run on by default: SQLite in memory for an app with tables of its own. */
+export function defaultExampleStores(app: AppDefinition): ExampleStores {
+	return (app.migrations?.length ?? 0) > 0 ? 'sqlite' : 'memory';
+}
+
+/** How `runExamples` runs. */
+export interface RunExamplesOptions {
+	/** {@link defaultExampleStores} unless given. */
+	readonly stores?: ExampleStores;
+}
+
+/**
+ * Runs every acceptance example through the executor against a fresh app (fresh stores,
  * fixed clock, sequential ids) prepared by the example's fixture, and compares the output
- * with the example as a partial, or the problem code with the example's `error`.
+ * with the example as a partial, or the problem code with the example's `error`. An app that
+ * declares `migrations` runs on SQLite in memory (a new database per example), so its SQL
+ * repositories are the ones tested; others on the memory stores.
  */
 export async function runExamples(
 	registry: ContractRegistry,
 	app: AppDefinition,
+	options: RunExamplesOptions = {},
 ): Promise<ExampleReport[]> {
+	const stores = options.stores ?? defaultExampleStores(app);
 	const reports: ExampleReport[] = [];
 	for (const { spec } of registry.operations()) {
 		for (const example of spec.acceptance.examples) {
-			reports.push(await runExample(registry, app, spec, example));
+			reports.push(await runExample(registry, app, spec, example, stores));
 		}
 	}
 	return reports;
 }
 
+/** Fresh stores for one example (as `charter test` opens them), and how to close them. */
+export async function openExampleStores(
+	app: AppDefinition,
+	kind: ExampleStores = defaultExampleStores(app),
+): Promise<{ stores: Stores; close: () => Promise<void> }> {
+	if (kind === 'memory') return { stores: createMemoryStores(), close: async () => {} };
+	const stores = await createStores({ url: 'sqlite::memory:', migrations: app.migrations ?? [] });
+	return { stores, close: () => stores.close() };
+}
+
 /**
- * Runs one acceptance example: a fresh app (memory stores, fixed clock, sequential ids), the
+ * Runs one acceptance example: a fresh app (fresh stores, fixed clock, sequential ids), the
  * fixture of the example (or of its scenario), then the input through the executor as the
  * fixture's principal; the output must match the example as a partial, or the problem code
  * its `error`.
@@ -54,14 +87,22 @@ export async function runExample(
 	app: AppDefinition,
 	spec: OperationSpec,
 	example: Example,
+	kind: ExampleStores = defaultExampleStores(app),
 ): Promise<ExampleReport> {
 	const at = { operation: spec.meta.key, version: spec.meta.version, example: example.key };
 	const contractBugs = contractBugRecorder();
-	const instance = await app.create({
-		stores: createMemoryStores(),
-		clock: () => new Date(EXAMPLE_CLOCK),
-		newId: sequentialIds(),
-	});
+	const { stores, close } = await openExampleStores(app, kind);
+	let instance: Awaited<ReturnType<AppDefinition['create']>>;
+	try {
+		instance = await app.create({
+			stores,
+			clock: () => new Date(EXAMPLE_CLOCK),
+			newId: sequentialIds(),
+		});
+	} catch (error) {
+		await close();
+		throw error;
+	}
 	try {
 		if (!instance.bindings.some((binding) => binding.contract === spec)) {
 			return {
@@ -81,6 +122,8 @@ export async function runExample(
 			...(instance.middleware ? { middleware: instance.middleware } : {}),
 			deciders: instance.deciders ?? {},
 			contextProvider: () => principal,
+			// The app's stores: its handlers' writes and the commit share one transaction.
+			stores,
 			clock: () => new Date(EXAMPLE_CLOCK),
 			logger: contractBugs.logger,
 			// Other operations may still lack handlers; this example's has one (checked above).
@@ -125,6 +168,7 @@ export async function runExample(
 			: { ...at, passed: false, reason: 'output does not match the example', mismatches };
 	} finally {
 		await instance.close?.();
+		await close();
 	}
 }
 

@@ -7,9 +7,13 @@ import type { Stores } from '../stores/unit-of-work.ts';
 import type { MigrationSet } from './migration-set.ts';
 
 /** What the host (`charter serve`, `charter test`, a test) gives an app when it creates it. */
-export interface AppEnvironment {
-	/** Persistence chosen by the host: SQL stores when serving, memory for examples. */
-	readonly stores: Stores;
+export interface AppEnvironment<S extends Stores<any> = Stores> {
+	/**
+	 * Persistence chosen by the host: SQL stores when serving, and when `charter test` runs
+	 * the examples of an app that declares `migrations` (SQLite in memory); memory stores for
+	 * an app without tables of its own.
+	 */
+	readonly stores: S;
 	/** The clock; fixed when running acceptance examples. */
 	readonly clock: () => Date;
 	/** New ids; deterministic (`prefix-1`, `prefix-2`...) when running acceptance examples. */
@@ -30,7 +34,7 @@ export interface AppInstance {
 	/** Middleware around every handler of the app, outermost first (see `use` for a feature's). */
 	readonly middleware?: readonly Middleware<any, any>[];
 	/** Deciders for the named policy rules of the contracts. */
-	readonly deciders?: Readonly<Record<string, Decider>>;
+	readonly deciders?: Readonly<Record<string, Decider<any>>>;
 	/** Fixtures by example key or scenario key (the example key wins). */
 	readonly fixtures?: Readonly<Record<string, Fixture>>;
 	/** Loads demo data; `charter serve` calls it on a fresh database. */
@@ -39,8 +43,12 @@ export interface AppInstance {
 	readonly close?: () => Promise<void>;
 }
 
-/** A project's handlers module (`handlers` in charter.config.ts) default-exports this. */
-export interface AppDefinition {
+/**
+ * A project's handlers module (`handlers` in charter.config.ts) default-exports this. `S` is
+ * the stores the app is created over (`SqlStores<Database>` for an app with its own tables:
+ * see `defineSqlApp` in `@charter/sql`).
+ */
+export interface AppDefinition<S extends Stores<any> = Stores> {
 	/** Development bearer tokens and their principals; `charter serve` prints them. */
 	readonly tokens?: Readonly<Record<string, PrincipalInit & { readonly description?: string }>>;
 	/** Resolves principals in production (JWT, OIDC...); the dev tokens are used otherwise. */
@@ -48,7 +56,7 @@ export interface AppDefinition {
 	/** The app's own tables, migrated by the SQL stores (`@charter/sql`) after Charter's. */
 	readonly migrations?: readonly MigrationSet[];
 	/** Creates the handlers over the host's stores, clock and ids. */
-	create(environment: AppEnvironment): AppInstance | Promise<AppInstance>;
+	create(environment: AppEnvironment<S>): AppInstance | Promise<AppInstance>;
 }
 
 /**
@@ -61,7 +69,9 @@ export interface AppDefinition {
  *   create: ({ stores, clock }) => ({ bindings: [implement(PauseWorkflowContract, pause)] }),
  * });
  */
-export function defineApp(definition: AppDefinition): AppDefinition {
+export function defineApp<S extends Stores<any> = Stores>(
+	definition: AppDefinition<S>,
+): AppDefinition<S> {
 	return definition;
 }
 

@@ -22,6 +22,8 @@ export const CHARTER_ERROR_CODES = {
 		'An operation emits an event that is neither declared with a payload nor registered.',
 	CHARTER_STORE_URL_INVALID:
 		'The store URL is not understood. Use sqlite:<file> (e.g. sqlite:.charter/charter.db) or postgres://user@host:5432/db.',
+	CHARTER_SQL_STORES_REQUIRED:
+		'The app keeps its own tables (defineSqlApp) but was given other stores. Serve it with `charter serve`, run its examples with `charter test` (SQLite in memory by default), or pass SQL stores from @charter/sql in a test.',
 	CHARTER_STORE_UNREACHABLE:
 		'The database cannot be reached or opened. Check that it runs, the URL, the credentials and the file permissions.',
 	CHARTER_BUS_UNREACHABLE:

@@ -65,4 +65,8 @@ export class CallContext implements HandlerContext {
 	get responseState(): ResponseState | undefined {
 		return this.#response?.state;
 	}
+
+	get tx(): unknown {
+		return this.transaction?.handle;
+	}
 }

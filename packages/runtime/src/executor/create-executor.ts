@@ -16,10 +16,12 @@ import { RateLimiter, type RateLimits } from '../limits/rate-limits.ts';
 import { RefusalSampler } from '../limits/refusal-sampler.ts';
 import { createConsoleLogger, type Logger } from '../logging/logger.ts';
 import type { Decider } from '../policy/policy-decider.ts';
+import { createOutboxRelay } from '../relay/outbox-relay.ts';
 import { createMemoryStores } from '../stores/memory/memory-stores.ts';
+import { isRelayOutbox } from '../stores/outbox-store.ts';
 import type { Stores } from '../stores/unit-of-work.ts';
 import type { CallMetrics } from '../telemetry/call-metrics.ts';
-import { runPipeline } from './execute-pipeline.ts';
+import { type CommitRelease, runPipeline } from './execute-pipeline.ts';
 import type { Binding, Handler } from './implement.ts';
 import type { Invocation, InvocationResult } from './invocation.ts';
 import { type Middleware, withMiddleware } from './middleware.ts';
@@ -45,10 +47,14 @@ export interface ExecutorOptions {
 	/** Persistence; in memory by default. */
 	readonly stores?: Stores;
 	/** Deciders for named policy rules. */
-	readonly deciders?: Readonly<Record<string, Decider>>;
+	readonly deciders?: Readonly<Record<string, Decider<any>>>;
 	/** Serve operations without a handler as 501 instead of refusing to start. */
 	readonly serveUnimplemented?: boolean;
-	/** Receives events after commit; a new in-process bus by default. */
+	/**
+	 * Receives events after commit, from the outbox relay; a new in-process bus by default.
+	 * With stores that have no `afterCommit` (the memory stores) the executor runs that relay
+	 * itself, over `stores.outbox`, and a command resolves once its events were delivered.
+	 */
 	readonly bus?: EventBus;
 	readonly logger?: Logger;
 	/** The clock handlers see as `ctx.now()`. */
@@ -186,7 +192,7 @@ export function createExecutor(options: ExecutorOptions): Executor {
 	const bus = options.bus ?? createEventBus({ logger });
 	const env = {
 		stores,
-		bus,
+		release: releaseAfterCommit(stores, bus, logger, options.tracer),
 		logger,
 		contextProvider: options.contextProvider ?? anonymousProvider,
 		clock: options.clock ?? (() => new Date()),
@@ -207,6 +213,43 @@ export function createExecutor(options: ExecutorOptions): Executor {
 		stores,
 		logger,
 	};
+}
+
+/**
+ * How committed events leave: through the outbox relay only. Stores with `afterCommit` (SQL)
+ * wake the host's relay; for the others (memory) the executor drains the outbox with a relay
+ * of its own after each command that emitted events, so the command resolves once they were
+ * delivered. A failed delivery is logged; the events stay pending for the next drain.
+ */
+function releaseAfterCommit(
+	stores: Stores,
+	bus: EventBus,
+	logger: Logger,
+	tracer: Tracer | undefined,
+): CommitRelease {
+	const { afterCommit } = stores;
+	if (afterCommit !== undefined) return (events) => afterCommit(events);
+	const { outbox } = stores;
+	if (!isRelayOutbox(outbox)) {
+		throw new CharterConfigError(
+			'CHARTER_INVALID_OPTION',
+			'stores',
+			'the outbox has no deliverBatch for a relay, and the stores no afterCommit for a relay of their own: events could not be published',
+		);
+	}
+	const relay = createOutboxRelay({
+		outbox,
+		publisher: bus,
+		logger,
+		...(tracer ? { tracer } : {}),
+	});
+	const failed = (error: unknown) => {
+		logger.error(
+			{ error: error instanceof Error ? error.message : String(error) },
+			'could not publish events after commit; they stay pending in the outbox',
+		);
+	};
+	return (events) => (events.length === 0 ? undefined : relay.drain().then(undefined, failed));
 }
 
 function buildRegistry(options: ExecutorOptions): ContractRegistry {

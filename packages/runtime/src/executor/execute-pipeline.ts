@@ -1,6 +1,5 @@
 import { createProblem, type Problem } from '@charter/spec';
 import type { Span, Tracer } from '@opentelemetry/api';
-import type { EventBus } from '../bus/event-bus.ts';
 import type { EventEnvelope } from '../bus/event-envelope.ts';
 import type { ContextProvider, InvocationMetadata, Principal } from '../context/principal.ts';
 import { callerTraceIdOf, traceIdOf } from '../context/trace-id.ts';
@@ -26,10 +25,16 @@ import type { Invocation, InvocationResult } from './invocation.ts';
 import type { CompiledPlan } from './operation-plan.ts';
 import { type ResponseState, storedResponse } from './response-control.ts';
 
+/**
+ * Hands a committed command's events to the outbox relay (the only way they are published);
+ * a promise when the command waits for the delivery (the executor's own relay).
+ */
+export type CommitRelease = (events: readonly EventEnvelope[]) => Promise<void> | undefined | void;
+
 /** What the pipeline needs from the executor, fixed at startup. */
 export interface PipelineEnv {
 	readonly stores: Stores;
-	readonly bus: EventBus;
+	readonly release: CommitRelease;
 	readonly logger: Logger;
 	readonly contextProvider: ContextProvider;
 	readonly clock: () => Date;
@@ -370,18 +375,17 @@ async function runCommitted(
 		return { ok: true, output, events, traceId, replayed: true };
 	}
 	// Committed: nothing from here on may fail the command (a caller would retry a done thing).
-	if (env.stores.afterCommit) {
-		try {
-			env.stores.afterCommit(committed);
-		} catch (error) {
-			call.logger.error(
-				{
-					error: String(error),
-				},
-				'an after-commit listener failed; the events stay in the outbox',
-			);
-		}
-	} else if (committed.length > 0) await publish(env, committed, call.logger);
+	try {
+		const released = env.release(committed);
+		if (released !== undefined) await released;
+	} catch (error) {
+		call.logger.error(
+			{
+				error: String(error),
+			},
+			'an after-commit listener failed; the events stay in the outbox',
+		);
+	}
 	return succeeded(call, output, committed);
 }
 
@@ -534,31 +538,4 @@ function isThenable(value: unknown): value is PromiseLike<unknown> {
 		value !== null &&
 		typeof (value as { then?: unknown }).then === 'function'
 	);
-}
-
-/**
- * After commit: feed the bus, then mark the outbox entries published. A failure is logged, not
- * thrown: the command is done, and its events stay pending in the outbox.
- */
-async function publish(env: PipelineEnv, events: readonly EventEnvelope[], logger: Logger) {
-	try {
-		for (const event of events) await env.bus.publish(event);
-	} catch (error) {
-		logger.error(
-			{
-				error: String(error),
-			},
-			'could not publish events after commit; they stay pending in the outbox',
-		);
-		return;
-	}
-	try {
-		await env.stores.outbox.markPublished(
-			events.map((e) => e.id),
-			env.clock(),
-		);
-	} catch (error) {
-		// The relay will publish them again; consumers de-duplicate by id.
-		logger.warn({ error: String(error) }, 'could not mark events published');
-	}
 }

@@ -16,8 +16,9 @@ import type { Middleware } from './middleware.ts';
 import type { ResponseControl } from './response-control.ts';
 
 /**
- * What a handler receives beside its input. Pass `ctx` itself on: `emit` and `signal` are
- * built on first use (getters), so a spread copy (`{ ...ctx }`) does not carry them.
+ * What a handler receives beside its input. Pass `ctx` itself on: `emit`, `signal` and `tx` are
+ * built on first use (getters), so a spread copy (`{ ...ctx }`) does not carry them. `Tx` is
+ * the stores' native transaction (see {@link implementFor}).
  */
 export interface HandlerContext<
 	E extends EmittedEvent = EmittedEvent,
@@ -25,6 +26,7 @@ export interface HandlerContext<
 	// `any`, not `unknown`: a handler's ctx of any contract can be passed where a plain
 	// `HandlerContext` is expected.
 	Rs = any,
+	Tx = unknown,
 > {
 	/** The caller, or undefined when anonymous. */
 	readonly principal: Principal | undefined;
@@ -59,16 +61,23 @@ export interface HandlerContext<
 	readonly idempotencyKey: string | undefined;
 	/** The executor's clock. */
 	now(): Date;
+	/**
+	 * The command's native transaction (`ctx.transaction.handle`): with `@charter/sql`'s stores a
+	 * Kysely `Transaction<Database>`, so the handler's writes to its own tables commit or roll
+	 * back with the command's events, audit record and idempotency key. Undefined for queries
+	 * and with the memory stores. Typed through {@link implementFor}.
+	 */
+	readonly tx: Tx | undefined;
 	/** The command's transaction (stores, native handle); undefined for queries. */
-	readonly transaction: TransactionScope | undefined;
+	readonly transaction: TransactionScope<Tx> | undefined;
 	/** The transport metadata the call came with (headers...). */
 	readonly metadata: InvocationMetadata;
 }
 
-/** A handler typed from its contract. */
-export type Handler<S extends OperationSpec<any, any, any>> = (
+/** A handler typed from its contract (and, with {@link implementFor}, its stores' transaction). */
+export type Handler<S extends OperationSpec<any, any, any>, Tx = unknown> = (
 	input: InputOf<S>,
-	ctx: HandlerContext<EventsOf<S>, ErrorsOf<S>, RestWireOf<S>>,
+	ctx: HandlerContext<EventsOf<S>, ErrorsOf<S>, RestWireOf<S>, Tx>,
 ) => OutputOf<S> | Promise<OutputOf<S>>;
 
 /** A contract bound to its handler: what `createExecutor` serves. */
@@ -94,4 +103,28 @@ export function implement<S extends OperationSpec<any, any, any>>(
 	handler: Handler<S>,
 ): Binding<S> {
 	return Object.freeze({ contract, handler });
+}
+
+/** `implement` with handlers whose `ctx.tx` is typed `Tx`: what {@link implementFor} returns. */
+export type TypedImplement<Tx> = <S extends OperationSpec<any, any, any>>(
+	contract: S,
+	handler: Handler<S, Tx>,
+) => Binding<S>;
+
+/**
+ * Gives an `implement` whose handlers get the stores' native transaction typed: declare the
+ * app's database once, and every command's `ctx.tx` is a `Transaction` over its tables. The
+ * core knows no driver: `Tx` is whatever the app's stores hand out (`@charter/sql`: a Kysely
+ * `Transaction<Database>`; the memory stores: `undefined`). The host must give the app such
+ * stores (`defineSqlApp` in `@charter/sql` checks it when the app is created).
+ *
+ * @example
+ * interface Database { invoices: { id: string; total: number } }
+ * export const implement = implementFor<Transaction<Database>>();
+ * implement(PayInvoice, async (input, ctx) => {
+ *   await ctx.tx!.updateTable('invoices').set({ total: 0 }).where('id', '=', input.id).execute();
+ * });
+ */
+export function implementFor<Tx>(): TypedImplement<Tx> {
+	return (contract, handler) => implement(contract, handler as Handler<typeof contract>);
 }

@@ -72,7 +72,7 @@ export function compilePlan(
 	spec: OperationSpec,
 	handler: Handler<any> | undefined,
 	registry: ContractRegistry,
-	deciders: Readonly<Record<string, Decider>>,
+	deciders: Readonly<Record<string, Decider<any>>>,
 ): CompiledPlan {
 	const id = `${spec.meta.key}@${spec.meta.version}`;
 	const wire = wireNames(spec);

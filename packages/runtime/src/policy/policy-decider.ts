@@ -4,7 +4,7 @@ import { CharterConfigError } from '../errors/charter-config-error.ts';
 import type { TransactionScope } from '../stores/unit-of-work.ts';
 
 /** What a custom rule decider sees. */
-export interface DeciderArgs {
+export interface DeciderArgs<Tx = unknown> {
 	readonly rule: string;
 	readonly principal: Principal | undefined;
 	readonly operation: OperationSpec;
@@ -14,11 +14,11 @@ export interface DeciderArgs {
 	 * state the rule depends on through it (`transaction.handle`), and the handler changes that
 	 * same state. Undefined for queries and for deciders that do not read state.
 	 */
-	readonly transaction?: TransactionScope | undefined;
+	readonly transaction?: TransactionScope<Tx> | undefined;
 }
 
 /** Decides one named policy rule: true allows, false denies. */
-export type DecideRule = (args: DeciderArgs) => boolean | Promise<boolean>;
+export type DecideRule<Tx = unknown> = (args: DeciderArgs<Tx>) => boolean | Promise<boolean>;
 
 /**
  * A decider whose rule depends on stored state (who is assigned to a record, its status...). On
@@ -26,13 +26,16 @@ export type DecideRule = (args: DeciderArgs) => boolean | Promise<boolean>;
  * before the handler, so it decides on the very state the handler then changes (see
  * {@link UnitOfWorkOptions.readsState} for what the stores guarantee).
  */
-export interface StateDecider {
+export interface StateDecider<Tx = unknown> {
 	readonly readsState: true;
-	readonly decide: DecideRule;
+	readonly decide: DecideRule<Tx>;
 }
 
-/** Decides one named policy rule: a function, or a {@link StateDecider} for a rule that reads state. */
-export type Decider = DecideRule | StateDecider;
+/**
+ * Decides one named policy rule: a function, or a {@link StateDecider} for a rule that reads
+ * state; `Tx` types the native transaction such a rule reads through.
+ */
+export type Decider<Tx = unknown> = DecideRule<Tx> | StateDecider<Tx>;
 
 /**
  * Declares a decider that reads stored state: on a command it is evaluated inside the command's
@@ -46,7 +49,7 @@ export type Decider = DecideRule | StateDecider;
  *   }),
  * }
  */
-export function readsState(decide: DecideRule): StateDecider {
+export function readsState<Tx = unknown>(decide: DecideRule<Tx>): StateDecider<Tx> {
 	return Object.freeze({ readsState: true, decide });
 }
 
@@ -88,7 +91,7 @@ const ALLOW: Decision = { allowed: true };
  */
 export function compilePolicy(
 	operation: OperationSpec,
-	deciders: Readonly<Record<string, Decider>>,
+	deciders: Readonly<Record<string, Decider<any>>>,
 ): CompiledPolicy {
 	const policy: Policy = operation.policy;
 	const where = `${operation.meta.key}@${operation.meta.version}`;

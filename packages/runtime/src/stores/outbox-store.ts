@@ -7,8 +7,8 @@ export interface OutboxEntry {
 }
 
 /**
- * Stores emitted events. `append` runs inside the command's transaction; a relay (or the
- * executor, after commit) publishes pending entries and marks them published.
+ * Stores emitted events. `append` runs inside the command's transaction; the outbox relay (the
+ * only way events are published) delivers pending entries and marks them published.
  */
 export interface OutboxStore {
 	append(events: readonly EventEnvelope[]): Promise<void>;
@@ -38,4 +38,9 @@ export interface RelayOutbox extends OutboxStore {
 	 * at once; a stream whose older events another relay holds is left for later.
 	 */
 	deliverBatch(limit: number, publish: BatchPublisher, at: () => Date): Promise<number>;
+}
+
+/** Tells whether an outbox can be drained by the relay (it has `deliverBatch`). */
+export function isRelayOutbox(outbox: OutboxStore): outbox is RelayOutbox {
+	return typeof (outbox as Partial<RelayOutbox>).deliverBatch === 'function';
 }

@@ -5,14 +5,15 @@ import type { OutboxStore } from './outbox-store.ts';
 
 /**
  * The stores as seen inside one transaction: writes through them commit or roll back
- * together with the handler's own state changes. `handle` is the store's native transaction
- * (a Kysely `Transaction` for SQL stores) that handlers use for their own tables.
+ * together with the handler's own state changes. `handle` is the store's native transaction,
+ * typed `Tx` (a Kysely `Transaction<Database>` for `@charter/sql`'s stores, `undefined` for the
+ * memory stores), that handlers use for their own tables.
  */
-export interface TransactionScope {
+export interface TransactionScope<Tx = unknown> {
 	readonly outbox: OutboxStore;
 	readonly audit: AuditStore;
 	readonly idempotency: IdempotencyStore;
-	readonly handle: unknown;
+	readonly handle: Tx;
 }
 
 /** How a unit of work runs its transaction. */
@@ -28,19 +29,24 @@ export interface UnitOfWorkOptions {
 }
 
 /** Runs work in one transaction: commits when it resolves, rolls back when it throws. */
-export interface UnitOfWork {
-	run<T>(work: (tx: TransactionScope) => Promise<T>, options?: UnitOfWorkOptions): Promise<T>;
+export interface UnitOfWork<Tx = unknown> {
+	run<T>(work: (tx: TransactionScope<Tx>) => Promise<T>, options?: UnitOfWorkOptions): Promise<T>;
 }
 
-/** Everything the executor persists through. */
-export interface Stores {
+/**
+ * Everything the executor persists through. `Tx` is the type of the native transaction a
+ * command's handler gets as `ctx.tx` (see {@link TransactionScope}).
+ */
+export interface Stores<Tx = unknown> {
 	readonly idempotency: IdempotencyStore;
 	readonly outbox: OutboxStore;
 	readonly audit: AuditStore;
-	readonly unitOfWork: UnitOfWork;
+	readonly unitOfWork: UnitOfWork<Tx>;
 	/**
-	 * When set, the executor hands a committed command's events to it (a relay publishes them
-	 * from the outbox) instead of publishing them on the bus itself.
+	 * When set, the executor tells it after each commit (the SQL stores wake the host's outbox
+	 * relay with it). When not, the executor drains the outbox through a relay of its own after
+	 * each command that emitted events (the memory stores). Either way the relay alone
+	 * publishes: the executor never puts an event on the bus itself.
 	 */
 	readonly afterCommit?: (events: readonly EventEnvelope[]) => void;
 	/**

@@ -23,7 +23,9 @@ export interface PostgresStoreOptions extends SqlStoreOptions {
  * @example
  * const stores = await createPostgresStores({ url: 'postgres://postgres@127.0.0.1:5432/app' });
  */
-export async function createPostgresStores(options: PostgresStoreOptions): Promise<SqlStores> {
+export async function createPostgresStores<DB = any>(
+	options: PostgresStoreOptions,
+): Promise<SqlStores<DB>> {
 	const pool = new pg.Pool({
 		connectionString: options.url,
 		max: options.poolSize ?? 10,

@@ -24,7 +24,9 @@ export interface SqliteStoreOptions extends SqlStoreOptions {
  * @example
  * const stores = await createSqliteStores({ file: '.charter/charter.db' });
  */
-export async function createSqliteStores(options: SqliteStoreOptions): Promise<SqlStores> {
+export async function createSqliteStores<DB = any>(
+	options: SqliteStoreOptions,
+): Promise<SqlStores<DB>> {
 	const memory = options.file === ':memory:';
 	const path = memory ? options.file : resolve(options.file);
 	const synchronous = options.synchronous ?? 'FULL';

@@ -1,5 +1,5 @@
 import type { EventEnvelope, Stores } from '@charter/runtime';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { charterMigrations } from './charter-migrations.ts';
 import { createSqlAuditStore } from './sql-audit-store.ts';
 import { createSqlIdempotencyStore } from './sql-idempotency-store.ts';
@@ -10,13 +10,17 @@ import { type SqlDialectName, type TableNames, tableNames } from './sql-tables.t
 import { createSqlUnitOfWork } from './sql-unit-of-work.ts';
 import { translateStoreError } from './store-unavailable.ts';
 
-/** The stores over one SQL database, with what the relay, the CLI and apps need beside them. */
-export interface SqlStores extends Stores {
+/**
+ * The stores over one SQL database, with what the relay, the CLI and apps need beside them.
+ * `DB` is the app's database (its tables, as Kysely declares them): a command's handler gets
+ * `ctx.tx` as a `Transaction<DB>` and the app queries outside a command through `db`.
+ */
+export interface SqlStores<DB = any> extends Stores<Transaction<DB>> {
 	readonly outbox: SqlOutboxStore;
 	readonly dialect: SqlDialectName;
 	readonly tables: TableNames;
 	/** The Kysely database, for the app's own queries outside a command. */
-	readonly db: Kysely<any>;
+	readonly db: Kysely<DB>;
 	/** The migrations applied when the stores were opened. */
 	readonly migrations: MigrationReport;
 	/**

@@ -1,5 +1,5 @@
 import type { TransactionScope, UnitOfWork } from '@charter/runtime';
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { createSqlAuditStore } from './sql-audit-store.ts';
 import { createSqlIdempotencyStore, type ForgetExpiredKeys } from './sql-idempotency-store.ts';
 import { createSqlOutboxStore } from './sql-outbox-store.ts';
@@ -19,7 +19,7 @@ export function createSqlUnitOfWork(
 	tables: TableNames,
 	statements: SqlStatements,
 	forgetExpiredKeys: ForgetExpiredKeys,
-): UnitOfWork {
+): UnitOfWork<Transaction<any>> {
 	return {
 		async run(work, options) {
 			// PostgreSQL: a rule that reads state and the handler see one snapshot, and a write to
@@ -30,7 +30,7 @@ export function createSqlUnitOfWork(
 					: db.transaction();
 			try {
 				return await begin.execute((trx) => {
-					const scope: TransactionScope = {
+					const scope: TransactionScope<Transaction<any>> = {
 						outbox: createSqlOutboxStore(trx, dialect, tables, statements),
 						audit: createSqlAuditStore(trx, tables, statements),
 						idempotency: createSqlIdempotencyStore(trx, tables, statements, forgetExpiredKeys),

@@ -1,4 +1,3 @@
-import type { TableNames } from '@charter/sql';
 import type { Kysely } from 'kysely';
 import type {
 	ApprovalRequestRecord,
@@ -12,27 +11,32 @@ import {
 	RevisionConflictError,
 	type WorkflowRepositories,
 } from '../workflow-repository.ts';
-import { type WorkflowTables, workflowTables } from './workflow-migrations.ts';
+import type { WorkflowDatabase } from './workflow-database.ts';
 
-/** The app's tables are named at run time (prefix), so the database is untyped. */
-type Db = Kysely<any>;
+/** The workflow tables, typed; a command's `Transaction<WorkflowDatabase>` is one too. */
+type Db = Kysely<WorkflowDatabase>;
 
 const parse = <T>(row: { data: string }): T => JSON.parse(row.data) as T;
 
 /**
- * Creates the workflow repositories over SQL (SQLite or PostgreSQL, through Kysely). A
- * command's repositories write through its transaction (`ctx.transaction.handle`), so state,
- * outbox and audit commit together; queries, deciders and fixtures use the stores' database.
+ * Creates the workflow repositories over SQL (SQLite or PostgreSQL, through Kysely): the
+ * example's one implementation, run by `charter serve` on its database and by `charter test`
+ * and the tests on SQLite in memory. A command's repositories write through its transaction
+ * (`ctx.tx`), so state, outbox and audit commit together; queries, deciders and fixtures use
+ * the stores' database.
  */
-export function createSqlWorkflowRepositories(db: Db, tables: TableNames): RepositoryProvider {
-	const names = workflowTables(tables);
-	const outside = repositoriesOver(db, names);
-	return (handle) => (handle === undefined ? outside : repositoriesOver(handle as Db, names));
+export function createSqlWorkflowRepositories(db: Db): RepositoryProvider {
+	const outside = repositoriesOver(db);
+	return (tx) => (tx === undefined ? outside : repositoriesOver(tx));
 }
 
-function repositoriesOver(db: Db, t: WorkflowTables): WorkflowRepositories {
+function repositoriesOver(db: Db): WorkflowRepositories {
 	/** One record by id, only within the caller's organization (another's id reads as absent). */
-	const getScoped = async <T>(table: string, organizationId: string, id: string) => {
+	const getScoped = async <T>(
+		table: 'wf_definitions' | 'wf_instances' | 'wf_requests',
+		organizationId: string,
+		id: string,
+	) => {
 		const row = await db
 			.selectFrom(table)
 			.select('data')
@@ -41,11 +45,11 @@ function repositoriesOver(db: Db, t: WorkflowTables): WorkflowRepositories {
 			.executeTakeFirst();
 		return row ? parse<T>(row) : undefined;
 	};
-	const nextOrdinal = async (table: string) => {
-		const row = (await db
+	const nextOrdinal = async (table: 'wf_requests' | 'wf_comments') => {
+		const row = await db
 			.selectFrom(table)
 			.select((eb) => eb.fn.max('ordinal').as('last'))
-			.executeTakeFirst()) as { last: number | string | null } | undefined;
+			.executeTakeFirst();
 		return Number(row?.last ?? 0) + 1;
 	};
 	const definitionRow = (d: DefinitionRecord) => ({
@@ -76,10 +80,11 @@ function repositoriesOver(db: Db, t: WorkflowTables): WorkflowRepositories {
 
 	return {
 		definitions: {
-			get: (organizationId, id) => getScoped<DefinitionRecord>(t.definitions, organizationId, id),
+			get: (organizationId, id) =>
+				getScoped<DefinitionRecord>('wf_definitions', organizationId, id),
 			async versions(organizationId, key) {
 				const rows = await db
-					.selectFrom(t.definitions)
+					.selectFrom('wf_definitions')
 					.select('data')
 					.where('organization_id', '=', organizationId)
 					.where('key', '=', key)
@@ -89,7 +94,7 @@ function repositoriesOver(db: Db, t: WorkflowTables): WorkflowRepositories {
 			},
 			async list(organizationId, filter, window) {
 				let query = db
-					.selectFrom(t.definitions)
+					.selectFrom('wf_definitions')
 					.select('data')
 					.where('organization_id', '=', organizationId);
 				if (filter.key !== undefined) query = query.where('key', '=', filter.key);
@@ -104,36 +109,36 @@ function repositoriesOver(db: Db, t: WorkflowTables): WorkflowRepositories {
 			},
 			async insert(definition) {
 				await db
-					.insertInto(t.definitions)
+					.insertInto('wf_definitions')
 					.values({ id: definition.id, ...definitionRow(definition) })
 					.execute();
 			},
 			async update(definition) {
 				await db
-					.updateTable(t.definitions)
+					.updateTable('wf_definitions')
 					.set(definitionRow(definition))
 					.where('id', '=', definition.id)
 					.execute();
 			},
 			async count() {
-				const row = (await db
-					.selectFrom(t.definitions)
+				const row = await db
+					.selectFrom('wf_definitions')
 					.select((eb) => eb.fn.countAll().as('n'))
-					.executeTakeFirst()) as { n: number | string } | undefined;
+					.executeTakeFirst();
 				return Number(row?.n ?? 0);
 			},
 		},
 		instances: {
-			get: (organizationId, id) => getScoped<InstanceRecord>(t.instances, organizationId, id),
+			get: (organizationId, id) => getScoped<InstanceRecord>('wf_instances', organizationId, id),
 			async insert(instance) {
 				await db
-					.insertInto(t.instances)
+					.insertInto('wf_instances')
 					.values({ id: instance.id, ...instanceRow(instance) })
 					.execute();
 			},
 			async update(instance, expectedRevision) {
 				const result = await db
-					.updateTable(t.instances)
+					.updateTable('wf_instances')
 					.set(instanceRow(instance))
 					.where('id', '=', instance.id)
 					.where('revision', '=', expectedRevision)
@@ -144,7 +149,7 @@ function repositoriesOver(db: Db, t: WorkflowTables): WorkflowRepositories {
 			},
 			async list(organizationId, filter, window) {
 				let query = db
-					.selectFrom(t.instances)
+					.selectFrom('wf_instances')
 					.select('data')
 					.where('organization_id', '=', organizationId);
 				if (filter.definitionKey !== undefined) {
@@ -166,7 +171,7 @@ function repositoriesOver(db: Db, t: WorkflowTables): WorkflowRepositories {
 			},
 			async listOpen(organizationId) {
 				const rows = await db
-					.selectFrom(t.instances)
+					.selectFrom('wf_instances')
 					.select('data')
 					.where('organization_id', '=', organizationId)
 					.where('status', 'in', ['RUNNING', 'WAITING', 'PAUSED'])
@@ -177,7 +182,7 @@ function repositoriesOver(db: Db, t: WorkflowTables): WorkflowRepositories {
 			},
 			async history(instanceId) {
 				const rows = await db
-					.selectFrom(t.history)
+					.selectFrom('wf_history')
 					.select('data')
 					.where('instance_id', '=', instanceId)
 					.orderBy('sequence', 'asc')
@@ -187,7 +192,7 @@ function repositoriesOver(db: Db, t: WorkflowTables): WorkflowRepositories {
 			async saveHistory(entries) {
 				for (const entry of entries) {
 					await db
-						.insertInto(t.history)
+						.insertInto('wf_history')
 						.values({
 							instance_id: entry.instanceId,
 							sequence: entry.sequence,
@@ -201,16 +206,20 @@ function repositoriesOver(db: Db, t: WorkflowTables): WorkflowRepositories {
 			},
 		},
 		approvals: {
-			get: (organizationId, id) => getScoped<ApprovalRequestRecord>(t.requests, organizationId, id),
+			get: (organizationId, id) =>
+				getScoped<ApprovalRequestRecord>('wf_requests', organizationId, id),
 			async forInstance(instanceId, stepKey) {
-				let query = db.selectFrom(t.requests).select('data').where('instance_id', '=', instanceId);
+				let query = db
+					.selectFrom('wf_requests')
+					.select('data')
+					.where('instance_id', '=', instanceId);
 				if (stepKey !== undefined) query = query.where('step_key', '=', stepKey);
 				const rows = await query.orderBy('ordinal', 'asc').execute();
 				return rows.map(parse<ApprovalRequestRecord>);
 			},
 			async forAssignee(organizationId, assigneeId, status, window) {
 				const rows = await db
-					.selectFrom(t.requests)
+					.selectFrom('wf_requests')
 					.select('data')
 					.where('organization_id', '=', organizationId)
 					.where('assignee_id', '=', assigneeId)
@@ -224,16 +233,16 @@ function repositoriesOver(db: Db, t: WorkflowTables): WorkflowRepositories {
 			async save(requests) {
 				for (const request of requests) {
 					const updated = await db
-						.updateTable(t.requests)
+						.updateTable('wf_requests')
 						.set(requestRow(request))
 						.where('id', '=', request.id)
 						.executeTakeFirst();
 					if (Number(updated.numUpdatedRows) === 0) {
 						await db
-							.insertInto(t.requests)
+							.insertInto('wf_requests')
 							.values({
 								id: request.id,
-								ordinal: await nextOrdinal(t.requests),
+								ordinal: await nextOrdinal('wf_requests'),
 								...requestRow(request),
 							})
 							.execute();
@@ -242,18 +251,18 @@ function repositoriesOver(db: Db, t: WorkflowTables): WorkflowRepositories {
 			},
 			async addComment(comment) {
 				await db
-					.insertInto(t.comments)
+					.insertInto('wf_comments')
 					.values({
 						id: comment.id,
 						request_id: comment.requestId,
-						ordinal: await nextOrdinal(t.comments),
+						ordinal: await nextOrdinal('wf_comments'),
 						data: JSON.stringify(comment),
 					})
 					.execute();
 			},
 			async comments(requestId) {
 				const rows = await db
-					.selectFrom(t.comments)
+					.selectFrom('wf_comments')
 					.select('data')
 					.where('request_id', '=', requestId)
 					.orderBy('ordinal', 'asc')

@@ -1,7 +1,8 @@
 import type { MigrationSet, TableNames } from '@charter/sql';
+import type { WorkflowDatabase } from './workflow-database.ts';
 
-/** The workflow system's table names, beside Charter's (same prefix, `wf_` after it). */
-export interface WorkflowTables {
+/** Where version 1 put the workflow tables: beside Charter's (same prefix, `wf_` after it). */
+interface WorkflowTables {
 	readonly definitions: string;
 	readonly instances: string;
 	readonly history: string;
@@ -9,8 +10,8 @@ export interface WorkflowTables {
 	readonly comments: string;
 }
 
-/** Gives the workflow tables that sit beside the given Charter tables. */
-export function workflowTables(charter: TableNames): WorkflowTables {
+/** Gives the version-1 names of the workflow tables beside the given Charter tables. */
+function workflowTables(charter: TableNames): WorkflowTables {
 	const prefix = `${charter.migrations.slice(0, -'migrations'.length)}wf_`;
 	return {
 		definitions: `${prefix}definitions`,
@@ -21,10 +22,20 @@ export function workflowTables(charter: TableNames): WorkflowTables {
 	};
 }
 
+/** The tables by their names in {@link WorkflowDatabase}, and what version 1 called them. */
+const RENAMES: readonly [keyof WorkflowTables, keyof WorkflowDatabase][] = [
+	['definitions', 'wf_definitions'],
+	['instances', 'wf_instances'],
+	['history', 'wf_history'],
+	['requests', 'wf_requests'],
+	['comments', 'wf_comments'],
+];
+
 /**
- * The workflow system's tables, registered with the SQL stores (`defineApp({ migrations })`).
+ * The workflow system's tables, registered with the SQL stores (`defineSqlApp({ migrations })`).
  * Each record is kept whole as JSON in `data`; the columns beside it are what queries filter
- * and sort on. Same DDL on SQLite and PostgreSQL.
+ * and sort on. Same DDL on SQLite and PostgreSQL. Version 2 gives them the names
+ * {@link WorkflowDatabase} declares, so queries are typed.
  */
 export const workflowMigrations: MigrationSet = {
 	scope: 'workflow-system',
@@ -96,6 +107,16 @@ export const workflowMigrations: MigrationSet = {
 					.addColumn('ordinal', 'integer', (c) => c.notNull())
 					.addColumn('data', 'text', (c) => c.notNull())
 					.execute();
+			},
+		},
+		{
+			version: 2,
+			name: 'the tables under the names WorkflowDatabase declares (wf_*)',
+			async up({ db, tables }) {
+				const t = workflowTables(tables);
+				for (const [from, to] of RENAMES) {
+					if (t[from] !== to) await db.schema.alterTable(t[from]).renameTo(to).execute();
+				}
 			},
 		},
 	],

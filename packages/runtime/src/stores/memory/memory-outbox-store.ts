@@ -1,6 +1,6 @@
 import type { EventEnvelope } from '../../bus/event-envelope.ts';
 import { isoTimestamp } from '../../clock/iso-timestamp.ts';
-import type { OutboxEntry, OutboxStore } from '../outbox-store.ts';
+import type { OutboxEntry, PendingEvent, RelayOutbox } from '../outbox-store.ts';
 import { ringCapacity } from './ring-capacity.ts';
 
 /** How many published entries the memory outbox keeps by default. */
@@ -25,11 +25,12 @@ interface Slot {
 /**
  * Creates an outbox in memory: for tests, dev and a single process. Pending entries are kept
  * by position and indexed by event id, so marking a command's events published costs the same
- * however many events came before; published ones go to a bounded ring.
+ * however many events came before; published ones go to a bounded ring. Like the SQL outbox it
+ * is drained by an outbox relay (`deliverBatch`, append order); one relay per memory outbox.
  */
 export function createMemoryOutboxStore(
 	options: MemoryOutboxOptions = {},
-): OutboxStore & { all(): readonly OutboxEntry[] } {
+): RelayOutbox & { all(): readonly OutboxEntry[] } {
 	const capacity = ringCapacity('outbox', options.capacity, DEFAULT_MEMORY_OUTBOX_CAPACITY);
 	let appended = 0;
 	/** Pending entries by position (a Map iterates in insertion order: oldest first). */
@@ -43,6 +44,19 @@ export function createMemoryOutboxStore(
 	const publish = (slot: Slot) => {
 		published[publishedCount % capacity] = slot;
 		publishedCount++;
+	};
+
+	const markPublished = (ids: readonly string[], at: Date) => {
+		const publishedAt = isoTimestamp(at);
+		for (const id of ids) {
+			for (const seq of pendingById.get(id) ?? []) {
+				const slot = pending.get(seq);
+				if (slot === undefined) continue;
+				pending.delete(seq);
+				publish({ seq, entry: Object.assign({}, slot.entry, { publishedAt }) });
+			}
+			pendingById.delete(id);
+		}
 	};
 
 	return {
@@ -64,15 +78,22 @@ export function createMemoryOutboxStore(
 			return entries;
 		},
 		async markPublished(ids, at) {
-			const publishedAt = isoTimestamp(at);
-			for (const id of ids) {
-				for (const seq of pendingById.get(id) ?? []) {
-					const slot = pending.get(seq)!;
-					pending.delete(seq);
-					publish({ seq, entry: Object.assign({}, slot.entry, { publishedAt }) });
-				}
-				pendingById.delete(id);
+			markPublished(ids, at);
+		},
+		async deliverBatch(limit, deliver, at) {
+			const batch: PendingEvent[] = [];
+			for (const slot of pending.values()) {
+				if (batch.length >= limit) break;
+				const { envelope } = slot.entry;
+				batch.push({ seq: slot.seq, stream: envelope.type, envelope });
 			}
+			if (batch.length === 0) return 0;
+			const { delivered } = await deliver(batch);
+			markPublished(
+				batch.slice(0, delivered).map((event) => event.envelope.id),
+				at(),
+			);
+			return delivered;
 		},
 		/** Every entry kept, pending and published, in append order. */
 		all: () =>

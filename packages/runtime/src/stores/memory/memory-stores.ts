@@ -15,13 +15,14 @@ export interface MemoryStoresOptions {
 /**
  * Creates every store in memory: the executor's default. The audit log keeps the newest
  * 10,000 records and the outbox the newest 10,000 published events unless told otherwise.
+ * There is no native transaction: a handler's `ctx.tx` is `undefined` (typed so).
  *
  * @example
  * const stores = createMemoryStores();
  * const executor = createExecutor({ bindings, stores });
  * await stores.audit.list();
  */
-export function createMemoryStores(options: MemoryStoresOptions = {}): Stores {
+export function createMemoryStores(options: MemoryStoresOptions = {}): Stores<undefined> {
 	const idempotency = createMemoryIdempotencyStore();
 	const outbox = createMemoryOutboxStore(options.outbox);
 	const audit = createMemoryAuditStore(options.audit);

@@ -13,7 +13,7 @@ export function createMemoryUnitOfWork(stores: {
 	outbox: OutboxStore;
 	audit: AuditStore;
 	idempotency: IdempotencyStore;
-}): UnitOfWork {
+}): UnitOfWork<undefined> {
 	// State-reading works (see UnitOfWorkOptions.readsState) run one at a time, in call order.
 	let lastStateful: Promise<unknown> = Promise.resolve();
 	const runSerialized = <T>(work: () => Promise<T>): Promise<T> => {
@@ -21,19 +21,19 @@ export function createMemoryUnitOfWork(stores: {
 		lastStateful = result.catch(() => undefined);
 		return result;
 	};
-	const unit: UnitOfWork = {
+	const unit: UnitOfWork<undefined> = {
 		run(work, options) {
 			return options?.readsState ? runSerialized(() => runBuffered(work)) : runBuffered(work);
 		},
 	};
 	return unit;
 
-	async function runBuffered<T>(work: (tx: TransactionScope) => Promise<T>): Promise<T> {
+	async function runBuffered<T>(work: (tx: TransactionScope<undefined>) => Promise<T>): Promise<T> {
 		// Writes are queued as [kind, first, second] triples, not a closure each, through
 		// small delegating objects rather than spreads of the stores: once per command.
 		const pending: unknown[] = [];
 		const idempotency = new QueuedIdempotency(stores.idempotency, pending);
-		const tx: TransactionScope = {
+		const tx: TransactionScope<undefined> = {
 			outbox: new QueuedOutbox(stores.outbox, pending),
 			audit: new QueuedAudit(stores.audit, pending),
 			idempotency,
