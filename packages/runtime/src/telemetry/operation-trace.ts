@@ -31,7 +31,11 @@ export interface TracedCall {
  */
 export class OperationTrace {
 	readonly span: Span;
-	readonly context: Context;
+	/** Whether the sampler kept the operation span; asked once, every step follows it. */
+	readonly recording: boolean;
+	readonly #parent: Context;
+	#context: Context | undefined;
+	#traceparent: string | undefined | null = null;
 
 	constructor(
 		private readonly tracer: Tracer,
@@ -53,7 +57,14 @@ export class OperationTrace {
 			},
 			parent,
 		);
-		this.context = trace.setSpan(parent, this.span);
+		this.recording = this.span.isRecording();
+		this.#parent = parent;
+	}
+
+	/** The context with the operation span active: made when first needed. */
+	get context(): Context {
+		this.#context ??= trace.setSpan(this.#parent, this.span);
+		return this.#context;
 	}
 
 	/** The span's trace id, or undefined when nothing records (no SDK and no caller's trace). */
@@ -64,33 +75,44 @@ export class OperationTrace {
 
 	/** The `traceparent` events of this call carry, so a subscriber links back to it. */
 	get traceparent(): string | undefined {
-		const own = this.span.spanContext();
-		return isSpanContextValid(own) ? formatTraceparent(own) : undefined;
+		if (this.#traceparent === null) {
+			const own = this.span.spanContext();
+			this.#traceparent = isSpanContextValid(own) ? formatTraceparent(own) : undefined;
+		}
+		return this.#traceparent;
 	}
 
 	/**
 	 * Starts a step's span under the operation span, or under another step's span. When the
 	 * sampler dropped the operation span (it does not record), its steps would be dropped too
-	 * (a parent-based sampler follows the parent): they get a non-recording span of the same
-	 * context without asking the SDK, so sampling off costs little per call.
+	 * (a parent-based sampler follows the parent): they are the operation span itself, which
+	 * does not record either (ending it again does nothing), without asking the SDK and without
+	 * allocating, so sampling off costs little per call.
 	 */
 	step(name: TracedStep, under?: Span): Span {
-		if (!this.span.isRecording()) return trace.wrapSpanContext(this.span.spanContext());
+		if (!this.recording) return this.span;
 		const parent = under ? trace.setSpan(this.context, under) : this.context;
 		return this.tracer.startSpan(name, undefined, parent);
 	}
 
 	/** Runs `fn` with `span` active, so the handler's own instrumentation nests under it. */
 	within<T>(span: Span, fn: () => T): T {
-		return context.with(trace.setSpan(this.context, span), fn);
+		// Unsampled, the step is the operation span: its context is the operation's own.
+		return context.with(span === this.span ? this.context : trace.setSpan(this.context, span), fn);
 	}
 
 	identify(principalId: string | undefined): void {
-		if (principalId !== undefined) this.span.setAttribute('enduser.id', principalId);
+		if (principalId !== undefined && this.recording)
+			this.span.setAttribute('enduser.id', principalId);
 	}
 
 	/** Ends the operation span with the call's outcome: `ok`, or the problem's code. */
 	end(problem: Problem | undefined, replayed = false): void {
+		if (!this.recording) {
+			// Attributes on a span that records nothing are dropped: they are not built.
+			this.span.end();
+			return;
+		}
 		if (problem === undefined) {
 			this.span.setAttribute('charter.outcome', 'ok');
 			if (replayed) this.span.setAttribute('charter.idempotency.replayed', true);
