@@ -9,6 +9,7 @@ import {
 } from '@charter/runtime';
 import { type RuntimeStats, readRuntimeStats, type SqlStores } from '@charter/sql';
 import type { Registry } from 'prom-client';
+import { CallSeries, callHistogram } from './call-series.ts';
 
 /** What the Prometheus metrics read besides the calls: each part is optional. */
 export interface PrometheusMetricsOptions {
@@ -52,26 +53,33 @@ const DURATION_BUCKETS = [0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.
 export function createPrometheusMetrics(options: PrometheusMetricsOptions = {}): PrometheusMetrics {
 	const prefix = options.prefix ?? 'charter_';
 	// Loaded when metrics are asked for, not with the package: a server without them never pays for it.
-	const { Counter, collectDefaultMetrics, Gauge, Histogram, Registry } = createRequire(
-		import.meta.url,
-	)('prom-client') as typeof import('prom-client');
+	const { Counter, collectDefaultMetrics, Gauge, Registry } = createRequire(import.meta.url)(
+		'prom-client',
+	) as typeof import('prom-client');
 	const registry = new Registry();
 	const registers = [registry];
 	if (options.processMetrics !== false) collectDefaultMetrics({ register: registry });
 	const labels = ['operation', 'surface', 'outcome'] as const;
-	const requests = new Counter({
+	// Calls are counted per label set by plain additions (CallSeries); prom-client reads the
+	// totals at each scrape, the same text as its own labelled Counter and Histogram.
+	const calls = new CallSeries(DURATION_BUCKETS);
+	new Counter({
 		name: `${prefix}requests_total`,
 		help: 'Operation calls by operation, surface and outcome (ok or the problem code)',
 		labelNames: labels,
 		registers,
+		collect() {
+			this.reset();
+			for (const series of calls.all()) this.inc(series.labels, series.count);
+		},
 	});
-	const duration = new Histogram({
-		name: `${prefix}request_duration_seconds`,
-		help: 'Duration of operation calls in seconds',
-		labelNames: labels,
-		buckets: DURATION_BUCKETS,
-		registers,
-	});
+	registry.registerMetric(
+		callHistogram(
+			calls,
+			`${prefix}request_duration_seconds`,
+			'Duration of operation calls in seconds',
+		) as unknown as Parameters<Registry['registerMetric']>[0],
+	);
 	const replays = new Counter({
 		name: `${prefix}idempotency_replays_total`,
 		help: 'Commands answered from a stored result for a repeated idempotency key',
@@ -149,24 +157,11 @@ export function createPrometheusMetrics(options: PrometheusMetricsOptions = {}):
 			},
 		});
 	}
-	const children = new Map<
-		string,
-		{ requests: ReturnType<typeof requests.labels>; duration: ReturnType<typeof duration.labels> }
-	>();
 	return {
 		registry,
 		metrics: {
 			record(call) {
-				// The labelled children are looked up once per label set, not hashed per call.
-				const key = `${call.operation}\0${call.surface}\0${call.outcome}`;
-				let series = children.get(key);
-				if (series === undefined) {
-					const by = { operation: call.operation, surface: call.surface, outcome: call.outcome };
-					series = { requests: requests.labels(by), duration: duration.labels(by) };
-					children.set(key, series);
-				}
-				series.requests.inc();
-				series.duration.observe(call.durationMs / 1000);
+				calls.record(call);
 				if (call.replayed) replays.inc({ operation: call.operation });
 				if (call.outcome === 'RATE_LIMITED') {
 					refusals.inc({ operation: call.operation, surface: call.surface });
