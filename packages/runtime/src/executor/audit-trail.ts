@@ -2,6 +2,7 @@ import { isoTimestamp } from '../clock/iso-timestamp.ts';
 import type { Principal } from '../context/principal.ts';
 import { randomHex, randomUuid } from '../ids/random-ids.ts';
 import type { AuditRecord, AuditStore } from '../stores/audit-store.ts';
+import { SETTLED } from '../stores/settled.ts';
 import { inputDigest } from './input-digest.ts';
 import { inputShape } from './input-shape.ts';
 import type { CompiledPlan } from './operation-plan.ts';
@@ -69,4 +70,4 @@ export class AuditTrail {
 	}
 }
 
-const DONE: Promise<void> = Promise.resolve();
+const DONE: Promise<void> = SETTLED;

@@ -12,6 +12,7 @@ import { type Logger, withFields } from '../logging/logger.ts';
 import type { Decision } from '../policy/policy-decider.ts';
 import { ProblemSignal, toProblem } from '../problems/error-mapper.ts';
 import type { StoredOutcome } from '../stores/idempotency-store.ts';
+import { SETTLED } from '../stores/settled.ts';
 import type { Stores, TransactionScope, UnitOfWorkOptions } from '../stores/unit-of-work.ts';
 import type { CallMetrics } from '../telemetry/call-metrics.ts';
 import { endStep, OperationTrace } from '../telemetry/operation-trace.ts';
@@ -342,7 +343,11 @@ async function runCommitted(
 				const value = isThenable(returned) ? await returned : returned;
 				const events = buffer.envelopes;
 				if (events.length > 0) await tx.outbox.append(events);
-				if (call.audit) await call.audit.finish('OK', 200, false, tx.audit);
+				if (call.audit) {
+					// A memory transaction queues the record: nothing to wait for, no tick spent.
+					const audited = call.audit.finish('OK', 200, false, tx.audit);
+					if (audited !== SETTLED) await audited;
+				}
 				if (scope !== undefined) {
 					const response = storedResponse(call.context?.responseState);
 					await tx.idempotency.complete(

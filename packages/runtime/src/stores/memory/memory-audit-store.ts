@@ -1,4 +1,5 @@
 import type { AuditFilter, AuditRecord, AuditStore } from '../audit-store.ts';
+import { SETTLED } from '../settled.ts';
 import { AuditColumns } from './audit-columns.ts';
 import { ringCapacity } from './ring-capacity.ts';
 
@@ -6,7 +7,7 @@ import { ringCapacity } from './ring-capacity.ts';
 export const DEFAULT_MEMORY_AUDIT_CAPACITY = 10_000;
 
 /** What `append` returns: a memory append cannot fail, so one settled promise serves all. */
-const APPENDED: Promise<void> = Promise.resolve();
+const APPENDED: Promise<void> = SETTLED;
 
 /** Slots per block of the ring. */
 const BLOCK_SIZE = 1024;

@@ -2,6 +2,7 @@ import type { EventEnvelope } from '../../bus/event-envelope.ts';
 import type { AuditFilter, AuditRecord, AuditStore } from '../audit-store.ts';
 import type { ClaimResult, IdempotencyStore, StoredOutcome } from '../idempotency-store.ts';
 import type { OutboxEntry, OutboxStore } from '../outbox-store.ts';
+import { SETTLED } from '../settled.ts';
 import type { TransactionScope, UnitOfWork } from '../unit-of-work.ts';
 
 /**
@@ -50,15 +51,17 @@ export function createMemoryUnitOfWork(stores: {
 			const kind = pending[i];
 			const first = pending[i + 1] as never;
 			if (kind === 0) await stores.outbox.append(first);
-			else if (kind === 1) await stores.audit.append(first);
-			else await stores.idempotency.complete(first, pending[i + 2] as never);
+			else if (kind === 1) {
+				const appended = stores.audit.append(first);
+				if (appended !== SETTLED) await appended;
+			} else await stores.idempotency.complete(first, pending[i + 2] as never);
 		}
 		return result;
 	}
 }
 
 /** What a queued write returns: it cannot fail, so one settled promise serves them all. */
-const QUEUED: Promise<void> = Promise.resolve();
+const QUEUED: Promise<void> = SETTLED;
 
 /** The outbox inside a memory transaction: appends wait for the commit, reads go through. */
 class QueuedOutbox implements OutboxStore {
