@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { rmSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -13,6 +13,7 @@ import {
 	renderRoundTrip,
 } from '../src/index.ts';
 import { loadGenerated } from './load-generated.ts';
+import { runWireCases, sourceWireCases } from './source-wire.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const TMP = join(here, '.tmp', randomUUID());
@@ -97,8 +98,8 @@ describe('round trip of the wire fixture', () => {
 
 describe('round trip of the GitHub REST API description (@octokit/openapi)', () => {
 	// Its speed (target: under 10 s) is measured by bench/openapi-import, not asserted here.
-	test('imports over a thousand operations; parameters come back with their style, bodies mostly exact', async () => {
-		const { result, summary } = await roundTrip(github, 'github');
+	test('imports over a thousand operations; parameters come back with their style, bodies mostly exact; requests and response examples of the description pass', async () => {
+		const { result, summary, registry } = await roundTrip(github, 'github');
 		expect(result.operations).toBeGreaterThan(1000);
 		expect(summary.differences.filter((d) => d.aspect === 'missing')).toEqual([]);
 		const { parameters, 'request-body': body } = summary.compared;
@@ -108,5 +109,18 @@ describe('round trip of the GitHub REST API description (@octokit/openapi)', () 
 		expect(parameters.exact / (parameters.exact + parameters.changed)).toBeGreaterThan(0.99);
 		expect(body.exact / (body.exact + body.changed + body.lost)).toBeGreaterThan(0.75);
 		expect(unexplained(summary, result.report)).toEqual([]);
-	}, 180_000);
+		// The wire test (source-wire.ts): every 30th operation called with requests built from
+		// the description; handlers answer the description's own response examples, which must
+		// pass output validation.
+		const document = JSON.parse(readFileSync(github, 'utf8')) as Record<string, unknown>;
+		const { cases, skipped } = sourceWireCases(document, 30, 7);
+		const wire = await runWireCases(registry, cases);
+		const examples = cases.filter((c) => c.outputFrom === 'example').length;
+		const invalid = cases.filter((c) => c.outputFrom === 'invalid-example').length;
+		console.info(
+			`github: ${cases.length} requests, ${wire.accepted} accepted, ${examples} answered with the description's response example (${invalid} examples invalid against their own schema, not answered); skipped: ${skipped.join('; ') || 'none'}`,
+		);
+		expect(examples).toBeGreaterThan(10);
+		expect(wire.failures).toEqual([]);
+	}, 240_000);
 });

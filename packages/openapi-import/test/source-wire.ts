@@ -28,7 +28,12 @@ export interface WireCase {
 	readonly body?: string;
 	/** What the handler answers: the source's example, or a value generated from the schema. */
 	readonly output: unknown;
-	readonly outputFrom: 'example' | 'schema' | 'none';
+	/**
+	 * `example`: the source's response example, valid against the source's schema;
+	 * `invalid-example`: one that is not (GitHub's examples sometimes leave out a required
+	 * field), not answered; `schema`/`none`: no example, not answered.
+	 */
+	readonly outputFrom: 'example' | 'invalid-example' | 'schema' | 'none';
 }
 
 export interface WireCases {
@@ -163,7 +168,13 @@ export function sourceWireCases(document: Json, stride: number, seed: number): W
 				return;
 			}
 		}
-		const { value: output, from: outputFrom } = successOutput(operation, resolve, sampleOf);
+		const {
+			value: output,
+			from,
+			schema: outputSchema,
+		} = successOutput(operation, resolve, sampleOf);
+		const outputFrom =
+			from === 'example' && !validOf(outputSchema)(output) ? 'invalid-example' : from;
 		if (requestBody?.required && method !== 'get' && method !== 'head' && body === undefined) {
 			skipped.push(`${name}: no body could be built`);
 			return;
@@ -214,7 +225,7 @@ function successOutput(
 	operation: Json,
 	resolve: <T>(value: T) => T,
 	sampleOf: (holder: Json | undefined, schema: unknown) => unknown,
-): { value: unknown; from: WireCase['outputFrom'] } {
+): { value: unknown; from: WireCase['outputFrom']; schema?: unknown } {
 	const responses = (operation.responses ?? {}) as Record<string, unknown>;
 	const status = Object.keys(responses)
 		.filter((s) => /^2\d\d$/.test(s))
@@ -225,7 +236,11 @@ function successOutput(
 	if (!type) return { value: undefined, from: 'none' };
 	const media = content[type]!;
 	const hasExample = media.example !== undefined || media.examples !== undefined;
-	return { value: sampleOf(media, media.schema), from: hasExample ? 'example' : 'schema' };
+	return {
+		value: sampleOf(media, media.schema),
+		from: hasExample ? 'example' : 'schema',
+		schema: media.schema ?? {},
+	};
 }
 
 function flat(value: unknown): string {
