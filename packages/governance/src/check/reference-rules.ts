@@ -1,52 +1,32 @@
 import {
 	AUTH_LEVELS,
 	type ContractRegistry,
+	checkReferences as findReferenceIssues,
 	findWireCollisions,
 	type OperationSpec,
 	pathParameters,
+	type ReferenceIssue,
 	type RegistryEntry,
 	wireNames,
 } from '@charter/spec';
 import type { CheckContext } from './check-context.ts';
+import type { CheckRuleId } from './check-rules.ts';
 
-/** Checks emitted and audited events and feature members resolve against the registry. */
+/** The governance rule of each reference issue `checkReferences` (in @charter/spec) finds. */
+const REFERENCE_RULES: Readonly<Record<ReferenceIssue['code'], CheckRuleId>> = {
+	'unknown-event': 'emitted-event-declared',
+	'unknown-audit-event': 'audited-event-declared',
+	'unknown-feature-member': 'feature-member-exists',
+};
+
+/**
+ * Checks emitted and audited events and feature members resolve against the registry: the
+ * one reference check of @charter/spec, each issue reported under its rule.
+ */
 export function checkReferences(ctx: CheckContext, registry: ContractRegistry): void {
 	for (const entry of ctx.entries) {
-		const spec = entry.spec;
-		if (spec.kind === 'command' || spec.kind === 'query') {
-			const emits = spec.sideEffects?.emits ?? [];
-			emits.forEach((emit, index) => {
-				if (!emit.payload && !registry.get('event', emit.key, emit.version)) {
-					ctx.report(
-						'emitted-event-declared',
-						entry,
-						`sideEffects.emits[${index}]`,
-						`event ${emit.key}@${emit.version} has no payload here and is not a registered event`,
-					);
-				}
-			});
-			(spec.sideEffects?.audit ?? []).forEach((audited, index) => {
-				if (!emits.some((e) => e.key === audited) && !registry.latest('event', audited)) {
-					ctx.report(
-						'audited-event-declared',
-						entry,
-						`sideEffects.audit[${index}]`,
-						`audit record ${audited} is neither emitted by this operation nor a registered event`,
-					);
-				}
-			});
-		}
-		if (spec.kind === 'feature') {
-			spec.members.forEach((member, index) => {
-				if (!registry.get(member.kind, member.key, member.version)) {
-					ctx.report(
-						'feature-member-exists',
-						entry,
-						`members[${index}]`,
-						`${member.kind} ${member.key}@${member.version} is not registered`,
-					);
-				}
-			});
+		for (const issue of findReferenceIssues(registry, [entry])) {
+			ctx.report(REFERENCE_RULES[issue.code], entry, issue.field, issue.message);
 		}
 	}
 }
