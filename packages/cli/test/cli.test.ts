@@ -314,7 +314,22 @@ describe('a project made with init', () => {
 		expect(json(list).contracts).toHaveLength(2);
 		const test = await charter(app, 'test');
 		expect(test.code, test.stdout + test.stderr).toBe(0);
-	});
+		// charter new follows: .mts modules, the stub imported and bound by its .mts path.
+		const added = await charter(app, 'new', 'command', 'billing.invoice.create');
+		expect(added.code, added.stderr).toBe(0);
+		expect(added.stdout).toBe(
+			'src/billing/invoice-create.operations.mts\nsrc/billing/invoice-create.handler.mts\n',
+		);
+		expect(readFileSync(join(app, 'src/billing/invoice-create.handler.mts'), 'utf8')).toContain(
+			"from './invoice-create.operations.mts';",
+		);
+		expect(readFileSync(join(app, 'src/handlers.mts'), 'utf8')).toContain(
+			"from './billing/invoice-create.handler.mts';",
+		);
+		const listed = await charter(app, 'list', '--json');
+		expect(listed.code, listed.stderr).toBe(0);
+		expect(json(listed).contracts).toHaveLength(3);
+	}, 90_000); // six CLI processes, each starting Node and tsx
 
 	test('the sample contracts load cleanly: list shows a query and a command', async () => {
 		const run = await charter(project, 'list', '--json');

@@ -1,6 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { KEY_PATTERN } from '@charter/spec';
+import { extensionOf, isModulePackage } from 'create-charter';
 import { glob } from 'tinyglobby';
 import { parseFlags } from '../args.ts';
 import { type Command, ExitCode, UsageError } from '../command.ts';
@@ -21,7 +22,8 @@ export const newCommand: Command = {
 		'charter new command|query|event <key> [--dir DIR] [--json]',
 		'',
 		'The key is dotted lowercase (billing.invoice.create). The module goes to',
-		'<project>/src/<first segment>/<other segments>.operations.ts (events: .events.ts),',
+		'<project>/src/<first segment>/<other segments>.operations.ts (events: .events.ts;',
+		'.mts in a CommonJS package, as charter init writes),',
 		'or into DIR when given. A command or query also gets its handler stub beside it',
 		"(<name>.handler.ts), added to the bindings of the config's `handlers` module when",
 		'that module lists them in `bindings: [`. An existing file is never overwritten.',
@@ -42,9 +44,9 @@ export const newCommand: Command = {
 				'CHARTER_INVALID_KEY',
 			);
 		}
-		const template = contractTemplate(kind as ContractTemplateKind, key);
 		const configFile = findConfigFileOrNone(cwd);
 		const root = configFile ? dirname(configFile) : cwd;
+		const template = contractTemplate(kind as ContractTemplateKind, key, moduleExtension(root));
 		const path = flags.string.dir
 			? join(resolve(cwd, flags.string.dir), template.path.split('/').at(-1)!)
 			: join(root, 'src', template.path);
@@ -95,6 +97,20 @@ export const newCommand: Command = {
 		return ExitCode.ok;
 	},
 };
+
+/**
+ * `.mts` in a CommonJS package (a package.json without `"type": "module"`, as `charter init`
+ * decides), so the new modules load as ES modules; `.ts` otherwise.
+ */
+function moduleExtension(root: string): 'ts' | 'mts' {
+	const manifest = join(root, 'package.json');
+	if (!existsSync(manifest)) return 'ts';
+	try {
+		return extensionOf(isModulePackage(readFileSync(manifest, 'utf8')) ? 'module' : 'commonjs');
+	} catch {
+		return 'ts'; // An unreadable package.json is `charter init`'s to report.
+	}
+}
 
 function findConfigFileOrNone(cwd: string): string | undefined {
 	try {

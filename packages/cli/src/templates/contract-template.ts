@@ -21,12 +21,20 @@ export function pascalCase(key: string): string {
 /**
  * Gives the module for a new contract, named after its key: `billing.invoice.create` becomes
  * `billing/invoice-create.operations.ts` (events: `.events.ts`), relative to the source folder.
+ * A CommonJS package gets `.mts` (`ext`), so the module loads as an ES module.
  */
-export function contractTemplate(kind: ContractTemplateKind, key: string): TemplateFile {
+export function contractTemplate(
+	kind: ContractTemplateKind,
+	key: string,
+	ext: 'ts' | 'mts' = 'ts',
+): TemplateFile {
 	const [domain, ...rest] = key.split('.');
 	const base = rest.length > 0 ? rest.join('-') : domain!;
 	const suffix = kind === 'event' ? 'events' : 'operations';
-	return { path: `${domain}/${base}.${suffix}.ts`, text: TEMPLATES[kind](key, pascalCase(key)) };
+	return {
+		path: `${domain}/${base}.${suffix}.${ext}`,
+		text: TEMPLATES[kind](key, pascalCase(key)),
+	};
 }
 
 const model = (
@@ -115,14 +123,14 @@ export function handlerTemplate(key: string, module: TemplateFile): TemplateFile
 	const contract = `${name}${module.text.includes('defineCommand') ? 'Command' : 'Query'}`;
 	const file = module.path.split('/').at(-1)!;
 	return {
-		path: module.path.replace(/\.operations\.ts$/, '.handler.ts'),
+		path: module.path.replace(/\.operations\.(m?ts)$/, '.handler.$1'),
 		text: `import { implement } from '@charter/runtime';
 import { ${contract} } from './${file}';
 
 /** Serves ${key}. */
 export const ${handlerName(key)} = implement(${contract}, async (input, ctx) => {
-	// Write the real work here: a command changes state through ctx.transaction, so it
-	// commits with its events and audit record.
+	// Write the real work here: a command changes state through ctx.tx (the stores'
+	// transaction), so it commits with its events and audit record.
 	ctx.logger.debug('${key} called');
 	return { id: input.id };
 });
