@@ -1,4 +1,5 @@
 import { execFileSync, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { freePort } from '../../test-support/free-port.ts';
@@ -39,7 +40,25 @@ function childEnv(way: Way): NodeJS.ProcessEnv {
 interface Start {
 	readonly healthz: number;
 	readonly readyz: number;
+	/** CPU milliseconds the server process had used at its first /healthz 200 (Linux), steadier than wall time on a loaded machine. */
+	readonly cpu: number | undefined;
 }
+
+/** User plus system CPU milliseconds a process has used, from /proc (undefined elsewhere). */
+function cpuMillis(pid: number | undefined): number | undefined {
+	try {
+		const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+		// Fields after the command name (which may hold spaces) start at field 3.
+		const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+		const ticks = Number(fields[11]) + Number(fields[12]); // utime, stime
+		return (ticks * 1000) / CLOCK_TICKS;
+	} catch {
+		return undefined;
+	}
+}
+
+/** Clock ticks per second of /proc's CPU times (USER_HZ: 100 on Linux). */
+const CLOCK_TICKS = 100;
 
 /**
  * Milliseconds from spawn to the first 200 of /healthz (the process answers), then of /readyz
@@ -74,7 +93,8 @@ async function coldStart(way: Way): Promise<Start> {
 	};
 	try {
 		const healthz = await firstOk('/healthz');
-		return { healthz, readyz: await firstOk('/readyz') };
+		const cpu = cpuMillis(child.pid);
+		return { healthz, cpu, readyz: await firstOk('/readyz') };
 	} finally {
 		const exited = new Promise((r) => child.once('exit', r));
 		child.kill('SIGTERM');
@@ -94,11 +114,13 @@ export async function run(): Promise<BenchReport> {
 	const ways: Way[] = ['built', 'compiled', 'sources'];
 	const times: Record<Way, number[]> = { built: [], compiled: [], sources: [] };
 	const builtReady: number[] = [];
+	const cpu: Record<Way, number[]> = { built: [], compiled: [], sources: [] };
 	for (const way of ways) await coldStart(way); // warms the OS file cache and tsx's cache
 	for (let i = 0; i < ROUNDS; i++) {
 		for (const way of ways) {
 			const start = await coldStart(way);
 			times[way].push(start.healthz);
+			if (start.cpu !== undefined) cpu[way].push(start.cpu);
 			if (way === 'built') builtReady.push(start.readyz);
 		}
 	}
@@ -114,6 +136,9 @@ export async function run(): Promise<BenchReport> {
 		tasks: [
 			row('built (charter build, node server.mjs)', b, times.built),
 			row('built, to the first /readyz 200 (every surface built)', median(builtReady), builtReady),
+			...ways
+				.filter((way) => cpu[way].length > 0)
+				.map((way) => row(`${way}: server CPU time to /healthz`, median(cpu[way]), cpu[way])),
 			row('compiled (charter serve: dist, tsx for the project)', c, times.compiled),
 			row('sources through tsx (before)', s, times.sources),
 		],
@@ -121,6 +146,15 @@ export async function run(): Promise<BenchReport> {
 			{ name: 'built vs sources (x faster)', value: s / b, target: 2 },
 			{ name: 'compiled vs sources (x faster)', value: s / c, target: 1.5 },
 			{ name: 'built under 1 s (1000 ms / median)', value: 1000 / b, target: 1 },
+			...(cpu.built.length > 0
+				? [
+						{
+							name: 'built CPU under 1 s (1000 ms / median CPU)',
+							value: 1000 / median(cpu.built),
+							target: 1,
+						},
+					]
+				: []),
 		],
 		notes: [
 			`${ROUNDS} interleaved rounds, median; ops/s is starts per second`,
