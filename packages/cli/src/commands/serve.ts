@@ -18,6 +18,7 @@ import {
 	type SettingSources,
 } from '../host/server-settings.ts';
 import { registeredMeter, startTracing } from '../host/tracing.ts';
+import { projectRoot, watchServe } from '../host/watch-serve.ts';
 import type { Output } from '../output/output.ts';
 import { builtProject } from '../project/built-project.ts';
 import {
@@ -38,7 +39,7 @@ export const serveCommand: Command = {
 		'              [--allowed-hosts H,...|*] [--allowed-origins URL,...|*]',
 		'              [--cors ORIGINS] [--body-limit SIZE] [--drain-timeout MS] [--metrics]',
 		'              [--metrics-port N] [--tracing] [--jwt-issuer URL --jwt-audience AUD,...]',
-		'              [--jwt-jwks-url URL] [--print-config]',
+		'              [--jwt-jwks-url URL] [--print-config] [--watch]',
 		'',
 		'Serves REST under /v1, /openapi.json, /graphql, /mcp, /docs, /studio and /healthz. Data lives in',
 		'.charter/charter.db by default; --db postgres://... uses PostgreSQL. --bus nats://...',
@@ -76,13 +77,23 @@ export const serveCommand: Command = {
 		"is flushed, stores close. Settings have CHARTER_* variables and keys in the config file's",
 		'server section (flag over variable over config), checked at start; secrets may come from a',
 		'file named by <VARIABLE>_FILE. --print-config shows the effective values, secrets masked, and',
-		'where each came from. See docs/guides/operate/serve-and-deploy.md.',
+		'where each came from. --watch (development) restarts the server when a file of the project',
+		'changes (contracts, handlers, config), one line per restart; a start that fails waits for the',
+		'next change. See docs/guides/operate/serve-and-deploy.md.',
 	].join('\n'),
 	async run(args, { cwd, out }) {
 		const flags = parseFlags(args, {
-			boolean: [...SETTING_FLAGS.boolean, 'print-config'],
+			boolean: [...SETTING_FLAGS.boolean, 'print-config', 'watch'],
 			string: [...SETTING_FLAGS.string, 'unimplemented', 'config'],
 		});
+		if (flags.boolean.watch && !flags.boolean['print-config']) {
+			const root = projectRoot(cwd, flags.string.config);
+			return watchServe(
+				root,
+				args.filter((arg) => arg !== '--watch'),
+				out,
+			);
+		}
 		const project = await loadProjectOrFail(cwd, flags.string.config, { bundle: false });
 		const { settings, sources } = resolveServerSettings(flags, process.env, project.config.server);
 		const { host, port, db, bus, busStream, logLevel } = settings;
