@@ -8,7 +8,7 @@ import {
 	type Readiness,
 	type Stores,
 } from '@charter/runtime';
-import { readRuntimeStats, type SqlStores } from '@charter/sql';
+import { isSqlStores, readRuntimeStats, type SqlStores } from '@charter/sql';
 import type { HealthReport, StudioSurfaces } from '../api/studio-api.ts';
 
 /** What the health page reads. */
@@ -22,8 +22,6 @@ export interface HealthSources {
 	readonly surfaces: StudioSurfaces;
 }
 
-const isSql = (stores: Stores | SqlStores): stores is SqlStores =>
-	'db' in stores && 'tables' in stores;
 const isCounted = (bus: EventBus | CountedEventBus): bus is CountedEventBus =>
 	typeof (bus as Partial<CountedEventBus>).subscriberCounts === 'function';
 
@@ -42,12 +40,12 @@ export async function healthReport(
 ): Promise<HealthReport> {
 	const { stores, bus, relay } = sources;
 	let store: HealthReport['store'] = {
-		dialect: isSql(stores) ? stores.dialect : 'memory',
+		dialect: isSqlStores(stores) ? stores.dialect : 'memory',
 		ready: true,
 	};
 	let outbox: HealthReport['outbox'];
 	let idempotency: HealthReport['idempotency'];
-	if (isSql(stores)) {
+	if (isSqlStores(stores)) {
 		try {
 			const stats = await readRuntimeStats(stores, now);
 			outbox = {
