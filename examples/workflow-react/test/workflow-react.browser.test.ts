@@ -95,7 +95,9 @@ describe.skipIf(!hasChromium)('the React example against charter serve, in Chrom
 		const form = admin.page.getByRole('form', { name: 'Pause this instance' });
 		await form.getByLabel('Reason').fill('Receipt missing');
 		await form.getByRole('button', { name: 'Pause' }).click();
-		await expect.poll(() => admin.page.getByTestId('detail-status').textContent()).toBe('PAUSED');
+		await expect
+			.poll(() => admin.page.getByTestId('detail-status').textContent(), { timeout: 10_000 })
+			.toBe('PAUSED');
 		expect(admin.posts).toEqual(['/v1/workflow/instance/pause']);
 		// The other context heard workflow.instance.paused over SSE and refetched its list.
 		await expect
@@ -107,7 +109,9 @@ describe.skipIf(!hasChromium)('the React example against charter serve, in Chrom
 		// Paused, it offers resume instead; resuming restores the status it had.
 		const resume = admin.page.getByRole('form', { name: 'Resume this instance' });
 		await resume.getByRole('button', { name: 'Resume' }).click();
-		await expect.poll(() => admin.page.getByTestId('detail-status').textContent()).toBe('WAITING');
+		await expect
+			.poll(() => admin.page.getByTestId('detail-status').textContent(), { timeout: 10_000 })
+			.toBe('WAITING');
 		await expect
 			.poll(() => row(watcher.page, 'Parking').getByTestId('status').textContent(), {
 				timeout: 10_000,
@@ -135,7 +139,9 @@ describe.skipIf(!hasChromium)('the React example against charter serve, in Chrom
 		await decision.selectOption('APPROVE');
 		await form.getByRole('button', { name: 'Send decision' }).click();
 		await expect
-			.poll(() => row(manager.page, 'Taxi to the airport').locator('td').nth(2).textContent())
+			.poll(() => row(manager.page, 'Taxi to the airport').locator('td').nth(2).textContent(), {
+				timeout: 10_000,
+			})
 			.toBe('approved');
 		expect(manager.posts).toEqual(['/v1/workflow/approval/decide']);
 	});

@@ -149,7 +149,10 @@ describe('an imported project serves at once', () => {
 		const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
 		try {
 			const base = await bannerUrl(() => stdout);
-			expect(stdout).toContain('20 of 20 operations have no handler yet: they answer 501');
+			// The banner arrives in several writes: wait for its line rather than race it.
+			await expect
+				.poll(() => stdout)
+				.toContain('20 of 20 operations have no handler yet: they answer 501');
 			const response = await fetch(`${base}/user/logout`);
 			expect(response.status).toBe(501);
 			expect(response.headers.get('content-type')).toContain('application/problem+json');
