@@ -128,7 +128,8 @@ export const serveCommand: Command = {
 		const tracing = settings.tracing ? await startTracing() : undefined;
 		const meter = registeredMeter();
 		// The site's snippets call this server. Built before listening (so a broken guide is a
-		// usage error before anything is served), and again once port 0 has become a port.
+		// usage error before anything is served), and again, after listening and off the start
+		// path, once port 0 has become a port.
 		// From a build (`charter build` checked the site then), the site is built after listening,
 		// so a production start is not held up by it.
 		const fromBuild = builtProject() !== undefined;
@@ -229,7 +230,7 @@ export const serveCommand: Command = {
 			throw listenError(error, host);
 		}
 		if (fromBuild) docsHandler = deferredDocs(() => site(url), hostApp.logger);
-		else if (url !== expectedUrl) docsHandler = await docsOf(await site(url));
+		else if (url !== expectedUrl) docsHandler = deferredDocs(() => site(url), hostApp.logger);
 		// GraphQL, MCP and Studio are built while /healthz already answers; /readyz waits for them.
 		try {
 			await rest.warm();
