@@ -186,7 +186,7 @@ export const serveCommand: Command = {
 				title,
 				surfaces: { rest: '', graphql: '/graphql', mcp: '/mcp', docs: '/docs' },
 				// The dev tokens are offered only while they are what authenticates callers.
-				...(definition.contextProvider ? {} : { demoTokens: definition.tokens ?? {} }),
+				...(hostApp.tokenSource.kind === 'demo' ? { demoTokens: definition.tokens ?? {} } : {}),
 				governance: async () =>
 					(await import('../governance/governance-state.ts')).governanceState(project),
 			});

@@ -249,7 +249,10 @@ function releaseAfterCommit(
 			'could not publish events after commit; they stay pending in the outbox',
 		);
 	};
-	return (events) => (events.length === 0 ? undefined : relay.drain().then(undefined, failed));
+	// A command resolves once its events are delivered, unless a drain was already running
+	// (then that drain delivers them: waiting on it from a subscriber would never end).
+	return (events) =>
+		events.length === 0 ? undefined : relay.drainOrRequest()?.then(undefined, failed);
 }
 
 function buildRegistry(options: ExecutorOptions): ContractRegistry {

@@ -41,6 +41,12 @@ export interface OutboxRelay {
 	start(): void;
 	/** Runs batches until the outbox is empty or a publish fails; gives how many were delivered. */
 	drain(): Promise<number>;
+	/**
+	 * Drains now, or, when a drain is running, asks it for another pass and gives `undefined`
+	 * instead of waiting on it: a command that an in-process subscriber runs during a drain must
+	 * not wait on the drain that is waiting on that subscriber.
+	 */
+	drainOrRequest(): Promise<number> | undefined;
 	/** Asks for a batch now (after a commit). */
 	wake(): void;
 	/** Stops polling and waits for the batch in progress. */
@@ -80,23 +86,18 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 			: tracePublish(tracer, envelope, () => options.publisher.publish(envelope));
 
 	/**
-	 * Issues every publish of the batch, then awaits the acknowledgements in order: the
-	 * delivered prefix ends at the first failure (the events after it are awaited too, and are
-	 * published again with it later; the bus drops what it already stored by event id).
+	 * Issues every publish of the batch, then settles every acknowledgement: the delivered
+	 * prefix ends at the first failure. The events after it are published again with it later
+	 * (the bus drops what it already stored by event id), so after such a failure a subscriber
+	 * may see a later event before the one that failed.
 	 */
 	const publishPipelined = async (events: readonly PendingEvent[]) => {
-		const acks = events.map((event) => publishOne(event.envelope));
-		let delivered = 0;
-		let error: unknown;
-		for (const ack of acks) {
-			try {
-				await ack;
-				if (error === undefined) delivered++;
-			} catch (failure) {
-				error ??= failure;
-			}
-		}
-		return error === undefined ? { delivered } : { delivered, error };
+		// Settled together: a later acknowledgement failing while an earlier one is awaited
+		// must not be an unhandled rejection.
+		const acks = await Promise.allSettled(events.map((event) => publishOne(event.envelope)));
+		const failed = acks.findIndex((ack) => ack.status === 'rejected');
+		if (failed === -1) return { delivered: acks.length };
+		return { delivered: failed, error: (acks[failed] as PromiseRejectedResult).reason as unknown };
 	};
 
 	const publishBatch = async (events: readonly PendingEvent[]) => {
@@ -192,6 +193,11 @@ export function createOutboxRelay(options: OutboxRelayOptions): OutboxRelay {
 			schedule(0);
 		},
 		drain,
+		drainOrRequest() {
+			if (!current) return drain();
+			again = true;
+			return undefined;
+		},
 		wake() {
 			// During a backoff, a commit must not hammer a bus that is down.
 			if (!running || stats.failures > 0) return;

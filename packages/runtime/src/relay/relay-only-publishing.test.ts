@@ -91,6 +91,36 @@ describe('the outbox relay is the only way events are published (memory stores)'
 		expect(published.every((p) => p.byRelay)).toBe(true);
 	});
 
+	it('a subscriber that runs a command during a delivery does not wait on that delivery', async () => {
+		const stores = createMemoryStores();
+		const bus = createEventBus();
+		const { executor } = createTodoApp({ stores, bus, logger: silentLogger });
+		const received: string[] = [];
+		const nested: Promise<unknown>[] = [];
+		bus.subscribe('todo.created', async (event) => {
+			const title = (event.data as { title: string }).title;
+			received.push(title);
+			if (title !== 'first') return;
+			const follow = executor.execute({
+				operation: 'todo.create',
+				input: { title: 'follow-up' },
+				metadata: as('alice'),
+			});
+			nested.push(follow);
+			expect((await follow).ok).toBe(true);
+		});
+		const first = await executor.execute({
+			operation: 'todo.create',
+			input: { title: 'first' },
+			metadata: as('alice'),
+		});
+		expect(first.ok).toBe(true);
+		expect(nested).toHaveLength(1);
+		// The running drain delivered the follow-up's event before the first command resolved.
+		expect(received).toEqual(['first', 'follow-up']);
+		expect(await stores.outbox.pending()).toEqual([]);
+	});
+
 	it('events a failed delivery left pending go out first, in order, with the next command', async () => {
 		const stores = createMemoryStores();
 		const bus = createEventBus();
