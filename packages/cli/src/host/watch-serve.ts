@@ -57,12 +57,27 @@ export async function watchServe(
 	};
 	let timer: NodeJS.Timeout | undefined;
 	const changed = new Set<string>();
-	const restart = async () => {
-		const files = [...changed].sort();
-		changed.clear();
-		out.line(out.style.cyan(`[watch] ${files.join(', ')} changed: restarting charter serve`));
-		await stopChild();
-		if (!stopping) start();
+	// One restart at a time: a change while the old server drains restarts again afterwards,
+	// so two servers never start at once.
+	let restarting: Promise<void> | undefined;
+	let again = false;
+	const restart = () => {
+		if (restarting) {
+			again = true;
+			return;
+		}
+		restarting = (async () => {
+			do {
+				again = false;
+				const files = [...changed].sort();
+				changed.clear();
+				out.line(out.style.cyan(`[watch] ${files.join(', ')} changed: restarting charter serve`));
+				await stopChild();
+				if (!stopping) start();
+			} while (again && !stopping);
+		})().finally(() => {
+			restarting = undefined;
+		});
 	};
 	const watcher = watch(root, { recursive: true }, (_event, file) => {
 		if (file === null || stopping) return;
@@ -70,7 +85,7 @@ export async function watchServe(
 		if (name.split(sep).some((part) => IGNORED.has(part) || part.startsWith('.'))) return;
 		changed.add(name);
 		clearTimeout(timer);
-		timer = setTimeout(() => void restart(), SETTLE_MS);
+		timer = setTimeout(restart, SETTLE_MS);
 	});
 	out.line(out.style.dim(`[watch] restarting charter serve when files under ${root} change`));
 	start();
@@ -86,6 +101,7 @@ export async function watchServe(
 	stopping = true;
 	clearTimeout(timer);
 	watcher.close();
+	await restarting;
 	await stopChild();
 	return ExitCode.ok;
 }
