@@ -1,24 +1,15 @@
 import type { ResponseCookie } from '@charter/runtime';
 import type { ResponseCookieDeclaration } from '@charter/spec';
 
-const LOOPBACK_HOST = /^(?:localhost|127(?:\.\d{1,3}){3}|\[::1\])(?::\d+)?$/i;
-
-/**
- * Whether a request's Host names this machine (`localhost`, `127.x.x.x`, `[::1]`): there a
- * development server answers over plain HTTP, so cookies are not marked `Secure` by default.
- */
-export function isLoopbackHost(host: string | undefined): boolean {
-	return host !== undefined && LOOPBACK_HOST.test(host);
-}
-
 /**
  * One `Set-Cookie` value: the value percent-encoded, then the declared attributes with the safe
- * defaults (`Path=/`, `HttpOnly`, `SameSite=Lax`, `Secure` unless `loopback`).
+ * defaults (`Path=/`, `HttpOnly`, `SameSite=Lax`, `Secure`). Secure is decided by the contract,
+ * never by the request: behind a proxy every request may name a loopback host. Browsers keep
+ * Secure cookies from http://localhost; a contract declares `secure: false` for plain-HTTP hosts.
  */
 export function serializeCookie(
 	cookie: ResponseCookie,
 	declared: ResponseCookieDeclaration | undefined,
-	loopback: boolean,
 ): string {
 	const parts = [`${cookie.name}=${encodeURIComponent(cookie.value)}`];
 	parts.push(`Path=${declared?.path ?? '/'}`);
@@ -30,8 +21,8 @@ export function serializeCookie(
 	}
 	if (declared?.httpOnly ?? true) parts.push('HttpOnly');
 	const sameSite = declared?.sameSite ?? 'Lax';
-	// SameSite=None is only kept by browsers with Secure: it is always secure.
-	if (declared?.secure ?? (sameSite === 'None' || !loopback)) parts.push('Secure');
+	// SameSite=None is only kept by browsers with Secure (the declaration check refuses it without).
+	if (declared?.secure ?? true) parts.push('Secure');
 	parts.push(`SameSite=${sameSite}`);
 	return parts.join('; ');
 }

@@ -67,7 +67,7 @@ describe('response control on REST', () => {
 		expect(await response.json()).toEqual({ id: 'inv-1', total: '12.00' });
 	});
 
-	it('a cookie on a loopback host is not Secure (plain HTTP in development)', async () => {
+	it('a cookie is Secure on a loopback host too (a proxy in front may call it 127.0.0.1)', async () => {
 		const { method, path } = wireNames(CreateInvoice).rest;
 		const response = await rest(
 			new Request(`http://localhost:3000${path}`, {
@@ -76,7 +76,7 @@ describe('response control on REST', () => {
 				body: JSON.stringify({ total: '1.00' }),
 			}),
 		);
-		expect(response.headers.getSetCookie()[0]).not.toContain('Secure');
+		expect(response.headers.getSetCookie()[0]).toContain('; Secure;');
 	});
 
 	it('the handler picks another declared status (202) for the same operation', async () => {
@@ -170,9 +170,9 @@ describe('response control on the node server', () => {
 		});
 		expect(created.status).toBe(201);
 		expect(created.headers.get('location')).toBe('/v1/invoices/inv-1');
-		// 127.0.0.1 is loopback: no Secure.
+		// Secure even though 127.0.0.1 is loopback.
 		expect(created.headers.getSetCookie()).toEqual([
-			'last_invoice=inv%201; Path=/; Max-Age=3600; HttpOnly; SameSite=Lax',
+			'last_invoice=inv%201; Path=/; Max-Age=3600; HttpOnly; Secure; SameSite=Lax',
 		]);
 		const download = await fetch(`${server.origin}${wireNames(ExportInvoices).rest.path}?rows=500`);
 		expect(download.headers.get('content-type')).toBe('text/csv');

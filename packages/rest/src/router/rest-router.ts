@@ -19,7 +19,7 @@ import { deprecationHeaders } from '../http/deprecation-headers.ts';
 import { FORM_TYPE, formBodyMembers, MULTIPART_TYPE } from '../http/form-body.ts';
 import type { BodyResult, RestRequest, RestResponse } from '../http/rest-message.ts';
 import { type ParameterReader, parameterReaders, readParameters } from '../http/rest-parameters.ts';
-import { isLoopbackHost, serializeCookie } from '../http/set-cookie.ts';
+import { serializeCookie } from '../http/set-cookie.ts';
 import { type OpenApiOptions, toOpenApi } from '../openapi/openapi-export.ts';
 import { createRouteTable, type RouteMatch } from './route-table.ts';
 
@@ -376,7 +376,7 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 		if (deprecation) Object.assign(headers, deprecation);
 		if (result.replayed) headers['idempotent-replayed'] = 'true';
 		if (result.response !== undefined) {
-			return controlledResponse(plan, result, headers, request.headers.host);
+			return controlledResponse(plan, result, headers);
 		}
 		const status = wire?.status ?? 200;
 		if (NO_BODY_STATUSES.has(status)) {
@@ -397,7 +397,6 @@ function controlledResponse(
 	plan: OperationPlan,
 	result: Extract<InvocationResult, { ok: true }>,
 	headers: Record<string, string>,
-	host: string | undefined,
 ): RestResponse {
 	const set = result.response!;
 	const status = set.status ?? plan.spec.transport.rest?.status ?? 200;
@@ -407,7 +406,7 @@ function controlledResponse(
 	const cookies =
 		set.cookies === undefined
 			? undefined
-			: set.cookies.map((c) => serializeCookie(c, declared?.[c.name], isLoopbackHost(host)));
+			: set.cookies.map((c) => serializeCookie(c, declared?.[c.name]));
 	if (NO_BODY_STATUSES.has(status)) {
 		delete headers['content-type'];
 		// A stream the handler gave is not read: end it.

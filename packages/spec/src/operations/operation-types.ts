@@ -114,7 +114,7 @@ export interface ResponseHeaderDeclaration {
 
 /**
  * A cookie a handler may set (`ctx.response.cookie(name, value)`). The attributes default to the
- * safe choice: `HttpOnly`, `Secure` (except for a request to a loopback host), `SameSite=Lax`,
+ * safe choice: `HttpOnly`, `Secure` (whatever the request's host), `SameSite=Lax`,
  * `Path=/`; a session cookie unless `maxAge` is given.
  */
 export interface ResponseCookieDeclaration {
