@@ -101,6 +101,7 @@ export {
 	type ResponseCookie,
 	type ResponseState,
 	type StreamSource,
+	successStatus,
 } from './executor/response-control.ts';
 export {
 	busCheck,

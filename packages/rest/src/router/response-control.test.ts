@@ -1,7 +1,13 @@
 import type { AddressInfo } from 'node:net';
 import SwaggerParser from '@apidevtools/swagger-parser';
 import { createClient } from '@charter/client';
-import { createExecutor, implement, type Logger, silentLogger } from '@charter/runtime';
+import {
+	createExecutor,
+	createMemoryStores,
+	implement,
+	type Logger,
+	silentLogger,
+} from '@charter/runtime';
 import { createRegistry, defineCommand, defineQuery, wireNames } from '@charter/spec';
 import express from 'express';
 import Fastify from 'fastify';
@@ -360,5 +366,44 @@ describe('a download the client leaves', () => {
 		} finally {
 			await server.close();
 		}
+	});
+});
+
+describe('the audit record of a success', () => {
+	it('keeps the status the caller was answered: chosen (202), declared (204), and on a replay', async () => {
+		const stores = createMemoryStores();
+		const audited = createFetchHandler(
+			createExecutor({
+				contracts: createRegistry([CreateInvoice, DeleteInvoice]),
+				bindings: responseBindings,
+				stores,
+				logger,
+			}),
+		);
+		const send = (
+			contract: typeof CreateInvoice | typeof DeleteInvoice,
+			body: unknown,
+			key: string,
+		) => {
+			const { method, path } = wireNames(contract).rest;
+			return audited(
+				new Request(`http://api.example.com${path}`, {
+					method,
+					headers: { 'content-type': 'application/json', 'idempotency-key': key },
+					body: JSON.stringify(body),
+				}),
+			);
+		};
+		expect((await send(CreateInvoice, { total: '1.00', later: true }, 'k1')).status).toBe(202);
+		expect((await send(CreateInvoice, { total: '1.00', later: true }, 'k1')).status).toBe(202);
+		expect((await send(DeleteInvoice, { id: 'inv-1' }, 'k2')).status).toBe(204);
+		const records = await stores.audit.list();
+		expect(
+			records.map((r) => `${r.operation} ${r.status}${r.replayed ? ' replayed' : ''}`).sort(),
+		).toEqual([
+			'billing.invoice.create 202',
+			'billing.invoice.create 202 replayed',
+			'billing.invoice.delete 204',
+		]);
 	});
 });

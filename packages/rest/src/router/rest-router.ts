@@ -11,6 +11,7 @@ import {
 	type Problem,
 	parseJsonSafely,
 	type Readiness,
+	successStatus,
 } from '@charter/runtime';
 import { isObjectRoot } from '@charter/schema';
 import { NO_BODY_STATUSES, WHOLE_INPUT_PARAMETER } from '@charter/spec';
@@ -399,7 +400,7 @@ function controlledResponse(
 	headers: Record<string, string>,
 ): RestResponse {
 	const set = result.response!;
-	const status = set.status ?? plan.spec.transport.rest?.status ?? 200;
+	const status = successStatus(plan.spec, set);
 	// Charter's own headers (trace id, replay) win over nothing: declared names cannot clash.
 	if (set.headers !== undefined) Object.assign(headers, set.headers);
 	const declared = plan.spec.transport.rest?.response?.cookies;

@@ -1,4 +1,4 @@
-import { createProblem, type Problem } from '@charter/spec';
+import { createProblem, type OperationSpec, type Problem } from '@charter/spec';
 import type { Span, Tracer } from '@opentelemetry/api';
 import type { EventEnvelope } from '../bus/event-envelope.ts';
 import type { ContextProvider, InvocationMetadata, Principal } from '../context/principal.ts';
@@ -24,7 +24,7 @@ import { createEmitBuffer, type EmitBuffer, NO_EVENTS } from './emit-buffer.ts';
 import { inputDigest } from './input-digest.ts';
 import type { Invocation, InvocationResult } from './invocation.ts';
 import type { CompiledPlan } from './operation-plan.ts';
-import { type ResponseState, storedResponse } from './response-control.ts';
+import { type ResponseState, storedResponse, successStatus } from './response-control.ts';
 
 /**
  * Hands a committed command's events to the outbox relay (the only way they are published);
@@ -137,7 +137,7 @@ async function runPlan(
 				createProblem('NOT_IMPLEMENTED', { detail: `${plan.id} has no handler yet` }),
 			);
 		}
-		const result = await invokeHandler(env, plan, {
+		const call: Call = {
 			invocation,
 			input,
 			principal,
@@ -147,9 +147,16 @@ async function runPlan(
 			trace,
 			json: undefined,
 			context: undefined,
-		});
+		};
+		const result = await invokeHandler(env, plan, call);
 		// A command was audited inside its transaction (a replay too); a query is not audited.
-		if (audit && !audit.written) await audit.finish('OK', 200, result.replayed, env.stores.audit);
+		if (audit && !audit.written)
+			await audit.finish(
+				'OK',
+				successStatus(plan.spec, call.context?.responseState),
+				result.replayed,
+				env.stores.audit,
+			);
 		trace?.end(undefined, result.replayed);
 		if (env.metrics !== undefined) observe(env.metrics, plan, invocation, started, result.replayed);
 		return result;
@@ -278,6 +285,7 @@ function invokeHandler(env: PipelineEnv, plan: CompiledPlan, call: Call): Promis
  */
 async function claimInTransaction(
 	env: PipelineEnv,
+	spec: OperationSpec,
 	call: Call,
 	key: string,
 	scope: string,
@@ -292,7 +300,8 @@ async function claimInTransaction(
 		retentionMs: env.retentionMs,
 	});
 	if (claim.kind === 'proceed') return undefined;
-	if (call.audit) await call.audit.finish('OK', 200, true, tx.audit);
+	if (call.audit)
+		await call.audit.finish('OK', successStatus(spec, claim.outcome.response), true, tx.audit);
 	return claim.outcome;
 }
 
@@ -331,7 +340,7 @@ async function runCommitted(
 			async (tx) => {
 				// 5. idempotency: a completed key is replayed, its transaction writes only the audit
 				if (scope !== undefined) {
-					replay = await claimInTransaction(env, call, key!, scope, tx);
+					replay = await claimInTransaction(env, plan.spec, call, key!, scope, tx);
 					if (replay !== undefined) return replay.output;
 				}
 				// 4b. the rules that read state, on the state this transaction then changes
@@ -345,7 +354,8 @@ async function runCommitted(
 				if (events.length > 0) await tx.outbox.append(events);
 				if (call.audit) {
 					// A memory transaction queues the record: nothing to wait for, no tick spent.
-					const audited = call.audit.finish('OK', 200, false, tx.audit);
+					const status = successStatus(plan.spec, call.context?.responseState);
+					const audited = call.audit.finish('OK', status, false, tx.audit);
 					if (audited !== SETTLED) await audited;
 				}
 				if (scope !== undefined) {

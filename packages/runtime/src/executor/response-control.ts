@@ -235,6 +235,14 @@ function asyncChunks(source: StreamSource): AsyncIterable<Uint8Array | string> {
 	);
 }
 
+/**
+ * The status a success answers with: what the handler chose (`ctx.response.status`), else the
+ * contract's REST status, else 200. The REST wire, the audit record and a replay agree on it.
+ */
+export function successStatus(spec: OperationSpec, state: ResponseState | undefined): number {
+	return state?.status ?? spec.transport.rest?.status ?? 200;
+}
+
 /** What a replay keeps of a response: the JSON part (never a stream). */
 export function storedResponse(state: ResponseState | undefined): ResponseState | undefined {
 	if (state === undefined) return undefined;
