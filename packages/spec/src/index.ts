@@ -31,6 +31,7 @@ export {
 	type PolicyDefinition,
 } from './operations/policy.ts';
 export {
+	isReservedResponseHeader,
 	NO_BODY_STATUSES,
 	RESERVED_RESPONSE_HEADERS,
 	successStatuses,

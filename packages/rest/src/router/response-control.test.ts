@@ -148,6 +148,10 @@ describe('response control on REST', () => {
 				transport: { rest: { response: { headers: { 'Set-Cookie': {} } } } },
 			}),
 		).toThrow(/declare cookies under `cookies`/);
+		for (const name of ['Access-Control-Allow-Origin', 'Vary'])
+			expect(() =>
+				defineCommand({ ...base, transport: { rest: { response: { headers: { [name]: {} } } } } }),
+			).toThrow(/Charter writes this header itself/);
 		expect(() =>
 			defineCommand({ ...base, transport: { rest: { response: { statuses: [302] } } } }),
 		).toThrow(/302 is not a success status/);

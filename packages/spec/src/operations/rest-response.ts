@@ -18,7 +18,14 @@ export const RESERVED_RESPONSE_HEADERS: ReadonlySet<string> = new Set([
 	'link',
 	'retry-after',
 	'www-authenticate',
+	'vary',
 ]);
+
+/** True for a header Charter writes itself (CORS's `Access-Control-*` included). */
+export function isReservedResponseHeader(name: string): boolean {
+	const lower = name.toLowerCase();
+	return RESERVED_RESPONSE_HEADERS.has(lower) || lower.startsWith('access-control-');
+}
 
 /** Success statuses answered without a body (the output is not sent). */
 export const NO_BODY_STATUSES: ReadonlySet<number> = new Set([204, 205, 304]);
@@ -60,7 +67,7 @@ export function checkRestResponse(
 		}
 		for (const name of Object.keys(response.headers ?? {})) {
 			if (!HEADER_NAME.test(name)) fail(`headers.${name}`, 'is not a valid header name');
-			if (RESERVED_RESPONSE_HEADERS.has(name.toLowerCase())) {
+			if (isReservedResponseHeader(name)) {
 				fail(
 					`headers.${name}`,
 					name.toLowerCase() === 'set-cookie'
