@@ -2,6 +2,7 @@ import { serveDocs } from '@charter/docs';
 import { parseFlags } from '../args.ts';
 import { type Command, ExitCode, UsageError } from '../command.ts';
 import { buildProjectSite } from '../generate/project-site.ts';
+import { waitForSignal } from '../host/wait-for-signal.ts';
 import { loadProjectOrFail, reportDiagnostics } from '../project/project-command.ts';
 
 /** `charter docs`: builds the docs site in memory and serves it at /docs until interrupted. */
@@ -30,15 +31,7 @@ export const docsCommand: Command = {
 			throw new UsageError(`cannot listen on port ${port}: ${error.message}`, 'CHARTER_LISTEN');
 		});
 		out.line(`docs at ${server.url} (Ctrl-C to stop)`);
-		await new Promise<void>((done) => {
-			const stop = () => {
-				process.off('SIGINT', stop);
-				process.off('SIGTERM', stop);
-				done();
-			};
-			process.on('SIGINT', stop);
-			process.on('SIGTERM', stop);
-		});
+		await waitForSignal();
 		await server.close();
 		return ExitCode.ok;
 	},

@@ -18,6 +18,7 @@ import {
 	type SettingSources,
 } from '../host/server-settings.ts';
 import { registeredMeter, startTracing } from '../host/tracing.ts';
+import { waitForSignal } from '../host/wait-for-signal.ts';
 import { projectRoot, watchServe } from '../host/watch-serve.ts';
 import type { Output } from '../output/output.ts';
 import { builtProject } from '../project/built-project.ts';
@@ -389,29 +390,4 @@ function given(
 	name: string,
 ): { value: string; name: string } | undefined {
 	return value === undefined ? undefined : { value, name };
-}
-
-/**
- * Resolves on SIGINT or SIGTERM. Under npm (`npm start`, `npx charter serve`), npm hands its
- * signal to the shell it ran the script in, which dies without passing it on: the server
- * would live on orphaned. So there, a parent that goes away is a signal too.
- */
-function waitForSignal(): Promise<void> {
-	return new Promise((resolve) => {
-		const parent = process.ppid;
-		const underNpm = process.env.npm_lifecycle_event !== undefined;
-		const watch = underNpm
-			? setInterval(() => {
-					if (process.ppid !== parent) stop();
-				}, 500).unref()
-			: undefined;
-		const stop = () => {
-			clearInterval(watch);
-			process.off('SIGINT', stop);
-			process.off('SIGTERM', stop);
-			resolve();
-		};
-		process.on('SIGINT', stop);
-		process.on('SIGTERM', stop);
-	});
 }

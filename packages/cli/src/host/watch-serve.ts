@@ -4,6 +4,7 @@ import { dirname, join, resolve, sep } from 'node:path';
 import { ExitCode } from '../command.ts';
 import type { Output } from '../output/output.ts';
 import { CONFIG_FILES } from '../project/config.ts';
+import { waitForSignal } from './wait-for-signal.ts';
 
 /** Folders whose changes never restart the server: dependencies, data, builds, generated files. */
 const IGNORED = new Set(['node_modules', '.charter', '.git', 'dist', 'generated', 'coverage']);
@@ -89,15 +90,7 @@ export async function watchServe(
 	});
 	out.line(out.style.dim(`[watch] restarting charter serve when files under ${root} change`));
 	start();
-	await new Promise<void>((done) => {
-		const stop = () => {
-			process.off('SIGINT', stop);
-			process.off('SIGTERM', stop);
-			done();
-		};
-		process.on('SIGINT', stop);
-		process.on('SIGTERM', stop);
-	});
+	await waitForSignal();
 	stopping = true;
 	clearTimeout(timer);
 	watcher.close();
