@@ -119,6 +119,7 @@ export {
 } from './http/http-surface.ts';
 export {
 	clientAddressOf,
+	fetchRequestMetadata,
 	toFetchRequest,
 	writeFetchResponse,
 } from './http/node-fetch-bridge.ts';

@@ -1,10 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-	accessRecordOf,
 	type CompiledOriginPolicy,
-	clientAddressOf,
 	DEFAULT_BODY_LIMIT,
-	fetchHeaders,
+	fetchRequestMetadata,
 	type HttpSurface,
 	type OriginPolicy,
 	readFetchBody,
@@ -97,25 +95,15 @@ export function createGraphqlHandler(
 	const assets = options.explorer === false ? undefined : loadExplorerAssets();
 	const assetPrefix = `${path}/assets/`;
 	const streamLimits = { ...DEFAULT_STREAM_LIMITS, ...options.streamLimits };
-	const metadataOf = (request: Request) => {
-		// The socket's address of a request that came through `node`, for per-client limits.
-		const address = clientAddressOf(request);
-		const access = accessRecordOf(request);
-		return {
-			headers: fetchHeaders(request.headers),
-			transport: 'graphql',
-			...(address !== undefined ? { clientAddress: address } : {}),
-			...(access !== undefined ? { access } : {}),
-		};
-	};
+
 	const contextOf = (request: Request): GraphqlContext => ({
-		metadata: metadataOf(request),
+		metadata: fetchRequestMetadata(request, 'graphql'),
 		signal: request.signal,
 	});
 	const callerOf: CallerOf = async (request) => {
 		if (!options.context) return { principal: undefined };
 		try {
-			return { principal: await options.context(metadataOf(request)) };
+			return { principal: await options.context(fetchRequestMetadata(request, 'graphql')) };
 		} catch (error) {
 			return { invalid: (error as { detail?: string }).detail ?? 'the credentials are not valid' };
 		}

@@ -1,12 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
-	accessRecordOf,
 	type CompiledOriginPolicy,
-	clientAddressOf,
 	DEFAULT_BODY_LIMIT,
-	fetchHeaders,
+	fetchRequestMetadata,
 	type HttpSurface,
-	type InvocationMetadata,
 	type OriginPolicy,
 	readFetchBody,
 	surfaceOriginPolicy,
@@ -98,7 +95,7 @@ export function createMcpHandler(options: McpHandlerOptions): HttpSurface {
 				onProblem: (problem) => {
 					if (problem.retryAfter !== undefined) retryAfter = problem.retryAfter;
 				},
-				metadata: metadataOf(request),
+				metadata: fetchRequestMetadata(request, 'mcp'),
 			});
 			const transport = new WebStandardStreamableHTTPServerTransport({
 				sessionIdGenerator: undefined,
@@ -151,16 +148,4 @@ function reply(
 		status,
 		headers: { 'content-type': 'application/json', ...headers },
 	});
-}
-
-/** The call metadata of a request: its headers, client address and access record. */
-function metadataOf(request: Request): InvocationMetadata {
-	const address = clientAddressOf(request);
-	const access = accessRecordOf(request);
-	return {
-		headers: fetchHeaders(request.headers),
-		transport: 'mcp',
-		...(address !== undefined ? { clientAddress: address } : {}),
-		...(access !== undefined ? { access } : {}),
-	};
 }

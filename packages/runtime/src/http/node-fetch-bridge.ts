@@ -1,12 +1,32 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { InvocationMetadata } from '../context/principal.ts';
 import { readNodeBody } from '../limits/request-body.ts';
 import { accessRecordOf, attachAccessRecord } from '../logging/access-record.ts';
+import { fetchHeaders } from './http-headers.ts';
 
 const CLIENT_ADDRESS = Symbol.for('charter.clientAddress');
 
 /** The socket address of the client that sent `request`, when a node:http server received it. */
 export function clientAddressOf(request: object): string | undefined {
 	return (request as { [CLIENT_ADDRESS]?: string })[CLIENT_ADDRESS];
+}
+
+/**
+ * The call metadata of a fetch request for `transport`: its headers, and the client's address
+ * and access record when a node:http server received it.
+ */
+export function fetchRequestMetadata(
+	request: Request,
+	transport: NonNullable<InvocationMetadata['transport']>,
+): InvocationMetadata {
+	const address = clientAddressOf(request);
+	const access = accessRecordOf(request);
+	return {
+		headers: fetchHeaders(request.headers),
+		transport,
+		...(address !== undefined ? { clientAddress: address } : {}),
+		...(access !== undefined ? { access } : {}),
+	};
 }
 
 /**
