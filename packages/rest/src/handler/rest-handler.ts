@@ -2,11 +2,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
 	CharterConfigError,
 	type CompiledOriginPolicy,
-	compileOriginPolicy,
 	createProblem,
 	type Executor,
 	type HttpSurface,
 	type OriginPolicy,
+	surfaceOriginPolicy,
 } from '@charter/runtime';
 import type { ContractRegistry } from '@charter/spec';
 import { fromFetchRequest, toResponse } from '../fetch/fetch-handler.ts';
@@ -57,12 +57,7 @@ export function createRestHandler(options: RestHandlerOptions): RestHandler {
 			"must be the executor's own registry: REST serves the operations the executor plans",
 		);
 	const router = createRestRouter(executor, options);
-	const policy =
-		options.originPolicy === false
-			? undefined
-			: options.originPolicy !== undefined && 'refused' in options.originPolicy
-				? options.originPolicy
-				: compileOriginPolicy(options.originPolicy, options.cors?.origins);
+	const policy = surfaceOriginPolicy(options.originPolicy, options.cors?.origins);
 	const answer = (request: RestRequest): Promise<RestResponse> => {
 		const refused = policy?.refused(request.headers.host, request.headers.origin);
 		if (refused !== undefined)

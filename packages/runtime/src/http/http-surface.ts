@@ -37,11 +37,15 @@ export interface HttpSurface {
 	node(req: IncomingMessage, res: ServerResponse): Promise<void>;
 }
 
-/** The compiled policy a surface checks, or undefined when a host in front checks it. */
+/**
+ * The compiled policy a surface checks, or undefined when a host in front checks it. A policy
+ * compiled here also admits `extraOrigins` (a surface's CORS origins).
+ */
 export function surfaceOriginPolicy(
 	option: OriginPolicy | CompiledOriginPolicy | false | undefined,
+	extraOrigins?: readonly string[] | '*',
 ): CompiledOriginPolicy | undefined {
 	if (option === false) return undefined;
 	if (option !== undefined && 'refused' in option) return option;
-	return compileOriginPolicy(option);
+	return compileOriginPolicy(option, extraOrigins);
 }
