@@ -1,21 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import type { EventEnvelope } from '../bus/event-envelope.ts';
+import { testEnvelope as event } from '../../test/fixtures/test-envelope.ts';
 import type { PendingEvent, RelayOutbox } from '../stores/outbox-store.ts';
 import { createOutboxRelay, type EventPublisher } from './outbox-relay.ts';
-
-function event(id: string): EventEnvelope {
-	return {
-		specversion: '1.0',
-		id,
-		source: 'charter:operation/todo.add@1.0.0',
-		type: 'todo.added',
-		time: '2026-01-01T00:00:00.000Z',
-		datacontenttype: 'application/json',
-		data: { id },
-		eventversion: '1.0.0',
-		traceid: 't',
-	};
-}
 
 /** An outbox in an array: a batch is the oldest pending events; the delivered prefix leaves. */
 function arrayOutbox(ids: readonly string[]) {

@@ -1,21 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { testEnvelope as event } from '../../../test/fixtures/test-envelope.ts';
 import type { EventEnvelope } from '../../bus/event-envelope.ts';
 import { createMemoryOutboxStore } from './memory-outbox-store.ts';
-
-function event(id: string): EventEnvelope {
-	return {
-		specversion: '1.0',
-		id,
-		source: 'charter:operation/todo.add@1.0.0',
-		type: 'todo.added',
-		time: '2026-01-01T00:00:00.000Z',
-		datacontenttype: 'application/json',
-		data: { id },
-		eventversion: '1.0.0',
-		traceid: 't',
-	};
-}
 
 const AT = new Date('2026-01-01T00:00:01.000Z');
 const ids = (entries: readonly { envelope: EventEnvelope }[]) => entries.map((e) => e.envelope.id);
