@@ -1,5 +1,6 @@
 import type {
 	BuiltInProblemCode,
+	ClientMethodPath,
 	ErrorCodeOf,
 	InputOf,
 	OperationSpec,
@@ -105,7 +106,6 @@ export type ClientMethod<S> = (
 	options?: CallOptions,
 ) => Promise<ClientOutputOf<S>>;
 
-type Split<S extends string> = S extends `${infer H}.${infer T}` ? [H, ...Split<T>] : [S];
 type Nest<P extends readonly string[], F> = P extends [
 	infer H extends string,
 	...infer T extends string[],
@@ -118,9 +118,17 @@ type UnionToIntersection<U> = (U extends unknown ? (x: U) => void : never) exten
 	? I
 	: never;
 
-/** The nested methods of a list of contracts, by key segments (`workflow.instance.pause`). */
+/**
+ * The nested methods of a list of contracts, by `clientMethodPath`: key segments, `V<n>` on the
+ * last one from major 2 (`client.todo.item.get`, `client.todo.item.getV2`).
+ */
 export type ClientTree<C extends readonly AnyOperation[]> = UnionToIntersection<
-	{ [I in keyof C]: Nest<Split<C[I]['meta']['key']>, ClientMethod<C[I]>> }[number]
+	{
+		[I in keyof C]: Nest<
+			ClientMethodPath<C[I]['meta']['key'], C[I]['meta']['version']>,
+			ClientMethod<C[I]>
+		>;
+	}[number]
 >;
 
 /**

@@ -1,4 +1,4 @@
-import { type OperationSpec, restRoute } from '@charter/spec';
+import { clientMethods, type OperationSpec, restRoute } from '@charter/spec';
 import type {
 	AnyOperation,
 	CallOptions,
@@ -10,7 +10,8 @@ import { createHttpCaller } from './http-caller.ts';
 
 /**
  * Creates a typed REST client from contracts, without code generation. Methods nest by key
- * segments and throw a `ProblemError` carrying the problem document; `tryCall` resolves to
+ * segments, `V<n>` on the last one from major version 2 (`clientMethodPath`, the generated
+ * SDK's rule too: `client.todo.item.get`, `client.todo.item.getV2`), and throw a `ProblemError` carrying the problem document; `tryCall` resolves to
  * `{ ok, value }` or `{ ok: false, problem }` with the problem's code typed from the contract.
  *
  * @example
@@ -27,20 +28,16 @@ export function createClient<const C extends readonly AnyOperation[]>(
 		caller.call(restRoute(spec), input, o);
 
 	const root: Record<string, unknown> = {};
-	for (const spec of contracts) {
-		const segments = spec.meta.key.split('.');
-		let node: Record<string, unknown> = root;
-		segments.forEach((segment, i) => {
-			const last = i === segments.length - 1;
-			const existing = node[segment] as Record<string, unknown> | undefined;
-			if (last) {
-				const method = (input: unknown, o?: CallOptions) => call(spec, input, o);
-				node[segment] = Object.assign(method, existing);
-			} else {
-				if (!existing) node[segment] = {};
-				node = node[segment] as Record<string, unknown>;
-			}
-		});
+	for (const { path, spec } of clientMethods(contracts)) {
+		let node = root;
+		for (const segment of path.slice(0, -1)) {
+			node[segment] ??= {};
+			node = node[segment] as Record<string, unknown>;
+		}
+		const last = path[path.length - 1]!;
+		const method = (input: unknown, o?: CallOptions) => call(spec, input, o);
+		// A key that is also a prefix of others (`todo.item`, `todo.item.get`) is both.
+		node[last] = Object.assign(method, node[last]);
 	}
 	root.call = call;
 	root.tryCall = (spec: OperationSpec, input: unknown, o?: CallOptions) =>

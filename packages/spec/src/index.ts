@@ -71,6 +71,12 @@ export {
 	serializeSnapshot,
 } from './snapshot/snapshot.ts';
 export {
+	type ClientMethodEntry,
+	type ClientMethodPath,
+	clientMethodPath,
+	clientMethods,
+} from './wire/client-methods.ts';
+export {
 	graphqlFieldNames,
 	graphqlNameCandidate,
 	isGraphqlName,

@@ -12,6 +12,11 @@ interface TodoShape {
 	status: 'OPEN' | 'DONE';
 }
 export declare function createApiClient(options: { baseUrl: string; token?: string }): {
-	todoItemAdd(input: { title: string }): Promise<TodoShape>;
-	todoItemGetV2(input: { id: string }): Promise<TodoShape>;
+	todo: {
+		item: {
+			add(input: { title: string }): Promise<TodoShape>;
+			get(input: { id: string }): Promise<{ id: string; title: string }>;
+			getV2(input: { id: string }): Promise<TodoShape>;
+		};
+	};
 };

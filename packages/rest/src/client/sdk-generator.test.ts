@@ -1,6 +1,7 @@
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createClient } from '@charter/client';
 import {
 	bearerTokenProvider,
 	ContractError,
@@ -12,6 +13,7 @@ import { defineEnum, defineSchemaModel, ScalarTypeEnum } from '@charter/schema';
 import { createRegistry, defineCommand, defineQuery } from '@charter/spec';
 import ts from 'typescript';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { methodPaths } from '../../../../test-support/client-method-paths.ts';
 import { createRestServer, type RestServer } from '../node/node-server.ts';
 import { generateClientSdk } from './sdk-generator.ts';
 
@@ -51,7 +53,27 @@ const GetTodo = defineQuery({
 	transport: { rest: { path: '/v2/todos/{id}' } },
 });
 
-const registry = createRegistry([AddTodo, GetTodo]);
+/** Version 1 of `todo.item.get`, still served beside version 2: its output has no status. */
+const GetTodoV1 = defineQuery({
+	meta: { key: 'todo.item.get', version: '1.3.0', description: 'Read a todo (v1).' },
+	io: {
+		input: defineSchemaModel({
+			name: 'GetTodoInput',
+			fields: { id: { type: ScalarTypeEnum.ID(), isOptional: false } },
+		}),
+		output: defineSchemaModel({
+			name: 'TodoV1',
+			fields: {
+				id: { type: ScalarTypeEnum.ID(), isOptional: false },
+				title: { type: ScalarTypeEnum.String(), isOptional: false },
+			},
+		}),
+	},
+	policy: { auth: 'anonymous' },
+	transport: { rest: { path: '/v1/todos/{id}' } },
+});
+
+const registry = createRegistry([AddTodo, GetTodo, GetTodoV1]);
 const here = fileURLToPath(new URL('.', import.meta.url));
 const TMP = join(here, '../../.tmp-sdk');
 let server: RestServer;
@@ -74,6 +96,7 @@ beforeAll(async () => {
 				if (!todo) throw new ContractError('NOT_FOUND', `no todo ${id}`);
 				return todo;
 			}),
+			implement(GetTodoV1, ({ id }) => ({ id, title: todos.get(id)?.title ?? '' })),
 		],
 	});
 	server = createRestServer(executor);
@@ -88,13 +111,17 @@ afterAll(async () => {
 describe('generateClientSdk', () => {
 	test('gives the same bytes for the same contracts, with types named after the models', () => {
 		const sdk = generateClientSdk(registry);
-		expect(generateClientSdk(createRegistry([GetTodo, AddTodo]))).toBe(sdk);
+		expect(generateClientSdk(createRegistry([GetTodoV1, GetTodo, AddTodo]))).toBe(sdk);
 		expect(sdk).toContain('export interface Todo {');
 		expect(sdk).toContain('export type TodoStatus = "OPEN" | "DONE";');
 		expect(sdk).toContain('\tdue?: string | null;');
 		expect(sdk).toContain('\ttags?: Array<string>;');
+		// Nested by key segments, `V2` on the last one: the typed client's names (clientMethodPath).
 		expect(sdk).toContain(
-			'todoItemGetV2: (input: GetTodoInput, callOptions?: CallOptions): Promise<Todo>',
+			'\t\t\t\tgetV2: (input: GetTodoInput, callOptions?: CallOptions): Promise<Todo> =>',
+		);
+		expect(sdk).toContain(
+			'\t\t\t\tget: (input: GetTodoInput, callOptions?: CallOptions): Promise<TodoV1> =>',
 		);
 		// One transport: the SDK imports it instead of carrying a copy.
 		expect(sdk).toContain("from '@charter/client';");
@@ -125,18 +152,27 @@ describe('generateClientSdk', () => {
 
 		const sdk = (await import(file)) as typeof import('./sdk-generator.fixture-types.ts');
 		const client = sdk.createApiClient({ baseUrl, token: 't' });
-		const added = await client.todoItemAdd({ title: 'Write docs' });
+		const added = await client.todo.item.add({ title: 'Write docs' });
 		expect(added).toEqual({ id: 't1', title: 'Write docs', status: 'OPEN' });
-		expect(await client.todoItemGetV2({ id: 't1' })).toEqual(added);
-		const failure = await client.todoItemGetV2({ id: 'nope' }).catch((error: unknown) => error);
+		expect(await client.todo.item.getV2({ id: 't1' })).toEqual(added);
+		expect(await client.todo.item.get({ id: 't1' })).toEqual({ id: 't1', title: 'Write docs' });
+		const failure = await client.todo.item.getV2({ id: 'nope' }).catch((error: unknown) => error);
 		expect(failure).toBeInstanceOf(sdk.ProblemError);
 		expect((failure as InstanceType<typeof sdk.ProblemError>).problem).toMatchObject({
 			status: 404,
 			code: 'NOT_FOUND',
 		});
 		const anonymous = sdk.createApiClient({ baseUrl });
-		await expect(anonymous.todoItemAdd({ title: 'x' })).rejects.toMatchObject({
+		await expect(anonymous.todo.item.add({ title: 'x' })).rejects.toMatchObject({
 			problem: { status: 401 },
 		});
+
+		// The typed client of the same contracts has the same methods at the same paths.
+		const typed = createClient(
+			registry.operations().map((op) => op.spec),
+			{ baseUrl },
+		);
+		expect(methodPaths(client)).toEqual(['todo.item.add', 'todo.item.get', 'todo.item.getV2']);
+		expect(methodPaths(typed)).toEqual(methodPaths(client));
 	});
 });

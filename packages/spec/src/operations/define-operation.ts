@@ -37,16 +37,17 @@ export function defineCommand<
 	const Out extends TypeLike,
 	const Em extends readonly EmitInput[] = [],
 	const K extends string = string,
+	const V extends string = string,
 	const Er extends Readonly<Record<string, ErrorDeclarationInput>> = {},
 	const Rs extends RestTransport = {},
 >(
 	definition: OperationDefinition<In, Out, Em> & {
-		readonly meta: { readonly key: K };
+		readonly meta: { readonly key: K; readonly version: V };
 		readonly errors?: Er;
 		readonly transport?: { readonly rest?: Rs };
 	},
 ): OperationSpec<Infer<In>, Infer<Out>, EmittedEvents<Em>> &
-	KeyOf<K> &
+	KeyOf<K, V> &
 	DeclaredErrors<Er> &
 	DeclaredRestWire<Rs> {
 	return defineOperation('command', definition) as OperationSpec<
@@ -54,13 +55,18 @@ export function defineCommand<
 		Infer<Out>,
 		EmittedEvents<Em>
 	> &
-		KeyOf<K> &
+		KeyOf<K, V> &
 		DeclaredErrors<Er> &
 		DeclaredRestWire<Rs>;
 }
 
-/** Keeps the literal key of a contract in its type, so clients can be typed by key. */
-type KeyOf<K extends string> = { readonly meta: { readonly key: K } };
+/**
+ * Keeps the literal key and version of a contract in its type, so clients can be typed by key
+ * (and name a v2 method `getV2`).
+ */
+type KeyOf<K extends string, V extends string> = {
+	readonly meta: { readonly key: K; readonly version: V };
+};
 
 /**
  * Defines a query: an operation that only reads. Served as `GET` and as a GraphQL query
@@ -77,20 +83,21 @@ export function defineQuery<
 	const In extends TypeLike,
 	const Out extends TypeLike,
 	const K extends string = string,
+	const V extends string = string,
 	const Er extends Readonly<Record<string, ErrorDeclarationInput>> = {},
 	const Rs extends RestTransport = {},
 >(
 	definition: OperationDefinition<In, Out, []> & {
-		readonly meta: { readonly key: K };
+		readonly meta: { readonly key: K; readonly version: V };
 		readonly errors?: Er;
 		readonly transport?: { readonly rest?: Rs };
 	},
 ): OperationSpec<Infer<In>, Infer<Out>, never> &
-	KeyOf<K> &
+	KeyOf<K, V> &
 	DeclaredErrors<Er> &
 	DeclaredRestWire<Rs> {
 	return defineOperation('query', definition) as OperationSpec<Infer<In>, Infer<Out>, never> &
-		KeyOf<K> &
+		KeyOf<K, V> &
 		DeclaredErrors<Er> &
 		DeclaredRestWire<Rs>;
 }

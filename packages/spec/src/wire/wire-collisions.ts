@@ -26,8 +26,7 @@ export function restRouteShape(method: string, path: string): string {
 
 /**
  * The names an operation claims, one per surface. A GraphQL field name is claimed across
- * `Query` and `Mutation`: it is also the OpenAPI `operationId` and the generated SDK's method
- * name, which must be unique.
+ * `Query` and `Mutation`: it is also the OpenAPI `operationId`, which must be unique.
  */
 export function wireClaims(wire: WireNames): { surface: WireSurface; name: string }[] {
 	return [
