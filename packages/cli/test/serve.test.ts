@@ -258,6 +258,34 @@ describe('charter serve', () => {
 		expect(short.code).toBe(2);
 		expect(short.stderr).toContain('idempotencyRetentionMs: must exceed idempotencyLeaseMs');
 	});
+
+	test('a broken guide is a usage error before the server listens (the site itself is built after)', async () => {
+		const config = join(PROJECT, 'charter.config.ts');
+		const original = readFileSync(config, 'utf8');
+		const guides = join(PROJECT, 'guides');
+		mkdirSync(guides, { recursive: true });
+		writeFileSync(
+			join(guides, 'guides.json'),
+			JSON.stringify({ sections: [{ title: 'Start', pages: ['start.md'] }] }),
+		);
+		writeFileSync(
+			join(guides, 'start.md'),
+			'# Start\n\n<!-- charter:include no-such-include -->\n',
+		);
+		writeFileSync(
+			config,
+			original.replace('defineConfig({', "defineConfig({\n\tguides: 'guides',"),
+		);
+		try {
+			const run = await charter(PROJECT, 'serve', '--db', 'sqlite::memory:', '--port', '0');
+			expect(run.code).toBe(2);
+			expect(run.stderr).toContain('start.md: unknown include "no-such-include"');
+			expect(run.stdout).not.toContain('/openapi.json');
+		} finally {
+			writeFileSync(config, original);
+			rmSync(guides, { recursive: true, force: true });
+		}
+	});
 });
 
 /** Starts `charter serve` in the project with `args`; resolves once its banner names the URL. */

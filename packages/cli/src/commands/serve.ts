@@ -128,19 +128,18 @@ export const serveCommand: Command = {
 		const retentionMs = settings.idempotencyRetentionMs;
 		const tracing = settings.tracing ? await startTracing() : undefined;
 		const meter = registeredMeter();
-		// The site's snippets call this server. Built before listening (so a broken guide is a
-		// usage error before anything is served), and again, after listening and off the start
-		// path, once port 0 has become a port.
-		// From a build (`charter build` checked the site then), the site is built after listening,
-		// so a production start is not held up by it.
-		const fromBuild = builtProject() !== undefined;
-		const expectedUrl = `http://${host}:${port}`;
+		// The site's snippets call this server, so it is built once the port is known, after
+		// listening, in slices that leave the event loop free: /healthz and the API answer while
+		// it is made (a 1,000-operation site takes seconds). Before listening only the guides are
+		// checked (cheap), so a broken guide is still a usage error before anything is served;
+		// from a build, `charter build` checked them already.
+		if (builtProject() === undefined)
+			await (await import('../generate/project-site.ts')).checkProjectGuides(project);
 		const site = (baseUrl: string): Promise<SiteFiles> =>
-			import('../generate/project-site.ts').then((m) => m.buildProjectSite(project, { baseUrl }));
-		const docsOf = async (files: SiteFiles): Promise<NodeMount> =>
-			(await import('@charter/docs')).createDocsHandler(files);
-		let docsHandler: NodeMount = fromBuild ? () => false : await docsOf(await site(expectedUrl));
-		const docs: NodeMount = (request, response) => docsHandler(request, response);
+			import('../generate/project-site.ts').then((m) =>
+				m.buildProjectSite(project, { baseUrl, inSlices: true }),
+			);
+		let docs: NodeMount = () => false;
 		let hostApp: Host;
 		try {
 			hostApp = await openHost(project, definition, {
@@ -211,7 +210,7 @@ export const serveCommand: Command = {
 			mcp: { name: title },
 			mounts: {
 				...(onMainPort ? { '/metrics': atPath('/metrics', metrics) } : {}),
-				'/docs': docs,
+				'/docs': (request, response) => docs(request, response),
 				'/studio': { load: studio },
 			},
 		});
@@ -230,8 +229,7 @@ export const serveCommand: Command = {
 			await tracing?.shutdown();
 			throw listenError(error, host);
 		}
-		if (fromBuild) docsHandler = deferredDocs(() => site(url), hostApp.logger);
-		else if (url !== expectedUrl) docsHandler = deferredDocs(() => site(url), hostApp.logger);
+		docs = deferredDocs(() => site(url), hostApp.logger);
 		// GraphQL, MCP and Studio are built while /healthz already answers; /readyz waits for them.
 		try {
 			await rest.warm();

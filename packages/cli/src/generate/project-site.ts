@@ -1,6 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { buildSite, GuideError, type SiteFiles } from '@charter/docs';
+import {
+	buildSite,
+	buildSiteInSlices,
+	GuideError,
+	type GuideSource,
+	guideSections,
+	type SiteFiles,
+} from '@charter/docs';
 import { UsageError } from '../command.ts';
 import type { Project } from '../project/load-project.ts';
 import { readGuides } from './project-guides.ts';
@@ -10,6 +17,11 @@ import { referenceIncludes } from './reference-includes.ts';
 export interface ProjectSiteOptions {
 	/** Base URL the snippets call; the server's own URL under `charter serve`. */
 	readonly baseUrl?: string;
+	/**
+	 * Build in slices with the event loop free between them (a server that already answers
+	 * requests); at once by default.
+	 */
+	readonly inSlices?: boolean;
 }
 
 /**
@@ -28,18 +40,46 @@ export async function buildProjectSite(
 			if (existsSync(path)) sources[file] = readFileSync(path, 'utf8');
 		}
 	}
-	const guides = project.config.guides ? readGuides(join(project.root, project.config.guides)) : [];
+	const { guides, includes } = await projectGuides(project);
+	const siteOptions = {
+		title: project.config.title ?? 'Contracts',
+		sources,
+		markdown: true,
+		guides,
+		includes,
+		...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
+	};
 	try {
-		return buildSite(project.registry, {
-			title: project.config.title ?? 'Contracts',
-			sources,
-			markdown: true,
-			guides,
-			includes: guides.length > 0 ? await referenceIncludes() : {},
-			...(options.baseUrl ? { baseUrl: options.baseUrl } : {}),
-		});
+		return options.inSlices
+			? await buildSiteInSlices(project.registry, siteOptions)
+			: buildSite(project.registry, siteOptions);
 	} catch (error) {
-		if (error instanceof GuideError) throw new UsageError(error.message, 'CHARTER_GUIDES');
-		throw error;
+		throw guideUsageError(error);
 	}
+}
+
+/**
+ * Checks the project's guides as the site would take them (a title each, known includes),
+ * without building the site: what a server checks before it listens, so a broken guide is a
+ * usage error (`CHARTER_GUIDES`) before anything is served.
+ */
+export async function checkProjectGuides(project: Project): Promise<void> {
+	const { guides, includes } = await projectGuides(project);
+	try {
+		guideSections(guides, includes);
+	} catch (error) {
+		throw guideUsageError(error);
+	}
+}
+
+async function projectGuides(project: Project): Promise<{
+	guides: GuideSource[];
+	includes: Readonly<Record<string, string>>;
+}> {
+	const guides = project.config.guides ? readGuides(join(project.root, project.config.guides)) : [];
+	return { guides, includes: guides.length > 0 ? await referenceIncludes() : {} };
+}
+
+function guideUsageError(error: unknown): unknown {
+	return error instanceof GuideError ? new UsageError(error.message, 'CHARTER_GUIDES') : error;
 }

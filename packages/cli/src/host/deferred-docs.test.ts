@@ -6,10 +6,11 @@ import { deferredDocs } from './deferred-docs.ts';
 
 const request = (url: string) => ({ url, method: 'GET' }) as IncomingMessage;
 const response = () => {
-	const sent: { status?: number; body?: string } = {};
+	const sent: { status?: number; body?: string; headers?: Record<string, string> } = {};
 	const res = {
-		writeHead(status: number) {
+		writeHead(status: number, headers?: Record<string, string>) {
 			sent.status = status;
+			if (headers) sent.headers = headers;
 			return res;
 		},
 		end(body?: string) {
@@ -45,4 +46,29 @@ test('a path outside /docs never waits for the site; /docs waits for it and is s
 	expect(await served).toBe(true);
 	expect(page.sent).toMatchObject({ status: 200 });
 	expect(built).toBe(1);
+});
+
+test('a /docs request that outwaits the build is told the site is being built (503, Retry-After), then served', async () => {
+	let finish: (files: SiteFiles) => void = () => {};
+	const site = new Promise<SiteFiles>((resolve) => (finish = resolve));
+	const docs = deferredDocs(() => site, createLogger({ level: 'silent' }), { waitMs: 20 });
+
+	const early = response();
+	expect(await docs(request('/docs/'), early.res)).toBe(true);
+	expect(early.sent.status).toBe(503);
+	expect(early.sent.headers).toMatchObject({ 'retry-after': '5' });
+	expect(early.sent.body).toContain('The docs site is being built');
+
+	finish(new Map([['index.html', '<h1>API</h1>']]));
+	const later = response();
+	expect(await docs(request('/docs/'), later.res)).toBe(true);
+	expect(later.sent).toMatchObject({ status: 200 });
+});
+
+test('a site that fails to build falls through to the router', async () => {
+	const docs = deferredDocs(
+		() => Promise.reject(new Error('broken')),
+		createLogger({ level: 'silent' }),
+	);
+	expect(await docs(request('/docs/'), response().res)).toBe(false);
 });

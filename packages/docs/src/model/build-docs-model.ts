@@ -1,11 +1,12 @@
 import type { ContractRegistry } from '@charter/spec';
+import { type BuildSteps, runSteps } from '../site/build-steps.ts';
 import { emitLinks, featureLinks } from './contract-links.ts';
 import { inlineEventPage, registeredEventPage } from './event-page.ts';
 import { type GuideSource, guideSections } from './guide-pages.ts';
 import { indexGroups } from './index-groups.ts';
 import { modelPage } from './model-page.ts';
 import { operationPage } from './operation-page.ts';
-import type { DocsModel, EventPage } from './page-model.ts';
+import type { DocsModel, EventPage, ModelPage, OperationPage } from './page-model.ts';
 import { eventPath, operationPath } from './page-paths.ts';
 import { createSourceLookup } from './source-section.ts';
 import { compareText, TypeCatalog } from './type-catalog.ts';
@@ -36,6 +37,14 @@ export function buildDocsModel(
 	registry: ContractRegistry,
 	options: DocsModelOptions = {},
 ): DocsModel {
+	return runSteps(docsModelSteps(registry, options));
+}
+
+/** `buildDocsModel` as steps, one per page (see build-steps.ts). */
+export function* docsModelSteps(
+	registry: ContractRegistry,
+	options: DocsModelOptions = {},
+): BuildSteps<DocsModel> {
 	const operations = registry.operations();
 	const events = registry.events();
 	const features = registry.features();
@@ -69,15 +78,19 @@ export function buildDocsModel(
 		Boolean(registry.get('event', key, version)) || inline.has(`${key}@${version}`);
 	const sourceOf = createSourceLookup(options.sources);
 
-	const operationPages = operations.map((entry) =>
-		operationPage(entry, sourceOf(entry), {
-			registry,
-			catalog,
-			featuresOf,
-			hasEventPage,
-			baseUrl: options.baseUrl,
-		}),
-	);
+	const operationPages: OperationPage[] = [];
+	for (const entry of operations) {
+		operationPages.push(
+			operationPage(entry, sourceOf(entry), {
+				registry,
+				catalog,
+				featuresOf,
+				hasEventPage,
+				baseUrl: options.baseUrl,
+			}),
+		);
+		yield;
+	}
 
 	const eventPages: EventPage[] = [
 		...events.map((entry) =>
@@ -86,7 +99,11 @@ export function buildDocsModel(
 		...[...inline.values()].map((event) => inlineEventPage(event, catalog, emitters)),
 	].sort((a, b) => compareText(a.path, b.path));
 
-	const modelPages = catalog.entries().map((entry) => modelPage(entry, catalog));
+	const modelPages: ModelPage[] = [];
+	for (const entry of catalog.entries()) {
+		modelPages.push(modelPage(entry, catalog));
+		yield;
+	}
 
 	return {
 		title: options.title ?? 'Contracts',

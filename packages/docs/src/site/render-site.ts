@@ -1,5 +1,5 @@
 import type { ContractRegistry } from '@charter/spec';
-import { buildDocsModel, type DocsModelOptions } from '../model/build-docs-model.ts';
+import { type DocsModelOptions, docsModelSteps } from '../model/build-docs-model.ts';
 import type { DocsModel, DocsPage } from '../model/page-model.ts';
 import { SITE_JS, THEME_JS } from '../render/html/assets/site-script.ts';
 import { SITE_CSS } from '../render/html/assets/site-style.ts';
@@ -10,6 +10,7 @@ import type { PageOptions } from '../render/html/layout.ts';
 import { renderModelPage } from '../render/html/model-page.ts';
 import { renderOperationPage } from '../render/html/operation-page.ts';
 import { renderMarkdownPage } from '../render/markdown/markdown-renderer.ts';
+import { type BuildSteps, runSteps, runStepsInSlices } from './build-steps.ts';
 import { allPages, llmsFull, llmsIndex } from './llms-text.ts';
 import { buildNav } from './nav-data.ts';
 import { buildSearchIndex } from './search-index.ts';
@@ -35,6 +36,11 @@ const dataScript = (name: string, data: unknown) =>
  * same bytes.
  */
 export function renderSite(model: DocsModel, options: SiteOptions = {}): SiteFiles {
+	return runSteps(renderSiteSteps(model, options));
+}
+
+/** `renderSite` as steps, one per page (see build-steps.ts). */
+function* renderSiteSteps(model: DocsModel, options: SiteOptions): BuildSteps<SiteFiles> {
 	const files = new Map<string, string>();
 	const search = buildSearchIndex(model);
 	const firstGuide = model.guides[0]?.pages[0]?.path;
@@ -50,18 +56,27 @@ export function renderSite(model: DocsModel, options: SiteOptions = {}): SiteFil
 	files.set('search-index.json', `${JSON.stringify(search)}\n`);
 	files.set('search-index.js', dataScript('CHARTER_SEARCH', search));
 	for (const section of model.guides) {
-		for (const page of section.pages)
+		for (const page of section.pages) {
 			files.set(page.path, renderGuidePage(page, model.title, pageOptions));
+			yield;
+		}
 	}
-	for (const page of model.operations)
+	for (const page of model.operations) {
 		files.set(page.path, renderOperationPage(page, model.title, pageOptions));
-	for (const page of model.events)
+		yield;
+	}
+	for (const page of model.events) {
 		files.set(page.path, renderEventPage(page, model.title, pageOptions));
-	for (const page of model.modelPages)
+		yield;
+	}
+	for (const page of model.modelPages) {
 		files.set(page.path, renderModelPage(page, model.title, pageOptions));
+		yield;
+	}
 	// The page model of every contract page, beside its HTML, for tools that want the data.
 	for (const page of [...model.operations, ...model.events, ...model.modelPages]) {
 		files.set(page.path.replace(/\.html$/, '.json'), `${JSON.stringify(page)}\n`);
+		yield;
 	}
 	files.set('llms.txt', llmsIndex(model, options.markdown === true));
 	if (options.markdown) {
@@ -70,6 +85,7 @@ export function renderSite(model: DocsModel, options: SiteOptions = {}): SiteFil
 			const text = renderMarkdownPage(page);
 			markdownOf.set(page, text);
 			files.set(page.path.replace(/\.html$/, '.md'), text);
+			yield;
 		}
 		files.set('llms-full.txt', llmsFull(model, markdownOf));
 	}
@@ -86,5 +102,23 @@ export function buildSite(
 	registry: ContractRegistry,
 	options: DocsModelOptions & SiteOptions = {},
 ): SiteFiles {
-	return renderSite(buildDocsModel(registry, options), options);
+	return runSteps(siteSteps(registry, options));
+}
+
+/**
+ * `buildSite` in slices of about 10 ms with the event loop free between them: the same files,
+ * for a server that builds its site while it already answers requests.
+ */
+export function buildSiteInSlices(
+	registry: ContractRegistry,
+	options: DocsModelOptions & SiteOptions = {},
+): Promise<SiteFiles> {
+	return runStepsInSlices(siteSteps(registry, options));
+}
+
+function* siteSteps(
+	registry: ContractRegistry,
+	options: DocsModelOptions & SiteOptions,
+): BuildSteps<SiteFiles> {
+	return yield* renderSiteSteps(yield* docsModelSteps(registry, options), options);
 }
