@@ -3,14 +3,25 @@ import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
 import { drainServer, trackEventStreams } from './drain-server.ts';
 
-/** A server with an endless event stream at /events and a slow JSON answer at /slow. */
+/**
+ * A server with an endless event stream at /events (its headers given to writeHead, or set with
+ * setHeader at /events-set), a slow JSON answer at /slow, and at /mcp a JSON answer written in
+ * two parts 300 ms apart, as to an MCP POST (which accepts an event stream too).
+ */
 async function startServer() {
 	const server = createServer((request, response) => {
-		if (request.url === '/events') {
-			response.writeHead(200, { 'content-type': 'text/event-stream' });
+		if (request.url?.startsWith('/events')) {
+			if (request.url === '/events-set') response.setHeader('Content-Type', 'text/event-stream');
+			else response.writeHead(200, { 'Content-Type': 'text/event-stream' });
 			response.write(': ready\n\n');
 			const tick = setInterval(() => response.write('data: tick\n\n'), 100);
 			response.once('close', () => clearInterval(tick));
+			return;
+		}
+		if (request.url === '/mcp') {
+			response.writeHead(200, ['content-type', 'application/json']);
+			response.write('{"jsonrpc":"2.0","id":1,');
+			setTimeout(() => response.end('"result":{}}'), 300);
 			return;
 		}
 		setTimeout(() => response.end('{"ok":true}'), 300);
@@ -49,6 +60,20 @@ describe('draining a server with open event streams', () => {
 		expect(await (await slow).json()).toEqual({ ok: true });
 		// Held only by the slow request (300 ms), not by the stream until the 10 s deadline.
 		expect(took).toBeLessThan(3000);
+	});
+
+	it('ends a stream whose content type was set with setHeader, and answers in full a JSON response to a request that accepted an event stream', async () => {
+		const { server, streams, base } = await startServer();
+		const events = await fetch(`${base}/events-set`, { headers: { accept: 'text/event-stream' } });
+		const streamed = readAll(events);
+		const mcp = await fetch(`${base}/mcp`, {
+			method: 'POST',
+			headers: { accept: 'application/json, text/event-stream' },
+		});
+		const answered = readAll(mcp);
+		await drainServer(server, 10_000, streams);
+		expect(await streamed).toMatch(/retry: 1000\n\n$/);
+		expect(JSON.parse(await answered)).toEqual({ jsonrpc: '2.0', id: 1, result: {} });
 	});
 
 	it('without the tracker a stream holds the drain until its deadline (the behaviour this prevents)', async () => {

@@ -13,26 +13,56 @@ export interface EventStreams {
 }
 
 /**
- * Keeps the responses of the requests that ask for Server-Sent Events (`Accept:
- * text/event-stream`: GraphQL subscriptions, Studio's live view) while they are open. Call it
- * before the server listens; other requests cost one header test.
+ * Keeps the responses that are Server-Sent Event streams (GraphQL subscriptions, Studio's live
+ * view) while they are open. A response counts once it sends its headers with the content type
+ * `text/event-stream`: a request that accepts one but is answered otherwise (an MCP POST sends
+ * `Accept: application/json, text/event-stream` and gets JSON) is a request in flight, answered
+ * in full by a drain. Only the requests that accept an event stream are watched, so others
+ * cost one header test. Call it before the server listens.
  */
 export function trackEventStreams(server: Server): EventStreams {
 	const open = new Set<ServerResponse>();
 	server.prependListener('request', (request, response) => {
 		if (!request.headers.accept?.includes('text/event-stream')) return;
-		open.add(response);
-		response.once('close', () => open.delete(response));
+		// Every way of answering sends the headers through writeHead (write and end call it too).
+		const writeHead = response.writeHead;
+		response.writeHead = function watched(this: ServerResponse, ...args: unknown[]) {
+			const written = (writeHead as (...a: unknown[]) => ServerResponse).apply(this, args);
+			if (isEventStream(contentTypeOf(this, args.at(-1)))) {
+				open.add(this);
+				this.once('close', () => open.delete(this));
+			}
+			return written;
+		} as ServerResponse['writeHead'];
 	});
 	return {
 		endAll() {
-			for (const response of open) {
-				// Not yet answered: its handler is still deciding; the next sweep ends it.
-				if (!response.headersSent || response.writableEnded) continue;
-				response.end(GOODBYE);
-			}
+			for (const response of open) if (!response.writableEnded) response.end(GOODBYE);
 		},
 	};
+}
+
+/** The content type a response was sent with: set with setHeader, or given to writeHead. */
+function contentTypeOf(response: ServerResponse, headers: unknown): string | undefined {
+	const set = response.getHeader('content-type');
+	if (set !== undefined) return String(set);
+	if (typeof headers !== 'object' || headers === null) return undefined;
+	if (Array.isArray(headers)) {
+		// [[name, value], ...] or the flat raw form [name, value, name, value, ...]
+		const pairs: unknown[][] = Array.isArray(headers[0])
+			? headers
+			: headers.flatMap((v, i) => (i % 2 === 0 ? [[v, headers[i + 1]]] : []));
+		const found = pairs.find(([name]) => String(name).toLowerCase() === 'content-type');
+		return found === undefined ? undefined : String(found[1]);
+	}
+	for (const [name, value] of Object.entries(headers)) {
+		if (name.toLowerCase() === 'content-type') return String(value);
+	}
+	return undefined;
+}
+
+function isEventStream(contentType: string | undefined): boolean {
+	return contentType?.trimStart().toLowerCase().startsWith('text/event-stream') === true;
 }
 
 /**
