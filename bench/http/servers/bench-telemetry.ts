@@ -7,16 +7,20 @@ import {
 	AlwaysOnSampler,
 	BasicTracerProvider,
 	BatchSpanProcessor,
+	ParentBasedSampler,
 	type ReadableSpan,
 	type SpanExporter,
 } from '@opentelemetry/sdk-trace-base';
 
 /*
- * Telemetry as an operator would install it for the benchmark servers: the OpenTelemetry SDK
- * (a tracer provider registered globally with the async-hooks context manager) and Prometheus
- * metrics from @charter/server, both handed to the executor. `sampled` picks AlwaysOnSampler
- * (every call makes its span tree, batched to an exporter that drops it) or AlwaysOffSampler
- * (the SDK is installed, spans are not recorded).
+ * Telemetry as an operator installs it for the benchmark servers: the OpenTelemetry SDK (a
+ * tracer provider registered globally with the AsyncLocalStorage context manager, which is what
+ * NodeTracerProvider.register() and NodeSDK do) and Prometheus metrics from @charter/server.
+ * The tracer goes to the executor and to the REST server, as `charter serve --tracing` does:
+ * an HTTP SERVER span per request with the operation span under it. `sampled` picks
+ * ParentBased(AlwaysOn) (every call makes its span tree, batched to an exporter that drops it)
+ * or ParentBased(AlwaysOff), the sampler of OTEL_TRACES_SAMPLER=parentbased_always_off: the SDK
+ * is installed, no trace starts here, and a caller's sampled trace would still be followed.
  */
 
 /** Accepts every batch and keeps nothing: the SDK's work without an exporter's I/O. */
@@ -29,7 +33,9 @@ const droppingExporter: SpanExporter = {
 
 export function benchTelemetry(sampled: boolean): { tracer: Tracer; metrics: CallMetrics } {
 	const provider = new BasicTracerProvider({
-		sampler: sampled ? new AlwaysOnSampler() : new AlwaysOffSampler(),
+		sampler: new ParentBasedSampler({
+			root: sampled ? new AlwaysOnSampler() : new AlwaysOffSampler(),
+		}),
 		spanProcessors: [new BatchSpanProcessor(droppingExporter)],
 	});
 	context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());

@@ -1,11 +1,13 @@
 import { createRestServer } from '@charter/rest';
 import {
 	bearerTokenProvider,
+	type CallMetrics,
 	ContractError,
 	createExecutor,
 	implement,
 	type Middleware,
 	silentLogger,
+	type Tracer,
 } from '@charter/runtime';
 import { PauseWorkflowContract } from '../../../examples/workflow-system/src/instance/instance.operations.ts';
 import { pauseInstance, seedInstances, TOKENS } from '../pause-fixture.ts';
@@ -17,7 +19,8 @@ import { announce } from './server-announce.ts';
  * by createRestServer. CHARTER_BENCH_MIDDLEWARE=<n> puts n no-op middleware around the handler
  * (none by default), to price the middleware chain against the same server without one.
  * CHARTER_BENCH_TELEMETRY=unsampled|sampled installs the OpenTelemetry SDK (sampling off or
- * on) and Prometheus metrics (bench-telemetry.ts); telemetry is off by default.
+ * on; the executor and the REST server both trace) and Prometheus metrics (bench-telemetry.ts);
+ * telemetry is off by default.
  */
 
 const instances = seedInstances();
@@ -34,7 +37,7 @@ const middleware = Array.from(
 );
 
 const telemetryMode = process.env.CHARTER_BENCH_TELEMETRY;
-const telemetry = telemetryMode
+const telemetry: { tracer?: Tracer; metrics?: CallMetrics } = telemetryMode
 	? (await import('./bench-telemetry.ts')).benchTelemetry(telemetryMode === 'sampled')
 	: {};
 
@@ -45,6 +48,9 @@ const executor = createExecutor({
 	logger: silentLogger,
 	...telemetry,
 });
-const rest = createRestServer(executor, { openapi: false });
+const rest = createRestServer(executor, {
+	openapi: false,
+	...(telemetry.tracer ? { tracer: telemetry.tracer } : {}),
+});
 const { port } = await rest.listen(0);
 announce(port);

@@ -1,6 +1,7 @@
 /*
- * The Charter server with the OpenTelemetry SDK installed, sampling off (AlwaysOffSampler),
- * and Prometheus metrics on: the price of telemetry an operator leaves on in production.
+ * The Charter server with the OpenTelemetry SDK installed and sampling off
+ * (ParentBased(AlwaysOff): the HTTP span is asked of the SDK and dropped) and Prometheus
+ * metrics on: the price of telemetry an operator leaves on in production.
  */
 export {};
 

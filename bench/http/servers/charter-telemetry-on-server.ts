@@ -1,6 +1,7 @@
 /*
- * The Charter server with the OpenTelemetry SDK tracing every call (AlwaysOnSampler, spans
- * batched to an exporter that drops them) and Prometheus metrics on.
+ * The Charter server with the OpenTelemetry SDK tracing every call (ParentBased(AlwaysOn): an
+ * HTTP span and the operation's span tree per request, batched to an exporter that drops
+ * them) and Prometheus metrics on.
  */
 export {};
 

@@ -23,15 +23,20 @@ export interface EmitBuffer {
 	readonly envelopes: readonly EventEnvelope[];
 }
 
+/** Where an event's `traceparent` comes from: read on the first emit, not per call. */
+export interface TraceparentSource {
+	readonly traceparent: string | undefined;
+}
+
 /** Creates the emit buffer of one invocation, validating each payload as it is emitted. */
 export function createEmitBuffer(
 	plan: CompiledPlan,
 	at: () => Date,
 	traceId: string,
 	tenant: string | undefined,
-	traceparent?: string,
+	trace?: TraceparentSource,
 ): EmitBuffer {
-	return new LazyEmitBuffer(plan, at, traceId, tenant, traceparent);
+	return new LazyEmitBuffer(plan, at, traceId, tenant, trace);
 }
 
 /** The events of a call that emitted none, shared. */
@@ -50,7 +55,7 @@ class LazyEmitBuffer implements EmitBuffer {
 		private readonly at: () => Date,
 		private readonly traceId: string,
 		private readonly tenant: string | undefined,
-		private readonly traceparent: string | undefined,
+		private readonly trace: TraceparentSource | undefined,
 	) {}
 
 	get emit(): (key: string, payload: unknown) => void {
@@ -94,7 +99,8 @@ class LazyEmitBuffer implements EmitBuffer {
 			traceid: this.traceId,
 		};
 		if (this.tenant) envelope.tenant = this.tenant;
-		if (this.traceparent) envelope.traceparent = this.traceparent;
+		const traceparent = this.trace?.traceparent;
+		if (traceparent) envelope.traceparent = traceparent;
 		this.#envelopes ??= [];
 		this.#envelopes.push(envelope);
 	}

@@ -315,13 +315,7 @@ async function runCommitted(
 ): Promise<Success> {
 	const { principal, traceId } = call;
 	const deadline = new CallDeadline(call.invocation.signal, env.timeoutMs);
-	const buffer = createEmitBuffer(
-		plan,
-		env.clock,
-		traceId,
-		principal?.tenant,
-		call.trace?.traceparent,
-	);
+	const buffer = createEmitBuffer(plan, env.clock, traceId, principal?.tenant, call.trace);
 	let output: unknown;
 	// The events the transaction wrote: only those are published, not one a stray promise of
 	// the handler emits after the commit.

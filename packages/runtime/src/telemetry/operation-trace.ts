@@ -6,6 +6,7 @@ import {
 	type Span,
 	SpanKind,
 	SpanStatusCode,
+	TraceFlags,
 	type Tracer,
 	trace,
 } from '@opentelemetry/api';
@@ -36,18 +37,32 @@ export class OperationTrace {
 	readonly #parent: Context;
 	#context: Context | undefined;
 	#traceparent: string | undefined | null = null;
+	/** False when the span is the dropped parent standing in for the operation's. */
+	readonly #own: boolean;
 
 	constructor(
 		private readonly tracer: Tracer,
 		call: TracedCall,
 	) {
 		const active = context.active();
-		const inner = trace.getSpan(active) !== undefined;
-		const parent = inner ? active : contextOfTraceparent(call.traceparent);
+		const current = trace.getSpan(active);
+		if (current !== undefined && unsampled(current)) {
+			// Under a span the sampler dropped (the request's HTTP span): a parent-based sampler
+			// drops the operation span too, so none is asked of the SDK. The dropped parent
+			// stands in for it (never ended here: it is not ours), and its context, already
+			// active, is the handler's: what the handler starts or calls carries the decision.
+			this.span = current;
+			this.recording = false;
+			this.#parent = active;
+			this.#context = active;
+			this.#own = false;
+			return;
+		}
+		const parent = current !== undefined ? active : contextOfTraceparent(call.traceparent);
 		this.span = tracer.startSpan(
 			`${call.kind} ${call.key}`,
 			{
-				kind: inner ? SpanKind.INTERNAL : SpanKind.SERVER,
+				kind: current !== undefined ? SpanKind.INTERNAL : SpanKind.SERVER,
 				attributes: {
 					'charter.operation': call.key,
 					'charter.operation.version': call.version,
@@ -59,6 +74,7 @@ export class OperationTrace {
 		);
 		this.recording = this.span.isRecording();
 		this.#parent = parent;
+		this.#own = true;
 	}
 
 	/** The context with the operation span active: made when first needed. */
@@ -85,20 +101,23 @@ export class OperationTrace {
 	/**
 	 * Starts a step's span under the operation span, or under another step's span. When the
 	 * sampler dropped the operation span (it does not record), its steps would be dropped too
-	 * (a parent-based sampler follows the parent): they are the operation span itself, which
-	 * does not record either (ending it again does nothing), without asking the SDK and without
-	 * allocating, so sampling off costs little per call.
+	 * (a parent-based sampler follows the parent): they get no span, without asking the SDK and
+	 * without allocating, so sampling off costs little per call.
 	 */
-	step(name: TracedStep, under?: Span): Span {
-		if (!this.recording) return this.span;
+	step(name: TracedStep, under?: Span): Span | undefined {
+		if (!this.recording) return undefined;
 		const parent = under ? trace.setSpan(this.context, under) : this.context;
 		return this.tracer.startSpan(name, undefined, parent);
 	}
 
-	/** Runs `fn` with `span` active, so the handler's own instrumentation nests under it. */
-	within<T>(span: Span, fn: () => T): T {
-		// Unsampled, the step is the operation span: its context is the operation's own.
-		return context.with(span === this.span ? this.context : trace.setSpan(this.context, span), fn);
+	/**
+	 * Runs `fn` with `span` active (the operation's context without one), so the handler's own
+	 * instrumentation nests under it. When the operation stands on its dropped parent, that
+	 * context is already the active one: nothing is entered.
+	 */
+	within<T>(span: Span | undefined, fn: () => T): T {
+		if (span !== undefined) return context.with(trace.setSpan(this.context, span), fn);
+		return this.#own ? context.with(this.context, fn) : fn();
 	}
 
 	identify(principalId: string | undefined): void {
@@ -110,7 +129,7 @@ export class OperationTrace {
 	end(problem: Problem | undefined, replayed = false): void {
 		if (!this.recording) {
 			// Attributes on a span that records nothing are dropped: they are not built.
-			this.span.end();
+			if (this.#own) this.span.end();
 			return;
 		}
 		if (problem === undefined) {
@@ -127,6 +146,11 @@ export class OperationTrace {
 		}
 		this.span.end();
 	}
+}
+
+/** True for a span that records nothing and whose trace is not sampled. */
+function unsampled(span: Span): boolean {
+	return !span.isRecording() && (span.spanContext().traceFlags & TraceFlags.SAMPLED) === 0;
 }
 
 /** Ends a step's span, marking it failed when it threw. */

@@ -1,9 +1,17 @@
-import { context, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import {
+	context,
+	type Span,
+	SpanKind,
+	SpanStatusCode,
+	type Tracer,
+	trace,
+} from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import {
 	AlwaysOffSampler,
 	BasicTracerProvider,
 	InMemorySpanExporter,
+	ParentBasedSampler,
 	type ReadableSpan,
 	SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
@@ -209,6 +217,63 @@ describe('tracing with an OpenTelemetry tracer', () => {
 			metadata: as('alice'),
 		});
 		expect(inHandler).toBe(again.traceId);
+	});
+
+	it("under a dropped parent span (the request's unsampled HTTP span) no span is asked of the SDK: the handler runs in that context and the event carries its trace", async () => {
+		const sdk = new BasicTracerProvider({
+			sampler: new ParentBasedSampler({ root: new AlwaysOffSampler() }),
+			spanProcessors: [new SimpleSpanProcessor(exporter)],
+		}).getTracer('@charter/runtime');
+		const started: string[] = [];
+		const counting: Tracer = {
+			startSpan: (name, options, parent) => {
+				started.push(name);
+				return sdk.startSpan(name, options, parent);
+			},
+			startActiveSpan: sdk.startActiveSpan.bind(sdk) as Tracer['startActiveSpan'],
+		};
+		const bus = createEventBus();
+		const received: EventEnvelope[] = [];
+		bus.subscribe('todo.created', (event) => {
+			received.push(event);
+		});
+		let inHandler: Span | undefined;
+		const { implement } = await import('../executor/implement.ts');
+		const { CreateTodo } = await import('../../test/fixtures/todo-contracts.ts');
+		const { executor } = createTodoApp({
+			tracer: counting,
+			bus,
+			bindings: [
+				implement(CreateTodo, async (input, ctx) => {
+					await Promise.resolve();
+					inHandler = trace.getActiveSpan();
+					ctx.emit('todo.created', { id: 't1', title: input.title, done: false });
+					return { id: 't1', title: input.title, done: false };
+				}),
+			],
+		});
+		const http = counting.startSpan('POST');
+		const result = await context.with(trace.setSpan(context.active(), http), () =>
+			executor.execute({ operation: 'todo.create', input: { title: 'a' }, metadata: as('alice') }),
+		);
+		http.end();
+		expect(result.ok).toBe(true);
+		// The operation and its steps asked for nothing; the relay's publish is a span of its own.
+		expect(started).toEqual(['POST', 'publish todo.created']);
+		expect(spans()).toEqual([]);
+		expect(result.traceId).toBe(http.spanContext().traceId);
+		expect(inHandler?.spanContext()).toEqual(http.spanContext());
+		expect(parseTraceparent(received[0]!.traceparent)).toMatchObject({
+			traceId: http.spanContext().traceId,
+			spanId: http.spanContext().spanId,
+			traceFlags: 0,
+		});
+		// A sampled parent still gets the operation span and its steps under it.
+		const sampledHttp = tracer.startSpan('POST');
+		await context.with(trace.setSpan(context.active(), sampledHttp), () =>
+			executor.execute({ operation: 'todo.create', input: { title: 'b' }, metadata: as('alice') }),
+		);
+		expect(parentOf(named('command todo.create'))).toBe(sampledHttp.spanContext().spanId);
 	});
 
 	it('is off by default: an executor without a tracer records nothing, even with a global provider', async () => {
