@@ -6,6 +6,7 @@ import { SchemaConverter } from './convert/schema-converter.ts';
 import { OpenApiImportError } from './document/import-error.ts';
 import { OpenApiSource } from './document/openapi-source.ts';
 import { renderModules } from './emit/contract-files.ts';
+import { dedupeDeclarations } from './emit/dedupe-declarations.ts';
 import { ImportReport, type ReportEntry } from './report/import-report.ts';
 import { fileState, withHeader } from './write/generated-header.ts';
 
@@ -52,7 +53,7 @@ export interface ImportResult {
 export async function importOpenApi(options: ImportOptions): Promise<ImportResult> {
 	const source = await OpenApiSource.open(options.file);
 	const report = new ImportReport();
-	const names = new NameAllocator();
+	const names = new NameAllocator({ shorten: true });
 	const schemas = new SchemaConverter(source, report, names);
 	const operations = new OperationConverter(source, schemas, report, names);
 	for (const key of ['servers', 'tags', 'externalDocs'] as const) {
@@ -86,7 +87,9 @@ export async function importOpenApi(options: ImportOptions): Promise<ImportResul
 		);
 	}
 	const sourceName = basename(source.mainFile);
-	const files = renderModules(schemas.declarations, drafts).map((f) => ({
+	const models = schemas.declarations.filter((d) => d.module.startsWith('models/')).length;
+	const { decls, operations: deduplicated } = dedupeDeclarations(schemas.declarations, drafts);
+	const files = renderModules(decls, deduplicated).map((f) => ({
 		path: f.path,
 		text: withHeader(f.body, sourceName),
 	}));
@@ -130,7 +133,7 @@ export async function importOpenApi(options: ImportOptions): Promise<ImportResul
 		unchanged,
 		stale,
 		operations: drafts.length,
-		models: schemas.declarations.filter((d) => d.module.startsWith('models/')).length,
+		models,
 		title: String((source.root.info as { title?: unknown } | undefined)?.title ?? 'Imported API'),
 		report: report.entries,
 	};

@@ -49,13 +49,55 @@ const GLOBALS = new Set(
 	),
 );
 
-/** Gives unique names: the first claim of a name gets it, later ones get `2`, `3`... */
+/** The longest generated name, before a uniqueness number: see {@link shortName}. */
+export const MAX_NAME = 48;
+/** How much of a shortened name its first words (the owner: a schema or operation) may take. */
+const HEAD = 20;
+
+/**
+ * Shortens a PascalCase name longer than {@link MAX_NAME} characters. Inline types are named
+ * by their owner followed by the path to them (`PostCustomersInputPaymentSettings…Item`), so a
+ * long name keeps its first words (up to 20 characters: who owns it) and its last words (the
+ * nearest properties: what it is), and drops the words between. A single word too long to fit is
+ * cut.
+ *
+ * @example
+ * shortName('PostCustomersCustomerSubscriptionsSubscriptionExposedIdInputPaymentSettingsPaymentMethodOptionsUsBankAccount1FinancialConnectionsPermissionsItem')
+ * // -> 'PostCustomersFinancialConnectionsPermissionsItem'
+ */
+export function shortName(name: string): string {
+	if (name.length <= MAX_NAME) return name;
+	const parts = name
+		.replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+		.replace(/([A-Z]+)([A-Z][a-z])/g, '$1 $2')
+		.split(' ');
+	let head = parts[0]!.slice(0, MAX_NAME);
+	let first = 1;
+	while (first < parts.length - 1 && head.length + parts[first]!.length <= HEAD) {
+		head += parts[first];
+		first++;
+	}
+	let tail = '';
+	for (let i = parts.length - 1; i >= first; i--) {
+		if (head.length + tail.length + parts[i]!.length > MAX_NAME) break;
+		tail = parts[i] + tail;
+	}
+	return head + tail;
+}
+
+/**
+ * Gives unique names: the first claim of a name gets it, later ones get `2`, `3`... With
+ * `shorten` (type and constant names), every name is shortened by {@link shortName} first.
+ */
 export class NameAllocator {
 	readonly #taken = new Set<string>();
 
+	constructor(private readonly options: { readonly shorten?: boolean } = {}) {}
+
 	/** Claims `wanted` or the first free `wanted2`, `wanted3`... (`-2` when `separator` is `-`). */
 	claim(requested: string, separator = ''): string {
-		const wanted = GLOBALS.has(requested) ? `${requested}Type` : requested;
+		const short = this.options.shorten ? shortName(requested) : requested;
+		const wanted = GLOBALS.has(short) ? `${short}Type` : short;
 		let name = wanted;
 		for (let i = 2; this.#taken.has(name.toLowerCase()); i++) name = `${wanted}${separator}${i}`;
 		this.#taken.add(name.toLowerCase());

@@ -4,11 +4,12 @@ import { isSemver, restRouteShape } from '@charter/spec';
 import { child } from '../document/json-pointer.ts';
 import { isObject, type JsonObject, type OpenApiSource } from '../document/openapi-source.ts';
 import type { ImportReport } from '../report/import-report.ts';
-import { keySegment, type NameAllocator, pascalCase } from './naming.ts';
+import { type NameAllocator, pascalCase } from './naming.ts';
 import { operationAuth } from './operation-auth.ts';
 import type { OperationDraft } from './operation-draft.ts';
 import { operationInput } from './operation-input.ts';
 import { OperationKeys } from './operation-keys.ts';
+import { placeOperations } from './operation-modules.ts';
 import { parameterFields } from './operation-parameters.ts';
 import { operationResponses } from './operation-responses.ts';
 import type { OperationEntry, OperationScope } from './operation-scope.ts';
@@ -80,6 +81,8 @@ export class OperationConverter implements OperationScope {
 					op,
 					itemAt: itemLocation,
 					opAt: { file: target.file, at: target.pointer },
+					group: '',
+					module: '',
 				});
 			}
 		}
@@ -90,6 +93,9 @@ export class OperationConverter implements OperationScope {
 				'webhooks are not imported (they are calls the API makes, not serves)',
 			);
 		}
+		placeOperations(out).forEach((place, i) => {
+			Object.assign(out[i]!, place);
+		});
 		return out;
 	}
 
@@ -110,9 +116,7 @@ export class OperationConverter implements OperationScope {
 		const tags = Array.isArray(op.tags)
 			? op.tags.filter((t): t is string => typeof t === 'string')
 			: [];
-		const firstSegment = path.split('/').find((s) => s && !s.startsWith('{')) ?? 'root';
-		const group = keySegment(tags[0] ?? firstSegment);
-		const module = `${group}/${group}.operations`;
+		const { group, module } = entry;
 		const key = this.#keys.key(op, method, path, group, pointer);
 		const base = pascalCase(typeof op.operationId === 'string' ? op.operationId : key);
 		const constName = this.names.claim(`${base}Contract`);

@@ -24,6 +24,9 @@ export interface OperationEntry {
 	op: JsonObject;
 	readonly itemAt: Location;
 	readonly opAt: Location;
+	/** Its tag (or first path segment), and the operations module it is written to. */
+	group: string;
+	module: string;
 }
 
 /** The operation converter as its part converters see it (it implements this). */

@@ -3,7 +3,14 @@
 import { lastSegment } from '../document/json-pointer.ts';
 import { isObject, type JsonObject, type OpenApiSource } from '../document/openapi-source.ts';
 import type { ImportReport } from '../report/import-report.ts';
-import { keySegment, type NameAllocator, pascalCase, words } from './naming.ts';
+import {
+	keySegment,
+	MAX_NAME,
+	type NameAllocator,
+	pascalCase,
+	shortName,
+	words,
+} from './naming.ts';
 import { annotations, descriptionOf } from './schema-annotations.ts';
 import { convertAllOf, convertUnion } from './schema-composition.ts';
 import { convertEnum, literalOf } from './schema-enums.ts';
@@ -246,6 +253,9 @@ function isRecasing(raw: string, name: string): boolean {
 
 function renameReason(raw: string, name: string): string {
 	const recased = pascalCase(raw);
+	if (shortName(recased) !== recased && name.startsWith(shortName(recased))) {
+		return `${recased} is longer than ${MAX_NAME} characters: its middle words are left out`;
+	}
 	if (name !== recased) return `${recased} is taken or shadows a JavaScript global`;
 	return 'characters an identifier cannot hold are left out';
 }

@@ -38,8 +38,11 @@ export interface FieldExpr {
 interface DeclBase {
 	/** The exported identifier, also the type's name in the IR (unique in the import). */
 	readonly name: string;
-	/** Output module (relative path without extension) the declaration lives in. */
-	readonly module: string;
+	/**
+	 * Output module (relative path without extension) the declaration lives in; an inline type
+	 * other modules come to share moves to a file of its own (see dedupe-declarations.ts).
+	 */
+	module: string;
 	readonly description?: string;
 }
 

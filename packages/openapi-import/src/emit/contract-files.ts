@@ -2,6 +2,7 @@ import { posix } from 'node:path';
 import type { OperationDraft } from '../convert/operation-converter.ts';
 import type { Decl, Expr, FieldExpr } from '../convert/type-expr.ts';
 import { arr, call, type Doc, obj, print, quote, raw, value } from './code-doc.ts';
+import { childExprs, forEachRef } from './decl-graph.ts';
 
 /** One generated file: its path relative to the output directory and its body (no header). */
 export interface GeneratedFile {
@@ -60,38 +61,6 @@ function reachable(decls: readonly Decl[], operations: readonly OperationDraft[]
 		}
 	}
 	return seen;
-}
-
-function childExprs(decl: Decl): Expr[] {
-	switch (decl.kind) {
-		case 'model':
-			return Object.values(decl.fields).map((f) => f.type);
-		case 'union':
-			return [...decl.variants];
-		case 'alias':
-			return [decl.expr];
-		case 'enum':
-			return [];
-	}
-}
-
-function forEachRef(expr: Expr, fn: (decl: Decl) => void): void {
-	switch (expr.kind) {
-		case 'ref':
-			fn(expr.decl);
-			return;
-		case 'array':
-			forEachRef(expr.items, fn);
-			return;
-		case 'record':
-			forEachRef(expr.values, fn);
-			return;
-		case 'union':
-			for (const v of expr.variants) forEachRef(v, fn);
-			return;
-		default:
-			return;
-	}
 }
 
 function renderModule(id: string, module: Module): string {
