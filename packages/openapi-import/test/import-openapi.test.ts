@@ -180,39 +180,63 @@ describe('types that keep their meaning', () => {
 	});
 });
 
+/** Imports a fixture into a folder of its own and loads the contracts written, by operation key. */
+async function importFixture(name: string, folder: string) {
+	const dir = outDir(folder);
+	const result = await importOpenApi({ file: fixture(name), outDir: dir });
+	const registry = await loadGenerated(dir);
+	const byKey = Object.fromEntries(
+		registry.operations().map((e) => [e.spec.meta.key, e.spec as OperationSpec]),
+	);
+	return { result, byKey };
+}
+
 describe('what an import keeps', () => {
 	test('a discriminator whose variants have a required const or one-value enum for it is kept, and validated by it', async () => {
-		const dir = outDir('discriminator');
-		const result = await importOpenApi({ file: fixture('discriminator.yaml'), outDir: dir });
-		const registry = await loadGenerated(dir);
-		const byKey = Object.fromEntries(
-			registry.operations().map((e) => [e.spec.meta.key, e.spec as OperationSpec]),
-		);
+		const { result, byKey } = await importFixture('discriminator.yaml', 'discriminator');
 		const pet = byKey['pets.get']!.io.output;
 		expect(pet).toMatchObject({ kind: 'union', discriminator: 'petType' });
 		const validate = compileValidator(pet);
 		expect(validate.validate({ petType: 'dog', name: 'Rex', barks: true }).ok).toBe(true);
 		expect(validate.validate({ petType: 'cat', name: 'Tom', lives: 9 }).ok).toBe(true);
 		expect(validate.validate({ petType: 'cow', name: 'Daisy' }).ok).toBe(false);
-		// Variants told apart by a plain string: the union is kept, its discriminator reported.
-		expect(byKey['notes.get']!.io.output).not.toHaveProperty('discriminator');
+		expect(result.report.filter((e) => e.path.startsWith('#/components/schemas/Pet'))).toEqual([]);
+		// A variant whose property may be left out: the union is kept, its discriminator reported.
+		expect(byKey['marks.get']!.io.output).not.toHaveProperty('discriminator');
 		expect(result.report).toContainEqual(
 			expect.objectContaining({
 				category: 'dropped',
-				path: '#/paths/~1notes~1{id}/get/responses/200/content/application~1json/schema',
+				path: '#/paths/~1marks~1{id}/get/responses/200/content/application~1json/schema',
 			}),
 		);
-		expect(result.report.filter((e) => e.path.startsWith('#/components/schemas/Pet'))).toEqual([]);
+	});
+
+	test('a discriminator on a plain string property selects by its mapping, else by the schema names', async () => {
+		const { result, byKey } = await importFixture('discriminator.yaml', 'discriminator-strings');
+		// No mapping: the value is the name of the component (OpenAPI's implicit mapping).
+		const note = byKey['notes.get']!.io.output;
+		expect(note).toMatchObject({ kind: 'union', discriminator: 'kind' });
+		const notes = compileValidator(note);
+		expect(notes.validate({ kind: 'TextNote', text: 'hi' }).ok).toBe(true);
+		expect(notes.validate({ kind: 'LinkNote', url: 'https://example.com' }).ok).toBe(true);
+		// The value selects the variant: a link note with a text note's body is refused.
+		expect(notes.validate({ kind: 'LinkNote', text: 'hi' }).ok).toBe(false);
+		expect(notes.validate({ kind: 'Memo', text: 'hi' }).ok).toBe(false);
+		// A mapping (by ref or by name) gives each variant its value; the schema names no longer select.
+		const shape = byKey['shapes.get']!.io.output;
+		expect(shape).toMatchObject({ kind: 'union', discriminator: 'shape' });
+		const shapes = compileValidator(shape);
+		expect(shapes.validate({ shape: 'circle', radius: 1 }).ok).toBe(true);
+		expect(shapes.validate({ shape: 'square', side: 2 }).ok).toBe(true);
+		expect(shapes.validate({ shape: 'Circle', radius: 1 }).ok).toBe(false);
+		expect(shapes.validate({ shape: 'square', radius: 1 }).ok).toBe(false);
+		for (const path of ['/notes/{id}', '/shapes/{id}'])
+			expect(result.report.filter((e) => e.path.includes(path.replaceAll('/', '~1')))).toEqual([]);
 	});
 
 	test('a description split over folders: each relative $ref resolves from the file that holds it, path items and operations included', async () => {
-		const dir = outDir('multi');
-		const result = await importOpenApi({ file: fixture('multi/openapi.yaml'), outDir: dir });
+		const { result, byKey } = await importFixture('multi/openapi.yaml', 'multi');
 		expect(result.report.filter((e) => e.category !== 'renamed')).toEqual([]);
-		const registry = await loadGenerated(dir);
-		const byKey = Object.fromEntries(
-			registry.operations().map((e) => [e.spec.meta.key, e.spec as OperationSpec]),
-		);
 		const list = byKey['pets.list']!;
 		expect(list.io.input).toMatchObject({
 			fields: { limit: { type: { kind: 'scalar', name: 'Int' }, isOptional: true } },

@@ -1,5 +1,5 @@
 // Composed schemas: `allOf` flattened into one model, `oneOf` / `anyOf` as unions.
-import { child } from '../document/json-pointer.ts';
+import { child, lastSegment } from '../document/json-pointer.ts';
 import { isObject, type JsonObject } from '../document/openapi-source.ts';
 import { pascalCase } from './naming.ts';
 import { inlineModel, isUnsafe } from './schema-objects.ts';
@@ -139,12 +139,12 @@ export function convertUnion(
 		if (converted.nullable) isNull = true;
 		variants.push(converted.expr);
 	});
-	const discriminator = discriminatorOf(scope, schema.discriminator, variants, site);
+	const discriminator = discriminatorOf(scope, schema.discriminator, list, variants, site);
 	if (schema.discriminator !== undefined && discriminator === undefined) {
 		scope.note(
 			'dropped',
 			site,
-			'`discriminator` is not kept: it is kept only when every variant is a model with a required single value for it (a `const` or a one-value `enum`), as the mapping says; variants are told apart by their shape',
+			'`discriminator` is not kept: it is kept only when every variant is a model with a required string field of that name and one distinct value selects each (its `const` or one-value `enum`, else its `mapping` value, else its component name), and every mapping entry names a variant; variants are told apart by their shape',
 		);
 	}
 	// A kept discriminator selects exactly one variant (oneOf with discriminator in JSON Schema).
@@ -161,43 +161,66 @@ export function convertUnion(
 
 /**
  * The discriminator property of a union, when Charter can keep it: every variant is a model
- * whose field of that name is a required single string (a `const` or a one-value `enum`, which
- * becomes that literal), the values are distinct, and a
- * `mapping` (if any) sends each value to the variant that has it.
+ * with a required field of that name whose value selects it, one value per variant, all
+ * distinct. The value is the field's own single string (a `const`, or a one-value `enum`,
+ * which becomes that literal); for a plain `type: string` field it is the one value the
+ * `mapping` gives the variant, else (OpenAPI's implicit mapping) the name of the component the
+ * variant refers to, and the field becomes that literal. A mapping that disagrees with a
+ * variant's own value, or names a schema that is not a variant, keeps nothing.
  */
 function discriminatorOf(
 	scope: SchemaScope,
 	discriminator: unknown,
+	members: readonly unknown[],
 	variants: readonly Expr[],
 	site: SchemaSite,
 ): string | undefined {
 	if (!isObject(discriminator) || typeof discriminator.propertyName !== 'string') return undefined;
 	const property = discriminator.propertyName;
-	const byValue = new Map<string, string>();
-	const fromEnums: { fields: Record<string, FieldExpr>; value: string }[] = [];
-	for (const variant of variants) {
-		const decl = variant.kind === 'ref' ? variant.decl : undefined;
-		const field = decl?.kind === 'model' ? decl.fields[property] : undefined;
-		if (decl?.kind !== 'model' || !field || field.isOptional) return undefined;
-		const value = singleValue(field.type);
-		if (value === undefined || byValue.has(value)) return undefined;
-		if (field.type.kind !== 'literal') fromEnums.push({ fields: decl.fields, value });
-		byValue.set(value, decl.name);
-	}
+	// The mapping's values per variant (declaration name).
+	const mapped = new Map<string, string[]>();
 	const mapping = isObject(discriminator.mapping) ? discriminator.mapping : {};
 	for (const [value, ref] of Object.entries(mapping)) {
-		const expected = byValue.get(value);
-		if (expected === undefined || typeof ref !== 'string') return undefined;
+		if (typeof ref !== 'string') return undefined;
 		// A mapping names a schema by ref (`#/components/schemas/Dog`) or by name (`Dog`).
 		const target = ref.includes('/') || ref.includes('#') ? ref : `#/components/schemas/${ref}`;
 		const converted = scope.convert({ $ref: target }, site);
-		if (converted.expr.kind !== 'ref' || converted.expr.decl.name !== expected) return undefined;
+		if (converted.expr.kind !== 'ref') return undefined;
+		const name = converted.expr.decl.name;
+		mapped.set(name, [...(mapped.get(name) ?? []), value]);
 	}
-	// A one-value enum (OpenAPI 3.0 has no `const`) becomes the literal it stands for.
-	for (const { fields, value } of fromEnums) {
+	const seen = new Set<string>();
+	const narrowed: { fields: Record<string, FieldExpr>; value: string }[] = [];
+	for (const [i, variant] of variants.entries()) {
+		const decl = variant.kind === 'ref' ? variant.decl : undefined;
+		const field = decl?.kind === 'model' ? decl.fields[property] : undefined;
+		if (decl?.kind !== 'model' || !field || field.isOptional || field.isArray) return undefined;
+		const own = singleValue(field.type);
+		const given = mapped.get(decl.name);
+		mapped.delete(decl.name);
+		let value: string | undefined;
+		if (own !== undefined) {
+			if (given && (given.length !== 1 || given[0] !== own)) return undefined;
+			value = own;
+		} else if (field.type.kind === 'scalar' && field.type.name === 'String') {
+			value = given ? (given.length === 1 ? given[0] : undefined) : componentName(members[i]);
+		}
+		if (value === undefined || seen.has(value)) return undefined;
+		seen.add(value);
+		if (field.type.kind !== 'literal') narrowed.push({ fields: decl.fields, value });
+	}
+	// Every mapping entry names a variant.
+	if (mapped.size > 0) return undefined;
+	for (const { fields, value } of narrowed) {
 		fields[property] = { ...fields[property]!, type: { kind: 'literal', value } };
 	}
 	return property;
+}
+
+/** The component a `$ref` names (`#/components/schemas/Dog` gives `Dog`), for an implicit mapping. */
+function componentName(member: unknown): string | undefined {
+	if (!isObject(member) || typeof member.$ref !== 'string') return undefined;
+	return /#\/components\/schemas\/[^/]+$/.test(member.$ref) ? lastSegment(member.$ref) : undefined;
 }
 
 /** The one string a type allows: a string literal, or a one-value enum. */
