@@ -1,6 +1,7 @@
 // Owners' review: a CODEOWNERS file from the contracts' owners, and the owners each change needs.
 import type { RegistryEntry } from '@charter/spec';
 import type { DiffResult } from '../diff/contract-diff.ts';
+import type { DiffFinding } from '../diff/diff-rules.ts';
 import { type DiffSeverity, severityRank } from '../diff/diff-rules.ts';
 
 /** Options of {@link renderCodeowners}. */
@@ -61,17 +62,20 @@ export interface Review {
  * review it: its owners after the change, its owners before it too (a removal, an owner change).
  */
 export function reviewsOf(diff: Pick<DiffResult, 'findings' | 'pairs'>): Review[] {
+	// Grouped once: looking each pair's findings up in the whole list is quadratic in the contracts.
+	const byContract = new Map<string, DiffFinding[]>();
+	for (const f of diff.findings) {
+		if (f.ruleId === 'version-changed') continue;
+		const id = contractId(f.kind, f.key, f.version);
+		const list = byContract.get(id);
+		if (list) list.push(f);
+		else byContract.set(id, [f]);
+	}
 	const reviews: Review[] = [];
 	for (const pair of diff.pairs) {
 		const subject = (pair.after ?? pair.before)!;
-		const own = diff.findings.filter(
-			(f) =>
-				f.kind === pair.kind &&
-				f.key === pair.key &&
-				f.version === subject.version &&
-				f.ruleId !== 'version-changed',
-		);
-		if (own.length === 0) continue;
+		const own = byContract.get(contractId(pair.kind, pair.key, subject.version));
+		if (!own) continue;
 		const owners = new Set([
 			...(pair.after?.spec.meta.owners ?? []),
 			...(pair.before?.spec.meta.owners ?? []),
@@ -89,4 +93,8 @@ export function reviewsOf(diff: Pick<DiffResult, 'findings' | 'pairs'>): Review[
 		});
 	}
 	return reviews;
+}
+
+function contractId(kind: string, key: string, version: string): string {
+	return `${kind}\u0000${key}\u0000${version}`;
 }
