@@ -16,7 +16,7 @@ import { CONTRACT_DIFF_RULES, type DiffFinding, type Direction, type Emit } from
 import { diffPolicy } from './policy-diff.ts';
 import { diffRestWire } from './rest-wire-diff.ts';
 import { contractVerdicts } from './surfaces/contract-verdicts.ts';
-import { graphqlSchemaOf } from './surfaces/graphql-projection.ts';
+import { graphqlFieldsOf, graphqlSchemaOf } from './surfaces/graphql-projection.ts';
 import { SURFACES, type Surface, worstServed } from './surfaces/surfaces.ts';
 import { typeVerdicts } from './surfaces/type-verdicts.ts';
 import { diffTypes } from './type-diff.ts';
@@ -60,6 +60,7 @@ export function diffSnapshots(
 	options: DiffOptions = {},
 ): DiffResult {
 	let schemas: { before?: GraphQLSchema; after?: GraphQLSchema } | undefined;
+	const pairs = pairContracts(base, current);
 	const context: PairContext = {
 		deprecation: {
 			now: options.now ?? new Date(),
@@ -68,8 +69,15 @@ export function diffSnapshots(
 		surfaces: options.surfaces ?? SURFACES,
 		graphql: () => {
 			if (!schemas) {
-				const before = graphqlSchemaOf(base);
-				const after = graphqlSchemaOf(current);
+				// Type changes are found only in changed pairs: their fields are all a verdict reads.
+				const only = new Set<string>();
+				for (const pair of pairs) {
+					if (pair.unchanged || !pair.before || !pair.after) continue;
+					for (const field of graphqlFieldsOf(pair.before.spec)) only.add(field);
+					for (const field of graphqlFieldsOf(pair.after.spec)) only.add(field);
+				}
+				const before = graphqlSchemaOf(base, only);
+				const after = graphqlSchemaOf(current, only);
 				schemas = {
 					...(before instanceof Error ? {} : { before }),
 					...(after instanceof Error ? {} : { after }),
@@ -78,9 +86,8 @@ export function diffSnapshots(
 			return schemas;
 		},
 	};
-	const pairs = pairContracts(base, current);
 	const findings: DiffFinding[] = [];
-	for (const pair of pairs) findings.push(...diffPair(pair, context));
+	for (const pair of pairs) if (!pair.unchanged) findings.push(...diffPair(pair, context));
 	return { findings, pairs };
 }
 

@@ -1,4 +1,5 @@
 import { compareSemver, majorOf, type Snapshot, type SnapshotContract } from '@charter/spec';
+import { sameSpec } from './same-spec.ts';
 
 /** A contract in the base and/or in the current snapshot. */
 export interface ContractPair {
@@ -6,6 +7,11 @@ export interface ContractPair {
 	readonly key: string;
 	readonly before?: SnapshotContract;
 	readonly after?: SnapshotContract;
+	/**
+	 * Both sides have the same spec as the lockfile writes it ({@link sameSpec}): the diff and the
+	 * version policy have nothing to find and skip the pair.
+	 */
+	readonly unchanged?: true;
 }
 
 /**
@@ -53,5 +59,6 @@ function pair(before?: SnapshotContract, after?: SnapshotContract): ContractPair
 		key: any.key,
 		...(before ? { before } : {}),
 		...(after ? { after } : {}),
+		...(before && after && sameSpec(before.spec, after.spec) ? { unchanged: true as const } : {}),
 	};
 }

@@ -49,7 +49,7 @@ export function applyVersionPolicy(diff: DiffResult): VersionFinding[] {
 	const byContract = groupFindings(diff.findings);
 	for (const pair of diff.pairs) {
 		const { before, after } = pair;
-		if (!before || !after) continue;
+		if (!before || !after || pair.unchanged) continue;
 		const own = byContract.get(pairId(pair)) ?? [];
 		const at = {
 			kind: pair.kind,

@@ -102,6 +102,48 @@ describe('createGraphqlSchema name checks', () => {
 	});
 });
 
+describe('createGraphqlSchema with only', () => {
+	const Author = defineSchemaModel({
+		name: 'Author',
+		fields: { id: { type: ScalarTypeEnum.ID(), isOptional: false } },
+	});
+	const Receipt = defineSchemaModel({
+		name: 'Receipt',
+		fields: { ok: { type: ScalarTypeEnum.Boolean(), isOptional: false } },
+	});
+	const getAuthor = defineQuery({
+		meta: { key: 'authors.author.get', version: '1.0.0' },
+		io: { input: defineSchemaModel({ name: 'GetAuthor', fields: {} }), output: Author },
+		policy: { auth: 'anonymous' },
+	});
+	const setAuthor = defineCommand({
+		meta: { key: 'authors.author.set', version: '1.0.0' },
+		io: {
+			input: defineSchemaModel({
+				name: 'SetAuthor',
+				fields: { author: { type: Author, isOptional: false } },
+			}),
+			output: Receipt,
+		},
+		policy: { auth: 'anonymous' },
+	});
+
+	it('builds only the named fields, with the names the whole schema gives their types', () => {
+		const registry = createRegistry([getAuthor, setAuthor]);
+		const whole = printSchema(createGraphqlSchema(registry));
+		const part = printSchema(
+			createGraphqlSchema(registry, { only: new Set(['authorsAuthorSet']) }),
+		);
+		// Author is an output of a field left out: the input copy is still AuthorInput.
+		expect(part).toContain('input SetAuthor {\n  author: AuthorInput!\n}');
+		expect(part).not.toContain('authorsAuthorGet');
+		expect(part).not.toMatch(/^type Author /m);
+		for (const block of part.split('\n\n').filter((b) => !/^type (Query|Mutation) /.test(b))) {
+			expect(whole).toContain(block);
+		}
+	});
+});
+
 describe('subscriptions', () => {
 	it('answers UNAVAILABLE (503) when the event bus cannot listen, without its reason', async () => {
 		let stopped = 0;

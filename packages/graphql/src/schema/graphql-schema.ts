@@ -27,7 +27,11 @@ import type {
 import type { RequestIdempotency } from '../idempotency/request-idempotency.ts';
 import type { ResponseBudget } from '../limits/response-budget.ts';
 import { problemToGraphqlError, requestError } from '../problems/problem-error.ts';
-import { type SubscribableEvent, subscribableEvents } from '../subscriptions/event-catalog.ts';
+import {
+	eventCatalog,
+	type SubscribableEvent,
+	subscribableEvents,
+} from '../subscriptions/event-catalog.ts';
 import { eventStream } from '../subscriptions/event-stream.ts';
 import {
 	DEFAULT_STREAM_LIMITS,
@@ -60,6 +64,13 @@ export interface GraphqlSchemaOptions {
 	readonly streamLimits?: StreamLimits;
 	/** Traces each subscription (`subscribe <event>`, a span event per delivery). */
 	readonly tracer?: Tracer;
+	/**
+	 * Builds only these root fields (Query, Mutation and Subscription field names), with the
+	 * names and types the whole schema gives them: for tools that read a few fields of a large
+	 * registry (governance's verdicts). Type name conflicts are then found only among the types
+	 * these fields reach.
+	 */
+	readonly only?: ReadonlySet<string>;
 }
 
 /**
@@ -76,16 +87,20 @@ export function createGraphqlSchema(
 	options: GraphqlSchemaOptions = {},
 ): GraphQLSchema {
 	const operations = operationsByField(servedOperations(registry));
-	const events = subscribableEvents(registry);
+	const { only } = options;
+	const catalog = eventCatalog(registry);
+	// Every output model names the types, whichever fields are built.
 	const mapper = createTypeMapper(
 		collectModelNames([
 			...[...operations.values()].map((op) => op.io.output),
-			...events.map((e) => e.payload),
+			...catalog.map((e) => e.payload),
 		]),
 	);
+	const events = subscribableEvents(registry, only, catalog);
 	const query: GraphQLFieldConfigMap<unknown, GraphqlContext> = {};
 	const mutation: GraphQLFieldConfigMap<unknown, GraphqlContext> = {};
 	for (const [field, spec] of [...operations.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
+		if (only && !only.has(field)) continue;
 		(spec.kind === 'query' ? query : mutation)[field] = operationField(spec, field);
 	}
 	const subscription: GraphQLFieldConfigMap<unknown, GraphqlContext> = {};

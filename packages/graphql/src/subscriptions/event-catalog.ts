@@ -21,9 +21,25 @@ export interface SubscribableEvent {
  *
  * Who may subscribe is the event's read policy (`compileEventReadPolicy` in the runtime: declared
  * on the event, or derived from the operations that emit it). Events carrying a tenant are
- * delivered only to principals of that tenant.
+ * delivered only to principals of that tenant. With `only`, just the events whose subscription
+ * field it names; `catalog` is the registry's {@link eventCatalog} when the caller has it.
  */
-export function subscribableEvents(registry: ContractRegistry): SubscribableEvent[] {
+export function subscribableEvents(
+	registry: ContractRegistry,
+	only?: ReadonlySet<string>,
+	catalog: readonly Omit<SubscribableEvent, 'read'>[] = eventCatalog(registry),
+): SubscribableEvent[] {
+	const emitters = indexEventEmitters(registry);
+	return catalog
+		.filter((event) => !only || only.has(event.field))
+		.map((event) => ({
+			...event,
+			read: compileEventReadPolicy(registry, event.key, event.version, emitters),
+		}));
+}
+
+/** The subscribable events without their read policies, sorted by field. */
+export function eventCatalog(registry: ContractRegistry): Omit<SubscribableEvent, 'read'>[] {
 	const events = new Map<string, Omit<SubscribableEvent, 'read'>>();
 	const add = (key: string, version: string, payload: TypeNode, description?: string) => {
 		const field = eventFieldName(key, version);
@@ -44,11 +60,5 @@ export function subscribableEvents(registry: ContractRegistry): SubscribableEven
 	// Registered event contracts win over inline declarations (they are the source of truth).
 	for (const { spec } of registry.events())
 		add(spec.meta.key, spec.meta.version, spec.payload, spec.meta.description);
-	const emitters = indexEventEmitters(registry);
-	return [...events.values()]
-		.sort((a, b) => (a.field < b.field ? -1 : 1))
-		.map((event) => ({
-			...event,
-			read: compileEventReadPolicy(registry, event.key, event.version, emitters),
-		}));
+	return [...events.values()].sort((a, b) => (a.field < b.field ? -1 : 1));
 }

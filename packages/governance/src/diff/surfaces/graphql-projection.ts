@@ -29,13 +29,33 @@ export type GraphqlLocation =
 const OPAQUE = new Set(['JSON', 'JSONObject']);
 const ABSENT: GraphqlLocation = { kind: 'absent' };
 
-/** Builds the GraphQL schema of a snapshot's contracts, or returns why it cannot be built. */
-export function graphqlSchemaOf(snapshot: Snapshot): GraphQLSchema | Error {
+/**
+ * Builds the GraphQL schema of a snapshot's contracts, or returns why it cannot be built. With
+ * `only`, just those root fields (see {@link graphqlFieldsOf}), named and typed as in the whole
+ * schema: a large project's diff builds the fields of its changed contracts, not every type.
+ */
+export function graphqlSchemaOf(
+	snapshot: Snapshot,
+	only?: ReadonlySet<string>,
+): GraphQLSchema | Error {
 	try {
-		return createGraphqlSchema(createRegistry(snapshot.contracts.map((c) => c.spec)));
+		return createGraphqlSchema(
+			createRegistry(snapshot.contracts.map((c) => c.spec)),
+			only ? { only } : {},
+		);
 	} catch (error) {
 		return error instanceof Error ? error : new Error(String(error));
 	}
+}
+
+/** The root fields {@link locateInGraphql} may read for a contract: its own and its events'. */
+export function graphqlFieldsOf(spec: ContractSpec): string[] {
+	if (spec.kind === 'event') return [eventFieldName(spec.meta.key, spec.meta.version)];
+	if (spec.kind !== 'command' && spec.kind !== 'query') return [];
+	return [
+		wireNames(spec).graphql.field,
+		...spec.sideEffects.emits.map((e) => eventFieldName(e.key, e.version)),
+	];
 }
 
 /** Finds the GraphQL type at a path of a contract in the schema built from its snapshot. */
