@@ -6,13 +6,12 @@ import { parseFlags } from '../args.ts';
 import { type Command, ExitCode, UsageError } from '../command.ts';
 import { checkGenerated } from '../generate/generate-check.ts';
 import { auditImpact, windowDays } from '../governance/audit-impact.ts';
+import { diffWithPolicy, loadBase } from '../governance/diff-support.ts';
 import {
 	checkProject,
-	diffWithPolicy,
 	failOnOf,
 	formatOf,
 	hasLoadErrors,
-	loadBase,
 	printReport,
 } from '../governance/governance-support.ts';
 import { loadProjectOrFail } from '../project/project-command.ts';

@@ -2,12 +2,11 @@ import { createSnapshot } from '@charter/spec';
 import { parseFlags } from '../args.ts';
 import { type Command, ExitCode, UsageError } from '../command.ts';
 import { auditImpact, windowDays } from '../governance/audit-impact.ts';
+import { diffWithPolicy, loadBase } from '../governance/diff-support.ts';
 import {
-	diffWithPolicy,
 	failOnOf,
 	formatOf,
 	hasLoadErrors,
-	loadBase,
 	printReport,
 } from '../governance/governance-support.ts';
 import { loadProjectOrFail, reportDiagnostics } from '../project/project-command.ts';

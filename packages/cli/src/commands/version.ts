@@ -2,7 +2,8 @@ import { suggestVersions } from '@charter/governance';
 import { createSnapshot } from '@charter/spec';
 import { parseFlags } from '../args.ts';
 import { type Command, ExitCode, UsageError } from '../command.ts';
-import { diffWithWaivers, hasLoadErrors, loadBase } from '../governance/governance-support.ts';
+import { diffWithWaivers, loadBase } from '../governance/diff-support.ts';
+import { hasLoadErrors } from '../governance/governance-support.ts';
 import { loadProjectOrFail, reportDiagnostics } from '../project/project-command.ts';
 
 /** `charter version suggest`: the minimum version bump each contract's changes need. */

@@ -4,7 +4,8 @@ import { diffSnapshots } from '@charter/governance';
 import { createSnapshot, serializeSnapshot } from '@charter/spec';
 import type { GovernanceState } from '@charter/studio';
 import type { Project } from '../project/load-project.ts';
-import { checkProject, loadBase } from './governance-support.ts';
+import { loadBase } from './diff-support.ts';
+import { checkProject } from './governance-support.ts';
 
 /**
  * Where the project's contracts stand, for Studio's catalog: `charter check` findings, whether

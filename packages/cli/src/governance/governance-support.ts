@@ -1,32 +1,20 @@
-import { appendFileSync, existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync } from 'node:fs';
 import {
-	applyVersionPolicy,
-	applyWaivers,
 	buildReport,
 	CHECK_RULES,
 	type CheckFinding,
 	checkContracts,
-	type DiffOptions,
-	diffSnapshots,
 	FAIL_ON,
 	type FailOn,
 	findingsFromLoadProblems,
-	GovernanceError,
 	type GovernanceReport,
-	loadBaseSnapshot,
-	parseWaivers,
 	type ReportParts,
 	renderChangelog,
 	renderGithub,
 	renderMarkdown,
 	renderSarif,
 	renderText,
-	reviewsOf,
-	SURFACES,
-	type Waiver,
-} from '@charter/governance';
-import type { Snapshot } from '@charter/spec';
+} from '@charter/governance/check';
 import { UsageError } from '../command.ts';
 import type { Output } from '../output/output.ts';
 import type { Project } from '../project/load-project.ts';
@@ -74,22 +62,8 @@ export function checkProject(project: Project): CheckFinding[] {
 	];
 }
 
-/** Loads the base snapshot of a diff (a lockfile or a git ref); bad input is a usage error (exit 2). */
-export function loadBase(project: Project, cwd: string, base: string | undefined) {
-	try {
-		return loadBaseSnapshot(base ?? project.config.lockfile, {
-			cwd: base === undefined ? project.root : cwd,
-			root: project.root,
-			lockfile: project.config.lockfile,
-		});
-	} catch (error) {
-		if (error instanceof GovernanceError) throw new UsageError(error.message, error.code);
-		throw error;
-	}
-}
-
 /** Reads one day count of `governance.deprecation` as the option named `option`; a bad one is a usage error. */
-function deprecationDays<O extends string>(
+export function deprecationDays<O extends string>(
 	project: Project,
 	key: 'warnDays' | 'minimumDays',
 	option: O,
@@ -103,71 +77,6 @@ function deprecationDays<O extends string>(
 		);
 	}
 	return { [option]: days } as Partial<Record<O, number>>;
-}
-
-/** The diff options a project's config asks for: the surfaces it serves, the shortest deprecation period. */
-export function diffOptionsOf(project: Project): DiffOptions {
-	const minimum = deprecationDays(project, 'minimumDays', 'minimumDeprecationDays');
-	const surfaces = project.config.governance?.surfaces;
-	if (surfaces === undefined) return minimum;
-	const unknown = surfaces.filter((s) => !SURFACES.includes(s));
-	if (!Array.isArray(surfaces) || unknown.length > 0) {
-		throw new UsageError(
-			`${project.configFile}: governance.surfaces must list surfaces among ${SURFACES.join(', ')}; unknown: ${unknown.join(', ')}`,
-			'CHARTER_CONFIG_INVALID',
-		);
-	}
-	return { ...minimum, surfaces };
-}
-
-/** The file beside the config that may list waivers: `{ "waivers": [...] }`. */
-export const WAIVERS_FILE = 'charter.waivers.json';
-
-/** Reads the project's waivers (config `governance.waivers` and `charter.waivers.json`); bad ones are usage errors. */
-export function loadWaivers(project: Project): Waiver[] {
-	try {
-		const waivers = parseWaivers(project.config.governance?.waivers ?? [], project.configFile);
-		const file = join(project.root, WAIVERS_FILE);
-		if (existsSync(file)) {
-			let data: unknown;
-			try {
-				data = JSON.parse(readFileSync(file, 'utf8'));
-			} catch (error) {
-				throw new UsageError(
-					`${file}: not JSON (${(error as Error).message})`,
-					'CHARTER_WAIVERS_INVALID',
-				);
-			}
-			waivers.push(...parseWaivers((data as { waivers?: unknown })?.waivers, file));
-		}
-		return waivers;
-	} catch (error) {
-		if (error instanceof GovernanceError) throw new UsageError(error.message, error.code);
-		throw error;
-	}
-}
-
-/** Diffs a base with the current contracts and applies the project's waivers. */
-export function diffWithWaivers(project: Project, base: Snapshot, current: Snapshot) {
-	const diff = diffSnapshots(base, current, diffOptionsOf(project));
-	const waivers = applyWaivers(diff.findings, loadWaivers(project));
-	return { diff: { ...diff, findings: waivers.findings }, waivers };
-}
-
-/** Diffs a base with the current contracts, applies the waivers, then the version policy. */
-export function diffWithPolicy(
-	project: Project,
-	base: { readonly snapshot: Snapshot; readonly label: string },
-	current: Snapshot,
-): NonNullable<ReportParts['diff']> {
-	const { diff, waivers } = diffWithWaivers(project, base.snapshot, current);
-	return {
-		base: base.label,
-		findings: diff.findings,
-		policy: applyVersionPolicy(diff),
-		waivers: { used: waivers.used, expired: waivers.expired },
-		reviews: reviewsOf(diff),
-	};
 }
 
 /**
@@ -200,5 +109,3 @@ export function printReport(
 export function hasLoadErrors(project: Project): boolean {
 	return project.diagnostics.some((d) => d.severity === 'error');
 }
-
-export type { Snapshot };

@@ -1,16 +1,8 @@
-import {
-	type AppDefinition,
-	createExecutor,
-	createMemoryStores,
-	type Logger,
-	type Principal,
-	type PrincipalInit,
-	type Stores,
-	sequentialIds,
-} from '@charter/runtime';
+// The runtime and the SQL stores are imported when an example runs, not with this module: a
+// project's config imports `@charter/cli`, and `charter check` or `diff` runs no example.
+import type { AppDefinition, Logger, Principal, PrincipalInit, Stores } from '@charter/runtime';
 import type { ValidationIssue } from '@charter/schema';
 import type { ContractRegistry, Example, OperationSpec } from '@charter/spec';
-import { createStores } from '@charter/sql';
 import { type Mismatch, partialMismatches } from './partial-match.ts';
 
 /** The instant every example runs at, so outputs with timestamps are reproducible. */
@@ -71,7 +63,11 @@ export async function openExampleStores(
 	app: AppDefinition,
 	kind: ExampleStores = defaultExampleStores(app),
 ): Promise<{ stores: Stores; close: () => Promise<void> }> {
-	if (kind === 'memory') return { stores: createMemoryStores(), close: async () => {} };
+	if (kind === 'memory') {
+		const { createMemoryStores } = await import('@charter/runtime');
+		return { stores: createMemoryStores(), close: async () => {} };
+	}
+	const { createStores } = await import('@charter/sql');
 	const stores = await createStores({ url: 'sqlite::memory:', migrations: app.migrations ?? [] });
 	return { stores, close: () => stores.close() };
 }
@@ -90,6 +86,7 @@ export async function runExample(
 	kind: ExampleStores = defaultExampleStores(app),
 ): Promise<ExampleReport> {
 	const at = { operation: spec.meta.key, version: spec.meta.version, example: example.key };
+	const { createExecutor, sequentialIds } = await import('@charter/runtime');
 	const contractBugs = contractBugRecorder();
 	const { stores, close } = await openExampleStores(app, kind);
 	let instance: Awaited<ReturnType<AppDefinition['create']>>;
