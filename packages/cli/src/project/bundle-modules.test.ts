@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { importBundled } from './bundle-modules.ts';
+import { importBundled, importBundledConfig } from './bundle-modules.ts';
 
 const root = join(
 	fileURLToPath(new URL('.', import.meta.url)),
@@ -13,14 +13,23 @@ const cache = join(root, '.charter/cache');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 const write = (file: string, text: string) => {
-	mkdirSync(join(root, 'src'), { recursive: true });
+	mkdirSync(dirname(join(root, file)), { recursive: true });
 	writeFileSync(join(root, file), text);
 };
-const bundleFile = () =>
-	join(
-		cache,
-		(JSON.parse(readFileSync(join(cache, 'contracts.json'), 'utf8')) as { bundle: string }).bundle,
+const manifest = (name = 'contracts') =>
+	JSON.parse(readFileSync(join(cache, `${name}.json`), 'utf8')) as {
+		bundle: string;
+		typescript: boolean;
+	};
+const bundleFile = () => join(cache, manifest().bundle);
+/** A package in the project's node_modules whose entry is `file`. */
+const writePackage = (name: string, file: string, text: string) => {
+	write(
+		`node_modules/${name}/package.json`,
+		JSON.stringify({ name, type: 'module', exports: `./${file}` }),
 	);
+	write(`node_modules/${name}/${file}`, text);
+};
 
 describe('importBundled', () => {
 	it('reuses the bundle while no file it was built from changed, and rebuilds when an imported one does', async () => {
@@ -43,5 +52,52 @@ describe('importBundled', () => {
 		write('src/shared.ts', 'export const value: number = 2;\n');
 		const changed = await importBundled(root, files);
 		expect(changed?.get('src/a.operations.ts')).toEqual({ value: 2 });
+	});
+
+	it('registers the TypeScript loader only for a bundle that imports a package written in TypeScript', async () => {
+		writePackage('js-helpers', 'index.js', 'export const fromJs = 1;\n');
+		writePackage('ts-helpers', 'index.ts', 'export const fromTs: number = 2;\n');
+		write('src/js.operations.ts', "export { fromJs } from 'js-helpers';\nimport 'node:path';\n");
+		write('src/ts.operations.ts', "export { fromTs } from 'ts-helpers';\n");
+
+		const js = await importBundled(root, ['src/js.operations.ts']);
+		expect(js?.get('src/js.operations.ts')).toEqual({ fromJs: 1 });
+		expect(manifest().typescript).toBe(false);
+
+		const ts = await importBundled(root, ['src/js.operations.ts', 'src/ts.operations.ts']);
+		expect(ts?.get('src/ts.operations.ts')).toEqual({ fromTs: 2 });
+		expect(manifest().typescript).toBe(true);
+	});
+});
+
+describe('importBundledConfig', () => {
+	it('compiles the config once, keeps its import.meta.url, and compiles again when it changes', async () => {
+		const config = join(root, 'charter.config.ts');
+		const source = (outDir: string) =>
+			`const here: string = import.meta.url;\nexport default { contracts: ['src/*.ts'], outDir: '${outDir}', here };\n`;
+		write('charter.config.ts', source('one'));
+		const first = await importBundledConfig(root, config);
+		expect(first?.default).toEqual({
+			contracts: ['src/*.ts'],
+			outDir: 'one',
+			here: pathToFileURL(config).href,
+		});
+		expect(manifest('config').typescript).toBe(false);
+		const compiled = manifest('config').bundle;
+		expect((await importBundledConfig(root, config))?.default).toMatchObject({ outDir: 'one' });
+		expect(manifest('config').bundle).toBe(compiled);
+
+		write('charter.config.ts', source('two'));
+		expect((await importBundledConfig(root, config))?.default).toMatchObject({ outDir: 'two' });
+	});
+
+	it('gives undefined for a config that throws, so the caller imports it itself and reports why', async () => {
+		write(
+			'broken/charter.config.ts',
+			"if (!process.env.NO_SUCH_SETTING) throw new Error('no');\nexport default { contracts: [] };\n",
+		);
+		expect(
+			await importBundledConfig(join(root, 'broken'), join(root, 'broken/charter.config.ts')),
+		).toBe(undefined);
 	});
 });

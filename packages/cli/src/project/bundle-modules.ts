@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
+import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { ensureTypeScriptLoader } from './typescript-loader.ts';
 
@@ -19,14 +19,52 @@ export async function importBundled(
 	root: string,
 	files: readonly string[],
 ): Promise<Map<string, Record<string, unknown>> | undefined> {
+	const entry = files
+		.map((file, i) => `export * as m${i} from ${JSON.stringify(`./${file}`)};`)
+		.join('\n');
+	const namespaces = await importCachedBundle(root, 'contracts', entry);
+	if (!namespaces) return undefined;
+	return new Map(
+		files.map((name, i) => [name, (namespaces[`m${i}`] ?? {}) as Record<string, unknown>]),
+	);
+}
+
+/**
+ * Imports the project's config through the same cache (`.charter/cache/config.json`): compiled
+ * to JavaScript once, it loads without the TypeScript loader, whose start and per-import hooks
+ * cost more than a large project's check itself. `import.meta.url` (and `dirname`, `filename`)
+ * stay the config file's. Undefined when anything fails: the caller imports the file itself.
+ */
+export async function importBundledConfig(
+	root: string,
+	configFile: string,
+): Promise<Record<string, unknown> | undefined> {
+	const relativePath = relative(root, configFile).split(sep).join('/');
+	const entry = `export { default } from ${JSON.stringify(`./${relativePath}`)};`;
+	return importCachedBundle(root, 'config', entry, {
+		'import.meta.url': JSON.stringify(pathToFileURL(configFile).href),
+		'import.meta.dirname': JSON.stringify(dirname(configFile)),
+		'import.meta.filename': JSON.stringify(configFile),
+	});
+}
+
+/**
+ * Bundles `entry` (module text, resolved from the root) into `.charter/cache/<name>-<hash>.mjs`
+ * unless the manifest `<name>.json` shows that no input changed, then imports it. The TypeScript
+ * loader is registered first only when the bundle imports a package that resolves to TypeScript
+ * (a workspace package in source form).
+ */
+async function importCachedBundle(
+	root: string,
+	name: string,
+	entry: string,
+	define?: Record<string, string>,
+): Promise<Record<string, unknown> | undefined> {
 	try {
-		const entry = files
-			.map((file, i) => `export * as m${i} from ${JSON.stringify(`./${file}`)};`)
-			.join('\n');
 		const folder = join(root, '.charter', 'cache');
-		const cached = cachedBundle(root, folder, entry);
+		const cached = cachedBundle(root, folder, name, entry);
 		// Awaited here, so a module that throws on import is caught below.
-		if (cached) return await namespacesOf(join(folder, cached), files);
+		if (cached) return await importBundle(folder, cached);
 		// Loaded here, not at the top: a built server (`charter build`) never bundles.
 		const { build } = await import('esbuild');
 		const result = await build({
@@ -44,32 +82,36 @@ export async function importBundled(
 			write: false,
 			logLevel: 'silent',
 			metafile: true,
+			...(define ? { define } : {}),
 		});
 		const code = result.outputFiles[0]?.text;
 		if (code === undefined) return undefined;
 		mkdirSync(folder, { recursive: true });
-		const name = `contracts-${sha256(code).slice(0, 16)}.mjs`;
-		writeFileSync(join(folder, name), code);
+		const bundle = `${name}-${sha256(code).slice(0, 16)}.mjs`;
+		writeFileSync(join(folder, bundle), code);
 		for (const old of readdirSync(folder)) {
-			if (old.startsWith('contracts-') && old !== name) rmSync(join(folder, old), { force: true });
+			if (old.startsWith(`${name}-`) && old !== bundle) rmSync(join(folder, old), { force: true });
 		}
 		// esbuild names its inputs relative to its working directory; the entry (stdin) is no file.
-		const inputs = Object.keys(result.metafile.inputs).filter(
-			(path) => !path.startsWith('<') && !path.endsWith(ENTRY_NAME),
+		const inputs = Object.entries(result.metafile.inputs).filter(
+			([path]) => !path.startsWith('<') && !path.endsWith(ENTRY_NAME),
+		);
+		const packages = new Set(
+			inputs.flatMap(([, input]) => input.imports.filter((i) => i.external).map((i) => i.path)),
 		);
 		const manifest: Manifest = {
 			key: manifestKey(root, entry),
-			bundle: name,
-			inputs: Object.fromEntries(inputs.map((path) => [path, hashOf(path)])),
+			bundle,
+			inputs: Object.fromEntries(inputs.map(([path]) => [path, hashOf(path)])),
+			typescript: await resolvesToTypeScript(folder, [...packages]),
 		};
-		writeFileSync(join(folder, MANIFEST), JSON.stringify(manifest));
-		return await namespacesOf(join(folder, name), files);
+		writeFileSync(join(folder, `${name}.json`), JSON.stringify(manifest));
+		return await importBundle(folder, manifest);
 	} catch {
 		return undefined;
 	}
 }
 
-const MANIFEST = 'contracts.json';
 const ENTRY_NAME = 'charter-contracts.ts';
 
 /** What a cached bundle was built from: the entry and options, and each input's hash. */
@@ -77,21 +119,29 @@ interface Manifest {
 	readonly key: string;
 	readonly bundle: string;
 	readonly inputs: Readonly<Record<string, string | null>>;
+	/** Whether a package the bundle imports resolves to TypeScript (then tsx loads it). */
+	readonly typescript: boolean;
 }
 
-/** The cached bundle's file name when its entry and every input are unchanged. */
-function cachedBundle(root: string, folder: string, entry: string): string | undefined {
-	const path = join(folder, MANIFEST);
+/** The cached bundle's manifest when its entry and every input are unchanged. */
+function cachedBundle(
+	root: string,
+	folder: string,
+	name: string,
+	entry: string,
+): Manifest | undefined {
+	const path = join(folder, `${name}.json`);
 	if (!existsSync(path)) return undefined;
 	try {
 		const manifest = JSON.parse(readFileSync(path, 'utf8')) as Manifest;
 		if (manifest.key !== manifestKey(root, entry) || !existsSync(join(folder, manifest.bundle))) {
 			return undefined;
 		}
+		if (typeof manifest.typescript !== 'boolean') return undefined;
 		for (const [input, hash] of Object.entries(manifest.inputs)) {
 			if (hash === null || hashOf(input) !== hash) return undefined;
 		}
-		return manifest.bundle;
+		return manifest;
 	} catch {
 		return undefined;
 	}
@@ -124,15 +174,42 @@ function sha256(data: string | Buffer): string {
 	return createHash('sha256').update(data).digest('hex');
 }
 
-async function namespacesOf(
-	file: string,
-	files: readonly string[],
-): Promise<Map<string, Record<string, unknown>>> {
-	// The bundle may import the project's own TypeScript packages.
-	await ensureTypeScriptLoader();
-	const namespaces = (await import(pathToFileURL(file).href)) as Record<
+async function importBundle(folder: string, manifest: Manifest): Promise<Record<string, unknown>> {
+	if (manifest.typescript) await ensureTypeScriptLoader();
+	return (await import(pathToFileURL(join(folder, manifest.bundle)).href)) as Record<
 		string,
-		Record<string, unknown>
+		unknown
 	>;
-	return new Map(files.map((name, i) => [name, namespaces[`m${i}`] ?? {}]));
 }
+
+/**
+ * Tells whether any of the packages resolves, from the cache folder (where the bundle is, so as
+ * the bundle's own imports will), to a TypeScript file, or cannot be resolved: then the
+ * TypeScript loader is registered before the bundle is imported, to load it or report why not.
+ * Node resolves them with its own rules (exports, conditions) through a helper module written
+ * beside the bundles, as `import.meta.resolve` resolves from the module that calls it.
+ */
+async function resolvesToTypeScript(folder: string, packages: string[]): Promise<boolean> {
+	if (packages.length === 0) return false;
+	const helper = join(folder, RESOLVER);
+	if (!existsSync(helper) || readFileSync(helper, 'utf8') !== RESOLVER_SOURCE) {
+		writeFileSync(helper, RESOLVER_SOURCE);
+	}
+	const { resolveAll } = (await import(pathToFileURL(helper).href)) as {
+		resolveAll: (specifiers: string[]) => (string | null)[];
+	};
+	return resolveAll(packages).some((url) => url === null || /\.[cm]?tsx?$/.test(url));
+}
+
+const RESOLVER = 'resolve-packages.mjs';
+const RESOLVER_SOURCE = `// Written by charter: resolves package names as the bundles in this folder import them.
+export function resolveAll(specifiers) {
+	return specifiers.map((specifier) => {
+		try {
+			return import.meta.resolve(specifier);
+		} catch {
+			return null;
+		}
+	});
+}
+`;

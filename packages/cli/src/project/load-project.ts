@@ -10,7 +10,7 @@ import {
 import { glob } from 'tinyglobby';
 import { UsageError } from '../command.ts';
 import { builtProject, importProjectModule, isBuiltModule } from './built-project.ts';
-import { importBundled } from './bundle-modules.ts';
+import { importBundled, importBundledConfig } from './bundle-modules.ts';
 import {
 	type CharterConfig,
 	CONFIG_FILES,
@@ -81,7 +81,11 @@ export function findConfigFile(cwd: string): string {
 export async function loadConfig(configFile: string): Promise<ResolvedConfig> {
 	let loaded: unknown;
 	try {
-		loaded = (await importProjectModule(configFile)).default;
+		// Compiled and cached (no TypeScript loader on a hit); imported as it is when that fails.
+		const bundled = builtProject()
+			? undefined
+			: await importBundledConfig(dirname(configFile), configFile);
+		loaded = (bundled ?? (await importProjectModule(configFile))).default;
 	} catch (error) {
 		throw new UsageError(
 			`${configFile} failed to load: ${(error as Error).message}`,
