@@ -247,6 +247,6 @@ export {
 	openTelemetryCallMetrics,
 } from './telemetry/call-metrics.ts';
 export { traceDelivery, tracePublish } from './telemetry/event-tracing.ts';
-export { traceHttpRequests } from './telemetry/http-spans.ts';
+export { traceFetchRequests, traceHttpRequests } from './telemetry/http-spans.ts';
 export { type TracedSubscription, traceSubscription } from './telemetry/subscription-tracing.ts';
 export { formatTraceparent, parseTraceparent } from './telemetry/trace-context.ts';

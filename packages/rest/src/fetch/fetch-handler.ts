@@ -1,4 +1,5 @@
 import {
+	accessRecordOf,
 	clientAddressOf,
 	createProblem,
 	type Executor,
@@ -31,9 +32,13 @@ export function createFetchHandler(
 	};
 }
 
-/** Translates a Fetch API request to the router's request. */
+/**
+ * Translates a Fetch API request to the router's request; with the access record a host
+ * attached to it (for its access log or HTTP span: the router records the route there).
+ */
 export function fromFetchRequest(request: Request): RestRequest {
 	const url = new URL(request.url);
+	const access = accessRecordOf(request);
 	return {
 		method: request.method,
 		url: url.pathname + url.search,
@@ -41,6 +46,7 @@ export function fromFetchRequest(request: Request): RestRequest {
 		signal: request.signal,
 		clientAddress: clientAddressOf(request),
 		readBody: (limit) => readFetchBody(request, limit),
+		...(access !== undefined ? { access } : {}),
 	};
 }
 

@@ -1,29 +1,31 @@
 import { silentLogger } from '@charter/runtime';
-import { context, SpanKind, SpanStatusCode } from '@opentelemetry/api';
-import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
+import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
 import {
 	AlwaysOffSampler,
 	BasicTracerProvider,
 	InMemorySpanExporter,
-	type ReadableSpan,
 	SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+	CALLER_SPAN_ID,
+	CALLER_TRACE_ID,
+	CALLER_TRACEPARENT,
+	inMemoryTracing,
+} from '../../../../test-support/in-memory-tracing.ts';
 import { createTodoExecutor } from '../../test/fixtures/todo-api.ts';
 import { atPath } from './node-mounts.ts';
 import { createRestServer, type RestServer } from './node-server.ts';
 
-const exporter = new InMemorySpanExporter();
-const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
-const tracer = provider.getTracer('@charter/rest');
-const CALLER = '00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-01';
+const tracing = inMemoryTracing('@charter/rest');
+const { exporter, tracer } = tracing;
 const ALICE = { authorization: 'Bearer alice' };
 
 let rest: RestServer;
 let url: string;
 
 beforeAll(async () => {
-	context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+	tracing.enable();
 	rest = createRestServer(createTodoExecutor({ logger: silentLogger, tracer }), {
 		tracer,
 		mounts: [
@@ -35,16 +37,13 @@ beforeAll(async () => {
 });
 afterAll(async () => {
 	await rest.close();
-	context.disable();
+	tracing.disable();
 });
 beforeEach(() => exporter.reset());
 
 /** The finished spans, once the server span of the last request has ended (on close). */
-async function finished(): Promise<ReadableSpan[]> {
-	for (let i = 0; i < 50; i++) {
-		if (exporter.getFinishedSpans().some((s) => s.kind === SpanKind.SERVER)) break;
-		await new Promise((resolve) => setTimeout(resolve, 5));
-	}
+async function finished() {
+	await tracing.serverSpan();
 	return exporter.getFinishedSpans();
 }
 
@@ -52,7 +51,7 @@ describe('HTTP server spans', () => {
 	it("make each request a SERVER span named by its route, continuing the caller's trace, with the operation span its child", async () => {
 		const created = await fetch(`${url}/v1/todo/create`, {
 			method: 'POST',
-			headers: { ...ALICE, 'content-type': 'application/json', traceparent: CALLER },
+			headers: { ...ALICE, 'content-type': 'application/json', traceparent: CALLER_TRACEPARENT },
 			body: JSON.stringify({ title: 'trace me' }),
 		});
 		expect(created.status).toBe(200);
@@ -60,8 +59,8 @@ describe('HTTP server spans', () => {
 		let spans = await finished();
 		const server = spans.find((s) => s.kind === SpanKind.SERVER)!;
 		expect(server.name).toBe('POST /v1/todo/create');
-		expect(server.spanContext().traceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
-		expect(server.parentSpanContext?.spanId).toBe('00f067aa0ba902b7');
+		expect(server.spanContext().traceId).toBe(CALLER_TRACE_ID);
+		expect(server.parentSpanContext?.spanId).toBe(CALLER_SPAN_ID);
 		expect(server.attributes).toMatchObject({
 			'http.request.method': 'POST',
 			'url.path': '/v1/todo/create',
@@ -72,7 +71,7 @@ describe('HTTP server spans', () => {
 		const operation = spans.find((s) => s.name === 'command todo.create')!;
 		expect(operation.kind).toBe(SpanKind.INTERNAL);
 		expect(operation.parentSpanContext?.spanId).toBe(server.spanContext().spanId);
-		expect(created.headers.get('x-trace-id')).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+		expect(created.headers.get('x-trace-id')).toBe(CALLER_TRACE_ID);
 
 		exporter.reset();
 		const read = await fetch(`${url}/v1/todos/${id}?unused=1`, { headers: ALICE });

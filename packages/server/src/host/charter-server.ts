@@ -24,6 +24,7 @@ import {
 	type OriginPolicy,
 	type Readiness,
 	type Tracer,
+	traceFetchRequests,
 } from '@charter/runtime';
 import { type HostTarget, parseTarget } from './host-target.ts';
 
@@ -65,8 +66,9 @@ export interface CharterServerOptions {
 	/** Writes one line per request to this logger. */
 	readonly accessLog?: Logger;
 	/**
-	 * Traces each request as a SERVER span named by its route (the operation span its child)
-	 * and each GraphQL subscription; the executor takes the same tracer for its own spans.
+	 * Traces each request as a SERVER span named by its route (the operation span its child),
+	 * on the node:http and the fetch side alike, and each GraphQL subscription; the executor
+	 * takes the same tracer for its own spans.
 	 */
 	readonly tracer?: Tracer;
 	/** Connection timeouts of the node:http server. */
@@ -203,6 +205,7 @@ export function createCharterServer(options: CharterServerOptions): CharterServe
 		if (refused !== undefined) return toResponse(problem('FORBIDDEN', refused));
 		try {
 			const surface = surfaceOf(url.pathname);
+			if (surface) routed(request, under(url.pathname, GRAPHQL) ? GRAPHQL : MCP);
 			return await (surface ? (await surface()).fetch(request) : rest.fetch(request));
 		} catch (error) {
 			executor.logger.error({ url: request.url, error: String(error) }, 'a surface failed');
@@ -218,15 +221,18 @@ export function createCharterServer(options: CharterServerOptions): CharterServe
 	return {
 		...server,
 		node,
-		fetch: fetchHandler,
+		fetch: options.tracer ? traceFetchRequests(options.tracer, fetchHandler) : fetchHandler,
 		async warm() {
 			await Promise.all([graphql?.(), mcp?.(), ...mounts.map((m) => m.handler())]);
 		},
 	};
 }
 
-/** Records the route that serves a request, for its HTTP span (when it is traced or logged). */
-function routed(req: IncomingMessage, route: string): void {
+/**
+ * Records the route that serves a request (node:http or fetch), for its HTTP span (when it is
+ * traced or logged).
+ */
+function routed(req: object, route: string): void {
 	const access = accessRecordOf(req);
 	if (access !== undefined) access.route = route;
 }
