@@ -35,9 +35,12 @@ const client = createClient([GetV1, GetV2, AddLine], { baseUrl: '' });
 
 // Version 1 keeps the bare name; version 2 is `getV2`, with its own input and output.
 expectTypeOf(client.todo.item.get).parameter(0).toEqualTypeOf<{ id: string }>();
-expectTypeOf(client.todo.item.get).returns.resolves.toEqualTypeOf<{ id: string; title: string }>();
+expectTypeOf(() => client.todo.item.get({ id: 't1' })).returns.resolves.toEqualTypeOf<{
+	id: string;
+	title: string;
+}>();
 expectTypeOf(client.todo.item.getV2).parameter(0).toEqualTypeOf<{ todoId: string }>();
-expectTypeOf(client.todo.item.getV2).returns.resolves.toEqualTypeOf<{
+expectTypeOf(() => client.todo.item.getV2({ todoId: 't1' })).returns.resolves.toEqualTypeOf<{
 	id: string;
 	title: string;
 	done: boolean;

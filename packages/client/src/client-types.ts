@@ -52,6 +52,43 @@ export interface CallOptions {
 	readonly timeoutMs?: number;
 	/** Overrides {@link ClientOptions.retry} for this call. */
 	readonly retry?: RetryOptions | false;
+	/**
+	 * Resolves to `{ data, status, headers }` instead of the output alone: the success status the
+	 * server chose (201, 202...) and its headers (a `Location`). Typed by the method's overloads.
+	 */
+	readonly withResponse?: boolean;
+}
+
+/** A success with its status and headers, what a call with `withResponse: true` resolves to. */
+export interface CallResponse<O, St extends number = number> {
+	/** The output, a {@link Download}, or `undefined` for an answer without a body. */
+	readonly data: O;
+	/** The success status: one the contract declares (`transport.rest.status`, `response.statuses`). */
+	readonly status: St;
+	/** The response's headers; a browser reads only the CORS-exposed ones (declared headers are). */
+	readonly headers: Headers;
+}
+
+/**
+ * A streamed download (`transport.rest.response.stream`), unread: its media type and its body.
+ * Read it once, as a stream (`body`) or whole (`text`, `blob`, `arrayBuffer`). The caller's
+ * `signal` cancels it; `timeoutMs` ends when the answer's headers arrive.
+ */
+export interface Download {
+	readonly mediaType: string;
+	readonly body: ReadableStream<Uint8Array>;
+	text(): Promise<string>;
+	blob(): Promise<Blob>;
+	arrayBuffer(): Promise<ArrayBuffer>;
+}
+
+/**
+ * One method of a client, the typed client's and the generated SDK's alike: the output by
+ * default, `{ data, status, headers }` with `withResponse: true`.
+ */
+export interface Method<I, O, St extends number = number> {
+	(input: I, options: CallOptions & { readonly withResponse: true }): Promise<CallResponse<O, St>>;
+	(input: I, options?: CallOptions): Promise<O>;
 }
 
 /** Code of the problem a call ends with when no response came back (offline, DNS, CORS). */
@@ -79,32 +116,47 @@ type StatusesOf<Rs> =
 			? X
 			: never);
 
+type DownloadOf<Rs> = Rs extends { readonly response: { readonly stream: object } }
+	? Download
+	: never;
+
 /**
  * What a call of `S` resolves to on REST: its output; `undefined` when every success status the
- * contract declares answers without a body (`transport.rest.status: 204`); either when some do.
+ * contract declares answers without a body (`transport.rest.status: 204`); either when some do;
+ * or a {@link Download} when the contract declares a stream and the handler sent one.
  */
 export type ClientOutputOf<S> =
 	unknown extends RestWireOf<S>
 		? OutputOf<S>
-		: [Exclude<StatusesOf<RestWireOf<S>>, NoBody>] extends [never]
-			? undefined
-			: [Extract<StatusesOf<RestWireOf<S>>, NoBody>] extends [never]
-				? OutputOf<S>
-				: OutputOf<S> | undefined;
+		:
+				| DownloadOf<RestWireOf<S>>
+				| ([Exclude<StatusesOf<RestWireOf<S>>, NoBody>] extends [never]
+						? undefined
+						: [Extract<StatusesOf<RestWireOf<S>>, NoBody>] extends [never]
+							? OutputOf<S>
+							: OutputOf<S> | undefined);
 
-/** What `tryCall` gives instead of throwing: the output, or the typed problem. */
+/** The success statuses a call of `S` may answer with, as declared (`number` when unknown). */
+export type SuccessStatusOf<S> = unknown extends RestWireOf<S> ? number : StatusesOf<RestWireOf<S>>;
+
+/**
+ * What `tryCall` gives instead of throwing: the output with the success's status and headers,
+ * or the typed problem (with the headers of the answer, when one came).
+ */
 export type CallResult<S> =
-	| { readonly ok: true; readonly value: ClientOutputOf<S> }
-	| { readonly ok: false; readonly problem: ContractProblem<S> };
+	| {
+			readonly ok: true;
+			readonly value: ClientOutputOf<S>;
+			readonly status: SuccessStatusOf<S>;
+			readonly headers: Headers;
+	  }
+	| { readonly ok: false; readonly problem: ContractProblem<S>; readonly headers?: Headers };
 
 /** Any operation contract whose key is known as a literal. */
 export type AnyOperation = OperationSpec<any, any, any>;
 
 /** Calls one operation: typed input, typed output, `ProblemError` on failure. */
-export type ClientMethod<S> = (
-	input: InputOf<S>,
-	options?: CallOptions,
-) => Promise<ClientOutputOf<S>>;
+export type ClientMethod<S> = Method<InputOf<S>, ClientOutputOf<S>, SuccessStatusOf<S>>;
 
 type Nest<P extends readonly string[], F> = P extends [
 	infer H extends string,
@@ -137,6 +189,11 @@ export type ClientTree<C extends readonly AnyOperation[]> = UnionToIntersection<
  * keys are lower case, so `tryCall` never meets a key segment.)
  */
 export type Client<C extends readonly AnyOperation[]> = ClientTree<C> & {
+	call<S extends AnyOperation>(
+		contract: S,
+		input: InputOf<S>,
+		options: CallOptions & { readonly withResponse: true },
+	): Promise<CallResponse<ClientOutputOf<S>, SuccessStatusOf<S>>>;
 	call<S extends AnyOperation>(
 		contract: S,
 		input: InputOf<S>,

@@ -5,7 +5,13 @@ import {
 	type RestRoute,
 	WHOLE_INPUT_PARAMETER,
 } from '@charter/spec';
-import { type CallOptions, type ClientOptions, NETWORK_ERROR } from './client-types.ts';
+import {
+	type CallOptions,
+	type ClientOptions,
+	type Download,
+	type Method,
+	NETWORK_ERROR,
+} from './client-types.ts';
 import { backoff, retryPolicy, sleep } from './retry.ts';
 import { encodeForm, encodeParameters } from './wire-encoding.ts';
 
@@ -17,14 +23,19 @@ export type WireRoute = RestRoute;
  * answer came, the error behind it as `cause`).
  */
 export type Outcome =
-	| { ok: true; value: unknown }
-	| { ok: false; problem: Problem; cause?: unknown };
+	| { ok: true; value: unknown; status: number; headers: Headers }
+	| { ok: false; problem: Problem; cause?: unknown; headers?: Headers };
 
 /** Sends calls over HTTP; `send` never throws except for the caller's own abort. */
 export interface HttpCaller {
 	send(route: WireRoute, input: unknown, options?: CallOptions): Promise<Outcome>;
-	/** Like `send`, but resolves to the output and throws a `ProblemError` on failure. */
+	/**
+	 * Like `send`, but resolves to the output (`{ data, status, headers }` with `withResponse`)
+	 * and throws a `ProblemError` on failure.
+	 */
 	call(route: WireRoute, input: unknown, options?: CallOptions): Promise<unknown>;
+	/** One route as a typed method, what a generated SDK's methods are. */
+	method<I, O, St extends number = number>(route: WireRoute): Method<I, O, St>;
 }
 
 /**
@@ -89,6 +100,7 @@ export function createHttpCaller(options: ClientOptions): HttpCaller {
 		const timeoutMs = callOptions.timeoutMs ?? options.timeoutMs;
 		const deadline = createDeadline(callOptions.signal, timeoutMs);
 		const retry = retryPolicy(route, headers, callOptions.retry ?? options.retry);
+		let streaming = false;
 		try {
 			for (let attempt = 0; ; attempt++) {
 				let response: Response | undefined;
@@ -107,7 +119,12 @@ export function createHttpCaller(options: ClientOptions): HttpCaller {
 				const wait =
 					retry && attempt < retry.retries ? backoff(retry, attempt, response) : undefined;
 				if (wait === undefined) {
-					if (response) return await readOutcome(response);
+					if (response) {
+						const outcome = await readOutcome(response, route);
+						// A download is read after the call resolves: the caller's abort still ends it.
+						streaming = outcome.ok && outcome.value !== undefined && route.download !== undefined;
+						return outcome;
+					}
 					return {
 						...failure(0, NETWORK_ERROR, 'The server could not be reached', messageOf(error)),
 						cause: error,
@@ -131,48 +148,79 @@ export function createHttpCaller(options: ClientOptions): HttpCaller {
 				cause: error,
 			};
 		} finally {
-			deadline.clear();
+			deadline.clear(streaming);
 		}
+	}
+
+	async function call(route: WireRoute, input: unknown, callOptions?: CallOptions) {
+		const outcome = await send(route, input, callOptions);
+		if (outcome.ok) {
+			if (!callOptions?.withResponse) return outcome.value;
+			return { data: outcome.value, status: outcome.status, headers: outcome.headers };
+		}
+		throw new ProblemError(
+			outcome.problem,
+			'cause' in outcome ? { cause: outcome.cause } : undefined,
+		);
 	}
 
 	return {
 		send,
-		async call(route, input, callOptions) {
-			const outcome = await send(route, input, callOptions);
-			if (outcome.ok) return outcome.value;
-			throw new ProblemError(
-				outcome.problem,
-				'cause' in outcome ? { cause: outcome.cause } : undefined,
-			);
-		},
+		call,
+		method: <I, O, St extends number>(route: WireRoute) =>
+			((input: I, callOptions?: CallOptions) => call(route, input, callOptions)) as Method<
+				I,
+				O,
+				St
+			>,
 	};
 }
 
-/** Reads a response: the status first, then the body as JSON (a problem when it fails). */
-async function readOutcome(response: Response): Promise<Outcome> {
-	if (response.status === 204 || response.status === 205) {
+/**
+ * Reads a response: the status first, then the body as JSON (a problem when it fails), or, for
+ * a route that declares a download answered with something other than JSON, the body unread.
+ */
+async function readOutcome(response: Response, route: WireRoute): Promise<Outcome> {
+	const { status, headers } = response;
+	if (status === 204 || status === 205) {
 		await response.body?.cancel();
-		return { ok: true, value: undefined };
+		return { ok: true, value: undefined, status, headers };
+	}
+	const mediaType = headers.get('content-type') ?? '';
+	if (response.ok && route.download !== undefined && !/\bjson\b/i.test(mediaType)) {
+		return { ok: true, value: download(response, mediaType), status, headers };
 	}
 	const text = await response.text();
 	const parsed = parseJson(text);
 	if (!response.ok) {
-		if (parsed.ok && isProblem(parsed.value)) return { ok: false, problem: parsed.value };
-		return failure(
-			response.status >= 400 ? response.status : 502,
-			`HTTP_${response.status}`,
-			response.statusText || 'HTTP error',
-			text.slice(0, 500) || undefined,
-		);
+		if (parsed.ok && isProblem(parsed.value)) return { ok: false, problem: parsed.value, headers };
+		return {
+			...failure(
+				status >= 400 ? status : 502,
+				`HTTP_${status}`,
+				response.statusText || 'HTTP error',
+				text.slice(0, 500) || undefined,
+			),
+			headers,
+		};
 	}
-	if (!text) return { ok: true, value: undefined };
-	if (parsed.ok) return { ok: true, value: parsed.value };
-	return failure(
-		502,
-		`HTTP_${response.status}`,
-		'The response body is not JSON',
-		text.slice(0, 500),
-	);
+	if (!text) return { ok: true, value: undefined, status, headers };
+	if (parsed.ok) return { ok: true, value: parsed.value, status, headers };
+	return {
+		...failure(502, `HTTP_${status}`, 'The response body is not JSON', text.slice(0, 500)),
+		headers,
+	};
+}
+
+/** A streamed answer as a {@link Download}: nothing is read until the caller reads it. */
+function download(response: Response, mediaType: string): Download {
+	return {
+		mediaType,
+		body: response.body ?? new ReadableStream({ start: (c) => c.close() }),
+		text: () => response.text(),
+		blob: () => response.blob(),
+		arrayBuffer: () => response.arrayBuffer(),
+	};
 }
 
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
@@ -204,7 +252,7 @@ function failure(
 
 /** One signal for the caller's abort and the timeout; `expired` tells which one fired. */
 function createDeadline(signal: AbortSignal | undefined, timeoutMs: number | undefined) {
-	if (timeoutMs === undefined) return { signal, expired: false, clear() {} };
+	if (timeoutMs === undefined) return { signal, expired: false, clear(_keepAbort?: boolean) {} };
 	const controller = new AbortController();
 	const abort = () => controller.abort(signal?.reason);
 	if (signal?.aborted) abort();
@@ -212,9 +260,10 @@ function createDeadline(signal: AbortSignal | undefined, timeoutMs: number | und
 	const deadline = {
 		signal: controller.signal as AbortSignal | undefined,
 		expired: false,
-		clear() {
+		/** Stops the timer; `keepAbort` leaves the caller's abort linked (a download being read). */
+		clear(keepAbort = false) {
 			clearTimeout(timer);
-			signal?.removeEventListener('abort', abort);
+			if (!keepAbort) signal?.removeEventListener('abort', abort);
 		},
 	};
 	const timer = setTimeout(() => {

@@ -15,6 +15,7 @@ export {
 export {
 	type AnyOperation,
 	type CallOptions,
+	type CallResponse,
 	type CallResult,
 	type Client,
 	type ClientMethod,
@@ -23,8 +24,11 @@ export {
 	type ClientTree,
 	type ContractErrorCode,
 	type ContractProblem,
+	type Download,
+	type Method,
 	NETWORK_ERROR,
 	type RetryOptions,
+	type SuccessStatusOf,
 } from './client-types.ts';
 export { createClient } from './create-client.ts';
 export { createHttpCaller, type HttpCaller, type Outcome, type WireRoute } from './http-caller.ts';

@@ -160,7 +160,7 @@ describe('charter generate openapi, graphql and client', () => {
 		expect(Object.keys(openapi.paths)).toContain('/v1/workflow/instance/pause');
 		expect(readFileSync(join(dir, 'schema.graphql'), 'utf8')).toContain('workflowInstancePause(');
 		expect(readFileSync(join(dir, 'client.ts'), 'utf8')).toContain(
-			'\t\t\t\tpause: (input: PauseResumeInput',
+			'\t\t\t\tpause: caller.method<PauseResumeInput, ',
 		);
 		expect(await charter('generate', 'client', '--out', dir, '--check')).toMatchObject({
 			code: 0,

@@ -13,12 +13,14 @@ export interface RestRoute
 	readonly path: string;
 	/** The input is not an object and travels whole. */
 	readonly whole?: boolean;
+	/** The media type of the download the route may answer with (`response.stream`). */
+	readonly download?: string;
 }
 
 /** The REST route of a contract, the one rule the typed client and the generated SDK share. */
 export function restRoute(spec: OperationSpec): RestRoute {
 	const { method, path } = wireNames(spec).rest;
-	const { parameters, bodyField, bodyMediaTypes } = spec.transport.rest ?? {};
+	const { parameters, bodyField, bodyMediaTypes, response } = spec.transport.rest ?? {};
 	return {
 		method,
 		path,
@@ -26,5 +28,6 @@ export function restRoute(spec: OperationSpec): RestRoute {
 		...(parameters ? { parameters } : {}),
 		...(bodyField !== undefined ? { bodyField } : {}),
 		...(bodyMediaTypes ? { bodyMediaTypes } : {}),
+		...(response?.stream ? { download: response.stream.mediaType } : {}),
 	};
 }
