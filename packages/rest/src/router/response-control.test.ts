@@ -373,15 +373,22 @@ describe('a download the client leaves', () => {
 	});
 });
 
-describe('the audit record of a success', () => {
-	it('keeps the status the caller was answered: chosen (202), declared (204), and on a replay', async () => {
+describe('the audit record and call metrics of a success', () => {
+	it('keep the status the caller was answered: chosen (202), declared (204), and on a replay', async () => {
 		const stores = createMemoryStores();
+		const observed: string[] = [];
 		const audited = createFetchHandler(
 			createExecutor({
 				contracts: createRegistry([CreateInvoice, DeleteInvoice]),
 				bindings: responseBindings,
 				stores,
 				logger,
+				metrics: {
+					record: (call) =>
+						void observed.push(
+							`${call.operation} ${call.status}${call.replayed ? ' replayed' : ''}`,
+						),
+				},
 			}),
 		);
 		const send = (
@@ -408,6 +415,13 @@ describe('the audit record of a success', () => {
 			'billing.invoice.create 202',
 			'billing.invoice.create 202 replayed',
 			'billing.invoice.delete 204',
+		]);
+		expect((await send(CreateInvoice, { total: '-1' }, 'k3')).status).toBe(422);
+		expect(observed).toEqual([
+			'billing.invoice.create 202',
+			'billing.invoice.create 202 replayed',
+			'billing.invoice.delete 204',
+			'billing.invoice.create 422',
 		]);
 	});
 });

@@ -158,7 +158,10 @@ async function runPlan(
 				env.stores.audit,
 			);
 		trace?.end(undefined, result.replayed);
-		if (env.metrics !== undefined) observe(env.metrics, plan, invocation, started, result.replayed);
+		if (env.metrics !== undefined) {
+			const status = successStatus(plan.spec, result.response);
+			observe(env.metrics, plan, invocation, started, status, result.replayed);
+		}
 		return result;
 	} catch (error) {
 		endStep(step, error);
@@ -179,7 +182,8 @@ async function runPlan(
 			}
 		}
 		trace?.end(problem);
-		if (env.metrics !== undefined) observe(env.metrics, plan, invocation, started, false, problem);
+		if (env.metrics !== undefined)
+			observe(env.metrics, plan, invocation, started, problem.status, false, problem);
 		return { ok: false, traceId, problem };
 	}
 }
@@ -191,6 +195,7 @@ function observe(
 	plan: CompiledPlan,
 	invocation: Invocation,
 	started: number,
+	status: number,
 	replayed: boolean,
 	problem?: Problem,
 ): void {
@@ -200,7 +205,7 @@ function observe(
 			version: plan.version,
 			surface: invocation.metadata?.transport ?? 'unknown',
 			outcome: problem?.code ?? 'ok',
-			status: problem?.status ?? 200,
+			status,
 			durationMs: performance.now() - started,
 			replayed,
 		});

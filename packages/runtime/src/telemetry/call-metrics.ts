@@ -9,7 +9,7 @@ export interface ObservedCall {
 	readonly surface: string;
 	/** `ok`, or the problem code (`UNAUTHENTICATED`, `RATE_LIMITED`, `INTERNAL`...). */
 	readonly outcome: string;
-	/** The HTTP status of the outcome (200 for ok). */
+	/** The HTTP status the caller was answered: the success's (200, 201, 204...) or the problem's. */
 	readonly status: number;
 	readonly durationMs: number;
 	/** True when an idempotency key replayed a stored result. */
