@@ -97,6 +97,33 @@ describe('round trip of the wire fixture', () => {
 	});
 });
 
+describe('round trip of error responses', () => {
+	test('a 4XX, a 5XX and a `default` beside the success come back under their own keys', async () => {
+		const { summary, registry } = await roundTrip(
+			join(here, 'fixtures/responses.yaml'),
+			'responses',
+		);
+		const [order] = registry.operations();
+		expect(order!.spec.errors).toMatchObject({
+			NOT_FOUND: { status: 404 },
+			HTTP_4XX: { status: 400, documentedAs: '4XX', description: 'Any other client error' },
+			HTTP_5XX: { status: 500, documentedAs: '5XX', data: { kind: 'model', name: 'Failure' } },
+			HTTP_DEFAULT: { status: 500, documentedAs: 'default', data: { name: 'Failure' } },
+		});
+		// Nothing lost; the two with a body are problem documents whose data is that body.
+		expect(summary.compared.responses).toEqual({ exact: 3, changed: 2, lost: 0 });
+		expect(
+			summary.differences
+				.filter((d) => d.outcome === 'changed')
+				.map((d) => `${d.item}: ${d.detail}`)
+				.sort(),
+		).toEqual([
+			'5XX: a problem document; the body is its `data`',
+			'default: a problem document; the body is its `data`',
+		]);
+	});
+});
+
 describe('round trip of the GitHub REST API description (@octokit/openapi)', () => {
 	// Its speed (target: under 10 s) is measured by bench/openapi-import, not asserted here.
 	test('imports over a thousand operations; parameters come back with their style, bodies mostly exact; requests and response examples of the description pass', async () => {

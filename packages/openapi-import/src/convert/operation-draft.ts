@@ -1,12 +1,14 @@
 // The drafts operation conversion produces: an operation ready to be written as a contract, and
 // its declared errors.
-import type { RestTransport } from '@charter/spec';
+import type { ErrorResponseKey, RestTransport } from '@charter/spec';
 import type { Expr } from './type-expr.ts';
 
 /** A declared error of an imported operation. */
 export interface ErrorDraft {
 	readonly code: string;
 	readonly status: number;
+	/** The source's response key when it is a range (`4XX`) or `default`. */
+	readonly documentedAs?: ErrorResponseKey;
 	readonly description: string;
 	readonly data?: Expr;
 }

@@ -1,6 +1,7 @@
 // The responses of an operation: the success response as its output and status (`default` when
-// no success status is declared), 4xx / 5xx responses as its declared errors; other statuses are
-// reported.
+// no success status is declared), 4xx / 5xx responses, ranges and a `default` beside a success
+// as its declared errors; other statuses are reported.
+import type { ErrorResponseKey } from '@charter/spec';
 import { child } from '../document/json-pointer.ts';
 import { isObject, type JsonObject } from '../document/openapi-source.ts';
 import { errorCodeOf } from './error-codes.ts';
@@ -94,34 +95,43 @@ export function operationResponses(
 				`another success status (${status}) is not kept: one output per operation`,
 			);
 	}
+	// 4xx and 5xx responses, ranges (`4XX`) and a `default` beside a success become declared
+	// errors, their body its data: a range or `default` is answered with the first status it
+	// covers (500 for `default`) and documented as the source declared it.
+	const declareError = (
+		status: string,
+		code: number,
+		name: string,
+		documentedAs?: ErrorResponseKey,
+	) => {
+		const { response, picked, site } = media(status);
+		const data = picked
+			? withNull(
+					scope.schemas.convert(picked.schema, {
+						...site(picked.type),
+						hint: `${base}${pascalCase(name)}`,
+						module,
+					}),
+				)
+			: undefined;
+		errors.push({
+			code: name,
+			status: code,
+			...(documentedAs ? { documentedAs } : {}),
+			description: typeof response.description === 'string' ? response.description : name,
+			...(data ? { data } : {}),
+		});
+	};
 	for (const status of statuses) {
-		if (/^[45](\d\d|XX)$/i.test(status)) {
-			const code = /XX$/i.test(status) ? Number(status[0]) * 100 : Number(status);
-			const { response, picked, site } = media(status);
-			const data = picked
-				? withNull(
-						scope.schemas.convert(picked.schema, {
-							...site(picked.type),
-							hint: `${base}${pascalCase(errorCodeOf(code))}`,
-							module,
-						}),
-					)
-				: undefined;
-			errors.push({
-				code: /XX$/i.test(status) ? `HTTP_${status.toUpperCase()}` : errorCodeOf(code),
-				status: code,
-				description:
-					typeof response.description === 'string' ? response.description : errorCodeOf(code),
-				...(data ? { data } : {}),
-			});
+		if (/^[45]\d\d$/.test(status)) {
+			declareError(status, Number(status), errorCodeOf(Number(status)));
+		} else if (/^[45]XX$/i.test(status)) {
+			const range = status.toUpperCase() as ErrorResponseKey;
+			declareError(status, Number(status[0]) * 100, `HTTP_${range}`, range);
 		} else if (status === primary) {
 			// `default` read as the success response: reported above.
 		} else if (status === 'default') {
-			scope.report.add(
-				'dropped',
-				child(at, status),
-				'the `default` response is not kept: unexpected errors are Charter problems',
-			);
+			declareError(status, 500, 'HTTP_DEFAULT', 'default');
 		} else if (!/^2/.test(status)) {
 			scope.report.add('dropped', child(at, status), `status ${status} is not kept`);
 		}

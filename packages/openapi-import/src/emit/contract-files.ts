@@ -288,6 +288,7 @@ function renderOperation(op: OperationDraft): string {
 				op.errors.map((e) => {
 					const error: [string, Doc][] = [
 						['status', value(e.status)],
+						...(e.documentedAs ? [['documentedAs', value(e.documentedAs)] as [string, Doc]] : []),
 						['description', value(e.description)],
 					];
 					if (e.data) error.push(['data', typeDoc(e.data)]);

@@ -231,9 +231,11 @@ function compareBody(
 }
 
 /**
- * Every response of the original: the same status in the export (a range or `default` is
- * changed, since Charter answers with one status), the same body schema for a success, and
- * for an error the source's body as the `data` of a problem document (a changed body).
+ * Every response of the original: the same status in the export (a success range, or
+ * `default` read as the success, is changed, since Charter answers with one status; error
+ * ranges and a `default` beside a success are kept as declared), the same body schema for a
+ * success, and for an error the source's body as the `data` of a problem document (a
+ * changed body).
  */
 function compareResponses(
 	{ deref, ours, theirs, note }: Sides,
@@ -244,7 +246,7 @@ function compareResponses(
 	const responses = isObject(op.responses) ? op.responses : {};
 	const exported = isObject(other.responses) ? other.responses : {};
 	const exportedSuccess = Object.keys(exported).filter((s) => /^2/.test(s));
-	const declaresSuccess = Object.keys(responses).some((s) => /^2\d\d$/.test(s));
+	const declaresSuccess = Object.keys(responses).some((s) => /^2(\d\d|XX)$/i.test(s));
 	for (const status of Object.keys(responses)) {
 		const response = deref(responses[status], '#');
 		const schema = isObject(response) ? firstSchema(response.content) : undefined;
@@ -264,7 +266,7 @@ function compareResponses(
 			else note('responses', 'lost', status, 'not a response of the export');
 			continue;
 		}
-		if (/^[45]/.test(status)) {
+		if (/^[45]/.test(status) || (status === 'default' && declaresSuccess)) {
 			if (hasBody)
 				note('responses', 'changed', status, 'a problem document; the body is its `data`');
 			else counts.exact++;

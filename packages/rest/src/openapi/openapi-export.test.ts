@@ -3,6 +3,7 @@ import { defineSchemaModel, ScalarTypeEnum } from '@charter/schema';
 import { createRegistry, defineCommand } from '@charter/spec';
 import { describe, expect, it } from 'vitest';
 import { redoclyLint } from '../../../../test-support/redocly-lint.ts';
+import { Touch } from '../../../../test-support/touch-contract.ts';
 import { createTodoExecutor, TODO_CONTRACTS, TodoCreated } from '../../test/fixtures/todo-api.ts';
 import { createFetchHandler } from '../fetch/fetch-handler.ts';
 import { toOpenApi } from './openapi-export.ts';
@@ -182,5 +183,56 @@ describe('OpenAPI examples', () => {
 			partial: { value: {} },
 			wrong: { value: {} },
 		});
+	});
+});
+
+describe('OpenAPI error responses', () => {
+	const Lookup = defineCommand({
+		...Touch,
+		errors: {
+			GONE: { status: 410, description: 'The thing is gone.' },
+			HTTP_4XX: { status: 400, documentedAs: '4XX', description: 'Another client error.' },
+			HTTP_DEFAULT: { status: 500, documentedAs: 'default', description: 'Anything else.' },
+		},
+	});
+	const lookupDoc = toOpenApi(createRegistry([Lookup]));
+	const lookup = (lookupDoc.paths['/v1/demo/thing/touch'] as Operation).post;
+
+	it('is still a valid OpenAPI 3.1 document', async () => {
+		await expect(SwaggerParser.validate(structuredClone(lookupDoc) as never)).resolves.toBeTruthy();
+	});
+
+	it('list an error documented as a range or `default` under that key', () => {
+		// Statuses are integer keys, which a JavaScript object lists first.
+		expect(Object.keys(lookup.responses)).toEqual([
+			'200',
+			'400',
+			'401',
+			'404',
+			'409',
+			'410',
+			'413',
+			'415',
+			'422',
+			'500',
+			'4XX',
+			'default',
+		]);
+		const codes = (key: string) =>
+			lookup.responses[key].content['application/problem+json'].schema.allOf[1].properties.code
+				.enum;
+		expect(codes('4XX')).toEqual(['HTTP_4XX']);
+		expect(codes('default')).toEqual(['HTTP_DEFAULT']);
+		expect(codes('400')).not.toContain('HTTP_4XX');
+		expect(codes('500')).toEqual(['INTERNAL']);
+	});
+
+	it('refuse a range its status is not in', () => {
+		expect(() =>
+			defineCommand({
+				...Lookup,
+				errors: { HTTP_4XX: { status: 500, documentedAs: '4XX', description: 'x' } },
+			}),
+		).toThrow(/"4XX" is not '4XX', '5XX' or 'default' with a status in its range/);
 	});
 });

@@ -23,7 +23,7 @@ import {
 	type WireNames,
 	wireNames,
 } from '@charter/spec';
-import { PROBLEM_SCHEMAS, policyFacts, problemCodesByStatus } from './openapi-problems.ts';
+import { PROBLEM_SCHEMAS, policyFacts, problemCodesByResponse } from './openapi-problems.ts';
 
 /** What the document says about itself. */
 export interface OpenApiOptions {
@@ -175,8 +175,8 @@ function describeOperation(op: Served, emitter: JsonSchemaEmitter): Record<strin
 		(e) => completeExample(spec.io.output, e.output),
 	);
 	const responses = successResponses(spec, emitter, examples);
-	for (const [status, codes] of problemCodesByStatus(op)) {
-		responses[String(status)] = {
+	for (const [key, codes] of problemCodesByResponse(op)) {
+		responses[key] = {
 			description: codes.map((code) => `${code}: ${describeCode(spec, code)}`).join('\n'),
 			content: {
 				'application/problem+json': {

@@ -48,18 +48,20 @@ export function policyFacts(plan: Pick<OperationPlan, 'spec'>): {
 }
 
 /**
- * Lists the problem codes an operation can answer, by HTTP status: its declared errors and
- * the runtime's own problems that can happen on this route.
+ * Lists the problem codes an operation can answer, by OpenAPI response key: its declared
+ * errors (under their status, or the range or `default` they are documented as) and the
+ * runtime's own problems that can happen on this route. Statuses come first in order, then
+ * `4XX`, `5XX` and `default`.
  */
-export function problemCodesByStatus(
+export function problemCodesByResponse(
 	plan: Pick<OperationPlan, 'spec' | 'wire'>,
-): Map<number, string[]> {
-	const byStatus = new Map<number, Set<string>>();
-	const add = (status: number, code: string) => {
-		byStatus.set(status, (byStatus.get(status) ?? new Set()).add(code));
+): Map<string, string[]> {
+	const byKey = new Map<string, Set<string>>();
+	const add = (key: string, code: string) => {
+		byKey.set(key, (byKey.get(key) ?? new Set()).add(code));
 	};
 	const builtIn = (code: keyof typeof BUILT_IN_PROBLEMS) =>
-		add(BUILT_IN_PROBLEMS[code].status, code);
+		add(String(BUILT_IN_PROBLEMS[code].status), code);
 	const hasBody = plan.wire.rest.method !== 'GET';
 	const facts = policyFacts(plan);
 	builtIn('BAD_REQUEST');
@@ -78,10 +80,12 @@ export function problemCodesByStatus(
 		builtIn('IDEMPOTENCY_KEY_REUSED');
 	}
 	builtIn('INTERNAL');
-	for (const [code, declaration] of Object.entries(plan.spec.errors)) add(declaration.status, code);
+	for (const [code, declaration] of Object.entries(plan.spec.errors))
+		add(declaration.documentedAs ?? String(declaration.status), code);
+	// '400' < '4XX' < '500' < '5XX' < 'default' as text: statuses and ranges in order.
 	return new Map(
-		[...byStatus.entries()]
-			.sort(([a], [b]) => a - b)
-			.map(([status, codes]) => [status, [...codes].sort()]),
+		[...byKey.entries()]
+			.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+			.map(([key, codes]) => [key, [...codes].sort()]),
 	);
 }

@@ -177,6 +177,19 @@ function checkErrors(
 				`${JSON.stringify(status)} is not an HTTP error status (400-599)`,
 			);
 		}
+		const documentedAs = declaration.documentedAs;
+		if (
+			documentedAs !== undefined &&
+			documentedAs !== 'default' &&
+			!(/^[45]XX$/.test(documentedAs) && String(status)[0] === documentedAs[0])
+		) {
+			throw new ContractDefinitionError(
+				'CHARTER_INVALID_ERROR_STATUS',
+				key,
+				`errors.${code}.documentedAs`,
+				`${JSON.stringify(documentedAs)} is not '4XX', '5XX' or 'default' with a status in its range (status ${status})`,
+			);
+		}
 		// A Standard Schema (Zod...) becomes the IR here, named `<Key><Code>Data` when it names nothing.
 		checked[code] =
 			declaration.data === undefined

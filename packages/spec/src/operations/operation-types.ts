@@ -7,10 +7,19 @@ import type { Policy, PolicyDefinition } from './policy.ts';
 export interface ErrorDeclaration {
 	/** HTTP status, 400-599. */
 	readonly status: number;
+	/**
+	 * The OpenAPI response the error is listed under when that is a range or `default` rather
+	 * than its status (an imported description said `4XX`, `5XX` or `default`): the error is
+	 * answered with `status`, a status of that range.
+	 */
+	readonly documentedAs?: ErrorResponseKey;
 	readonly description: string;
 	/** Shape of the problem's `data`, when the error carries any. */
 	readonly data?: TypeNode;
 }
+
+/** OpenAPI response keys an error may be listed under besides its own status. */
+export type ErrorResponseKey = '4XX' | '5XX' | 'default';
 
 /**
  * An error as a contract definition writes it: its `data` may be any type, a Charter model or a
