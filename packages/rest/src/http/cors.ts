@@ -8,20 +8,33 @@ export interface CorsOptions {
 }
 
 const ALLOWED_HEADERS = 'authorization, content-type, idempotency-key, traceparent';
-const EXPOSED_HEADERS = 'x-trace-id, idempotent-replayed, deprecation, sunset';
+const EXPOSED_HEADERS = ['x-trace-id', 'idempotent-replayed', 'deprecation', 'sunset'];
+
+/**
+ * The `Access-Control-Expose-Headers` value: Charter's own response headers and every header
+ * the contracts declare (`transport.rest.response.headers`), so a browser can read a `Location`.
+ */
+export function exposedHeaders(declared: Iterable<string>): string {
+	const names = new Set(EXPOSED_HEADERS);
+	for (const name of declared) names.add(name.toLowerCase());
+	return [...names].join(', ');
+}
+
+const DEFAULT_EXPOSED = exposedHeaders([]);
 
 /** Gives the CORS headers for a request's origin, or none when the origin is not allowed. */
 export function corsHeaders(
 	cors: CorsOptions | undefined,
 	origin: string | undefined,
 	preflight: boolean,
+	exposed: string = DEFAULT_EXPOSED,
 ): Record<string, string> {
 	if (!cors || !origin) return {};
 	const any = cors.origins === '*';
 	if (!any && !cors.origins.includes(origin)) return {};
 	const headers: Record<string, string> = {
 		'access-control-allow-origin': any && !cors.credentials ? '*' : origin,
-		'access-control-expose-headers': EXPOSED_HEADERS,
+		'access-control-expose-headers': exposed,
 	};
 	if (!any || cors.credentials) headers.vary = 'Origin';
 	if (cors.credentials) headers['access-control-allow-credentials'] = 'true';
