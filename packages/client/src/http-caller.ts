@@ -13,7 +13,7 @@ import {
 	NETWORK_ERROR,
 } from './client-types.ts';
 import { backoff, retryPolicy, sleep } from './retry.ts';
-import { encodeForm, encodeParameters } from './wire-encoding.ts';
+import { encodeForm, encodeParameters, encodePathParameter } from './wire-encoding.ts';
 
 /** One operation on the wire, as `restRoute(spec)` gives it. */
 export type WireRoute = RestRoute;
@@ -62,7 +62,8 @@ export function createHttpCaller(options: ClientOptions): HttpCaller {
 		const path = route.path.replace(/\{([^}]+)\}/g, (_m, name: string) => {
 			const value = rest[name];
 			delete rest[name];
-			return encodeURIComponent(String(value));
+			const declared = route.parameters?.[name];
+			return encodePathParameter(declared?.in === 'path' ? declared : undefined, name, value);
 		});
 		const token = typeof options.token === 'function' ? await options.token() : options.token;
 		const headers: Record<string, string> = {

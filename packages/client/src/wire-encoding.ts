@@ -23,11 +23,16 @@ export function encodeParameters(
 	for (const [field, p] of Object.entries(parameters)) {
 		const value = fields[field];
 		delete fields[field];
-		if (value === undefined) continue;
+		if (value === undefined || p.in === 'path') continue;
 		const name = p.name ?? field;
 		const style = p.style ?? (p.in === 'header' ? 'simple' : 'form');
 		const explode = p.explode ?? style === 'form';
-		if (p.in === 'query' && style === 'deepObject') {
+		if (p.content) {
+			const json = JSON.stringify(value);
+			if (p.in === 'query') out.query.push([name, json]);
+			else if (p.in === 'header') out.headers[name.toLowerCase()] = json;
+			else out.cookies.push(`${name}=${encodeURIComponent(json)}`);
+		} else if (p.in === 'query' && style === 'deepObject') {
 			if (Array.isArray(value)) for (const v of value) out.query.push([`${name}[]`, text(v)]);
 			else if (isRecord(value))
 				for (const [k, v] of Object.entries(value)) out.query.push([`${name}[${k}]`, text(v)]);
@@ -35,13 +40,45 @@ export function encodeParameters(
 		} else if (p.in === 'query' && style === 'form' && explode && Array.isArray(value)) {
 			for (const v of value) out.query.push([name, text(v)]);
 		} else {
-			const joined = delimited(value, style === 'deepObject' ? ',' : DELIMITERS[style], explode);
+			const joined = delimited(value, DELIMITERS[style as keyof typeof DELIMITERS] ?? ',', explode);
 			if (p.in === 'query') out.query.push([name, joined]);
 			else if (p.in === 'header') out.headers[name.toLowerCase()] = joined;
 			else out.cookies.push(`${name}=${encodeURIComponent(joined)}`);
 		}
 	}
 	return out;
+}
+
+/**
+ * A path parameter's segment in its declared style: `simple` (`3,4`), `label` (`.3.4`
+ * exploded, `.3,4` not), `matrix` (`;id=3;id=4` exploded, `;id=3,4` not), or a JSON document;
+ * percent-encoded, the style's own punctuation kept.
+ */
+export function encodePathParameter(
+	p: RestParameter | undefined,
+	field: string,
+	value: unknown,
+): string {
+	const encode = (v: unknown) => encodeURIComponent(text(v));
+	if (p?.content) return encodeURIComponent(JSON.stringify(value));
+	const style = p?.style ?? 'simple';
+	const explode = p?.explode ?? false;
+	const name = p?.name ?? field;
+	const list = (delimiter: string, pair: string) =>
+		Array.isArray(value)
+			? value.map(encode).join(delimiter)
+			: isRecord(value)
+				? Object.entries(value)
+						.map(([k, v]) => `${encodeURIComponent(k)}${pair}${encode(v)}`)
+						.join(delimiter)
+				: encode(value);
+	if (style === 'label') return `.${list(explode ? '.' : ',', explode ? '=' : ',')}`;
+	if (style === 'matrix') {
+		if (explode && Array.isArray(value)) return value.map((v) => `;${name}=${encode(v)}`).join('');
+		if (explode && isRecord(value)) return `;${list(';', '=')}`;
+		return `;${name}=${list(',', ',')}`;
+	}
+	return list(',', explode ? '=' : ',');
 }
 
 /** A list as `a,b`; an object as `k,v,k,v` (or `k=v,k=v` exploded); a value as text. */

@@ -31,6 +31,7 @@ beforeAll(async () => {
 			implement(contract('charges.tag'), (input) => (input as { body: string[] }).body),
 			implement(contract('charges.delete'), () => undefined),
 			implement(contract('ping.ping'), () => ({ pong: true })),
+			implement(contract('points.near'), echo),
 		],
 	});
 	rest = createRestServer(executor);
@@ -96,6 +97,13 @@ describe('an imported description, served and called as its clients call it', ()
 		const ping = await fetch(`${url}/ping`);
 		expect(ping.status).toBe(200);
 		expect(await ping.json()).toEqual({ pong: true });
+	});
+
+	test('a matrix-style path list and a JSON query parameter (content) reach the handler typed', async () => {
+		const filter = encodeURIComponent('{"kind":"shop"}');
+		const response = await fetch(`${url}/points/;coords=3;coords=4?filter=${filter}`);
+		expect(response.status).toBe(200);
+		expect(await response.json()).toEqual({ coords: [3, 4], filter: { kind: 'shop' } });
 	});
 
 	test('nothing about these parameters, bodies and statuses is reported as not kept', () => {

@@ -8,7 +8,10 @@ const JSON_ONLY = ['application/json'] as const;
 
 function describeParameter(p: RestParameter | undefined): string {
 	if (!p) return 'the body';
-	const style = p.style ? ` ${p.style}${p.explode === false ? ' unexploded' : ''}` : '';
+	if (p.content) return `${p.in} ${p.name ?? '(field name)'} as ${p.content}`;
+	const explode =
+		p.explode === false ? ' unexploded' : p.explode && p.style !== 'form' ? ' exploded' : '';
+	const style = p.style || explode ? ` ${p.style ?? 'default style'}${explode}` : '';
 	return `${p.in} ${p.name ?? '(field name)'}${style}`;
 }
 

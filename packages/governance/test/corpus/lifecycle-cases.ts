@@ -173,6 +173,17 @@ export const LIFECYCLE_CASES: readonly CorpusCase[] = [
 		surfaces: [{ rest: 'breaking', openapi: 'breaking', sdk: 'breaking' }],
 	},
 	{
+		name: 'transport: a header parameter becomes a JSON document',
+		before: [command({ transport: { rest: { parameters: { id: { in: 'header' } } } } })],
+		after: [
+			command({
+				transport: { rest: { parameters: { id: { in: 'header', content: 'application/json' } } } },
+			}),
+		],
+		expected: ['rest-wire-changed:breaking@$.transport.rest.parameters.id'],
+		surfaces: [{ rest: 'breaking', openapi: 'breaking', sdk: 'breaking' }],
+	},
+	{
 		name: 'transport: a form body accepted beside JSON',
 		before: [command()],
 		after: [

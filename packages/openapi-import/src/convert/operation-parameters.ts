@@ -14,7 +14,10 @@ const STYLES: Record<string, readonly string[]> = {
 	query: ['form', 'spaceDelimited', 'pipeDelimited', 'deepObject'],
 	header: ['simple'],
 	cookie: ['form'],
+	path: ['simple', 'label', 'matrix'],
 };
+/** Media types of a `content` parameter read as a JSON document. */
+const JSON_MEDIA = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i;
 
 /**
  * Converts an operation's parameters into input fields; lists the header ones, and the wire of
@@ -57,10 +60,8 @@ export function parameterFields(
 		}
 		fields[name] = field;
 		if (where === 'header') headers.push(name);
-		if (where !== 'path') {
-			const declared = parameterWire(scope, param, where, method, at);
-			if (declared) wire[name] = declared;
-		}
+		const declared = parameterWire(scope, param, where, method, at);
+		if (declared) wire[name] = declared;
 	}
 
 	const pathParams = [...path.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]!);
@@ -90,6 +91,17 @@ function parameterWire(
 ): RestParameter | undefined {
 	const styles = STYLES[where];
 	if (!styles) return undefined;
+	if (isObject(param.content)) {
+		const types = Object.keys(param.content);
+		if (!types.some((t) => JSON_MEDIA.test(t))) {
+			scope.report.add(
+				'normalized',
+				at,
+				`a parameter in ${types.join(', ')} is read as a JSON document; Charter reads no other media type in a parameter`,
+			);
+		}
+		return { in: where as RestParameter['in'], content: 'application/json' };
+	}
 	let style = typeof param.style === 'string' ? param.style : styles[0]!;
 	if (!styles.includes(style)) {
 		scope.report.add(
@@ -102,6 +114,8 @@ function parameterWire(
 	const explode = typeof param.explode === 'boolean' ? param.explode : style === 'form';
 	const plain = where === 'query' && style === 'form' && explode;
 	if (plain && method === 'get') return undefined;
+	// A `simple` path segment is how every route reads its parameters.
+	if (where === 'path' && style === 'simple' && !explode) return undefined;
 	return {
 		in: where as RestParameter['in'],
 		...(style !== styles[0] ? { style: style as RestParameter['style'] } : {}),

@@ -1,8 +1,10 @@
 /*
  * Input fields that travel outside the body (`transport.rest.parameters`): read from the query
- * string, the headers or the cookies in OpenAPI's styles, as strings (lists and objects of
- * strings) that the input's types then coerce.
+ * string, the headers, the cookies or the path in OpenAPI's styles, as strings (lists and
+ * objects of strings) that the input's types then coerce; a parameter with `content` is a JSON
+ * document, parsed here.
  */
+import { parseJsonSafely } from '@charter/runtime';
 import type { FieldNode, TypeNode } from '@charter/schema';
 import type { RestParameter } from '@charter/spec';
 
@@ -15,6 +17,8 @@ export interface ParameterReader {
 	readonly style: NonNullable<RestParameter['style']>;
 	readonly explode: boolean;
 	readonly shape: 'scalar' | 'list' | 'object';
+	/** The value is a JSON document (`content: 'application/json'`), not styled. */
+	readonly json: boolean;
 }
 
 /** Prepares the declared parameters of an input, once per operation. */
@@ -25,7 +29,7 @@ export function parameterReaders(
 	if (!parameters) return [];
 	const fields = input.kind === 'model' ? input.fields : {};
 	return Object.entries(parameters).map(([field, p]) => {
-		const style = p.style ?? (p.in === 'header' ? 'simple' : 'form');
+		const style = p.style ?? (p.in === 'header' || p.in === 'path' ? 'simple' : 'form');
 		const name = p.name ?? field;
 		return {
 			field,
@@ -34,6 +38,7 @@ export function parameterReaders(
 			style,
 			explode: p.explode ?? style === 'form',
 			shape: shapeOf(Object.hasOwn(fields, field) ? fields[field] : undefined),
+			json: p.content !== undefined,
 		};
 	});
 }
@@ -62,17 +67,68 @@ export function readParameters(
 	let cookies: Map<string, string> | undefined;
 	for (const reader of readers) {
 		let value: unknown;
-		if (reader.in === 'query') value = readQuery(reader, sources.query, into);
-		else if (reader.in === 'header') {
+		if (reader.in === 'path') continue;
+		if (reader.in === 'query') {
+			if (reader.json) {
+				if (reader.field !== reader.name) delete into[reader.name];
+				value = document(sources.query.get(reader.name) ?? undefined);
+			} else value = readQuery(reader, sources.query, into);
+		} else if (reader.in === 'header') {
 			const raw = sources.headers[reader.name];
-			value = raw === undefined ? undefined : split(reader, raw, /\s*,\s*/);
+			value = reader.json
+				? document(raw)
+				: raw === undefined
+					? undefined
+					: split(reader, raw, /\s*,\s*/);
 		} else {
 			cookies ??= parseCookies(sources.headers.cookie);
 			const raw = cookies.get(reader.name);
-			value = raw === undefined ? undefined : split(reader, raw, ',');
+			value = reader.json ? document(raw) : raw === undefined ? undefined : split(reader, raw, ',');
 		}
 		if (value !== undefined) into[reader.field] = value;
 	}
+}
+
+/**
+ * The path parameters of a route read in their declared styles: `simple` (`3,4`), `label`
+ * (`.3.4` exploded, `.3,4` not) and `matrix` (`;id=3;id=4` exploded, `;id=3,4` not), or as a
+ * JSON document. A value not in its style's form is left as it came, for validation to report.
+ */
+export function readPathParameters(
+	readers: readonly ParameterReader[],
+	params: Readonly<Record<string, string>>,
+): Record<string, unknown> {
+	const out: Record<string, unknown> = { ...params };
+	for (const reader of readers) {
+		if (reader.in !== 'path') continue;
+		const raw = params[reader.field];
+		if (raw === undefined) continue;
+		if (reader.json) out[reader.field] = document(raw);
+		else if (reader.style === 'label') {
+			if (raw.startsWith('.'))
+				out[reader.field] = split(reader, raw.slice(1), reader.explode ? '.' : ',');
+		} else if (reader.style === 'matrix') {
+			const prefix = `;${reader.name}=`;
+			if (reader.shape === 'object' && reader.explode) {
+				// `;a=1;b=2`: each member is its own pair.
+				if (raw.startsWith(';')) out[reader.field] = split(reader, raw.slice(1), ';');
+			} else if (raw.startsWith(prefix)) {
+				const rest = raw.slice(prefix.length);
+				out[reader.field] =
+					reader.shape === 'list' && reader.explode
+						? rest.split(`;${reader.name}=`)
+						: split(reader, rest, ',');
+			} else if (raw === `;${reader.name}`) out[reader.field] = reader.shape === 'list' ? [] : '';
+		} else out[reader.field] = split(reader, raw, ',');
+	}
+	return out;
+}
+
+/** A JSON document parameter: its value, or the text as it came when it is not JSON. */
+function document(raw: string | undefined): unknown {
+	if (raw === undefined) return undefined;
+	const parsed = parseJsonSafely(raw);
+	return parsed.ok ? parsed.value : raw;
 }
 
 const DELIMITERS = { form: ',', simple: ',', spaceDelimited: ' ', pipeDelimited: '|' } as const;
@@ -108,7 +164,8 @@ function readQuery(
 	if (reader.explode && reader.style === 'form') {
 		return reader.shape === 'list' || values.length > 1 ? values : values[0];
 	}
-	return split(reader, values.join(DELIMITERS[reader.style]), DELIMITERS[reader.style]);
+	const delimiter = DELIMITERS[reader.style as keyof typeof DELIMITERS] ?? ',';
+	return split(reader, values.join(delimiter), delimiter);
 }
 
 /** A delimited value as a list, an object (`k,v,k,v` or, exploded, `k=v,k=v`) or kept whole. */

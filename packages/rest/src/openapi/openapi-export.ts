@@ -17,6 +17,7 @@ import {
 	NO_BODY_STATUSES,
 	type OperationSpec,
 	pathParameters,
+	type RestParameter,
 	servedOperations,
 	successStatuses,
 	WHOLE_INPUT_PARAMETER,
@@ -120,14 +121,31 @@ function describeOperation(op: Served, emitter: JsonSchemaEmitter): Record<strin
 	const input = spec.io.input;
 	const fields: Record<string, FieldNode> = input.kind === 'model' ? { ...input.fields } : {};
 	const rest = spec.transport.rest ?? {};
-	const parameters: Record<string, unknown>[] = op.pathParams.map((name) => ({
-		name,
-		in: 'path',
-		required: true,
-		schema: fields[name] ? emitter.emitField(fields[name]) : { type: 'string' },
-	}));
+	/** A parameter's schema, or its `content` when it travels as a JSON document, and its style. */
+	const described = (p: RestParameter | undefined, schema: unknown) =>
+		p?.content
+			? { content: { [p.content]: { schema } } }
+			: {
+					...(p?.style ? { style: p.style } : {}),
+					...(p?.explode !== undefined ? { explode: p.explode } : {}),
+					schema,
+				};
+	const parameters: Record<string, unknown>[] = op.pathParams.map((name) => {
+		const declared = rest.parameters?.[name];
+		return {
+			name,
+			in: 'path',
+			required: true,
+			...described(
+				declared?.in === 'path' ? declared : undefined,
+				fields[name] ? emitter.emitField(fields[name]) : { type: 'string' },
+			),
+		};
+	});
 	// Fields declared to travel in the query, headers or cookies, with their wire name and style.
-	const declared = Object.entries(rest.parameters ?? {}).filter(([name]) => fields[name]);
+	const declared = Object.entries(rest.parameters ?? {}).filter(
+		([name, p]) => fields[name] && p.in !== 'path',
+	);
 	for (const [name, p] of declared) {
 		const field = fields[name]!;
 		parameters.push({
@@ -136,9 +154,7 @@ function describeOperation(op: Served, emitter: JsonSchemaEmitter): Record<strin
 			required: !field.isOptional,
 			...(field.description ? { description: field.description } : {}),
 			...(field.deprecated ? { deprecated: true } : {}),
-			...(p.style ? { style: p.style } : {}),
-			...(p.explode !== undefined ? { explode: p.explode } : {}),
-			schema: emitter.emitField(field),
+			...described(p, emitter.emitField(field)),
 		});
 	}
 	const outside = [...op.pathParams, ...declared.map(([name]) => name)];

@@ -19,7 +19,12 @@ import { type CorsOptions, corsHeaders, exposedHeaders } from '../http/cors.ts';
 import { deprecationHeaders } from '../http/deprecation-headers.ts';
 import { FORM_TYPE, formBodyMembers, MULTIPART_TYPE } from '../http/form-body.ts';
 import type { BodyResult, RestRequest, RestResponse } from '../http/rest-message.ts';
-import { type ParameterReader, parameterReaders, readParameters } from '../http/rest-parameters.ts';
+import {
+	type ParameterReader,
+	parameterReaders,
+	readParameters,
+	readPathParameters,
+} from '../http/rest-parameters.ts';
 import { serializeCookie } from '../http/set-cookie.ts';
 import { type OpenApiOptions, toOpenApi } from '../openapi/openapi-export.ts';
 import { createRouteTable, type RouteMatch } from './route-table.ts';
@@ -53,6 +58,8 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** What `transport.rest` declares beyond method and path, prepared once per plan. */
 interface PlanWire {
 	readonly parameters: readonly ParameterReader[];
+	/** True when a path parameter has a declared style (or is a JSON document). */
+	readonly styledPath: boolean;
 	readonly bodyField: string | undefined;
 	/** The form media types the body is read in, when any. */
 	readonly forms: RegExp | undefined;
@@ -86,8 +93,10 @@ function planWire(plan: OperationPlan): PlanWire | undefined {
 				: multipart
 					? MULTIPART_TYPE
 					: undefined;
+	const readers = parameterReaders(parameters, plan.spec.io.input);
 	return {
-		parameters: parameterReaders(parameters, plan.spec.io.input),
+		parameters: readers,
+		styledPath: readers.some((r) => r.in === 'path'),
 		bodyField,
 		forms,
 		noJson,
@@ -335,7 +344,12 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 				? input
 				: Object.fromEntries([
 						...Object.entries(input as Record<string, unknown>),
-						...Object.entries(coerceInput(plan.spec.io.input, params) as Record<string, unknown>),
+						...Object.entries(
+							coerceInput(
+								plan.spec.io.input,
+								wire?.styledPath ? readPathParameters(wire.parameters, params) : params,
+							) as Record<string, unknown>,
+						),
 					]);
 		// Built in place, not from conditional spreads: this runs once per request.
 		const invocation: { -readonly [K in keyof Invocation]: Invocation[K] } = {

@@ -101,7 +101,7 @@ export function compilePlan(
 			`the REST path ${wire.rest.path} has parameters, which need an object input`,
 		);
 	}
-	checkRestWire(spec, id);
+	checkRestWire(spec, id, pathParams, wire.rest.path);
 	const policy = compilePolicy(spec, deciders);
 	let writer: JsonWriter | undefined | null = null;
 	return {
@@ -129,8 +129,16 @@ export function compilePlan(
 	};
 }
 
-/** Fails startup when `transport.rest` names fields the input lacks, or a status that is no success. */
-function checkRestWire(spec: OperationSpec, id: string): void {
+/**
+ * Fails startup when `transport.rest` names fields the input lacks, a path parameter the route
+ * does not have (or a route parameter declared elsewhere), or a status that is no success.
+ */
+function checkRestWire(
+	spec: OperationSpec,
+	id: string,
+	routeParams: readonly string[],
+	path: string,
+): void {
 	const rest = spec.transport.rest;
 	if (!rest) return;
 	const input = spec.io.input;
@@ -143,6 +151,19 @@ function checkRestWire(spec: OperationSpec, id: string): void {
 				'CHARTER_INVALID_REST_WIRE',
 				id,
 				`transport.rest names the input field ${JSON.stringify(name)}, which the input does not have`,
+			);
+		}
+	}
+	for (const [name, p] of Object.entries(rest.parameters ?? {})) {
+		const inPath = routeParams.includes(name);
+		const pathStyle = p.style === 'label' || p.style === 'matrix';
+		if ((p.in === 'path') !== inPath || (pathStyle && p.in !== 'path')) {
+			throw new CharterConfigError(
+				'CHARTER_INVALID_REST_WIRE',
+				id,
+				p.in === 'path' || pathStyle
+					? `transport.rest.parameters.${name} is read from the path (in: 'path', style label or matrix), but the path ${path} has no {${name}}`
+					: `transport.rest.parameters.${name} is in ${p.in}, but {${name}} is a parameter of the path ${path}: declare it in: 'path'`,
 			);
 		}
 	}

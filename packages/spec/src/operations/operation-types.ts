@@ -80,14 +80,26 @@ export type HttpMethod = 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
 /**
  * How an input field travels outside the body, with OpenAPI's styles: `form` (repeated keys
  * when `explode`, the default; `a,b` otherwise), `spaceDelimited`, `pipeDelimited`,
- * `deepObject` (`created[gte]=1`) in the query; `simple` (`a,b`) in headers; `form` in cookies.
+ * `deepObject` (`created[gte]=1`) in the query; `simple` (`a,b`) in headers; `form` in cookies;
+ * in the path (a `{name}` of the route) `simple` (`3,4`, the default), `label` (`.3.4`, or
+ * `.3,4` unexploded) or `matrix` (`;id=3;id=4`, or `;id=3,4` unexploded). With `content`, the
+ * value is a JSON document instead (`filter={"status":"open"}`): style and explode do not apply.
  */
 export interface RestParameter {
-	readonly in: 'query' | 'header' | 'cookie';
+	readonly in: 'query' | 'header' | 'cookie' | 'path';
 	/** Its name on the wire when it is not the field name (`X-Request-Id` for `requestId`). */
 	readonly name?: string;
-	readonly style?: 'form' | 'simple' | 'spaceDelimited' | 'pipeDelimited' | 'deepObject';
+	readonly style?:
+		| 'form'
+		| 'simple'
+		| 'spaceDelimited'
+		| 'pipeDelimited'
+		| 'deepObject'
+		| 'label'
+		| 'matrix';
 	readonly explode?: boolean;
+	/** The value is a document in this media type (OpenAPI's parameter `content`), not styled. */
+	readonly content?: 'application/json';
 }
 
 /** Media types a REST request body may come in. */
