@@ -138,20 +138,12 @@ describe('an imported project serves at once', () => {
 			importedConfigSource('Swagger Petstore', 'src/imported/**/*.operations.ts'),
 		);
 
-		const server = spawn(
-			process.execPath,
-			[BIN, 'serve', '--port', '0', '--db', 'sqlite::memory:'],
-			{ cwd: project, env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' } },
-		);
-		let stdout = '';
-		server.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-		server.stderr.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-		const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
+		const server = serve(project);
 		try {
-			const base = await bannerUrl(() => stdout);
+			const base = await bannerUrl(server.output);
 			// The banner arrives in several writes: wait for its line rather than race it.
 			await expect
-				.poll(() => stdout)
+				.poll(server.output)
 				.toContain('20 of 20 operations have no handler yet: they answer 501');
 			const response = await fetch(`${base}/user/logout`);
 			expect(response.status).toBe(501);
@@ -160,9 +152,8 @@ describe('an imported project serves at once', () => {
 			// The policy still runs first: a secured operation without credentials is a 401.
 			expect((await fetch(`${base}/pet/1`)).status).toBe(401);
 		} finally {
-			server.kill('SIGTERM');
+			expect(await server.stop()).toBe(0);
 		}
-		expect(await exited).toBe(0);
 	}, 120_000);
 
 	test('--unimplemented fail refuses to start and names the setting; a bad value is a usage error', async () => {
@@ -182,6 +173,53 @@ describe('an imported project serves at once', () => {
 		expect(bad.stderr).toContain('--unimplemented 404: use 501 or fail');
 	}, 120_000);
 });
+
+describe('an import into a CommonJS package', () => {
+	const project = join(here, '.tmp', `commonjs-${randomUUID()}`);
+	afterAll(() => rmSync(project, { recursive: true, force: true }));
+
+	test('writes .mts modules and charter.config.mts, so the project loads as ES modules and serves', async () => {
+		mkdirSync(project, { recursive: true });
+		// An Express-style package.json: no "type", so its .ts files would load as CommonJS.
+		writeFileSync(join(project, 'package.json'), '{ "name": "legacy-api", "version": "1.0.0" }\n');
+		const file = join(here, '../../openapi-import/test/fixtures/discriminator.yaml');
+		const run = await charter(project, 'openapi', 'import', file, '--out', 'src/api');
+		expect(run.code).toBe(0);
+		expect(run.stdout).toContain('wrote charter.config.mts');
+		expect(readFileSync(join(project, 'charter.config.mts'), 'utf8')).toBe(
+			importedConfigSource('Discriminated pets', 'src/api/**/*.operations.mts'),
+		);
+		const pets = readFileSync(join(project, 'src/api/pets/pets.operations.mts'), 'utf8');
+		expect(pets).toMatch(/from '\.\.\/models\/pet\.schema\.mts'/);
+
+		const server = serve(project);
+		try {
+			const base = await bannerUrl(server.output);
+			expect((await fetch(`${base}/shapes/s-1`)).status).toBe(501);
+		} finally {
+			expect(await server.stop()).toBe(0);
+		}
+	}, 120_000);
+});
+
+/** Starts `charter serve` on a free port and an in-memory database in `project`. */
+function serve(project: string) {
+	const server = spawn(process.execPath, [BIN, 'serve', '--port', '0', '--db', 'sqlite::memory:'], {
+		cwd: project,
+		env: { ...process.env, NO_COLOR: '1', FORCE_COLOR: '0' },
+	});
+	let output = '';
+	server.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	server.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+	const exited = new Promise<number | null>((resolve) => server.on('exit', resolve));
+	return {
+		output: () => output,
+		stop() {
+			server.kill('SIGTERM');
+			return exited;
+		},
+	};
+}
 
 /** Waits for `charter serve`'s banner and returns the server's base URL. */
 function bannerUrl(output: () => string): Promise<string> {

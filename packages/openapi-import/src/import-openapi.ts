@@ -5,7 +5,7 @@ import { OperationConverter, type OperationDraft } from './convert/operation-con
 import { SchemaConverter } from './convert/schema-converter.ts';
 import { OpenApiImportError } from './document/import-error.ts';
 import { OpenApiSource } from './document/openapi-source.ts';
-import { renderModules } from './emit/contract-files.ts';
+import { type ModuleExtension, renderModules } from './emit/contract-files.ts';
 import { dedupeDeclarations } from './emit/dedupe-declarations.ts';
 import { ImportReport, type ReportEntry } from './report/import-report.ts';
 import { fileState, withHeader } from './write/generated-header.ts';
@@ -22,6 +22,11 @@ export interface ImportOptions {
 	readonly dryRun?: boolean;
 	/** Called as operations are converted (for a progress indicator). */
 	readonly onProgress?: (done: number, total: number) => void;
+	/**
+	 * The modules' extension: `ts` by default; `mts` for a CommonJS package (no `"type":
+	 * "module"`), where `.ts` files would load as CommonJS.
+	 */
+	readonly extension?: ModuleExtension;
 }
 
 /** What an import did. */
@@ -89,7 +94,8 @@ export async function importOpenApi(options: ImportOptions): Promise<ImportResul
 	const sourceName = basename(source.mainFile);
 	const models = schemas.declarations.filter((d) => d.module.startsWith('models/')).length;
 	const { decls, operations: deduplicated } = dedupeDeclarations(schemas.declarations, drafts);
-	const files = renderModules(decls, deduplicated).map((f) => ({
+	const extension = options.extension ?? 'ts';
+	const files = renderModules(decls, deduplicated, extension).map((f) => ({
 		path: f.path,
 		text: withHeader(f.body, sourceName),
 	}));
@@ -121,7 +127,7 @@ export async function importOpenApi(options: ImportOptions): Promise<ImportResul
 	}
 	const produced = new Set(files.map((f) => f.path));
 	const stale = existsSync(outDir)
-		? listTs(outDir)
+		? listModules(outDir, `.${extension}`)
 				.map((file) => relative(outDir, file).split(sep).join('/'))
 				.filter((path) => !produced.has(path))
 				.filter((path) => fileState(readFileSync(join(outDir, path), 'utf8')) !== 'foreign')
@@ -139,10 +145,11 @@ export async function importOpenApi(options: ImportOptions): Promise<ImportResul
 	};
 }
 
-function listTs(dir: string): string[] {
+function listModules(dir: string, extension: string): string[] {
 	return readdirSync(dir).flatMap((name) => {
 		const path = join(dir, name);
-		if (statSync(path).isDirectory()) return name === 'node_modules' ? [] : listTs(path);
-		return name.endsWith('.ts') ? [path] : [];
+		if (statSync(path).isDirectory())
+			return name === 'node_modules' ? [] : listModules(path, extension);
+		return name.endsWith(extension) ? [path] : [];
 	});
 }

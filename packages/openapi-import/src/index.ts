@@ -1,4 +1,5 @@
 export { type ImportErrorCode, OpenApiImportError } from './document/import-error.ts';
+export type { ModuleExtension } from './emit/contract-files.ts';
 export { type ImportOptions, type ImportResult, importOpenApi } from './import-openapi.ts';
 export {
 	ImportReport,

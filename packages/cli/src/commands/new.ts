@@ -1,11 +1,11 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { KEY_PATTERN } from '@charter/spec';
-import { extensionOf, isModulePackage } from 'create-charter';
 import { glob } from 'tinyglobby';
 import { parseFlags } from '../args.ts';
 import { type Command, ExitCode, UsageError } from '../command.ts';
 import { findConfigFile, loadConfig } from '../project/load-project.ts';
+import { moduleExtensionAt } from '../project/module-extension.ts';
 import {
 	CONTRACT_TEMPLATE_KINDS,
 	type ContractTemplateKind,
@@ -46,7 +46,7 @@ export const newCommand: Command = {
 		}
 		const configFile = findConfigFileOrNone(cwd);
 		const root = configFile ? dirname(configFile) : cwd;
-		const template = contractTemplate(kind as ContractTemplateKind, key, moduleExtension(root));
+		const template = contractTemplate(kind as ContractTemplateKind, key, moduleExtensionAt(root));
 		const path = flags.string.dir
 			? join(resolve(cwd, flags.string.dir), template.path.split('/').at(-1)!)
 			: join(root, 'src', template.path);
@@ -97,20 +97,6 @@ export const newCommand: Command = {
 		return ExitCode.ok;
 	},
 };
-
-/**
- * `.mts` in a CommonJS package (a package.json without `"type": "module"`, as `charter init`
- * decides), so the new modules load as ES modules; `.ts` otherwise.
- */
-function moduleExtension(root: string): 'ts' | 'mts' {
-	const manifest = join(root, 'package.json');
-	if (!existsSync(manifest)) return 'ts';
-	try {
-		return extensionOf(isModulePackage(readFileSync(manifest, 'utf8')) ? 'module' : 'commonjs');
-	} catch {
-		return 'ts'; // An unreadable package.json is `charter init`'s to report.
-	}
-}
 
 function findConfigFileOrNone(cwd: string): string | undefined {
 	try {

@@ -4,6 +4,7 @@ import { importOpenApi, OpenApiImportError, renderReport } from '@charter/openap
 import { parseFlags } from '../args.ts';
 import { type Command, ExitCode, UsageError } from '../command.ts';
 import { findConfigFile } from '../project/load-project.ts';
+import { moduleExtensionAt } from '../project/module-extension.ts';
 
 /** `charter openapi import`: contracts from an existing OpenAPI description. */
 export const openapiCommand: Command = {
@@ -40,6 +41,8 @@ export const openapiCommand: Command = {
 			result = await importOpenApi({
 				file: resolve(cwd, file),
 				outDir: resolve(cwd, flags.string.out),
+				// In a CommonJS package the modules end in .mts, so they load as ES modules.
+				extension: moduleExtensionAt(resolve(cwd, flags.string.out)),
 				force: flags.boolean.force === true,
 				...(onProgress ? { onProgress } : {}),
 			});
@@ -92,19 +95,20 @@ export const openapiCommand: Command = {
 };
 
 /**
- * Writes `charter.config.ts` in `cwd` when no config is found there or above: its contracts are
- * the imported operations, and operations without a handler answer 501. Returns the file
- * name written, or undefined when a config already exists.
+ * Writes `charter.config.ts` (`.mts` in a CommonJS package) in `cwd` when no config is found
+ * there or above: its contracts are the imported operations, and operations without a handler
+ * answer 501. Returns the file name written, or undefined when a config already exists.
  */
 function writeConfigIfMissing(cwd: string, outDir: string, title: string): string | undefined {
 	try {
 		findConfigFile(cwd);
 		return undefined;
 	} catch {
-		const file = join(cwd, 'charter.config.ts');
-		const glob = `${relative(cwd, resolve(cwd, outDir)).split(sep).join('/') || '.'}/**/*.operations.ts`;
-		writeFileSync(file, importedConfigSource(title, glob));
-		return 'charter.config.ts';
+		const name = `charter.config.${moduleExtensionAt(cwd)}`;
+		const modules = moduleExtensionAt(resolve(cwd, outDir));
+		const glob = `${relative(cwd, resolve(cwd, outDir)).split(sep).join('/') || '.'}/**/*.operations.${modules}`;
+		writeFileSync(join(cwd, name), importedConfigSource(title, glob));
+		return name;
 	}
 }
 

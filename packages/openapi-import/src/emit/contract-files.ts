@@ -10,15 +10,22 @@ export interface GeneratedFile {
 	readonly body: string;
 }
 
+/** The extension of the generated modules: `mts` in a CommonJS package, `ts` otherwise. */
+export type ModuleExtension = 'ts' | 'mts';
+
 interface Module {
 	readonly decls: Decl[];
 	readonly operations: OperationDraft[];
 }
 
-/** Writes declarations and operations as TypeScript modules, one per model and one per group. */
+/**
+ * Writes declarations and operations as TypeScript modules, one per model and one per group,
+ * ending in `extension` (`mts` in a CommonJS package, so they load as ES modules there).
+ */
 export function renderModules(
 	decls: readonly Decl[],
 	operations: readonly OperationDraft[],
+	extension: ModuleExtension = 'ts',
 ): GeneratedFile[] {
 	const modules = new Map<string, Module>();
 	const moduleOf = (id: string) => {
@@ -34,7 +41,10 @@ export function renderModules(
 	for (const op of operations) moduleOf(op.module).operations.push(op);
 	return [...modules.entries()]
 		.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-		.map(([id, module]) => ({ path: `${id}.ts`, body: renderModule(id, module) }));
+		.map(([id, module]) => ({
+			path: `${id}.${extension}`,
+			body: renderModule(id, module, extension),
+		}));
 }
 
 /** Declarations some operation uses, directly or through other declarations. */
@@ -63,10 +73,10 @@ function reachable(decls: readonly Decl[], operations: readonly OperationDraft[]
 	return seen;
 }
 
-function renderModule(id: string, module: Module): string {
+function renderModule(id: string, module: Module, extension: ModuleExtension): string {
 	const schemaImports = new Set<string>();
 	const localImports = new Map<string, Set<string>>();
-	const note = (expr: Expr) => collectImports(expr, id, schemaImports, localImports);
+	const note = (expr: Expr) => collectImports(expr, id, schemaImports, localImports, extension);
 	for (const decl of module.decls) {
 		if (decl.kind === 'model') schemaImports.add('defineSchemaModel');
 		if (decl.kind === 'enum') schemaImports.add('defineEnum');
@@ -108,6 +118,7 @@ function collectImports(
 	id: string,
 	schema: Set<string>,
 	local: Map<string, Set<string>>,
+	extension: ModuleExtension,
 ): void {
 	switch (expr.kind) {
 		case 'scalar':
@@ -118,21 +129,21 @@ function collectImports(
 			return;
 		case 'array':
 			schema.add('listOf');
-			collectImports(expr.items, id, schema, local);
+			collectImports(expr.items, id, schema, local, extension);
 			return;
 		case 'record':
 			schema.add('recordOf');
-			collectImports(expr.values, id, schema, local);
+			collectImports(expr.values, id, schema, local, extension);
 			return;
 		case 'union':
 			schema.add('defineUnion');
-			for (const v of expr.variants) collectImports(v, id, schema, local);
+			for (const v of expr.variants) collectImports(v, id, schema, local, extension);
 			return;
 		case 'ref': {
 			if (expr.decl.module === id) return;
 			let rel = posix.relative(posix.dirname(id), expr.decl.module);
 			if (!rel.startsWith('.')) rel = `./${rel}`;
-			const from = `${rel}.ts`;
+			const from = `${rel}.${extension}`;
 			local.set(from, (local.get(from) ?? new Set()).add(expr.decl.name));
 			return;
 		}
