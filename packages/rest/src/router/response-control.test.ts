@@ -115,7 +115,7 @@ describe('response control on REST', () => {
 		expect(response.headers.getSetCookie()).toEqual([]);
 	});
 
-	it('an idempotent replay answers the same status, headers and cookies', async () => {
+	it('an idempotent replay answers the same status and headers, without the cookie whose value is not stored', async () => {
 		const headers = { 'idempotency-key': 'create-once-1' };
 		const first = await call(CreateInvoice, { total: '5.00' }, { headers });
 		const again = await call(CreateInvoice, { total: '5.00' }, { headers });
@@ -123,7 +123,9 @@ describe('response control on REST', () => {
 		expect(again.status).toBe(first.status);
 		expect(again.status).toBe(201);
 		expect(again.headers.get('location')).toBe(first.headers.get('location'));
-		expect(again.headers.getSetCookie()).toEqual(first.headers.getSetCookie());
+		expect(first.headers.getSetCookie()).toHaveLength(1);
+		// `last_invoice` is not declared `replay: true`: its value was never stored.
+		expect(again.headers.getSetCookie()).toEqual([]);
 		expect(await again.json()).toEqual(await first.json());
 	});
 

@@ -358,7 +358,7 @@ async function runCommitted(
 					if (audited !== SETTLED) await audited;
 				}
 				if (scope !== undefined) {
-					const response = storedResponse(call.context?.responseState);
+					const response = storedResponse(plan.spec, call.context?.responseState);
 					await tx.idempotency.complete(
 						scope,
 						response === undefined

@@ -15,8 +15,9 @@ export interface ResponseCookie {
 }
 
 /**
- * What a handler set of its success response. Status, headers and cookies are plain JSON (kept
- * with an idempotency record, so a replay answers the same); a stream is not.
+ * What a handler set of its success response. Status, headers and cookies are plain JSON (status
+ * and headers kept with an idempotency record, so a replay answers the same; cookies only as
+ * `storedResponse` says); a stream is not.
  */
 export interface ResponseState {
 	status?: number;
@@ -243,12 +244,26 @@ export function successStatus(spec: OperationSpec, state: ResponseState | undefi
 	return state?.status ?? spec.transport.rest?.status ?? 200;
 }
 
-/** What a replay keeps of a response: the JSON part (never a stream). */
-export function storedResponse(state: ResponseState | undefined): ResponseState | undefined {
+/**
+ * What a replay keeps of a response: the status and headers (never a stream), and of the
+ * cookies only those whose value is no secret: a cleared one, or one declared `replay: true`.
+ * A cookie's value (a session token, say) is otherwise never written to the idempotency
+ * store, so a replay answers without its `Set-Cookie`.
+ */
+export function storedResponse(
+	spec: OperationSpec,
+	state: ResponseState | undefined,
+): ResponseState | undefined {
 	if (state === undefined) return undefined;
 	const kept: ResponseState = {};
 	if (state.status !== undefined) kept.status = state.status;
 	if (state.headers !== undefined) kept.headers = state.headers;
-	if (state.cookies !== undefined) kept.cookies = state.cookies;
+	if (state.cookies !== undefined) {
+		const declared = spec.transport.rest?.response?.cookies;
+		const cookies = state.cookies.filter(
+			(cookie) => cookie.maxAge === 0 || declared?.[cookie.name]?.replay === true,
+		);
+		if (cookies.length > 0) kept.cookies = cookies;
+	}
 	return Object.keys(kept).length > 0 ? kept : undefined;
 }

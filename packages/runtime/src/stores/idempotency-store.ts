@@ -5,7 +5,10 @@ import type { ResponseState } from '../executor/response-control.ts';
 export interface StoredOutcome {
 	readonly output: unknown;
 	readonly events: readonly EventEnvelope[];
-	/** The status, headers and cookies the handler set (`ctx.response`), replayed alike. */
+	/**
+	 * The status and headers the handler set (`ctx.response`), replayed alike, and the cookies
+	 * whose value is no secret (cleared, or declared `replay: true`): see `storedResponse`.
+	 */
 	readonly response?: ResponseState;
 }
 

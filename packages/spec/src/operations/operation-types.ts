@@ -147,6 +147,12 @@ export interface ResponseCookieDeclaration {
 	readonly domain?: string;
 	/** Lifetime in seconds. */
 	readonly maxAge?: number;
+	/**
+	 * Kept, value included, with an idempotency record so a replay sets it again. Off by default:
+	 * a cookie's value is never stored (it may be a session token), and a replay answers without
+	 * it. Turn on only for a value that is no secret.
+	 */
+	readonly replay?: boolean;
 }
 
 /**
