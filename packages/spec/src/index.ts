@@ -91,4 +91,10 @@ export {
 	type WireSurface,
 	wireClaims,
 } from './wire/wire-collisions.ts';
-export { graphqlFieldName, pathParameters, type WireNames, wireNames } from './wire/wire-names.ts';
+export {
+	graphqlFieldName,
+	graphqlFieldOf,
+	pathParameters,
+	type WireNames,
+	wireNames,
+} from './wire/wire-names.ts';

@@ -86,21 +86,18 @@ export function createGraphqlSchema(
 	registry: ContractRegistry,
 	options: GraphqlSchemaOptions = {},
 ): GraphQLSchema {
-	const operations = operationsByField(servedOperations(registry));
 	const { only } = options;
+	const served = servedOperations(registry);
+	const operations = operationsByField(served, only);
 	const catalog = eventCatalog(registry);
 	// Every output model names the types, whichever fields are built.
 	const mapper = createTypeMapper(
-		collectModelNames([
-			...[...operations.values()].map((op) => op.io.output),
-			...catalog.map((e) => e.payload),
-		]),
+		collectModelNames([...served.map((op) => op.io.output), ...catalog.map((e) => e.payload)]),
 	);
 	const events = subscribableEvents(registry, only, catalog);
 	const query: GraphQLFieldConfigMap<unknown, GraphqlContext> = {};
 	const mutation: GraphQLFieldConfigMap<unknown, GraphqlContext> = {};
 	for (const [field, spec] of [...operations.entries()].sort(([a], [b]) => (a < b ? -1 : 1))) {
-		if (only && !only.has(field)) continue;
 		(spec.kind === 'query' ? query : mutation)[field] = operationField(spec, field);
 	}
 	const subscription: GraphQLFieldConfigMap<unknown, GraphqlContext> = {};

@@ -32,10 +32,15 @@ export function wireNames(spec: OperationSpec): WireNames {
 		},
 		graphql: {
 			type: spec.kind === 'query' ? 'Query' : 'Mutation',
-			field: t.graphql?.field ?? graphqlFieldName(spec.meta.key, spec.meta.version),
+			field: graphqlFieldOf(spec),
 		},
 		mcp: { tool: t.mcp?.tool ?? mcpTool(parts, major) },
 	};
+}
+
+/** An operation's GraphQL field: its `transport.graphql.field`, else {@link graphqlFieldName}. */
+export function graphqlFieldOf(spec: OperationSpec): string {
+	return spec.transport.graphql?.field ?? graphqlFieldName(spec.meta.key, spec.meta.version);
 }
 
 /**

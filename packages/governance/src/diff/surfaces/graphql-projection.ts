@@ -2,7 +2,7 @@
 // type found at a finding's path in it.
 import { createGraphqlSchema, eventFieldName } from '@charter/graphql';
 import type { TypeNode } from '@charter/schema';
-import { type ContractSpec, createRegistry, type Snapshot, wireNames } from '@charter/spec';
+import { type ContractSpec, createRegistry, graphqlFieldOf, type Snapshot } from '@charter/spec';
 import {
 	type GraphQLField,
 	type GraphQLSchema,
@@ -53,7 +53,7 @@ export function graphqlFieldsOf(spec: ContractSpec): string[] {
 	if (spec.kind === 'event') return [eventFieldName(spec.meta.key, spec.meta.version)];
 	if (spec.kind !== 'command' && spec.kind !== 'query') return [];
 	return [
-		wireNames(spec).graphql.field,
+		graphqlFieldOf(spec),
 		...spec.sideEffects.emits.map((e) => eventFieldName(e.key, e.version)),
 	];
 }
@@ -118,7 +118,7 @@ function rootField(
 	}
 	if (spec.kind !== 'command' && spec.kind !== 'query') return undefined;
 	const parent = spec.kind === 'query' ? schema.getQueryType() : schema.getMutationType();
-	const field = parent?.getFields()[wireNames(spec).graphql.field];
+	const field = parent?.getFields()[graphqlFieldOf(spec)];
 	if (!field) return undefined;
 	if (root.kind === 'output') return field.type;
 	return (field as GraphQLField<unknown, unknown>).args.find((a) => a.name === 'input')?.type;
