@@ -2,7 +2,7 @@ import { defineSchemaModel, ScalarTypeEnum } from '@charter/schema';
 import { describe, expect, it } from 'vitest';
 import { defineCommand, defineQuery } from '../operations/define-operation.ts';
 import type { TransportOverrides } from '../operations/operation-types.ts';
-import { pathParameters, wireNames } from './wire-names.ts';
+import { graphqlFieldName, pathParameters, wireNames } from './wire-names.ts';
 
 const Model = defineSchemaModel({
 	name: 'M',
@@ -53,6 +53,19 @@ describe('wireNames', () => {
 			graphql: { field: 'billingInvoiceLineAddItem' },
 			mcp: { tool: 'billing_invoice_line_add_item' },
 		});
+	});
+
+	it('camel-cases the words of the key whatever separators repeat or lead', () => {
+		const camel = (key: string) =>
+			key
+				.split(/[.\-_]/)
+				.filter(Boolean)
+				.map((w, i) => (i === 0 ? w : w[0]!.toUpperCase() + w.slice(1)))
+				.join('');
+		for (const key of ['a..b', '.a.b', 'a.b.', '_x-y__z.q', 'ünï.çode-ß', 'plain']) {
+			expect(graphqlFieldName(key, '1.0.0')).toBe(camel(key));
+			expect(graphqlFieldName(key, '3.1.0')).toBe(`${camel(key)}V3`);
+		}
 	});
 
 	it('lets transport overrides win', () => {

@@ -50,9 +50,18 @@ export function graphqlFieldOf(spec: OperationSpec): string {
  */
 export function graphqlFieldName(key: string, version: string): string {
 	const major = majorOf(version);
-	const camel = words(key)
-		.map((p, i) => (i === 0 ? p : p[0]!.toUpperCase() + p.slice(1)))
-		.join('');
+	// The words of the key (as `words`), the first as written, the others capitalised; one pass,
+	// as governance names every operation and event of a large project with it.
+	let camel = '';
+	let capital = false;
+	for (let i = 0; i < key.length; i++) {
+		const c = key[i]!;
+		if (c === '.' || c === '-' || c === '_') capital = camel.length > 0;
+		else if (capital) {
+			camel += c.toUpperCase();
+			capital = false;
+		} else camel += c;
+	}
 	return major >= 2 ? `${camel}V${major}` : camel;
 }
 
