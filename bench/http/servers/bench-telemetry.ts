@@ -1,4 +1,4 @@
-import type { CallMetrics } from '@charter/runtime';
+import { type CallMetrics, detachUnsampledRoots } from '@charter/runtime';
 import { createPrometheusMetrics } from '@charter/server';
 import { context, type Tracer, trace } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
@@ -21,6 +21,8 @@ import {
  * ParentBased(AlwaysOn) (every call makes its span tree, batched to an exporter that drops it)
  * or ParentBased(AlwaysOff), the sampler of OTEL_TRACES_SAMPLER=parentbased_always_off: the SDK
  * is installed, no trace starts here, and a caller's sampled trace would still be followed.
+ * CHARTER_BENCH_UNSAMPLED=detach hands out the tracer through detachUnsampledRoots (what
+ * `charter serve --tracing-unsampled detach` does), to price entering the context.
  */
 
 /** Accepts every batch and keeps nothing: the SDK's work without an exporter's I/O. */
@@ -41,5 +43,10 @@ export function benchTelemetry(sampled: boolean): { tracer: Tracer; metrics: Cal
 	context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
 	trace.setGlobalTracerProvider(provider);
 	const prometheus = createPrometheusMetrics();
-	return { tracer: trace.getTracer('@charter/runtime'), metrics: prometheus.metrics };
+	const tracer = trace.getTracer('@charter/runtime');
+	return {
+		tracer:
+			process.env.CHARTER_BENCH_UNSAMPLED === 'detach' ? detachUnsampledRoots(tracer) : tracer,
+		metrics: prometheus.metrics,
+	};
 }

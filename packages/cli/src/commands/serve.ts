@@ -126,7 +126,7 @@ export const serveCommand: Command = {
 		const timeoutMs = settings.timeoutMs;
 		const leaseMs = settings.idempotencyLeaseMs;
 		const retentionMs = settings.idempotencyRetentionMs;
-		const tracing = settings.tracing ? await startTracing() : undefined;
+		const tracing = settings.tracing ? await startTracing(settings.tracingUnsampled) : undefined;
 		const meter = registeredMeter();
 		// The site's snippets call this server, so it is built once the port is known, after
 		// listening, in slices that leave the event loop free: /healthz and the API answer while

@@ -21,6 +21,7 @@ import {
 	streamName,
 	text,
 	textList,
+	unsampledRoots,
 } from './setting-parsers.ts';
 
 /**
@@ -67,6 +68,11 @@ export interface ServerSettings {
 	readonly metricsToken: string | undefined;
 	/** Trace calls with OpenTelemetry (the SDK reads the standard `OTEL_*` variables). */
 	readonly tracing: boolean;
+	/**
+	 * `detach`: a request that continues no trace and that the sampler drops runs outside any
+	 * trace context (see `detachUnsampledRoots`); `propagate` (the default) enters it.
+	 */
+	readonly tracingUnsampled: 'propagate' | 'detach';
 	/** Verify bearer tokens as JWTs from this issuer (`iss`). */
 	readonly jwtIssuer: string | undefined;
 	/** The audiences a JWT may carry (one of them). */
@@ -299,6 +305,13 @@ export const SERVER_SETTINGS: {
 		parse: boolean,
 		fallback: false,
 		doc: 'OpenTelemetry spans per call; the SDK reads OTEL_* (OTEL_EXPORTER_OTLP_ENDPOINT...).',
+	},
+	tracingUnsampled: {
+		flag: 'tracing-unsampled',
+		env: ['CHARTER_TRACING_UNSAMPLED'],
+		parse: unsampledRoots,
+		fallback: 'propagate',
+		doc: 'detach: a request that brings no traceparent and is not sampled runs without a trace context (no async hooks; its handler starts no child spans of it, sends no traceparent).',
 	},
 	jwtIssuer: {
 		flag: 'jwt-issuer',

@@ -1,3 +1,4 @@
+import { detachUnsampledRoots } from '@charter/runtime';
 import {
 	createNoopMeter,
 	type Meter,
@@ -18,14 +19,19 @@ export interface ServeTracing {
  * Gives the tracer for `--tracing`. An SDK the application registered itself (preloaded with
  * `node --import ./otel.mjs`) is used as it is; otherwise `@opentelemetry/sdk-node` (an
  * optional peer) is started, configured by the standard `OTEL_*` variables
- * (`OTEL_EXPORTER_OTLP_ENDPOINT`, `OTEL_SERVICE_NAME`, `OTEL_TRACES_SAMPLER`...).
+ * (`OTEL_EXPORTER_OTLP_ENDPOINT`, `OTEL_SERVICE_NAME`, `OTEL_TRACES_SAMPLER`...). With
+ * `unsampled: 'detach'` the tracer detaches unsampled roots (`detachUnsampledRoots`).
  */
-export async function startTracing(): Promise<ServeTracing> {
+export async function startTracing(
+	unsampled: 'propagate' | 'detach' = 'propagate',
+): Promise<ServeTracing> {
+	const tracer = () => {
+		const own = trace.getTracer('@charter/runtime');
+		return unsampled === 'detach' ? detachUnsampledRoots(own) : own;
+	};
 	const provider = trace.getTracerProvider() as Partial<ProxyTracerProvider>;
 	const registered = provider.getDelegateTracer?.('@charter/runtime') !== undefined;
-	if (registered) {
-		return { tracer: trace.getTracer('@charter/runtime'), shutdown: async () => {} };
-	}
+	if (registered) return { tracer: tracer(), shutdown: async () => {} };
 	let sdk: { start(): void; shutdown(): Promise<void> };
 	try {
 		const { NodeSDK } = (await import(/* @vite-ignore */ NODE_SDK)) as {
@@ -39,7 +45,7 @@ export async function startTracing(): Promise<ServeTracing> {
 		);
 	}
 	sdk.start();
-	return { tracer: trace.getTracer('@charter/runtime'), shutdown: () => sdk.shutdown() };
+	return { tracer: tracer(), shutdown: () => sdk.shutdown() };
 }
 
 /** Loaded by name at run time: the SDK is the application's optional choice. */

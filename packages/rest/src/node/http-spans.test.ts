@@ -1,9 +1,12 @@
-import { silentLogger } from '@charter/runtime';
-import { SpanKind, SpanStatusCode } from '@opentelemetry/api';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { detachUnsampledRoots, silentLogger, traceHttpRequests } from '@charter/runtime';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import {
 	AlwaysOffSampler,
 	BasicTracerProvider,
 	InMemorySpanExporter,
+	ParentBasedSampler,
 	SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
@@ -125,6 +128,28 @@ describe('HTTP server spans', () => {
 			expect(off.getFinishedSpans()).toEqual([]);
 		} finally {
 			await quiet.close();
+		}
+	});
+
+	it('with detachUnsampledRoots a request the sampler drops and that continues no trace runs outside any context; one with a traceparent enters it', async () => {
+		const dropping = new BasicTracerProvider({
+			sampler: new ParentBasedSampler({ root: new AlwaysOffSampler() }),
+		}).getTracer('off');
+		const seen: (string | undefined)[] = [];
+		const server = createServer(
+			traceHttpRequests(detachUnsampledRoots(dropping), (_request, response) => {
+				seen.push(trace.getActiveSpan()?.spanContext().traceId);
+				response.end();
+			}),
+		);
+		await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+		const at = `http://127.0.0.1:${(server.address() as AddressInfo).port}/`;
+		try {
+			await fetch(at);
+			await fetch(at, { headers: { traceparent: CALLER_TRACEPARENT.replace(/-01$/, '-00') } });
+			expect(seen).toEqual([undefined, CALLER_TRACE_ID]);
+		} finally {
+			server.close();
 		}
 	});
 });

@@ -2,6 +2,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
 	type Context,
 	context,
+	ROOT_CONTEXT,
 	type Span,
 	SpanKind,
 	SpanStatusCode,
@@ -10,6 +11,7 @@ import {
 } from '@opentelemetry/api';
 import { type AccessRecord, accessRecordOf, attachAccessRecord } from '../logging/access-record.ts';
 import { contextOfTraceparent } from './trace-context.ts';
+import { entersContext } from './unsampled-roots.ts';
 
 type Listener = (request: IncomingMessage, response: ServerResponse) => void;
 type FetchHandler = (request: Request) => Promise<Response>;
@@ -30,6 +32,8 @@ interface HttpSpan {
 	readonly span: Span;
 	readonly context: Context;
 	readonly method: string;
+	/** False for a root the sampler dropped, under {@link detachUnsampledRoots}. */
+	readonly enter: boolean;
 }
 
 /**
@@ -55,7 +59,8 @@ function startHttpSpan(tracer: Tracer, request: () => HttpRequestFacts): HttpSpa
 			span.setAttribute('network.protocol.version', facts.protocolVersion);
 		if (facts.userAgent !== undefined) span.setAttribute('user_agent.original', facts.userAgent);
 	}
-	return { span, context: trace.setSpan(parent, span), method: facts.method };
+	const enter = entersContext(tracer, span, parent !== ROOT_CONTEXT);
+	return { span, context: trace.setSpan(parent, span), method: facts.method, enter };
 }
 
 /**
@@ -95,7 +100,7 @@ export function traceHttpRequests(tracer: Tracer, listener: Listener): Listener 
 				traceparent: typeof header === 'string' ? header : undefined,
 			};
 		});
-		if (http === undefined) return listener(request, response);
+		if (http === undefined || !http.enter) return listener(request, response);
 		if (http.span.isRecording()) {
 			const access = accessRecordOf(request) ?? attachAccessRecord(request);
 			response.once('close', () =>
@@ -127,7 +132,7 @@ export function traceFetchRequests(tracer: Tracer, handler: FetchHandler): Fetch
 				traceparent: request.headers.get('traceparent') ?? undefined,
 			};
 		});
-		if (http === undefined) return handler(request);
+		if (http === undefined || !http.enter) return handler(request);
 		if (!http.span.isRecording()) return context.with(http.context, handler, undefined, request);
 		const access = accessRecordOf(request) ?? attachAccessRecord(request);
 		try {

@@ -3,6 +3,7 @@ import {
 	type Context,
 	context,
 	isSpanContextValid,
+	ROOT_CONTEXT,
 	type Span,
 	SpanKind,
 	SpanStatusCode,
@@ -11,6 +12,7 @@ import {
 	trace,
 } from '@opentelemetry/api';
 import { contextOfTraceparent, formatTraceparent } from './trace-context.ts';
+import { entersContext } from './unsampled-roots.ts';
 
 /** The steps of a call that get a child span. */
 export type TracedStep = 'validate' | 'authorize' | 'handler' | 'commit';
@@ -39,6 +41,8 @@ export class OperationTrace {
 	#traceparent: string | undefined | null = null;
 	/** False when the span is the dropped parent standing in for the operation's. */
 	readonly #own: boolean;
+	/** False for a root the sampler dropped, under `detachUnsampledRoots`: no context entered. */
+	#enter = true;
 
 	constructor(
 		private readonly tracer: Tracer,
@@ -75,6 +79,7 @@ export class OperationTrace {
 		this.recording = this.span.isRecording();
 		this.#parent = parent;
 		this.#own = true;
+		this.#enter = entersContext(tracer, this.span, parent !== ROOT_CONTEXT);
 	}
 
 	/** The context with the operation span active: made when first needed. */
@@ -117,7 +122,7 @@ export class OperationTrace {
 	 */
 	within<T>(span: Span | undefined, fn: () => T): T {
 		if (span !== undefined) return context.with(trace.setSpan(this.context, span), fn);
-		return this.#own ? context.with(this.context, fn) : fn();
+		return this.#own && this.#enter ? context.with(this.context, fn) : fn();
 	}
 
 	identify(principalId: string | undefined): void {

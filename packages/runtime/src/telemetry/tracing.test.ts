@@ -22,6 +22,7 @@ import type { EventEnvelope } from '../bus/event-envelope.ts';
 import { createOutboxRelay } from '../relay/outbox-relay.ts';
 import type { RelayOutbox } from '../stores/outbox-store.ts';
 import { parseTraceparent } from './trace-context.ts';
+import { detachUnsampledRoots } from './unsampled-roots.ts';
 
 const exporter = new InMemorySpanExporter();
 const provider = new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] });
@@ -274,6 +275,51 @@ describe('tracing with an OpenTelemetry tracer', () => {
 			executor.execute({ operation: 'todo.create', input: { title: 'b' }, metadata: as('alice') }),
 		);
 		expect(parentOf(named('command todo.create'))).toBe(sampledHttp.spanContext().spanId);
+	});
+
+	it("detachUnsampledRoots: a dropped root runs outside any trace context, a caller's trace (even unsampled) and a sampled call still enter theirs", async () => {
+		const sdk = new BasicTracerProvider({
+			sampler: new ParentBasedSampler({ root: new AlwaysOffSampler() }),
+			spanProcessors: [new SimpleSpanProcessor(exporter)],
+		}).getTracer('@charter/runtime');
+		const seen: (string | undefined)[] = [];
+		const { implement } = await import('../executor/implement.ts');
+		const { ListTodos } = await import('../../test/fixtures/todo-contracts.ts');
+		const bindings = [
+			implement(ListTodos, async () => {
+				await Promise.resolve();
+				seen.push(trace.getActiveSpan()?.spanContext().traceId);
+				return { items: [] };
+			}),
+		];
+		const detached = createTodoApp({ tracer: detachUnsampledRoots(sdk), bindings }).executor;
+		const root = await detached.execute({ operation: 'todo.list', input: {} });
+		const UNSAMPLED_CALLER = CALLER.replace(/-01$/, '-00');
+		await detached.execute({
+			operation: 'todo.list',
+			input: {},
+			metadata: { headers: { traceparent: UNSAMPLED_CALLER } },
+		});
+		await detached.execute({
+			operation: 'todo.list',
+			input: {},
+			metadata: { headers: { traceparent: CALLER } },
+		});
+		// The root has a trace id of its own (answered, logged) that the handler does not see.
+		expect(root.traceId).toMatch(/^[0-9a-f]{32}$/);
+		expect(seen).toEqual([
+			undefined,
+			'4bf92f3577b34da6a3ce929d0e0e4736',
+			'4bf92f3577b34da6a3ce929d0e0e4736',
+		]);
+		expect(spans().map((s) => s.name)).toContain('query todo.list');
+		// Without it (the default) the dropped root's context is entered.
+		seen.length = 0;
+		await createTodoApp({ tracer: sdk, bindings }).executor.execute({
+			operation: 'todo.list',
+			input: {},
+		});
+		expect(seen[0]).toMatch(/^[0-9a-f]{32}$/);
 	});
 
 	it('is off by default: an executor without a tracer records nothing, even with a global provider', async () => {
