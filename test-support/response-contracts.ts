@@ -68,6 +68,34 @@ export function invoiceCsv(rows: number): string {
 	return text;
 }
 
+const openSources = new Set<object>();
+
+/** How many CSV sources `ExportInvoices` made are still open (neither read to the end nor ended). */
+export function openExportSources(): number {
+	return openSources.size;
+}
+
+/** The CSV of `rows` rows, line by line, as a source that says when it is done or ended. */
+function csvSource(rows: number): AsyncIterableIterator<string> {
+	const lines = invoiceCsv(rows).split(/(?<=\n)/);
+	let next = 0;
+	const source: AsyncIterableIterator<string> = {
+		[Symbol.asyncIterator]: () => source,
+		async next() {
+			if (next < lines.length) return { done: false, value: lines[next++]! };
+			openSources.delete(source);
+			return { done: true, value: undefined };
+		},
+		async return() {
+			next = lines.length;
+			openSources.delete(source);
+			return { done: true, value: undefined };
+		},
+	};
+	openSources.add(source);
+	return source;
+}
+
 /** Handlers: every create is `inv-1`; `later` queues it (202); `sneaky` sets an undeclared header. */
 export const responseBindings: readonly Binding<any>[] = [
 	implement(CreateInvoice, (input, ctx) => {
@@ -89,11 +117,7 @@ export const responseBindings: readonly Binding<any>[] = [
 	implement(DeleteInvoice, (input) => ({ id: input.id, total: '0.00' })),
 	implement(ExportInvoices, (input, ctx) => {
 		const rows = input.rows ?? 2;
-		ctx.response.stream(
-			(async function* () {
-				for (const line of invoiceCsv(rows).split(/(?<=\n)/)) yield line;
-			})(),
-		);
+		ctx.response.stream(csvSource(rows));
 		return { rows };
 	}),
 ];

@@ -9,12 +9,13 @@ import {
 } from '@charter/runtime';
 import { defineSchemaModel, f, listOf } from '@charter/schema';
 import { createRegistry, defineCommand, wireNames } from '@charter/spec';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import {
 	CreateInvoice,
 	DeleteInvoice,
 	ExportInvoices,
 	invoiceCsv,
+	openExportSources,
 	responseBindings,
 } from '../../../test-support/response-contracts.ts';
 import { serveThreeSurfaces, type ThreeSurfaces } from '../../../test-support/three-surfaces.ts';
@@ -187,6 +188,7 @@ describe('response control set through ctx.response', () => {
 		const download = await surfaces.rest(ExportInvoices, { rows: 2 });
 		expect(download.headers.get('content-type')).toBe('text/csv');
 		expect(await download.text()).toBe(invoiceCsv(2));
+		expect(openExportSources()).toBe(0);
 	});
 
 	it('on GraphQL: the same data; status, headers and cookies are not GraphQL wire', async () => {
@@ -202,11 +204,12 @@ describe('response control set through ctx.response', () => {
 			`mutation { ${field(DeleteInvoice)}(input: { id: "inv-1" }) { id total } }`,
 		);
 		expect(deleted.body.data[field(DeleteInvoice)]).toEqual({ id: 'inv-1', total: '0.00' });
-		// A download answers its output: the rows it would stream.
+		// A download answers its output: the rows it would stream; the stream's source is ended.
 		const exported = await surfaces.graphql(
 			`{ ${field(ExportInvoices)}(input: { rows: 2 }) { rows } }`,
 		);
 		expect(exported.body.data[field(ExportInvoices)]).toEqual({ rows: 2 });
+		await vi.waitFor(() => expect(openExportSources()).toBe(0));
 	});
 
 	it('on MCP: the same data as structured content, nothing else', async () => {
@@ -217,6 +220,7 @@ describe('response control set through ctx.response', () => {
 		expect(deleted.structuredContent).toEqual({ id: 'inv-1', total: '0.00' });
 		const exported = await surfaces.mcp(ExportInvoices, { rows: 2 });
 		expect(exported.structuredContent).toEqual({ rows: 2 });
+		await vi.waitFor(() => expect(openExportSources()).toBe(0));
 	});
 
 	it('an undeclared header is refused alike on every surface: the same opaque problem', async () => {

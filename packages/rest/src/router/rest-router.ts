@@ -376,6 +376,7 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 			coerce: !hasBody,
 			inputFromSafeJson: fromSafeJson,
 			wantsJson: true,
+			streams: true,
 		};
 		if (plan.spec.kind === 'command') {
 			const idempotencyKey = request.headers['idempotency-key'];

@@ -149,6 +149,10 @@ async function runPlan(
 			context: undefined,
 		};
 		const result = await invokeHandler(env, plan, call);
+		// A download only REST writes: anywhere else its source is ended, not left open.
+		if (result.response?.stream !== undefined && invocation.streams !== true) {
+			endStream(result.response);
+		}
 		// A command was audited inside its transaction (a replay too); a query is not audited.
 		if (audit && !audit.written)
 			await audit.finish(
@@ -189,6 +193,15 @@ async function runPlan(
 }
 
 const NO_METADATA: InvocationMetadata = Object.freeze({});
+
+/** Ends a stream no caller will read, and takes it off the response. */
+function endStream(response: ResponseState): void {
+	const stream = response.stream!;
+	delete response.stream;
+	void Promise.resolve()
+		.then(() => stream[Symbol.asyncIterator]().return?.())
+		.catch(() => {});
+}
 
 function observe(
 	metrics: CallMetrics,

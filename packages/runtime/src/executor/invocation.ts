@@ -41,6 +41,13 @@ export interface Invocation {
 	 * `outputJson`. Not for a call with an idempotency key (its record keeps the value).
 	 */
 	readonly wantsJson?: boolean;
+	/**
+	 * The caller writes a download a handler sets (`ctx.response.stream`): REST. For any other
+	 * caller (GraphQL, MCP, the CLI) such a stream is ended when the call finishes (its
+	 * iterator's `return()` runs, so a generator's `finally` does) and the result carries none:
+	 * the output is the answer.
+	 */
+	readonly streams?: boolean;
 }
 
 /** The neutral result every surface encodes: the output and released events, or a problem. */
