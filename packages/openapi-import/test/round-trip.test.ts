@@ -124,6 +124,24 @@ describe('round trip of error responses', () => {
 	});
 });
 
+describe('round trip of parameters with content', () => {
+	test('a JSON document parameter comes back exact; one in another media type is changed, and reported', async () => {
+		const { summary, result } = await roundTrip(
+			join(here, 'fixtures/content-parameters.yaml'),
+			'content-parameters',
+		);
+		expect(summary.compared.parameters).toEqual({ exact: 1, changed: 1, lost: 0 });
+		expect(summary.differences).toEqual([
+			expect.objectContaining({
+				item: 'header:x-note',
+				outcome: 'changed',
+				detail: 'style content text/plain -> content application/json',
+			}),
+		]);
+		expect(unexplained(summary, result.report)).toEqual([]);
+	});
+});
+
 describe('round trip of the GitHub REST API description (@octokit/openapi)', () => {
 	// Its speed (target: under 10 s) is measured by bench/openapi-import, not asserted here.
 	test('imports over a thousand operations; parameters come back with their style, bodies mostly exact; requests and response examples of the description pass', async () => {

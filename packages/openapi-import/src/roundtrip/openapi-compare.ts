@@ -182,8 +182,13 @@ function compareParameters(
 		const reasons: string[] = [];
 		const required = (x: JsonObject) => x.in === 'path' || x.required === true;
 		if (required(p) !== required(e)) reasons.push(`required ${required(p)} -> ${required(e)}`);
+		// A parameter with `content` is a document in that media type: the type is its style.
 		const style = (x: JsonObject) =>
-			x.content !== undefined ? 'content' : String(x.style ?? DEFAULT_STYLE[String(x.in)]);
+			isObject(x.content)
+				? `content ${Object.keys(x.content)
+						.map((t) => (JSON_MEDIA.test(t) ? 'application/json' : t))
+						.join(', ')}`
+				: String(x.style ?? DEFAULT_STYLE[String(x.in)]);
 		const explode = (x: JsonObject) =>
 			x.content !== undefined ? false : (x.explode ?? style(x) === 'form') === true;
 		if (style(p) !== style(e)) reasons.push(`style ${style(p)} -> ${style(e)}`);
@@ -195,8 +200,11 @@ function compareParameters(
 		else counts.exact++;
 	}
 	for (const [key, e] of exported) {
-		if (!mine.has(key))
-			note('parameters', 'added', key, e.required === true ? 'required' : 'optional');
+		if (mine.has(key)) continue;
+		// A parameter the export requires and the source's clients do not send refuses them.
+		if (e.required === true) {
+			note('parameters', 'changed', key, 'required by the export; the source does not have it');
+		} else note('parameters', 'added', key, 'optional');
 	}
 }
 
