@@ -21,7 +21,13 @@ const QUIET_FORMATS = new Set(['', 'int32', 'int64', 'float', 'double', 'passwor
 export function convertString(scope: SchemaScope, schema: JsonObject, site: SchemaSite): Expr {
 	const format = typeof schema.format === 'string' ? schema.format : '';
 	const name = STRING_FORMATS[format] ?? 'String';
-	if (name === 'String' && !QUIET_FORMATS.has(format)) {
+	if (format === 'binary') {
+		scope.note(
+			'fallback',
+			site,
+			'a binary value (a file) is read as text: Charter has no file type yet, so bytes that are not UTF-8 are not kept',
+		);
+	} else if (name === 'String' && !QUIET_FORMATS.has(format)) {
 		scope.note(
 			'dropped',
 			site,

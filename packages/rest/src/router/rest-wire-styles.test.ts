@@ -91,7 +91,22 @@ const SimpleList = defineQuery({
 	policy: { auth: 'anonymous' },
 	transport: { rest: { path: '/simple/{ids}', parameters: { ids: { in: 'path' } } } },
 });
-const ALL = [Find, Label, LabelExploded, Matrix, MatrixExploded, SimpleList];
+const Rename = defineCommand({
+	meta: { key: 'styles.rename', version: '1.0.0', description: 'A string body beside a path.' },
+	io: {
+		input: defineSchemaModel({
+			name: 'RenameInput',
+			fields: {
+				id: { type: ScalarTypeEnum.Int(), isOptional: false },
+				name: { type: ScalarTypeEnum.String({ maxLength: 10 }), isOptional: false },
+			},
+		}),
+		output: ScalarTypeEnum.JSON(),
+	},
+	policy: { auth: 'anonymous' },
+	transport: { rest: { method: 'PUT', path: '/names/{id}', bodyField: 'name' } },
+});
+const ALL = [Find, Label, LabelExploded, Matrix, MatrixExploded, SimpleList, Rename];
 
 let rest: RestServer;
 let url: string;
@@ -182,6 +197,23 @@ describe('path parameters in the label and matrix styles', () => {
 				note: 'n',
 			}),
 		).toEqual({ filter: { status: 'open' }, ids: [1], context: { min: 1 }, note: 'n' });
+	});
+});
+
+describe('a scalar body', () => {
+	it('fills its body field beside a path parameter, validated by the field type', async () => {
+		const put = (body: string) =>
+			answer(
+				fetch(`${url}/names/7`, {
+					method: 'PUT',
+					headers: { 'content-type': 'application/json' },
+					body,
+				}),
+			);
+		expect(await put('"Ada"')).toEqual({ status: 200, body: { id: 7, name: 'Ada' } });
+		const tooLong = await put('"Ada Lovelace of London"');
+		expect(tooLong.status).toBe(422);
+		expect(tooLong.body.issues[0].path).toBe('/name');
 	});
 });
 
