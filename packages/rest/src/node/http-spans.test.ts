@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { detachUnsampledRoots, silentLogger, traceHttpRequests } from '@charter/runtime';
-import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
+import { type Span, SpanKind, SpanStatusCode, type Tracer, trace } from '@opentelemetry/api';
 import {
 	AlwaysOffSampler,
 	BasicTracerProvider,
@@ -150,6 +150,34 @@ describe('HTTP server spans', () => {
 			expect(seen).toEqual([undefined, CALLER_TRACE_ID]);
 		} finally {
 			server.close();
+		}
+	});
+
+	it("with detachUnsampledRoots the call under a dropped request asks the SDK for no span of its own: its trace id is the request span's", async () => {
+		const dropping = new BasicTracerProvider({
+			sampler: new ParentBasedSampler({ root: new AlwaysOffSampler() }),
+		}).getTracer('off');
+		const started: Span[] = [];
+		const counting = detachUnsampledRoots({
+			startSpan: (name, options, parent) => {
+				const span = dropping.startSpan(name, options, parent);
+				started.push(span);
+				return span;
+			},
+			startActiveSpan: dropping.startActiveSpan.bind(dropping) as Tracer['startActiveSpan'],
+		});
+		const detached = createRestServer(
+			createTodoExecutor({ logger: silentLogger, tracer: counting }),
+			{ tracer: counting },
+		);
+		const { url: detachedUrl } = await detached.listen(0);
+		try {
+			const response = await fetch(`${detachedUrl}/v1/todo/list`, { headers: ALICE });
+			expect(response.status).toBe(200);
+			expect(started).toHaveLength(1);
+			expect(response.headers.get('x-trace-id')).toBe(started[0]!.spanContext().traceId);
+		} finally {
+			await detached.close();
 		}
 	});
 });

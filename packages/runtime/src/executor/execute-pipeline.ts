@@ -235,6 +235,7 @@ function traceCall(tracer: Tracer, plan: CompiledPlan, invocation: Invocation): 
 		kind: plan.spec.kind === 'command' ? 'command' : 'query',
 		surface: metadata?.transport,
 		traceparent: metadata?.headers?.traceparent,
+		detachedSpan: metadata?.access?.detachedSpan,
 	});
 }
 

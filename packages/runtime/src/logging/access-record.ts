@@ -1,3 +1,5 @@
+import type { Span } from '@opentelemetry/api';
+
 /**
  * What the runtime learns about a request that its access log line reports: filled in by the
  * pipeline once it has authenticated the caller (the last call's, when a request makes several).
@@ -9,6 +11,11 @@ export interface AccessRecord {
 	operation?: string;
 	/** The route template that served the request (`/v1/todo/{id}`, `/graphql`), for HTTP spans. */
 	route?: string;
+	/**
+	 * The request's HTTP span when it was dropped and its context not entered (a root under
+	 * `detachUnsampledRoots`): the operation stands on it instead of asking the SDK again.
+	 */
+	detachedSpan?: Span;
 }
 
 const ACCESS = Symbol.for('charter.access-record');

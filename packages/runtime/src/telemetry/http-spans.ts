@@ -100,7 +100,11 @@ export function traceHttpRequests(tracer: Tracer, listener: Listener): Listener 
 				traceparent: typeof header === 'string' ? header : undefined,
 			};
 		});
-		if (http === undefined || !http.enter) return listener(request, response);
+		if (http === undefined) return listener(request, response);
+		if (!http.enter) {
+			(accessRecordOf(request) ?? attachAccessRecord(request)).detachedSpan = http.span;
+			return listener(request, response);
+		}
 		if (http.span.isRecording()) {
 			const access = accessRecordOf(request) ?? attachAccessRecord(request);
 			response.once('close', () =>
@@ -132,7 +136,11 @@ export function traceFetchRequests(tracer: Tracer, handler: FetchHandler): Fetch
 				traceparent: request.headers.get('traceparent') ?? undefined,
 			};
 		});
-		if (http === undefined || !http.enter) return handler(request);
+		if (http === undefined) return handler(request);
+		if (!http.enter) {
+			(accessRecordOf(request) ?? attachAccessRecord(request)).detachedSpan = http.span;
+			return handler(request);
+		}
 		if (!http.span.isRecording()) return context.with(http.context, handler, undefined, request);
 		const access = accessRecordOf(request) ?? attachAccessRecord(request);
 		try {

@@ -24,6 +24,8 @@ export interface TracedCall {
 	readonly kind: 'command' | 'query';
 	readonly surface: string | undefined;
 	readonly traceparent: string | undefined;
+	/** The request's dropped HTTP span, when its context was not entered (`detachUnsampledRoots`). */
+	readonly detachedSpan?: Span | undefined;
 }
 
 /**
@@ -49,12 +51,14 @@ export class OperationTrace {
 		call: TracedCall,
 	) {
 		const active = context.active();
-		const current = trace.getSpan(active);
+		const current = trace.getSpan(active) ?? call.detachedSpan;
 		if (current !== undefined && unsampled(current)) {
 			// Under a span the sampler dropped (the request's HTTP span): a parent-based sampler
 			// drops the operation span too, so none is asked of the SDK. The dropped parent
 			// stands in for it (never ended here: it is not ours), and its context, already
 			// active, is the handler's: what the handler starts or calls carries the decision.
+			// A detached root's span (handed over on the access record) stands in the same way,
+			// its context not entered either.
 			this.span = current;
 			this.recording = false;
 			this.#parent = active;
