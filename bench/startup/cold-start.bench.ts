@@ -10,7 +10,8 @@ import type { BenchReport } from '../bench-report.ts';
  * /healthz (and, for the built server, of /readyz: GraphQL, MCP and Studio are built after
  * listening, and the server is ready once they are), serving as `npm start` does (a fresh in-memory SQLite database with the demo
  * data). Three ways, interleaved in one run so all see the same machine:
- * - built: `charter build` once, then `node .charter/build/server.mjs`, the production path:
+ * - built: `charter build` once (Charter and the other packages bundled in), then
+ *   `node .charter/build/server.mjs`, the production path:
  *   no TypeScript compiler at start, the docs site built after listening;
  * - compiled: the `charter serve` bin, Charter from its packages' dist/, the example's own
  *   TypeScript through tsx (what `npm start` runs while developing);

@@ -1,8 +1,9 @@
-import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 
-/** The version of `@charter/cli`, read from its package.json. */
+/**
+ * The version of `@charter/cli`, from its package.json, found by package name: a path
+ * relative to this file would name another package.json once `charter build` has bundled it.
+ */
 export const VERSION = (
-	JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-		version: string;
-	}
+	createRequire(import.meta.url)('@charter/cli/package.json') as { version: string }
 ).version;

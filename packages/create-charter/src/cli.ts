@@ -1,14 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { relative, resolve } from 'node:path';
 import { ScaffoldError, type ScaffoldResult, scaffold } from './scaffold.ts';
 import { askOnTerminal, question } from './terminal.ts';
 
-/** The version of create-charter, which is also the version of Charter's packages. */
+/**
+ * The version of create-charter, which is also the version of Charter's packages. Found by
+ * package name: a path relative to this file would name another package.json once bundled.
+ */
 export const VERSION = (
-	JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-		version: string;
-	}
+	createRequire(import.meta.url)('create-charter/package.json') as { version: string }
 ).version;
 
 const USAGE = `npm create charter@latest [folder] [-- --force] [-- --no-install]

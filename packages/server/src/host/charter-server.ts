@@ -82,9 +82,10 @@ export interface CharterServer extends NodeHttpServer {
 	/** The host as a fetch handler (Bun, Deno, workers): the same answers, the mounts excepted. */
 	fetch(request: Request): Promise<Response>;
 	/**
-	 * Builds what is built on first use (the GraphQL schema, the MCP tool list, lazy mounts);
-	 * resolves when all are. `/healthz` answers before; call it after `listen` and only then
-	 * tell `/readyz` the server is ready.
+	 * Builds what is built on first use (the GraphQL schema, the MCP tool list, lazy mounts),
+	 * one after another, letting waiting requests through between them; resolves when all are.
+	 * `/healthz` answers before; call it after `listen` and only then tell `/readyz` the server
+	 * is ready.
 	 */
 	warm(): Promise<void>;
 }
@@ -223,7 +224,13 @@ export function createCharterServer(options: CharterServerOptions): CharterServe
 		node,
 		fetch: options.tracer ? traceFetchRequests(options.tracer, fetchHandler) : fetchHandler,
 		async warm() {
-			await Promise.all([graphql?.(), mcp?.(), ...mounts.map((m) => m.handler())]);
+			// One at a time, each after the requests already waiting (a first /healthz) are
+			// answered: building a surface holds the event loop for a while.
+			for (const build of [graphql, mcp, ...mounts.map((m) => m.handler)]) {
+				if (!build) continue;
+				await new Promise((resolve) => setImmediate(resolve));
+				await build();
+			}
 		},
 	};
 }

@@ -1,11 +1,17 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, sep } from 'node:path';
 import { gzipSync } from 'node:zlib';
 
-/** Where `npm run build -w @charter/studio` puts the app. */
-export const DEFAULT_ASSETS_DIR = fileURLToPath(new URL('../../dist/app', import.meta.url));
+/**
+ * Where `npm run build -w @charter/studio` puts the app, found by package name: a path relative
+ * to this file would point elsewhere once `charter build` has bundled it into a server.
+ */
+export const DEFAULT_ASSETS_DIR = join(
+	dirname(createRequire(import.meta.url).resolve('@charter/studio/package.json')),
+	'dist/app',
+);
 
 const TYPES: Record<string, string> = {
 	html: 'text/html; charset=utf-8',
