@@ -7,7 +7,7 @@ import * as operations from './instance.operations.ts';
 export const InstancesFeature = defineFeature({
 	meta: {
 		key: 'workflow.instances',
-		version: '1.0.0',
+		version: '1.1.0',
 		stability: 'stable',
 		owners: OWNERS,
 		tags: ['workflow', 'instance'],

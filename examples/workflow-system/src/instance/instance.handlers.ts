@@ -1,4 +1,5 @@
 import { type Binding, ContractError } from '@charter/runtime';
+import { wireNames } from '@charter/spec';
 import { canDecide } from '../domain/approval-mode.ts';
 import { canApply } from '../domain/instance-state-machine.ts';
 import { InstanceSession } from '../engine/instance-session.ts';
@@ -25,6 +26,12 @@ import {
 	StartWorkflowContract,
 	TransitionWorkflowContract,
 } from './instance.operations.ts';
+
+/** Where an instance is read on REST: `workflow.instance.get` with its id. */
+function instanceLocation(instanceId: string): string {
+	const { path } = wireNames(GetInstanceContract).rest;
+	return `${path}?${new URLSearchParams({ instanceId })}`;
+}
 
 /** Binds the instance contracts: start, human actions, pause/resume/cancel and the reads. */
 export function instanceHandlers(deps: WorkflowDeps): Binding<any>[] {
@@ -92,7 +99,10 @@ export function instanceHandlers(deps: WorkflowDeps): Binding<any>[] {
 				ctx.emit('workflow.instance.started', session.view());
 				emitEvents(ctx, StartWorkflowContract, session.events);
 				await session.save(repos);
-				return session.view();
+				const started = session.view();
+				// Where the new instance is read, as the contract declares.
+				ctx.response.header('Location', instanceLocation(started.id));
+				return started;
 			}),
 		),
 		implement(TransitionWorkflowContract, (input, ctx) =>

@@ -37,7 +37,7 @@ const PAUSED_WHILE = 'Refused with INVALID_STATE while the instance is PAUSED or
 export const StartWorkflowContract = defineCommand({
 	meta: {
 		key: 'workflow.instance.start',
-		version: '1.0.0',
+		version: '1.1.0',
 		stability: 'stable',
 		owners: OWNERS,
 		tags: ['workflow', 'instance', 'start'],
@@ -48,6 +48,17 @@ export const StartWorkflowContract = defineCommand({
 	},
 	io: { input: StartWorkflowInputModel, output: WorkflowInstanceModel },
 	policy: MEMBER_POLICY,
+	// A released, stable contract answers 200 as it always did (a 201 would break its callers:
+	// that is a 2.0.0); the `Location` header is an addition they may read or ignore.
+	transport: {
+		rest: {
+			response: {
+				headers: {
+					Location: { description: 'Where the new instance is read (`workflow.instance.get`).' },
+				},
+			},
+		},
+	},
 	errors: {
 		NOT_FOUND: notFound('workflow definition with this key'),
 		NO_ACTIVE_VERSION: invalidState('The definition has no ACTIVE version to start.'),

@@ -92,7 +92,11 @@ async function rest(token: string, method: 'GET' | 'POST', path: string, body?: 
 		},
 		...(method === 'POST' ? { body: JSON.stringify(body ?? {}) } : {}),
 	});
-	return { status: response.status, body: (await response.json()) as any };
+	return {
+		status: response.status,
+		headers: response.headers,
+		body: (await response.json()) as any,
+	};
 }
 
 describe('the expense story over HTTP against charter serve', () => {
@@ -115,6 +119,13 @@ describe('the expense story over HTTP against charter serve', () => {
 			body: { status: 'WAITING', currentStepKey: 'submit' },
 		});
 		const instanceId = started.body.id as string;
+		// Its Location reads the new instance.
+		const location = started.headers.get('location')!;
+		expect(location).toBe(`/v1/workflow/instance/get?instanceId=${instanceId}`);
+		const read = await fetch(new URL(location, server!.url), {
+			headers: { authorization: 'Bearer employee-token' },
+		});
+		expect(await read.json()).toMatchObject({ id: instanceId, status: 'WAITING' });
 		const submitted = await rest('employee-token', 'POST', 'workflow/instance/transition', {
 			instanceId,
 			action: 'SUBMIT',
