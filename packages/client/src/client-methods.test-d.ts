@@ -51,3 +51,22 @@ expectTypeOf(client.billing.invoiceLine.add).parameter(0).toEqualTypeOf<{ id: st
 client.todo.item.v2;
 // @ts-expect-error the key's own spelling of a segment is not a method path
 client.billing['invoice-line'];
+
+// An input with no required field may be left out; one with a required field may not.
+const ListTodos = defineQuery({
+	meta: { key: 'todo.item.list', version: '1.0.0' },
+	io: {
+		input: defineSchemaModel({ name: 'ListTodos', fields: { limit: f.int().optional() } }),
+		output: Id,
+	},
+	policy: { auth: 'user' },
+});
+const lists = createClient([ListTodos, GetV1], { baseUrl: '' });
+lists.todo.item.list();
+lists.todo.item.list(undefined, { timeoutMs: 100 });
+lists.todo.item.list({ limit: 5 });
+expectTypeOf(() => lists.todo.item.list(undefined, { withResponse: true }))
+	.returns.resolves.toHaveProperty('status')
+	.toEqualTypeOf<200>();
+// @ts-expect-error `id` is required
+lists.todo.item.get();

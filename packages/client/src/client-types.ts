@@ -87,9 +87,18 @@ export interface Download {
  * default, `{ data, status, headers }` with `withResponse: true`.
  */
 export interface Method<I, O, St extends number = number> {
-	(input: I, options: CallOptions & { readonly withResponse: true }): Promise<CallResponse<O, St>>;
-	(input: I, options?: CallOptions): Promise<O>;
+	(
+		input: MethodInput<I>,
+		options: CallOptions & { readonly withResponse: true },
+	): Promise<CallResponse<O, St>>;
+	(...args: MethodArgs<I>): Promise<O>;
 }
+
+/** An input with no required field may be left out (`client.todo.list()`), as on every surface. */
+type MethodInput<I> = {} extends I ? I | undefined : I;
+type MethodArgs<I> = {} extends I
+	? [input?: I, options?: CallOptions]
+	: [input: I, options?: CallOptions];
 
 /** Code of the problem a call ends with when no response came back (offline, DNS, CORS). */
 export const NETWORK_ERROR = 'NETWORK_ERROR';
