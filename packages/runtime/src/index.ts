@@ -248,6 +248,7 @@ export {
 } from './telemetry/call-metrics.ts';
 export { traceDelivery, tracePublish } from './telemetry/event-tracing.ts';
 export { traceFetchRequests, traceHttpRequests } from './telemetry/http-spans.ts';
+export { type TracedMcpRequest, traceMcpRequest } from './telemetry/mcp-spans.ts';
 export { type TracedSubscription, traceSubscription } from './telemetry/subscription-tracing.ts';
 export { formatTraceparent, parseTraceparent } from './telemetry/trace-context.ts';
 export { detachUnsampledRoots } from './telemetry/unsampled-roots.ts';

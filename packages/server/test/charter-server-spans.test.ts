@@ -72,6 +72,34 @@ describe('HTTP server spans of the one host', () => {
 		expect(viaFetch.headers.get('x-trace-id')).toBe(CALLER_TRACE_ID);
 	});
 
+	it('an MCP tool call is a span `tools/call <tool>` under the request span, the operation span its child', async () => {
+		const answer = await server.fetch(
+			new Request(`${base}/mcp`, {
+				method: 'POST',
+				headers: { ...HEADERS, accept: 'application/json, text/event-stream' },
+				body: JSON.stringify({
+					jsonrpc: '2.0',
+					id: 7,
+					method: 'tools/call',
+					params: { name: 'todo_list', arguments: {} },
+				}),
+			}),
+		);
+		expect(answer.status).toBe(200);
+		const request = await tracing.serverSpan();
+		const spans = exporter.getFinishedSpans();
+		const call = spans.find((s) => s.name === 'tools/call todo_list')!;
+		expect(call.kind).toBe(SpanKind.INTERNAL);
+		expect(call.parentSpanContext?.spanId).toBe(request.spanContext().spanId);
+		expect(call.attributes).toMatchObject({
+			'mcp.method.name': 'tools/call',
+			'gen_ai.tool.name': 'todo_list',
+			'jsonrpc.request.id': '7',
+		});
+		const operation = spans.find((s) => s.name === 'query todo.list')!;
+		expect(operation.parentSpanContext?.spanId).toBe(call.spanContext().spanId);
+	});
+
 	it('on fetch: names MCP by its path, a 404 by its method alone, and leaves the request to a server span already active', async () => {
 		await server.fetch(
 			new Request(`${base}/mcp`, {

@@ -13,8 +13,9 @@ export type {
 	InvocationResult,
 	Principal,
 	Problem,
+	Tracer,
 } from '@charter/runtime';
-export { createProblem } from '@charter/runtime';
+export { createProblem, traceMcpRequest } from '@charter/runtime';
 
 /** The executor as this surface sees it. */
 export type ExecutorPort = Pick<Executor, 'execute'>;

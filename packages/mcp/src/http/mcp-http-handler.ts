@@ -67,6 +67,7 @@ export function createMcpHandler(options: McpHandlerOptions): HttpSurface {
 		...(options.name !== undefined ? { name: options.name } : {}),
 		...(options.version !== undefined ? { version: options.version } : {}),
 		...(options.docs !== undefined ? { docs: options.docs } : {}),
+		...(options.tracer !== undefined ? { tracer: options.tracer } : {}),
 		catalog,
 	};
 	const tooLarge = () => reply(413, -32600, `the body exceeds ${bodyLimit} bytes`);

@@ -14,6 +14,8 @@ import {
 	type ExecutorPort,
 	type InvocationMetadata,
 	type Problem,
+	type Tracer,
+	traceMcpRequest,
 } from '../executor/executor-port.ts';
 import {
 	type ContractResource,
@@ -47,6 +49,11 @@ export interface McpServerOptions {
 	 * `retryAfter` as the `Retry-After` header).
 	 */
 	readonly onProblem?: (problem: Problem) => void;
+	/**
+	 * Runs each `tools/call` in a span `tools/call <tool>` (MCP semantic conventions), the
+	 * operation's span its child; no spans when undefined.
+	 */
+	readonly tracer?: Tracer;
 }
 
 /** Compiles the tools and resources of a registry. */
@@ -84,15 +91,23 @@ export function createMcpServer(
 		const args = request.params.arguments ?? {};
 		const key = idempotencyKeyOf(request.params._meta, options.metadata);
 		if (typeof key === 'object') return problemResult(key, false);
-		const result = await executor.execute({
-			operation: binding.spec.meta.key,
-			version: binding.spec.meta.version,
-			input: binding.wrapsInput ? args.input : args,
-			// Object.assign: a spread given more keys outlives the request on Node 20.
-			metadata: Object.assign({}, options.metadata, { transport: 'mcp' }),
-			signal: extra.signal,
-			...(key !== undefined && binding.spec.kind === 'command' ? { idempotencyKey: key } : {}),
-		});
+		const call = () =>
+			executor.execute({
+				operation: binding.spec.meta.key,
+				version: binding.spec.meta.version,
+				input: binding.wrapsInput ? args.input : args,
+				// Object.assign: a spread given more keys outlives the request on Node 20.
+				metadata: Object.assign({}, options.metadata, { transport: 'mcp' }),
+				signal: extra.signal,
+				...(key !== undefined && binding.spec.kind === 'command' ? { idempotencyKey: key } : {}),
+			});
+		const result = await (options.tracer
+			? traceMcpRequest(
+					options.tracer,
+					{ method: 'tools/call', tool: request.params.name, id: extra.requestId },
+					call,
+				)
+			: call());
 		if (!result.ok) {
 			options.onProblem?.(result.problem);
 			return problemResult(result.problem, binding.wrapsInput);

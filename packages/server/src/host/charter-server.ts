@@ -67,8 +67,8 @@ export interface CharterServerOptions {
 	readonly accessLog?: Logger;
 	/**
 	 * Traces each request as a SERVER span named by its route (the operation span its child),
-	 * on the node:http and the fetch side alike, and each GraphQL subscription; the executor
-	 * takes the same tracer for its own spans.
+	 * on the node:http and the fetch side alike, each MCP tool call and each GraphQL
+	 * subscription; the executor takes the same tracer for its own spans.
 	 */
 	readonly tracer?: Tracer;
 	/** Connection timeouts of the node:http server. */
@@ -135,7 +135,11 @@ export function createCharterServer(options: CharterServerOptions): CharterServe
 		mcpOptions === false
 			? undefined
 			: once<HttpSurface>(async () =>
-					(await import('@charter/mcp')).createMcpHandler({ ...mcpOptions, ...shared }),
+					(await import('@charter/mcp')).createMcpHandler({
+						...(options.tracer ? { tracer: options.tracer } : {}),
+						...mcpOptions,
+						...shared,
+					}),
 				);
 	const mounts = Object.entries(options.mounts ?? {}).map(([prefix, mount]) => ({
 		prefix: prefix.replace(/\/+$/, ''),
