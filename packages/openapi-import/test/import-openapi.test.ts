@@ -6,7 +6,7 @@ import { createGraphqlSchema } from '@charter/graphql';
 import { toOpenApi } from '@charter/rest';
 import { createExecutor, silentLogger } from '@charter/runtime';
 import { compileValidator } from '@charter/schema';
-import type { OperationSpec } from '@charter/spec';
+import { createRegistry, type OperationSpec } from '@charter/spec';
 import { printSchema } from 'graphql';
 import { afterAll, describe, expect, test } from 'vitest';
 import { importOpenApi, OpenApiImportError } from '../src/index.ts';
@@ -54,24 +54,50 @@ describe('bad input', () => {
 		expect((await importError(fixture('nope.yaml'))).code).toBe('OPENAPI_FILE_UNREADABLE');
 	});
 
-	test('a recursive schema falls back to JSON at the back-reference and is reported', async () => {
-		const result = await importOpenApi({
-			file: fixture('recursive.yaml'),
-			outDir: outDir('recursive'),
-		});
-		const fallback = result.report.find((e) => e.category === 'fallback');
-		expect(fallback?.path).toBe('#/components/schemas/TreeNode/properties/children/items');
-		expect(fallback?.message).toContain('recursive reference');
+	test('reference cycles stay recursive (self-reference and A -> B -> A): deep values pass, an invalid nested one fails at its pointer', async () => {
+		const { result, byKey } = await importFixture('recursive.yaml', 'recursive');
+		expect(result.report.filter((e) => e.category === 'fallback')).toEqual([]);
+		expect(result.report).toContainEqual(
+			expect.objectContaining({
+				category: 'normalized',
+				path: '#/components/schemas/TreeNode/properties/children/items',
+			}),
+		);
 		expect(result.report).toContainEqual(
 			expect.objectContaining({ category: 'version', path: '#/info/version' }),
 		);
-		const registry = await loadGenerated(outDir('recursive'));
-		const [tree] = registry.operations().map((e) => e.spec as OperationSpec);
-		expect(tree?.meta).toMatchObject({ key: 'trees.get-tree', version: '1.0.0' });
-		const output = tree!.io.output;
-		expect(output.kind === 'model' && output.fields.children).toMatchObject({
-			type: { kind: 'scalar', name: 'JSON' },
-			isArray: true,
+		const tree = byKey['trees.get-tree']!;
+		expect(tree.meta).toMatchObject({ version: '1.0.0' });
+		const trees = compileValidator(tree.io.output);
+		expect(
+			trees.validate({ label: 'a', children: [{ label: 'b', children: [{ label: 'c' }] }] }).ok,
+		).toBe(true);
+		const badTree = trees.validate({ label: 'a', children: [{ label: 'b', children: [{}] }] });
+		expect(badTree.ok).toBe(false);
+		expect(JSON.stringify(badTree)).toContain('/children/0/children/0');
+
+		const create = byKey['folders.create-folder']!;
+		const folders = compileValidator(create.io.input);
+		const deep = {
+			name: 'root',
+			files: [{ name: 'a', folder: { name: 'sub', files: [{ name: 'b' }] } }],
+		};
+		expect(folders.validate(deep).ok).toBe(true);
+		const badFolder = folders.validate({
+			name: 'root',
+			files: [{ name: 'a', folder: { name: 'sub', files: [{ title: 'b' }] } }],
+		});
+		expect(badFolder.ok).toBe(false);
+		expect(JSON.stringify(badFolder)).toContain('/files/0/folder/files/0');
+		// OpenAPI export: the cycle is two components that refer to each other.
+		const { components } = toOpenApi(createRegistry([create])) as unknown as {
+			components: { schemas: Record<string, { properties: Record<string, unknown> }> };
+		};
+		expect(components.schemas.Folder!.properties.files).toMatchObject({
+			items: { $ref: '#/components/schemas/File' },
+		});
+		expect(components.schemas.File!.properties.folder).toEqual({
+			$ref: '#/components/schemas/Folder',
 		});
 	});
 

@@ -17,7 +17,7 @@ import { convertEnum, literalOf } from './schema-enums.ts';
 import { convertArray, convertObject } from './schema-objects.ts';
 import { convertNumber, convertString } from './schema-scalars.ts';
 import { type Converted, JSON_ANY, type SchemaScope, type SchemaSite } from './schema-scope.ts';
-import type { Decl, FieldExpr } from './type-expr.ts';
+import type { Decl, FieldExpr, RecursiveExpr } from './type-expr.ts';
 
 /** Keywords Charter has no place for: the type is kept, the keyword is reported. */
 const DROPPED = [
@@ -48,8 +48,8 @@ const DROPPED = [
 export class SchemaConverter implements SchemaScope {
 	/** Declarations by `$ref` target (`file#pointer`). */
 	readonly #byTarget = new Map<string, Decl>();
-	/** Targets being converted, to break recursive references. */
-	readonly #inProgress = new Set<string>();
+	/** Targets being converted, in order (by id): see {@link InProgress}. */
+	readonly #inProgress = new Map<string, InProgress>();
 	readonly declarations: Decl[] = [];
 
 	constructor(
@@ -135,21 +135,35 @@ export class SchemaConverter implements SchemaScope {
 		};
 	}
 
-	/** Gives the declaration a `$ref` target maps to, converting it on first use. */
+	/**
+	 * Gives the declaration a `$ref` target maps to, converting it on first use. A reference
+	 * inside a reference cycle (to a component still being converted, or to one that reaches
+	 * back to such a component) is a lazy `recursiveRef`, so the generated modules of a cycle
+	 * load in any order and the types recurse for real; other references are plain.
+	 */
 	#ref(ref: string, site: SchemaSite): Converted {
 		const target = this.source.resolve(ref, site.file, site.pointer);
 		const id = `${target.file}${target.pointer}`;
-		if (this.#inProgress.has(id)) {
-			this.note(
-				'fallback',
-				site,
-				`recursive reference to ${ref}: Charter types cannot refer to themselves, so this value is typed as any JSON`,
-			);
-			return { expr: JSON_ANY, nullable: false };
+		const cycle = this.#inProgress.get(id);
+		if (cycle) {
+			this.#reachesBack(cycle.depth);
+			const back = this.#recursive(cycle.name, cycle.module);
+			cycle.back.push(back);
+			this.#noteCycle(site, ref, cycle.name);
+			return { expr: back, nullable: false };
 		}
 		const existing = this.#byTarget.get(id);
 		if (existing) {
-			return { expr: { kind: 'ref', decl: existing }, nullable: this.#nullable.has(id) };
+			const nullable = this.#nullable.has(id);
+			const low = this.#cycleLow.get(id);
+			const open = low === undefined ? undefined : this.#inProgress.get(low);
+			if (open) {
+				// Part of a cycle still being converted: this reference is inside it too.
+				this.#reachesBack(open.depth);
+				this.#noteCycle(site, ref, existing.name);
+				return { expr: this.#recursive(existing.name, existing.module, existing), nullable };
+			}
+			return { expr: { kind: 'ref', decl: existing }, nullable };
 		}
 		// A whole file (`./pet.yaml`) is named by its title, else by the file's name.
 		const title =
@@ -176,17 +190,66 @@ export class SchemaConverter implements SchemaScope {
 			module,
 			ownName: name,
 		};
-		this.#inProgress.add(id);
+		const depth = this.#inProgress.size;
+		const converting: InProgress = { id, name, module, depth, low: depth, back: [] };
+		this.#inProgress.set(id, converting);
+		let decl: Decl;
+		let nullable: boolean;
 		try {
-			const { decl, nullable } = this.#declare(target.value, targetSite, name);
-			this.#byTarget.set(id, decl);
-			// Null stays with every use of the component (`anyOf: [X, {type: 'null'}]`,
-			// `nullable: true`, `type: [.., 'null']`): the declaration itself is the non-null type.
-			if (nullable) this.#nullable.add(id);
-			return { expr: { kind: 'ref', decl }, nullable };
+			({ decl, nullable } = this.#declare(target.value, targetSite, name));
 		} finally {
 			this.#inProgress.delete(id);
 		}
+		this.#byTarget.set(id, decl);
+		for (const back of converting.back) back.target.decl = decl;
+		if (converting.back.length > 0 && !isNamedDecl(decl)) {
+			// Only a named type can be referred back to: the references become any JSON.
+			for (const back of converting.back) back.target.named = false;
+			this.note(
+				'fallback',
+				{ file: target.file, pointer: target.pointer },
+				`${name} refers to itself but is not an object, enum or union: the references back to it are typed as any JSON`,
+			);
+		}
+		// Null stays with every use of the component (`anyOf: [X, {type: 'null'}]`,
+		// `nullable: true`, `type: [.., 'null']`): the declaration itself is the non-null type.
+		if (nullable) this.#nullable.add(id);
+		if (converting.low < depth) {
+			// It reaches back to a component still being converted: in that cycle, so the
+			// reference to it is lazy, and so is every later one while the cycle is open.
+			const low = [...this.#inProgress.values()].find((p) => p.depth === converting.low)!;
+			this.#cycleLow.set(id, low.id);
+			this.#reachesBack(converting.low);
+			this.#noteCycle(site, ref, name);
+			return { expr: this.#recursive(name, module, decl), nullable };
+		}
+		return { expr: { kind: 'ref', decl }, nullable };
+	}
+
+	/** Components that reach back to one still being converted then (by id): that one's id. */
+	readonly #cycleLow = new Map<string, string>();
+
+	/** Records that the component being converted now reaches back to the one at `depth`. */
+	#reachesBack(depth: number): void {
+		const top = [...this.#inProgress.values()].at(-1);
+		if (top && depth < top.low) top.low = depth;
+	}
+
+	#recursive(name: string, module: string, decl?: Decl): RecursiveExpr {
+		return {
+			kind: 'recursive',
+			name,
+			module,
+			target: { named: decl === undefined || isNamedDecl(decl), ...(decl ? { decl } : {}) },
+		};
+	}
+
+	#noteCycle(site: SchemaSite, ref: string, name: string): void {
+		this.note(
+			'normalized',
+			site,
+			`reference cycle through ${ref}: validated and exported as a $ref to ${name} (recursion kept); GraphQL types it as JSON`,
+		);
 	}
 
 	/** Targets whose schema allows null. */
@@ -273,4 +336,23 @@ function typesOf(schema: JsonObject): string[] {
 		return types.length === 0 && schema.type.includes('null') ? ['null'] : types;
 	}
 	return [];
+}
+
+/** A declaration the IR names (what a recursive reference can point at). */
+function isNamedDecl(decl: Decl): boolean {
+	return decl.kind !== 'alias' || decl.expr.kind === 'union';
+}
+
+/**
+ * A component being converted: its name and module, its depth in the chain of components
+ * being converted, the lowest depth its conversion reached back to (a cycle when below its
+ * own), and the references back to it made so far.
+ */
+interface InProgress {
+	readonly id: string;
+	readonly name: string;
+	readonly module: string;
+	readonly depth: number;
+	low: number;
+	readonly back: RecursiveExpr[];
 }

@@ -21,7 +21,22 @@ export type Expr =
 			readonly variants: readonly Expr[];
 			/** A field every variant (a model) has as a required literal that selects it. */
 			readonly discriminator?: string;
-	  };
+	  }
+	| RecursiveExpr;
+
+/**
+ * A reference back to a component that is still being converted (a reference cycle: the
+ * component contains itself, directly or through others), written `recursiveRef(...)`. Its
+ * target is known once the component is declared: `named` tells whether that declaration is a
+ * named type the reference can point at (a model, enum or union; `decl` is then that
+ * declaration); when it is not, the reference is written as any JSON.
+ */
+export interface RecursiveExpr {
+	readonly kind: 'recursive';
+	readonly name: string;
+	readonly module: string;
+	readonly target: { named: boolean; decl?: Decl };
+}
 
 /** A model field as generated. */
 export interface FieldExpr {

@@ -105,12 +105,30 @@ function renderModule(id: string, module: Module, extension: ModuleExtension): s
 }
 
 function importLine(names: string[], from: string): string {
+	// Sorted by name, a `type ` modifier aside, as Biome sorts them.
+	const key = (name: string) => name.replace(/^type /, '');
 	const sorted = names.sort(
-		(a, b) => a.localeCompare(b, 'en', { sensitivity: 'base' }) || (a < b ? -1 : 1),
+		(a, b) =>
+			key(a).localeCompare(key(b), 'en', { sensitivity: 'base' }) || (key(a) < key(b) ? -1 : 1),
 	);
 	const flatLine = `import { ${sorted.join(', ')} } from '${from}';`;
 	if (flatLine.length <= 100 || sorted.length === 1) return flatLine;
 	return `import {\n${sorted.map((n) => `\t${n},`).join('\n')}\n} from '${from}';`;
+}
+
+/** Notes that module `id` imports `name` from the generated module `module`. */
+function importFrom(
+	module: string,
+	name: string,
+	id: string,
+	local: Map<string, Set<string>>,
+	extension: ModuleExtension,
+): void {
+	if (module === id) return;
+	let rel = posix.relative(posix.dirname(id), module);
+	if (!rel.startsWith('.')) rel = `./${rel}`;
+	const from = `${rel}.${extension}`;
+	local.set(from, (local.get(from) ?? new Set()).add(name));
 }
 
 function collectImports(
@@ -139,14 +157,18 @@ function collectImports(
 			schema.add('defineUnion');
 			for (const v of expr.variants) collectImports(v, id, schema, local, extension);
 			return;
-		case 'ref': {
-			if (expr.decl.module === id) return;
-			let rel = posix.relative(posix.dirname(id), expr.decl.module);
-			if (!rel.startsWith('.')) rel = `./${rel}`;
-			const from = `${rel}.${extension}`;
-			local.set(from, (local.get(from) ?? new Set()).add(expr.decl.name));
+		case 'ref':
+			importFrom(expr.decl.module, expr.decl.name, id, local, extension);
 			return;
-		}
+		case 'recursive':
+			if (!expr.target.named) {
+				schema.add('ScalarTypeEnum');
+				return;
+			}
+			schema.add('recursiveRef');
+			schema.add('type TypeNode');
+			importFrom(expr.module, expr.name, id, local, extension);
+			return;
 	}
 }
 
@@ -177,6 +199,12 @@ function typeDoc(expr: Expr): Doc {
 				: call(`ScalarTypeEnum.${expr.name}`);
 		case 'ref':
 			return raw(expr.decl.name);
+		case 'recursive':
+			// The target's type is annotated, so the type checker need not infer the type being
+			// defined from its own initializer.
+			return expr.target.named
+				? call('recursiveRef', value(expr.name), raw(`(): TypeNode => ${expr.name}`))
+				: call('ScalarTypeEnum.JSON');
 		case 'array': {
 			const bounds = {
 				...(expr.minItems !== undefined ? { minItems: expr.minItems } : {}),

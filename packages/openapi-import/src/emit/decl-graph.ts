@@ -22,6 +22,9 @@ export function forEachRef(expr: Expr, fn: (decl: Decl) => void): void {
 		case 'ref':
 			fn(expr.decl);
 			return;
+		case 'recursive':
+			if (expr.target.named && expr.target.decl) fn(expr.target.decl);
+			return;
 		case 'array':
 			forEachRef(expr.items, fn);
 			return;

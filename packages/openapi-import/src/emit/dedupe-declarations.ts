@@ -105,6 +105,9 @@ class Fingerprints {
 				return ['record', this.#expr(expr.values)];
 			case 'union':
 				return ['union', expr.discriminator ?? null, expr.variants.map((v) => this.#expr(v))];
+			case 'recursive':
+				// A reference back to a component: that component, by name (components are kept).
+				return ['recursive', expr.name, expr.target.named];
 			default:
 				return expr;
 		}

@@ -159,6 +159,32 @@ export function isTypeNode(value: unknown): value is TypeNode {
 	);
 }
 
+/**
+ * A reference back to a named type that contains it (a recursive type: `TreeNode.children`
+ * of `TreeNode`, or `A -> B -> A`): a JSON Schema node `{ $ref: '#/$defs/<Name>' }` whose
+ * target is read only when JSON Schema is emitted, so the IR stays a tree (every walker
+ * terminates) while the emitted schema, the validators and OpenAPI recurse for real. The
+ * target is a function (`() => TreeNode`) because the type is still being defined where it
+ * refers to itself; it is not enumerable, so the node stays JSON.
+ *
+ * @example
+ * export const TreeNode = defineSchemaModel({ name: 'TreeNode', fields: {
+ *   children: { type: listOf(recursiveRef('TreeNode', () => TreeNode)), isOptional: true } } });
+ */
+export function recursiveRef(name: string, target: () => TypeNode): JsonSchemaNode {
+	const node = { kind: 'json-schema', schema: Object.freeze({ $ref: `#/$defs/${name}` }) };
+	Object.defineProperty(node, RECURSION_TARGET, { value: target, enumerable: false });
+	return Object.freeze(node) as JsonSchemaNode;
+}
+
+const RECURSION_TARGET = Symbol.for('charter.recursionTarget');
+
+/** The named type a {@link recursiveRef} refers back to, if the node is one. */
+export function recursionTarget(node: TypeNode): TypeNode | undefined {
+	const target = (node as { [RECURSION_TARGET]?: () => TypeNode })[RECURSION_TARGET];
+	return target?.();
+}
+
 /** Gives the name of a named node (model, enum, named union or JSON Schema), if any. */
 export function typeName(node: TypeNode): string | undefined {
 	return 'name' in node && node.kind !== 'scalar' ? node.name : undefined;

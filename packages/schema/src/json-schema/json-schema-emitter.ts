@@ -1,6 +1,6 @@
 import { SchemaDefinitionError } from '../errors.ts';
 import { typeFingerprint } from '../ir/type-fingerprint.ts';
-import type { FieldNode, TypeKind, TypeNode } from '../ir/type-node.ts';
+import { type FieldNode, recursionTarget, type TypeKind, type TypeNode } from '../ir/type-node.ts';
 import { SCALARS } from '../scalars/scalar-catalog.ts';
 import { toUnicodePattern } from '../validate/unicode-pattern.ts';
 
@@ -29,6 +29,8 @@ export interface JsonSchemaEmitter {
 	definitions(): Record<string, JsonSchema>;
 	/** The type node a definition was emitted from (none for `$defs` lifted from imported JSON Schema). */
 	definitionNode(name: string): TypeNode | undefined;
+	/** Whether a `$ref` to this name was emitted (a recursive type refers to itself). */
+	isReferenced(name: string): boolean;
 }
 
 type Emit = (node: TypeNode) => JsonSchema;
@@ -116,14 +118,21 @@ export function createJsonSchemaEmitter(options: EmitterOptions = {}): JsonSchem
 	const refPrefix = options.refPrefix ?? '#/$defs/';
 	const defs = new Map<string, Definition>();
 
+	const referenced = new Set<string>();
+
 	const body = (node: TypeNode): JsonSchema => {
 		const schema = (bodies[node.kind] as Body<TypeKind>)(node, emit, emitField);
-		return node.kind === 'json-schema' ? rewriteRefs(schema, refPrefix) : schema;
+		if (node.kind !== 'json-schema') return schema;
+		// A reference back to a recursive type: its definition is emitted beside (once).
+		const target = recursionTarget(node);
+		if (target) emit(target);
+		return rewriteRefs(schema, refPrefix);
 	};
 
 	function emit(node: TypeNode): JsonSchema {
 		const name = definitionName(node);
 		if (!name) return body(node);
+		referenced.add(name);
 		define(name, node);
 		return { $ref: `${refPrefix}${name}` };
 	}
@@ -176,6 +185,7 @@ export function createJsonSchemaEmitter(options: EmitterOptions = {}): JsonSchem
 					.map(([name, d]) => [name, d.schema]),
 			),
 		definitionNode: (name) => defs.get(name)?.node,
+		isReferenced: (name) => referenced.has(name),
 	};
 }
 
@@ -199,7 +209,8 @@ export function toJsonSchemaDocument(node: TypeNode): JsonSchemaDocument {
 	const root = emitter.emitInline(node);
 	const defs = emitter.definitions();
 	const rootName = definitionName(node);
-	if (rootName) delete defs[rootName];
+	// The root is inline; its definition stays only when something refers back to it.
+	if (rootName && !emitter.isReferenced(rootName)) delete defs[rootName];
 	return {
 		schema: {
 			$schema: JSON_SCHEMA_DIALECT,
