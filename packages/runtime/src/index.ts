@@ -114,6 +114,7 @@ export {
 export { fetchHeaders, type HeaderRecord, nodeHeaders } from './http/http-headers.ts';
 export {
 	type HttpSurface,
+	originPolicyOption,
 	type SurfaceOptions,
 	surfaceOriginPolicy,
 } from './http/http-surface.ts';

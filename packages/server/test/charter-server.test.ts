@@ -1,3 +1,6 @@
+import { createGraphqlHandler } from '@charter/graphql';
+import { createMcpHandler } from '@charter/mcp';
+import { createRestHandler, createRestServer } from '@charter/rest';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTodoExecutor } from '../../rest/test/fixtures/todo-api.ts';
 import { type CharterServer, createCharterServer } from '../src/index.ts';
@@ -157,6 +160,26 @@ describe('createCharterServer: every surface on one port', () => {
 			const overNode = await answer(await fetch(make()));
 			const overFetch = await answer(await server.fetch(make()));
 			expect(overFetch).toEqual(overNode);
+		}
+	});
+});
+
+describe('origins, the old name of originPolicy', () => {
+	// A JavaScript caller (no type check) still passing `origins` would otherwise get a server
+	// that checks no Host or Origin at all.
+	it('is refused by every constructor with an error naming the new option', () => {
+		const executor = createTodoExecutor();
+		const surface = { executor, registry: executor.registry };
+		const origins = { allowedHosts: ['127.0.0.1'] };
+		const constructors: [string, () => unknown][] = [
+			['createCharterServer', () => createCharterServer({ executor, origins } as never)],
+			['createRestServer', () => createRestServer(executor, { origins } as never)],
+			['createRestHandler', () => createRestHandler({ ...surface, origins } as never)],
+			['createGraphqlHandler', () => createGraphqlHandler({ ...surface, origins } as never)],
+			['createMcpHandler', () => createMcpHandler({ ...surface, origins } as never)],
+		];
+		for (const [name, make] of constructors) {
+			expect(make, name).toThrow(/CHARTER_INVALID_OPTION\] origins: is now called originPolicy/);
 		}
 	});
 });

@@ -91,7 +91,7 @@ export function createGraphqlHandler(
 	const limits = resolveLimits(schema, options.limits);
 	const path = options.path ?? '/graphql';
 	const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
-	const originPolicy = surfaceOriginPolicy(options.originPolicy);
+	const originPolicy = surfaceOriginPolicy(options);
 	const assets = options.explorer === false ? undefined : loadExplorerAssets();
 	const assetPrefix = `${path}/assets/`;
 	const streamLimits = { ...DEFAULT_STREAM_LIMITS, ...options.streamLimits };

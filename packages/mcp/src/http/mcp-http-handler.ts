@@ -62,7 +62,7 @@ export function createMcpHandler(options: McpHandlerOptions): HttpSurface {
 	const catalog = createMcpCatalog(registry, options.docs);
 	const path = options.path ?? '/mcp';
 	const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
-	const originPolicy = surfaceOriginPolicy(options.originPolicy);
+	const originPolicy = surfaceOriginPolicy(options);
 	const serverOptions: McpServerOptions = {
 		...(options.name !== undefined ? { name: options.name } : {}),
 		...(options.version !== undefined ? { version: options.version } : {}),

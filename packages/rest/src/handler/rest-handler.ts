@@ -57,7 +57,7 @@ export function createRestHandler(options: RestHandlerOptions): RestHandler {
 			"must be the executor's own registry: REST serves the operations the executor plans",
 		);
 	const router = createRestRouter(executor, options);
-	const policy = surfaceOriginPolicy(options.originPolicy, options.cors?.origins);
+	const policy = surfaceOriginPolicy(options, options.cors?.origins);
 	const answer = (request: RestRequest): Promise<RestResponse> => {
 		const refused = policy?.refused(request.headers.host, request.headers.origin);
 		if (refused !== undefined)

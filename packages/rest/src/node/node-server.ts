@@ -13,6 +13,7 @@ import {
 	type Executor,
 	type Logger,
 	type OriginPolicy,
+	originPolicyOption,
 	type Tracer,
 	traceHttpRequests,
 } from '@charter/runtime';
@@ -152,8 +153,9 @@ export function createRestServer(executor: Executor, options: RestServerOptions 
 	};
 	const mounts = options.mounts ?? [];
 	const routed = mounts.length === 0 ? listener : withMounts(mounts, listener, executor.logger);
-	const policed = options.originPolicy
-		? withOriginPolicy(routed, compileOriginPolicy(options.originPolicy, options.cors?.origins))
+	const originPolicy = originPolicyOption(options);
+	const policed = originPolicy
+		? withOriginPolicy(routed, compileOriginPolicy(originPolicy, options.cors?.origins))
 		: routed;
 	return { ...createNodeServer(withWellFormedTarget(policed), options), listener };
 }

@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ContractRegistry } from '@charter/spec';
+import { CharterConfigError } from '../errors/charter-config-error.ts';
 import {
 	type CompiledOriginPolicy,
 	compileOriginPolicy,
@@ -38,13 +39,30 @@ export interface HttpSurface {
 }
 
 /**
- * The compiled policy a surface checks, or undefined when a host in front checks it. A policy
- * compiled here also admits `extraOrigins` (a surface's CORS origins).
+ * The `originPolicy` of a surface's or host's options. `origins`, its name before, is refused
+ * with an error naming the new one: ignored, it would leave a JavaScript caller's Host and Origin
+ * rules silently unchecked (TypeScript already rejects it).
+ */
+export function originPolicyOption<P>(options: { readonly originPolicy?: P }): P | undefined {
+	if ('origins' in options && (options as { origins?: unknown }).origins !== undefined)
+		throw new CharterConfigError(
+			'CHARTER_INVALID_OPTION',
+			'origins',
+			'is now called originPolicy (the same { allowedHosts, allowedOrigins }); rename the option, or its Host and Origin rules would not be checked',
+		);
+	return options.originPolicy;
+}
+
+/**
+ * The compiled policy a surface checks (its options' `originPolicy`), or undefined when a host
+ * in front checks it. A policy compiled here also admits `extraOrigins` (a surface's CORS
+ * origins).
  */
 export function surfaceOriginPolicy(
-	option: OriginPolicy | CompiledOriginPolicy | false | undefined,
+	options: { readonly originPolicy?: OriginPolicy | CompiledOriginPolicy | false },
 	extraOrigins?: readonly string[] | '*',
 ): CompiledOriginPolicy | undefined {
+	const option = originPolicyOption(options);
 	if (option === false) return undefined;
 	if (option !== undefined && 'refused' in option) return option;
 	return compileOriginPolicy(option, extraOrigins);

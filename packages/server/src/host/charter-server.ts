@@ -22,6 +22,7 @@ import {
 	type HttpSurface,
 	type Logger,
 	type OriginPolicy,
+	originPolicyOption,
 	type Readiness,
 	type Tracer,
 	traceFetchRequests,
@@ -110,7 +111,7 @@ const MCP = '/mcp';
 export function createCharterServer(options: CharterServerOptions): CharterServer {
 	const { executor } = options;
 	const bodyLimit = options.bodyLimit ?? DEFAULT_BODY_LIMIT;
-	const policy = compileOriginPolicy(options.originPolicy, options.cors?.origins);
+	const policy = compileOriginPolicy(originPolicyOption(options), options.cors?.origins);
 	// Every surface is built from these; the host checks the policy, so they do not.
 	const shared = { executor, registry: executor.registry, bodyLimit, originPolicy: false } as const;
 	const rest = createRestHandler({
