@@ -3,8 +3,8 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createGraphqlSchema } from '@charter/graphql';
-import { toOpenApi } from '@charter/rest';
-import { createExecutor, silentLogger } from '@charter/runtime';
+import { createRestServer, toOpenApi } from '@charter/rest';
+import { createExecutor, implement, silentLogger } from '@charter/runtime';
 import { compileValidator } from '@charter/schema';
 import { createRegistry, type OperationSpec } from '@charter/spec';
 import { printSchema } from 'graphql';
@@ -99,6 +99,35 @@ describe('bad input', () => {
 		expect(components.schemas.File!.properties.folder).toEqual({
 			$ref: '#/components/schemas/Folder',
 		});
+		// Served: the deep value goes in and comes back out (input and output validated); the
+		// invalid one is a 422 naming where it went wrong.
+		const executor = createExecutor({
+			bindings: [implement(create, (input) => input as never)],
+			contextProvider: () => ({ id: 'tester', roles: [], permissions: [] }),
+		});
+		const rest = createRestServer(executor);
+		const { url } = await rest.listen(0);
+		try {
+			const post = (body: unknown) =>
+				fetch(`${url}/folders`, {
+					method: 'POST',
+					headers: { 'content-type': 'application/json' },
+					body: JSON.stringify(body),
+				});
+			const created = await post(deep);
+			expect(created.status).toBe(201);
+			expect(await created.json()).toEqual(deep);
+			const refused = await post({
+				name: 'root',
+				files: [{ name: 'a', folder: { name: 'sub', files: [{ title: 'b' }] } }],
+			});
+			expect(refused.status).toBe(422);
+			expect(await refused.json()).toMatchObject({
+				issues: [expect.objectContaining({ path: '/files/0/folder/files/0/name' })],
+			});
+		} finally {
+			await rest.close();
+		}
 	});
 
 	test('names that are not identifiers are renamed and keys that collide are made unique, both reported', async () => {
