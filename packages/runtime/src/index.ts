@@ -33,7 +33,7 @@ export {
 	toListener,
 } from './bus/event-bus.ts';
 export type { EventEnvelope } from './bus/event-envelope.ts';
-export { createEventReadCheck, eventVisibleTo } from './bus/event-visibility.ts';
+export { createEventReadCheck } from './bus/event-visibility.ts';
 export {
 	type CountedEventBus,
 	countSubscribers,
@@ -63,6 +63,7 @@ export {
 	CharterConfigError,
 	type CharterErrorCode,
 } from './errors/charter-config-error.ts';
+export * from './events-entry.ts';
 export { coerceInput } from './executor/coerce-input.ts';
 export {
 	createExecutor,
@@ -181,12 +182,6 @@ export {
 	SECRET_FIELDS,
 } from './logging/redact.ts';
 export {
-	compileEventReadPolicy,
-	type EventEmitterIndex,
-	type EventReadPolicy,
-	indexEventEmitters,
-} from './policy/event-read-policy.ts';
-export {
 	type Authorizer,
 	type CompiledPolicy,
 	compileCallerCheck,
@@ -250,6 +245,5 @@ export {
 export { traceDelivery, tracePublish } from './telemetry/event-tracing.ts';
 export { traceFetchRequests, traceHttpRequests } from './telemetry/http-spans.ts';
 export { type TracedMcpRequest, traceMcpRequest } from './telemetry/mcp-spans.ts';
-export { type TracedSubscription, traceSubscription } from './telemetry/subscription-tracing.ts';
 export { formatTraceparent, parseTraceparent } from './telemetry/trace-context.ts';
 export { detachUnsampledRoots } from './telemetry/unsampled-roots.ts';

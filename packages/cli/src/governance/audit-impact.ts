@@ -6,7 +6,7 @@ import {
 	type TrafficImpact,
 	trafficImpact,
 } from '@charter/governance';
-import { createStores } from '@charter/sql';
+import type { createStores } from '@charter/sql';
 import { UsageError } from '../command.ts';
 import type { Project } from '../project/load-project.ts';
 
@@ -61,6 +61,8 @@ async function readStore(
 ): Promise<CallRecord[]> {
 	let stores: Awaited<ReturnType<typeof createStores>>;
 	try {
+		// Loaded for --impact only: charter diff otherwise opens no store.
+		const { createStores } = await import('@charter/sql');
 		stores = await createStores({ url: source, baseDir: root });
 	} catch (error) {
 		const code = (error as { code?: unknown }).code;

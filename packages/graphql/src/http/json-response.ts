@@ -1,4 +1,4 @@
-import { createProblem, type Problem } from '@charter/runtime';
+import { createProblem, type Problem } from '@charter/spec';
 import type { GraphQLError } from 'graphql';
 import { problemToGraphqlError } from '../problems/problem-error.ts';
 

@@ -1,7 +1,9 @@
-import { createProblem, eventVisibleTo, type Tracer, traceSubscription } from '@charter/runtime';
+import type { Tracer } from '@charter/runtime';
+import { eventVisibleTo, traceSubscription } from '@charter/runtime/events';
 import { mayOmitInput, type TypeNode } from '@charter/schema';
 import {
 	type ContractRegistry,
+	createProblem,
 	deprecationNotice,
 	type OperationSpec,
 	servedOperations,

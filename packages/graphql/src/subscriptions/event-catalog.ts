@@ -1,4 +1,8 @@
-import { compileEventReadPolicy, type EventReadPolicy, indexEventEmitters } from '@charter/runtime';
+import {
+	compileEventReadPolicy,
+	type EventReadPolicy,
+	indexEventEmitters,
+} from '@charter/runtime/events';
 import type { TypeNode } from '@charter/schema';
 import { type ContractRegistry, majorOf } from '@charter/spec';
 import { eventFieldName } from '../schema/operation-fields.ts';

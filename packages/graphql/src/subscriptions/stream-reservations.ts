@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { createProblem, type Principal } from '@charter/runtime';
+import type { Principal } from '@charter/runtime';
+import { createProblem } from '@charter/spec';
 import { problemResponse, unauthenticated } from '../http/json-response.ts';
 import { problemToGraphqlError } from '../problems/problem-error.ts';
 import type { SlotCounter, StreamLimits } from './stream-limits.ts';

@@ -1,6 +1,6 @@
 // The GraphQL projection of a snapshot: the real schema `charter serve` builds, and the GraphQL
 // type found at a finding's path in it.
-import { createGraphqlSchema, eventFieldName } from '@charter/graphql';
+import { createGraphqlSchema, eventFieldName } from '@charter/graphql/schema';
 import type { TypeNode } from '@charter/schema';
 import { type ContractSpec, createRegistry, graphqlFieldOf, type Snapshot } from '@charter/spec';
 import {
