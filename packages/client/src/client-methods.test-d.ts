@@ -6,6 +6,7 @@ import { defineSchemaModel, f } from '@charter/schema';
 import { defineCommand, defineQuery } from '@charter/spec';
 import { expectTypeOf } from 'vitest';
 import { createClient } from './create-client.ts';
+import { declaredError } from './declared-error.ts';
 
 const Id = defineSchemaModel({ name: 'TodoId', fields: { id: f.string() } });
 const TodoV1 = defineSchemaModel({ name: 'TodoV1', fields: { id: f.string(), title: f.string() } });
@@ -70,3 +71,28 @@ expectTypeOf(() => lists.todo.item.list(undefined, { withResponse: true }))
 	.toEqualTypeOf<200>();
 // @ts-expect-error `id` is required
 lists.todo.item.get();
+
+// The typed client's methods narrow a failure to the problems their contract declares.
+const Held = defineCommand({
+	meta: { key: 'todo.item.hold', version: '1.0.0' },
+	io: { input: Id, output: Id },
+	policy: { auth: 'user' },
+	errors: {
+		NOT_FOUND: { status: 404, description: 'No such todo.' },
+		HELD: { status: 409, description: 'Held.', data: Id },
+	},
+});
+const holds = createClient([Held], { baseUrl: '' });
+const declared = declaredError(new Error(), holds.todo.item.hold);
+switch (declared?.code) {
+	case 'HELD':
+		expectTypeOf(declared.data).toEqualTypeOf<{ id: string }>();
+		break;
+	case 'NOT_FOUND':
+		expectTypeOf(declared.data).toEqualTypeOf<undefined>();
+		break;
+	case undefined:
+		break;
+	default:
+		expectTypeOf(declared).toEqualTypeOf<never>();
+}

@@ -1,6 +1,7 @@
 import type {
 	BuiltInProblemCode,
 	ClientMethodPath,
+	DeclaredProblem,
 	ErrorCodeOf,
 	InputOf,
 	OperationSpec,
@@ -86,7 +87,9 @@ export interface Download {
  * One method of a client, the typed client's and the generated SDK's alike: the output by
  * default, `{ data, status, headers }` with `withResponse: true`.
  */
-export interface Method<I, O, St extends number = number> {
+export interface Method<I, O, St extends number = number, E = never> {
+	/** Type only: the problems the contract declares, for `declaredError(error, method)`. */
+	readonly '~errors'?: E;
 	(
 		input: MethodInput<I>,
 		options: CallOptions & { readonly withResponse: true },
@@ -165,7 +168,12 @@ export type CallResult<S> =
 export type AnyOperation = OperationSpec<any, any, any>;
 
 /** Calls one operation: typed input, typed output, `ProblemError` on failure. */
-export type ClientMethod<S> = Method<InputOf<S>, ClientOutputOf<S>, SuccessStatusOf<S>>;
+export type ClientMethod<S> = Method<
+	InputOf<S>,
+	ClientOutputOf<S>,
+	SuccessStatusOf<S>,
+	DeclaredProblem<S>
+>;
 
 type Nest<P extends readonly string[], F> = P extends [
 	infer H extends string,

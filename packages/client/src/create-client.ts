@@ -6,6 +6,7 @@ import type {
 	Client,
 	ClientOptions,
 } from './client-types.ts';
+import { withDeclaredErrors } from './declared-error.ts';
 import { createHttpCaller } from './http-caller.ts';
 
 /**
@@ -35,7 +36,10 @@ export function createClient<const C extends readonly AnyOperation[]>(
 			node = node[segment] as Record<string, unknown>;
 		}
 		const last = path[path.length - 1]!;
-		const method = (input: unknown, o?: CallOptions) => call(spec, input, o);
+		const method = withDeclaredErrors(
+			(input: unknown, o?: CallOptions) => call(spec, input, o),
+			Object.keys(spec.errors),
+		);
 		// A key that is also a prefix of others (`todo.item`, `todo.item.get`) is both.
 		node[last] = Object.assign(method, node[last]);
 	}

@@ -12,6 +12,7 @@ import {
 	type Method,
 	NETWORK_ERROR,
 } from './client-types.ts';
+import { withDeclaredErrors } from './declared-error.ts';
 import { backoff, retryPolicy, sleep } from './retry.ts';
 import { encodeForm, encodeParameters, encodePathParameter } from './wire-encoding.ts';
 
@@ -34,8 +35,14 @@ export interface HttpCaller {
 	 * and throws a `ProblemError` on failure.
 	 */
 	call(route: WireRoute, input: unknown, options?: CallOptions): Promise<unknown>;
-	/** One route as a typed method, what a generated SDK's methods are. */
-	method<I, O, St extends number = number>(route: WireRoute): Method<I, O, St>;
+	/**
+	 * One route as a typed method, what a generated SDK's methods are; `errors` are the codes
+	 * its contract declares (for `declaredError`).
+	 */
+	method<I, O, St extends number = number, E = never>(
+		route: WireRoute,
+		errors?: readonly string[],
+	): Method<I, O, St, E>;
 }
 
 /**
@@ -168,12 +175,11 @@ export function createHttpCaller(options: ClientOptions): HttpCaller {
 	return {
 		send,
 		call,
-		method: <I, O, St extends number>(route: WireRoute) =>
-			((input: I, callOptions?: CallOptions) => call(route, input, callOptions)) as Method<
-				I,
-				O,
-				St
-			>,
+		method: <I, O, St extends number, E>(route: WireRoute, errors: readonly string[] = []) =>
+			withDeclaredErrors(
+				(input: I, callOptions?: CallOptions) => call(route, input, callOptions),
+				errors,
+			) as Method<I, O, St, E>,
 	};
 }
 

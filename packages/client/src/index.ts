@@ -31,4 +31,5 @@ export {
 	type SuccessStatusOf,
 } from './client-types.ts';
 export { createClient } from './create-client.ts';
+export { declaredError, type ErrorOf } from './declared-error.ts';
 export { createHttpCaller, type HttpCaller, type Outcome, type WireRoute } from './http-caller.ts';

@@ -124,7 +124,7 @@ describe('the generated SDK', () => {
 		writeFileSync(
 			check,
 			[
-				"import { createApiClient, type Download } from './client.ts';",
+				"import { createApiClient, declaredError, type Download } from './client.ts';",
 				"const api = createApiClient({ baseUrl: '' });",
 				"const created = await api.billing.invoice.create({ total: '1' }, { withResponse: true });",
 				'const status: 201 | 202 = created.status;',
@@ -133,12 +133,20 @@ describe('the generated SDK', () => {
 				"const deleted: undefined = await api.billing.invoice.delete({ id: 'x' });",
 				'// @ts-expect-error the SDK knows a create never answers 200',
 				'const wrong: 200 = created.status;',
-				'export { data, deleted, exported, status, wrong };',
+				'const declared = declaredError(new Error(), api.billing.invoice.create);',
+				"const code: 'TOTAL_NEGATIVE' | undefined = declared?.code;",
+				'const none: undefined = declared?.data;',
+				'// @ts-expect-error a code the contract does not declare',
+				"if (declared?.code === 'NOT_FOUND') throw new Error();",
+				'// @ts-expect-error a delete declares no errors: nothing to narrow to',
+				'const never: string = declaredError(new Error(), api.billing.invoice.delete)?.code;',
+				'export { code, data, deleted, exported, never, none, status, wrong };',
 			].join('\n'),
 		);
 		expect(typeCheck([check])).toEqual([]);
 
 		const sdk = (await import(file)) as {
+			declaredError(error: unknown, method: object): unknown;
 			createApiClient(options: { baseUrl: string }): {
 				billing: {
 					invoice: {
@@ -156,5 +164,13 @@ describe('the generated SDK', () => {
 		expect([created.status, created.headers.get('location')]).toEqual([201, '/v1/invoices/inv-1']);
 		const exported = await api.billing.invoice.export({ rows: 5 });
 		expect([exported.mediaType, await exported.text()]).toEqual(['text/csv', invoiceCsv(5)]);
+		const failed = await api.billing.invoice
+			.create({ total: '-1' }, { withResponse: true })
+			.catch((e: unknown) => e);
+		expect(sdk.declaredError(failed, api.billing.invoice.create)).toMatchObject({
+			code: 'TOTAL_NEGATIVE',
+			status: 422,
+		});
+		expect(sdk.declaredError(failed, api.billing.invoice.export)).toBeUndefined();
 	}, 30_000);
 });

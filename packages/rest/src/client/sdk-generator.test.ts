@@ -117,14 +117,14 @@ describe('generateClientSdk', () => {
 		expect(sdk).toContain('\tdue?: string | null;');
 		expect(sdk).toContain('\ttags?: Array<string>;');
 		// Nested by key segments, `V2` on the last one: the typed client's names (clientMethodPath).
-		expect(sdk).toContain('\t\t\t\tgetV2: caller.method<GetTodoInput, Todo, 200>(');
-		expect(sdk).toContain('\t\t\t\tget: caller.method<GetTodoInput, TodoV1, 200>(');
+		expect(sdk).toContain(
+			'\t\t\t\tgetV2: caller.method<GetTodoInput, Todo, 200, (Problem & { readonly code: "NOT_FOUND"; readonly data: undefined })>(',
+		);
+		expect(sdk).toContain('\t\t\t\tget: caller.method<GetTodoInput, TodoV1, 200, never>(');
 		// One transport: the SDK imports it instead of carrying a copy.
 		expect(sdk).toContain("from '@charter/client';");
 		expect(sdk).not.toContain('fetch(');
-		expect(sdk).toContain(
-			'caller.method<GetTodoInput, Todo, 200>({ method: "GET", path: "/v2/todos/{id}" })',
-		);
+		expect(sdk).toContain('>({ method: "GET", path: "/v2/todos/{id}" }, ["NOT_FOUND"])');
 	});
 
 	test('compiles under strict TypeScript with only @charter/client and calls the running server', async () => {
