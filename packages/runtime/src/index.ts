@@ -97,6 +97,7 @@ export {
 	type DeclaredHeader,
 	type DeclaredStatus,
 	type DeclaredStream,
+	endStreamSource,
 	ResponseContractViolation,
 	type ResponseControl,
 	type ResponseCookie,

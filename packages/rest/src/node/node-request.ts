@@ -5,6 +5,7 @@ import {
 	type AccessRecord,
 	accessRecordOf,
 	type CallerSignal,
+	endStreamSource,
 	nodeHeaders,
 	readNodeBody,
 } from '@charter/runtime';
@@ -119,7 +120,7 @@ class ClientGoneSignal implements CallerSignal {
 /** Writes the router's response to a node:http response. */
 export function writeNodeResponse(res: ServerResponse, response: RestResponse): void {
 	if (res.headersSent || res.destroyed) {
-		void response.stream?.[Symbol.asyncIterator]().return?.();
+		endStreamSource(response.stream);
 		return;
 	}
 	const { body } = response;

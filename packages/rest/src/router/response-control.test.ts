@@ -8,6 +8,7 @@ import {
 	type Logger,
 	silentLogger,
 } from '@charter/runtime';
+import { defineSchemaModel, f } from '@charter/schema';
 import { createRegistry, defineCommand, defineQuery, wireNames } from '@charter/spec';
 import express from 'express';
 import Fastify from 'fastify';
@@ -163,6 +164,71 @@ describe('response control on REST', () => {
 				transport: { rest: { response: { stream: { mediaType: 'text/csv' } } } },
 			}),
 		).toThrow(/only a query may stream/);
+	});
+});
+
+describe('a download no one writes is ended, and ending it never rejects unhandled', () => {
+	const Report = defineQuery({
+		meta: { key: 'billing.report.export', version: '1.0.0', owners: ['@t'], description: 'x.' },
+		io: {
+			input: defineSchemaModel({ name: 'ReportInput', fields: { broken: f.boolean().optional() } }),
+			output: defineSchemaModel({ name: 'Report', fields: { rows: f.int() } }),
+		},
+		policy: { auth: 'anonymous' },
+		transport: { rest: { response: { stream: { mediaType: 'text/csv' } } } },
+	});
+	let ended = 0;
+	/** A source whose `return()` ends it, then fails (a reader whose cancel rejects, say). */
+	function failingSource(): AsyncIterableIterator<string> {
+		const source: AsyncIterableIterator<string> = {
+			[Symbol.asyncIterator]: () => source,
+			next: async () => ({ done: false, value: 'a,b\n' }),
+			return: async () => {
+				ended++;
+				throw new Error('cancel failed');
+			},
+		};
+		return source;
+	}
+	const reportRest = createFetchHandler(
+		createExecutor({
+			contracts: createRegistry([Report]),
+			bindings: [
+				implement(Report, (input, ctx) => {
+					ctx.response.stream(failingSource());
+					// An output its contract refuses: the call fails after the stream was set.
+					return (input.broken ? { rows: 'many' } : { rows: 1 }) as { rows: number };
+				}),
+			],
+			logger: silentLogger,
+		}),
+	);
+	const path = wireNames(Report).rest.path;
+
+	it('a call that fails after its handler set a stream ends the stream', async () => {
+		ended = 0;
+		const response = await reportRest(new Request(`http://api.example.com${path}?broken=true`));
+		expect(response.status).toBe(500);
+		await new Promise((resolve) => setTimeout(resolve, 10));
+		expect(ended).toBe(1);
+	});
+
+	it('a HEAD request ends the stream; the failure of its return() is no unhandled rejection', async () => {
+		ended = 0;
+		const unhandled: unknown[] = [];
+		const record = (reason: unknown) => void unhandled.push(reason);
+		process.on('unhandledRejection', record);
+		try {
+			const response = await reportRest(
+				new Request(`http://api.example.com${path}`, { method: 'HEAD' }),
+			);
+			expect(response.status).toBe(200);
+			await new Promise((resolve) => setTimeout(resolve, 10));
+			expect(ended).toBe(1);
+			expect(unhandled).toEqual([]);
+		} finally {
+			process.off('unhandledRejection', record);
+		}
 	});
 });
 

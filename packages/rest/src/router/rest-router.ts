@@ -3,6 +3,7 @@ import {
 	createProblem,
 	DEFAULT_BODY_LIMIT,
 	type Executor,
+	endStreamSource,
 	faultDetails,
 	findUnsafeKey,
 	type Invocation,
@@ -431,7 +432,7 @@ function controlledResponse(
 	if (NO_BODY_STATUSES.has(status)) {
 		delete headers['content-type'];
 		// A stream the handler gave is not read: end it.
-		void set.stream?.[Symbol.asyncIterator]().return?.();
+		endStreamSource(set.stream);
 		return cookies ? { status, headers, cookies } : { status, headers };
 	}
 	if (set.stream !== undefined) {
@@ -474,7 +475,7 @@ function withCors(
 	// Object.assign, not spreads: see "Benchmarks" in the README (spreads that add keys).
 	const headers = Object.assign({}, cors, response.headers);
 	if (method !== 'HEAD') return Object.assign({}, response, { headers });
-	void response.stream?.[Symbol.asyncIterator]().return?.();
+	endStreamSource(response.stream);
 	return response.cookies
 		? { status: response.status, headers, cookies: response.cookies }
 		: { status: response.status, headers };

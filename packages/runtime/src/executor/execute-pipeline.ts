@@ -24,7 +24,12 @@ import { createEmitBuffer, type EmitBuffer, NO_EVENTS } from './emit-buffer.ts';
 import { inputDigest } from './input-digest.ts';
 import type { Invocation, InvocationResult } from './invocation.ts';
 import type { CompiledPlan } from './operation-plan.ts';
-import { type ResponseState, storedResponse, successStatus } from './response-control.ts';
+import {
+	endStreamSource,
+	type ResponseState,
+	storedResponse,
+	successStatus,
+} from './response-control.ts';
 
 /**
  * Hands a committed command's events to the outbox relay (the only way they are published);
@@ -94,6 +99,7 @@ async function runPlan(
 	const traceId = invocation.traceId ?? trace?.traceId ?? traceIdOf(invocation.metadata);
 	const logger = withFields(env.logger, { traceId, operation: plan.id });
 	let audit: AuditTrail | undefined;
+	let call: Call | undefined;
 	const access = invocation.metadata?.access;
 	if (access !== undefined) {
 		access.traceId = traceId;
@@ -137,7 +143,7 @@ async function runPlan(
 				createProblem('NOT_IMPLEMENTED', { detail: `${plan.id} has no handler yet` }),
 			);
 		}
-		const call: Call = {
+		call = {
 			invocation,
 			input,
 			principal,
@@ -169,6 +175,9 @@ async function runPlan(
 		return result;
 	} catch (error) {
 		endStep(step, error);
+		// A download the handler set before the call failed is never written: end its source.
+		const set = call?.context?.responseState;
+		if (set?.stream !== undefined) endStream(set);
 		const translated = env.stores.translateError ? env.stores.translateError(error) : error;
 		const problem = toProblem(translated, plan.spec, logger, traceId);
 		// A command that reached authentication is audited, refusals and failures included.
@@ -196,11 +205,9 @@ const NO_METADATA: InvocationMetadata = Object.freeze({});
 
 /** Ends a stream no caller will read, and takes it off the response. */
 function endStream(response: ResponseState): void {
-	const stream = response.stream!;
+	const stream = response.stream;
 	delete response.stream;
-	void Promise.resolve()
-		.then(() => stream[Symbol.asyncIterator]().return?.())
-		.catch(() => {});
+	endStreamSource(stream);
 }
 
 function observe(

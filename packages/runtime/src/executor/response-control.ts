@@ -206,6 +206,18 @@ export class CallResponse implements ResponseControl<unknown> {
 	}
 }
 
+/**
+ * Ends a download no one will write (a failed call, a HEAD request, a surface without streams):
+ * its iterator's `return()` runs, so a generator's `finally` does. A `return()` that throws or
+ * rejects is swallowed: ending a source must never become an unhandled rejection.
+ */
+export function endStreamSource(stream: AsyncIterable<unknown> | undefined): void {
+	if (stream === undefined) return;
+	void Promise.resolve()
+		.then(() => stream[Symbol.asyncIterator]().return?.())
+		.catch(() => {});
+}
+
 /** A web ReadableStream or an async iterable as an async iterable of chunks. */
 function asyncChunks(source: StreamSource): AsyncIterable<Uint8Array | string> {
 	if (source !== null && typeof source === 'object' && Symbol.asyncIterator in source) {
