@@ -76,8 +76,10 @@ export {
 	type Binding,
 	type Handler,
 	type HandlerContext,
+	type HandlerContextOf,
 	implement,
 	implementFor,
+	type KindOf,
 	type TypedImplement,
 } from './executor/implement.ts';
 export { inputShape, MAX_SHAPE_ENTRIES } from './executor/input-shape.ts';

@@ -73,9 +73,10 @@ function notesApp(db: Kysely<NotesDatabase>): AppInstance {
 	return {
 		bindings: [
 			implementNotes(AddNote, async (input, ctx) => {
-				expectTypeOf(ctx.tx).toEqualTypeOf<Transaction<NotesDatabase> | undefined>();
+				// A command always runs in a transaction: `ctx.tx` is one, not possibly undefined.
+				expectTypeOf(ctx.tx).toEqualTypeOf<Transaction<NotesDatabase>>();
 				expectTypeOf(ctx).toExtend<HandlerContext<any, any, any, Transaction<NotesDatabase>>>();
-				const tx = ctx.tx!;
+				const tx = ctx.tx;
 				// @ts-expect-error: a table the database does not declare does not compile.
 				tx.selectFrom('nope');
 				const note = { id: `note-${input.text}`, text: input.text };
@@ -84,7 +85,8 @@ function notesApp(db: Kysely<NotesDatabase>): AppInstance {
 				return note;
 			}),
 			implementNotes(CountNotes, async (_input, ctx) => {
-				// Queries run outside a transaction: the app reads through its database.
+				// Queries run outside a transaction (typed so): the app reads through its database.
+				expectTypeOf(ctx.tx).toEqualTypeOf<undefined>();
 				expect(ctx.tx).toBeUndefined();
 				const row = await db
 					.selectFrom('notes')
@@ -95,6 +97,19 @@ function notesApp(db: Kysely<NotesDatabase>): AppInstance {
 		],
 	};
 }
+
+// A middleware chain started from the typed `implement` keeps the transaction type, beside
+// what its middleware adds.
+const tenanted = implementNotes.use(async (_call, next) => next({ tenant: 'acme' }));
+tenanted.implement(AddNote, async (input, ctx) => {
+	expectTypeOf(ctx.tx).toEqualTypeOf<Transaction<NotesDatabase>>();
+	expectTypeOf(ctx.tenant).toEqualTypeOf<string>();
+	return { id: ctx.tenant, text: input.text };
+});
+tenanted.implement(CountNotes, async (_input, ctx) => {
+	expectTypeOf(ctx.tx).toEqualTypeOf<undefined>();
+	return { count: 0 };
+});
 
 const app = defineSqlApp<NotesDatabase>({
 	migrations: [notesTables],

@@ -4,6 +4,7 @@ import type {
 	ErrorsOf,
 	EventsOf,
 	InputOf,
+	OperationKind,
 	OperationSpec,
 	OutputOf,
 	RestWireOf,
@@ -12,7 +13,7 @@ import type { InvocationMetadata, Principal } from '../context/principal.ts';
 import type { Logger } from '../logging/logger.ts';
 import type { ErrorRaisers } from '../problems/error-raisers.ts';
 import type { TransactionScope } from '../stores/unit-of-work.ts';
-import type { Middleware } from './middleware.ts';
+import { type Middleware, type MiddlewareChain, useFor } from './middleware.ts';
 import type { ResponseControl } from './response-control.ts';
 
 /**
@@ -27,6 +28,7 @@ export interface HandlerContext<
 	// `HandlerContext` is expected.
 	Rs = any,
 	Tx = unknown,
+	K extends OperationKind = OperationKind,
 > {
 	/** The caller, or undefined when anonymous. */
 	readonly principal: Principal | undefined;
@@ -64,20 +66,42 @@ export interface HandlerContext<
 	/**
 	 * The command's native transaction (`ctx.transaction.handle`): with `@charter/sql`'s stores a
 	 * Kysely `Transaction<Database>`, so the handler's writes to its own tables commit or roll
-	 * back with the command's events, audit record and idempotency key. Undefined for queries
-	 * and with the memory stores. Typed through {@link implementFor}.
+	 * back with the command's events, audit record and idempotency key. Typed through {@link
+	 * implementFor}: `Tx` in a command's handler, `undefined` in a query's (queries run outside
+	 * a transaction), either where the contract's kind is not known.
 	 */
-	readonly tx: Tx | undefined;
+	readonly tx: ForKind<K, Tx, undefined>;
 	/** The command's transaction (stores, native handle); undefined for queries. */
-	readonly transaction: TransactionScope<Tx> | undefined;
+	readonly transaction: ForKind<K, TransactionScope<Tx>, undefined>;
 	/** The transport metadata the call came with (headers...). */
 	readonly metadata: InvocationMetadata;
 }
 
+/** `C` for a command, `Q` for a query, either when the kind is not known. */
+type ForKind<K extends OperationKind, C, Q> = [K] extends ['command']
+	? C
+	: [K] extends ['query']
+		? Q
+		: C | Q;
+
+/** Whether a contract is a command or a query, as its type says (`defineCommand` does). */
+export type KindOf<S> = S extends { readonly kind: infer K extends OperationKind }
+	? K
+	: OperationKind;
+
+/** The `ctx` of a handler of contract `S`, over stores whose transaction is `Tx`. */
+export type HandlerContextOf<S, Tx = unknown> = HandlerContext<
+	EventsOf<S>,
+	ErrorsOf<S>,
+	RestWireOf<S>,
+	Tx,
+	KindOf<S>
+>;
+
 /** A handler typed from its contract (and, with {@link implementFor}, its stores' transaction). */
 export type Handler<S extends OperationSpec<any, any, any>, Tx = unknown> = (
 	input: InputOf<S>,
-	ctx: HandlerContext<EventsOf<S>, ErrorsOf<S>, RestWireOf<S>, Tx>,
+	ctx: HandlerContextOf<S, Tx>,
 ) => OutputOf<S> | Promise<OutputOf<S>>;
 
 /** A contract bound to its handler: what `createExecutor` serves. */
@@ -106,10 +130,11 @@ export function implement<S extends OperationSpec<any, any, any>>(
 }
 
 /** `implement` with handlers whose `ctx.tx` is typed `Tx`: what {@link implementFor} returns. */
-export type TypedImplement<Tx> = <S extends OperationSpec<any, any, any>>(
-	contract: S,
-	handler: Handler<S, Tx>,
-) => Binding<S>;
+export interface TypedImplement<Tx> {
+	<S extends OperationSpec<any, any, any>>(contract: S, handler: Handler<S, Tx>): Binding<S>;
+	/** Starts a middleware chain (as `use`) whose handlers' `ctx.tx` is typed `Tx` too. */
+	use<Adds extends object>(middleware: Middleware<{}, Adds>): MiddlewareChain<Adds, Tx>;
+}
 
 /**
  * Gives an `implement` whose handlers get the stores' native transaction typed: declare the
@@ -122,9 +147,11 @@ export type TypedImplement<Tx> = <S extends OperationSpec<any, any, any>>(
  * interface Database { invoices: { id: string; total: number } }
  * export const implement = implementFor<Transaction<Database>>();
  * implement(PayInvoice, async (input, ctx) => {
- *   await ctx.tx!.updateTable('invoices').set({ total: 0 }).where('id', '=', input.id).execute();
+ *   await ctx.tx.updateTable('invoices').set({ total: 0 }).where('id', '=', input.id).execute();
  * });
  */
 export function implementFor<Tx>(): TypedImplement<Tx> {
-	return (contract, handler) => implement(contract, handler as Handler<typeof contract>);
+	const typed = <S extends OperationSpec<any, any, any>>(contract: S, handler: Handler<S, Tx>) =>
+		implement(contract, handler as unknown as Handler<S>);
+	return Object.assign(typed, { use: useFor<Tx>() });
 }

@@ -1,13 +1,6 @@
-import type {
-	ErrorsOf,
-	EventsOf,
-	InputOf,
-	OperationSpec,
-	OutputOf,
-	RestWireOf,
-} from '@charter/spec';
+import type { InputOf, OperationSpec, OutputOf } from '@charter/spec';
 import { CharterConfigError } from '../errors/charter-config-error.ts';
-import type { Binding, Handler, HandlerContext } from './implement.ts';
+import type { Binding, Handler, HandlerContext, HandlerContextOf } from './implement.ts';
 
 /** What the rest of the chain gave back: the handler's output, as inner middleware left it. */
 export interface NextResult<Adds extends object = {}> {
@@ -51,22 +44,26 @@ export type Middleware<Needs extends object = {}, Adds extends object = {}> = (
 	next: NextFunction,
 ) => Promise<NextResult<Adds>> | NextResult<Adds>;
 
-/** A handler whose `ctx` carries what the chain's middleware added. */
-export type ExtendedHandler<S extends OperationSpec<any, any, any>, Ext extends object> = (
-	input: InputOf<S>,
-	ctx: HandlerContext<EventsOf<S>, ErrorsOf<S>, RestWireOf<S>> & Ext,
-) => OutputOf<S> | Promise<OutputOf<S>>;
+/**
+ * A handler whose `ctx` carries what the chain's middleware added (and, for a chain started
+ * from {@link implementFor}'s `use`, its stores' transaction `Tx`).
+ */
+export type ExtendedHandler<
+	S extends OperationSpec<any, any, any>,
+	Ext extends object,
+	Tx = unknown,
+> = (input: InputOf<S>, ctx: HandlerContextOf<S, Tx> & Ext) => OutputOf<S> | Promise<OutputOf<S>>;
 
 /** An ordered middleware chain; handlers bound through it get its context extensions typed. */
-export interface MiddlewareChain<Ext extends object = {}> {
+export interface MiddlewareChain<Ext extends object = {}, Tx = unknown> {
 	/** The middleware, outermost first. */
 	readonly middleware: readonly Middleware<any, any>[];
 	/** A new chain with `middleware` inside this one's. */
-	use<Adds extends object>(middleware: Middleware<Ext, Adds>): MiddlewareChain<Ext & Adds>;
+	use<Adds extends object>(middleware: Middleware<Ext, Adds>): MiddlewareChain<Ext & Adds, Tx>;
 	/** Binds a handler to a contract behind this chain, as `implement` does. */
 	implement<S extends OperationSpec<any, any, any>>(
 		contract: S,
-		handler: ExtendedHandler<S, Ext>,
+		handler: ExtendedHandler<S, Ext, Tx>,
 	): Binding<S>;
 }
 
@@ -82,16 +79,23 @@ export function use<Adds extends object>(middleware: Middleware<{}, Adds>): Midd
 	return chainOf([middleware]);
 }
 
-function chainOf<Ext extends object>(
+/** Starts a chain whose handlers' `ctx.tx` is typed `Tx` (`implementFor<Tx>().use`). */
+export function useFor<Tx>(): <Adds extends object>(
+	middleware: Middleware<{}, Adds>,
+) => MiddlewareChain<Adds, Tx> {
+	return (middleware) => chainOf([middleware]);
+}
+
+function chainOf<Ext extends object, Tx = unknown>(
 	middleware: readonly Middleware<any, any>[],
-): MiddlewareChain<Ext> {
+): MiddlewareChain<Ext, Tx> {
 	return Object.freeze({
 		middleware,
 		use: <Adds extends object>(next: Middleware<Ext, Adds>) =>
-			chainOf<Ext & Adds>([...middleware, next]),
+			chainOf<Ext & Adds, Tx>([...middleware, next]),
 		implement: <S extends OperationSpec<any, any, any>>(
 			contract: S,
-			handler: ExtendedHandler<S, Ext>,
+			handler: ExtendedHandler<S, Ext, Tx>,
 		): Binding<S> =>
 			Object.freeze({ contract, handler: handler as unknown as Handler<S>, middleware }),
 	});

@@ -49,7 +49,7 @@ export function defineCommand<
 ): OperationSpec<Infer<In>, Infer<Out>, EmittedEvents<Em>> &
 	KeyOf<K, V> &
 	DeclaredErrors<Er> &
-	DeclaredRestWire<Rs> {
+	DeclaredRestWire<Rs> & { readonly kind: 'command' } {
 	return defineOperation('command', definition) as OperationSpec<
 		Infer<In>,
 		Infer<Out>,
@@ -57,7 +57,7 @@ export function defineCommand<
 	> &
 		KeyOf<K, V> &
 		DeclaredErrors<Er> &
-		DeclaredRestWire<Rs>;
+		DeclaredRestWire<Rs> & { readonly kind: 'command' };
 }
 
 /**
@@ -95,11 +95,11 @@ export function defineQuery<
 ): OperationSpec<Infer<In>, Infer<Out>, never> &
 	KeyOf<K, V> &
 	DeclaredErrors<Er> &
-	DeclaredRestWire<Rs> {
+	DeclaredRestWire<Rs> & { readonly kind: 'query' } {
 	return defineOperation('query', definition) as OperationSpec<Infer<In>, Infer<Out>, never> &
 		KeyOf<K, V> &
 		DeclaredErrors<Er> &
-		DeclaredRestWire<Rs>;
+		DeclaredRestWire<Rs> & { readonly kind: 'query' };
 }
 
 function defineOperation(
