@@ -32,6 +32,7 @@ const OpenSession = defineCommand({
 					session: { description: 'The session token.' },
 					theme: { description: 'The chosen theme; no secret.', replay: true },
 					previous: { description: 'An older session cookie, cleared.' },
+					expired: { description: 'A session cookie expired with its value still set.' },
 				},
 			},
 		},
@@ -39,7 +40,11 @@ const OpenSession = defineCommand({
 });
 const bindings = [
 	implement(OpenSession, (input, ctx) => {
-		ctx.response.cookie('session', SECRET).cookie('theme', 'dark').clearCookie('previous');
+		ctx.response
+			.cookie('session', SECRET)
+			.cookie('theme', 'dark')
+			.clearCookie('previous')
+			.cookie('expired', `old-${SECRET}`, { maxAge: 0 });
 		return input;
 	}),
 ];
@@ -64,7 +69,7 @@ const targets: [string, () => Promise<Stores>][] = [
 ];
 
 describe.each(targets)('on %s stores', (name, open) => {
-	it('a replay sets again only the cleared and replay: true cookies; the value is not stored', async () => {
+	it('a replay sets again only the cleared and replay: true cookies; no secret value is stored', async () => {
 		const stores = await open();
 		const executor = createExecutor({
 			contracts: createRegistry([OpenSession]),
@@ -81,12 +86,19 @@ describe.each(targets)('on %s stores', (name, open) => {
 		const first = await call();
 		const replay = await call();
 		if (!first.ok || !replay.ok) throw new Error('the call failed');
-		expect(first.response?.cookies?.map((c) => c.name)).toEqual(['session', 'theme', 'previous']);
+		expect(first.response?.cookies?.map((c) => c.name)).toEqual([
+			'session',
+			'theme',
+			'previous',
+			'expired',
+		]);
 		expect(replay.replayed).toBe(true);
 		expect(replay.response).toEqual({
 			cookies: [
 				{ name: 'theme', value: 'dark' },
 				{ name: 'previous', value: '', maxAge: 0 },
+				// Expired (maxAge 0): replayed as cleared, without the value it was set with.
+				{ name: 'expired', value: '', maxAge: 0 },
 			],
 		});
 

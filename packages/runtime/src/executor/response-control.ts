@@ -272,9 +272,13 @@ export function storedResponse(
 	if (state.headers !== undefined) kept.headers = state.headers;
 	if (state.cookies !== undefined) {
 		const declared = spec.transport.rest?.response?.cookies;
-		const cookies = state.cookies.filter(
-			(cookie) => cookie.maxAge === 0 || declared?.[cookie.name]?.replay === true,
-		);
+		const cookies: ResponseCookie[] = [];
+		for (const cookie of state.cookies) {
+			if (declared?.[cookie.name]?.replay === true) cookies.push(cookie);
+			// Expired: whatever value it was set with (`cookie(name, token, { maxAge: 0 })`) is not
+			// kept, only that it is cleared.
+			else if (cookie.maxAge === 0) cookies.push({ name: cookie.name, value: '', maxAge: 0 });
+		}
 		if (cookies.length > 0) kept.cookies = cookies;
 	}
 	return Object.keys(kept).length > 0 ? kept : undefined;
