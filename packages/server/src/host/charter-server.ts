@@ -61,7 +61,8 @@ export interface CharterServerOptions {
 	/**
 	 * node:http handlers on path prefixes (`{ '/docs': docs, '/studio': studio }`): a request
 	 * under the prefix is offered to the handler, and goes to the REST routes (404) when it
-	 * declines. Served on the node:http path only.
+	 * declines. Served on the node:http path only: a mount writes to the node:http response
+	 * itself, which a fetch request has none of (docs/guides/operate/one-host.md).
 	 */
 	readonly mounts?: Readonly<Record<string, NodeMount | LazyMount>>;
 	/** Writes one line per request to this logger. */
