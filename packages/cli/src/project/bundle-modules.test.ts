@@ -91,6 +91,25 @@ describe('importBundledConfig', () => {
 		expect((await importBundledConfig(root, config))?.default).toMatchObject({ outDir: 'two' });
 	});
 
+	it('a module the config imports keeps its own import.meta.url, dirname and filename', async () => {
+		const config = join(root, 'meta/charter.config.ts');
+		const helper = join(root, 'meta/tools/where.ts');
+		write(
+			'meta/tools/where.ts',
+			'export const where = [import.meta.url, import.meta.dirname, import.meta.filename];\n',
+		);
+		write(
+			'meta/charter.config.ts',
+			"import { where } from './tools/where.ts';\nexport default { contracts: [], here: import.meta.url, where };\n",
+		);
+		const loaded = await importBundledConfig(join(root, 'meta'), config);
+		expect(loaded?.default).toEqual({
+			contracts: [],
+			here: pathToFileURL(config).href,
+			where: [pathToFileURL(helper).href, dirname(helper), helper],
+		});
+	});
+
 	it('gives undefined for a config that throws, so the caller imports it itself and reports why', async () => {
 		write(
 			'broken/charter.config.ts',

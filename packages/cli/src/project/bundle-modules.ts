@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync
 import { createRequire } from 'node:module';
 import { dirname, join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
+import type { BuildOptions, PluginBuild } from 'esbuild';
 import { ensureTypeScriptLoader } from './typescript-loader.ts';
 
 /**
@@ -41,11 +42,50 @@ export async function importBundledConfig(
 ): Promise<Record<string, unknown> | undefined> {
 	const relativePath = relative(root, configFile).split(sep).join('/');
 	const entry = `export { default } from ${JSON.stringify(`./${relativePath}`)};`;
-	return importCachedBundle(root, 'config', entry, {
-		'import.meta.url': JSON.stringify(pathToFileURL(configFile).href),
-		'import.meta.dirname': JSON.stringify(dirname(configFile)),
-		'import.meta.filename': JSON.stringify(configFile),
-	});
+	return importCachedBundle(root, 'config', entry, OWN_IMPORT_META);
+}
+
+/** The name each bundled module declares its own `import.meta` values under. */
+const META = '__charterImportMeta';
+
+/**
+ * Keeps each bundled module's `import.meta.url`, `dirname` and `filename` its own file's, not
+ * the bundle's (a config's helper that finds files beside itself). esbuild's `define` is one
+ * value for the whole bundle, so it names a binding each module declares on its first line
+ * (lines kept, so positions in errors hold).
+ */
+const OWN_IMPORT_META = {
+	define: {
+		'import.meta.url': `${META}.url`,
+		'import.meta.dirname': `${META}.dirname`,
+		'import.meta.filename': `${META}.filename`,
+	},
+	plugins: [
+		{
+			name: 'charter-own-import-meta',
+			setup(build: PluginBuild) {
+				build.onLoad({ filter: /\.[cm]?[jt]sx?$/ }, (args) => {
+					const text = readFileSync(args.path, 'utf8');
+					if (!text.includes('import.meta')) return undefined;
+					const meta = {
+						url: pathToFileURL(args.path).href,
+						dirname: dirname(args.path),
+						filename: args.path,
+					};
+					return {
+						contents: `var ${META} = ${JSON.stringify(meta)};${text}`,
+						loader: loaderOf(args.path),
+					};
+				});
+			},
+		},
+	],
+};
+
+/** The esbuild loader of a module file, by its extension. */
+function loaderOf(path: string): 'ts' | 'tsx' | 'js' | 'jsx' {
+	const extension = /\.[cm]?([jt]sx?)$/.exec(path)?.[1];
+	return extension === 'tsx' || extension === 'jsx' || extension === 'js' ? extension : 'ts';
 }
 
 /**
@@ -58,7 +98,7 @@ async function importCachedBundle(
 	root: string,
 	name: string,
 	entry: string,
-	define?: Record<string, string>,
+	options?: Pick<BuildOptions, 'define' | 'plugins'>,
 ): Promise<Record<string, unknown> | undefined> {
 	try {
 		const folder = join(root, '.charter', 'cache');
@@ -82,7 +122,7 @@ async function importCachedBundle(
 			write: false,
 			logLevel: 'silent',
 			metafile: true,
-			...(define ? { define } : {}),
+			...options,
 		});
 		const code = result.outputFiles[0]?.text;
 		if (code === undefined) return undefined;
