@@ -96,3 +96,14 @@ switch (declared?.code) {
 	default:
 		expectTypeOf(declared).toEqualTypeOf<never>();
 }
+
+// `call` and `tryCall` take the same arguments as the methods: an all-optional input may be left out.
+lists.call(ListTodos);
+lists.tryCall(ListTodos);
+expectTypeOf(() => lists.call(ListTodos, undefined, { withResponse: true }))
+	.returns.resolves.toHaveProperty('status')
+	.toEqualTypeOf<200>();
+// @ts-expect-error `id` is required
+lists.call(GetV1);
+// @ts-expect-error `id` is required
+lists.tryCall(GetV1);

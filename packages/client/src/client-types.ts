@@ -208,17 +208,15 @@ export type ClientTree<C extends readonly AnyOperation[]> = UnionToIntersection<
 export type Client<C extends readonly AnyOperation[]> = ClientTree<C> & {
 	call<S extends AnyOperation>(
 		contract: S,
-		input: InputOf<S>,
+		input: MethodInput<InputOf<S>>,
 		options: CallOptions & { readonly withResponse: true },
 	): Promise<CallResponse<ClientOutputOf<S>, SuccessStatusOf<S>>>;
 	call<S extends AnyOperation>(
 		contract: S,
-		input: InputOf<S>,
-		options?: CallOptions,
+		...args: MethodArgs<InputOf<S>>
 	): Promise<ClientOutputOf<S>>;
 	tryCall<S extends AnyOperation>(
 		contract: S,
-		input: InputOf<S>,
-		options?: CallOptions,
+		...args: MethodArgs<InputOf<S>>
 	): Promise<CallResult<S>>;
 };

@@ -68,6 +68,13 @@ describe('the typed client', () => {
 		expect([deleted.status, deleted.data]).toEqual([204, undefined]);
 	});
 
+	it('call and tryCall may leave out an input with no required field', async () => {
+		const exported = (await client().call(ExportInvoices)) as Download;
+		expect(await exported.text()).toBe(invoiceCsv(2));
+		const result = await client().tryCall(ExportInvoices);
+		expect(result).toMatchObject({ ok: true, status: 200 });
+	});
+
 	it('tryCall carries the status and headers too', async () => {
 		const result = await client().tryCall(CreateInvoice, { total: '3.00' });
 		if (!result.ok) throw new Error(result.problem.code);
