@@ -104,7 +104,15 @@ describe('bad input', () => {
 		const executor = createExecutor({
 			bindings: [implement(create, (input) => input as never)],
 			contextProvider: () => ({ id: 'tester', roles: [], permissions: [] }),
+			serveUnimplemented: true,
+			logger: silentLogger,
 		});
+		// GraphQL's named types recurse too: the back-references are the types themselves.
+		const sdl = printSchema(createGraphqlSchema(createRegistry([create, tree]), { executor }));
+		expect(sdl).toMatch(/type TreeNode \{[^}]*children: \[TreeNode!\]/);
+		expect(sdl).toMatch(/type Folder \{[^}]*files: \[File!\]!/);
+		expect(sdl).toMatch(/type File \{[^}]*folder: Folder/);
+		expect(sdl).toMatch(/input FolderInput \{[^}]*files: \[FileInput!\]!/);
 		const rest = createRestServer(executor);
 		const { url } = await rest.listen(0);
 		try {

@@ -1,6 +1,7 @@
 import {
 	type FieldNode,
 	type ModelNode,
+	recursionTarget,
 	SCALARS,
 	type ScalarName,
 	type TypeKind,
@@ -157,7 +158,12 @@ export function createTypeMapper(outputModels: ReadonlySet<string>): TypeMapper 
 					: typeof node.value === 'number'
 						? scalar(Number.isInteger(node.value) ? 'Int' : 'Float')
 						: scalar('JSON'),
-		'json-schema': () => scalar('JSON'),
+		// A reference back to a recursive type is that named type (GraphQL types recurse);
+		// other JSON Schema is JSON.
+		'json-schema': (node, side, hint) => {
+			const target = recursionTarget(node);
+			return target ? nullable(target, side, hint) : scalar('JSON');
+		},
 	};
 
 	function nullable(node: TypeNode, side: Side, hint: string): GraphQLNullableType {

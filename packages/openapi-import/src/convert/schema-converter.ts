@@ -248,7 +248,7 @@ export class SchemaConverter implements SchemaScope {
 		this.note(
 			'normalized',
 			site,
-			`reference cycle through ${ref}: validated and exported as a $ref to ${name} (recursion kept); GraphQL types it as JSON`,
+			`reference cycle through ${ref}: written as recursiveRef(${name}): schemas, validators, OpenAPI and GraphQL recurse through it`,
 		);
 	}
 

@@ -1,8 +1,9 @@
-import type { ModelNode, TypeNode } from './type-node.ts';
+import { type ModelNode, recursionTarget, type TypeNode } from './type-node.ts';
 
 /**
  * Lists every model reachable from the given types (through fields, list items, union
- * variants and record values), each node once, in the order first reached.
+ * variants, record values and references back to a recursive type), each node once, in the
+ * order first reached.
  */
 export function reachableModels(roots: Iterable<TypeNode>): ModelNode[] {
 	const models: ModelNode[] = [];
@@ -24,6 +25,11 @@ export function reachableModels(roots: Iterable<TypeNode>): ModelNode[] {
 			case 'record':
 				visit(node.values);
 				return;
+			case 'json-schema': {
+				const target = recursionTarget(node);
+				if (target) visit(target);
+				return;
+			}
 			default:
 				return;
 		}
