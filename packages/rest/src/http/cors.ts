@@ -7,7 +7,7 @@ export interface CorsOptions {
 	readonly maxAge?: number;
 }
 
-const ALLOWED_HEADERS = 'authorization, content-type, idempotency-key, traceparent';
+const ALLOWED_HEADERS = ['authorization', 'content-type', 'idempotency-key', 'traceparent'];
 const EXPOSED_HEADERS = ['x-trace-id', 'idempotent-replayed', 'deprecation', 'sunset'];
 
 /**
@@ -22,25 +22,46 @@ export function exposedHeaders(declared: Iterable<string>): string {
 
 const DEFAULT_EXPOSED = exposedHeaders([]);
 
+/**
+ * The `Access-Control-Allow-Headers` value of a preflight: the request headers Charter reads and
+ * every header parameter the contracts declare (`transport.rest.parameters`, `in: 'header'`),
+ * so a page on another origin may send them.
+ */
+export function allowedHeaders(declared: Iterable<string>): string {
+	const names = new Set(ALLOWED_HEADERS);
+	for (const name of declared) names.add(name.toLowerCase());
+	return [...names].join(', ');
+}
+
+const DEFAULT_ALLOWED = allowedHeaders([]);
+
+/** The header lists of a router's CORS answers, computed once from its contracts. */
+export interface CorsHeaderNames {
+	readonly exposed: string;
+	readonly allowed: string;
+}
+
+const DEFAULT_NAMES: CorsHeaderNames = { exposed: DEFAULT_EXPOSED, allowed: DEFAULT_ALLOWED };
+
 /** Gives the CORS headers for a request's origin, or none when the origin is not allowed. */
 export function corsHeaders(
 	cors: CorsOptions | undefined,
 	origin: string | undefined,
 	preflight: boolean,
-	exposed: string = DEFAULT_EXPOSED,
+	names: CorsHeaderNames = DEFAULT_NAMES,
 ): Record<string, string> {
 	if (!cors || !origin) return {};
 	const any = cors.origins === '*';
 	if (!any && !cors.origins.includes(origin)) return {};
 	const headers: Record<string, string> = {
 		'access-control-allow-origin': any && !cors.credentials ? '*' : origin,
-		'access-control-expose-headers': exposed,
+		'access-control-expose-headers': names.exposed,
 	};
 	if (!any || cors.credentials) headers.vary = 'Origin';
 	if (cors.credentials) headers['access-control-allow-credentials'] = 'true';
 	if (preflight) {
 		headers['access-control-allow-methods'] = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';
-		headers['access-control-allow-headers'] = ALLOWED_HEADERS;
+		headers['access-control-allow-headers'] = names.allowed;
 		headers['access-control-max-age'] = String(cors.maxAge ?? 600);
 	}
 	return headers;

@@ -16,7 +16,7 @@ import {
 } from '@charter/runtime';
 import { isObjectRoot } from '@charter/schema';
 import { NO_BODY_STATUSES, WHOLE_INPUT_PARAMETER } from '@charter/spec';
-import { type CorsOptions, corsHeaders, exposedHeaders } from '../http/cors.ts';
+import { allowedHeaders, type CorsOptions, corsHeaders, exposedHeaders } from '../http/cors.ts';
 import { deprecationHeaders } from '../http/deprecation-headers.ts';
 import { FORM_TYPE, formBodyMembers, MULTIPART_TYPE } from '../http/form-body.ts';
 import type { BodyResult, RestRequest, RestResponse } from '../http/rest-message.ts';
@@ -203,11 +203,20 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 		if (!isObjectRoot(input))
 			wholeInputs.set(plan, { absent: input.kind === 'array' ? [] : undefined });
 	}
-	const exposed = exposedHeaders(
-		executor.plans.flatMap((plan) =>
-			Object.keys(plan.spec.transport.rest?.response?.headers ?? {}),
+	const corsNames = {
+		exposed: exposedHeaders(
+			executor.plans.flatMap((plan) =>
+				Object.keys(plan.spec.transport.rest?.response?.headers ?? {}),
+			),
 		),
-	);
+		allowed: allowedHeaders(
+			executor.plans.flatMap((plan) =>
+				Object.entries(plan.spec.transport.rest?.parameters ?? {}).flatMap(([field, p]) =>
+					p.in === 'header' ? [p.name ?? field] : [],
+				),
+			),
+		),
+	};
 	let openapi: string | undefined;
 	const openapiText = () => {
 		openapi ??= JSON.stringify(
@@ -237,7 +246,7 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 		const origin = request.headers.origin;
 		const preflight =
 			method === 'OPTIONS' && request.headers['access-control-request-method'] !== undefined;
-		const cors = corsHeaders(options.cors, origin, preflight, exposed);
+		const cors = corsHeaders(options.cors, origin, preflight, corsNames);
 		const plain = method !== 'HEAD' && Object.keys(cors).length === 0;
 		// A module function, not a closure per request (tsx names each one with defineProperty).
 		const reply = plain ? plainReply : (response: RestResponse) => withCors(response, cors, method);

@@ -6,6 +6,7 @@ import { defineCommand, defineQuery } from '@charter/spec';
 import express from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { charterExpress } from '../adapters/express/express-adapter.ts';
+import { createFetchHandler } from '../fetch/fetch-handler.ts';
 import { createRestServer, type RestServer } from '../node/node-server.ts';
 import { toOpenApi } from '../openapi/openapi-export.ts';
 
@@ -174,6 +175,27 @@ describe('parameters in the query, headers and cookies, in OpenAPI styles', () =
 		const bad = await json(await fetch(`${url}/search?created[gte]=soon`));
 		expect(bad.status).toBe(422);
 		expect(bad.body.issues[0].path).toBe('/created/gte');
+	});
+});
+
+describe('a page on another origin', () => {
+	it('may send the declared header parameters: a CORS preflight allows them', async () => {
+		const handler = createFetchHandler(createExecutor({ bindings: [implement(Search, echo)] }), {
+			cors: { origins: ['https://app.example'] },
+		});
+		const preflight = await handler(
+			new Request('http://api.example.com/search', {
+				method: 'OPTIONS',
+				headers: {
+					origin: 'https://app.example',
+					'access-control-request-method': 'GET',
+					'access-control-request-headers': 'x-request-id, x-flags',
+				},
+			}),
+		);
+		expect(preflight.status).toBe(204);
+		const allowed = preflight.headers.get('access-control-allow-headers')?.split(/,\s*/);
+		expect(allowed).toEqual(expect.arrayContaining(['x-request-id', 'x-flags', 'idempotency-key']));
 	});
 });
 
