@@ -261,16 +261,24 @@ function failure(
 function createDeadline(signal: AbortSignal | undefined, timeoutMs: number | undefined) {
 	if (timeoutMs === undefined) return { signal, expired: false, clear(_keepAbort?: boolean) {} };
 	const controller = new AbortController();
+	// `AbortSignal.any` keeps no listener on the caller's signal (a long-lived one, an app's
+	// shutdown signal, say), so a download still read after the call leaves nothing behind on it.
+	// Without it (an older browser), a listener links them, removed unless a download is read.
+	const any = signal !== undefined && typeof AbortSignal.any === 'function';
 	const abort = () => controller.abort(signal?.reason);
-	if (signal?.aborted) abort();
-	signal?.addEventListener('abort', abort, { once: true });
+	if (!any) {
+		if (signal?.aborted) abort();
+		signal?.addEventListener('abort', abort, { once: true });
+	}
 	const deadline = {
-		signal: controller.signal as AbortSignal | undefined,
+		signal: (any ? AbortSignal.any([signal, controller.signal]) : controller.signal) as
+			| AbortSignal
+			| undefined,
 		expired: false,
 		/** Stops the timer; `keepAbort` leaves the caller's abort linked (a download being read). */
 		clear(keepAbort = false) {
 			clearTimeout(timer);
-			if (!keepAbort) signal?.removeEventListener('abort', abort);
+			if (!any && !keepAbort) signal?.removeEventListener('abort', abort);
 		},
 	};
 	const timer = setTimeout(() => {

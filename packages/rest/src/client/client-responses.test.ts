@@ -1,3 +1,4 @@
+import { getEventListeners } from 'node:events';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createClient, type Download } from '@charter/client';
@@ -120,6 +121,19 @@ describe('the typed client', () => {
 				for (;;) if ((await reader.read()).done) return 'ended without an error';
 			})(),
 		).rejects.toThrow('enough');
+	});
+
+	it('leaves no listener on a long-lived signal once its downloads are read', async () => {
+		const shutdown = new AbortController();
+		for (let i = 0; i < 3; i++) {
+			const exported = (await client().call(
+				ExportInvoices,
+				{ rows: 2 },
+				{ signal: shutdown.signal, timeoutMs: 30_000 },
+			)) as Download;
+			expect(await exported.text()).toBe(invoiceCsv(2));
+		}
+		expect(getEventListeners(shutdown.signal, 'abort')).toHaveLength(0);
 	});
 });
 
