@@ -128,6 +128,12 @@ export {
 	toFetchRequest,
 	writeFetchResponse,
 } from './http/node-fetch-bridge.ts';
+export {
+	attachRequestTarget,
+	parseRequestTarget,
+	type RequestTarget,
+	requestTargetOf,
+} from './http/request-target.ts';
 export { idempotencyScope } from './idempotency/idempotency-guard.ts';
 export {
 	canonicalJson,

@@ -1,6 +1,8 @@
+import { get } from 'node:http';
 import { createGraphqlHandler } from '@charter/graphql';
 import { createMcpHandler } from '@charter/mcp';
 import { createRestHandler, createRestServer } from '@charter/rest';
+import { attachRequestTarget } from '@charter/runtime';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTodoExecutor } from '../../rest/test/fixtures/todo-api.ts';
 import { type CharterServer, createCharterServer } from '../src/index.ts';
@@ -161,6 +163,35 @@ describe('createCharterServer: every surface on one port', () => {
 			const overFetch = await answer(await server.fetch(make()));
 			expect(overFetch).toEqual(overNode);
 		}
+	});
+});
+
+describe('the request target, read once', () => {
+	// The host reads the target and hands it to the surface behind it: REST routes by what the
+	// host read, and never parses the URL again (here the two differ on purpose, to tell).
+	it('is what the REST routes use, on the fetch path and on a request a host read', async () => {
+		const handler = createRestHandler({ executor: createTodoExecutor() });
+		const read = new Request('http://127.0.0.1/no/such/route', { headers: JSON_HEADERS });
+		attachRequestTarget(read, { pathname: '/v1/todo/list', search: '?limit=1' });
+		expect((await handler.fetch(read)).status).toBe(200);
+		const unread = new Request('http://127.0.0.1/no/such/route', { headers: JSON_HEADERS });
+		expect((await handler.fetch(unread)).status).toBe(404);
+	});
+
+	it('is normalized once at the host as the URL parser would (dot segments)', async () => {
+		// Sent as is by node:http (fetch would normalize it first): routed by the host as the
+		// REST router reads it, to REST, not to GraphQL by its raw prefix.
+		const status = await new Promise<number | undefined>((resolve, reject) => {
+			const { hostname, port } = new URL(base);
+			get(
+				{ hostname, port, path: '/graphql/../v1/todo/list?limit=1', headers: JSON_HEADERS },
+				(res) => {
+					res.resume();
+					resolve(res.statusCode);
+				},
+			).on('error', reject);
+		});
+		expect(status).toBe(200);
 	});
 });
 

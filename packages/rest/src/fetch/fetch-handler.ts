@@ -5,6 +5,7 @@ import {
 	type Executor,
 	fetchHeaders,
 	readFetchBody,
+	requestTargetOf,
 } from '@charter/runtime';
 import type { RestRequest, RestResponse } from '../http/rest-message.ts';
 import { createRestRouter, problemResponse, type RestOptions } from '../router/rest-router.ts';
@@ -37,11 +38,17 @@ export function createFetchHandler(
  * attached to it (for its access log or HTTP span: the router records the route there).
  */
 export function fromFetchRequest(request: Request): RestRequest {
-	const url = new URL(request.url);
+	// The target a host in front read, or the request's URL read here: the router reads neither again.
+	let target = requestTargetOf(request);
+	if (target === undefined) {
+		const url = new URL(request.url);
+		target = { pathname: url.pathname, search: url.search };
+	}
 	const access = accessRecordOf(request);
 	return {
 		method: request.method,
-		url: url.pathname + url.search,
+		url: target.pathname + target.search,
+		target,
 		headers: fetchHeaders(request.headers),
 		signal: request.signal,
 		clientAddress: clientAddressOf(request),

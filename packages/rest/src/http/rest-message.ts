@@ -1,4 +1,4 @@
-import type { AccessRecord, BodyResult, CallerSignal } from '@charter/runtime';
+import type { AccessRecord, BodyResult, CallerSignal, RequestTarget } from '@charter/runtime';
 
 export type { BodyResult };
 
@@ -7,6 +7,8 @@ export interface RestRequest {
 	readonly method: string;
 	/** Path and query, e.g. `/v1/todo/list?done=true`. */
 	readonly url: string;
+	/** `url` as a host in front already read it (`createCharterServer`), so it is read once. */
+	readonly target?: RequestTarget;
 	/** Lowercased header names; repeated headers joined with `, `. */
 	readonly headers: Readonly<Record<string, string | undefined>>;
 	/** Reads the body up to `limit` bytes. */

@@ -7,7 +7,9 @@ import {
 	type CallerSignal,
 	endStreamSource,
 	nodeHeaders,
+	type RequestTarget,
 	readNodeBody,
+	requestTargetOf,
 } from '@charter/runtime';
 import type { BodyResult, RestRequest, RestResponse } from '../http/rest-message.ts';
 
@@ -30,6 +32,7 @@ export function fromNodeRequest(req: IncomingMessage, options?: NodeRequestOptio
 class NodeRestRequest implements RestRequest {
 	readonly method: string;
 	readonly url: string;
+	readonly target?: RequestTarget;
 	readonly headers: Readonly<Record<string, string | undefined>>;
 	readonly signal: ClientGoneSignal;
 	readonly clientAddress: string | undefined;
@@ -42,6 +45,8 @@ class NodeRestRequest implements RestRequest {
 		this.#req = req;
 		this.method = req.method ?? 'GET';
 		this.url = req.url ?? '/';
+		const target = requestTargetOf(req);
+		if (target !== undefined) this.target = target;
 		this.headers = nodeHeaders(req);
 		this.clientAddress = req.socket?.remoteAddress;
 		this.signal = new ClientGoneSignal(req, options?.response);

@@ -11,7 +11,9 @@ import {
 	type OperationPlan,
 	type Problem,
 	parseJsonSafely,
+	parseRequestTarget,
 	type Readiness,
+	type RequestTarget,
 	successStatus,
 } from '@charter/runtime';
 import { isObjectRoot } from '@charter/schema';
@@ -118,7 +120,7 @@ function unsupportedMediaType(types: readonly string[]): { problem: Problem } {
 function readDeclared(
 	plan: OperationPlan,
 	readers: readonly ParameterReader[],
-	url: RequestUrl,
+	url: RequestTarget,
 	request: RestRequest,
 ): { value: unknown } | { problem: Problem } {
 	const raw: Record<string, unknown> = {};
@@ -250,7 +252,7 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 		const plain = method !== 'HEAD' && Object.keys(cors).length === 0;
 		// A module function, not a closure per request (tsx names each one with defineProperty).
 		const reply = plain ? plainReply : (response: RestResponse) => withCors(response, cors, method);
-		const url = splitUrl(request.url);
+		const url = request.target ?? parseRequestTarget(request.url);
 		if (!url) {
 			return reply(
 				problemResponse(createProblem('BAD_REQUEST', { detail: 'the request URL is malformed' })),
@@ -297,7 +299,7 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 	async function invoke(
 		plan: OperationPlan,
 		params: Record<string, string>,
-		url: RequestUrl,
+		url: RequestTarget,
 		request: RestRequest,
 		method: string,
 	): Promise<RestResponse> {
@@ -488,35 +490,6 @@ function withCors(
 	return response.cookies
 		? { status: response.status, headers, cookies: response.cookies }
 		: { status: response.status, headers };
-}
-
-/** The parts of a request target the router reads. */
-interface RequestUrl {
-	readonly pathname: string;
-	/** The query string with its `?`, or empty. */
-	readonly search: string;
-}
-
-/**
- * A plain origin-form path (`/v1/x/y`, no dot segments, no characters the URL parser would
- * encode or rewrite) is already its own `pathname`: taken as is. Anything else goes through
- * `new URL` for the same normalization as before; undefined when the URL is malformed.
- */
-const PLAIN_PATH = /^(?:\/(?:[\w~!$&'()*+,;=:@-][\w.~!$&'()*+,;=:@-]*)?)+$/;
-
-function splitUrl(target: string): RequestUrl | undefined {
-	const mark = target.indexOf('?');
-	const pathname = mark === -1 ? target : target.slice(0, mark);
-	if (target.indexOf('#') === -1 && PLAIN_PATH.test(pathname)) {
-		const search = mark === -1 ? '' : target.slice(mark);
-		if (search.length <= 1) return { pathname, search: '' };
-	}
-	try {
-		const url = new URL(target, 'http://charter.invalid');
-		return { pathname: url.pathname, search: url.search };
-	} catch {
-		return undefined;
-	}
 }
 
 /** The 413 problem when the declared Content-Length is over the limit: no need to read. */

@@ -15,6 +15,7 @@ import {
 } from '@charter/rest';
 import {
 	accessRecordOf,
+	attachRequestTarget,
 	compileOriginPolicy,
 	createProblem,
 	DEFAULT_BODY_LIMIT,
@@ -24,10 +25,11 @@ import {
 	type OriginPolicy,
 	originPolicyOption,
 	type Readiness,
+	type RequestTarget,
 	type Tracer,
 	traceFetchRequests,
 } from '@charter/runtime';
-import { type HostTarget, parseTarget } from './host-target.ts';
+import { parseTarget } from './host-target.ts';
 
 /** A node:http mount whose handler is made on its first request, or when the server warms up. */
 export interface LazyMount {
@@ -164,14 +166,14 @@ export function createCharterServer(options: CharterServerOptions): CharterServe
 		else writeNodeResponse(res, problem('INTERNAL'));
 	};
 
-	async function serveNode(req: IncomingMessage, res: ServerResponse, target: HostTarget) {
-		const surface = surfaceOf(target.path);
+	async function serveNode(req: IncomingMessage, res: ServerResponse, target: RequestTarget) {
+		const surface = surfaceOf(target.pathname);
 		if (surface) {
-			routed(req, under(target.path, GRAPHQL) ? GRAPHQL : MCP);
+			routed(req, under(target.pathname, GRAPHQL) ? GRAPHQL : MCP);
 			return (await surface()).node(req, res);
 		}
 		for (const mount of mounts) {
-			if (!under(target.path, mount.prefix)) continue;
+			if (!under(target.pathname, mount.prefix)) continue;
 			routed(req, mount.prefix);
 			if (await (await mount.handler())(req, res)) return;
 			break;
@@ -190,8 +192,9 @@ export function createCharterServer(options: CharterServerOptions): CharterServe
 			writeNodeResponse(res, problem('FORBIDDEN', refused));
 			return;
 		}
+		attachRequestTarget(req, target);
 		// The REST routes (health included) answer without a detour through a promise chain.
-		if (!surfaceOf(target.path) && !mounts.some((m) => under(target.path, m.prefix))) {
+		if (!surfaceOf(target.pathname) && !mounts.some((m) => under(target.pathname, m.prefix))) {
 			rest.node(req, res).catch((error: unknown) => failed(req, res, error));
 			return;
 		}
@@ -210,6 +213,7 @@ export function createCharterServer(options: CharterServerOptions): CharterServe
 			request.headers.get('origin') ?? undefined,
 		);
 		if (refused !== undefined) return toResponse(problem('FORBIDDEN', refused));
+		attachRequestTarget(request, { pathname: url.pathname, search: url.search });
 		try {
 			const surface = surfaceOf(url.pathname);
 			if (surface) routed(request, under(url.pathname, GRAPHQL) ? GRAPHQL : MCP);
