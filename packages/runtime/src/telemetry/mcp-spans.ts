@@ -1,4 +1,5 @@
 import { context, SpanKind, SpanStatusCode, type Tracer, trace } from '@opentelemetry/api';
+import { entersContext } from './unsampled-roots.ts';
 
 /** The JSON-RPC request an MCP span covers. */
 export interface TracedMcpRequest {
@@ -36,6 +37,9 @@ export function traceMcpRequest<T>(
 		},
 		active,
 	);
+	// A root the sampler dropped, under detachUnsampledRoots: run outside any trace context, as
+	// the HTTP request it came in was (entering one turns Node's async hooks on).
+	if (!entersContext(tracer, span, parent !== undefined)) return run();
 	// Entered even when dropped: the operation under it follows its sampling decision.
 	return context.with(trace.setSpan(active, span), run).then(
 		(value) => {

@@ -322,6 +322,22 @@ describe('tracing with an OpenTelemetry tracer', () => {
 		expect(seen[0]).toMatch(/^[0-9a-f]{32}$/);
 	});
 
+	it('detachUnsampledRoots: an MCP request the sampler drops at the root runs outside any trace context too', async () => {
+		const sdk = new BasicTracerProvider({
+			sampler: new ParentBasedSampler({ root: new AlwaysOffSampler() }),
+			spanProcessors: [new SimpleSpanProcessor(exporter)],
+		}).getTracer('@charter/runtime');
+		const { traceMcpRequest } = await import('./mcp-spans.ts');
+		const activeIn = (tracer: Tracer) =>
+			traceMcpRequest(tracer, { method: 'tools/call', tool: 'todo_list', id: 1 }, async () => {
+				await Promise.resolve();
+				return trace.getActiveSpan();
+			});
+		expect(await activeIn(detachUnsampledRoots(sdk))).toBeUndefined();
+		// Without it the dropped root's context is entered.
+		expect(await activeIn(sdk)).toBeDefined();
+	});
+
 	it('is off by default: an executor without a tracer records nothing, even with a global provider', async () => {
 		trace.setGlobalTracerProvider(provider);
 		try {
