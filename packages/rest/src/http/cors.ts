@@ -1,3 +1,4 @@
+import { CharterConfigError } from '@charter/runtime';
 /** Cross-origin settings; off unless given. */
 export interface CorsOptions {
 	/** Allowed origins, or `*` for any. */
@@ -42,6 +43,21 @@ export interface CorsHeaderNames {
 }
 
 const DEFAULT_NAMES: CorsHeaderNames = { exposed: DEFAULT_EXPOSED, allowed: DEFAULT_ALLOWED };
+
+/**
+ * Refuses CORS options that would open a signed-in user's answers to every site: any origin
+ * (`*`) with credentials, which would reflect each request's Origin with
+ * `Access-Control-Allow-Credentials` (browsers refuse `*` with credentials for that reason).
+ */
+export function checkCorsOptions(cors: CorsOptions | undefined): void {
+	if (cors?.origins === '*' && cors.credentials === true) {
+		throw new CharterConfigError(
+			'CHARTER_INVALID_OPTION',
+			'cors',
+			"origins '*' with credentials lets every site read a signed-in user's answers; list the origins allowed",
+		);
+	}
+}
 
 /** Gives the CORS headers for a request's origin, or none when the origin is not allowed. */
 export function corsHeaders(

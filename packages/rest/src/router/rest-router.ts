@@ -18,7 +18,13 @@ import {
 } from '@charter/runtime';
 import { isObjectRoot } from '@charter/schema';
 import { NO_BODY_STATUSES, WHOLE_INPUT_PARAMETER } from '@charter/spec';
-import { allowedHeaders, type CorsOptions, corsHeaders, exposedHeaders } from '../http/cors.ts';
+import {
+	allowedHeaders,
+	type CorsOptions,
+	checkCorsOptions,
+	corsHeaders,
+	exposedHeaders,
+} from '../http/cors.ts';
 import { deprecationHeaders } from '../http/deprecation-headers.ts';
 import { FORM_TYPE, formBodyMembers, MULTIPART_TYPE } from '../http/form-body.ts';
 import type { BodyResult, RestRequest, RestResponse } from '../http/rest-message.ts';
@@ -205,6 +211,7 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 		if (!isObjectRoot(input))
 			wholeInputs.set(plan, { absent: input.kind === 'array' ? [] : undefined });
 	}
+	checkCorsOptions(options.cors);
 	const corsNames = {
 		exposed: exposedHeaders(
 			executor.plans.flatMap((plan) =>

@@ -199,6 +199,18 @@ describe('a page on another origin', () => {
 	});
 });
 
+describe('CORS options', () => {
+	it('refuses any origin with credentials: every site could read a signed-in user’s answers', () => {
+		const executor = createExecutor({ bindings: [implement(Search, echo)] });
+		expect(() =>
+			createFetchHandler(executor, { cors: { origins: '*', credentials: true } }),
+		).toThrow(expect.objectContaining({ code: 'CHARTER_INVALID_OPTION', where: 'cors' }));
+		// Named origins with credentials, or any origin without them, stay allowed.
+		createFetchHandler(executor, { cors: { origins: ['https://app.example'], credentials: true } });
+		createFetchHandler(executor, { cors: { origins: '*' } });
+	});
+});
+
 describe('bodies', () => {
 	it('takes a top-level array body beside path and query parameters, and answers the declared 201', async () => {
 		const response = await fetch(`${url}/pets/7/tags?dryRun=true`, {
