@@ -6,7 +6,7 @@ import { createGraphqlSchema } from '@charter/graphql';
 import { createRestServer, toOpenApi } from '@charter/rest';
 import { createExecutor, implement, silentLogger } from '@charter/runtime';
 import { compileValidator } from '@charter/schema';
-import { createRegistry, type OperationSpec } from '@charter/spec';
+import { type ContractRegistry, createRegistry, type OperationSpec } from '@charter/spec';
 import { printSchema } from 'graphql';
 import { afterAll, describe, expect, test } from 'vitest';
 import { importOpenApi, OpenApiImportError } from '../src/index.ts';
@@ -18,6 +18,10 @@ const fixture = (name: string) => join(here, 'fixtures', name);
 const TMP = join(here, '.tmp', randomUUID());
 const outDir = (name: string) => join(TMP, name);
 afterAll(() => rmSync(TMP, { recursive: true, force: true }));
+
+/** An executor over imported contracts, every operation unimplemented (501). */
+const serveUnimplemented = (contracts: ContractRegistry) =>
+	createExecutor({ contracts, bindings: [], serveUnimplemented: true, logger: silentLogger });
 
 async function importError(file: string): Promise<OpenApiImportError> {
 	try {
@@ -138,6 +142,39 @@ describe('bad input', () => {
 		}
 	});
 
+	test('a binary property of a multipart body becomes a File; a binary elsewhere is read as text, reported', async () => {
+		const result = await importOpenApi({
+			file: fixture('file-upload.yaml'),
+			outDir: outDir('files'),
+		});
+		expect(result.report).toContainEqual(
+			expect.objectContaining({
+				category: 'fallback',
+				path: '#/paths/~1pets~1{petId}~1photos/post/responses/200/content/application~1json/schema/properties/raw',
+			}),
+		);
+		expect(result.report.filter((e) => e.message.includes('binary'))).toHaveLength(1);
+		const registry = await loadGenerated(outDir('files'));
+		const [upload] = registry.operations().map((e) => e.spec as OperationSpec);
+		const input = upload!.io.input;
+		expect(input.kind === 'model' && input.fields.photo).toMatchObject({
+			type: { kind: 'scalar', name: 'File' },
+			isOptional: false,
+		});
+		expect(input.kind === 'model' && input.fields.thumbnails).toMatchObject({
+			type: { kind: 'scalar', name: 'File' },
+			isArray: true,
+		});
+		expect(upload!.transport.rest?.bodyMediaTypes).toEqual(['multipart/form-data']);
+		// It serves: the File fields pass the start-up checks, and OpenAPI shows binary parts.
+		const executor = serveUnimplemented(registry);
+		const doc = toOpenApi(executor) as Record<string, any>;
+		const post = doc.paths['/pets/{petId}/photos'].post;
+		expect(JSON.stringify(post.requestBody.content['multipart/form-data'])).toContain(
+			'"format":"binary"',
+		);
+	});
+
 	test('names that are not identifiers are renamed and keys that collide are made unique, both reported', async () => {
 		const result = await importOpenApi({
 			file: fixture('awkward-names.yaml'),
@@ -191,12 +228,7 @@ describe('bad input', () => {
 			expect.objectContaining({ category: 'dropped', path: `${at}/lookbehind` }),
 		);
 		const registry = await loadGenerated(outDir('surfaces'));
-		const executor = createExecutor({
-			contracts: registry,
-			bindings: [],
-			serveUnimplemented: true,
-			logger: silentLogger,
-		});
+		const executor = serveUnimplemented(registry);
 		const sdl = printSchema(createGraphqlSchema(registry, { executor }));
 		expect(sdl).toContain('include: [String!]');
 		expect(sdl).toContain('teamsAny: String');

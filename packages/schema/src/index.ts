@@ -1,6 +1,7 @@
 export { SchemaDefinitionError } from './errors.ts';
 export { jsonSchemaToNode, pascal, SCALAR_KEYWORD } from './interop/json-schema-to-node.ts';
 export { fromStandardSchema, isStandardSchema, toTypeNode } from './interop/standard-schema.ts';
+export { containsFile, fileFields, isFileType } from './ir/file-fields.ts';
 export type { Infer, InferField, InferFields, TypeLike } from './ir/infer.ts';
 export { reachableModels } from './ir/reachable-models.ts';
 export { typeFingerprint } from './ir/type-fingerprint.ts';

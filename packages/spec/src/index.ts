@@ -58,7 +58,7 @@ export {
 	registryKind,
 } from './registry/contract-registry.ts';
 export { checkReferences, type ReferenceIssue } from './registry/reference-check.ts';
-export { servedOperations } from './registry/served-operations.ts';
+export { servedOperations, servedWithoutFiles } from './registry/served-operations.ts';
 export {
 	createSnapshot,
 	parseSnapshot,

@@ -55,6 +55,8 @@ const CONSTRAINT_WORDS: { [K in keyof Required<ScalarConstraints>]: (v: never) =
 	exclusiveMinimum: (v: number) => `greater than ${v}`,
 	exclusiveMaximum: (v: number) => `less than ${v}`,
 	multipleOf: (v: number) => `a multiple of ${v}`,
+	maxBytes: (v: number) => `at most ${v} bytes`,
+	mediaTypes: (v: readonly string[]) => `of media type ${v.join(' or ')}`,
 };
 
 /** Lists a type's constraints in words, the scalar's published ones included. */

@@ -1,4 +1,4 @@
-import { defineSchemaModel, ScalarTypeEnum } from '@charter/schema';
+import { defineSchemaModel, f, ScalarTypeEnum } from '@charter/schema';
 import { createRegistry, defineCommand, defineQuery } from '@charter/spec';
 import { buildSchema, parse, printSchema, subscribe } from 'graphql';
 import { describe, expect, it } from 'vitest';
@@ -42,6 +42,34 @@ describe('generateSdl', () => {
 		expect(sdl).toMatch(
 			/type Subscription \{[\s\S]*Delivered to callers allowed to call one of the operations that emit it \(notes\.note\.create; their rules aside\)[\s\S]*notesNoteCreated: Note!/,
 		);
+	});
+});
+
+describe('createGraphqlSchema with File inputs', () => {
+	it('leaves out an operation with a File input (files travel only as REST multipart)', () => {
+		const upload = defineCommand({
+			meta: { key: 'a.upload', version: '1.0.0' },
+			io: {
+				input: defineSchemaModel({
+					name: 'UploadIn',
+					fields: { file: f.file(), note: f.string() },
+				}),
+				output: f.int().type,
+			},
+			policy: { auth: 'anonymous' },
+			transport: { rest: { bodyMediaTypes: ['multipart/form-data'] } },
+		});
+		const count = defineQuery({
+			meta: { key: 'a.count', version: '1.0.0' },
+			io: {
+				input: defineSchemaModel({ name: 'CountIn', fields: { a: f.string() } }),
+				output: f.int().type,
+			},
+			policy: { auth: 'anonymous' },
+		});
+		const sdl = printSchema(createGraphqlSchema(createRegistry([count, upload])));
+		expect(sdl).toContain('aCount(');
+		expect(sdl).not.toMatch(/upload|File/);
 	});
 });
 

@@ -6,7 +6,7 @@ import {
 	createProblem,
 	deprecationNotice,
 	type OperationSpec,
-	servedOperations,
+	servedWithoutFiles,
 } from '@charter/spec';
 import {
 	GraphQLError,
@@ -89,7 +89,7 @@ export function createGraphqlSchema(
 	options: GraphqlSchemaOptions = {},
 ): GraphQLSchema {
 	const { only } = options;
-	const served = servedOperations(registry);
+	const served = servedWithoutFiles(registry);
 	const operations = operationsByField(served, only);
 	const catalog = eventCatalog(registry);
 	// Every output model names the types, whichever fields are built.

@@ -16,6 +16,23 @@ const query = (key: string, version = '1.0.0', tool?: string) =>
 	});
 
 describe('buildToolCatalog', () => {
+	it('leaves out an operation with a File input: files travel only as REST multipart', () => {
+		const upload = defineCommand({
+			meta: { key: 'a.upload', version: '1.0.0' },
+			io: {
+				input: defineSchemaModel({
+					name: 'UploadIn',
+					fields: { file: { type: ScalarTypeEnum.File(), isOptional: false } },
+				}),
+				output: ScalarTypeEnum.Int(),
+			},
+			policy: { auth: 'anonymous' },
+			transport: { rest: { bodyMediaTypes: ['multipart/form-data'] } },
+		});
+		const tools = buildToolCatalog(createRegistry([query('a.count'), upload]));
+		expect([...tools.keys()]).toEqual(['a_count']);
+	});
+
 	it('wraps a non-object output as { result } and declares the problem branch', () => {
 		const tool = buildToolCatalog(createRegistry([query('a.count')])).get('a_count')!;
 		expect(tool.wrapsOutput).toBe(true);

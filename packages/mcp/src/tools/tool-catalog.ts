@@ -4,7 +4,7 @@ import {
 	deprecationNotice,
 	findWireCollisions,
 	type OperationSpec,
-	servedOperations,
+	servedWithoutFiles,
 	wireNames,
 } from '@charter/spec';
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
@@ -40,7 +40,7 @@ export class McpToolNameCollision extends Error {
  * `destructive`). Sorted by name.
  */
 export function buildToolCatalog(registry: ContractRegistry): Map<string, ToolBinding> {
-	const served = servedOperations(registry);
+	const served = servedWithoutFiles(registry);
 	const [collision] = findWireCollisions(
 		served.map((spec) => ({ spec })),
 		['MCP tool'],

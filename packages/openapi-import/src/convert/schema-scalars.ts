@@ -22,10 +22,11 @@ export function convertString(scope: SchemaScope, schema: JsonObject, site: Sche
 	const format = typeof schema.format === 'string' ? schema.format : '';
 	const name = STRING_FORMATS[format] ?? 'String';
 	if (format === 'binary') {
+		if (MULTIPART_PART.test(site.pointer)) return { kind: 'scalar', name: 'File' };
 		scope.note(
 			'fallback',
 			site,
-			'a binary value (a file) is read as text: Charter has no file type yet, so bytes that are not UTF-8 are not kept',
+			'a binary value outside a multipart/form-data body property is read as text: a Charter File is a top-level part of a multipart body',
 		);
 	} else if (name === 'String' && !QUIET_FORMATS.has(format)) {
 		scope.note(
@@ -55,6 +56,10 @@ export function convertString(scope: SchemaScope, schema: JsonObject, site: Sche
 	}
 	return scalar(name, constraints);
 }
+
+/** A property (or a list property's item) of an operation's inline multipart request body. */
+const MULTIPART_PART =
+	/\/requestBody\/content\/multipart~1form-data\/schema\/properties\/[^/]+(?:\/items)?$/;
 
 /** Converts an integer or number schema to Int or Float with its bounds. */
 export function convertNumber(schema: JsonObject, type: 'integer' | 'number'): Expr {

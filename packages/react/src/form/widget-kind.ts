@@ -13,7 +13,8 @@ export type WidgetKind =
 	| 'url'
 	| 'enum'
 	| 'literal'
-	| 'json';
+	| 'json'
+	| 'file';
 
 const SCALAR_KINDS: Record<ScalarName, WidgetKind> = {
 	String: 'text',
@@ -38,6 +39,7 @@ const SCALAR_KINDS: Record<ScalarName, WidgetKind> = {
 	URL: 'url',
 	JSON: 'json',
 	JSONObject: 'json',
+	File: 'file',
 };
 
 /** How a form lays out a value: one control, a fieldset of fields, or a list of items. */

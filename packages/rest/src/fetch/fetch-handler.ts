@@ -53,6 +53,8 @@ export function fromFetchRequest(request: Request): RestRequest {
 		signal: request.signal,
 		clientAddress: clientAddressOf(request),
 		readBody: (limit) => readFetchBody(request, limit),
+		// Node's web streams are async iterables (the DOM typings do not say so).
+		bodyStream: () => (request.body as AsyncIterable<Uint8Array> | null) ?? emptyBody(),
 		...(access !== undefined ? { access } : {}),
 	};
 }
@@ -87,3 +89,6 @@ function webStream(chunks: AsyncIterable<Uint8Array | string>): ReadableStream<U
 		},
 	});
 }
+
+/** A body that has no bytes. */
+async function* emptyBody(): AsyncIterable<Uint8Array> {}

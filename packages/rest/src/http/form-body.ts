@@ -34,6 +34,15 @@ export async function formBodyMembers(
 		}
 		encoded = pairs.toString();
 	}
+	return parseFormText(encoded);
+}
+
+/** Name-value pairs (a multipart body's text parts) as members, nested by brackets. */
+export function parseFormPairs(pairs: URLSearchParams): Record<string, unknown> {
+	return parseFormText(pairs.toString());
+}
+
+function parseFormText(encoded: string): Record<string, unknown> {
 	// A `__proto__` (or other prototype) name is dropped by qs, never set as a prototype.
 	qs ??= createRequire(import.meta.url)('qs') as typeof import('qs');
 	return qs.parse(encoded, { ...LIMITS, allowPrototypes: false }) as Record<string, unknown>;

@@ -13,6 +13,11 @@ export interface RestRequest {
 	readonly headers: Readonly<Record<string, string | undefined>>;
 	/** Reads the body up to `limit` bytes. */
 	readBody(limit: number): Promise<BodyResult>;
+	/**
+	 * The body's bytes as they arrive, for a multipart body with files (read instead of
+	 * `readBody`); absent where the host owns the stream.
+	 */
+	bodyStream?(): AsyncIterable<Uint8Array>;
 	/** Aborts when the client goes away (an `AbortSignal` fits). */
 	readonly signal?: CallerSignal;
 	/** A body a framework already parsed (Express `req.body`), used instead of reading. */

@@ -40,6 +40,8 @@ class NodeRestRequest implements RestRequest {
 	readonly access?: AccessRecord;
 	readonly #req: IncomingMessage;
 	readonly #readBody: ((limit: number) => Promise<BodyResult>) | undefined;
+	/** The request's own stream; absent when the host owns it (Fastify reads it first). */
+	readonly bodyStream?: () => AsyncIterable<Uint8Array>;
 
 	constructor(req: IncomingMessage, options: NodeRequestOptions | undefined) {
 		this.#req = req;
@@ -51,6 +53,7 @@ class NodeRestRequest implements RestRequest {
 		this.clientAddress = req.socket?.remoteAddress;
 		this.signal = new ClientGoneSignal(req, options?.response);
 		this.#readBody = options?.readBody;
+		if (this.#readBody === undefined) this.bodyStream = () => req;
 		if (options?.parsedBody !== undefined) this.parsedBody = options.parsedBody;
 		const access = accessRecordOf(req);
 		if (access !== undefined) this.access = access;

@@ -16,7 +16,7 @@ import {
 	type RequestTarget,
 	successStatus,
 } from '@charter/runtime';
-import { isObjectRoot } from '@charter/schema';
+import { fileFields, isObjectRoot, type ScalarConstraints } from '@charter/schema';
 import { NO_BODY_STATUSES, WHOLE_INPUT_PARAMETER } from '@charter/spec';
 import {
 	allowedHeaders,
@@ -27,6 +27,7 @@ import {
 } from '../http/cors.ts';
 import { deprecationHeaders } from '../http/deprecation-headers.ts';
 import { FORM_TYPE, formBodyMembers, MULTIPART_TYPE } from '../http/form-body.ts';
+import { type MultipartLimits, readMultipart } from '../http/multipart-body.ts';
 import type { BodyResult, RestRequest, RestResponse } from '../http/rest-message.ts';
 import {
 	type ParameterReader,
@@ -72,6 +73,8 @@ interface PlanWire {
 	readonly bodyField: string | undefined;
 	/** The form media types the body is read in, when any. */
 	readonly forms: RegExp | undefined;
+	/** The input's `File` fields with their limits, when it has any (a multipart body). */
+	readonly files: ReadonlyMap<string, ScalarConstraints | undefined> | undefined;
 	/** True when the declared media types leave JSON out. */
 	readonly noJson: boolean;
 	readonly mediaTypes: readonly string[];
@@ -103,11 +106,13 @@ function planWire(plan: OperationPlan): PlanWire | undefined {
 					? MULTIPART_TYPE
 					: undefined;
 	const readers = parameterReaders(parameters, plan.spec.io.input);
+	const files = fileFields(plan.spec.io.input);
 	return {
 		parameters: readers,
 		styledPath: readers.some((r) => r.in === 'path'),
 		bodyField,
 		forms,
+		files: files.size > 0 ? files : undefined,
 		noJson,
 		mediaTypes: bodyMediaTypes,
 		status,
@@ -168,6 +173,26 @@ async function parseFormBody(
 		return { problem: createProblem('BAD_REQUEST', { detail: 'the multipart body is malformed' }) };
 	}
 	return formInput(plan, members);
+}
+
+/** A multipart body with files, read as a stream within its limits, as the input. */
+async function parseMultipartBody(
+	plan: OperationPlan,
+	type: string,
+	stream: AsyncIterable<Uint8Array>,
+	limits: MultipartLimits,
+): Promise<BodyValue | { problem: Problem }> {
+	const read = await readMultipart(stream, type, limits);
+	if ('tooLarge' in read)
+		return { problem: createProblem('PAYLOAD_TOO_LARGE', { detail: read.tooLarge }) };
+	if ('malformed' in read) {
+		return {
+			problem: createProblem('BAD_REQUEST', {
+				detail: `the multipart body is malformed: ${read.malformed}`,
+			}),
+		};
+	}
+	return formInput(plan, read.members);
 }
 
 /**
@@ -327,7 +352,12 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 						: asInput(request.parsedBody, false, anyValue)
 					: (declaredTooLarge(request, limit) ??
 						(wire?.forms && type !== undefined && wire.forms.test(type)
-							? await parseFormBody(plan, type, await request.readBody(limit), limit)
+							? wire.files && request.bodyStream && MULTIPART_TYPE.test(type)
+								? await parseMultipartBody(plan, type, request.bodyStream(), {
+										bodyLimit: limit,
+										files: wire.files,
+									})
+								: await parseFormBody(plan, type, await request.readBody(limit), limit)
 							: wire?.noJson
 								? unsupportedMediaType(wire.mediaTypes)
 								: parseJsonBody(request, await request.readBody(limit), limit, anyValue)));

@@ -1,6 +1,8 @@
 import {
 	compileJsonWriter,
 	compileValidator,
+	containsFile,
+	fileFields,
 	isObjectRoot,
 	type JsonSchema,
 	type JsonWriter,
@@ -102,6 +104,7 @@ export function compilePlan(
 		);
 	}
 	checkRestWire(spec, id, pathParams, wire.rest.path);
+	checkFiles(spec, id);
 	const policy = compilePolicy(spec, deciders);
 	let writer: JsonWriter | undefined | null = null;
 	return {
@@ -175,6 +178,36 @@ function checkRestWire(
 			'CHARTER_INVALID_REST_WIRE',
 			id,
 			`transport.rest.status ${rest.status} is not a success status (200-299)`,
+		);
+	}
+}
+
+/**
+ * Fails startup when a `File` is where no file can travel: in the output, nested below the
+ * input's top level, or in an input whose REST body is not `multipart/form-data`.
+ */
+function checkFiles(spec: OperationSpec, id: string): void {
+	const input = spec.io.input;
+	const files = fileFields(input);
+	const fail = (why: string) => {
+		throw new CharterConfigError('CHARTER_INVALID_REST_WIRE', id, why);
+	};
+	if (containsFile(spec.io.output)) fail('a File cannot be an output: answer a download stream');
+	if (files.size === 0) {
+		if (containsFile(input)) fail('a File must be a top-level field of the input');
+		return;
+	}
+	if (input.kind === 'model') {
+		const rest = Object.fromEntries(
+			Object.entries(input.fields).filter(([name]) => !files.has(name)),
+		);
+		if (Object.values(rest).some((f) => containsFile(f.type)))
+			fail('a File must be a top-level field of the input');
+	}
+	const media = spec.transport.rest?.bodyMediaTypes;
+	if (!media?.includes('multipart/form-data') || spec.transport.rest?.bodyField !== undefined) {
+		fail(
+			"an input with File fields travels as multipart/form-data: declare transport.rest.bodyMediaTypes: ['multipart/form-data'] (and no bodyField)",
 		);
 	}
 }

@@ -18,6 +18,9 @@ function copyPlain(value: unknown, depth: number): unknown {
 		return typeof value === 'function' || typeof value === 'symbol' ? NOT_PLAIN : value;
 	}
 	if (depth >= MAX_PLAIN_DEPTH) return NOT_PLAIN;
+	// A Blob (an uploaded File) cannot change: it is its own copy. structuredClone would give a
+	// plain Blob, losing the File's name.
+	if (value instanceof Blob) return value;
 	if (Array.isArray(value)) {
 		// Sparse arrays and extra properties are rare: leave them to structuredClone.
 		if (Object.getPrototypeOf(value) !== Array.prototype) return NOT_PLAIN;

@@ -28,7 +28,8 @@ export type ScalarName =
 	| 'Currency'
 	| 'CountryCode'
 	| 'UUID'
-	| 'Decimal';
+	| 'Decimal'
+	| 'File';
 
 /** JSON Schema validation keywords a scalar may narrow itself with. */
 export interface ScalarConstraints {
@@ -40,6 +41,23 @@ export interface ScalarConstraints {
 	readonly exclusiveMinimum?: number;
 	readonly exclusiveMaximum?: number;
 	readonly multipleOf?: number;
+	/** A `File`'s largest size in bytes (enforced by the REST surface while it reads the part). */
+	readonly maxBytes?: number;
+	/** A `File`'s accepted media types (`image/png`, `image/*`); any when absent. */
+	readonly mediaTypes?: readonly string[];
+}
+
+/**
+ * The value a `File` field has in a handler: a part of a `multipart/form-data` body, read
+ * within its limits. A web `File` (name, media type, size, `stream()`, `arrayBuffer()`).
+ */
+export interface FileValue {
+	readonly name: string;
+	readonly type: string;
+	readonly size: number;
+	stream(): ReadableStream<Uint8Array>;
+	arrayBuffer(): Promise<ArrayBuffer>;
+	text(): Promise<string>;
 }
 
 /** Phantom carrier of the TypeScript type a node describes. Never present at run time. */

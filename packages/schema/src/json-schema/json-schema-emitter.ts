@@ -1,6 +1,12 @@
 import { SchemaDefinitionError } from '../errors.ts';
 import { typeFingerprint } from '../ir/type-fingerprint.ts';
-import { type FieldNode, recursionTarget, type TypeKind, type TypeNode } from '../ir/type-node.ts';
+import {
+	type FieldNode,
+	recursionTarget,
+	type ScalarConstraints,
+	type TypeKind,
+	type TypeNode,
+} from '../ir/type-node.ts';
 import { SCALARS } from '../scalars/scalar-catalog.ts';
 import { toUnicodePattern } from '../validate/unicode-pattern.ts';
 
@@ -12,6 +18,11 @@ export const JSON_SCHEMA_DIALECT = 'https://json-schema.org/draft/2020-12/schema
 export interface EmitterOptions {
 	/** Where named types live; `#/$defs/` by default, `#/components/schemas/` for OpenAPI. */
 	readonly refPrefix?: string;
+	/**
+	 * Emit `File` scalars as the value a validator sees in process (a web `File`, keyword
+	 * `charterFile`) instead of their wire form (`type: string, format: binary`).
+	 */
+	readonly fileValues?: boolean;
 }
 
 /**
@@ -31,6 +42,8 @@ export interface JsonSchemaEmitter {
 	definitionNode(name: string): TypeNode | undefined;
 	/** Whether a `$ref` to this name was emitted (a recursive type refers to itself). */
 	isReferenced(name: string): boolean;
+	/** True once a `File` scalar was emitted. */
+	hasFiles(): boolean;
 }
 
 type Emit = (node: TypeNode) => JsonSchema;
@@ -42,13 +55,16 @@ type Body<K extends TypeKind> = (
 
 /** One function per kind: adding a kind fails to compile until it is handled here. */
 const bodies: { [K in TypeKind]: Body<K> } = {
-	scalar: (node) => ({
-		...SCALARS[node.name].jsonSchema,
-		...node.constraints,
-		...(node.constraints?.pattern !== undefined
-			? { pattern: unicodePattern(node.constraints.pattern) }
-			: {}),
-	}),
+	scalar: (node) =>
+		node.name === 'File'
+			? fileSchema(node.constraints)
+			: {
+					...SCALARS[node.name].jsonSchema,
+					...node.constraints,
+					...(node.constraints?.pattern !== undefined
+						? { pattern: unicodePattern(node.constraints.pattern) }
+						: {}),
+				},
 	enum: (node) => ({
 		type: 'string',
 		title: node.name,
@@ -117,10 +133,15 @@ interface Definition {
 export function createJsonSchemaEmitter(options: EmitterOptions = {}): JsonSchemaEmitter {
 	const refPrefix = options.refPrefix ?? '#/$defs/';
 	const defs = new Map<string, Definition>();
+	let files = false;
 
 	const referenced = new Set<string>();
 
 	const body = (node: TypeNode): JsonSchema => {
+		if (node.kind === 'scalar' && node.name === 'File') {
+			files = true;
+			if (options.fileValues) return { charterFile: fileLimits(node.constraints) };
+		}
 		const schema = (bodies[node.kind] as Body<TypeKind>)(node, emit, emitField);
 		if (node.kind !== 'json-schema') return schema;
 		// A reference back to a recursive type: its definition is emitted beside (once).
@@ -186,7 +207,33 @@ export function createJsonSchemaEmitter(options: EmitterOptions = {}): JsonSchem
 			),
 		definitionNode: (name) => defs.get(name)?.node,
 		isReferenced: (name) => referenced.has(name),
+		hasFiles: () => files,
 	};
+}
+
+/**
+ * A `File`'s wire form: a binary string (a file part of a multipart body, OpenAPI 3.1), its one
+ * accepted media type as `contentMediaType`, its limits under `x-charter-file`.
+ */
+function fileSchema(constraints: ScalarConstraints | undefined): JsonSchema {
+	const limits = fileLimits(constraints);
+	const only = constraints?.mediaTypes?.length === 1 ? constraints.mediaTypes[0] : undefined;
+	return {
+		type: 'string',
+		format: 'binary',
+		...(only !== undefined ? { contentMediaType: only } : {}),
+		...(limits === true ? {} : { 'x-charter-file': limits }),
+	};
+}
+
+/** A `File`'s limits (`maxBytes`, `mediaTypes`), or true when it has none. */
+function fileLimits(
+	constraints: ScalarConstraints | undefined,
+): { maxBytes?: number; mediaTypes?: string[] } | true {
+	const limits: { maxBytes?: number; mediaTypes?: string[] } = {};
+	if (constraints?.maxBytes !== undefined) limits.maxBytes = constraints.maxBytes;
+	if (constraints?.mediaTypes !== undefined) limits.mediaTypes = [...constraints.mediaTypes];
+	return Object.keys(limits).length > 0 ? limits : true;
 }
 
 /**
@@ -201,11 +248,16 @@ export function toJsonSchema(node: TypeNode): JsonSchema {
 export interface JsonSchemaDocument {
 	readonly schema: JsonSchema;
 	readonly definitionNode: (name: string) => TypeNode | undefined;
+	/** True when a `File` scalar is in it (validators then compile its in-process form). */
+	readonly hasFiles: boolean;
 }
 
 /** {@link toJsonSchema}, keeping the node behind each definition (validators share them by it). */
-export function toJsonSchemaDocument(node: TypeNode): JsonSchemaDocument {
-	const emitter = createJsonSchemaEmitter();
+export function toJsonSchemaDocument(
+	node: TypeNode,
+	options: { readonly fileValues?: boolean } = {},
+): JsonSchemaDocument {
+	const emitter = createJsonSchemaEmitter(options);
 	const root = emitter.emitInline(node);
 	const defs = emitter.definitions();
 	const rootName = definitionName(node);
@@ -218,6 +270,7 @@ export function toJsonSchemaDocument(node: TypeNode): JsonSchemaDocument {
 			...(Object.keys(defs).length > 0 ? { $defs: defs } : {}),
 		},
 		definitionNode: emitter.definitionNode,
+		hasFiles: emitter.hasFiles(),
 	};
 }
 

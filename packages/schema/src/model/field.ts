@@ -121,4 +121,6 @@ export const f = {
 	longitude: scalar(ScalarTypeEnum.Longitude),
 	currency: scalar(ScalarTypeEnum.Currency),
 	countryCode: scalar(ScalarTypeEnum.CountryCode),
+	/** A file part of a `multipart/form-data` body: `f.file({ maxBytes: 5_000_000, mediaTypes: ['image/png'] })`. */
+	file: scalar(ScalarTypeEnum.File),
 } as const;

@@ -24,6 +24,7 @@ const SCALAR_SAMPLES: Record<ScalarName, unknown> = {
 	CountryCode: 'FR',
 	UUID: '3f1c2a9e-8b7d-4c6a-9e5f-1a2b3c4d5e6f',
 	Decimal: '12.50',
+	File: new Blob(['sample'], { type: 'text/plain' }),
 };
 
 /** A scalar's sample, moved into its declared bounds where that is simple (lengths, ranges). */

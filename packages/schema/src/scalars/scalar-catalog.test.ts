@@ -147,6 +147,12 @@ const cases: Record<
 		valid: ['12.50', '0', '-3.1415', '100'],
 		invalid: ['1e3', '12.', '.5', '007', 12.5, 'NaN'],
 	},
+	File: {
+		name: 'File',
+		schema: { type: 'string', format: 'binary' },
+		valid: [new File([new Uint8Array([0, 0xff])], 'a.bin'), new Blob(['x'])],
+		invalid: ['a string', {}, null],
+	},
 };
 
 describe('ScalarTypeEnum', () => {

@@ -107,4 +107,10 @@ export const SCALARS: Readonly<Record<ScalarName, ScalarDefinition>> = {
 		description: 'An exact decimal number, as a string ("12.50").',
 		jsonSchema: { type: 'string', pattern: DECIMAL },
 	},
+	File: {
+		name: 'File',
+		description:
+			'A file: a part of a multipart/form-data body, handed to the handler as a web File (REST only).',
+		jsonSchema: { type: 'string', format: 'binary' },
+	},
 };

@@ -1,4 +1,4 @@
-import type { ScalarConstraints, ScalarName, ScalarNode } from '../ir/type-node.ts';
+import type { FileValue, ScalarConstraints, ScalarName, ScalarNode } from '../ir/type-node.ts';
 
 type Factory<T> = (constraints?: ScalarConstraints) => ScalarNode<T>;
 
@@ -48,4 +48,6 @@ export const ScalarTypeEnum = {
 	CountryCode: scalar<string>('CountryCode'),
 	UUID: scalar<string>('UUID'),
 	Decimal: scalar<string>('Decimal'),
+	/** A file part of a `multipart/form-data` body; `maxBytes` and `mediaTypes` bound it. */
+	File: scalar<FileValue>('File'),
 } as const;

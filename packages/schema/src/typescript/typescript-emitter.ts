@@ -24,6 +24,8 @@ const SCALAR_TYPES: Readonly<Record<ScalarName, string>> = {
 	CountryCode: 'string',
 	UUID: 'string',
 	Decimal: 'string',
+	// A file part: a Blob (or File) to send, a web File in the handler.
+	File: 'Blob',
 };
 
 /**

@@ -1,6 +1,7 @@
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { isDateTime } from './date-time-format.ts';
+import { FILE_KEYWORD } from './file-keyword.ts';
 
 /** What happens to keys a model does not declare. */
 export type UnknownKeys = 'strip' | 'reject';
@@ -29,6 +30,7 @@ export function ajvFor(unknownKeys: UnknownKeys): Ajv2020 {
 		// ISO 8601 times of day, offset optional (RFC 3339's `time` requires one).
 		ajv.addFormat('time', TIME);
 		ajv.addFormat('date-time', { type: 'string', validate: isDateTime });
+		ajv.addKeyword(FILE_KEYWORD);
 		instances.set(unknownKeys, ajv);
 	}
 	return ajv;

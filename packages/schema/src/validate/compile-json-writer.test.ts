@@ -38,14 +38,17 @@ const Odd = defineSchemaModel({
 	name: 'WriterOdd',
 	fields: { constructor: { type: S.String(), isOptional: true } },
 });
-// One optional field per scalar of the catalogue: every format the writer meets in contracts.
+// One optional field per scalar of the catalogue: every format the writer meets in contracts
+// (outputs: a File is never one, the executor refuses it at start).
 const Scalars = defineSchemaModel({
 	name: 'WriterScalars',
 	fields: Object.fromEntries(
-		Object.keys(SCALARS).map((name) => [
-			name,
-			{ type: (S as Record<string, () => TypeNode>)[name]!(), isOptional: true },
-		]),
+		Object.keys(SCALARS)
+			.filter((name) => name !== 'File')
+			.map((name) => [
+				name,
+				{ type: (S as Record<string, () => TypeNode>)[name]!(), isOptional: true },
+			]),
 	),
 });
 

@@ -63,7 +63,11 @@ function compile<N extends TypeNode>(node: N, unknownKeys: UnknownKeys): Validat
 	const { schema } = document;
 	let built: Validator<Infer<N>> | undefined;
 	const get = () => {
-		built ??= build<Infer<N>>(document, unknownKeys);
+		// A File is a web File in process, a binary string on the wire: compile the former.
+		built ??= build<Infer<N>>(
+			document.hasFiles ? toJsonSchemaDocument(node, { fileValues: true }) : document,
+			unknownKeys,
+		);
 		return built;
 	};
 	return {

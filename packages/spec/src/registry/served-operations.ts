@@ -1,3 +1,4 @@
+import { containsFile } from '@charter/schema';
 import { majorOf } from '../meta/semver.ts';
 import type { OperationSpec } from '../operations/operation-types.ts';
 import type { ContractRegistry, RegistryEntry } from './contract-registry.ts';
@@ -25,4 +26,12 @@ export function servedOperations(registry: ContractRegistry): OperationSpec[] {
 			versions.at(-1)!
 		).spec;
 	});
+}
+
+/**
+ * The served operations a surface without files carries (GraphQL, MCP): those whose input
+ * has a `File` field travel only as REST `multipart/form-data` and are left out there.
+ */
+export function servedWithoutFiles(registry: ContractRegistry): OperationSpec[] {
+	return servedOperations(registry).filter((spec) => !containsFile(spec.io.input));
 }

@@ -4,6 +4,7 @@ import {
 	DateTimeWidget,
 	DateWidget,
 	EmailWidget,
+	FileWidget,
 	IntegerWidget,
 	JsonWidget,
 	NumberWidget,
@@ -27,4 +28,5 @@ export const DEFAULT_WIDGETS: Readonly<Record<WidgetKind, Widget>> = {
 	enum: EnumWidget,
 	literal: LiteralWidget,
 	json: JsonWidget,
+	file: FileWidget,
 };

@@ -108,3 +108,12 @@ export function JsonWidget(props: WidgetProps) {
 		/>
 	);
 }
+
+/** A file picker (a `File` field): its value is the chosen `File`, or empty. */
+export const FileWidget = (props: WidgetProps) => (
+	<input
+		{...controlAttributes(props)}
+		type="file"
+		onChange={(e) => props.onChange(e.target.files?.[0] ?? undefined)}
+	/>
+);
