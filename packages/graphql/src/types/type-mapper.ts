@@ -96,7 +96,8 @@ export function createTypeMapper(outputModels: ReadonlySet<string>): TypeMapper 
 			}
 			return existing.type as T;
 		}
-		if (RESERVED.has(name) || Object.hasOwn(SCALARS, name)) {
+		// `File` is no GraphQL scalar: operations with files are not served here.
+		if (RESERVED.has(name) || (Object.hasOwn(SCALARS, name) && name !== 'File')) {
 			throw new GraphqlSchemaError(
 				'CHARTER_GRAPHQL_NAME_CONFLICT',
 				`type ${name}`,
