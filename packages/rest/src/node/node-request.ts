@@ -21,6 +21,8 @@ export interface NodeRequestOptions {
 	readonly response?: ServerResponse;
 	/** Reads the body, when the host owns the stream (Fastify); node's own stream otherwise. */
 	readonly readBody?: (limit: number) => Promise<BodyResult>;
+	/** The body's bytes as they arrive, when the host owns the stream (Fastify). */
+	readonly bodyStream?: () => AsyncIterable<Uint8Array>;
 }
 
 /** Translates a node:http request to the router's request. */
@@ -40,7 +42,7 @@ class NodeRestRequest implements RestRequest {
 	readonly access?: AccessRecord;
 	readonly #req: IncomingMessage;
 	readonly #readBody: ((limit: number) => Promise<BodyResult>) | undefined;
-	/** The request's own stream; absent when the host owns it (Fastify reads it first). */
+	/** The request's own stream, or the one the host hands on (Fastify). */
 	readonly bodyStream?: () => AsyncIterable<Uint8Array>;
 
 	constructor(req: IncomingMessage, options: NodeRequestOptions | undefined) {
@@ -53,7 +55,8 @@ class NodeRestRequest implements RestRequest {
 		this.clientAddress = req.socket?.remoteAddress;
 		this.signal = new ClientGoneSignal(req, options?.response);
 		this.#readBody = options?.readBody;
-		if (this.#readBody === undefined) this.bodyStream = () => req;
+		if (options?.bodyStream !== undefined) this.bodyStream = options.bodyStream;
+		else if (this.#readBody === undefined) this.bodyStream = () => req;
 		if (options?.parsedBody !== undefined) this.parsedBody = options.parsedBody;
 		const access = accessRecordOf(req);
 		if (access !== undefined) this.access = access;

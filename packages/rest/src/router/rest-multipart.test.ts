@@ -2,7 +2,9 @@ import type { AddressInfo } from 'node:net';
 import { type CharterConfigError, createExecutor, implement } from '@charter/runtime';
 import { defineSchemaModel, type FileValue, f } from '@charter/schema';
 import { defineCommand } from '@charter/spec';
+import Fastify from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { charterFastify } from '../adapters/fastify/fastify-adapter.ts';
 import { createFetchHandler } from '../fetch/fetch-handler.ts';
 import { createRestServer, type RestServer } from '../node/node-server.ts';
 import { toOpenApi } from '../openapi/openapi-export.ts';
@@ -117,6 +119,25 @@ describe('multipart/form-data files', () => {
 		);
 		expect(response.status).toBe(200);
 		expect(((await response.json()) as { avatar: { hex: string } }).avatar.hex).toBe(hex(BINARY));
+	});
+
+	it('serves the same through the Fastify adapter, which hands its body stream on', async () => {
+		const app = Fastify();
+		await app.register(charterFastify(executor));
+		await app.listen({ port: 0, host: '127.0.0.1' });
+		try {
+			const { port } = app.server.address() as AddressInfo;
+			const form = new FormData();
+			form.append('avatar', new Blob([BINARY], { type: 'image/png' }), 'f.png');
+			const response = await fetch(`http://127.0.0.1:${port}/avatars`, {
+				method: 'POST',
+				body: form,
+			});
+			expect(response.status).toBe(200);
+			expect(((await response.json()) as { avatar: { hex: string } }).avatar.hex).toBe(hex(BINARY));
+		} finally {
+			await app.close();
+		}
 	});
 
 	it('answers 413 naming the part when a file is over its maxBytes, or the body over bodyLimit', async () => {

@@ -22,6 +22,7 @@ export function charterFastify(executor: Executor, options: RestOptions = {}) {
 				fromNodeRequest(request.raw, {
 					response: reply.raw,
 					readBody: (limit) => (stream ? readStream(stream, limit) : Promise.resolve({ text: '' })),
+					bodyStream: () => stream ?? Readable.from([]),
 				}),
 			);
 			reply.code(response.status).headers(response.headers);
