@@ -59,21 +59,29 @@ export function checkCorsOptions(cors: CorsOptions | undefined): void {
 	}
 }
 
-/** Gives the CORS headers for a request's origin, or none when the origin is not allowed. */
+/** What an answer sends when its CORS headers depend on the Origin but it gives none. */
+const VARY_ORIGIN: Readonly<Record<string, string>> = Object.freeze({ vary: 'Origin' });
+
+/**
+ * Gives the CORS headers for a request's origin. When the answer depends on the Origin (a list
+ * of origins, or credentials), a request without one or from an origin not allowed still gets
+ * `Vary: Origin`, so a shared cache never hands that answer to an allowed origin.
+ */
 export function corsHeaders(
 	cors: CorsOptions | undefined,
 	origin: string | undefined,
 	preflight: boolean,
 	names: CorsHeaderNames = DEFAULT_NAMES,
-): Record<string, string> {
-	if (!cors || !origin) return {};
+): Readonly<Record<string, string>> {
+	if (!cors) return {};
 	const any = cors.origins === '*';
-	if (!any && !cors.origins.includes(origin)) return {};
+	const varies = !any || cors.credentials === true;
+	if (!origin || (!any && !cors.origins.includes(origin))) return varies ? VARY_ORIGIN : {};
 	const headers: Record<string, string> = {
 		'access-control-allow-origin': any && !cors.credentials ? '*' : origin,
 		'access-control-expose-headers': names.exposed,
 	};
-	if (!any || cors.credentials) headers.vary = 'Origin';
+	if (varies) headers.vary = 'Origin';
 	if (cors.credentials) headers['access-control-allow-credentials'] = 'true';
 	if (preflight) {
 		headers['access-control-allow-methods'] = 'GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS';

@@ -201,6 +201,11 @@ describe('REST over node:http', () => {
 			headers: { origin: 'https://evil.example' },
 		});
 		expect(foreign.headers.get('access-control-allow-origin')).toBeNull();
+		// The answer depends on the Origin, so a shared cache must key on it: with no Origin or
+		// a foreign one too, or it could hand this answer (no CORS headers) to the allowed page.
+		expect(foreign.headers.get('vary')).toBe('Origin');
+		const noOrigin = await fetch(`${url}/v1/todo/list`);
+		expect(noOrigin.headers.get('vary')).toBe('Origin');
 	});
 
 	it('serves /healthz and /openapi.json', async () => {

@@ -517,7 +517,7 @@ function plainReply(response: RestResponse): RestResponse {
 /** Adds the CORS headers to a response; a HEAD response loses its body. */
 function withCors(
 	response: RestResponse,
-	cors: Record<string, string>,
+	cors: Readonly<Record<string, string>>,
 	method: string,
 ): RestResponse {
 	// Object.assign, not spreads: see "Benchmarks" in the README (spreads that add keys).
