@@ -329,6 +329,37 @@ describe('what an import keeps', () => {
 			expect(result.report.filter((e) => e.path.includes(path.replaceAll('/', '~1')))).toEqual([]);
 	});
 
+	test('two unions that give a shared component different discriminator values each select by their own, and the component keeps its plain string', async () => {
+		const { result, byKey } = await importFixture(
+			'discriminator-two-unions.yaml',
+			'discriminator-two-unions',
+		);
+		const output = (op: string) => byKey[`${op}.get`]!.io.output;
+		const a = compileValidator(output('a'));
+		const b = compileValidator(output('b'));
+		expect(output('a')).toMatchObject({ kind: 'union', discriminator: 'petType' });
+		expect(output('b')).toMatchObject({ kind: 'union', discriminator: 'petType' });
+		expect(a.validate({ petType: 'dog', bark: true }).ok).toBe(true);
+		expect(a.validate({ petType: 'cat', meow: true }).ok).toBe(true);
+		expect(a.validate({ petType: 'canine', bark: true }).ok).toBe(false);
+		expect(b.validate({ petType: 'canine', bark: true }).ok).toBe(true);
+		expect(b.validate({ petType: 'feline', meow: true }).ok).toBe(true);
+		expect(b.validate({ petType: 'dog', bark: true }).ok).toBe(false);
+		// The value selects the variant: a cat's value with a dog's body is refused.
+		expect(b.validate({ petType: 'feline', bark: true }).ok).toBe(false);
+		// Outside the unions, Dog is as written: any string in petType.
+		const dog = output('dog');
+		expect(dog).toMatchObject({
+			kind: 'model',
+			fields: { petType: { type: { kind: 'scalar', name: 'String' } } },
+		});
+		const dogs = compileValidator(dog);
+		expect(dogs.validate({ petType: 'canine', bark: true }).ok).toBe(true);
+		expect(dogs.validate({ petType: 'wolf', bark: false }).ok).toBe(true);
+		// Both discriminators are kept, so neither is reported dropped.
+		expect(result.report.filter((e) => e.category === 'dropped')).toEqual([]);
+	});
+
 	test('a description split over folders: each relative $ref resolves from the file that holds it, path items and operations included', async () => {
 		const { result, byKey } = await importFixture('multi/openapi.yaml', 'multi');
 		expect(result.report.filter((e) => e.category !== 'renamed')).toEqual([]);

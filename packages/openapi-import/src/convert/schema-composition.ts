@@ -4,7 +4,7 @@ import { isObject, type JsonObject } from '../document/openapi-source.ts';
 import { pascalCase } from './naming.ts';
 import { inlineModel, isUnsafe } from './schema-objects.ts';
 import type { Converted, SchemaScope, SchemaSite } from './schema-scope.ts';
-import type { Expr, FieldExpr } from './type-expr.ts';
+import type { Decl, Expr, FieldExpr } from './type-expr.ts';
 
 interface PropertySource {
 	readonly schema: unknown;
@@ -165,14 +165,15 @@ export function convertUnion(
  * distinct. The value is the field's own single string (a `const`, or a one-value `enum`,
  * which becomes that literal); for a plain `type: string` field it is the one value the
  * `mapping` gives the variant, else (OpenAPI's implicit mapping) the name of the component the
- * variant refers to, and the field becomes that literal. A mapping that disagrees with a
- * variant's own value, or names a schema that is not a variant, keeps nothing.
+ * variant refers to, and the field becomes that literal in a model of the union's own (see
+ * `narrowVariant`). A mapping that disagrees with a variant's own value, or names a schema that
+ * is not a variant, keeps nothing.
  */
 function discriminatorOf(
 	scope: SchemaScope,
 	discriminator: unknown,
 	members: readonly unknown[],
-	variants: readonly Expr[],
+	variants: Expr[],
 	site: SchemaSite,
 ): string | undefined {
 	if (!isObject(discriminator) || typeof discriminator.propertyName !== 'string') return undefined;
@@ -190,7 +191,7 @@ function discriminatorOf(
 		mapped.set(name, [...(mapped.get(name) ?? []), value]);
 	}
 	const seen = new Set<string>();
-	const narrowed: { fields: Record<string, FieldExpr>; value: string }[] = [];
+	const narrowed: { index: number; decl: ModelDecl; value: string }[] = [];
 	for (const [i, variant] of variants.entries()) {
 		const decl = variant.kind === 'ref' ? variant.decl : undefined;
 		const field = decl?.kind === 'model' ? decl.fields[property] : undefined;
@@ -207,14 +208,68 @@ function discriminatorOf(
 		}
 		if (value === undefined || seen.has(value)) return undefined;
 		seen.add(value);
-		if (field.type.kind !== 'literal') narrowed.push({ fields: decl.fields, value });
+		if (field.type.kind !== 'literal') narrowed.push({ index: i, decl, value });
 	}
 	// Every mapping entry names a variant.
 	if (mapped.size > 0) return undefined;
-	for (const { fields, value } of narrowed) {
-		fields[property] = { ...fields[property]!, type: { kind: 'literal', value } };
+	for (const { index, decl, value } of narrowed) {
+		variants[index] = narrowVariant(scope, members[index], decl, property, value, site);
 	}
 	return property;
+}
+
+type ModelDecl = Extract<Decl, { kind: 'model' }>;
+
+/** The narrowed copies of shared models, per model and discriminator value (see `narrowVariant`). */
+const narrowedCopies = new WeakMap<Decl, Map<string, ModelDecl>>();
+
+/**
+ * The variant a discriminator on a plain string field selects by `value`: the field becomes
+ * that literal. An inline model written in the union is its own and is narrowed in place; any
+ * other model (a component, which other unions or operations may use with another value or as
+ * a plain string) is left as it is, and the union uses a copy of it named `<Model>As<Value>`
+ * (`DogAsCanine`), one per model, property and value, shared by the unions that agree on it.
+ */
+function narrowVariant(
+	scope: SchemaScope,
+	member: unknown,
+	decl: ModelDecl,
+	property: string,
+	value: string,
+	site: SchemaSite,
+): Expr {
+	const narrowedField = (fields: Record<string, FieldExpr>): FieldExpr => ({
+		...fields[property]!,
+		type: { kind: 'literal', value },
+	});
+	const ownInline = isObject(member) && member.$ref === undefined && isObject(member.properties);
+	if (ownInline) {
+		decl.fields[property] = narrowedField(decl.fields);
+		return { kind: 'ref', decl };
+	}
+	const copies = narrowedCopies.get(decl) ?? new Map<string, ModelDecl>();
+	narrowedCopies.set(decl, copies);
+	const key = JSON.stringify([property, value]);
+	let copy = copies.get(key);
+	if (copy === undefined) {
+		// A fresh name (never the claimed name of the component being converted).
+		const hint = `${decl.name}As${pascalCase(value)}`;
+		const name = scope.inlineName({
+			file: site.file,
+			pointer: site.pointer,
+			module: decl.module,
+			hint,
+		});
+		copy = scope.newDecl({
+			kind: 'model',
+			name,
+			module: decl.module,
+			fields: { ...decl.fields, [property]: narrowedField(decl.fields) },
+			...(decl.description !== undefined ? { description: decl.description } : {}),
+		});
+		copies.set(key, copy);
+	}
+	return { kind: 'ref', decl: copy };
 }
 
 /** The component a `$ref` names (`#/components/schemas/Dog` gives `Dog`), for an implicit mapping. */
