@@ -3,7 +3,8 @@ import { readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { toOpenApi } from '@charter/rest';
+import { createRestServer, toOpenApi } from '@charter/rest';
+import { createExecutor, implement, silentLogger } from '@charter/runtime';
 import { afterAll, describe, expect, test } from 'vitest';
 import {
 	compareOpenApi,
@@ -97,30 +98,104 @@ describe('round trip of the wire fixture', () => {
 	});
 });
 
-describe('round trip of error responses', () => {
-	test('a 4XX, a 5XX and a `default` beside the success come back under their own keys', async () => {
-		const { summary, registry } = await roundTrip(
+describe('round trip of success and error responses', () => {
+	test('every 2xx is declared and comes back; a 4XX, a 5XX and a `default` beside the success come back under their own keys', async () => {
+		const { summary, registry, result } = await roundTrip(
 			join(here, 'fixtures/responses.yaml'),
 			'responses',
 		);
-		const [order] = registry.operations();
-		expect(order!.spec.errors).toMatchObject({
+		const at = (method: string, path: string) =>
+			registry
+				.operations()
+				.find(
+					(o) => o.spec.transport.rest?.method === method && o.spec.transport.rest.path === path,
+				)!.spec;
+		expect(at('GET', '/orders/{id}').errors).toMatchObject({
 			NOT_FOUND: { status: 404 },
 			HTTP_4XX: { status: 400, documentedAs: '4XX', description: 'Any other client error' },
 			HTTP_5XX: { status: 500, documentedAs: '5XX', data: { kind: 'model', name: 'Failure' } },
 			HTTP_DEFAULT: { status: 500, documentedAs: 'default', data: { name: 'Failure' } },
 		});
-		// Nothing lost; the two with a body are problem documents whose data is that body.
-		expect(summary.compared.responses).toEqual({ exact: 3, changed: 2, lost: 0 });
+		// The first success is the status, the others are declared beside it with the success
+		// headers Charter lets a handler set (`Link` it writes itself).
+		expect(at('POST', '/orders').transport.rest).toMatchObject({
+			status: 201,
+			response: {
+				statuses: [202],
+				headers: {
+					Location: { description: 'Where the order is read' },
+					'X-Rate-Limit': { description: 'Calls left in this hour' },
+				},
+			},
+		});
+		expect(at('POST', '/orders').transport.rest?.response?.headers).not.toHaveProperty('Link');
+		expect(at('POST', '/orders/{id}/cancel').transport.rest).toMatchObject({
+			response: { statuses: [202, 204] },
+		});
+		expect(at('POST', '/orders/{id}/cancel').transport.rest?.status).toBeUndefined();
+		// Nothing lost. Changed: the two error bodies (problem documents whose data is that
+		// body), a 2XX range answered as 200, and a 202 whose own body is not the output.
+		expect(summary.compared.responses).toEqual({ exact: 7, changed: 4, lost: 0 });
 		expect(
 			summary.differences
 				.filter((d) => d.outcome === 'changed')
-				.map((d) => `${d.item}: ${d.detail}`)
+				.map((d) => `${d.operation} ${d.item}: ${d.detail.replace(/:.*/, '')}`)
 				.sort(),
 		).toEqual([
-			'5XX: a problem document; the body is its `data`',
-			'default: a problem document; the body is its `data`',
+			'GET /orders 2XX: answered as 200',
+			'GET /orders/{id} 5XX: a problem document; the body is its `data`',
+			'GET /orders/{id} default: a problem document; the body is its `data`',
+			'POST /orders/{id}/cancel 202: at .properties',
 		]);
+		expect(unexplained(summary, result.report)).toEqual([]);
+		expect(
+			result.report
+				.filter((e) => /XX|status|header|Link/.test(e.message))
+				.map((e) => `${e.category} ${e.path}: ${e.message}`)
+				.sort(),
+		).toEqual([
+			'dropped #/paths/~1orders/post/responses/201/headers/Link: Link is written by Charter itself: not declared as a response header',
+			'normalized #/paths/~1orders/get/responses/2XX: the 2XX range is answered and exported as 200: a contract declares single success statuses',
+			'normalized #/paths/~1orders/post/responses/201/headers/X-Rate-Limit: declared as a string header: its schema ("integer") is not kept',
+			'normalized #/paths/~1orders~1{id}~1cancel/post/responses/202: status 202 answers the output of 200: one output per operation, its own body schema is not kept',
+		]);
+	});
+
+	test('a handler may answer each declared status: 202 with its header, 204 without a body', async () => {
+		const { registry } = await roundTrip(join(here, 'fixtures/responses.yaml'), 'responses-served');
+		const find = (path: string) =>
+			registry
+				.operations()
+				.find((o) => o.spec.transport.rest?.path === path && o.spec.kind === 'command')!.spec;
+		const order = { id: 'o-1' };
+		const executor = createExecutor({
+			bindings: [
+				implement(find('/orders'), (_input, ctx) => {
+					ctx.response.status(202).header('Location', '/orders/o-1');
+					return order as never;
+				}),
+				// A 204 sends no body, but the output is still checked: the handler returns one.
+				implement(find('/orders/{id}/cancel'), (_input, ctx) => {
+					ctx.response.status(204);
+					return order as never;
+				}),
+			],
+			contextProvider: () => ({ id: 'tester', roles: [], permissions: [] }),
+			logger: silentLogger,
+		});
+		const rest = createRestServer(executor);
+		const { url } = await rest.listen(0);
+		try {
+			const accepted = await fetch(`${url}/orders`, { method: 'POST' });
+			expect(accepted.status).toBe(202);
+			expect(accepted.headers.get('location')).toBe('/orders/o-1');
+			expect(await accepted.json()).toEqual(order);
+			const cancelled = await fetch(`${url}/orders/o-1/cancel`, { method: 'POST' });
+			expect(cancelled.status).toBe(204);
+			expect(await cancelled.text()).toBe('');
+		} finally {
+			await rest.close();
+		}
 	});
 });
 

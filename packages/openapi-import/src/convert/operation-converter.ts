@@ -133,7 +133,7 @@ export class OperationConverter implements OperationScope {
 			module,
 			headers.length === 0 && Object.keys(fields).length === 0,
 		);
-		const { output, errors, status } = operationResponses(
+		const { output, errors, status, response } = operationResponses(
 			this,
 			op,
 			pointer,
@@ -177,6 +177,7 @@ export class OperationConverter implements OperationScope {
 				...(bodyField !== undefined ? { bodyField } : {}),
 				...(bodyMediaTypes ? { bodyMediaTypes } : {}),
 				...(status !== undefined ? { status } : {}),
+				...(response ? { response } : {}),
 			},
 			...wire,
 			pointer,

@@ -33,8 +33,11 @@ export interface OperationDraft {
 	readonly path: string;
 	/** Header parameters, by input field name: the wrappers read them from request headers. */
 	readonly headers: readonly string[];
-	/** The REST wire beyond method and path: parameters, body field, media types, status. */
-	readonly rest: Pick<RestTransport, 'parameters' | 'bodyField' | 'bodyMediaTypes' | 'status'>;
+	/** The REST wire beyond method and path: parameters, body, success statuses and headers. */
+	readonly rest: Pick<
+		RestTransport,
+		'parameters' | 'bodyField' | 'bodyMediaTypes' | 'status' | 'response'
+	>;
 	readonly graphqlField?: string;
 	readonly mcpTool?: string;
 	/** JSON path of the operation in the source document. */

@@ -1,13 +1,19 @@
 // The responses of an operation: the success response as its output and status (`default` when
-// no success status is declared), 4xx / 5xx responses, ranges and a `default` beside a success
-// as its declared errors; other statuses are reported.
-import type { ErrorResponseKey } from '@charter/spec';
+// no success status is declared), the other 2xx statuses and the success headers as its declared
+// response (`transport.rest.response`), 4xx / 5xx responses, ranges and a `default` beside a
+// success as its declared errors; other statuses are reported.
+import {
+	type ErrorResponseKey,
+	NO_BODY_STATUSES,
+	type RestResponseDeclaration,
+} from '@charter/spec';
 import { child } from '../document/json-pointer.ts';
 import { isObject, type JsonObject } from '../document/openapi-source.ts';
 import { errorCodeOf } from './error-codes.ts';
 import { pickMedia, reportMediaExamples } from './media-types.ts';
 import { pascalCase } from './naming.ts';
 import type { ErrorDraft } from './operation-draft.ts';
+import { type SuccessResponse, successHeaders } from './operation-response-headers.ts';
 import type { Location, OperationScope } from './operation-scope.ts';
 import { JSON_ANY, withNull } from './schema-scope.ts';
 import type { Expr } from './type-expr.ts';
@@ -20,7 +26,7 @@ export function operationResponses(
 	opAt: Location,
 	base: string,
 	module: string,
-): { output: Expr; errors: ErrorDraft[]; status?: number } {
+): { output: Expr; errors: ErrorDraft[]; status?: number; response?: RestResponseDeclaration } {
 	const at = child(pointer, 'responses');
 	const responses = isObject(op.responses) ? op.responses : {};
 	const statuses = Object.keys(responses);
@@ -48,19 +54,25 @@ export function operationResponses(
 		});
 		const picked = pickMedia(response.content);
 		if (picked) reportMediaExamples(scope.report, response, picked.type, responseAt);
+		return { response, picked, responseAt, site, target };
+	};
+	const dropErrorHeaders = (response: JsonObject, responseAt: string) => {
 		if (isObject(response.headers) && Object.keys(response.headers).length > 0) {
 			scope.report.add(
 				'dropped',
 				child(responseAt, 'headers'),
-				'response headers are not described by Charter',
+				'headers of an error response are not described by Charter',
 			);
 		}
-		return { response, picked, responseAt, site };
 	};
+	const kept: SuccessResponse[] = [];
+	let primarySchema: string | undefined;
 	if (primary === undefined) {
 		scope.report.add('normalized', at, 'no success response is declared: the output is any JSON');
 	} else {
-		const { picked, responseAt, response, site } = media(primary);
+		const { picked, responseAt, response, site, target } = media(primary);
+		kept.push({ response, target, at: responseAt });
+		if (picked) primarySchema = JSON.stringify(picked.schema);
 		if (picked) {
 			const name = scope.names.claim(`${base}Output`);
 			output = withNull(
@@ -84,17 +96,47 @@ export function operationResponses(
 				'the success response has no JSON body: the output is any JSON',
 			);
 		}
-		if (primary === 'default' || /XX$/i.test(primary))
-			scope.report.add('normalized', responseAt, `the ${primary} response is served as 200`);
+		if (primary === 'default')
+			scope.report.add('normalized', responseAt, 'the default response is served as 200');
+		else if (/XX$/i.test(primary))
+			scope.report.add(
+				'normalized',
+				responseAt,
+				`the ${primary} range is answered and exported as 200: a contract declares single success statuses`,
+			);
 	}
+	// Other success statuses are declared beside the primary one (`response.statuses`): the
+	// handler may answer any of them, with the one output (none for 204 and 205).
+	const others: number[] = [];
 	for (const status of success) {
-		if (status !== primary)
+		if (status === primary) continue;
+		if (/XX$/i.test(status)) {
 			scope.report.add(
 				'dropped',
 				child(at, status),
-				`another success status (${status}) is not kept: one output per operation`,
+				`the ${status} range beside single success statuses is not kept: the handler answers those declared`,
 			);
+			continue;
+		}
+		const code = Number(status);
+		others.push(code);
+		const { picked, responseAt, response, target } = media(status);
+		kept.push({ response, target, at: responseAt });
+		if (picked && JSON.stringify(picked.schema) !== primarySchema) {
+			scope.report.add(
+				'normalized',
+				responseAt,
+				`status ${status} answers the output of ${primary}: one output per operation, its own body schema is not kept`,
+			);
+		} else if (!picked && primarySchema !== undefined && !NO_BODY_STATUSES.has(code)) {
+			scope.report.add(
+				'normalized',
+				responseAt,
+				`status ${status} has no body in the description: it answers the output of ${primary}`,
+			);
+		}
 	}
+	const headers = successHeaders(scope, kept);
 	// 4xx and 5xx responses, ranges (`4XX`) and a `default` beside a success become declared
 	// errors, their body its data: a range or `default` is answered with the first status it
 	// covers (500 for `default`) and documented as the source declared it.
@@ -104,7 +146,8 @@ export function operationResponses(
 		name: string,
 		documentedAs?: ErrorResponseKey,
 	) => {
-		const { response, picked, site } = media(status);
+		const { response, picked, site, responseAt } = media(status);
+		dropErrorHeaders(response, responseAt);
 		const data = picked
 			? withNull(
 					scope.schemas.convert(picked.schema, {
@@ -136,5 +179,14 @@ export function operationResponses(
 			scope.report.add('dropped', child(at, status), `status ${status} is not kept`);
 		}
 	}
-	return { output, errors, ...(status !== undefined ? { status } : {}) };
+	const declared: RestResponseDeclaration = {
+		...(others.length > 0 ? { statuses: others } : {}),
+		...(headers ? { headers } : {}),
+	};
+	return {
+		output,
+		errors,
+		...(status !== undefined ? { status } : {}),
+		...(Object.keys(declared).length > 0 ? { response: declared } : {}),
+	};
 }

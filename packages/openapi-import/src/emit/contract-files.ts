@@ -340,11 +340,12 @@ function renderOperation(op: OperationDraft): string {
 		['method', value(op.method)],
 		['path', value(op.path)],
 	];
-	const { parameters, bodyField, bodyMediaTypes, status } = op.rest;
+	const { parameters, bodyField, bodyMediaTypes, status, response } = op.rest;
 	if (parameters) rest.push(['parameters', value(parameters)]);
 	if (bodyField !== undefined) rest.push(['bodyField', value(bodyField)]);
 	if (bodyMediaTypes) rest.push(['bodyMediaTypes', value(bodyMediaTypes)]);
 	if (status !== undefined) rest.push(['status', value(status)]);
+	if (response) rest.push(['response', value(response)]);
 	const transport: [string, Doc][] = [['rest', obj(rest)]];
 	if (op.graphqlField) transport.push(['graphql', obj([['field', value(op.graphqlField)]])]);
 	if (op.mcpTool) transport.push(['mcp', obj([['tool', value(op.mcpTool)]])]);
