@@ -15,9 +15,9 @@ export interface RestRequest {
 	readBody(limit: number): Promise<BodyResult>;
 	/**
 	 * The body's bytes as they arrive, for a multipart body with files (read instead of
-	 * `readBody`); absent where the host owns the stream.
+	 * `readBody`); absent, or undefined, where the host owns the stream.
 	 */
-	bodyStream?(): AsyncIterable<Uint8Array>;
+	bodyStream?(): AsyncIterable<Uint8Array> | undefined;
 	/** Aborts when the client goes away (an `AbortSignal` fits). */
 	readonly signal?: CallerSignal;
 	/** A body a framework already parsed (Express `req.body`), used instead of reading. */

