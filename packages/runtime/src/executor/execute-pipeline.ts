@@ -23,6 +23,7 @@ import { coerceInput } from './coerce-input.ts';
 import { createEmitBuffer, type EmitBuffer, NO_EVENTS } from './emit-buffer.ts';
 import { inputDigest } from './input-digest.ts';
 import type { Invocation, InvocationResult } from './invocation.ts';
+import { isThenable } from './is-thenable.ts';
 import type { CompiledPlan } from './operation-plan.ts';
 import {
 	endStreamSource,
@@ -565,12 +566,4 @@ function checkOutput(
 	}
 	if (deadline.aborted) throw deadline.reason;
 	return checked.value;
-}
-
-function isThenable(value: unknown): value is PromiseLike<unknown> {
-	return (
-		(typeof value === 'object' || typeof value === 'function') &&
-		value !== null &&
-		typeof (value as { then?: unknown }).then === 'function'
-	);
 }

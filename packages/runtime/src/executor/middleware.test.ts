@@ -175,4 +175,28 @@ describe('middleware', () => {
 		const handler = (input: unknown) => input;
 		expect(withMiddleware(Read, [], handler)).toBe(handler);
 	});
+
+	it('stays synchronous when the chain and the handler are: no promise for a no-op middleware', async () => {
+		const noop: Middleware = (_call, next) => next();
+		const ctx = {} as Parameters<Parameters<typeof withMiddleware>[2]>[1];
+		const sync = withMiddleware(Read, [noop, noop], (input) => ({ ...(input as object), by: 'h' }));
+		expect(sync({ text: 'hi' }, ctx)).toEqual({ text: 'hi', by: 'h' });
+		// Anything asynchronous inside makes the whole chain a promise, as before.
+		const asyncHandler = withMiddleware(Read, [noop], async (input) => input);
+		const pending = asyncHandler({ text: 'later' }, ctx);
+		expect(pending).toBeInstanceOf(Promise);
+		expect(await pending).toEqual({ text: 'later' });
+		const awaiting: Middleware = async (_call, next) => next();
+		const viaAsync = withMiddleware(Read, [awaiting], (input) => input)({ text: 'x' }, ctx);
+		expect(viaAsync).toBeInstanceOf(Promise);
+		expect(await viaAsync).toEqual({ text: 'x' });
+		// A synchronous second next() is refused at once, as a thrown misuse.
+		const twice: Middleware = (_call, next) => {
+			next();
+			return next();
+		};
+		expect(() => withMiddleware(Read, [twice], (input) => input)({ text: 'x' }, ctx)).toThrow(
+			/next\(\) twice/,
+		);
+	});
 });

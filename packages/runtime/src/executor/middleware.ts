@@ -1,6 +1,7 @@
 import type { InputOf, OperationSpec, OutputOf } from '@charter/spec';
 import { CharterConfigError } from '../errors/charter-config-error.ts';
 import type { Binding, Handler, HandlerContext, HandlerContextOf } from './implement.ts';
+import { isThenable } from './is-thenable.ts';
 
 /** What the rest of the chain gave back: the handler's output, as inner middleware left it. */
 export interface NextResult<Adds extends object = {}> {
@@ -12,10 +13,13 @@ export interface NextResult<Adds extends object = {}> {
 /**
  * Runs the rest of the chain (inner middleware, then the handler). Properties of `extension`
  * are added to `ctx` for everything inside; a key `ctx` already has is a configuration error.
+ * The result comes back as it is: at once when everything inside ran synchronously, a promise
+ * when anything inside is asynchronous, so `await next()` (or `return next()`) fits both. A
+ * synchronous chain around a synchronous handler then costs no promise.
  */
 export type NextFunction = <Adds extends object = {}>(
 	extension?: Adds,
-) => Promise<NextResult<Adds>>;
+) => NextResult<Adds> | Promise<NextResult<Adds>>;
 
 /** What a middleware sees of a call: the contract, the validated input and the handler's ctx. */
 export interface MiddlewareCall<Ctx extends object = {}> {
@@ -103,7 +107,9 @@ function chainOf<Ext extends object, Tx = unknown>(
 
 /**
  * Wraps a handler in its middleware, once at startup. With none, the handler itself comes back:
- * a call pays nothing for middleware it does not have.
+ * a call pays nothing for middleware it does not have. A chain that runs synchronously around a
+ * synchronous handler stays synchronous (no promise, no microtask): one no-op middleware then
+ * costs a few closures, not the pipeline's asynchronous path.
  */
 export function withMiddleware(
 	operation: OperationSpec,
@@ -112,33 +118,37 @@ export function withMiddleware(
 ): Handler<any> {
 	if (middleware.length === 0) return handler;
 	return (input, ctx) => {
-		const step = (index: number): Promise<NextResult> => {
+		const step = (index: number): NextResult | Promise<NextResult> => {
 			if (index === middleware.length) {
-				return Promise.resolve(handler(input, ctx)).then((output) => ({ output }));
+				const output: unknown = handler(input, ctx);
+				return isThenable(output) ? Promise.resolve(output).then(asNextResult) : { output };
 			}
 			let called = false;
-			const next = ((extension?: object): Promise<NextResult> => {
+			const next = ((extension?: object) => {
 				if (called) {
-					return Promise.reject(
-						new CharterConfigError(
-							'CHARTER_MIDDLEWARE_MISUSE',
-							operation.meta.key,
-							'a middleware called next() twice',
-						),
+					throw new CharterConfigError(
+						'CHARTER_MIDDLEWARE_MISUSE',
+						operation.meta.key,
+						'a middleware called next() twice',
 					);
 				}
 				called = true;
 				if (extension !== undefined) extend(operation, ctx, extension);
 				return step(index + 1);
 			}) as NextFunction;
-			try {
-				return Promise.resolve(middleware[index]!({ operation, input, ctx }, next));
-			} catch (error) {
-				return Promise.reject(error);
-			}
+			return middleware[index]!({ operation, input, ctx }, next);
 		};
-		return step(0).then((result) => result.output);
+		const result = step(0);
+		return isThenable(result) ? Promise.resolve(result).then(outputOf) : result.output;
 	};
+}
+
+function asNextResult(output: unknown): NextResult {
+	return { output };
+}
+
+function outputOf(result: NextResult): unknown {
+	return result.output;
 }
 
 /** Adds a middleware's extension to the call's ctx; it may not replace what ctx has. */
