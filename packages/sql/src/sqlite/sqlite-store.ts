@@ -34,9 +34,9 @@ export async function createSqliteStores<DB = any>(
 	try {
 		if (!memory) makeFolder(dirname(path));
 		database = new Database(path);
-		database.pragma('journal_mode = WAL');
+		database.pragma(`busy_timeout = ${BUSY_TIMEOUT_MS}`);
+		await enableWal(database);
 		database.pragma(`synchronous = ${synchronous}`);
-		database.pragma('busy_timeout = 5000');
 		database.pragma('foreign_keys = ON');
 	} catch (error) {
 		throw new CharterConfigError(
@@ -67,6 +67,28 @@ export async function createSqliteStores<DB = any>(
 }
 
 const NO_ROWS: readonly unknown[] = Object.freeze([]);
+
+const BUSY_TIMEOUT_MS = 5000;
+
+/**
+ * Turns WAL mode on. Switching needs the file to itself for a moment, and when another process
+ * opens the same new file at once SQLite answers SQLITE_BUSY at once instead of waiting (it
+ * will not wait where two waiters could deadlock): retried for up to the busy timeout, so two
+ * nodes started together on one file both open it.
+ */
+async function enableWal(database: Database.Database): Promise<void> {
+	const deadline = Date.now() + BUSY_TIMEOUT_MS;
+	for (;;) {
+		try {
+			database.pragma('journal_mode = WAL');
+			return;
+		} catch (error) {
+			if ((error as { code?: unknown }).code !== 'SQLITE_BUSY' || Date.now() > deadline)
+				throw error;
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		}
+	}
+}
 
 /**
  * Creates a folder and its missing parents one at a time. Node 20's recursive `mkdirSync`
