@@ -1,7 +1,7 @@
-import type { ScalarConstraints, TypeNode } from './type-node.ts';
+import type { ScalarConstraints, ScalarNode, TypeNode } from './type-node.ts';
 
 /** True when the node is the `File` scalar. */
-export function isFileType(node: TypeNode): boolean {
+export function isFileType(node: TypeNode): node is ScalarNode {
 	return node.kind === 'scalar' && node.name === 'File';
 }
 
@@ -13,8 +13,7 @@ export function fileFields(input: TypeNode): Map<string, ScalarConstraints | und
 	const files = new Map<string, ScalarConstraints | undefined>();
 	if (input.kind !== 'model') return files;
 	for (const [name, field] of Object.entries(input.fields)) {
-		if (field.type.kind === 'scalar' && field.type.name === 'File')
-			files.set(name, field.type.constraints);
+		if (isFileType(field.type)) files.set(name, field.type.constraints);
 	}
 	return files;
 }

@@ -1,4 +1,5 @@
 import { SchemaDefinitionError } from '../errors.ts';
+import { isFileType } from '../ir/file-fields.ts';
 import { typeFingerprint } from '../ir/type-fingerprint.ts';
 import {
 	type FieldNode,
@@ -138,7 +139,7 @@ export function createJsonSchemaEmitter(options: EmitterOptions = {}): JsonSchem
 	const referenced = new Set<string>();
 
 	const body = (node: TypeNode): JsonSchema => {
-		if (node.kind === 'scalar' && node.name === 'File') {
+		if (isFileType(node)) {
 			files = true;
 			if (options.fileValues) return { charterFile: fileLimits(node.constraints) };
 		}
