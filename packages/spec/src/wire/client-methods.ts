@@ -1,6 +1,7 @@
 import { ContractDefinitionError } from '../errors.ts';
 import { compareSemver, majorOf } from '../meta/semver.ts';
 import type { OperationSpec } from '../operations/operation-types.ts';
+import { camelWords } from './wire-names.ts';
 
 /**
  * Where an operation's method sits in a client, the typed client (`createClient`) and the
@@ -13,7 +14,7 @@ import type { OperationSpec } from '../operations/operation-types.ts';
  * clientMethodPath(AddLine)   // ['billing', 'invoiceLine', 'add'] (billing.invoice-line.add@1.0.0)
  */
 export function clientMethodPath(spec: OperationSpec): readonly string[] {
-	const segments = spec.meta.key.split('.').map(camelSegment);
+	const segments = spec.meta.key.split('.').map(camelWords);
 	const major = majorOf(spec.meta.version);
 	if (major >= 2) segments[segments.length - 1] += `V${major}`;
 	return segments;
@@ -39,13 +40,6 @@ type VersionSuffix<V extends string> = V extends `${infer M extends number}.${st
 		? ''
 		: `V${M}`
 	: '';
-
-function camelSegment(segment: string): string {
-	return segment
-		.split(/[-_]/)
-		.map((word, i) => (i === 0 ? word : word.charAt(0).toUpperCase() + word.slice(1)))
-		.join('');
-}
 
 /** One method of a client: its path, and the contract it calls. */
 export interface ClientMethodEntry {

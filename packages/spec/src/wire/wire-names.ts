@@ -50,8 +50,17 @@ export function graphqlFieldOf(spec: OperationSpec): string {
  */
 export function graphqlFieldName(key: string, version: string): string {
 	const major = majorOf(version);
-	// The words of the key (as `words`), the first as written, the others capitalised; one pass,
-	// as governance names every operation and event of a large project with it.
+	const camel = camelWords(key);
+	return major >= 2 ? `${camel}V${major}` : camel;
+}
+
+/**
+ * The words of a key or key segment (as `words`) in camelCase: the first as written, the others
+ * capitalised (`billing.invoice-line` -> `billingInvoiceLine`). GraphQL fields and client
+ * methods share it. One pass, as governance names every operation and event of a large project
+ * with it.
+ */
+export function camelWords(key: string): string {
 	let camel = '';
 	let capital = false;
 	for (let i = 0; i < key.length; i++) {
@@ -62,7 +71,7 @@ export function graphqlFieldName(key: string, version: string): string {
 			capital = false;
 		} else camel += c;
 	}
-	return major >= 2 ? `${camel}V${major}` : camel;
+	return camel;
 }
 
 /**
