@@ -1,7 +1,6 @@
 import { createRestServer } from '@charter/rest';
 import { createExecutor, implement } from '@charter/runtime';
 import { type ContractRegistry, type OperationSpec, wireNames } from '@charter/spec';
-import type { ValidateFunction } from 'ajv';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { generateSync } from 'json-schema-faker';
 
