@@ -4,7 +4,7 @@ import { KEY_PATTERN } from '@charter/spec';
 import { glob } from 'tinyglobby';
 import { parseFlags } from '../args.ts';
 import { type Command, ExitCode, UsageError } from '../command.ts';
-import { findConfigFile, loadConfig } from '../project/load-project.ts';
+import { findConfigFileOrNone, loadConfig } from '../project/load-project.ts';
 import { moduleExtensionAt } from '../project/module-extension.ts';
 import {
 	CONTRACT_TEMPLATE_KINDS,
@@ -97,15 +97,6 @@ export const newCommand: Command = {
 		return ExitCode.ok;
 	},
 };
-
-function findConfigFileOrNone(cwd: string): string | undefined {
-	try {
-		return findConfigFile(cwd);
-	} catch (error) {
-		if (error instanceof UsageError) return undefined;
-		throw error;
-	}
-}
 
 /** Adds the stub to the app's bindings; gives the app module's path when it did. */
 function wireInto(app: string, key: string, stub: string): string | undefined {

@@ -1,9 +1,9 @@
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, watch } from 'node:fs';
-import { dirname, join, resolve, sep } from 'node:path';
+import { watch } from 'node:fs';
+import { dirname, resolve, sep } from 'node:path';
 import { ExitCode } from '../command.ts';
 import type { Output } from '../output/output.ts';
-import { CONFIG_FILES } from '../project/config.ts';
+import { findConfigFileOrNone } from '../project/load-project.ts';
 import { waitForSignal } from './wait-for-signal.ts';
 
 /** Folders whose changes never restart the server: dependencies, data, builds, generated files. */
@@ -14,10 +14,8 @@ const SETTLE_MS = 150;
 /** The project folder: the config's, or the nearest folder up from `cwd` that has one. */
 export function projectRoot(cwd: string, config: string | undefined): string {
 	if (config !== undefined) return dirname(resolve(cwd, config));
-	for (let dir = resolve(cwd); ; dir = dirname(dir)) {
-		if (CONFIG_FILES.some((file) => existsSync(join(dir, file)))) return dir;
-		if (dirname(dir) === dir) return resolve(cwd);
-	}
+	const found = findConfigFileOrNone(cwd);
+	return found === undefined ? resolve(cwd) : dirname(found);
 }
 
 /**

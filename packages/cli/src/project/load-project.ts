@@ -77,6 +77,16 @@ export function findConfigFile(cwd: string): string {
 	}
 }
 
+/** {@link findConfigFile}, or `undefined` when neither `cwd` nor a parent has a config. */
+export function findConfigFileOrNone(cwd: string): string | undefined {
+	try {
+		return findConfigFile(cwd);
+	} catch (error) {
+		if (error instanceof UsageError) return undefined;
+		throw error;
+	}
+}
+
 /** Imports the config module and checks its shape. */
 export async function loadConfig(configFile: string): Promise<ResolvedConfig> {
 	let loaded: unknown;
