@@ -150,12 +150,13 @@ export function createCharterServer(options: CharterServerOptions): CharterServe
 		handler: typeof mount === 'function' ? async () => mount : once(mount.load),
 	}));
 
+	// The surfaces on, with the route each records for its requests (as a mount's prefix).
+	const surfaces = [
+		...(graphql ? [{ route: GRAPHQL, build: graphql }] : []),
+		...(mcp ? [{ route: MCP, build: mcp }] : []),
+	];
 	/** The surface a path belongs to, or undefined for the REST routes and the mounts. */
-	const surfaceOf = (path: string) => {
-		if (graphql && under(path, GRAPHQL)) return graphql;
-		if (mcp && under(path, MCP)) return mcp;
-		return undefined;
-	};
+	const surfaceOf = (path: string) => surfaces.find((s) => under(path, s.route));
 
 	const problem = (status: 'BAD_REQUEST' | 'FORBIDDEN' | 'INTERNAL', detail?: string) =>
 		problemResponse(createProblem(status, detail === undefined ? {} : { detail }));
@@ -169,8 +170,8 @@ export function createCharterServer(options: CharterServerOptions): CharterServe
 	async function serveNode(req: IncomingMessage, res: ServerResponse, target: RequestTarget) {
 		const surface = surfaceOf(target.pathname);
 		if (surface) {
-			routed(req, under(target.pathname, GRAPHQL) ? GRAPHQL : MCP);
-			return (await surface()).node(req, res);
+			routed(req, surface.route);
+			return (await surface.build()).node(req, res);
 		}
 		for (const mount of mounts) {
 			if (!under(target.pathname, mount.prefix)) continue;
@@ -216,8 +217,8 @@ export function createCharterServer(options: CharterServerOptions): CharterServe
 		attachRequestTarget(request, { pathname: url.pathname, search: url.search });
 		try {
 			const surface = surfaceOf(url.pathname);
-			if (surface) routed(request, under(url.pathname, GRAPHQL) ? GRAPHQL : MCP);
-			return await (surface ? (await surface()).fetch(request) : rest.fetch(request));
+			if (surface) routed(request, surface.route);
+			return await (surface ? (await surface.build()).fetch(request) : rest.fetch(request));
 		} catch (error) {
 			executor.logger.error({ url: request.url, error: String(error) }, 'a surface failed');
 			return toResponse(problem('INTERNAL'));
