@@ -16,9 +16,7 @@ const EXPOSED_HEADERS = ['x-trace-id', 'idempotent-replayed', 'deprecation', 'su
  * the contracts declare (`transport.rest.response.headers`), so a browser can read a `Location`.
  */
 export function exposedHeaders(declared: Iterable<string>): string {
-	const names = new Set(EXPOSED_HEADERS);
-	for (const name of declared) names.add(name.toLowerCase());
-	return [...names].join(', ');
+	return headerList(EXPOSED_HEADERS, declared);
 }
 
 const DEFAULT_EXPOSED = exposedHeaders([]);
@@ -29,7 +27,12 @@ const DEFAULT_EXPOSED = exposedHeaders([]);
  * so a page on another origin may send them.
  */
 export function allowedHeaders(declared: Iterable<string>): string {
-	const names = new Set(ALLOWED_HEADERS);
+	return headerList(ALLOWED_HEADERS, declared);
+}
+
+/** Charter's own header names, then the declared ones lower-cased, each once, comma-separated. */
+function headerList(own: readonly string[], declared: Iterable<string>): string {
+	const names = new Set(own);
 	for (const name of declared) names.add(name.toLowerCase());
 	return [...names].join(', ');
 }
