@@ -4,6 +4,7 @@ import {
 	DEFAULT_BODY_LIMIT,
 	fetchRequestMetadata,
 	type HttpSurface,
+	type InvocationMetadata,
 	type OriginPolicy,
 	readFetchBody,
 	surfaceOriginPolicy,
@@ -96,14 +97,25 @@ export function createGraphqlHandler(
 	const assetPrefix = `${path}/assets/`;
 	const streamLimits = { ...DEFAULT_STREAM_LIMITS, ...options.streamLimits };
 
+	// A request on a reserved stream is both authenticated (callerOf) and executed (contextOf):
+	// its metadata is built once and shared.
+	const built = new WeakMap<Request, InvocationMetadata>();
+	const metadataOf = (request: Request): InvocationMetadata => {
+		let metadata = built.get(request);
+		if (!metadata) {
+			metadata = fetchRequestMetadata(request, 'graphql');
+			built.set(request, metadata);
+		}
+		return metadata;
+	};
 	const contextOf = (request: Request): GraphqlContext => ({
-		metadata: fetchRequestMetadata(request, 'graphql'),
+		metadata: metadataOf(request),
 		signal: request.signal,
 	});
 	const callerOf: CallerOf = async (request) => {
 		if (!options.context) return { principal: undefined };
 		try {
-			return { principal: await options.context(fetchRequestMetadata(request, 'graphql')) };
+			return { principal: await options.context(metadataOf(request)) };
 		} catch (error) {
 			return { invalid: (error as { detail?: string }).detail ?? 'the credentials are not valid' };
 		}
