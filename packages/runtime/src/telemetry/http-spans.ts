@@ -27,10 +27,11 @@ interface HttpRequestFacts {
 	readonly traceparent: string | undefined;
 }
 
-/** A request's SERVER span and the context that makes it the parent of what the request runs. */
+/** A request's SERVER span and the context its parent is in. */
 interface HttpSpan {
 	readonly span: Span;
-	readonly context: Context;
+	/** The caller's context (a continued `traceparent`) or the root one. */
+	readonly parent: Context;
 	readonly method: string;
 	/** False for a root the sampler dropped, under {@link detachUnsampledRoots}. */
 	readonly enter: boolean;
@@ -47,7 +48,7 @@ function startHttpSpan(tracer: Tracer, request: () => HttpRequestFacts): HttpSpa
 	if (trace.getSpan(context.active()) !== undefined) return undefined;
 	const facts = request();
 	const parent = contextOfTraceparent(facts.traceparent);
-	const span = tracer.startSpan(facts.method, { kind: SpanKind.SERVER }, parent);
+	const span = tracer.startSpan(facts.method, SERVER_SPAN, parent);
 	if (span.isRecording()) {
 		const query = facts.target.indexOf('?');
 		span.setAttributes({
@@ -60,7 +61,14 @@ function startHttpSpan(tracer: Tracer, request: () => HttpRequestFacts): HttpSpa
 		if (facts.userAgent !== undefined) span.setAttribute('user_agent.original', facts.userAgent);
 	}
 	const enter = entersContext(tracer, span, parent !== ROOT_CONTEXT);
-	return { span, context: trace.setSpan(parent, span), method: facts.method, enter };
+	return { span, parent, method: facts.method, enter };
+}
+
+const SERVER_SPAN = Object.freeze({ kind: SpanKind.SERVER });
+
+/** The context that makes a request's span the parent of what the request runs. */
+function contextOf(http: HttpSpan): Context {
+	return trace.setSpan(http.parent, http.span);
 }
 
 /**
@@ -111,7 +119,7 @@ export function traceHttpRequests(tracer: Tracer, listener: Listener): Listener 
 				endHttpSpan(http, response.statusCode, access, !response.writableFinished),
 			);
 		}
-		context.with(http.context, listener, undefined, request, response);
+		context.with(contextOf(http), listener, undefined, request, response);
 	};
 }
 
@@ -141,10 +149,10 @@ export function traceFetchRequests(tracer: Tracer, handler: FetchHandler): Fetch
 			(accessRecordOf(request) ?? attachAccessRecord(request)).detachedSpan = http.span;
 			return handler(request);
 		}
-		if (!http.span.isRecording()) return context.with(http.context, handler, undefined, request);
+		if (!http.span.isRecording()) return context.with(contextOf(http), handler, undefined, request);
 		const access = accessRecordOf(request) ?? attachAccessRecord(request);
 		try {
-			const response = await context.with(http.context, handler, undefined, request);
+			const response = await context.with(contextOf(http), handler, undefined, request);
 			endHttpSpan(http, response.status, access, request.signal.aborted);
 			return response;
 		} catch (error) {

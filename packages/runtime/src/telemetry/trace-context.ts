@@ -28,8 +28,9 @@ export function parseTraceparent(header: string | undefined): SpanContext | unde
 
 /** The W3C `traceparent` of a span context. */
 export function formatTraceparent(span: SpanContext): string {
-	const flags = (span.traceFlags & 0xff).toString(16).padStart(2, '0');
-	return `00-${span.traceId}-${span.spanId}-${flags}`;
+	const flags = span.traceFlags & 0xff;
+	const hex = flags === 0 ? '00' : flags === 1 ? '01' : flags.toString(16).padStart(2, '0');
+	return `00-${span.traceId}-${span.spanId}-${hex}`;
 }
 
 /** A context whose parent is the span a `traceparent` names; the root context without one. */
