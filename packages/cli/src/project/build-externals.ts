@@ -35,6 +35,7 @@ const SKIP = Symbol('charter-externals');
 export function externalPackages(extra: readonly string[] = []): Plugin {
 	const named = new Set([...ALWAYS_EXTERNAL, ...extra]);
 	const addon = new Map<string, boolean>();
+	const manifestAt = manifestReader();
 	return {
 		name: 'charter-externals',
 		setup(build) {
@@ -50,11 +51,11 @@ export function externalPackages(extra: readonly string[] = []): Plugin {
 				});
 				if (resolved.errors.length > 0 || resolved.external)
 					return { path: args.path, external: true };
-				const folder = packageFolder(resolved.path, name);
+				const folder = packageFolder(resolved.path, name, manifestAt);
 				if (folder !== undefined) {
 					let isAddon = addon.get(folder);
 					if (isAddon === undefined) {
-						isAddon = isNativeAddon(folder);
+						isAddon = isNativeAddon(folder, manifestAt);
 						addon.set(folder, isAddon);
 					}
 					if (isAddon) return { path: args.path, external: true };
@@ -75,28 +76,49 @@ export function packageName(specifier: string): string {
 	return specifier.startsWith('@') ? parts.slice(0, 2).join('/') : parts[0]!;
 }
 
-/** The folder of the package a resolved file belongs to (its package.json names it). */
-function packageFolder(file: string, name: string): string | undefined {
-	for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
-		const manifest = join(dir, 'package.json');
-		if (!existsSync(manifest)) continue;
-		try {
-			if ((JSON.parse(readFileSync(manifest, 'utf8')) as { name?: string }).name === name)
-				return dir;
-		} catch {
-			return undefined;
+interface Manifest {
+	readonly name?: string;
+	readonly gypfile?: boolean;
+	readonly dependencies?: Record<string, string>;
+	readonly optionalDependencies?: Record<string, string>;
+}
+
+/** The package.json of a folder: undefined when there is none, null when it is not JSON. */
+type ManifestAt = (dir: string) => Manifest | null | undefined;
+
+/** Reads each package.json once (a build resolves many imports in the same packages). */
+function manifestReader(): ManifestAt {
+	const read = new Map<string, Manifest | null | undefined>();
+	return (dir) => {
+		const file = join(dir, 'package.json');
+		if (read.has(file)) return read.get(file);
+		let manifest: Manifest | null | undefined;
+		if (existsSync(file)) {
+			try {
+				manifest = JSON.parse(readFileSync(file, 'utf8')) as Manifest;
+			} catch {
+				manifest = null;
+			}
 		}
+		read.set(file, manifest);
+		return manifest;
+	};
+}
+
+/** The folder of the package a resolved file belongs to (its package.json names it). */
+function packageFolder(file: string, name: string, manifestAt: ManifestAt): string | undefined {
+	for (let dir = dirname(file); dir !== dirname(dir); dir = dirname(dir)) {
+		const manifest = manifestAt(dir);
+		if (manifest === undefined) continue;
+		if (manifest === null) return undefined;
+		if (manifest.name === name) return dir;
 	}
 	return undefined;
 }
 
-function isNativeAddon(folder: string): boolean {
+function isNativeAddon(folder: string, manifestAt: ManifestAt): boolean {
 	if (existsSync(join(folder, 'binding.gyp'))) return true;
-	const manifest = JSON.parse(readFileSync(join(folder, 'package.json'), 'utf8')) as {
-		gypfile?: boolean;
-		dependencies?: Record<string, string>;
-		optionalDependencies?: Record<string, string>;
-	};
+	const manifest = manifestAt(folder) ?? {};
 	if (manifest.gypfile) return true;
 	const deps = { ...manifest.dependencies, ...manifest.optionalDependencies };
 	return ADDON_LOADERS.some((loader) => loader in deps);
