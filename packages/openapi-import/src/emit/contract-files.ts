@@ -2,7 +2,7 @@ import { posix } from 'node:path';
 import type { OperationDraft } from '../convert/operation-converter.ts';
 import type { Decl, Expr, FieldExpr } from '../convert/type-expr.ts';
 import { arr, call, type Doc, obj, print, quote, raw, value } from './code-doc.ts';
-import { childExprs, forEachRef } from './decl-graph.ts';
+import { childExprs, declRefs, forEachRef } from './decl-graph.ts';
 
 /** One generated file: its path relative to the output directory and its body (no header). */
 export interface GeneratedFile {
@@ -180,11 +180,7 @@ function ordered(decls: readonly Decl[]): Decl[] {
 	const visit = (decl: Decl) => {
 		if (done.has(decl)) return;
 		done.add(decl);
-		for (const child of childExprs(decl)) {
-			forEachRef(child, (dep) => {
-				if (here.has(dep)) visit(dep);
-			});
-		}
+		for (const dep of declRefs(decl)) if (here.has(dep)) visit(dep);
 		out.push(decl);
 	};
 	for (const decl of decls) visit(decl);

@@ -45,3 +45,8 @@ export function refsOf(...exprs: (Expr | undefined)[]): Decl[] {
 	for (const expr of exprs) if (expr) forEachRef(expr, (decl) => out.push(decl));
 	return out;
 }
+
+/** The declarations a declaration refers to directly. */
+export function declRefs(decl: Decl): Decl[] {
+	return refsOf(...childExprs(decl));
+}

@@ -4,7 +4,7 @@
 import { keySegment } from '../convert/naming.ts';
 import type { OperationDraft } from '../convert/operation-draft.ts';
 import type { Decl, Expr, FieldExpr } from '../convert/type-expr.ts';
-import { childExprs, refsOf } from './decl-graph.ts';
+import { declRefs, refsOf } from './decl-graph.ts';
 
 /** Declarations and operations after deduplication. */
 export interface Deduplicated {
@@ -148,11 +148,6 @@ function rewriteDecl(decl: Decl, rewrite: (expr: Expr) => Expr): void {
 		case 'enum':
 			return;
 	}
-}
-
-/** Declarations a declaration refers to directly. */
-function declRefs(decl: Decl): Decl[] {
-	return refsOf(...childExprs(decl));
 }
 
 /** Moves every declaration used outside its module to a file of its own, until none is left. */
