@@ -68,7 +68,10 @@ const BODY_METHODS = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 /** What `transport.rest` declares beyond method and path, prepared once per plan. */
 interface PlanWire {
 	readonly parameters: readonly ParameterReader[];
-	/** True when a path parameter has a declared style (or is a JSON document). */
+	/**
+	 * True when `parameters` declares a path parameter: the path is then read in its style
+	 * (`simple` when none is given) or as a JSON document, not taken as it came.
+	 */
 	readonly styledPath: boolean;
 	readonly bodyField: string | undefined;
 	/** The form media types the body is read in, when any. */
