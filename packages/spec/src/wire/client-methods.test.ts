@@ -28,6 +28,16 @@ describe('clientMethodPath', () => {
 			'invoiceLine',
 			'addAll',
 		]);
+		expect(clientMethodPath(query('crm.contact_list-item.bulk-add_all', '2.1.0'))).toEqual([
+			'crm',
+			'contactListItem',
+			'bulkAddAllV2',
+		]);
+		expect(clientMethodPath(query('api_v1.item-2x.get', '1.0.0'))).toEqual([
+			'apiV1',
+			'item2x',
+			'get',
+		]);
 	});
 });
 
