@@ -1,8 +1,10 @@
 import { context, SpanKind, type Tracer } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import {
+	AlwaysOffSampler,
 	BasicTracerProvider,
 	InMemorySpanExporter,
+	ParentBasedSampler,
 	type ReadableSpan,
 	SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
@@ -46,4 +48,23 @@ export function inMemoryTracing(name: string): InMemoryTracing {
 			throw new Error('no SERVER span ended');
 		},
 	};
+}
+
+/**
+ * An SDK tracer whose sampler drops every root (parent-based over AlwaysOff), naming in
+ * `started` each span asked of it: how a test counts what a call asks of the SDK.
+ */
+export function countingDroppingTracer(name: string): { tracer: Tracer; started: string[] } {
+	const sdk = new BasicTracerProvider({
+		sampler: new ParentBasedSampler({ root: new AlwaysOffSampler() }),
+	}).getTracer(name);
+	const started: string[] = [];
+	const tracer: Tracer = {
+		startSpan: (span, options, parent) => {
+			started.push(span);
+			return sdk.startSpan(span, options, parent);
+		},
+		startActiveSpan: sdk.startActiveSpan.bind(sdk) as Tracer['startActiveSpan'],
+	};
+	return { tracer, started };
 }

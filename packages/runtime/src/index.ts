@@ -13,7 +13,7 @@ export {
 	problemType,
 	servedOperations,
 } from '@charter/spec';
-export type { Tracer } from '@opentelemetry/api';
+export type { Span, Tracer } from '@opentelemetry/api';
 export {
 	type AppDefinition,
 	type AppEnvironment,
@@ -253,6 +253,10 @@ export {
 } from './telemetry/call-metrics.ts';
 export { traceDelivery, tracePublish } from './telemetry/event-tracing.ts';
 export { traceFetchRequests, traceHttpRequests } from './telemetry/http-spans.ts';
-export { type TracedMcpRequest, traceMcpRequest } from './telemetry/mcp-spans.ts';
+export {
+	type McpOutcome,
+	type TracedMcpRequest,
+	traceMcpRequest,
+} from './telemetry/mcp-spans.ts';
 export { formatTraceparent, parseTraceparent } from './telemetry/trace-context.ts';
 export { detachUnsampledRoots } from './telemetry/unsampled-roots.ts';

@@ -1,9 +1,11 @@
+import { detachUnsampledRoots } from '@charter/runtime';
 import { context, type Span, SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import {
 	CALLER_SPAN_ID,
 	CALLER_TRACE_ID,
 	CALLER_TRACEPARENT,
+	countingDroppingTracer,
 	inMemoryTracing,
 } from '../../../test-support/in-memory-tracing.ts';
 import { createTodoExecutor } from '../../rest/test/fixtures/todo-api.ts';
@@ -36,6 +38,14 @@ afterAll(async () => {
 	tracing.disable();
 });
 beforeEach(() => exporter.reset());
+
+/** A JSON-RPC `tools/call` POSTed to /mcp. */
+const mcpCall = (params: Record<string, unknown>) =>
+	new Request(`${base}/mcp`, {
+		method: 'POST',
+		headers: { ...HEADERS, accept: 'application/json, text/event-stream' },
+		body: JSON.stringify({ jsonrpc: '2.0', id: 8, method: 'tools/call', params }),
+	});
 
 const create = (title: string) =>
 	new Request(`${base}/v1/todo/create`, {
@@ -98,6 +108,39 @@ describe('HTTP server spans of the one host', () => {
 		});
 		const operation = spans.find((s) => s.name === 'query todo.list')!;
 		expect(operation.parentSpanContext?.spanId).toBe(call.spanContext().spanId);
+	});
+
+	it("an MCP tool call's _meta.traceparent (SEP-414) is its parent, the request span linked", async () => {
+		await server.fetch(
+			mcpCall({ name: 'todo_list', arguments: {}, _meta: { traceparent: CALLER_TRACEPARENT } }),
+		);
+		await tracing.serverSpan();
+		const spans = exporter.getFinishedSpans();
+		const request = spans.find((s) => s.name === 'POST /mcp')!;
+		const call = spans.find((s) => s.name === 'tools/call todo_list')!;
+		expect(call.kind).toBe(SpanKind.SERVER);
+		expect(call.spanContext().traceId).toBe(CALLER_TRACE_ID);
+		expect(call.parentSpanContext?.spanId).toBe(CALLER_SPAN_ID);
+		expect(call.links.map((l) => l.context.spanId)).toEqual([request.spanContext().spanId]);
+		const operation = spans.find((s) => s.name === 'query todo.list')!;
+		expect(operation.parentSpanContext?.spanId).toBe(call.spanContext().spanId);
+	});
+
+	it('detachUnsampledRoots: an MCP call in a request the sampler drops asks the SDK for the request span only, as REST does', async () => {
+		const { tracer: sdk, started } = countingDroppingTracer('@charter/server');
+		const counting = detachUnsampledRoots(sdk);
+		const detached = createCharterServer({
+			executor: createTodoExecutor({ tracer: counting }),
+			tracer: counting,
+			graphql: false,
+		});
+		const answer = await detached.fetch(mcpCall({ name: 'todo_list', arguments: {} }));
+		expect(await answer.text()).not.toContain('isError');
+		expect(started).toEqual(['POST']);
+		started.length = 0;
+		const rest = await detached.fetch(new Request(`${base}/v1/todo/list`, { headers: HEADERS }));
+		expect(rest.status).toBe(200);
+		expect(started).toEqual(['GET']);
 	});
 
 	it('on fetch: names MCP by its path, a 404 by its method alone, and leaves the request to a server span already active', async () => {

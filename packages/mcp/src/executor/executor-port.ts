@@ -13,9 +13,10 @@ export type {
 	InvocationResult,
 	Principal,
 	Problem,
+	Span,
 	Tracer,
 } from '@charter/runtime';
-export { createProblem, traceMcpRequest } from '@charter/runtime';
+export { createProblem, parseTraceparent, traceMcpRequest } from '@charter/runtime';
 
 /** The executor as this surface sees it. */
 export type ExecutorPort = Pick<Executor, 'execute'>;

@@ -13,7 +13,10 @@ import {
 	createProblem,
 	type ExecutorPort,
 	type InvocationMetadata,
+	type InvocationResult,
 	type Problem,
+	parseTraceparent,
+	type Span,
 	type Tracer,
 	traceMcpRequest,
 } from '../executor/executor-port.ts';
@@ -89,48 +92,36 @@ export function createMcpServer(
 			throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${request.params.name}`);
 		}
 		const args = request.params.arguments ?? {};
-		const key = idempotencyKeyOf(request.params._meta, options.metadata);
+		const meta = request.params._meta;
+		const key = idempotencyKeyOf(meta, options.metadata);
 		if (typeof key === 'object') return problemResult(key, false);
-		const call = () =>
-			executor.execute({
+		const traceparent = traceparentOf(meta);
+		const call = async (detachedSpan?: Span): Promise<ToolOutcome> => {
+			const result = await executor.execute({
 				operation: binding.spec.meta.key,
 				version: binding.spec.meta.version,
 				input: binding.wrapsInput ? args.input : args,
-				// Object.assign: a spread given more keys outlives the request on Node 20.
-				metadata: Object.assign({}, options.metadata, { transport: 'mcp' }),
+				metadata: callMetadata(options.metadata, traceparent, detachedSpan),
 				signal: extra.signal,
 				...(key !== undefined && binding.spec.kind === 'command' ? { idempotencyKey: key } : {}),
 			});
-		const result = await (options.tracer
+			return toolOutcome(binding, result);
+		};
+		const outcome = await (options.tracer
 			? traceMcpRequest(
 					options.tracer,
-					{ method: 'tools/call', tool: request.params.name, id: extra.requestId },
+					{
+						method: 'tools/call',
+						tool: request.params.name,
+						id: extra.requestId,
+						traceparent,
+						detachedSpan: options.metadata?.access?.detachedSpan,
+					},
 					call,
 				)
 			: call());
-		if (!result.ok) {
-			options.onProblem?.(result.problem);
-			return problemResult(result.problem, binding.wrapsInput);
-		}
-		const checked = binding.output.validate(result.output);
-		if (!checked.ok) {
-			return problemResult(
-				{
-					type: 'urn:charter:problem:output-contract-violation',
-					title: 'Internal error',
-					status: 500,
-					code: 'OUTPUT_CONTRACT_VIOLATION',
-					traceId: result.traceId,
-				},
-				false,
-			);
-		}
-		const structured = binding.wrapsOutput ? { result: result.output } : result.output;
-		return {
-			content: [{ type: 'text', text: JSON.stringify(structured) }],
-			structuredContent: structured as Record<string, unknown>,
-			...(result.replayed ? { _meta: { idempotentReplayed: true } } : {}),
-		} satisfies CallToolResult;
+		if (outcome.problem !== undefined) options.onProblem?.(outcome.problem);
+		return outcome.result;
 	});
 	server.setRequestHandler(ListResourcesRequestSchema, () => ({
 		resources: [...catalog.resources.values()].map((r) => r.resource),
@@ -167,6 +158,65 @@ function idempotencyKeyOf(
 		return bad('the Idempotency-Key header and "_meta.idempotencyKey" differ; send one key');
 	}
 	return fromMeta ?? fromHeader;
+}
+
+/** A tool call's result, and the problem it reports when it failed. */
+interface ToolOutcome {
+	readonly result: CallToolResult;
+	readonly problem?: Problem;
+}
+
+/** The tool result of an executor's answer: its output, checked against the contract, or its problem. */
+function toolOutcome(binding: ToolBinding, result: InvocationResult): ToolOutcome {
+	if (!result.ok)
+		return { result: problemResult(result.problem, binding.wrapsInput), problem: result.problem };
+	const checked = binding.output.validate(result.output);
+	if (!checked.ok) {
+		const problem: Problem = {
+			type: 'urn:charter:problem:output-contract-violation',
+			title: 'Internal error',
+			status: 500,
+			code: 'OUTPUT_CONTRACT_VIOLATION',
+			traceId: result.traceId,
+		};
+		return { result: problemResult(problem, false), problem };
+	}
+	const structured = binding.wrapsOutput ? { result: result.output } : result.output;
+	return {
+		result: {
+			content: [{ type: 'text', text: JSON.stringify(structured) }],
+			structuredContent: structured as Record<string, unknown>,
+			...(result.replayed ? { _meta: { idempotentReplayed: true } } : {}),
+		},
+	};
+}
+
+/** The caller's W3C `traceparent` in `_meta` (SEP-414), when it is one: continued as on HTTP. */
+function traceparentOf(meta: Record<string, unknown> | undefined): string | undefined {
+	const value = meta?.traceparent;
+	return typeof value === 'string' && parseTraceparent(value) !== undefined ? value : undefined;
+}
+
+/**
+ * The metadata a call runs with: the server's (the request's headers on HTTP), its transport,
+ * a `_meta.traceparent` in place of the header, and the dropped MCP span the operation stands
+ * on when its context was not entered (`detachUnsampledRoots`).
+ */
+function callMetadata(
+	metadata: InvocationMetadata | undefined,
+	traceparent: string | undefined,
+	detachedSpan: Span | undefined,
+): InvocationMetadata {
+	// Object.assign: a spread given more keys outlives the request on Node 20.
+	const call: InvocationMetadata = Object.assign({}, metadata, { transport: 'mcp' as const });
+	if (traceparent !== undefined)
+		Object.assign(call, { headers: Object.assign({}, metadata?.headers, { traceparent }) });
+	if (detachedSpan !== undefined) {
+		const access = metadata?.access ?? {};
+		access.detachedSpan = detachedSpan;
+		Object.assign(call, { access });
+	}
+	return call;
 }
 
 /** Encodes a problem as a failed tool result; input issue paths point into `arguments`. */
