@@ -21,8 +21,9 @@ import {
  * ParentBased(AlwaysOn) (every call makes its span tree, batched to an exporter that drops it)
  * or ParentBased(AlwaysOff), the sampler of OTEL_TRACES_SAMPLER=parentbased_always_off: the SDK
  * is installed, no trace starts here, and a caller's sampled trace would still be followed.
- * CHARTER_BENCH_UNSAMPLED=detach hands out the tracer through detachUnsampledRoots (what
- * `charter serve --tracing-unsampled detach` does), to price entering the context.
+ * With sampling off the tracer detaches unsampled roots (detachUnsampledRoots), as
+ * `charter serve --tracing` decides for that variable (`--tracing-unsampled auto`);
+ * CHARTER_BENCH_UNSAMPLED=propagate keeps their context entered instead, to price it.
  */
 
 /** Accepts every batch and keeps nothing: the SDK's work without an exporter's I/O. */
@@ -46,7 +47,9 @@ export function benchTelemetry(sampled: boolean): { tracer: Tracer; metrics: Cal
 	const tracer = trace.getTracer('@charter/runtime');
 	return {
 		tracer:
-			process.env.CHARTER_BENCH_UNSAMPLED === 'detach' ? detachUnsampledRoots(tracer) : tracer,
+			sampled || process.env.CHARTER_BENCH_UNSAMPLED === 'propagate'
+				? tracer
+				: detachUnsampledRoots(tracer),
 		metrics: prometheus.metrics,
 	};
 }

@@ -17,7 +17,7 @@ import {
 	type ServerSettings,
 	type SettingSources,
 } from '../host/server-settings.ts';
-import { registeredMeter, startTracing } from '../host/tracing.ts';
+import { describeTracing, registeredMeter, startTracing } from '../host/tracing.ts';
 import { waitForSignal } from '../host/wait-for-signal.ts';
 import { projectRoot, watchServe } from '../host/watch-serve.ts';
 import type { Output } from '../output/output.ts';
@@ -39,7 +39,8 @@ export const serveCommand: Command = {
 		'              [--headers-timeout MS] [--request-timeout MS] [--keep-alive-timeout MS]',
 		'              [--allowed-hosts H,...|*] [--allowed-origins URL,...|*]',
 		'              [--cors ORIGINS] [--body-limit SIZE] [--drain-timeout MS] [--metrics]',
-		'              [--metrics-port N] [--tracing] [--jwt-issuer URL --jwt-audience AUD,...]',
+		'              [--metrics-port N] [--tracing] [--tracing-unsampled auto|propagate|detach]',
+		'              [--jwt-issuer URL --jwt-audience AUD,...]',
 		'              [--jwt-jwks-url URL] [--print-config] [--watch]',
 		'',
 		'Serves REST under /v1, /openapi.json, /graphql, /mcp, /docs, /studio and /healthz. Data lives in',
@@ -70,7 +71,9 @@ export const serveCommand: Command = {
 		'--cors https://app.example,https://admin.example (or *) lets browsers call from those origins;',
 		'--body-limit caps request bodies (1mb). --metrics serves Prometheus text at /metrics to a bearer',
 		'of CHARTER_METRICS_TOKEN, or on --metrics-port without one. --tracing makes OpenTelemetry spans',
-		'per call (a preloaded SDK, else @opentelemetry/sdk-node configured by OTEL_*). --jwt-issuer',
+		'per call (a preloaded SDK, else @opentelemetry/sdk-node configured by OTEL_*); when',
+		'OTEL_TRACES_SAMPLER samples no root (always_off...), a request that brings no traceparent runs',
+		'outside a trace context (--tracing-unsampled auto|propagate|detach decides). --jwt-issuer',
 		'(CHARTER_JWT_ISSUER) verifies bearer tokens as JWTs of that issuer, for --jwt-audience, with',
 		"keys from --jwt-jwks-url or OIDC discovery; without it the app's demo tokens are accepted,",
 		'except when NODE_ENV=production (CHARTER_DEMO_TOKENS=true|false decides). SIGTERM and',
@@ -247,10 +250,7 @@ export const serveCommand: Command = {
 			const how = onMainPort ? ' (bearer CHARTER_METRICS_TOKEN)' : '';
 			out.line(`Metrics: ${out.style.cyan(`${at}/metrics`)}${how}`);
 		}
-		if (tracing)
-			out.line(
-				out.style.dim('Tracing: OpenTelemetry spans per call (OTEL_* configures the export)'),
-			);
+		if (tracing) out.line(out.style.dim(describeTracing(tracing.unsampled)));
 		if (meter)
 			out.line(
 				out.style.dim(

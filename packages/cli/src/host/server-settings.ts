@@ -72,7 +72,7 @@ export interface ServerSettings {
 	 * `detach`: a request that continues no trace and that the sampler drops runs outside any
 	 * trace context (see `detachUnsampledRoots`); `propagate` (the default) enters it.
 	 */
-	readonly tracingUnsampled: 'propagate' | 'detach';
+	readonly tracingUnsampled: 'auto' | 'propagate' | 'detach';
 	/** Verify bearer tokens as JWTs from this issuer (`iss`). */
 	readonly jwtIssuer: string | undefined;
 	/** The audiences a JWT may carry (one of them). */
@@ -310,8 +310,8 @@ export const SERVER_SETTINGS: {
 		flag: 'tracing-unsampled',
 		env: ['CHARTER_TRACING_UNSAMPLED'],
 		parse: unsampledRoots,
-		fallback: 'propagate',
-		doc: 'detach: a request that brings no traceparent and is not sampled runs without a trace context (no async hooks; its handler starts no child spans of it, sends no traceparent).',
+		fallback: 'auto',
+		doc: 'detach: a request that brings no traceparent and is not sampled runs without a trace context (no async hooks; its handler starts no child spans of it, sends no traceparent). auto: detach when OTEL_TRACES_SAMPLER samples no root (always_off, parentbased_always_off, a ratio of 0), else propagate.',
 	},
 	jwtIssuer: {
 		flag: 'jwt-issuer',

@@ -96,8 +96,10 @@ export const level: Parse<LogLevel> = (raw, name) =>
 		: fail(name, raw, `use one of ${LOG_LEVELS.join(', ')}`);
 
 /** What `--tracing` does with a request the sampler starts no trace for (`detachUnsampledRoots`). */
-export const unsampledRoots: Parse<'propagate' | 'detach'> = (raw, name) =>
-	raw === 'propagate' || raw === 'detach' ? raw : fail(name, raw, 'use propagate or detach');
+export const unsampledRoots: Parse<'auto' | 'propagate' | 'detach'> = (raw, name) =>
+	raw === 'auto' || raw === 'propagate' || raw === 'detach'
+		? raw
+		: fail(name, raw, 'use auto, propagate or detach');
 
 export const streamName: Parse<string> = (raw, name) =>
 	typeof raw === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(raw)

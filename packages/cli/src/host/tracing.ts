@@ -12,26 +12,35 @@ import { UsageError } from '../command.ts';
 /** The tracer `charter serve --tracing` uses, and how to flush it at shutdown. */
 export interface ServeTracing {
 	readonly tracer: Tracer;
+	/** What the tracer does with an unsampled root, `auto` decided. */
+	readonly unsampled: UnsampledRoots;
 	shutdown(): Promise<void>;
 }
+
+/** What a tracer does with a request that continues no trace and the sampler drops. */
+export type UnsampledRoots = 'propagate' | 'detach';
 
 /**
  * Gives the tracer for `--tracing`. An SDK the application registered itself (preloaded with
  * `node --import ./otel.mjs`) is used as it is; otherwise `@opentelemetry/sdk-node` (an
  * optional peer) is started, configured by the standard `OTEL_*` variables
  * (`OTEL_EXPORTER_OTLP_ENDPOINT`, `OTEL_SERVICE_NAME`, `OTEL_TRACES_SAMPLER`...). With
- * `unsampled: 'detach'` the tracer detaches unsampled roots (`detachUnsampledRoots`).
+ * `unsampled: 'detach'` the tracer detaches unsampled roots (`detachUnsampledRoots`); `auto`
+ * detaches them when the variables say no root is ever sampled ({@link samplesNoRoot}).
  */
 export async function startTracing(
-	unsampled: 'propagate' | 'detach' = 'propagate',
+	unsampled: 'auto' | UnsampledRoots = 'auto',
+	env: NodeJS.ProcessEnv = process.env,
 ): Promise<ServeTracing> {
+	const decided: UnsampledRoots =
+		unsampled !== 'auto' ? unsampled : samplesNoRoot(env) ? 'detach' : 'propagate';
 	const tracer = () => {
 		const own = trace.getTracer('@charter/runtime');
-		return unsampled === 'detach' ? detachUnsampledRoots(own) : own;
+		return decided === 'detach' ? detachUnsampledRoots(own) : own;
 	};
 	const provider = trace.getTracerProvider() as Partial<ProxyTracerProvider>;
 	const registered = provider.getDelegateTracer?.('@charter/runtime') !== undefined;
-	if (registered) return { tracer: tracer(), shutdown: async () => {} };
+	if (registered) return { tracer: tracer(), unsampled: decided, shutdown: async () => {} };
 	let sdk: { start(): void; shutdown(): Promise<void> };
 	try {
 		const { NodeSDK } = (await import(/* @vite-ignore */ NODE_SDK)) as {
@@ -45,7 +54,23 @@ export async function startTracing(
 		);
 	}
 	sdk.start();
-	return { tracer: tracer(), shutdown: () => sdk.shutdown() };
+	return { tracer: tracer(), unsampled: decided, shutdown: () => sdk.shutdown() };
+}
+
+/**
+ * Whether the standard variables turn sampling off for every trace that starts here:
+ * `OTEL_SDK_DISABLED=true`, `OTEL_TRACES_SAMPLER` `always_off` or `parentbased_always_off`, or a
+ * ratio sampler with `OTEL_TRACES_SAMPLER_ARG=0`. Then a request that brings no trace is
+ * dropped, and so would every span its handler starts, with its context entered or not: entering
+ * it would only pass "not sampled" on to the services it calls, at the price of async hooks.
+ */
+export function samplesNoRoot(env: NodeJS.ProcessEnv): boolean {
+	if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true') return true;
+	const sampler = env.OTEL_TRACES_SAMPLER?.trim().toLowerCase();
+	if (sampler === 'always_off' || sampler === 'parentbased_always_off') return true;
+	if (sampler !== 'traceidratio' && sampler !== 'parentbased_traceidratio') return false;
+	const ratio = env.OTEL_TRACES_SAMPLER_ARG?.trim();
+	return ratio !== undefined && ratio !== '' && Number(ratio) === 0;
 }
 
 /** Loaded by name at run time: the SDK is the application's optional choice. */
@@ -59,4 +84,12 @@ const NODE_SDK = '@opentelemetry/sdk-node';
 export function registeredMeter(): Meter | undefined {
 	const meter = metrics.getMeter('@charter/runtime');
 	return meter === createNoopMeter() ? undefined : meter;
+}
+
+/** The start-up line of `--tracing`: what configures it, and what an unsampled request does. */
+export function describeTracing(unsampled: UnsampledRoots): string {
+	const spans = 'Tracing: OpenTelemetry spans per call (OTEL_* configures the export)';
+	return unsampled === 'detach'
+		? `${spans}; a request that brings no traceparent and is not sampled runs outside a trace context (--tracing-unsampled propagate keeps it)`
+		: spans;
 }
