@@ -212,6 +212,11 @@ describe.each(targets)('%s stores', (_name, open) => {
 			'trace-4',
 		]);
 		expect((await audit.list({ limit: 2 })).map((r) => r.traceId)).toEqual(['trace-3', 'trace-4']);
+		// The trace a caller named finds its records by callerTraceId, never as their own trace.
+		expect((await audit.list({ callerTraceId: 'theirs' })).map((r) => r.traceId)).toEqual([
+			'trace-2',
+		]);
+		expect(await audit.list({ traceId: 'theirs' })).toEqual([]);
 	});
 
 	it('the audit log filters by tenant, outcome, result code, trace, time range and pages back by seq', async () => {

@@ -55,6 +55,11 @@ export interface AuditFilter {
 	readonly resultCode?: string;
 	/** The records of one trace (the call that caused an event, for instance). */
 	readonly traceId?: string;
+	/**
+	 * The records whose caller named this trace in `traceparent` (their `callerTraceId`): a
+	 * caller chooses it, so it correlates and never identifies one record.
+	 */
+	readonly callerTraceId?: string;
 	/** Records started at or after this instant (ISO 8601 or a Date). */
 	readonly since?: string | Date;
 	/** Records started before this instant (ISO 8601 or a Date). */

@@ -34,6 +34,8 @@ export function createSqlAuditStore(
 				if (filter.resultCode !== undefined)
 					query = query.where('result_code', '=', filter.resultCode);
 				if (filter.traceId !== undefined) query = query.where('trace_id', '=', filter.traceId);
+				if (filter.callerTraceId !== undefined)
+					query = query.where('caller_trace_id', '=', filter.callerTraceId);
 				if (filter.since !== undefined) {
 					query = query.where('started_at', '>=', new Date(filter.since).toISOString());
 				}

@@ -40,6 +40,15 @@ describe('createMemoryAuditStore', () => {
 		expect((await store.list({ limit: 2 })).map((r) => r.id)).toEqual(['id-5', 'id-6']);
 	});
 
+	it('finds the records whose caller named a trace by callerTraceId, never as their own trace', async () => {
+		const store = createMemoryAuditStore();
+		await store.append(record(1));
+		await store.append({ ...record(2), callerTraceId: 'theirs' });
+		expect((await store.list({ callerTraceId: 'theirs' })).map((r) => r.id)).toEqual(['id-2']);
+		expect(await store.list({ traceId: 'theirs' })).toEqual([]);
+		expect(await store.list({ traceId: 't-2', callerTraceId: 'other' })).toEqual([]);
+	});
+
 	it('keeps 10,000 records by default and refuses a capacity that is not a positive integer', async () => {
 		const store = createMemoryAuditStore();
 		for (let n = 1; n <= 10_001; n++) await store.append(record(n % 60));

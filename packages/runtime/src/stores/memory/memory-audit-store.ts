@@ -83,5 +83,7 @@ function matchesRest(record: AuditRecord, filter: AuditFilter): boolean {
 		return false;
 	if (filter.resultCode !== undefined && record.resultCode !== filter.resultCode) return false;
 	if (filter.traceId !== undefined && record.traceId !== filter.traceId) return false;
+	if (filter.callerTraceId !== undefined && record.callerTraceId !== filter.callerTraceId)
+		return false;
 	return true;
 }
