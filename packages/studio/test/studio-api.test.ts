@@ -2,9 +2,14 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createReadiness } from '@charter/runtime';
+import {
+	BasicTracerProvider,
+	InMemorySpanExporter,
+	SimpleSpanProcessor,
+} from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { STUDIO_CSP } from '../src/index.ts';
-import { openEventStream, startNotesStudio, type TOKENS } from './fixtures/notes-app.ts';
+import { eventsIn, openEventStream, startNotesStudio, type TOKENS } from './fixtures/notes-app.ts';
 
 type Started = Awaited<ReturnType<typeof startNotesStudio>>;
 const as = (token: keyof typeof TOKENS | undefined): Record<string, string> =>
@@ -141,8 +146,108 @@ describe('Studio API', () => {
 		await events.until('news of b');
 		events.close();
 		expect(events.text).not.toContain('secret of a');
-		const event = JSON.parse(/data: (.*news of b.*)/.exec(events.text)![1]!);
-		expect(event).toMatchObject({ type: 'notes.note.added', tenant: 'b', traceid: added.traceId });
+		const [event] = eventsIn(events.text);
+		expect(event!.envelope).toMatchObject({
+			type: 'notes.note.added',
+			tenant: 'b',
+			traceid: added.traceId,
+		});
+	});
+
+	it("says what caused each event: the operation call, its trace, and the command's audit record", async () => {
+		const events = await openEventStream(studio.url, 'admin-b');
+		const added = await studio.run('notes.note.add', { text: 'caused by bob' }, 'admin-b');
+		await events.until('caused by bob');
+		events.close();
+		const [event] = eventsIn(events.text);
+		const { items } = await get(`api/audit?trace=${added.traceId}`, 'admin-b').then((r) =>
+			r.json(),
+		);
+		expect(items).toHaveLength(1);
+		const record = items[0];
+		expect(event!.cause).toEqual({
+			operation: 'notes.note.add',
+			version: '1.0.0',
+			traceId: added.traceId,
+			audit: {
+				id: record.id,
+				traceId: added.traceId,
+				seq: record.seq,
+				principalId: 'bob',
+				resultCode: 'OK',
+				status: record.status,
+				startedAt: record.startedAt,
+				finishedAt: record.finishedAt,
+			},
+		});
+	});
+
+	it('finds the audit record of a command whose caller named the trace, and tells apart two calls that named the same one', async () => {
+		const named = '4bf92f3577b34da6a3ce929d0e0e4736';
+		const traceparent = `00-${named}-00f067aa0ba902b7-01`;
+		const events = await openEventStream(studio.url, 'admin-b');
+		await studio.run('notes.note.add', { text: 'first named' }, 'admin-b', traceparent);
+		// Apart by more than the records' millisecond clock, as two calls one after the other are.
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		await studio.run('notes.note.add', { text: 'second named' }, 'admin-b', traceparent);
+		await events.until('second named');
+		events.close();
+		const causes = eventsIn(events.text).map((e) => e.cause);
+		expect(causes.map((c) => c.traceId)).toEqual([named, named]);
+		const records = [];
+		for (const cause of causes) {
+			if (typeof cause.audit !== 'object') throw new Error(`no record: ${cause.audit}`);
+			// The record keeps a trace id of the server's own; by it the audit page finds exactly it.
+			expect(cause.audit.traceId).not.toBe(named);
+			const { items } = await get(`api/audit?trace=${cause.audit.traceId}`, 'admin-b').then((r) =>
+				r.json(),
+			);
+			expect(items.map((r: { id: string }) => r.id)).toEqual([cause.audit.id]);
+			records.push(items[0]);
+		}
+		expect(records.map((r) => r.callerTraceId)).toEqual([named, named]);
+		const byCaller = await get(`api/audit?callertrace=${named}`, 'admin-b').then((r) => r.json());
+		expect(byCaller.items.map((r: { id: string }) => r.id)).toEqual(
+			records.map((r) => r.id).reverse(),
+		);
+		expect((await get(`api/audit?trace=${named}`, 'admin-b').then((r) => r.json())).items).toEqual(
+			[],
+		);
+		expect(records[0].id).not.toBe(records[1].id);
+		expect(records[0].startedAt <= records[1].startedAt).toBe(true);
+	});
+
+	it("carries the command span's traceparent when the server traces: its span id is the operation span's", async () => {
+		const exporter = new InMemorySpanExporter();
+		const provider = new BasicTracerProvider({
+			spanProcessors: [new SimpleSpanProcessor(exporter)],
+		});
+		const traced = await startNotesStudio(
+			{ assetsDir: assets },
+			{ tracer: provider.getTracer('studio-test') },
+		);
+		try {
+			const events = await openEventStream(traced.url, 'admin-a');
+			const added = await traced.run('notes.note.add', { text: 'traced' }, 'admin-a');
+			await events.until('"text":"traced"');
+			events.close();
+			const [event] = eventsIn(events.text);
+			const span = exporter
+				.getFinishedSpans()
+				.find((s) => s.attributes['charter.operation'] === 'notes.note.add')!;
+			expect(span.spanContext().traceId).toBe(added.traceId);
+			expect(event!.cause).toMatchObject({
+				operation: 'notes.note.add',
+				traceId: added.traceId,
+				traceparent: `00-${added.traceId}-${span.spanContext().spanId}-01`,
+				spanId: span.spanContext().spanId,
+				sampled: true,
+				audit: { traceId: added.traceId, principalId: 'ada' },
+			});
+		} finally {
+			await traced.close();
+			await provider.shutdown();
+		}
 	});
 
 	it("leaves out of the live view the events the viewer's read policy refuses", async () => {

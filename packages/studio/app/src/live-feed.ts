@@ -79,9 +79,10 @@ export function createLiveFeed(token: string) {
 			.join('\n');
 		try {
 			const event = JSON.parse(data) as StudioEvent;
+			if (!event.envelope || !event.cause) return;
 			set({ events: [{ event, receivedAt: Date.now() }, ...state.events].slice(0, KEEP) });
 		} catch {
-			// A block that is not an event envelope is ignored.
+			// A block that is not an event is ignored.
 		}
 	}
 

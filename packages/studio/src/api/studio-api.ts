@@ -124,8 +124,46 @@ export interface AuditPage {
 	readonly nextBefore?: number;
 }
 
-/** One event as the live view gets it: the envelope as published. */
-export type StudioEvent = EventEnvelope;
+/** One event as the live view gets it: the envelope as published, and what caused it. */
+export interface StudioEvent {
+	readonly envelope: EventEnvelope;
+	readonly cause: EventCause;
+}
+
+/** The operation call that emitted an event, as far as Studio can tell. */
+export interface EventCause {
+	/** The emitting operation, from the envelope's `source`; absent when no operation emitted it. */
+	readonly operation?: string;
+	readonly version?: string;
+	/** The call's trace id (the envelope's `traceid`): the `x-trace-id` its caller got back. */
+	readonly traceId: string;
+	/** The command span's W3C trace context (the envelope's `traceparent`), when the server traces. */
+	readonly traceparent?: string;
+	/** The command span's id and whether it was sampled, read from `traceparent`. */
+	readonly spanId?: string;
+	readonly sampled?: boolean;
+	/**
+	 * The command's audit record in the viewer's tenant: the record of that operation whose trace
+	 * is the event's (its own, or the one its caller named) and whose run covers the event's time.
+	 * Otherwise why there is none to show: `none` (not found, e.g. another tenant's or no longer
+	 * kept), `ambiguous` (several calls named the same trace at once), `unavailable` (the store
+	 * did not answer).
+	 */
+	readonly audit: CauseRecord | 'none' | 'ambiguous' | 'unavailable';
+}
+
+/** What the live view shows of a cause's audit record; the audit page shows all of it. */
+export interface CauseRecord {
+	readonly id: string;
+	/** The record's own trace id: `api/audit?trace=` finds exactly this record by it. */
+	readonly traceId: string;
+	readonly seq?: number;
+	readonly principalId?: string;
+	readonly resultCode: string;
+	readonly status: number;
+	readonly startedAt: string;
+	readonly finishedAt: string;
+}
 
 /** The runtime's state, for the health page. */
 export interface HealthReport {

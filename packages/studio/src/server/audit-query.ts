@@ -8,7 +8,7 @@ export class AuditQueryError extends Error {}
 
 /**
  * Reads the audit explorer's filters from a query string (operation, principal, outcome, code,
- * trace, since, until, before, limit) into a store filter. The tenant is always the viewer's:
+ * trace, callertrace, since, until, before, limit) into a store filter. The tenant is always the viewer's:
  * a viewer of one tenant never sees another tenant's records, whatever the query says.
  */
 export function auditFilterOf(query: URLSearchParams, viewer: Principal): AuditFilter {
@@ -46,6 +46,7 @@ export function auditFilterOf(query: URLSearchParams, viewer: Principal): AuditF
 		outcome,
 		resultCode: text('code'),
 		traceId: text('trace'),
+		callerTraceId: text('callertrace'),
 		since: instant('since'),
 		until: instant('until'),
 		beforeSeq: whole('before'),

@@ -24,6 +24,7 @@ import {
 	type StudioSurfaces,
 } from '../api/studio-api.ts';
 import { AuditQueryError, auditFilterOf, auditPage } from './audit-query.ts';
+import { createCauseFinder } from './event-cause.ts';
 import { streamEvents } from './event-feed.ts';
 import { healthReport } from './health-report.ts';
 import { readJsonBody, refuse, sendJson, sendProblem } from './http-replies.ts';
@@ -159,7 +160,14 @@ export function createStudio(options: StudioOptions): StudioHandler {
 				}
 			}
 			case API.events:
-				return streamEvents(options.bus, principal, eventVisible, request, response);
+				return streamEvents(
+					options.bus,
+					principal,
+					eventVisible,
+					createCauseFinder(options.stores.audit, principal.tenant),
+					request,
+					response,
+				);
 			case API.health:
 				return sendJson(
 					request,

@@ -5,7 +5,16 @@ import type { StudioContext } from '../app.tsx';
 import { href, navigate, useRoute } from '../router.ts';
 import { studioFetch } from '../studio-client.ts';
 
-const FILTERS = ['operation', 'principal', 'outcome', 'code', 'trace', 'since', 'until'] as const;
+const FILTERS = [
+	'operation',
+	'principal',
+	'outcome',
+	'code',
+	'trace',
+	'callertrace',
+	'since',
+	'until',
+] as const;
 
 /** The audit log of the viewer's tenant: filters, pages (newest first), and a record view. */
 export function AuditPage(props: { readonly ctx: StudioContext }) {
@@ -34,7 +43,10 @@ export function AuditPage(props: { readonly ctx: StudioContext }) {
 		navigate(href('audit', { ...query, [name]: value }));
 	};
 	const commands = ctx.catalog.contracts.filter((c) => c.kind === 'command').map((c) => c.meta.key);
-	const single = query.trace && page.data?.items.length === 1 ? page.data.items[0] : undefined;
+	const single =
+		(query.trace || query.callertrace) && page.data?.items.length === 1
+			? page.data.items[0]
+			: undefined;
 	return (
 		<>
 			<h1>Audit</h1>
@@ -63,6 +75,11 @@ export function AuditPage(props: { readonly ctx: StudioContext }) {
 				</label>
 				<TextFilter label="Problem code" value={query.code} onChange={(v) => set('code', v)} />
 				<TextFilter label="Trace id" value={query.trace} onChange={(v) => set('trace', v)} />
+				<TextFilter
+					label="Caller's trace"
+					value={query.callertrace}
+					onChange={(v) => set('callertrace', v)}
+				/>
 				<label>
 					From{' '}
 					<input
@@ -167,6 +184,7 @@ function AuditRecord(props: { readonly record: AuditRecordView }) {
 		['Input digest (SHA-256)', r.inputDigest],
 		['Idempotency-Key', r.idempotencyKey ?? '—'],
 		['Trace id', r.traceId],
+		["Caller's trace", r.callerTraceId ?? '—'],
 		['Records', r.records.join(', ') || '—'],
 		['Started', r.startedAt],
 		['Finished', r.finishedAt],
@@ -182,6 +200,15 @@ function AuditRecord(props: { readonly record: AuditRecordView }) {
 					</div>
 				))}
 			</dl>
+			<p>
+				<a href={href('events', { cause: r.id })} data-testid="record-events">
+					Events it caused
+				</a>{' '}
+				<span className="muted">(in the live view, since you signed in)</span> ·{' '}
+				<a href={href('catalog', { page: `operations/${r.operation}@${r.version}.html` })}>
+					Catalog entry
+				</a>
+			</p>
 		</section>
 	);
 }

@@ -212,7 +212,8 @@ function CallResult(props: {
 				{call.traceId && spec.kind === 'command' ? (
 					<>
 						{' '}
-						· <a href={href('audit', { trace: call.traceId })}>Audit record</a>
+						· <a href={href('audit', { trace: call.traceId })}>Audit record</a> ·{' '}
+						<a href={href('events', { trace: call.traceId })}>Its events</a>
 					</>
 				) : null}
 			</p>

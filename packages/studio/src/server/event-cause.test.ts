@@ -1,0 +1,105 @@
+import { type AuditRecord, createMemoryAuditStore, type EventEnvelope } from '@charter/runtime';
+import { describe, expect, it } from 'vitest';
+import { createCauseFinder } from './event-cause.ts';
+
+const NAMED = '4bf92f3577b34da6a3ce929d0e0e4736';
+
+function record(
+	id: string,
+	from: number,
+	to: number,
+	more: Partial<AuditRecord> = {},
+): AuditRecord {
+	return {
+		id,
+		operation: 'notes.note.add',
+		version: '1.0.0',
+		principalId: 'ada',
+		tenant: 'a',
+		inputDigest: 'd',
+		resultCode: 'OK',
+		status: 200,
+		replayed: false,
+		traceId: `server-${id}`,
+		callerTraceId: NAMED,
+		records: [],
+		startedAt: new Date(from).toISOString(),
+		finishedAt: new Date(to).toISOString(),
+		...more,
+	};
+}
+
+function event(at: number, more: Partial<EventEnvelope> = {}): EventEnvelope {
+	return {
+		specversion: '1.0',
+		id: `e-${at}`,
+		source: 'charter:operation/notes.note.add@1.0.0',
+		type: 'notes.note.added',
+		time: new Date(at).toISOString(),
+		datacontenttype: 'application/json',
+		data: {},
+		eventversion: '1.0.0',
+		traceid: NAMED,
+		tenant: 'a',
+		...more,
+	};
+}
+
+describe('createCauseFinder', () => {
+	it("takes the record of the operation whose run covers the event's time, among calls that named the same trace", async () => {
+		const audit = createMemoryAuditStore();
+		await audit.append(record('first', 1_000, 1_010));
+		await audit.append(record('second', 1_020, 1_030));
+		const causeOf = createCauseFinder(audit, 'a');
+		expect((await causeOf(event(1_005))).audit).toMatchObject({ id: 'first' });
+		expect((await causeOf(event(1_025))).audit).toMatchObject({ id: 'second' });
+		// Between the two runs no call was under way: no record, rather than a neighbour's.
+		expect((await causeOf(event(1_015))).audit).toBe('none');
+	});
+
+	it('says ambiguous when two runs that named the trace overlap the event, rather than pick one', async () => {
+		const audit = createMemoryAuditStore();
+		await audit.append(record('one', 1_000, 1_050));
+		await audit.append(record('other', 1_010, 1_040));
+		expect((await createCauseFinder(audit, 'a')(event(1_020))).audit).toBe('ambiguous');
+	});
+
+	it("finds a record by its own trace id, and only in the viewer's tenant and for the emitting operation's version", async () => {
+		const audit = createMemoryAuditStore();
+		const { callerTraceId: _, ...own } = record('own', 1_000, 1_010, { traceId: 'abc' });
+		await audit.append(own);
+		await audit.append(record('v2', 1_000, 1_010, { version: '2.0.0', traceId: 'abc' }));
+		const at = event(1_005, { traceid: 'abc' });
+		expect((await createCauseFinder(audit, 'a')(at)).audit).toMatchObject({ id: 'own' });
+		expect((await createCauseFinder(audit, 'b')(at)).audit).toBe('none');
+		expect((await createCauseFinder(audit, undefined)(at)).audit).toBe('none');
+	});
+
+	it('reads the operation from the source and the command span from traceparent', async () => {
+		const causeOf = createCauseFinder(createMemoryAuditStore(), 'a');
+		expect(await causeOf(event(1_000, { traceparent: `00-${NAMED}-00f067aa0ba902b7-00` }))).toEqual(
+			{
+				operation: 'notes.note.add',
+				version: '1.0.0',
+				traceId: NAMED,
+				traceparent: `00-${NAMED}-00f067aa0ba902b7-00`,
+				spanId: '00f067aa0ba902b7',
+				sampled: false,
+				audit: 'none',
+			},
+		);
+		// An event no operation emitted has no command to look for.
+		expect(await causeOf(event(1_000, { source: 'urn:elsewhere', traceparent: 'junk' }))).toEqual({
+			traceId: NAMED,
+			audit: 'none',
+		});
+	});
+
+	it('says unavailable when the audit store does not answer', async () => {
+		const causeOf = createCauseFinder(
+			{ list: () => Promise.reject(new Error('connection refused')) },
+			'a',
+		);
+		expect((await causeOf(event(1_000))).audit).toBe('unavailable');
+	});
+});

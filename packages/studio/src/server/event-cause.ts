@@ -1,0 +1,104 @@
+import { type AuditStore, type EventEnvelope, parseTraceparent } from '@charter/runtime';
+import type { AuditRecordView, CauseRecord, EventCause } from '../api/studio-api.ts';
+
+/** Records remembered per stream: the events of one command share theirs (one lookup). */
+const REMEMBERED = 256;
+/** How many of the operation's records started by the event's time are searched, per trace. */
+const NEAREST = 20;
+const SOURCE = /^charter:operation\/(.+)@([^@]+)$/;
+
+/**
+ * Finds what caused each event, for one viewer: the operation call its `source` names, its
+ * trace (`traceid`, and the command span of `traceparent` when the server traces), and the
+ * command's audit record in the viewer's tenant. That record is the one of the operation whose
+ * trace is the event's (its own trace id, or the trace its caller named in `traceparent`, which
+ * a record never takes as its own) and whose run covers the event's time; when none or several
+ * match, the cause says so instead of guessing. A command writes its audit record in the
+ * transaction that commits its events, so a published event finds it.
+ */
+export function createCauseFinder(
+	audit: Pick<AuditStore, 'list'>,
+	tenant: string | undefined,
+): (envelope: EventEnvelope) => Promise<EventCause> {
+	const remembered = new Map<string, CauseRecord>();
+	return async (envelope) => {
+		const [, operation, version] = SOURCE.exec(envelope.source) ?? [];
+		const span = parseTraceparent(envelope.traceparent);
+		const cause = {
+			traceId: envelope.traceid,
+			...(operation && version ? { operation, version } : {}),
+			...(span && envelope.traceparent
+				? {
+						traceparent: envelope.traceparent,
+						spanId: span.spanId,
+						sampled: (span.traceFlags & 1) === 1,
+					}
+				: {}),
+		};
+		if (!operation || !version) return { ...cause, audit: 'none' };
+		const key = `${envelope.source} ${envelope.traceid}`;
+		const at = Date.parse(envelope.time);
+		const known = remembered.get(key);
+		// Two calls may share a trace their caller named: a remembered record must cover this event.
+		if (known && covers(known, at)) return { ...cause, audit: known };
+		const found = await findRecord(audit, {
+			operation,
+			version,
+			tenant,
+			trace: envelope.traceid,
+			at,
+		});
+		if (typeof found === 'object') {
+			remembered.delete(key);
+			remembered.set(key, found);
+			if (remembered.size > REMEMBERED) remembered.delete(remembered.keys().next().value!);
+		}
+		return { ...cause, audit: found };
+	};
+}
+
+const covers = (record: { startedAt: string; finishedAt: string }, at: number) =>
+	Date.parse(record.startedAt) <= at && at <= Date.parse(record.finishedAt);
+
+async function findRecord(
+	audit: Pick<AuditStore, 'list'>,
+	call: {
+		operation: string;
+		version: string;
+		tenant: string | undefined;
+		trace: string;
+		at: number;
+	},
+): Promise<EventCause['audit']> {
+	const { version, at } = call;
+	// The newest records of the operation started by the event's time (`until` is exclusive).
+	const near = {
+		operation: call.operation,
+		tenant: call.tenant ?? null,
+		until: new Date(at + 1).toISOString(),
+		limit: NEAREST,
+	};
+	let matching: AuditRecordView[];
+	try {
+		const [own, named] = await Promise.all([
+			audit.list({ ...near, traceId: call.trace }),
+			audit.list({ ...near, callerTraceId: call.trace }),
+		]);
+		matching = [...own, ...named].filter((r) => r.version === version && covers(r, at));
+	} catch {
+		return 'unavailable';
+	}
+	if (matching.length > 1) return 'ambiguous';
+	const record = matching[0];
+	if (!record) return 'none';
+	return {
+		id: record.id,
+		traceId: record.traceId,
+		...(record.seq !== undefined ? { seq: record.seq } : {}),
+		...(record.principalId !== undefined ? { principalId: record.principalId } : {}),
+		resultCode: record.resultCode,
+		status: record.status,
+		startedAt: record.startedAt,
+		finishedAt: record.finishedAt,
+	};
+}
