@@ -13,6 +13,7 @@ import {
 import { defineSchemaModel, ScalarTypeEnum } from '@charter/schema';
 import { defineCommand, defineQuery } from '@charter/spec';
 import { createStores, type SqlStores } from '@charter/sql';
+import Database from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
 import { afterAll, describe, expect, it } from 'vitest';
 import {
@@ -155,6 +156,30 @@ describe('startup faults', () => {
 		rmSync(dir, { recursive: true, force: true });
 		expect(error).toMatchObject({ code: 'CHARTER_STORE_UNREACHABLE' });
 		expect((error as Error).message).toContain(`sqlite:${dir}/file/x.db`);
+	});
+
+	it('a new SQLite file another connection holds a write lock on opens in WAL mode once the lock is released', async () => {
+		// Turning WAL on takes a write lock, and SQLite answers SQLITE_BUSY at once (no busy wait)
+		// while another connection holds one: the switch is retried until the lock is gone.
+		const dir = mkdtempSync(join(tmpdir(), 'charter-wal-'));
+		const file = join(dir, 'x.db');
+		const other = new Database(file);
+		other.exec('BEGIN IMMEDIATE');
+		let released = false;
+		const release = setTimeout(() => {
+			other.exec('ROLLBACK');
+			released = true;
+		}, 200);
+		try {
+			const stores = await createStores({ url: `sqlite:${file}` });
+			await stores.close();
+			expect(released).toBe(true);
+			expect(other.pragma('journal_mode', { simple: true })).toBe('wal');
+		} finally {
+			clearTimeout(release);
+			other.close();
+			rmSync(dir, { recursive: true, force: true });
+		}
 	});
 
 	it('an unknown URL scheme is CHARTER_STORE_URL_INVALID', async () => {
