@@ -86,6 +86,24 @@ describe.skipIf(!hasChromium)('Studio in Chromium against charter serve of the e
 			r.json(),
 		);
 
+	/** Starts an expense approval as the employee (REST), with a caller's traceparent if given. */
+	async function startInstance(traceparent?: string): Promise<Response> {
+		const response = await fetch(`${api.url}/v1/workflow/instance/start`, {
+			method: 'POST',
+			headers: {
+				authorization: 'Bearer employee-token',
+				'content-type': 'application/json',
+				...(traceparent ? { traceparent } : {}),
+			},
+			body: JSON.stringify({
+				definitionKey: 'expense-approval',
+				context: { amount: 12, reason: 'Studio live view' },
+			}),
+		});
+		expect(response.ok).toBe(true);
+		return response;
+	}
+
 	async function axeViolations(page: Page): Promise<string[]> {
 		// Through the DevTools protocol, which the page's CSP does not govern (a script tag would be refused).
 		await page.evaluate(readFileSync(AXE, 'utf8'));
@@ -101,7 +119,7 @@ describe.skipIf(!hasChromium)('Studio in Chromium against charter serve of the e
 		});
 	}
 
-	it('admin: finds pause by search, runs it on a waiting instance, sees the event live, its audit record, and the PAUSED column', async () => {
+	it('admin: finds pause by search, runs it on a waiting instance, sees the event live with the command that caused it, goes to its audit record and back, and sees the PAUSED column', async () => {
 		const waiting = await api_('/v1/workflow/instance/list?status=WAITING&limit=1', 'admin-token');
 		const instance = waiting.items[0] as { id: string };
 		const page = await signIn('user-admin-1');
@@ -132,12 +150,30 @@ describe.skipIf(!hasChromium)('Studio in Chromium against charter serve of the e
 		const receivedAt = Number(await event.getAttribute('data-received'));
 		expect(receivedAt - resultAt).toBeLessThan(1_000);
 
+		// The event says what caused it: the command, its caller and outcome, its trace.
+		const cause = event.getByTestId('event-cause');
+		const command = cause.getByTestId('event-command');
+		expect(await command.textContent()).toBe('workflow.instance.pause v1.0.0');
+		expect(decodeURIComponent((await command.getAttribute('href'))!)).toContain(
+			'operations/workflow.instance.pause@1.0.0.html',
+		);
+		expect(await cause.textContent()).toContain('by user-admin-1, OK');
+		expect(await cause.getByTestId('event-trace').textContent()).toBe(traceId);
+		await page.screenshot({ path: join(SHOTS, 'events-cause-desktop.png'), fullPage: true });
+
 		await event.getByTestId('event-audit').click();
 		const record = page.getByTestId('audit-record');
 		await record.waitFor();
 		expect(await record.textContent()).toContain('workflow.instance.pause v1.0.0');
 		expect(await record.textContent()).toContain(traceId);
 		expect(await record.textContent()).toContain('user-admin-1');
+		// And back: the record's events, in the live view.
+		await record.getByTestId('record-events').click();
+		await page.getByTestId('caused-by-filter').waitFor();
+		const caused = page.locator('li[data-event]');
+		expect(await caused.count()).toBe(1);
+		expect(await caused.getAttribute('data-event')).toBe('workflow.instance.paused');
+		expect(await caused.getByTestId('event-trace').textContent()).toBe(traceId);
 
 		await page.getByRole('link', { name: 'Data' }).click();
 		await page.getByRole('link', { name: 'workflow.instance.list' }).click();
@@ -152,6 +188,30 @@ describe.skipIf(!hasChromium)('Studio in Chromium against charter serve of the e
 		expect(foreign).toEqual([]);
 		expect(cspErrors).toEqual([]);
 	}, 120_000);
+
+	it("an event of a call whose caller named the trace (traceparent) links to that call's own audit record, which keeps the caller's trace beside its own", async () => {
+		const page = await signIn('user-admin-1');
+		await page.getByTestId('feed-status').getByText('Live', { exact: true }).waitFor();
+		await page.getByRole('link', { name: 'Live events' }).click();
+		const named = randomUUID().replaceAll('-', '');
+		const started = await startInstance(`00-${named}-00f067aa0ba902b7-01`);
+		expect(started.headers.get('x-trace-id')).toBe(named);
+		const event = page.locator('li[data-event="workflow.instance.started"]').first();
+		await event.waitFor();
+		expect(await event.getByTestId('event-trace').textContent()).toBe(named);
+		expect(await event.getByTestId('event-command').textContent()).toBe(
+			'workflow.instance.start v1.1.0',
+		);
+		expect(await event.getByTestId('event-cause').textContent()).toContain('by user-1, OK');
+		await event.getByTestId('event-audit').click();
+		const record = page.getByTestId('audit-record');
+		await record.waitFor();
+		const text = (await record.textContent())!;
+		expect(text).toContain('workflow.instance.start v1.1.0');
+		expect(text).toContain(`Caller's trace${named}`);
+		// The record's own trace id is the server's, not the one the caller named.
+		expect(text.split(named)).toHaveLength(2);
+	});
 
 	it('the employee token: Studio refuses to open, and no data is served', async () => {
 		const page = await signIn('user-1');
@@ -193,11 +253,15 @@ describe.skipIf(!hasChromium)('Studio in Chromium against charter serve of the e
 		for (const [name, viewport] of Object.entries(VIEWPORTS)) {
 			const page = await signIn('user-admin-1', viewport);
 			await page.getByTestId('viewer').waitFor();
+			await page.getByTestId('feed-status').getByText('Live', { exact: true }).waitFor();
+			// An event in the live view, so its cause is checked too.
+			await startInstance();
 			for (const theme of ['light', 'dark'] as const) {
 				await page.getByLabel('Theme').selectOption(theme);
 				for (const path of PAGES) {
 					await page.goto(`${api.url}/studio/#/${path}`);
 					await page.locator('main h1').first().waitFor();
+					if (path === 'events') await page.getByTestId('event-cause').first().waitFor();
 					// The live-event stream keeps a request open, so the network is never idle for long.
 					await page.waitForLoadState('networkidle', { timeout: 2_000 }).catch(() => {});
 					for (const v of await axeViolations(page))
