@@ -1,6 +1,11 @@
+import { spawn } from 'node:child_process';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, test } from 'vitest';
 import { type OtlpReceiver, startOtlpReceiver } from '../../../test-support/otlp-receiver.ts';
-import { killAllNodes, startServeNode } from './multi-node/serve-node.ts';
+import { FIXTURE, killAllNodes, startServeNode } from './multi-node/serve-node.ts';
+
+const BIN = join(fileURLToPath(new URL('.', import.meta.url)), '../bin/charter.js');
 
 afterAll(() => killAllNodes());
 
@@ -81,6 +86,76 @@ describe('charter serve --tracing', () => {
 				value: 1,
 			});
 			expect(receiver.points.some((p) => p.metric === 'charter.call.duration')).toBe(true);
+		} finally {
+			await receiver.close();
+		}
+	}, 60_000);
+});
+
+describe('charter mcp --tracing', () => {
+	test('makes each stdio tool call a SERVER span continuing _meta.traceparent, the operation under it, flushed at exit; stdout carries protocol messages only', async () => {
+		const receiver = await startOtlpReceiver();
+		try {
+			const child = spawn(process.execPath, [BIN, 'mcp', '--db', 'sqlite::memory:', '--tracing'], {
+				cwd: FIXTURE,
+				// OTEL_LOG_LEVEL=debug: the SDK's diagnostics, which print through the console.
+				env: {
+					...process.env,
+					...otelEnv(receiver),
+					OTEL_LOG_LEVEL: 'debug',
+					CHARTER_TOKEN: 'dev-token',
+				},
+				stdio: ['pipe', 'pipe', 'pipe'],
+			});
+			let stdout = '';
+			let stderr = '';
+			child.stderr.on('data', (chunk: Buffer) => {
+				stderr += chunk.toString();
+			});
+			const replied = new Promise<void>((resolve, reject) => {
+				child.stdout.on('data', (chunk: Buffer) => {
+					stdout += chunk.toString();
+					if (stdout.includes('"id":1')) resolve();
+				});
+				child.once('exit', (code) => reject(new Error(`exited (${code}) unanswered:\n${stderr}`)));
+			});
+			const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
+			const traceId = '4bf92f3577b34da6a3ce929d0e0e4736';
+			child.stdin.write(
+				`${JSON.stringify({
+					jsonrpc: '2.0',
+					id: 1,
+					method: 'tools/call',
+					params: {
+						name: 'account_deposit',
+						arguments: { depositId: 'd-1', accountId: 'acc-1', amount: 5 },
+						_meta: { traceparent: `00-${traceId}-00f067aa0ba902b7-01` },
+					},
+				})}\n`,
+			);
+			await replied;
+			// The end of stdin stops the server, which shuts the SDK down: it flushes its spans.
+			child.stdin.end();
+			expect(await exited, stderr).toBe(0);
+			expect(stderr).toContain('traced (OTEL_* configures the export)');
+			const lines = stdout.split('\n').filter((line) => line !== '');
+			// The answer alone: the SDK's diagnostics went to stderr.
+			expect(lines).toHaveLength(1);
+			expect(JSON.parse(lines[0]!)).toMatchObject({ jsonrpc: '2.0', id: 1, result: {} });
+			expect(JSON.parse(lines[0]!).result.isError).toBeUndefined();
+
+			const call = receiver.spans.find((s) => s.name === 'tools/call account_deposit');
+			expect(call, JSON.stringify(receiver.spans.map((s) => s.name))).toMatchObject({
+				traceId,
+				kind: 2,
+				parentSpanId: '00f067aa0ba902b7',
+				attributes: { 'mcp.method.name': 'tools/call', 'gen_ai.tool.name': 'account_deposit' },
+			});
+			expect(receiver.spans.find((s) => s.name === 'command account.deposit')).toMatchObject({
+				traceId,
+				parentSpanId: call!.spanId,
+				attributes: { 'charter.surface': 'mcp', 'charter.outcome': 'ok', 'enduser.id': 'dev' },
+			});
 		} finally {
 			await receiver.close();
 		}

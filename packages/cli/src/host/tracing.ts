@@ -9,7 +9,7 @@ import {
 } from '@opentelemetry/api';
 import { UsageError } from '../command.ts';
 
-/** The tracer `charter serve --tracing` uses, and how to flush it at shutdown. */
+/** The tracer `charter serve --tracing` and `charter mcp --tracing` use, and how to flush it at exit. */
 export interface ServeTracing {
 	readonly tracer: Tracer;
 	/** What the tracer does with an unsampled root, `auto` decided. */
