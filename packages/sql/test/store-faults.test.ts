@@ -54,6 +54,7 @@ describe.each(targets.map((t) => [t.name, t] as const))('migrations on %s', (_n,
 			'charter@3',
 			'charter@4',
 			'charter@5',
+			'charter@6',
 			'counter-app@1',
 		]);
 		if (target.name === 'sqlite') return; // a new file per open: covered by the upgrade test
@@ -104,7 +105,7 @@ describe.each(targets.map((t) => [t.name, t] as const))('migrations on %s', (_n,
 			})
 			.execute();
 		const report = await runMigrations(stores.db, stores.dialect, t, [charterMigrations]);
-		expect(report.applied.map((m) => m.version)).toEqual([2, 3, 4, 5]);
+		expect(report.applied.map((m) => m.version)).toEqual([2, 3, 4, 5, 6]);
 		const row = await stores.db.selectFrom(t.outbox).selectAll().executeTakeFirstOrThrow();
 		expect(row).toMatchObject({ id: 'old-event', stream: 'counter.incremented', attempts: 0 });
 		// Its shape is unknown: no inputShape, never an empty one.
@@ -129,9 +130,9 @@ describe.skipIf(!PG_URL)('PostgreSQL migrations from two nodes at once', () => {
 			target.open({ prefix, migrations: [counterMigrations] }),
 			target.open({ prefix, migrations: [counterMigrations] }),
 		]);
-		expect([a.migrations.applied.length, b.migrations.applied.length].sort()).toEqual([0, 6]);
+		expect([a.migrations.applied.length, b.migrations.applied.length].sort()).toEqual([0, 7]);
 		const rows = await a.db.selectFrom(tableNames(prefix).migrations).selectAll().execute();
-		expect(rows).toHaveLength(6);
+		expect(rows).toHaveLength(7);
 		await target.cleanup();
 	});
 });

@@ -128,5 +128,22 @@ export const charterMigrations: MigrationSet = {
 				await db.schema.alterTable(tables.audit).addColumn('input_shape', 'text').execute();
 			},
 		},
+		{
+			version: 6,
+			name: "audit: the records of a trace, the server's or the caller's, found by index",
+			async up({ db, tables }) {
+				// Studio looks up each live event's command by trace, and its audit page filters by trace.
+				await db.schema
+					.createIndex(`${tables.audit}_trace_idx`)
+					.on(tables.audit)
+					.column('trace_id')
+					.execute();
+				await db.schema
+					.createIndex(`${tables.audit}_caller_trace_idx`)
+					.on(tables.audit)
+					.column('caller_trace_id')
+					.execute();
+			},
+		},
 	],
 };

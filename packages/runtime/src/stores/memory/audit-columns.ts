@@ -150,6 +150,14 @@ export class AuditColumns {
 		return this.#startedAt[slot]!;
 	}
 
+	traceId(slot: number): string {
+		return this.#traceId.get(slot);
+	}
+
+	callerTraceId(slot: number): string | undefined {
+		return this.#callerTraceId[slot];
+	}
+
 	/** The record in a slot, with the fields it was written with. */
 	read(slot: number): AuditRecord {
 		const record: { -readonly [K in keyof AuditRecord]: AuditRecord[K] } = {

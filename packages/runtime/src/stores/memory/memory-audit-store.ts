@@ -64,6 +64,9 @@ export function createMemoryAuditStore(options: MemoryAuditOptions = {}): AuditS
 				if (
 					(filter.operation === undefined || columns.operation(at) === filter.operation) &&
 					(filter.principal === undefined || columns.principalId(at) === filter.principal) &&
+					(filter.callerTraceId === undefined ||
+						columns.callerTraceId(at) === filter.callerTraceId) &&
+					(filter.traceId === undefined || columns.traceId(at) === filter.traceId) &&
 					(since === undefined || Date.parse(columns.startedAt(at)) >= since) &&
 					(until === undefined || Date.parse(columns.startedAt(at)) < until)
 				) {
@@ -82,8 +85,5 @@ function matchesRest(record: AuditRecord, filter: AuditFilter): boolean {
 	if (filter.outcome !== undefined && (record.resultCode === 'OK') !== (filter.outcome === 'ok'))
 		return false;
 	if (filter.resultCode !== undefined && record.resultCode !== filter.resultCode) return false;
-	if (filter.traceId !== undefined && record.traceId !== filter.traceId) return false;
-	if (filter.callerTraceId !== undefined && record.callerTraceId !== filter.callerTraceId)
-		return false;
 	return true;
 }
