@@ -137,7 +137,7 @@ describe('charter mcp --tracing', () => {
 			// The end of stdin stops the server, which shuts the SDK down: it flushes its spans.
 			child.stdin.end();
 			expect(await exited, stderr).toBe(0);
-			expect(stderr).toContain('traced (OTEL_* configures the export)');
+			expect(stderr).toContain('Tracing: OpenTelemetry spans per call');
 			const lines = stdout.split('\n').filter((line) => line !== '');
 			// The answer alone: the SDK's diagnostics went to stderr.
 			expect(lines).toHaveLength(1);

@@ -5,7 +5,7 @@ import { type Command, ExitCode, UsageError } from '../command.ts';
 import { loadApp } from '../host/load-app.ts';
 import { type Host, openHost } from '../host/open-host.ts';
 import { resolveServerSettings } from '../host/server-settings.ts';
-import { startTracing } from '../host/tracing.ts';
+import { describeTracing, startTracing } from '../host/tracing.ts';
 import type { Project } from '../project/load-project.ts';
 import {
 	loadProjectOrFail,
@@ -21,14 +21,15 @@ export const mcpCommand: Command = {
 	name: 'mcp',
 	usage: [
 		'charter mcp [--token TOKEN] [--db URL] [--body-limit SIZE] [--unimplemented 501|fail]',
-		'            [--tracing [--tracing-unsampled detach]] [--config FILE]',
+		'            [--tracing] [--tracing-unsampled auto|propagate|detach] [--config FILE]',
 		'',
 		'Calls run as the principal of TOKEN (or $CHARTER_TOKEN), resolved like a bearer token on',
 		'HTTP; anonymous without one. Data is the same as `charter serve` (--db, $CHARTER_DB).',
 		'A line (one message) over the body limit of `charter serve` (default 1 MiB), a batch or',
 		'a line that is not JSON-RPC is answered with a JSON-RPC error; the server keeps serving.',
-		'--tracing ($CHARTER_TRACING) makes each tool call a span, its operation span under it, as',
-		'`charter serve --tracing` does; a caller continues its trace with params._meta.traceparent.',
+		'--tracing ($CHARTER_TRACING) makes each tool call a span, its operation span under it, with',
+		'the SDK and settings of `charter serve --tracing`; a caller continues its trace by sending',
+		'params._meta.traceparent.',
 		'Editor config: { "command": "npx", "args": ["charter", "mcp"], "env": { "CHARTER_TOKEN": "..." } }',
 	].join('\n'),
 	async run(args, { cwd, out }) {
@@ -76,8 +77,9 @@ export const mcpCommand: Command = {
 			...traced,
 		});
 		out.error(
-			`charter mcp: ${host.executor.plans.length} tools on stdio${token ? '' : ' (anonymous)'}${tracing ? ', traced (OTEL_* configures the export)' : ''}`,
+			`charter mcp: ${host.executor.plans.length} tools on stdio${token ? '' : ' (anonymous)'}`,
 		);
+		if (tracing) out.error(describeTracing(tracing.unsampled));
 		await new Promise<void>((resolve) => {
 			process.stdin.once('end', resolve);
 			process.once('SIGINT', resolve);
