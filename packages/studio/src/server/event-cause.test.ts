@@ -57,6 +57,15 @@ describe('createCauseFinder', () => {
 		expect((await causeOf(event(1_015))).audit).toBe('none');
 	});
 
+	it('looks again for each event of a trace a caller named: a call that committed since may make it ambiguous', async () => {
+		const audit = createMemoryAuditStore();
+		await audit.append(record('one', 1_000, 1_050));
+		const causeOf = createCauseFinder(audit, 'a');
+		expect((await causeOf(event(1_005))).audit).toMatchObject({ id: 'one' });
+		await audit.append(record('other', 1_010, 1_040));
+		expect((await causeOf(event(1_020))).audit).toBe('ambiguous');
+	});
+
 	it('says ambiguous when two runs that named the trace overlap the event, rather than pick one', async () => {
 		const audit = createMemoryAuditStore();
 		await audit.append(record('one', 1_000, 1_050));

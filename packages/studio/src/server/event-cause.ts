@@ -1,7 +1,7 @@
 import { type AuditStore, type EventEnvelope, parseTraceparent } from '@charter/runtime';
 import type { AuditRecordView, CauseRecord, EventCause } from '../api/studio-api.ts';
 
-/** Records remembered per stream: the events of one command share theirs (one lookup). */
+/** Records found by their own trace, per stream: the later events of their command reuse them. */
 const REMEMBERED = 256;
 /** How many of the operation's records started by the event's time are searched, per trace. */
 const NEAREST = 20;
@@ -39,7 +39,6 @@ export function createCauseFinder(
 		const key = `${envelope.source} ${envelope.traceid}`;
 		const at = Date.parse(envelope.time);
 		const known = remembered.get(key);
-		// Two calls may share a trace their caller named: a remembered record must cover this event.
 		if (known && covers(known, at)) return { ...cause, audit: known };
 		const found = await findRecord(audit, {
 			operation,
@@ -48,7 +47,9 @@ export function createCauseFinder(
 			trace: envelope.traceid,
 			at,
 		});
-		if (typeof found === 'object') {
+		// Only a record found by its own trace id is reused: calls that named one trace may
+		// overlap, and one that commits later makes a later event of that trace ambiguous.
+		if (typeof found === 'object' && found.traceId === envelope.traceid) {
 			remembered.delete(key);
 			remembered.set(key, found);
 			if (remembered.size > REMEMBERED) remembered.delete(remembered.keys().next().value!);
