@@ -36,12 +36,12 @@ afterAll(() => tracing.disable());
 beforeEach(() => exporter.reset());
 
 /** An executor over the fixture contracts whose `system.ping` answers, or fails as told (the rest 501). */
-function pingExecutor(traced: Tracer, fails = false): ExecutorPort {
+function pingExecutor(traced: Tracer | undefined, fails = false): ExecutorPort {
 	return createExecutor({
 		contracts: registry,
 		contextProvider: fixtureContext,
 		logger: silentLogger,
-		tracer: traced,
+		...(traced ? { tracer: traced } : {}),
 		serveUnimplemented: true,
 		bindings: [
 			implement(Ping, (input) => {
@@ -55,12 +55,16 @@ function pingExecutor(traced: Tracer, fails = false): ExecutorPort {
 /** Serves `executor` over in-memory stdio and calls one tool, as a client would. */
 async function callOverStdio(
 	executor: ExecutorPort,
-	traced: Tracer,
+	traced: Tracer | undefined,
 	params: Record<string, unknown>,
 ): Promise<{ isError?: boolean; structuredContent?: Record<string, unknown> }> {
 	const stdin = new PassThrough();
 	const stdout = new PassThrough();
-	const server = await serveMcpStdio(executor, registry, { stdin, stdout, tracer: traced });
+	const server = await serveMcpStdio(executor, registry, {
+		stdin,
+		stdout,
+		...(traced ? { tracer: traced } : {}),
+	});
 	try {
 		const reply = new Promise<string>((resolve) => stdout.once('data', (c) => resolve(`${c}`)));
 		stdin.write(`${JSON.stringify({ jsonrpc: '2.0', id: 3, method: 'tools/call', params })}\n`);
@@ -112,6 +116,16 @@ describe('MCP spans over stdio', () => {
 			_meta: { traceparent: 'not-a-traceparent' },
 		});
 		expect(named('tools/call system_ping')!.parentSpanContext).toBeUndefined();
+	});
+
+	it('without a tracer, _meta.traceparent still names the trace id of the call, as the header does on HTTP', async () => {
+		const refused = await callOverStdio(pingExecutor(undefined), undefined, {
+			name: 'system_ping',
+			arguments: { at: 'yesterday' },
+			_meta: { traceparent: CALLER_TRACEPARENT },
+		});
+		expect(refused.structuredContent).toMatchObject({ status: 422, traceId: CALLER_TRACE_ID });
+		expect(spans()).toEqual([]);
 	});
 
 	it('a refusal (4xx) records its problem code without failing the span; a server fault (5xx) fails it with error.type tool_error', async () => {
