@@ -52,11 +52,16 @@ export function inMemoryTracing(name: string): InMemoryTracing {
 
 /**
  * An SDK tracer whose sampler drops every root (parent-based over AlwaysOff), naming in
- * `started` each span asked of it: how a test counts what a call asks of the SDK.
+ * `started` each span asked of it: how a test counts what a call asks of the SDK. The spans it
+ * keeps (a sampled caller's) go to `exporter`, if given.
  */
-export function countingDroppingTracer(name: string): { tracer: Tracer; started: string[] } {
+export function countingDroppingTracer(
+	name: string,
+	exporter?: InMemorySpanExporter,
+): { tracer: Tracer; started: string[] } {
 	const sdk = new BasicTracerProvider({
 		sampler: new ParentBasedSampler({ root: new AlwaysOffSampler() }),
+		spanProcessors: exporter ? [new SimpleSpanProcessor(exporter)] : [],
 	}).getTracer(name);
 	const started: string[] = [];
 	const tracer: Tracer = {

@@ -21,9 +21,11 @@ import {
  * ParentBased(AlwaysOn) (every call makes its span tree, batched to an exporter that drops it)
  * or ParentBased(AlwaysOff), the sampler of OTEL_TRACES_SAMPLER=parentbased_always_off: the SDK
  * is installed, no trace starts here, and a caller's sampled trace would still be followed.
- * With sampling off the tracer detaches unsampled roots (detachUnsampledRoots), as
- * `charter serve --tracing` decides for that variable (`--tracing-unsampled auto`);
- * CHARTER_BENCH_UNSAMPLED=propagate keeps their context entered instead, to price it.
+ * With sampling off the tracer is what `charter serve --tracing` makes when it starts the SDK
+ * itself under that variable (`--tracing-unsampled auto`): unsampled roots detached
+ * (detachUnsampledRoots), and since the sampler keeps no root, none asked of the SDK
+ * (`samplesNoRoot`). CHARTER_BENCH_UNSAMPLED=ask asks the SDK for each root and detaches the
+ * dropped ones (what a preloaded SDK gets), =propagate enters their context (`propagate`).
  */
 
 /** Accepts every batch and keeps nothing: the SDK's work without an exporter's I/O. */
@@ -46,10 +48,13 @@ export function benchTelemetry(sampled: boolean): { tracer: Tracer; metrics: Cal
 	const prometheus = createPrometheusMetrics();
 	const tracer = trace.getTracer('@charter/runtime');
 	return {
-		tracer:
-			sampled || process.env.CHARTER_BENCH_UNSAMPLED === 'propagate'
-				? tracer
-				: detachUnsampledRoots(tracer),
+		tracer: sampled ? tracer : unsampledTracer(tracer, process.env.CHARTER_BENCH_UNSAMPLED),
 		metrics: prometheus.metrics,
 	};
+}
+
+/** The tracer with sampling off, by CHARTER_BENCH_UNSAMPLED (see above). */
+function unsampledTracer(tracer: Tracer, mode: string | undefined): Tracer {
+	if (mode === 'propagate') return tracer;
+	return detachUnsampledRoots(tracer, { samplesNoRoot: mode !== 'ask' });
 }

@@ -79,7 +79,7 @@ export const mcpCommand: Command = {
 		out.error(
 			`charter mcp: ${host.executor.plans.length} tools on stdio${token ? '' : ' (anonymous)'}`,
 		);
-		if (tracing) out.error(describeTracing(tracing.unsampled));
+		if (tracing) out.error(describeTracing(tracing));
 		await new Promise<void>((resolve) => {
 			process.stdin.once('end', resolve);
 			process.once('SIGINT', resolve);

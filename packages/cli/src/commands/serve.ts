@@ -250,7 +250,7 @@ export const serveCommand: Command = {
 			const how = onMainPort ? ' (bearer CHARTER_METRICS_TOKEN)' : '';
 			out.line(`Metrics: ${out.style.cyan(`${at}/metrics`)}${how}`);
 		}
-		if (tracing) out.line(out.style.dim(describeTracing(tracing.unsampled)));
+		if (tracing) out.line(out.style.dim(describeTracing(tracing)));
 		if (meter)
 			out.line(
 				out.style.dim(

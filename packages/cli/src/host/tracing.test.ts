@@ -1,6 +1,15 @@
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { traceHttpRequests } from '@charter/runtime';
-import { context, metrics, type Span, trace } from '@opentelemetry/api';
+import {
+	context,
+	INVALID_TRACEID,
+	metrics,
+	ROOT_CONTEXT,
+	type Span,
+	TraceFlags,
+	trace,
+} from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import { MeterProvider } from '@opentelemetry/sdk-metrics';
 import {
@@ -9,7 +18,7 @@ import {
 	ParentBasedSampler,
 } from '@opentelemetry/sdk-trace-base';
 import { afterEach, describe, expect, it } from 'vitest';
-import { registeredMeter, samplesNoRoot, startTracing } from './tracing.ts';
+import { describeTracing, registeredMeter, samplesNoRoot, startTracing } from './tracing.ts';
 
 afterEach(() => {
 	metrics.disable();
@@ -65,6 +74,7 @@ describe('startTracing', () => {
 		});
 		const request = { method: 'GET', url: '/v1/x', headers: {}, socket: {} } as IncomingMessage;
 		listener(request, { once() {} } as unknown as ServerResponse);
+		expect(tracing.asksForRoots).toBe(true); // the SDK registered here may sample as it likes
 		return { decided: tracing.unsampled, active };
 	}
 
@@ -86,4 +96,67 @@ describe('startTracing', () => {
 		expect(run.decided).toBe('propagate');
 		expect(run.active).toBeDefined();
 	});
+
+	it('with the SDK started here and variables that sample no root, a root is not asked of it; a sampled caller still is', async () => {
+		const names = [
+			'OTEL_TRACES_SAMPLER',
+			'OTEL_EXPORTER_OTLP_ENDPOINT',
+			'OTEL_EXPORTER_OTLP_TIMEOUT',
+			'OTEL_METRICS_EXPORTER',
+			'OTEL_LOGS_EXPORTER',
+		];
+		const saved = names.map((name) => process.env[name]);
+		const receiver = await otlpReceiver();
+		Object.assign(process.env, {
+			OTEL_TRACES_SAMPLER: 'parentbased_always_off',
+			// An OTLP receiver that counts trace exports ('none' would register no tracer provider).
+			OTEL_EXPORTER_OTLP_ENDPOINT: receiver.url,
+			OTEL_EXPORTER_OTLP_TIMEOUT: '2000',
+			OTEL_METRICS_EXPORTER: 'none',
+			OTEL_LOGS_EXPORTER: 'none',
+		});
+		const tracing = await startTracing('auto', process.env);
+		try {
+			expect(tracing).toMatchObject({ unsampled: 'detach', asksForRoots: false });
+			expect(describeTracing(tracing)).toContain('gets no span');
+			const root = tracing.tracer.startSpan('GET');
+			expect(root.spanContext().traceId).toBe(INVALID_TRACEID);
+			const caller = trace.setSpanContext(ROOT_CONTEXT, {
+				traceId: '4bf92f3577b34da6a3ce929d0e0e4736',
+				spanId: '00f067aa0ba902b7',
+				traceFlags: TraceFlags.SAMPLED,
+				isRemote: true,
+			});
+			const continued = tracing.tracer.startSpan('GET', {}, caller);
+			expect(continued.isRecording()).toBe(true);
+			continued.end();
+			await tracing.shutdown();
+			expect(receiver.traceExports()).toBe(1);
+		} finally {
+			receiver.close();
+			names.forEach((name, i) => {
+				if (saved[i] === undefined) delete process.env[name];
+				else process.env[name] = saved[i];
+			});
+		}
+	});
 });
+
+/** A local OTLP/HTTP receiver that answers every export and counts those of spans. */
+async function otlpReceiver(): Promise<{ url: string; traceExports(): number; close(): void }> {
+	let traces = 0;
+	const server = createServer((request, response) => {
+		if (request.url === '/v1/traces') traces++;
+		request.resume();
+		request.on('end', () =>
+			response.writeHead(200, { 'content-type': 'application/json' }).end('{}'),
+		);
+	});
+	await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+	const { port } = server.address() as AddressInfo;
+	return {
+		url: `http://127.0.0.1:${port}`,
+		traceExports: () => traces,
+		close: () => server.close(),
+	};
+}

@@ -14,6 +14,11 @@ export interface ServeTracing {
 	readonly tracer: Tracer;
 	/** What the tracer does with an unsampled root, `auto` decided. */
 	readonly unsampled: UnsampledRoots;
+	/**
+	 * False when the sampler is known to keep no root (the SDK started here, configured by
+	 * variables that sample none): a request that continues no trace asks the SDK for nothing.
+	 */
+	readonly asksForRoots: boolean;
 	shutdown(): Promise<void>;
 }
 
@@ -26,21 +31,31 @@ export type UnsampledRoots = 'propagate' | 'detach';
  * optional peer) is started, configured by the standard `OTEL_*` variables
  * (`OTEL_EXPORTER_OTLP_ENDPOINT`, `OTEL_SERVICE_NAME`, `OTEL_TRACES_SAMPLER`...). With
  * `unsampled: 'detach'` the tracer detaches unsampled roots (`detachUnsampledRoots`); `auto`
- * detaches them when the variables say no root is ever sampled ({@link samplesNoRoot}).
+ * detaches them when the variables say no root is ever sampled ({@link samplesNoRoot}). When
+ * they say so and the SDK is the one started here (so they configure its sampler), the roots
+ * are not asked of it either: it would only drop them.
  */
 export async function startTracing(
 	unsampled: 'auto' | UnsampledRoots = 'auto',
 	env: NodeJS.ProcessEnv = process.env,
 ): Promise<ServeTracing> {
-	const decided: UnsampledRoots =
-		unsampled !== 'auto' ? unsampled : samplesNoRoot(env) ? 'detach' : 'propagate';
-	const tracer = () => {
-		const own = trace.getTracer('@charter/runtime');
-		return decided === 'detach' ? detachUnsampledRoots(own) : own;
-	};
+	const noRoot = samplesNoRoot(env);
 	const provider = trace.getTracerProvider() as Partial<ProxyTracerProvider>;
 	const registered = provider.getDelegateTracer?.('@charter/runtime') !== undefined;
-	if (registered) return { tracer: tracer(), unsampled: decided, shutdown: async () => {} };
+	const shutdown = registered ? async () => {} : await startNodeSdk();
+	const detach = unsampled === 'detach' || (unsampled === 'auto' && noRoot);
+	const skipsRoots = detach && noRoot && !registered;
+	const own = trace.getTracer('@charter/runtime');
+	return {
+		tracer: detach ? detachUnsampledRoots(own, { samplesNoRoot: skipsRoots }) : own,
+		unsampled: detach ? 'detach' : 'propagate',
+		asksForRoots: !skipsRoots,
+		shutdown,
+	};
+}
+
+/** Starts `@opentelemetry/sdk-node` (it reads `OTEL_*`); gives its shutdown. */
+async function startNodeSdk(): Promise<() => Promise<void>> {
 	let sdk: { start(): void; shutdown(): Promise<void> };
 	try {
 		const { NodeSDK } = (await import(/* @vite-ignore */ NODE_SDK)) as {
@@ -54,7 +69,7 @@ export async function startTracing(
 		);
 	}
 	sdk.start();
-	return { tracer: tracer(), unsampled: decided, shutdown: () => sdk.shutdown() };
+	return () => sdk.shutdown();
 }
 
 /**
@@ -87,9 +102,11 @@ export function registeredMeter(): Meter | undefined {
 }
 
 /** The start-up line of `--tracing`: what configures it, and what an unsampled request does. */
-export function describeTracing(unsampled: UnsampledRoots): string {
+export function describeTracing(tracing: Pick<ServeTracing, 'unsampled' | 'asksForRoots'>): string {
 	const spans = 'Tracing: OpenTelemetry spans per call (OTEL_* configures the export)';
-	return unsampled === 'detach'
-		? `${spans}; a request that brings no traceparent and is not sampled runs outside a trace context (--tracing-unsampled propagate keeps it)`
-		: spans;
+	if (tracing.unsampled === 'propagate') return spans;
+	const what = tracing.asksForRoots
+		? 'a request that brings no traceparent and is not sampled runs outside a trace context'
+		: 'OTEL_TRACES_SAMPLER samples no new trace, so a request that brings no traceparent gets no span and runs outside a trace context';
+	return `${spans}; ${what} (--tracing-unsampled propagate keeps it)`;
 }

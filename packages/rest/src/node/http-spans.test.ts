@@ -14,6 +14,7 @@ import {
 	CALLER_SPAN_ID,
 	CALLER_TRACE_ID,
 	CALLER_TRACEPARENT,
+	countingDroppingTracer,
 	inMemoryTracing,
 } from '../../../../test-support/in-memory-tracing.ts';
 import { createTodoExecutor } from '../../test/fixtures/todo-api.ts';
@@ -178,6 +179,35 @@ describe('HTTP server spans', () => {
 			expect(response.headers.get('x-trace-id')).toBe(started[0]!.spanContext().traceId);
 		} finally {
 			await detached.close();
+		}
+	});
+
+	it("with detachUnsampledRoots and samplesNoRoot a request that continues no trace asks the SDK for nothing (its trace id is Charter's own); a sampled caller's trace is still followed", async () => {
+		const exported = new InMemorySpanExporter();
+		const { tracer: sdk, started } = countingDroppingTracer('off', exported);
+		const counting = detachUnsampledRoots(sdk, { samplesNoRoot: true });
+		const server = createRestServer(
+			createTodoExecutor({ logger: silentLogger, tracer: counting }),
+			{ tracer: counting },
+		);
+		const { url: serverUrl } = await server.listen(0);
+		try {
+			const root = await fetch(`${serverUrl}/v1/todo/list`, { headers: ALICE });
+			expect(root.status).toBe(200);
+			expect(started).toEqual([]);
+			expect(root.headers.get('x-trace-id')).toMatch(/^[0-9a-f]{32}$/);
+			const continued = await fetch(`${serverUrl}/v1/todo/list`, {
+				headers: { ...ALICE, traceparent: CALLER_TRACEPARENT },
+			});
+			expect(continued.status).toBe(200);
+			expect(started.slice(0, 2)).toEqual(['GET', 'query todo.list']);
+			expect(continued.headers.get('x-trace-id')).toBe(CALLER_TRACE_ID);
+			for (let i = 0; i < 100 && exported.getFinishedSpans().length < started.length; i++)
+				await new Promise((resolve) => setTimeout(resolve, 5));
+			const traces = exported.getFinishedSpans().map((span) => span.spanContext().traceId);
+			expect(traces).toEqual(started.map(() => CALLER_TRACE_ID));
+		} finally {
+			await server.close();
 		}
 	});
 });

@@ -1,4 +1,11 @@
-import type { Span, Tracer } from '@opentelemetry/api';
+import {
+	context,
+	INVALID_SPAN_CONTEXT,
+	type Span,
+	type SpanOptions,
+	type Tracer,
+	trace,
+} from '@opentelemetry/api';
 
 const DETACHED = Symbol.for('charter.tracing.detach-unsampled-roots');
 
@@ -15,18 +22,41 @@ const DETACHED = Symbol.for('charter.tracing.detach-unsampled-roots');
  * is AlwaysOff drops them all the same; a ratio sampler may keep some, as traces of their own),
  * and its outgoing calls send no `traceparent`, so a service downstream decides for itself
  * instead of following this one's "not sampled". A caller's trace, sampled or not, is always
- * continued. Off unless asked for (`CHARTER_TRACING_UNSAMPLED=detach` under `charter serve`).
+ * continued. `charter serve` detaches them when `OTEL_TRACES_SAMPLER` samples no root
+ * (`--tracing-unsampled auto`), or when told to (`detach`).
+ *
+ * With `samplesNoRoot`, the application vouches that its sampler keeps no span without a parent
+ * (`always_off`, `parentbased_always_off`, a ratio of 0): a span of Charter's with no parent is
+ * then not asked of the SDK at all, only to be dropped. Such a request costs what it costs
+ * without tracing, and its trace id is Charter's own; a caller's `traceparent` still goes to
+ * the SDK. Wrong for a sampler that does keep roots: their traces would be lost.
  *
  * @example
  * const tracer = detachUnsampledRoots(trace.getTracer('@charter/runtime'));
  * createCharterServer({ executor: createExecutor({ ..., tracer }), tracer });
  */
-export function detachUnsampledRoots(tracer: Tracer): Tracer {
+export function detachUnsampledRoots(
+	tracer: Tracer,
+	options: { readonly samplesNoRoot?: boolean } = {},
+): Tracer {
+	const startSpan: Tracer['startSpan'] =
+		options.samplesNoRoot === true
+			? (name, spanOptions, parent) =>
+					isRoot(spanOptions, parent) ? DROPPED_ROOT : tracer.startSpan(name, spanOptions, parent)
+			: (name, spanOptions, parent) => tracer.startSpan(name, spanOptions, parent);
 	return {
-		startSpan: (name, options, parent) => tracer.startSpan(name, options, parent),
+		startSpan,
 		startActiveSpan: tracer.startActiveSpan.bind(tracer) as Tracer['startActiveSpan'],
 		[DETACHED]: true,
 	} as Tracer;
+}
+
+/** What a sampler that samples no root makes of a span without a parent: nothing it records. */
+const DROPPED_ROOT: Span = trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
+
+/** Whether a span would start a trace: asked for as a root, or with no span in its context. */
+function isRoot(options: SpanOptions | undefined, parent: Parameters<Tracer['startSpan']>[2]) {
+	return options?.root === true || trace.getSpan(parent ?? context.active()) === undefined;
 }
 
 /**
