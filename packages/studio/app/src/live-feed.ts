@@ -1,5 +1,5 @@
 import { useEffect, useSyncExternalStore } from 'react';
-import { API, type StudioEvent } from '../../src/api/studio-api.ts';
+import { API, type EventCause, type StudioEvent } from '../../src/api/studio-api.ts';
 import { studioUrl } from './studio-client.ts';
 
 /** How many events the live view keeps (newest first). */
@@ -8,10 +8,35 @@ const KEEP = 500;
 /** Where the feed stands. */
 export type FeedStatus = 'connecting' | 'live' | 'reconnecting' | 'refused';
 
+/**
+ * An event as the live view keeps it: a {@link StudioEvent}, whose `cause` is absent when the
+ * server did not report one (a server from before causes streams the bare envelope).
+ */
+export type FeedEvent = Omit<StudioEvent, 'cause'> & { readonly cause?: EventCause };
+
 export interface FeedState {
 	readonly status: FeedStatus;
 	/** Newest first; each with the time it arrived in this page. */
-	readonly events: readonly { readonly event: StudioEvent; readonly receivedAt: number }[];
+	readonly events: readonly { readonly event: FeedEvent; readonly receivedAt: number }[];
+}
+
+/**
+ * The event in a feed message's `data`: `{ envelope, cause }`, `{ envelope }` or the bare
+ * envelope an older server sends (no cause: the event is shown all the same). Anything else is
+ * not an event.
+ */
+export function feedEventOf(data: unknown): FeedEvent | undefined {
+	const { envelope, cause } = (data ?? {}) as { envelope?: unknown; cause?: unknown };
+	if (isEnvelope(envelope))
+		return cause && typeof cause === 'object'
+			? { envelope, cause: cause as EventCause }
+			: { envelope };
+	return isEnvelope(data) ? { envelope: data } : undefined;
+}
+
+function isEnvelope(value: unknown): value is StudioEvent['envelope'] {
+	const envelope = value as Partial<StudioEvent['envelope']> | null | undefined;
+	return typeof envelope?.id === 'string' && typeof envelope.type === 'string';
 }
 
 /**
@@ -78,8 +103,8 @@ export function createLiveFeed(token: string) {
 			.map((line) => line.slice(6))
 			.join('\n');
 		try {
-			const event = JSON.parse(data) as StudioEvent;
-			if (!event.envelope || !event.cause) return;
+			const event = feedEventOf(JSON.parse(data));
+			if (!event) return;
 			set({ events: [{ event, receivedAt: Date.now() }, ...state.events].slice(0, KEEP) });
 		} catch {
 			// A block that is not an event is ignored.
@@ -107,7 +132,7 @@ export function useFeed(feed: LiveFeed): FeedState {
 }
 
 /** Calls `onEvent` for each event that arrives from now on. */
-export function useOnEvent(feed: LiveFeed, onEvent: (event: StudioEvent) => void) {
+export function useOnEvent(feed: LiveFeed, onEvent: (event: FeedEvent) => void) {
 	useEffect(() => {
 		let seen = feed.snapshot().events[0];
 		return feed.subscribe(() => {

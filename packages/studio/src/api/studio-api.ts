@@ -130,6 +130,14 @@ export interface StudioEvent {
 	readonly cause: EventCause;
 }
 
+/** The operation an event's `source` names (`charter:operation/<key>@<version>`), if any. */
+export function emitterOf(
+	source: string,
+): { readonly operation: string; readonly version: string } | undefined {
+	const [, operation, version] = /^charter:operation\/(.+)@([^@]+)$/.exec(source) ?? [];
+	return operation && version ? { operation, version } : undefined;
+}
+
 /** The operation call that emitted an event, as far as Studio can tell. */
 export interface EventCause {
 	/** The emitting operation, from the envelope's `source`; absent when no operation emitted it. */

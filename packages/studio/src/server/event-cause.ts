@@ -1,11 +1,15 @@
 import { type AuditStore, type EventEnvelope, parseTraceparent } from '@charter/runtime';
-import type { AuditRecordView, CauseRecord, EventCause } from '../api/studio-api.ts';
+import {
+	type AuditRecordView,
+	type CauseRecord,
+	type EventCause,
+	emitterOf,
+} from '../api/studio-api.ts';
 
 /** Records found by their own trace, per stream: the later events of their command reuse them. */
 const REMEMBERED = 256;
 /** How many of the operation's records started by the event's time are searched, per trace. */
 const NEAREST = 20;
-const SOURCE = /^charter:operation\/(.+)@([^@]+)$/;
 
 /**
  * Finds what caused each event, for one viewer: the operation call its `source` names, its
@@ -22,11 +26,11 @@ export function createCauseFinder(
 ): (envelope: EventEnvelope) => Promise<EventCause> {
 	const remembered = new Map<string, CauseRecord>();
 	return async (envelope) => {
-		const [, operation, version] = SOURCE.exec(envelope.source) ?? [];
+		const emitter = emitterOf(envelope.source);
 		const span = parseTraceparent(envelope.traceparent);
 		const cause = {
 			traceId: envelope.traceid,
-			...(operation && version ? { operation, version } : {}),
+			...emitter,
 			...(span && envelope.traceparent
 				? {
 						traceparent: envelope.traceparent,
@@ -35,7 +39,8 @@ export function createCauseFinder(
 					}
 				: {}),
 		};
-		if (!operation || !version) return { ...cause, audit: 'none' };
+		if (!emitter) return { ...cause, audit: 'none' };
+		const { operation, version } = emitter;
 		const key = `${envelope.source} ${envelope.traceid}`;
 		const at = Date.parse(envelope.time);
 		const known = remembered.get(key);

@@ -1,12 +1,14 @@
 import { useEffect, useState } from 'react';
-import type { EventCause, StudioEvent } from '../../../src/api/studio-api.ts';
+import { type EventCause, emitterOf, type StudioEvent } from '../../../src/api/studio-api.ts';
 import type { StudioContext } from '../app.tsx';
-import { type FeedState, useFeed } from '../live-feed.ts';
+import { type FeedEvent, type FeedState, useFeed } from '../live-feed.ts';
 import { href, useRoute } from '../router.ts';
 
 /** The trace ids an event can be found by: its call's, and its audit record's own. */
-function tracesOf(cause: EventCause): string[] {
-	return typeof cause.audit === 'object' ? [cause.traceId, cause.audit.traceId] : [cause.traceId];
+function tracesOf({ envelope, cause }: FeedEvent): string[] {
+	return typeof cause?.audit === 'object'
+		? [envelope.traceid, cause.audit.traceId]
+		: [envelope.traceid];
 }
 
 /**
@@ -24,11 +26,12 @@ export function EventsPage(props: { readonly ctx: StudioContext }) {
 	const causedBy = route.query.get('cause') ?? '';
 	const [open, setOpen] = useState<string>();
 	const shown = (paused ?? live.events).filter(
-		({ event: { envelope, cause } }) =>
-			(!type || envelope.type.includes(type)) &&
-			(!trace || tracesOf(cause).some((t) => t.includes(trace))) &&
-			(!causedBy || (typeof cause.audit === 'object' && cause.audit.id === causedBy)) &&
-			(!key || JSON.stringify(envelope.data).includes(key)),
+		({ event }) =>
+			(!type || event.envelope.type.includes(type)) &&
+			(!trace || tracesOf(event).some((t) => t.includes(trace))) &&
+			(!causedBy ||
+				(typeof event.cause?.audit === 'object' && event.cause.audit.id === causedBy)) &&
+			(!key || JSON.stringify(event.envelope.data).includes(key)),
 	);
 	const waiting = paused ? live.events.length - paused.length : 0;
 	return (
@@ -88,7 +91,7 @@ export function EventsPage(props: { readonly ctx: StudioContext }) {
 }
 
 function EventItem(props: {
-	readonly event: StudioEvent;
+	readonly event: FeedEvent;
 	readonly receivedAt: number;
 	readonly open: boolean;
 	readonly onToggle: () => void;
@@ -103,7 +106,7 @@ function EventItem(props: {
 					Payload
 				</button>
 			</div>
-			<Cause cause={cause} />
+			{cause ? <Cause cause={cause} /> : <UnreportedCause envelope={envelope} />}
 			{props.open ? <pre>{JSON.stringify(envelope, null, 2)}</pre> : null}
 		</li>
 	);
@@ -165,6 +168,37 @@ function Cause(props: { readonly cause: EventCause }) {
 					{cause.sampled ? '' : ' (not sampled)'}
 				</>
 			) : null}
+		</p>
+	);
+}
+
+/**
+ * An event from a server that does not report causes (one older than them): the cause is said to
+ * be unknown; the emitting operation, from the envelope's `source`, and its trace are shown.
+ */
+function UnreportedCause(props: { readonly envelope: StudioEvent['envelope'] }) {
+	const { envelope } = props;
+	const emitter = emitterOf(envelope.source);
+	const id = emitter ? `${emitter.operation}@${emitter.version}` : undefined;
+	return (
+		<p className="cause" data-testid="event-cause">
+			<span className="muted">Cause not reported by this server</span>
+			{emitter ? (
+				<>
+					{' '}
+					· emitted by{' '}
+					<a href={href('catalog', { page: `operations/${id}.html` })} data-testid="event-command">
+						{emitter.operation} v{emitter.version}
+					</a>{' '}
+					(<a href={href(`run/${id}`)}>run</a>)
+				</>
+			) : null}{' '}
+			·{' '}
+			<a href={href('audit', { operation: emitter?.operation, trace: envelope.traceid })}>
+				Search the audit log
+			</a>
+			<br />
+			Trace <code data-testid="event-trace">{envelope.traceid}</code>
 		</p>
 	);
 }
