@@ -64,11 +64,19 @@ describe.skipIf(!hasChromium)('Studio in Chromium against charter serve of the e
 		for (const suffix of ['', '-wal', '-shm']) rmSync(`${db}${suffix}`, { force: true });
 	});
 
-	/** Opens Studio in a fresh context and signs in as one of the dev principals. */
-	async function signIn(principal: string, viewport = VIEWPORTS.desktop): Promise<Page> {
+	/**
+	 * Opens Studio in a fresh context and signs in as one of the dev principals; `prepare` runs on
+	 * the page before it opens (to route a request, say).
+	 */
+	async function signIn(
+		principal: string,
+		viewport = VIEWPORTS.desktop,
+		prepare?: (page: Page) => Promise<unknown>,
+	): Promise<Page> {
 		const context = await browser.newContext({ viewport });
 		contexts.push(context);
 		const page = await context.newPage();
+		await prepare?.(page);
 		page.on('request', (request) => {
 			if (!request.url().startsWith(api.url) && !request.url().startsWith('data:'))
 				foreign.push(request.url());
@@ -211,6 +219,58 @@ describe.skipIf(!hasChromium)('Studio in Chromium against charter serve of the e
 		expect(text).toContain(`Caller's trace${named}`);
 		// The record's own trace id is the server's, not the one the caller named.
 		expect(text.split(named)).toHaveLength(2);
+	});
+
+	it('against a server from before causes, whose feed streams the bare envelope: the event is listed, its cause said to be unknown, its type, time, payload, command and trace kept', async () => {
+		const older = {
+			specversion: '1.0',
+			id: randomUUID(),
+			source: 'charter:operation/workflow.instance.pause@1.0.0',
+			type: 'workflow.instance.paused',
+			time: new Date().toISOString(),
+			datacontenttype: 'application/json',
+			data: { id: 'older-server-instance', status: 'PAUSED' },
+			eventversion: '1.0.0',
+			traceid: randomUUID().replaceAll('-', ''),
+		};
+		const withoutCause = { ...older, id: randomUUID(), type: 'workflow.instance.resumed' };
+		// The first stream is the older server's (the bare envelope), and one as `{ envelope }`;
+		// the feed then reconnects to this server.
+		const page = await signIn('user-admin-1', VIEWPORTS.desktop, (p) =>
+			p.route(
+				'**/studio/api/events',
+				(route) =>
+					route.fulfill({
+						contentType: 'text/event-stream',
+						body: [': ready', older, { envelope: withoutCause }]
+							.map((m) =>
+								typeof m === 'string'
+									? `${m}\n\n`
+									: `event: charter\ndata: ${JSON.stringify(m)}\n\n`,
+							)
+							.join(''),
+					}),
+				{ times: 1 },
+			),
+		);
+		await page.getByRole('link', { name: 'Live events' }).click();
+		const event = page.locator('li[data-event="workflow.instance.paused"]');
+		await event.waitFor({ timeout: 5_000 });
+		const cause = event.getByTestId('event-cause');
+		expect(await cause.textContent()).toContain('Cause not reported by this server');
+		const command = cause.getByTestId('event-command');
+		expect(await command.textContent()).toBe('workflow.instance.pause v1.0.0');
+		expect(decodeURIComponent((await command.getAttribute('href'))!)).toContain(
+			'operations/workflow.instance.pause@1.0.0.html',
+		);
+		expect(await cause.getByTestId('event-trace').textContent()).toBe(older.traceid);
+		expect(await event.locator('time').getAttribute('datetime')).toBe(older.time);
+		await event.getByRole('button', { name: 'Payload' }).click();
+		expect(JSON.parse((await event.locator('pre').textContent())!)).toEqual(older);
+		const other = page.locator('li[data-event="workflow.instance.resumed"]');
+		expect(await other.getByTestId('event-cause').textContent()).toContain(
+			'Cause not reported by this server',
+		);
 	});
 
 	it('the employee token: Studio refuses to open, and no data is served', async () => {
