@@ -70,7 +70,8 @@ export interface ServerSettings {
 	readonly tracing: boolean;
 	/**
 	 * `detach`: a request that continues no trace and that the sampler drops runs outside any
-	 * trace context (see `detachUnsampledRoots`); `propagate` (the default) enters it.
+	 * trace context (see `detachUnsampledRoots`); `propagate` enters it; `auto` (the default)
+	 * detaches when the `OTEL_*` variables sample no root (`samplesNoRoot`).
 	 */
 	readonly tracingUnsampled: 'auto' | 'propagate' | 'detach';
 	/** Verify bearer tokens as JWTs from this issuer (`iss`). */

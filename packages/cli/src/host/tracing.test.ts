@@ -40,7 +40,9 @@ describe('samplesNoRoot', () => {
 	it.each([
 		[{ OTEL_TRACES_SAMPLER: 'always_off' }, true],
 		[{ OTEL_TRACES_SAMPLER: 'parentbased_always_off' }, true],
-		[{ OTEL_TRACES_SAMPLER: ' ParentBased_Always_Off ' }, true],
+		// The SDK knows a sampler by its exact name only; to it this is parentbased_always_on.
+		[{ OTEL_TRACES_SAMPLER: 'ALWAYS_OFF' }, false],
+		[{ OTEL_TRACES_SAMPLER: ' parentbased_always_off' }, false],
 		[{ OTEL_TRACES_SAMPLER: 'traceidratio', OTEL_TRACES_SAMPLER_ARG: '0' }, true],
 		[{ OTEL_TRACES_SAMPLER: 'parentbased_traceidratio', OTEL_TRACES_SAMPLER_ARG: '0.0' }, true],
 		[{ OTEL_SDK_DISABLED: 'true' }, true],

@@ -81,7 +81,8 @@ async function startNodeSdk(): Promise<() => Promise<void>> {
  */
 export function samplesNoRoot(env: NodeJS.ProcessEnv): boolean {
 	if (env.OTEL_SDK_DISABLED?.trim().toLowerCase() === 'true') return true;
-	const sampler = env.OTEL_TRACES_SAMPLER?.trim().toLowerCase();
+	// Read as the SDK reads it: an exact name (anything else is parentbased_always_on to it).
+	const sampler = env.OTEL_TRACES_SAMPLER;
 	if (sampler === 'always_off' || sampler === 'parentbased_always_off') return true;
 	if (sampler !== 'traceidratio' && sampler !== 'parentbased_traceidratio') return false;
 	const ratio = env.OTEL_TRACES_SAMPLER_ARG?.trim();
@@ -107,6 +108,6 @@ export function describeTracing(tracing: Pick<ServeTracing, 'unsampled' | 'asksF
 	if (tracing.unsampled === 'propagate') return spans;
 	const what = tracing.asksForRoots
 		? 'a request that brings no traceparent and is not sampled runs outside a trace context'
-		: 'OTEL_TRACES_SAMPLER samples no new trace, so a request that brings no traceparent gets no span and runs outside a trace context';
+		: 'the OTEL_* variables sample no new trace, so a request that brings no traceparent gets no span and runs outside a trace context';
 	return `${spans}; ${what} (--tracing-unsampled propagate keeps it)`;
 }

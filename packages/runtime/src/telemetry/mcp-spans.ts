@@ -1,6 +1,7 @@
 import type { Problem } from '@charter/spec';
 import {
 	context,
+	isSpanContextValid,
 	type Span,
 	SpanKind,
 	SpanStatusCode,
@@ -8,7 +9,7 @@ import {
 	trace,
 } from '@opentelemetry/api';
 import { parseTraceparent } from './trace-context.ts';
-import { entersContext } from './unsampled-roots.ts';
+import { droppedBySampler, entersContext } from './unsampled-roots.ts';
 
 /** The JSON-RPC request an MCP span covers. */
 export interface TracedMcpRequest {
@@ -53,7 +54,7 @@ export function traceMcpRequest<T extends McpOutcome>(
 	const active = context.active();
 	const ambient = trace.getSpan(active) ?? request.detachedSpan;
 	const caller = parseTraceparent(request.traceparent);
-	if (caller === undefined && ambient !== undefined && !ambient.isRecording()) return run();
+	if (caller === undefined && ambient !== undefined && droppedBySampler(ambient)) return run();
 	const parent = caller !== undefined ? trace.setSpanContext(active, caller) : active;
 	const span = tracer.startSpan(
 		request.tool === undefined ? request.method : `${request.method} ${request.tool}`,
@@ -64,7 +65,7 @@ export function traceMcpRequest<T extends McpOutcome>(
 				...(request.tool !== undefined ? { 'gen_ai.tool.name': request.tool } : {}),
 				...(request.id !== undefined ? { 'jsonrpc.request.id': String(request.id) } : {}),
 			},
-			...(caller !== undefined && ambient !== undefined
+			...(caller !== undefined && ambient !== undefined && isSpanContextValid(ambient.spanContext())
 				? { links: [{ context: ambient.spanContext() }] }
 				: {}),
 		},

@@ -2,18 +2,17 @@ import type { Problem } from '@charter/spec';
 import {
 	type Context,
 	context,
-	INVALID_TRACEID,
+	isSpanContextValid,
 	ROOT_CONTEXT,
 	type Span,
 	type SpanContext,
 	SpanKind,
 	SpanStatusCode,
-	TraceFlags,
 	type Tracer,
 	trace,
 } from '@opentelemetry/api';
 import { contextOfTraceparent, formatTraceparent } from './trace-context.ts';
-import { entersContext } from './unsampled-roots.ts';
+import { droppedBySampler, entersContext } from './unsampled-roots.ts';
 
 /** The steps of a call that get a child span. */
 export type TracedStep = 'validate' | 'authorize' | 'handler' | 'commit';
@@ -54,7 +53,7 @@ export class OperationTrace {
 	) {
 		const active = context.active();
 		const current = trace.getSpan(active) ?? call.detachedSpan;
-		if (current !== undefined && unsampled(current)) {
+		if (current !== undefined && droppedBySampler(current)) {
 			// Under a span the sampler dropped (the request's HTTP span): a parent-based sampler
 			// drops the operation span too, so none is asked of the SDK. The dropped parent
 			// stands in for it (never ended here: it is not ours), and its context, already
@@ -109,15 +108,13 @@ export class OperationTrace {
 	}
 
 	/**
-	 * The span's context when it names a trace, read once. Its ids come from the SDK or from a
-	 * parsed `traceparent`, both checked already, so the all-zero trace id of the API's no-op
-	 * span is the one invalid value left to rule out, without isSpanContextValid's patterns
-	 * (a tenth of what tracing cost an unsampled call).
+	 * The span's context when it names a trace (valid ids), checked once for the trace id and
+	 * the events' `traceparent` both.
 	 */
 	#namedContext(): SpanContext | undefined {
 		if (this.#named === null) {
 			const own = this.span.spanContext();
-			this.#named = own.traceId === INVALID_TRACEID ? undefined : own;
+			this.#named = isSpanContextValid(own) ? own : undefined;
 		}
 		return this.#named;
 	}
@@ -170,11 +167,6 @@ export class OperationTrace {
 		}
 		this.span.end();
 	}
-}
-
-/** True for a span that records nothing and whose trace is not sampled. */
-function unsampled(span: Span): boolean {
-	return !span.isRecording() && (span.spanContext().traceFlags & TraceFlags.SAMPLED) === 0;
 }
 
 /** Ends a step's span, marking it failed when it threw. */

@@ -19,6 +19,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { as, createTodoApp } from '../../test/fixtures/todo-app.ts';
 import { createEventBus } from '../bus/event-bus.ts';
 import type { EventEnvelope } from '../bus/event-envelope.ts';
+import { callerTraceIdOf } from '../context/trace-id.ts';
 import { createOutboxRelay } from '../relay/outbox-relay.ts';
 import type { RelayOutbox } from '../stores/outbox-store.ts';
 import { parseTraceparent } from './trace-context.ts';
@@ -338,6 +339,55 @@ describe('tracing with an OpenTelemetry tracer', () => {
 		expect((await activeIn(sdk)).active).toBeDefined();
 	});
 
+	it('a tracer whose span context is malformed gives no trace id or traceparent of it: the call falls back to its own', async () => {
+		const malformed: Tracer = {
+			startSpan: () =>
+				trace.wrapSpanContext({ traceId: '', spanId: '0000000000000000', traceFlags: 1 }),
+			startActiveSpan: tracer.startActiveSpan.bind(tracer) as Tracer['startActiveSpan'],
+		};
+		const bus = createEventBus();
+		const received: EventEnvelope[] = [];
+		bus.subscribe('todo.created', (event) => {
+			received.push(event);
+		});
+		const { executor } = createTodoApp({ tracer: malformed, bus });
+		const result = await executor.execute({
+			operation: 'todo.create',
+			input: { title: 'a' },
+			metadata: { transport: 'rest', headers: as('alice').headers },
+		});
+		expect(result.traceId).toMatch(/^[0-9a-f]{32}$/);
+		await new Promise((resolve) => setTimeout(resolve, 10));
+		expect(received).toHaveLength(1);
+		expect(received[0]!.traceparent).toBeUndefined();
+	});
+
+	it("detachUnsampledRoots with samplesNoRoot: a root is not asked of the SDK, a caller's trace is, and an MCP span of a caller's trace links no request span that has no valid context", async () => {
+		const started: string[] = [];
+		const counting: Tracer = {
+			startSpan: (name, options, parent) => {
+				started.push(name);
+				return tracer.startSpan(name, options, parent);
+			},
+			startActiveSpan: tracer.startActiveSpan.bind(tracer) as Tracer['startActiveSpan'],
+		};
+		const skipping = detachUnsampledRoots(counting, { samplesNoRoot: true });
+		expect(skipping.startSpan('root').spanContext().traceId).toBe('0'.repeat(32));
+		expect(skipping.startActiveSpan('root too', (span) => span.isRecording())).toBe(false);
+		expect(started).toEqual([]);
+		const { traceMcpRequest } = await import('./mcp-spans.ts');
+		const dropped = skipping.startSpan('the request');
+		await traceMcpRequest(
+			skipping,
+			{ method: 'tools/call', tool: 'todo_list', traceparent: CALLER, detachedSpan: dropped },
+			async () => ({ problem: undefined }),
+		);
+		expect(started).toEqual(['tools/call todo_list']);
+		const span = named('tools/call todo_list');
+		expect(span?.spanContext().traceId).toBe('4bf92f3577b34da6a3ce929d0e0e4736');
+		expect(span?.links).toEqual([]);
+	});
+
 	it('is off by default: an executor without a tracer records nothing, even with a global provider', async () => {
 		trace.setGlobalTracerProvider(provider);
 		try {
@@ -372,6 +422,8 @@ describe('traceparent', () => {
 			'00-4BF92F3577B34DA6A3CE929D0E0E4736-00f067aa0ba902b7-01',
 		]) {
 			expect(parseTraceparent(bad)).toBeUndefined();
+			// The caller's trace id for correlation follows the same rule.
+			expect(callerTraceIdOf({ headers: { traceparent: bad } })).toBeUndefined();
 		}
 	});
 });

@@ -1,8 +1,11 @@
 import {
+	type Context,
 	context,
 	INVALID_SPAN_CONTEXT,
+	isSpanContextValid,
 	type Span,
 	type SpanOptions,
+	TraceFlags,
 	type Tracer,
 	trace,
 } from '@opentelemetry/api';
@@ -44,19 +47,39 @@ export function detachUnsampledRoots(
 			? (name, spanOptions, parent) =>
 					isRoot(spanOptions, parent) ? DROPPED_ROOT : tracer.startSpan(name, spanOptions, parent)
 			: (name, spanOptions, parent) => tracer.startSpan(name, spanOptions, parent);
-	return {
-		startSpan,
-		startActiveSpan: tracer.startActiveSpan.bind(tracer) as Tracer['startActiveSpan'],
-		[DETACHED]: true,
-	} as Tracer;
+	return { startSpan, startActiveSpan: activeSpanStarter(startSpan), [DETACHED]: true } as Tracer;
+}
+
+/** `startActiveSpan` over a `startSpan`, as the API defines it: `fn` runs with the span active. */
+function activeSpanStarter(startSpan: Tracer['startSpan']): Tracer['startActiveSpan'] {
+	return ((name: string, ...rest: unknown[]) => {
+		const fn = rest.pop() as (span: Span) => unknown;
+		const [options, given] = rest as [SpanOptions | undefined, Context | undefined];
+		const parent = given ?? context.active();
+		const span = startSpan(name, options, parent);
+		return context.with(trace.setSpan(parent, span), fn, undefined, span);
+	}) as Tracer['startActiveSpan'];
 }
 
 /** What a sampler that samples no root makes of a span without a parent: nothing it records. */
 const DROPPED_ROOT: Span = trace.wrapSpanContext(INVALID_SPAN_CONTEXT);
 
-/** Whether a span would start a trace: asked for as a root, or with no span in its context. */
-function isRoot(options: SpanOptions | undefined, parent: Parameters<Tracer['startSpan']>[2]) {
-	return options?.root === true || trace.getSpan(parent ?? context.active()) === undefined;
+/**
+ * Whether a span would start a trace: asked for as a root, or with no valid span context in its
+ * parent context (a parent-based sampler asks its root sampler then).
+ */
+function isRoot(options: SpanOptions | undefined, parent: Context | undefined): boolean {
+	if (options?.root === true) return true;
+	const parentSpan = trace.getSpanContext(parent ?? context.active());
+	return parentSpan === undefined || !isSpanContextValid(parentSpan);
+}
+
+/**
+ * True for a span the sampler dropped: it records nothing and its trace is not sampled. A
+ * parent-based sampler drops its children too, so what runs under it asks the SDK for none.
+ */
+export function droppedBySampler(span: Span): boolean {
+	return !span.isRecording() && (span.spanContext().traceFlags & TraceFlags.SAMPLED) === 0;
 }
 
 /**
