@@ -153,8 +153,8 @@ export interface EventCause {
 	/**
 	 * The command's audit record in the viewer's tenant: the record of that operation whose trace
 	 * is the event's (its own, or the one its caller named) and whose run covers the event's time.
-	 * Otherwise why there is none to show: `none` (not found, e.g. another tenant's or no longer
-	 * kept), `ambiguous` (several calls named the same trace at once), `unavailable` (the store
+	 * Otherwise why there is none to show: `none` (not found, e.g. no longer kept, or the event
+	 * is of no tenant while the viewer has one), `ambiguous` (several calls named the same trace at once), `unavailable` (the store
 	 * did not answer).
 	 */
 	readonly audit: CauseRecord | 'none' | 'ambiguous' | 'unavailable';

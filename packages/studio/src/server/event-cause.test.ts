@@ -84,6 +84,25 @@ describe('createCauseFinder', () => {
 		expect((await createCauseFinder(audit, undefined)(at)).audit).toBe('none');
 	});
 
+	it("never gives a tenant-less event a record of the viewer's tenant, even one naming its trace, and does not look", async () => {
+		const audit = createMemoryAuditStore();
+		await audit.append(record('victim', 1_000, 1_050));
+		let lookups = 0;
+		const counted = {
+			list: (filter: Parameters<typeof audit.list>[0]) => (lookups++, audit.list(filter)),
+		};
+		const { tenant: _, ...tenantless } = event(1_020);
+		expect((await createCauseFinder(counted, 'a')(tenantless)).audit).toBe('none');
+		expect((await createCauseFinder(counted, 'a')(event(1_020, { tenant: 'b' }))).audit).toBe(
+			'none',
+		);
+		expect(lookups).toBe(0);
+		// The same event in the viewer's tenant finds the record.
+		expect((await createCauseFinder(counted, 'a')(event(1_020))).audit).toMatchObject({
+			id: 'victim',
+		});
+	});
+
 	it('reads the operation from the source and the command span from traceparent', async () => {
 		const causeOf = createCauseFinder(createMemoryAuditStore(), 'a');
 		expect(await causeOf(event(1_000, { traceparent: `00-${NAMED}-00f067aa0ba902b7-00` }))).toEqual(

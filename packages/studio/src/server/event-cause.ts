@@ -14,7 +14,8 @@ const NEAREST = 20;
 /**
  * Finds what caused each event, for one viewer: the operation call its `source` names, its
  * trace (`traceid`, and the command span of `traceparent` when the server traces), and the
- * command's audit record in the viewer's tenant. That record is the one of the operation whose
+ * command's audit record in the viewer's tenant (an event of another tenant or of none has
+ * none there). That record is the one of the operation whose
  * trace is the event's (its own trace id, or the trace its caller named in `traceparent`, which
  * a record never takes as its own) and whose run covers the event's time; when none or several
  * match, the cause says so instead of guessing. A command writes its audit record in the
@@ -40,6 +41,9 @@ export function createCauseFinder(
 				: {}),
 		};
 		if (!emitter) return { ...cause, audit: 'none' };
+		// An event of another tenant, or of none (which reaches every viewer), was not caused by a
+		// command of the viewer's tenant: it never takes one of its records, even one naming its trace.
+		if ((envelope.tenant ?? null) !== (tenant ?? null)) return { ...cause, audit: 'none' };
 		const { operation, version } = emitter;
 		const key = `${envelope.source} ${envelope.traceid}`;
 		const at = Date.parse(envelope.time);
