@@ -130,4 +130,9 @@ describe('createCauseFinder', () => {
 		);
 		expect((await causeOf(event(1_000))).audit).toBe('unavailable');
 	});
+
+	it('says unavailable for an event whose time does not parse, rather than fail', async () => {
+		const causeOf = createCauseFinder(createMemoryAuditStore(), 'a');
+		expect((await causeOf(event(1_000, { time: 'yesterday' }))).audit).toBe('unavailable');
+	});
 });

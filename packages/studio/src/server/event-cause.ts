@@ -47,6 +47,8 @@ export function createCauseFinder(
 		const { operation, version } = emitter;
 		const key = `${envelope.source} ${envelope.traceid}`;
 		const at = Date.parse(envelope.time);
+		// An envelope from another bus may carry a time that does not parse: no run covers it.
+		if (Number.isNaN(at)) return { ...cause, audit: 'unavailable' };
 		const known = remembered.get(key);
 		if (known && covers(known, at)) return { ...cause, audit: known };
 		const found = await findRecord(audit, {
@@ -81,15 +83,15 @@ async function findRecord(
 	},
 ): Promise<EventCause['audit']> {
 	const { version, at } = call;
-	// The newest records of the operation started by the event's time (`until` is exclusive).
-	const near = {
-		operation: call.operation,
-		tenant: call.tenant ?? null,
-		until: new Date(at + 1).toISOString(),
-		limit: NEAREST,
-	};
 	let matching: AuditRecordView[];
 	try {
+		// The newest records of the operation started by the event's time (`until` is exclusive).
+		const near = {
+			operation: call.operation,
+			tenant: call.tenant ?? null,
+			until: new Date(at + 1).toISOString(),
+			limit: NEAREST,
+		};
 		const [own, named] = await Promise.all([
 			audit.list({ ...near, traceId: call.trace }),
 			audit.list({ ...near, callerTraceId: call.trace }),
