@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EventBus, EventEnvelope, Principal } from '@charter/runtime';
-import type { EventCause, StudioEvent } from '../api/studio-api.ts';
+import { type EventCause, emitterOf, type StudioEvent } from '../api/studio-api.ts';
 import { COMMON_HEADERS } from './http-replies.ts';
 
 /** How often an idle stream sends a comment, so proxies and browsers keep it open. */
@@ -34,9 +34,21 @@ export async function streamEvents(
 	response.flushHeaders();
 	let written: Promise<void> = Promise.resolve();
 	let waiting = 0;
+	let stopped = false;
+	const gone = () => stopped || response.destroyed || response.writableEnded;
 	const send = async (envelope: EventEnvelope) => {
-		const event: StudioEvent = { envelope, cause: await causeOf(envelope) };
-		if (response.destroyed || response.writableEnded) return;
+		// A viewer who left costs no more lookups, even for the events still queued.
+		if (gone()) return;
+		// A lookup that fails still shows the event, with a cause that says so.
+		const cause = await causeOf(envelope).catch(
+			(): EventCause => ({
+				traceId: envelope.traceid,
+				...emitterOf(envelope.source),
+				audit: 'unavailable',
+			}),
+		);
+		const event: StudioEvent = { envelope, cause };
+		if (gone()) return;
 		response.write(`event: charter\nid: ${envelope.id}\ndata: ${JSON.stringify(event)}\n\n`);
 	};
 	const listener = bus.listen('*', (envelope) => {
@@ -54,6 +66,7 @@ export async function streamEvents(
 	const keepAlive = setInterval(() => response.write(': keep-alive\n\n'), KEEP_ALIVE_MS);
 	keepAlive.unref?.();
 	const stop = () => {
+		stopped = true;
 		clearInterval(keepAlive);
 		listener();
 	};
