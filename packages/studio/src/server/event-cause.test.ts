@@ -89,7 +89,10 @@ describe('createCauseFinder', () => {
 		await audit.append(record('victim', 1_000, 1_050));
 		let lookups = 0;
 		const counted = {
-			list: (filter: Parameters<typeof audit.list>[0]) => (lookups++, audit.list(filter)),
+			list: (filter: Parameters<typeof audit.list>[0]) => {
+				lookups++;
+				return audit.list(filter);
+			},
 		};
 		const { tenant: _, ...tenantless } = event(1_020);
 		expect((await createCauseFinder(counted, 'a')(tenantless)).audit).toBe('none');
