@@ -120,6 +120,44 @@ describe.each(targets.map((t) => [t.name, t] as const))('migrations on %s', (_n,
 		await createOutboxRelay({ outbox: stores.outbox, publisher: bus }).drain();
 		expect(seen).toEqual(['old-event']);
 	});
+
+	it('indexes the audit log by trace and caller trace, keeping the indexes an operator built before upgrading', async () => {
+		const stores = await target.open({ prefix: uniquePrefix('i') });
+		const t = stores.tables;
+		const byTrace = [`${t.audit}_trace_idx`, `${t.audit}_caller_trace_idx`];
+		const indexes = async () => {
+			const query =
+				target.name === 'sqlite'
+					? sql<{
+							name: string;
+						}>`select name from sqlite_master where type = 'index' and tbl_name = ${t.audit}`
+					: sql<{
+							name: string;
+						}>`select indexname as name from pg_indexes where tablename = ${t.audit}`;
+			return (await query.execute(stores.db)).rows.map((r) => r.name);
+		};
+		expect(await indexes()).toEqual(expect.arrayContaining(byTrace));
+		// Before version 6, as the operate guide says, on PostgreSQL outside any transaction.
+		for (const table of [t.outbox, t.audit, t.idempotency, t.migrations]) {
+			await stores.db.schema.dropTable(table).ifExists().execute();
+		}
+		await runMigrations(stores.db, stores.dialect, t, [
+			{ scope: 'charter', migrations: charterMigrations.migrations.slice(0, 5) },
+		]);
+		expect(await indexes()).not.toEqual(expect.arrayContaining(byTrace));
+		const concurrently = sql.raw(target.name === 'postgres' ? 'concurrently ' : '');
+		for (const [index, column] of [
+			[byTrace[0]!, 'trace_id'],
+			[byTrace[1]!, 'caller_trace_id'],
+		] as const) {
+			await sql`create index ${concurrently}if not exists ${sql.id(index)} on ${sql.table(t.audit)} (${sql.id(column)})`.execute(
+				stores.db,
+			);
+		}
+		const report = await runMigrations(stores.db, stores.dialect, t, [charterMigrations]);
+		expect(report.applied.map((m) => m.version)).toEqual([6]);
+		expect(await indexes()).toEqual(expect.arrayContaining(byTrace));
+	});
 });
 
 describe.skipIf(!PG_URL)('PostgreSQL migrations from two nodes at once', () => {

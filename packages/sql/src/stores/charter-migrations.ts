@@ -133,13 +133,17 @@ export const charterMigrations: MigrationSet = {
 			name: "audit: the records of a trace, the server's or the caller's, found by index",
 			async up({ db, tables }) {
 				// Studio looks up each live event's command by trace, and its audit page filters by trace.
+				// If not there yet: on a large PostgreSQL audit table an operator builds them first, with
+				// CREATE INDEX CONCURRENTLY, so commands do not wait for this transaction.
 				await db.schema
 					.createIndex(`${tables.audit}_trace_idx`)
+					.ifNotExists()
 					.on(tables.audit)
 					.column('trace_id')
 					.execute();
 				await db.schema
 					.createIndex(`${tables.audit}_caller_trace_idx`)
+					.ifNotExists()
 					.on(tables.audit)
 					.column('caller_trace_id')
 					.execute();
