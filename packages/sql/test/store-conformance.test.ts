@@ -217,6 +217,15 @@ describe.each(targets)('%s stores', (_name, open) => {
 			'trace-2',
 		]);
 		expect(await audit.list({ traceId: 'theirs' })).toEqual([]);
+		// inTrace finds both: the records of a trace as their own and as the one their caller named.
+		await audit.append(auditRecord(5, { traceId: 'theirs' }));
+		expect((await audit.list({ inTrace: 'theirs' })).map((r) => r.traceId)).toEqual([
+			'trace-2',
+			'theirs',
+		]);
+		expect((await audit.list({ inTrace: 'theirs', limit: 1 })).map((r) => r.traceId)).toEqual([
+			'theirs',
+		]);
 	});
 
 	it('the audit log filters by tenant, outcome, result code, trace, time range and pages back by seq', async () => {

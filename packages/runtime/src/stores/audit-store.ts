@@ -60,6 +60,11 @@ export interface AuditFilter {
 	 * caller chooses it, so it correlates and never identifies one record.
 	 */
 	readonly callerTraceId?: string;
+	/**
+	 * The records of one trace, as their own (`traceId`) or as the one their caller named
+	 * (`callerTraceId`): what may have caused an event of that trace, in one query.
+	 */
+	readonly inTrace?: string;
 	/** Records started at or after this instant (ISO 8601 or a Date). */
 	readonly since?: string | Date;
 	/** Records started before this instant (ISO 8601 or a Date). */

@@ -36,6 +36,18 @@ export function createSqlAuditStore(
 				if (filter.traceId !== undefined) query = query.where('trace_id', '=', filter.traceId);
 				if (filter.callerTraceId !== undefined)
 					query = query.where('caller_trace_id', '=', filter.callerTraceId);
+				const { inTrace } = filter;
+				if (inTrace !== undefined) {
+					// The positions each trace index finds: for an OR of the two columns, SQLite would
+					// scan every record of the operation instead.
+					const ofTrace = (column: 'trace_id' | 'caller_trace_id') =>
+						db.selectFrom(table).select('seq').where(column, '=', inTrace);
+					query = query.where(
+						'seq',
+						'in',
+						ofTrace('trace_id').unionAll(ofTrace('caller_trace_id')),
+					);
+				}
 				if (filter.since !== undefined) {
 					query = query.where('started_at', '>=', new Date(filter.since).toISOString());
 				}

@@ -66,6 +66,26 @@ describe('createCauseFinder', () => {
 		expect((await causeOf(event(1_020))).audit).toBe('ambiguous');
 	});
 
+	it('asks the store once per event, for records of its trace as their own or as named by their caller', async () => {
+		const audit = createMemoryAuditStore();
+		const { callerTraceId: _, ...own } = record('own', 1_000, 1_050, { traceId: NAMED });
+		await audit.append(own);
+		await audit.append(record('named', 1_010, 1_040));
+		const filters: Parameters<typeof audit.list>[0][] = [];
+		const causeOf = createCauseFinder(
+			{
+				list: (filter) => {
+					filters.push(filter);
+					return audit.list(filter);
+				},
+			},
+			'a',
+		);
+		// A run that took the trace as its own and one whose caller named it both cover the event.
+		expect((await causeOf(event(1_020))).audit).toBe('ambiguous');
+		expect(filters).toHaveLength(1);
+	});
+
 	it('says ambiguous when two runs that named the trace overlap the event, rather than pick one', async () => {
 		const audit = createMemoryAuditStore();
 		await audit.append(record('one', 1_000, 1_050));

@@ -8,7 +8,11 @@ import {
 
 /** Records found by their own trace, per stream: the later events of their command reuse them. */
 const REMEMBERED = 256;
-/** How many of the operation's records started by the event's time are searched, per trace. */
+/**
+ * How many of the operation's records of the trace started by the event's time are searched:
+ * the newest finished last, so every run covering the event is among them unless more than
+ * this many do (then it is ambiguous anyway).
+ */
 const NEAREST = 20;
 
 /**
@@ -85,18 +89,16 @@ async function findRecord(
 	const { version, at } = call;
 	let matching: AuditRecordView[];
 	try {
-		// The newest records of the operation started by the event's time (`until` is exclusive).
-		const near = {
+		// One query: the newest records of the operation started by the event's time (`until` is
+		// exclusive) that took the trace as their own or whose caller named it.
+		const near = await audit.list({
 			operation: call.operation,
 			tenant: call.tenant ?? null,
+			inTrace: call.trace,
 			until: new Date(at + 1).toISOString(),
 			limit: NEAREST,
-		};
-		const [own, named] = await Promise.all([
-			audit.list({ ...near, traceId: call.trace }),
-			audit.list({ ...near, callerTraceId: call.trace }),
-		]);
-		matching = [...own, ...named].filter((r) => r.version === version && covers(r, at));
+		});
+		matching = near.filter((r) => r.version === version && covers(r, at));
 	} catch {
 		return 'unavailable';
 	}

@@ -67,6 +67,9 @@ export function createMemoryAuditStore(options: MemoryAuditOptions = {}): AuditS
 					(filter.callerTraceId === undefined ||
 						columns.callerTraceId(at) === filter.callerTraceId) &&
 					(filter.traceId === undefined || columns.traceId(at) === filter.traceId) &&
+					(filter.inTrace === undefined ||
+						columns.traceId(at) === filter.inTrace ||
+						columns.callerTraceId(at) === filter.inTrace) &&
 					(since === undefined || Date.parse(columns.startedAt(at)) >= since) &&
 					(until === undefined || Date.parse(columns.startedAt(at)) < until)
 				) {
