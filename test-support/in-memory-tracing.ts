@@ -1,4 +1,4 @@
-import { context, SpanKind, type Tracer } from '@opentelemetry/api';
+import { context, type Span, SpanKind, type Tracer } from '@opentelemetry/api';
 import { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';
 import {
 	AlwaysOffSampler,
@@ -51,25 +51,38 @@ export function inMemoryTracing(name: string): InMemoryTracing {
 }
 
 /**
- * An SDK tracer whose sampler drops every root (parent-based over AlwaysOff), naming in
- * `started` each span asked of it: how a test counts what a call asks of the SDK. The spans it
- * keeps (a sampled caller's) go to `exporter`, if given.
+ * An SDK tracer whose sampler drops every root (parent-based over AlwaysOff), counting what is
+ * asked of it ({@link countingTracer}). The spans it keeps (a sampled caller's) go to
+ * `exporter`, if given.
  */
-export function countingDroppingTracer(
-	name: string,
-	exporter?: InMemorySpanExporter,
-): { tracer: Tracer; started: string[] } {
-	const sdk = new BasicTracerProvider({
-		sampler: new ParentBasedSampler({ root: new AlwaysOffSampler() }),
-		spanProcessors: exporter ? [new SimpleSpanProcessor(exporter)] : [],
-	}).getTracer(name);
+export function countingDroppingTracer(name: string, exporter?: InMemorySpanExporter): Counting {
+	return countingTracer(
+		new BasicTracerProvider({
+			sampler: new ParentBasedSampler({ root: new AlwaysOffSampler() }),
+			spanProcessors: exporter ? [new SimpleSpanProcessor(exporter)] : [],
+		}).getTracer(name),
+	);
+}
+
+/** A tracer and what was asked of it: each span's name in `started`, the span in `spans`. */
+export interface Counting {
+	readonly tracer: Tracer;
+	readonly started: string[];
+	readonly spans: Span[];
+}
+
+/** Wraps `sdk` so a test counts the spans a call asks of it: how it checks what the SDK is spared. */
+export function countingTracer(sdk: Tracer): Counting {
 	const started: string[] = [];
+	const spans: Span[] = [];
 	const tracer: Tracer = {
-		startSpan: (span, options, parent) => {
-			started.push(span);
-			return sdk.startSpan(span, options, parent);
+		startSpan: (name, options, parent) => {
+			const span = sdk.startSpan(name, options, parent);
+			started.push(name);
+			spans.push(span);
+			return span;
 		},
 		startActiveSpan: sdk.startActiveSpan.bind(sdk) as Tracer['startActiveSpan'],
 	};
-	return { tracer, started };
+	return { tracer, started, spans };
 }

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { detachUnsampledRoots, silentLogger, traceHttpRequests } from '@charter/runtime';
-import { type Span, SpanKind, SpanStatusCode, type Tracer, trace } from '@opentelemetry/api';
+import { SpanKind, SpanStatusCode, trace } from '@opentelemetry/api';
 import {
 	AlwaysOffSampler,
 	BasicTracerProvider,
@@ -155,18 +155,8 @@ describe('HTTP server spans', () => {
 	});
 
 	it("with detachUnsampledRoots the call under a dropped request asks the SDK for no span of its own: its trace id is the request span's", async () => {
-		const dropping = new BasicTracerProvider({
-			sampler: new ParentBasedSampler({ root: new AlwaysOffSampler() }),
-		}).getTracer('off');
-		const started: Span[] = [];
-		const counting = detachUnsampledRoots({
-			startSpan: (name, options, parent) => {
-				const span = dropping.startSpan(name, options, parent);
-				started.push(span);
-				return span;
-			},
-			startActiveSpan: dropping.startActiveSpan.bind(dropping) as Tracer['startActiveSpan'],
-		});
+		const { tracer: sdk, spans: started } = countingDroppingTracer('off');
+		const counting = detachUnsampledRoots(sdk);
 		const detached = createRestServer(
 			createTodoExecutor({ logger: silentLogger, tracer: counting }),
 			{ tracer: counting },

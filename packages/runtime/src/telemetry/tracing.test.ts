@@ -16,6 +16,10 @@ import {
 	SimpleSpanProcessor,
 } from '@opentelemetry/sdk-trace-base';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import {
+	countingDroppingTracer,
+	countingTracer,
+} from '../../../../test-support/in-memory-tracing.ts';
 import { as, createTodoApp } from '../../test/fixtures/todo-app.ts';
 import { createEventBus } from '../bus/event-bus.ts';
 import type { EventEnvelope } from '../bus/event-envelope.ts';
@@ -222,18 +226,7 @@ describe('tracing with an OpenTelemetry tracer', () => {
 	});
 
 	it("under a dropped parent span (the request's unsampled HTTP span) no span is asked of the SDK: the handler runs in that context and the event carries its trace", async () => {
-		const sdk = new BasicTracerProvider({
-			sampler: new ParentBasedSampler({ root: new AlwaysOffSampler() }),
-			spanProcessors: [new SimpleSpanProcessor(exporter)],
-		}).getTracer('@charter/runtime');
-		const started: string[] = [];
-		const counting: Tracer = {
-			startSpan: (name, options, parent) => {
-				started.push(name);
-				return sdk.startSpan(name, options, parent);
-			},
-			startActiveSpan: sdk.startActiveSpan.bind(sdk) as Tracer['startActiveSpan'],
-		};
+		const { tracer: counting, started } = countingDroppingTracer('@charter/runtime', exporter);
 		const bus = createEventBus();
 		const received: EventEnvelope[] = [];
 		bus.subscribe('todo.created', (event) => {
@@ -363,14 +356,7 @@ describe('tracing with an OpenTelemetry tracer', () => {
 	});
 
 	it("detachUnsampledRoots with samplesNoRoot: a root is not asked of the SDK, a caller's trace is, and an MCP span of a caller's trace links no request span that has no valid context", async () => {
-		const started: string[] = [];
-		const counting: Tracer = {
-			startSpan: (name, options, parent) => {
-				started.push(name);
-				return tracer.startSpan(name, options, parent);
-			},
-			startActiveSpan: tracer.startActiveSpan.bind(tracer) as Tracer['startActiveSpan'],
-		};
+		const { tracer: counting, started } = countingTracer(tracer);
 		const skipping = detachUnsampledRoots(counting, { samplesNoRoot: true });
 		expect(skipping.startSpan('root').spanContext().traceId).toBe('0'.repeat(32));
 		expect(skipping.startActiveSpan('root too', (span) => span.isRecording())).toBe(false);
