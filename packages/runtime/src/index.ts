@@ -130,7 +130,9 @@ export {
 } from './http/node-fetch-bridge.ts';
 export {
 	attachRequestTarget,
+	isServedPath,
 	parseRequestTarget,
+	parseServedTarget,
 	type RequestTarget,
 	requestTargetOf,
 } from './http/request-target.ts';

@@ -11,6 +11,7 @@ import {
 	compileOriginPolicy,
 	createProblem,
 	type Executor,
+	isServedPath,
 	type Logger,
 	type OriginPolicy,
 	originPolicyOption,
@@ -204,25 +205,13 @@ function withOriginPolicy(listener: Listener, policy: CompiledOriginPolicy): Lis
 }
 
 /**
- * Answers 400 to a request target that is not a path this server can parse (`//`, `/\\`,
- * `//[`, `//:99999`, `//other.host/`: read against a base, as every mount reads it, a host),
- * before any mount sees it.
+ * Answers 400 to a request target that is not a path this server can serve (`isServedPath`:
+ * `//`, `/\\`, `//other.host/`... read against a base, as every mount reads it, a host), before
+ * any mount sees it.
  */
-const BASE = 'http://localhost';
-
 function withWellFormedTarget(listener: Listener): Listener {
 	return (req, res) => {
-		const target = req.url ?? '/';
-		// Most targets are one slash and a path, which always parse: no URL is built for them.
-		const plain =
-			target.charCodeAt(0) === 47 && target.charCodeAt(1) !== 47 && !target.includes('\\');
-		if (
-			plain ||
-			(target.startsWith('/') &&
-				URL.canParse(target, BASE) &&
-				new URL(target, BASE).host === 'localhost')
-		)
-			return listener(req, res);
+		if (isServedPath(req.url ?? '/')) return listener(req, res);
 		writeNodeResponse(
 			res,
 			problemResponse(

@@ -28,6 +28,29 @@ export function parseRequestTarget(target: string): RequestTarget | undefined {
 	}
 }
 
+const BASE = 'http://localhost';
+
+/**
+ * Whether a request target is a path this server can serve: origin-form, not one a URL parser
+ * reads against a base as another host (`//x`, `/\\x`, `//[`, `//:99999`, `//other.host/`).
+ * Most targets are one slash and a path, which always are: no URL is built for them.
+ */
+export function isServedPath(target: string): boolean {
+	if (target.charCodeAt(0) === 47 && target.charCodeAt(1) !== 47 && !target.includes('\\'))
+		return true;
+	if (!target.startsWith('/')) return false;
+	try {
+		return new URL(target, BASE).host === 'localhost';
+	} catch {
+		return false;
+	}
+}
+
+/** Reads a request target a host serves (see {@link isServedPath}); undefined for any other. */
+export function parseServedTarget(target = '/'): RequestTarget | undefined {
+	return isServedPath(target) ? parseRequestTarget(target) : undefined;
+}
+
 const TARGET = Symbol.for('charter.requestTarget');
 
 /**

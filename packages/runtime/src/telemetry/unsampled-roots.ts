@@ -46,7 +46,7 @@ export function detachUnsampledRoots(
 		options.samplesNoRoot === true
 			? (name, spanOptions, parent) =>
 					isRoot(spanOptions, parent) ? DROPPED_ROOT : tracer.startSpan(name, spanOptions, parent)
-			: (name, spanOptions, parent) => tracer.startSpan(name, spanOptions, parent);
+			: tracer.startSpan.bind(tracer);
 	return { startSpan, startActiveSpan: activeSpanStarter(startSpan), [DETACHED]: true } as Tracer;
 }
 

@@ -24,12 +24,12 @@ import {
 	type Logger,
 	type OriginPolicy,
 	originPolicyOption,
+	parseServedTarget,
 	type Readiness,
 	type RequestTarget,
 	type Tracer,
 	traceFetchRequests,
 } from '@charter/runtime';
-import { parseTarget } from './host-target.ts';
 
 /** A node:http mount whose handler is made on its first request, or when the server warms up. */
 export interface LazyMount {
@@ -183,7 +183,7 @@ export function createCharterServer(options: CharterServerOptions): CharterServe
 	}
 
 	const node = (req: IncomingMessage, res: ServerResponse): void => {
-		const target = parseTarget(req.url);
+		const target = parseServedTarget(req.url);
 		if (!target) {
 			writeNodeResponse(res, problem('BAD_REQUEST', 'the request target is not a valid path'));
 			return;
