@@ -1,12 +1,17 @@
-import { type Problem, ProblemError } from '@charter/spec';
+import { declaredProblem } from '@charter/spec';
 import type { Method } from './client-types.ts';
 
-/** The error codes each method's contract declares, by method (the typed client's and an SDK's). */
-const declaredCodes = new WeakMap<object, ReadonlySet<string>>();
+/**
+ * The errors each method's contract declares, by method (the typed client's and an SDK's), in
+ * the shape `declaredProblem` reads: a generated SDK has codes, not the contract.
+ */
+const declaredErrors = new WeakMap<object, { readonly errors: Readonly<Record<string, true>> }>();
 
 /** Records the codes `method`'s contract declares; returns the method. */
 export function withDeclaredErrors<M extends object>(method: M, codes: Iterable<string>): M {
-	declaredCodes.set(method, new Set(codes));
+	declaredErrors.set(method, {
+		errors: Object.fromEntries([...codes].map((code) => [code, true])),
+	});
 	return method;
 }
 
@@ -28,7 +33,8 @@ export function declaredError<M extends Method<any, any, any, any>>(
 	error: unknown,
 	method: M,
 ): ErrorOf<M> | undefined {
-	if (!(error instanceof ProblemError)) return undefined;
-	const problem: Problem = error.problem;
-	return declaredCodes.get(method)?.has(problem.code) ? (problem as ErrorOf<M>) : undefined;
+	const declared = declaredErrors.get(method);
+	return declared === undefined
+		? undefined
+		: (declaredProblem(error, declared) as ErrorOf<M> | undefined);
 }
