@@ -6,12 +6,15 @@ import { gzipSync } from 'node:zlib';
 
 /**
  * Where `npm run build -w @charter/studio` puts the app, found by package name: a path relative
- * to this file would point elsewhere once `charter build` has bundled it into a server.
+ * to this file would point elsewhere once `charter build` has bundled it into a server. Resolved
+ * only when asked (no `assetsDir` given), so a bundle deployed without the package still imports.
  */
-export const DEFAULT_ASSETS_DIR = join(
-	dirname(createRequire(import.meta.url).resolve('@charter/studio/package.json')),
-	'dist/app',
-);
+export function defaultAssetsDir(): string {
+	return join(
+		dirname(createRequire(import.meta.url).resolve('@charter/studio/package.json')),
+		'dist/app',
+	);
+}
 
 const TYPES: Record<string, string> = {
 	html: 'text/html; charset=utf-8',

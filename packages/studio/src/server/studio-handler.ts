@@ -29,7 +29,7 @@ import { streamEvents } from './event-feed.ts';
 import { healthReport } from './health-report.ts';
 import { readJsonBody, refuse, sendJson, sendProblem } from './http-replies.ts';
 import { operationAccess } from './operation-access.ts';
-import { createAssetServer, DEFAULT_ASSETS_DIR, loadAssets } from './static-assets.ts';
+import { createAssetServer, defaultAssetsDir, loadAssets } from './static-assets.ts';
 import { createStudioAccess } from './studio-access.ts';
 import { buildStudioCatalog } from './studio-catalog.ts';
 
@@ -80,7 +80,7 @@ export type StudioHandler = (
  */
 export function createStudio(options: StudioOptions): StudioHandler {
 	const base = (options.basePath ?? '/studio').replace(/\/+$/, '');
-	const serveAsset = createAssetServer(loadAssets(options.assetsDir ?? DEFAULT_ASSETS_DIR));
+	const serveAsset = createAssetServer(loadAssets(options.assetsDir ?? defaultAssetsDir()));
 	const access = createStudioAccess(options.contextProvider, options.roles ?? ['admin']);
 	const surfaces: StudioSurfaces = options.surfaces ?? { rest: '', graphql: '/graphql' };
 	const { executor } = options;

@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { Readable } from 'node:stream';
-import { createAssetServer, DEFAULT_ASSETS_DIR, loadAssets } from './static-assets.ts';
+import { createAssetServer, defaultAssetsDir, loadAssets } from './static-assets.ts';
 
 /** What `charter studio --url` needs: the server to operate, and optionally where the app is. */
 export interface StudioProxyOptions {
@@ -44,7 +44,7 @@ export function createStudioProxy(
 ): (request: IncomingMessage, response: ServerResponse) => Promise<void> {
 	const base = (options.basePath ?? '/studio').replace(/\/+$/, '');
 	const target = new URL(options.target);
-	const serveAsset = createAssetServer(loadAssets(options.assetsDir ?? DEFAULT_ASSETS_DIR));
+	const serveAsset = createAssetServer(loadAssets(options.assetsDir ?? defaultAssetsDir()));
 	return async (request, response) => {
 		const url = new URL(request.url ?? '/', 'http://localhost');
 		const path = url.pathname;
