@@ -6,8 +6,13 @@ import {
 	emitterOf,
 } from '../api/studio-api.ts';
 
-/** Records found by their own trace, per stream: the later events of their command reuse them. */
+/** Records found by their own trace: the later events of their command reuse them. */
 const REMEMBERED = 256;
+/**
+ * Lookups kept by event, so every viewer of the event's tenant shares one: as many as a viewer
+ * may have waiting (the feed's bound), so one that lags behind another still finds it.
+ */
+const SHARED = 1000;
 /**
  * How many of the operation's records of the trace started by the event's time are searched:
  * the newest finished last, so every run covering the event is among them unless more than
@@ -15,22 +20,51 @@ const REMEMBERED = 256;
  */
 const NEAREST = 20;
 
+/** The cause of an event, as seen by a viewer of `tenant` (undefined: a viewer of no tenant). */
+export type CauseFinder = (
+	envelope: EventEnvelope,
+	tenant: string | undefined,
+) => Promise<EventCause>;
+
 /**
- * Finds what caused each event, for one viewer: the operation call its `source` names, its
+ * Finds what caused each event, for one Studio: the operation call its `source` names, its
  * trace (`traceid`, and the command span of `traceparent` when the server traces), and the
  * command's audit record in the viewer's tenant (an event of another tenant or of none has
  * none there). That record is the one of the operation whose
  * trace is the event's (its own trace id, or the trace its caller named in `traceparent`, which
  * a record never takes as its own) and whose run covers the event's time; when none or several
  * match, the cause says so instead of guessing. A command writes its audit record in the
- * transaction that commits its events, so a published event finds it.
+ * transaction that commits its events, so a published event finds it. The record depends only
+ * on the event (a viewer sees one only for an event of its own tenant), so the viewers of an
+ * event share one lookup.
  */
-export function createCauseFinder(
-	audit: Pick<AuditStore, 'list'>,
-	tenant: string | undefined,
-): (envelope: EventEnvelope) => Promise<EventCause> {
+export function createCauseFinder(audit: Pick<AuditStore, 'list'>): CauseFinder {
 	const remembered = new Map<string, CauseRecord>();
-	return async (envelope) => {
+	const shared = new Map<string, Promise<EventCause['audit']>>();
+	const lookUp = async (
+		envelope: EventEnvelope,
+		{ operation, version }: { operation: string; version: string },
+	): Promise<EventCause['audit']> => {
+		const key = `${envelope.source} ${envelope.traceid}`;
+		const at = Date.parse(envelope.time);
+		// An envelope from another bus may carry a time that does not parse: no run covers it.
+		if (Number.isNaN(at)) return 'unavailable';
+		const known = remembered.get(key);
+		if (known && covers(known, at)) return known;
+		const found = await findRecord(audit, {
+			operation,
+			version,
+			tenant: envelope.tenant,
+			trace: envelope.traceid,
+			at,
+		});
+		// Only a record found by its own trace id is reused: calls that named one trace may
+		// overlap, and one that commits later makes a later event of that trace ambiguous.
+		if (typeof found === 'object' && found.traceId === envelope.traceid)
+			keepNewest(remembered, key, found, REMEMBERED);
+		return found;
+	};
+	return async (envelope, tenant) => {
 		const emitter = emitterOf(envelope.source);
 		const span = parseTraceparent(envelope.traceparent);
 		const cause = {
@@ -48,29 +82,22 @@ export function createCauseFinder(
 		// An event of another tenant, or of none (which reaches every viewer), was not caused by a
 		// command of the viewer's tenant: it never takes one of its records, even one naming its trace.
 		if ((envelope.tenant ?? null) !== (tenant ?? null)) return { ...cause, audit: 'none' };
-		const { operation, version } = emitter;
-		const key = `${envelope.source} ${envelope.traceid}`;
-		const at = Date.parse(envelope.time);
-		// An envelope from another bus may carry a time that does not parse: no run covers it.
-		if (Number.isNaN(at)) return { ...cause, audit: 'unavailable' };
-		const known = remembered.get(key);
-		if (known && covers(known, at)) return { ...cause, audit: known };
-		const found = await findRecord(audit, {
-			operation,
-			version,
-			tenant,
-			trace: envelope.traceid,
-			at,
-		});
-		// Only a record found by its own trace id is reused: calls that named one trace may
-		// overlap, and one that commits later makes a later event of that trace ambiguous.
-		if (typeof found === 'object' && found.traceId === envelope.traceid) {
-			remembered.delete(key);
-			remembered.set(key, found);
-			if (remembered.size > REMEMBERED) remembered.delete(remembered.keys().next().value!);
+		// CloudEvents ids are unique within their source.
+		const id = `${envelope.source} ${envelope.id}`;
+		let found = shared.get(id);
+		if (!found) {
+			found = lookUp(envelope, emitter);
+			keepNewest(shared, id, found, SHARED);
 		}
-		return { ...cause, audit: found };
+		return { ...cause, audit: await found };
 	};
+}
+
+/** Sets `key` as the newest entry of `map`, dropping the oldest past `max`. */
+function keepNewest<K, V>(map: Map<K, V>, key: K, value: V, max: number) {
+	map.delete(key);
+	map.set(key, value);
+	if (map.size > max) map.delete(map.keys().next().value as K);
 }
 
 const covers = (record: { startedAt: string; finishedAt: string }, at: number) =>

@@ -86,6 +86,7 @@ export function createStudio(options: StudioOptions): StudioHandler {
 	const { executor } = options;
 	const served = executor.plans.map((plan) => plan.id);
 	const eventVisible = createEventReadCheck(executor.registry);
+	const causeOf = createCauseFinder(options.stores.audit);
 	let catalog: Promise<StudioCatalog> | undefined;
 	const catalogOnce = () => {
 		catalog ??= (async () =>
@@ -164,7 +165,7 @@ export function createStudio(options: StudioOptions): StudioHandler {
 					options.bus,
 					principal,
 					eventVisible,
-					createCauseFinder(options.stores.audit, principal.tenant),
+					(envelope) => causeOf(envelope, principal.tenant),
 					request,
 					response,
 				);
