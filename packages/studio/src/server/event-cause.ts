@@ -36,7 +36,7 @@ export type CauseFinder = (
  * match, the cause says so instead of guessing. A command writes its audit record in the
  * transaction that commits its events, so a published event finds it. The record depends only
  * on the event (a viewer sees one only for an event of its own tenant), so the viewers of an
- * event share one lookup.
+ * event share one lookup. A cause never rejects: a lookup that fails says `unavailable`.
  */
 export function createCauseFinder(audit: Pick<AuditStore, 'list'>): CauseFinder {
 	const remembered = new Map<string, CauseRecord>();
@@ -47,8 +47,6 @@ export function createCauseFinder(audit: Pick<AuditStore, 'list'>): CauseFinder 
 	): Promise<EventCause['audit']> => {
 		const key = `${envelope.source} ${envelope.traceid}`;
 		const at = Date.parse(envelope.time);
-		// An envelope from another bus may carry a time that does not parse: no run covers it.
-		if (Number.isNaN(at)) return 'unavailable';
 		const known = remembered.get(key);
 		if (known && covers(known, at)) return known;
 		const found = await findRecord(audit, {
@@ -115,6 +113,8 @@ async function findRecord(
 ): Promise<EventCause['audit']> {
 	const { version, at } = call;
 	let matching: AuditRecordView[];
+	// The one guard of a lookup, so a cause never rejects: a store that does not answer, or an
+	// envelope from another bus whose time does not parse (no `until` for it), is unavailable.
 	try {
 		// One query: the newest records of the operation started by the event's time (`until` is
 		// exclusive) that took the trace as their own or whose caller named it.

@@ -3,6 +3,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EventBus, EventEnvelope, EventHandler } from '@charter/runtime';
 import { describe, expect, it } from 'vitest';
 import type { EventCause } from '../api/studio-api.ts';
+import { createCauseFinder } from './event-cause.ts';
 import { streamEvents } from './event-feed.ts';
 
 function envelope(id: string): EventEnvelope {
@@ -57,7 +58,8 @@ const settled = () => new Promise((resolve) => setTimeout(resolve, 10));
 
 describe('streamEvents', () => {
 	it('sends an event whose cause lookup failed, with cause unavailable, rather than drop it', async () => {
-		const feed = await openFeed(() => Promise.reject(new RangeError('Invalid time value')));
+		const find = createCauseFinder({ list: () => Promise.reject(new Error('connection refused')) });
+		const feed = await openFeed((e) => find(e, undefined));
 		feed.publish(envelope('e-1'));
 		await settled();
 		expect(feed.events()).toEqual([

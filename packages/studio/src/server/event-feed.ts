@@ -1,6 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { EventBus, EventEnvelope, Principal } from '@charter/runtime';
-import { type EventCause, emitterOf, type StudioEvent } from '../api/studio-api.ts';
+import type { EventCause, StudioEvent } from '../api/studio-api.ts';
 import { COMMON_HEADERS } from './http-replies.ts';
 
 /** How often an idle stream sends a comment, so proxies and browsers keep it open. */
@@ -14,8 +14,9 @@ const MAX_WAITING = 1000;
  * Streams every event published on the bus from now on as Server-Sent Events (`event: charter`,
  * `data:` a {@link StudioEvent}: the CloudEvents envelope and its cause), keeping those the
  * viewer may see (`visible`: each event's read policy and tenant, as a GraphQL subscription to
- * it would decide). Causes are looked up one event at a time, so events keep their order. A
- * `ready` comment is sent once the bus listens. The stream ends when the client goes away.
+ * it would decide). Causes are looked up one event at a time, so events keep their order;
+ * `causeOf` never rejects (a failed lookup is `unavailable`). A `ready` comment is sent once the
+ * bus listens. The stream ends when the client goes away.
  */
 export async function streamEvents(
 	bus: Pick<EventBus, 'listen'>,
@@ -39,15 +40,8 @@ export async function streamEvents(
 	const send = async (envelope: EventEnvelope) => {
 		// A viewer who left costs no more lookups, even for the events still queued.
 		if (gone()) return;
-		// A lookup that fails still shows the event, with a cause that says so.
-		const cause = await causeOf(envelope).catch(
-			(): EventCause => ({
-				traceId: envelope.traceid,
-				...emitterOf(envelope.source),
-				audit: 'unavailable',
-			}),
-		);
-		const event: StudioEvent = { envelope, cause };
+		// A lookup that fails gives a cause that says so (`unavailable`): the event is still shown.
+		const event: StudioEvent = { envelope, cause: await causeOf(envelope) };
 		if (gone()) return;
 		response.write(`event: charter\nid: ${envelope.id}\ndata: ${JSON.stringify(event)}\n\n`);
 	};
@@ -58,6 +52,7 @@ export async function streamEvents(
 		waiting++;
 		written = written
 			.then(() => send(envelope))
+			// A write that fails loses that event only, not the ones after it.
 			.catch(() => {})
 			.finally(() => {
 				waiting--;
