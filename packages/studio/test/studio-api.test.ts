@@ -172,10 +172,8 @@ describe('Studio API', () => {
 			audit: {
 				id: record.id,
 				traceId: added.traceId,
-				seq: record.seq,
 				principalId: 'bob',
 				resultCode: 'OK',
-				status: record.status,
 				startedAt: record.startedAt,
 				finishedAt: record.finishedAt,
 			},

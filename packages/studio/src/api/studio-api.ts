@@ -160,18 +160,15 @@ export interface EventCause {
 	readonly audit: CauseRecord | 'none' | 'ambiguous' | 'unavailable';
 }
 
-/** What the live view shows of a cause's audit record; the audit page shows all of it. */
-export interface CauseRecord {
-	readonly id: string;
-	/** The record's own trace id: `api/audit?trace=` finds exactly this record by it. */
-	readonly traceId: string;
-	readonly seq?: number;
-	readonly principalId?: string;
-	readonly resultCode: string;
-	readonly status: number;
-	readonly startedAt: string;
-	readonly finishedAt: string;
-}
+/**
+ * What the live view shows of a cause's audit record (its own `traceId`: `api/audit?trace=`
+ * finds exactly this record by it), and the run the server matches later events against; the
+ * audit page shows all of it.
+ */
+export type CauseRecord = Pick<
+	AuditRecordView,
+	'id' | 'traceId' | 'principalId' | 'resultCode' | 'startedAt' | 'finishedAt'
+>;
 
 /** The runtime's state, for the health page. */
 export interface HealthReport {

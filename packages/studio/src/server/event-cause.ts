@@ -132,14 +132,13 @@ async function findRecord(
 	if (matching.length > 1) return 'ambiguous';
 	const record = matching[0];
 	if (!record) return 'none';
+	const { id, traceId, principalId, resultCode, startedAt, finishedAt } = record;
 	return {
-		id: record.id,
-		traceId: record.traceId,
-		...(record.seq !== undefined ? { seq: record.seq } : {}),
-		...(record.principalId !== undefined ? { principalId: record.principalId } : {}),
-		resultCode: record.resultCode,
-		status: record.status,
-		startedAt: record.startedAt,
-		finishedAt: record.finishedAt,
+		id,
+		traceId,
+		...(principalId !== undefined ? { principalId } : {}),
+		resultCode,
+		startedAt,
+		finishedAt,
 	};
 }
